@@ -1,0 +1,67 @@
+/**
+ * `build`: the pipeline plus the write stage. Every output is produced in memory first; only
+ * when all of them exist are they written, each atomically, so a failed build leaves the
+ * previous outputs as they were.
+ */
+import path from 'node:path';
+import { diagnostic } from './diagnostics/catalogue.js';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { displayPath } from './load/project.js';
+import { render, type PipelineOptions, type PipelineResult } from './pipeline.js';
+import { writeAll, type OutputFile } from './write/atomic.js';
+
+export type OutputFormat = 'md' | 'docx';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx'];
+
+export interface BuildOptions extends PipelineOptions {
+  /** Output root; files go to `<outDir>/<year>/report.<ext>`. */
+  outDir: string;
+  formats?: readonly OutputFormat[];
+  /** Produce everything but write nothing. */
+  dryRun?: boolean;
+}
+
+export interface BuildResult extends PipelineResult {
+  files: OutputFile[];
+  /** True when the failure is the environment's (an unwritable folder), not the data's. */
+  writeFailed?: boolean;
+}
+
+export async function produce(options: BuildOptions): Promise<BuildResult> {
+  const result = await render(options);
+  if (result.markdown === undefined || result.year === undefined || hasErrors(result.diagnostics)) {
+    return { ...result, files: [] };
+  }
+  const cwd = options.cwd ?? process.cwd();
+  const folder = path.resolve(cwd, options.outDir, String(result.year));
+  const formats = options.formats ?? OUTPUT_FORMATS;
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [...result.diagnostics];
+  if (formats.includes('md')) files.push({ path: path.join(folder, 'report.md'), content: result.markdown });
+  if (formats.includes('docx')) {
+    const { docxFor } = await import('./write/docx-output.js');
+    const docx = await docxFor(result);
+    diagnostics.push(...docx.diagnostics);
+    if (!docx.content) return { ...result, diagnostics, files: [] };
+    files.push({ path: path.join(folder, 'report.docx'), content: docx.content });
+  }
+  return { ...result, diagnostics, files };
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const result = await produce(options);
+  if (options.dryRun || result.files.length === 0) return result;
+  try {
+    await writeAll(result.files);
+    return result;
+  } catch (error) {
+    const cwd = options.cwd ?? process.cwd();
+    const failed = (error as NodeJS.ErrnoException).path ?? result.files[0]!.path;
+    const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return {
+      ...result,
+      writeFailed: true,
+      diagnostics: [...result.diagnostics, diagnostic('writeFailed', { file: displayPath(cwd, failed), detail: String(detail) })],
+    };
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * Catalogue of every user-facing problem, keyed by a permanent name. Codes never change meaning;
+ * a retired problem keeps its code reserved. Message says what is wrong, hint says what to do.
+ */
+import type { Diagnostic, Severity } from './diagnostic.js';
+
+interface Entry<A> {
+  code: string;
+  severity: Severity;
+  message: (a: A) => string;
+  hint?: (a: A) => string;
+}
+
+const entry = <A = Record<string, never>>(e: Entry<A>): Entry<A> => e;
+
+export const catalogue = {
+  // ── Loading (RPT1xx) ──────────────────────────────────────────────
+  dataFolderMissing: entry<{ folder: string }>({
+    code: 'RPT101',
+    severity: 'error',
+    message: (a) => `找不到数据文件夹“${a.folder}”`,
+    hint: () => '用 --data <文件夹> 指定数据所在的文件夹，或在当前文件夹下建立 data/。',
+  }),
+  yearFolderMissing: entry<{ folder: string; year: string; available: string }>({
+    code: 'RPT102',
+    severity: 'error',
+    message: (a) => `数据文件夹中没有 ${a.year} 年的文件夹“${a.folder}”`,
+    hint: (a) => (a.available ? `现有年度：${a.available}。请检查年份或新建该年度文件夹。` : '请先建立该年度的文件夹并放入数据文件。'),
+  }),
+  fileUnreadable: entry<{ detail: string }>({
+    code: 'RPT103',
+    severity: 'error',
+    message: (a) => `无法读取文件：${a.detail}`,
+    hint: () => '确认文件存在且有读取权限。',
+  }),
+  yamlSyntax: entry<{ detail: string }>({
+    code: 'RPT104',
+    severity: 'error',
+    message: (a) => `YAML 语法错误：${a.detail}`,
+    hint: () => '检查这一行附近的缩进、冒号后的空格和引号是否成对；同一层级的条目缩进必须一致。',
+  }),
+  yamlDuplicateKey: entry<{ key: string }>({
+    code: 'RPT105',
+    severity: 'error',
+    message: (a) => `同一层级中字段“${a.key}”出现了两次`,
+    hint: () => '删除或合并重复的字段，只保留一个。',
+  }),
+  encoding: entry<{ detail: string }>({
+    code: 'RPT106',
+    severity: 'error',
+    message: (a) => `文件编码无法识别：${a.detail}`,
+    hint: () => '请把文件另存为 UTF-8 编码（记事本：“另存为”→编码选“UTF-8”）。',
+  }),
+  yamlAlias: entry<{ detail: string }>({
+    code: 'RPT107',
+    severity: 'error',
+    message: (a) => `YAML 别名展开过多，文件被拒绝：${a.detail}`,
+    hint: () => '数据文件不需要锚点和别名（& 和 *），请直接写出内容。',
+  }),
+  organizationMissing: entry<{ file: string }>({
+    code: 'RPT108',
+    severity: 'error',
+    message: (a) => `缺少组织信息文件“${a.file}”`,
+    hint: () => '在数据文件夹根目录建立 organization.yaml，写明政协组织的名称、层级等信息（见 README）。',
+  }),
+  emptyFile: entry({
+    code: 'RPT109',
+    severity: 'warning',
+    message: () => '文件是空的',
+    hint: () => '写入数据，或删除这个文件。',
+  }),
+
+  // ── Schema (RPT2xx) ───────────────────────────────────────────────
+  wrongType: entry<{ field: string; expected: string; received: string }>({
+    code: 'RPT201',
+    severity: 'error',
+    message: (a) => `“${a.field}”应为${a.expected}，实际是${a.received}`,
+    hint: (a) => `把“${a.field}”改为${a.expected}。`,
+  }),
+  requiredField: entry<{ field: string; expected: string }>({
+    code: 'RPT202',
+    severity: 'error',
+    message: (a) => `缺少必填字段“${a.field}”`,
+    hint: (a) => `在这里补上“${a.field}”（${a.expected}）。`,
+  }),
+  notAllowedValue: entry<{ field: string; value: string; allowed: string }>({
+    code: 'RPT203',
+    severity: 'error',
+    message: (a) => `“${a.field}”的值“${a.value}”不在允许范围内`,
+    hint: (a) => `可用的值：${a.allowed}。`,
+  }),
+  unknownField: entry<{ field: string; known: string }>({
+    code: 'RPT204',
+    severity: 'error',
+    message: (a) => `不认识的字段“${a.field}”`,
+    hint: (a) => (a.known ? `检查拼写；这里可用的字段有：${a.known}。` : '删除这个字段。'),
+  }),
+  badDate: entry<{ field: string; value: string }>({
+    code: 'RPT205',
+    severity: 'error',
+    message: (a) => `“${a.field}”不是有效日期：“${a.value}”`,
+    hint: () => '日期写成 YYYY-MM-DD，例如 2023-01-03。',
+  }),
+  badNumber: entry<{ field: string; value: string; rule: string }>({
+    code: 'RPT206',
+    severity: 'error',
+    message: (a) => `“${a.field}”的数值 ${a.value} 不符合要求：${a.rule}`,
+    hint: () => '件数、条数、人数等填写不小于 0 的整数。',
+  }),
+  invalidValue: entry<{ field: string; detail: string }>({
+    code: 'RPT207',
+    severity: 'error',
+    message: (a) => `“${a.field}”无效：${a.detail}`,
+    hint: () => '对照 README 中的数据格式说明修改。',
+  }),
+
+  // ── Cross-record checks (RPT3xx) ──────────────────────────────────
+  duplicateId: entry<{ id: string; kind: string; first: string }>({
+    code: 'RPT301',
+    severity: 'error',
+    message: (a) => `${a.kind}编号“${a.id}”重复（首次出现在 ${a.first}）`,
+    hint: () => '每条记录的 id 必须唯一；改为新编号，或删除重复的记录。',
+  }),
+  dateOutsideYear: entry<{ field: string; date: string; year: number }>({
+    code: 'RPT302',
+    severity: 'error',
+    message: (a) => `“${a.field}”的日期 ${a.date} 不在 ${a.year} 年内`,
+    hint: (a) => `本年度文件夹只收 ${a.year} 年的记录；改正日期，或把记录移到对应年度的文件夹。`,
+  }),
+  danglingReference: entry<{ field: string; id: string; kind: string }>({
+    code: 'RPT303',
+    severity: 'error',
+    message: (a) => `“${a.field}”引用的${a.kind}“${a.id}”不存在`,
+    hint: (a) => `检查编号拼写，或先在${a.kind}记录中补上“${a.id}”。`,
+  }),
+  partExceedsWhole: entry<{ part: string; partValue: number; whole: string; wholeValue: number }>({
+    code: 'RPT304',
+    severity: 'error',
+    message: (a) => `“${a.part}”（${a.partValue}）大于“${a.whole}”（${a.wholeValue}）`,
+    hint: () => '部分不能超过总数；核对这两个数字。',
+  }),
+  countConflict: entry<{ field: string; written: number; counted: number; what: string }>({
+    code: 'RPT305',
+    severity: 'error',
+    message: (a) => `手填的“${a.field}”为 ${a.written}，但逐条记录统计出的${a.what}是 ${a.counted}`,
+    hint: () => '以逐条记录为准：删除手填的数字，或改成与记录一致。',
+  }),
+  unknownCategory: entry<{ field: string; value: string; list: string; allowed: string }>({
+    code: 'RPT306',
+    severity: 'error',
+    message: (a) => `“${a.field}”的值“${a.value}”没有在 organization.yaml 的 ${a.list} 中登记`,
+    hint: (a) => `可用的值：${a.allowed}。如确需新增，请先加到 organization.yaml 的 ${a.list} 中。`,
+  }),
+  defineOnce: entry<{ key: string; first: string }>({
+    code: 'RPT307',
+    severity: 'error',
+    message: (a) => `“${a.key}”只能在一个文件中出现，已在 ${a.first} 中写过`,
+    hint: () => '把两处内容合并到一个文件里。',
+  }),
+  missingPart: entry<{ key: string; year: number }>({
+    code: 'RPT308',
+    severity: 'error',
+    message: (a) => `${a.year} 年的数据缺少“${a.key}”`,
+    hint: (a) => `在该年度文件夹的某个文件（通常是 ${a.key}.yaml）中写入“${a.key}”。`,
+  }),
+  inconsistentRecord: entry<{ detail: string }>({
+    code: 'RPT309',
+    severity: 'error',
+    message: (a) => a.detail,
+    hint: () => '核对这条记录前后矛盾的字段。',
+  }),
+  sittingDate: entry<{ date: string; year: number }>({
+    code: 'RPT310',
+    severity: 'warning',
+    message: (a) => `大会日期 ${a.date} 不在 ${a.year + 1} 年；年度工作报告通常在次年年初的全体会议上作`,
+    hint: () => '核对 sitting.date。',
+  }),
+  emptyTopic: entry({
+    code: 'RPT311',
+    severity: 'warning',
+    message: () => '会议没有填写议题（topic）',
+    hint: () => '补上会议议题，报告中列举议题时才不会遗漏。',
+  }),
+  halfWidthPunctuation: entry<{ chars: string }>({
+    code: 'RPT312',
+    severity: 'warning',
+    message: (a) => `中文文字中有半角标点 ${a.chars}，生成时已改为全角`,
+    hint: () => '建议在数据中直接使用全角标点：，。；：？！（）。',
+  }),
+
+  // ── Figures and citations (RPT4xx) ────────────────────────────────
+  unknownFigure: entry<{ name: string; near?: string }>({
+    code: 'RPT401',
+    severity: 'error',
+    message: (a) => `引用的数字或字段“${a.name}”不存在`,
+    hint: (a) => (a.near ? `可用的名称有：${a.near}。运行 report stats 可查看全部数字的名称。` : '检查名称拼写；数字的名称见 README“可引用的数字”。'),
+  }),
+  figureUnavailable: entry<{ name: string; why: string }>({
+    code: 'RPT402',
+    severity: 'error',
+    message: (a) => `数字“${a.name}”无法由数据算出：${a.why}`,
+    hint: () => '补全相关记录，或改写文字不再引用这个数字。',
+  }),
+  proseTemplate: entry<{ detail: string }>({
+    code: 'RPT403',
+    severity: 'error',
+    message: (a) => `文字中的引用写法有误：${a.detail}`,
+    hint: () => '引用数字写成 {{名称}}，例如 {{proposals.total}}；用到函数时写成 {{percent proposals.handledRate}}。',
+  }),
+  previousYearMissing: entry<{ year: number }>({
+    code: 'RPT404',
+    severity: 'error',
+    message: (a) => `引用了上一年（${a.year} 年）的数字，但没有 ${a.year} 年的数据`,
+    hint: (a) => `在数据文件夹中加入 ${a.year}/，或不再引用 previous.* 的数字。`,
+  }),
+
+  // ── Templates (RPT5xx) ────────────────────────────────────────────
+  templateSyntax: entry<{ detail: string }>({
+    code: 'RPT501',
+    severity: 'error',
+    message: (a) => `模板语法错误：${a.detail}`,
+    hint: () => '检查 {{ }} 是否成对，块标签 {{#each}} … {{/each}} 是否闭合。',
+  }),
+  templateMissingField: entry<{ field: string }>({
+    code: 'RPT502',
+    severity: 'error',
+    message: (a) => `模板引用的字段“${a.field}”在数据中不存在`,
+    hint: () => '检查字段名拼写；若数据确实缺这一项，请在数据中补上。报告中不会留下空白。',
+  }),
+  templateMissingPartial: entry<{ name: string; tried: string }>({
+    code: 'RPT503',
+    severity: 'error',
+    message: (a) => `找不到模板片段“${a.name}”`,
+    hint: (a) => `依次查找过：${a.tried}。检查 {{> 名称}} 的拼写。`,
+  }),
+  templateUnknownHelper: entry<{ name: string; known: string }>({
+    code: 'RPT504',
+    severity: 'error',
+    message: (a) => `模板中使用了未知的函数“${a.name}”`,
+    hint: (a) => `可用的函数：${a.known}。`,
+  }),
+  templateHelperArgument: entry<{ helper: string; detail: string }>({
+    code: 'RPT505',
+    severity: 'error',
+    message: (a) => `函数 ${a.helper} 的参数有误：${a.detail}`,
+    hint: () => '核对引用的数字名称和参数个数（见 README“模板函数”）。',
+  }),
+  templateRender: entry<{ detail: string }>({
+    code: 'RPT506',
+    severity: 'error',
+    message: (a) => `模板渲染失败：${a.detail}`,
+    hint: () => '检查这一行模板的写法。',
+  }),
+  templatesFolderMissing: entry<{ folder: string }>({
+    code: 'RPT507',
+    severity: 'error',
+    message: (a) => `找不到模板文件夹“${a.folder}”`,
+    hint: () => '检查 --templates 后的路径。',
+  }),
+  blankInOutput: entry<{ snippet: string }>({
+    code: 'RPT508',
+    severity: 'error',
+    message: (a) => `生成的报告中出现空缺或未定义的内容：“${a.snippet}”`,
+    hint: () => '检查模板这一处引用的数字是否存在；报告中不允许留下空白或 undefined。',
+  }),
+
+  // ── Output (RPT6xx) ───────────────────────────────────────────────
+  writeFailed: entry<{ file: string; detail: string }>({
+    code: 'RPT601',
+    severity: 'error',
+    message: (a) => `无法写入“${a.file}”：${a.detail}`,
+    hint: () => '检查输出文件夹是否存在、是否有写权限，或用 --out 指定其他文件夹。原有的输出文件未被改动。',
+  }),
+} as const;
+
+export type CatalogueKey = keyof typeof catalogue;
+type ArgsOf<K extends CatalogueKey> = (typeof catalogue)[K] extends Entry<infer A> ? A : never;
+
+export interface Location {
+  file?: string;
+  line?: number;
+  column?: number;
+  path?: string;
+}
+
+/** Builds a diagnostic from the catalogue; the only way stages create user-facing problems. */
+export function diagnostic<K extends CatalogueKey>(key: K, args: ArgsOf<K>, location: Location = {}): Diagnostic {
+  const e = catalogue[key] as unknown as Entry<ArgsOf<K>>;
+  const d: Diagnostic = { code: e.code, severity: e.severity, message: e.message(args) };
+  const hint = e.hint?.(args);
+  if (hint) d.hint = hint;
+  if (location.file !== undefined) d.file = location.file;
+  if (location.line !== undefined) d.line = location.line;
+  if (location.column !== undefined) d.column = location.column;
+  if (location.path !== undefined) d.path = location.path;
+  return d;
+}

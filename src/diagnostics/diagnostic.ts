@@ -1,0 +1,45 @@
+/**
+ * The one problem type every stage returns. Messages are Chinese (the users' language); the
+ * location is kept out of the message so that the CLI can format it as text, JSON or CI
+ * annotations.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  /** Permanent code from the catalogue, e.g. `RPT201`. Never reused for another meaning. */
+  code: string;
+  severity: Severity;
+  /** What is wrong, in Chinese. */
+  message: string;
+  /** How to fix it, in Chinese. */
+  hint?: string;
+  /** Path of the offending file as given to the tool (relative to the working folder when possible). */
+  file?: string;
+  /** 1-based line and column. */
+  line?: number;
+  column?: number;
+  /** Where the problem sits inside the data, e.g. `proposals[3].category`. */
+  path?: string;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Stable order: by file, line, column, then code, so output never depends on check order. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** A result that carries diagnostics alongside a value that may be missing when errors occurred. */
+export interface Result<T> {
+  value: T | undefined;
+  diagnostics: Diagnostic[];
+}

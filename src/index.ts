@@ -1,0 +1,7 @@
+/** Library API of `report`: the CLI is a thin layer over these. */
+export { build, produce, OUTPUT_FORMATS, type BuildOptions, type BuildResult, type OutputFormat } from './build.js';
+export { check, render, type PipelineOptions, type PipelineResult } from './pipeline.js';
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export { catalogue } from './diagnostics/catalogue.js';
+export { computeYear, type YearFigures } from './compute/figures.js';
+export { main } from './cli/main.js';

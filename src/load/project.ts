@@ -1,0 +1,122 @@
+/**
+ * Reads a data folder: `organization.yaml` (shared by all years), optional `layout.yaml`, and
+ * one folder per year whose YAML files each office keeps for itself. IO lives here and in
+ * write/ only; everything between works on the returned values.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decode } from './decode.js';
+import { parseYaml, type ParsedFile } from './source.js';
+
+export interface LoadedYear {
+  year: number;
+  folder: string;
+  files: ParsedFile[];
+}
+
+export interface LoadedProject {
+  dataDir: string;
+  organization: ParsedFile | undefined;
+  layout: ParsedFile | undefined;
+  years: Map<number, LoadedYear>;
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  dataDir: string;
+  /** Years to read; others are not touched. */
+  years: number[];
+  /** Folder paths are shown relative to this one. */
+  cwd?: string;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+export async function loadProject(options: LoadOptions): Promise<LoadedProject> {
+  const cwd = options.cwd ?? process.cwd();
+  const show = (p: string) => displayPath(cwd, p);
+  const dataDir = path.resolve(cwd, options.dataDir);
+  const project: LoadedProject = { dataDir, organization: undefined, layout: undefined, years: new Map(), diagnostics: [] };
+  if (!(await isDirectory(dataDir))) {
+    project.diagnostics.push(diagnostic('dataFolderMissing', { folder: show(dataDir) }));
+    return project;
+  }
+  const orgPath = path.join(dataDir, 'organization.yaml');
+  if (await isFile(orgPath)) project.organization = await readYamlFile(orgPath, show(orgPath), project.diagnostics);
+  else project.diagnostics.push(diagnostic('organizationMissing', { file: show(orgPath) }));
+
+  const layoutPath = path.join(dataDir, 'layout.yaml');
+  if (await isFile(layoutPath)) project.layout = await readYamlFile(layoutPath, show(layoutPath), project.diagnostics);
+
+  for (const year of options.years) {
+    const folder = path.join(dataDir, String(year));
+    if (!(await isDirectory(folder))) continue;
+    const names = (await readdir(folder)).filter((n) => YAML_FILE.test(n)).sort();
+    const files: ParsedFile[] = [];
+    for (const name of names) {
+      const full = path.join(folder, name);
+      const parsed = await readYamlFile(full, show(full), project.diagnostics);
+      if (parsed) files.push(parsed);
+    }
+    project.years.set(year, { year, folder: show(folder), files });
+  }
+  return project;
+}
+
+/** Year folders present in a data folder, ascending. */
+export async function availableYears(dataDir: string): Promise<number[]> {
+  try {
+    const entries = await readdir(dataDir, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name))
+      .map((e) => Number(e.name))
+      .sort((a, b) => a - b);
+  } catch {
+    return [];
+  }
+}
+
+async function readYamlFile(full: string, display: string, sink: Diagnostic[]): Promise<ParsedFile | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(full);
+  } catch (error) {
+    sink.push(diagnostic('fileUnreadable', { detail: (error as Error).message }, { file: display }));
+    return undefined;
+  }
+  const decoded = decode(bytes);
+  if (decoded.error !== undefined) {
+    sink.push(diagnostic('encoding', { detail: decoded.error }, { file: display, line: 1, column: 1 }));
+    return undefined;
+  }
+  const parsed = parseYaml(display, decoded.text);
+  sink.push(...parsed.diagnostics);
+  if (parsed.value === null || parsed.value === undefined) {
+    if (parsed.diagnostics.length === 0) sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));
+  }
+  return parsed;
+}
+
+export function displayPath(cwd: string, full: string): string {
+  const rel = path.relative(cwd, full);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : full;
+  return shown.split(path.sep).join('/');
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * YAML parsing that keeps source positions, so that every later problem can name the file,
+ * line and column of the value it concerns.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { diagnostic, type Location } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export type DataPath = ReadonlyArray<string | number>;
+
+export interface SourceFile {
+  /** Path shown to users (relative to the working folder where possible, with forward slashes). */
+  display: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+export interface ParsedFile {
+  file: SourceFile;
+  /** The plain value, or undefined when the YAML could not be read. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+// Data files have no use for aliases; a low cap refuses "billion laughs" at once.
+const MAX_ALIAS_COUNT = 50;
+
+export function parseYaml(display: string, text: string): ParsedFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const file: SourceFile = { display, text, doc, lines };
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const offset = error.pos[0];
+    const loc = { file: display, ...position(file, offset) };
+    if (error.code === 'DUPLICATE_KEY') {
+      diagnostics.push(diagnostic('yamlDuplicateKey', { key: duplicateKeyAt(text, error.pos) }, loc));
+    } else {
+      diagnostics.push(diagnostic('yamlSyntax', { detail: firstLine(error.message) }, loc));
+    }
+  }
+  if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { file, value, diagnostics };
+  } catch (error) {
+    const detail = error instanceof Error ? firstLine(error.message) : String(error);
+    return { file, value: undefined, diagnostics: [diagnostic('yamlAlias', { detail }, { file: display, line: 1, column: 1 })] };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function duplicateKeyAt(text: string, pos: [number, number]): string {
+  const raw = text.slice(pos[0], pos[1]).trim();
+  return raw.replace(/:.*$/s, '') || raw;
+}
+
+export function position(file: SourceFile, offset: number): { line: number; column: number } {
+  const { line, col } = file.lines.linePos(offset);
+  return { line, column: col };
+}
+
+/**
+ * The node at `path`, or the deepest existing ancestor when the path runs past the data (a
+ * missing field is reported on the map that lacks it). `key` selects the key of the last pair.
+ */
+export function nodeAt(file: SourceFile, path: DataPath, key = false): Node | null {
+  let node: unknown = file.doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return node;
+      if (last && key) return pair.key as Node;
+      if (pair.value === null || pair.value === undefined) return pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined || item === null) return node;
+      node = item;
+    } else {
+      return (node as Node | null) ?? null;
+    }
+  }
+  return (node as Node | null) ?? null;
+}
+
+export function locate(file: SourceFile, path: DataPath, key = false): Location {
+  const node = nodeAt(file, path, key);
+  const offset = node?.range?.[0] ?? 0;
+  return { file: file.display, ...position(file, offset), path: formatPath(path) };
+}
+
+/** `proposals[3].category`, the form used in messages and JSON output. */
+export function formatPath(path: DataPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${segment}` : segment;
+  }
+  return out;
+}
+
+/**
+ * Position of a character inside a string scalar, for problems found in prose (a citation
+ * of a figure that does not exist). Block scalars map line by line; single-line scalars by
+ * offset; anything else falls back to the scalar's start.
+ */
+export function locateInScalar(file: SourceFile, path: DataPath, line: number, column: number): Location {
+  const node = nodeAt(file, path);
+  const base = locate(file, path);
+  if (!node || !isScalar(node) || !node.range) return base;
+  const [start, valueEnd] = node.range;
+  const raw = file.text.slice(start, valueEnd);
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const rawLines = raw.split('\n');
+    const content = rawLines.slice(1);
+    const indent = Math.min(...content.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+    // Folded scalars join lines, so a line inside the value is not a source line: use the start.
+    if (node.type === 'BLOCK_FOLDED' || !Number.isFinite(indent)) return base;
+    const target = line; // 1-based line inside the value
+    let offset = start + rawLines[0]!.length + 1;
+    for (let i = 0; i < target - 1 && i < content.length; i++) offset += content[i]!.length + 1;
+    return { ...base, ...position(file, offset + indent + column) };
+  }
+  if (line !== 1 || raw.includes('\n')) return base;
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  if (quoted && raw.includes('\\')) return base;
+  return { ...base, ...position(file, start + (quoted ? 1 : 0) + column) };
+}

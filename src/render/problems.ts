@@ -1,0 +1,47 @@
+/** Turns template problems into catalogue diagnostics, for template files and prose alike. */
+import { diagnostic, type Location } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RenderContext } from './context.js';
+import { KNOWN_HELPERS, type TemplateProblem } from './engine.js';
+
+export function problemToDiagnostic(p: TemplateProblem, at: Location, context: RenderContext, prose: boolean): Diagnostic {
+  switch (p.kind) {
+    case 'syntax':
+      return prose ? diagnostic('proseTemplate', { detail: p.detail }, at) : diagnostic('templateSyntax', { detail: p.detail }, at);
+    case 'missing-field':
+      if (p.subject.startsWith('previous.') && context.previous === null) {
+        return diagnostic('previousYearMissing', { year: context.year - 1 }, at);
+      }
+      return prose
+        ? diagnostic('unknownFigure', { name: p.subject, near: nearNames(context, p.subject) }, at)
+        : diagnostic('templateMissingField', { field: p.subject }, at);
+    case 'unavailable':
+      return diagnostic('figureUnavailable', { name: p.subject, why: p.detail }, at);
+    case 'unknown-helper':
+      return diagnostic('templateUnknownHelper', { name: p.subject, known: KNOWN_HELPERS.join('、') }, at);
+    case 'missing-partial':
+      return diagnostic('templateMissingPartial', { name: p.subject, tried: p.detail }, at);
+    case 'helper':
+      return diagnostic('templateHelperArgument', { helper: p.subject, detail: p.detail }, at);
+    default:
+      return diagnostic('templateRender', { detail: p.detail }, at);
+  }
+}
+
+/** Names that exist beside the deepest existing part of a cited name, to suggest a fix. */
+export function nearNames(context: RenderContext, name: string): string {
+  const parts = name.split('.');
+  let node: unknown = context;
+  const found: string[] = [];
+  for (const part of parts) {
+    if (node && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, part)) {
+      node = (node as Record<string, unknown>)[part];
+      found.push(part);
+    } else break;
+  }
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return '';
+  const prefix = found.length ? `${found.join('.')}.` : '';
+  const keys = Object.keys(node).filter((k) => k !== 'narrative');
+  const shown = keys.slice(0, 12).map((k) => prefix + k);
+  return shown.join('、') + (keys.length > 12 ? ' 等' : '');
+}

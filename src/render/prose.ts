@@ -1,0 +1,61 @@
+/**
+ * Renders the narrative's prose. Each string is a small template that cites figures by name;
+ * problems are placed at the exact line and column inside the YAML file.
+ */
+import { diagnostic, type Location } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatPath, locateInScalar, type DataPath } from '../load/source.js';
+import type { Narrative } from '../schema/schema.js';
+import type { Ref } from '../validate/dataset.js';
+import { problemToDiagnostic } from './problems.js';
+import { TemplateError, type Engine } from './engine.js';
+import type { RenderContext, RenderedNarrative, RenderedParagraph } from './context.js';
+import { toFullWidth } from './punctuation.js';
+
+export function renderNarrative(
+  narrative: Narrative,
+  ref: Ref,
+  context: RenderContext,
+  engine: Engine,
+): { narrative: RenderedNarrative | undefined; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const render = (text: string, path: DataPath): string => {
+    const full = [...ref.path, ...path];
+    try {
+      // One string is one paragraph: line breaks in the YAML join without a space, as Chinese does.
+      return toFullWidth(engine.compile(text, formatPath(full))(context)).trim().replace(/\s*\n\s*/g, '');
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      const p = error.problem;
+      const at: Location =
+        p.line !== undefined ? locateInScalar(ref.file, full, p.line, (p.column ?? 1) - 1) : { file: ref.file.display, path: formatPath(full) };
+      diagnostics.push(problemToDiagnostic(p, at, context, true));
+      return '';
+    }
+  };
+  const prose = (value: string | string[], path: DataPath): string[] =>
+    (Array.isArray(value) ? value : [value]).map((s, i) => render(s, Array.isArray(value) ? [...path, i] : path));
+  const paragraph = (p: Narrative['review']['sections'][number]['paragraphs'][number], path: DataPath): RenderedParagraph =>
+    typeof p === 'string' ? { text: render(p, path) } : { lead: render(p.lead, [...path, 'lead']), text: render(p.text, [...path, 'text']) };
+
+  const rendered: RenderedNarrative = {
+    review: {
+      overview: prose(narrative.review.overview, ['review', 'overview']),
+      sections: narrative.review.sections.map((s, i) => ({
+        heading: render(s.heading, ['review', 'sections', i, 'heading']),
+        paragraphs: s.paragraphs.map((p, j) => paragraph(p, ['review', 'sections', i, 'paragraphs', j])),
+      })),
+    },
+    thanks: prose(narrative.thanks, ['thanks']),
+    shortcomings: prose(narrative.shortcomings, ['shortcomings']),
+    plan: {
+      requirements: prose(narrative.plan.requirements, ['plan', 'requirements']),
+      items: narrative.plan.items.map((item, i) => ({
+        heading: render(item.heading, ['plan', 'items', i, 'heading']),
+        text: render(item.text, ['plan', 'items', i, 'text']),
+      })),
+    },
+    closing: prose(narrative.closing, ['closing']),
+  };
+  return { narrative: diagnostics.length > 0 ? undefined : rendered, diagnostics };
+}

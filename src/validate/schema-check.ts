@@ -1,0 +1,108 @@
+/**
+ * First check: each file against the zod schema. Records are checked one by one so that one
+ * bad record does not hide the problems of the others, and valid records go on to the
+ * cross-record checks in the same run.
+ */
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedYear, LoadedProject } from '../load/project.js';
+import { locate, type ParsedFile } from '../load/source.js';
+import {
+  RootFileSchema,
+  YEAR_LIST_KEYS,
+  YEAR_SINGLE_KEYS,
+  type Organization,
+  type YearListKey,
+  type YearSingleKey,
+} from '../schema/schema.js';
+import { emptyYear, type Dataset, type Ref, type YearData } from './dataset.js';
+import { describeValue, issuesToDiagnostics } from './zod-issues.js';
+
+const KNOWN_YEAR_KEYS = [...Object.keys(YEAR_LIST_KEYS), ...Object.keys(YEAR_SINGLE_KEYS)];
+
+export function checkOrganization(parsed: ParsedFile | undefined): { organization?: Organization; ref?: Ref; diagnostics: Diagnostic[] } {
+  if (!parsed || parsed.value === undefined || parsed.value === null) return { diagnostics: [] };
+  const result = RootFileSchema.safeParse(parsed.value, { reportInput: true });
+  if (!result.success) return { diagnostics: issuesToDiagnostics(parsed.file, result.error.issues, []) };
+  return { organization: result.data.organization, ref: { file: parsed.file, path: ['organization'] }, diagnostics: [] };
+}
+
+export function checkYear(loaded: LoadedYear): { year: YearData; diagnostics: Diagnostic[] } {
+  const year = emptyYear(loaded.year);
+  const diagnostics: Diagnostic[] = [];
+  const singleFrom = new Map<YearSingleKey, string>();
+  for (const parsed of loaded.files) {
+    const { file, value } = parsed;
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      diagnostics.push(
+        diagnostic('wrongType', { field: file.display, expected: '键值对（如“proposals:”开头）', received: describeValue(value) }, locate(file, [])),
+      );
+      continue;
+    }
+    for (const [key, content] of Object.entries(value)) {
+      if (isListKey(key)) {
+        if (!Array.isArray(content)) {
+          if (content !== null) {
+            diagnostics.push(diagnostic('wrongType', { field: key, expected: '列表（每项以“- ”开头）', received: describeValue(content) }, locate(file, [key])));
+          }
+          continue;
+        }
+        const schema = YEAR_LIST_KEYS[key];
+        content.forEach((item, index) => {
+          const result = schema.safeParse(item, { reportInput: true });
+          if (!result.success) {
+            diagnostics.push(...issuesToDiagnostics(file, result.error.issues, [key, index]));
+            return;
+          }
+          (year[key] as object[]).push(result.data);
+          year.refs.set(result.data, { file, path: [key, index] });
+        });
+      } else if (isSingleKey(key)) {
+        const first = singleFrom.get(key);
+        if (first !== undefined) {
+          diagnostics.push(diagnostic('defineOnce', { key, first }, locate(file, [key], true)));
+          continue;
+        }
+        singleFrom.set(key, file.display);
+        const result = YEAR_SINGLE_KEYS[key].safeParse(content, { reportInput: true });
+        if (!result.success) {
+          diagnostics.push(...issuesToDiagnostics(file, result.error.issues, [key]));
+          continue;
+        }
+        (year as unknown as Record<string, unknown>)[key] = result.data;
+        year.refs.set(result.data as object, { file, path: [key] });
+      } else {
+        diagnostics.push(diagnostic('unknownField', { field: key, known: KNOWN_YEAR_KEYS.join('、') }, locate(file, [key], true)));
+      }
+    }
+  }
+  return { year, diagnostics };
+}
+
+export function checkSchema(project: LoadedProject, year: number): { dataset: Dataset; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const org = checkOrganization(project.organization);
+  diagnostics.push(...org.diagnostics);
+  const current = project.years.get(year);
+  const checked = current ? checkYear(current) : { year: emptyYear(year), diagnostics: [] };
+  diagnostics.push(...checked.diagnostics);
+  const dataset: Dataset = { year: checked.year };
+  if (org.organization) dataset.organization = org.organization;
+  if (org.ref) dataset.organizationRef = org.ref;
+  const previous = project.years.get(year - 1);
+  if (previous) {
+    const prev = checkYear(previous);
+    diagnostics.push(...prev.diagnostics);
+    dataset.previous = prev.year;
+  }
+  return { dataset, diagnostics };
+}
+
+function isListKey(key: string): key is YearListKey {
+  return Object.hasOwn(YEAR_LIST_KEYS, key);
+}
+
+function isSingleKey(key: string): key is YearSingleKey {
+  return Object.hasOwn(YEAR_SINGLE_KEYS, key);
+}

@@ -1,0 +1,25 @@
+/**
+ * Bridges the rendered report to the DOCX writer: document properties from the data, the
+ * layout from the data folder's optional layout.yaml.
+ */
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { locate } from '../load/source.js';
+import type { PipelineResult } from '../pipeline.js';
+import { renderDocx, resolveLayout } from './docx/index.js';
+
+export async function docxFor(result: PipelineResult): Promise<{ content?: Uint8Array; diagnostics: Diagnostic[] }> {
+  const { context, markdown, project } = result;
+  if (!context || markdown === undefined) return { diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const layoutFile = project?.layout;
+  const { layout, problems } = resolveLayout(layoutFile?.value ?? {});
+  for (const problem of problems) {
+    const at = layoutFile ? locate(layoutFile.file, problem.path) : {};
+    diagnostics.push(diagnostic('invalidValue', { field: problem.path.join('.') || 'layout', detail: problem.message }, at));
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  const title = /^# (.+)$/m.exec(markdown)?.[1] ?? `${context.organization.shortName}常务委员会工作报告`;
+  const content = await renderDocx(markdown, { title, author: context.organization.fullName, date: context.sitting.date }, layout);
+  return { content, diagnostics };
+}
