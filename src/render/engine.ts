@@ -206,6 +206,9 @@ function toTemplateError(error: unknown, ast: Program, source: string): Template
       return new TemplateError({ kind: 'unknown-helper', subject: error.helper, detail: error.helper, source, ...at });
     }
     const subject = error.loc && error.argIndex !== undefined ? argumentAt(ast, error.loc, error.argIndex) : undefined;
+    if (error.helper === VALUE && !error.unavailable && error.detail !== '字段不存在') {
+      return new TemplateError({ kind: 'render', subject: subject ?? '?', detail: `“${subject ?? '?'}”${error.detail}`, source, ...at });
+    }
     if (error.helper === VALUE || error.helper === DEFINED) {
       const kind = error.unavailable ? 'unavailable' : 'missing-field';
       return new TemplateError({ kind, subject: subject ?? '?', detail: error.detail, source, ...at });

@@ -6,10 +6,12 @@
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef“”‘’《》';
 const MARKS: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' };
 
-const besideCjk = new RegExp(`(?<=[${CJK}])\\s*([,;:!?])|([,;:!?])(?=\\s*[${CJK}])`, 'g');
+// A mark touching a Chinese character, or ending a line of text that has Chinese in it.
+const besideCjk = new RegExp(`(?<=[${CJK}])\\s*([,;:!?])|([,;:!?])(?=\\s*[${CJK}]|$)`, 'gm');
 const parens = new RegExp(`\\(([^()]*[${CJK}][^()]*)\\)`, 'g');
 
 export function toFullWidth(text: string): string {
+  if (!new RegExp(`[${CJK}]`).test(text)) return text;
   let out = text.replace(besideCjk, (_m, a: string | undefined, b: string | undefined) => MARKS[(a ?? b)!]!);
   out = out.replace(parens, '（$1）');
   // Straight double quotes around Chinese text become curly ones, alternating open/close.

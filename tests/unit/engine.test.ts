@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine, TemplateError, type TemplateProblem } from '../../src/render/engine.js';
+
+const context = {
+  proposals: { total: 189, handledRate: 175 / 189, byCategory: { 民生和社会事业: { count: 116, share: 116 / 189 } } },
+  information: { adoptionRate: null },
+  meetings: { byTag: { 民生: { topics: ['甲', '乙'] } } },
+  organization: { name: '云州市' },
+};
+
+function problem(template: string, partials: string[] = []): TemplateProblem {
+  const engine = createEngine(() => partials);
+  try {
+    engine.compile(template, 'piece')(context);
+  } catch (error) {
+    if (error instanceof TemplateError) return error.problem;
+    throw error;
+  }
+  throw new Error('expected a template problem');
+}
+
+describe('template engine', () => {
+  it('renders figures with Chinese path segments and helpers', () => {
+    const engine = createEngine();
+    const out = engine.compile(
+      '民生提案{{proposals.byCategory.民生和社会事业.count}}件，占比{{percent proposals.byCategory.民生和社会事业.share}}，就{{quoteEach meetings.byTag.民生.topics}}协商',
+      'p',
+    )(context);
+    expect(out).toBe('民生提案116件，占比61.4%，就“甲”“乙”协商');
+  });
+  it('names a missing figure and its position instead of printing a blank', () => {
+    expect(problem('第一行\n共提出提案{{proposals.totl}}件')).toMatchObject({ kind: 'missing-field', subject: 'proposals.totl', line: 2, column: 6 });
+    expect(problem('{{proposals.byCategory.教育.count}}')).toMatchObject({ kind: 'missing-field', subject: 'proposals.byCategory.教育.count' });
+  });
+  it('names a missing figure given to a helper, at any depth', () => {
+    expect(problem('占比{{percent proposals.byCategory.教育.share}}')).toMatchObject({
+      kind: 'missing-field',
+      subject: 'proposals.byCategory.教育.share',
+      line: 1,
+      column: 3,
+    });
+  });
+  it('refuses a rate the data cannot supply', () => {
+    expect(problem('采用率{{percent information.adoptionRate}}')).toMatchObject({ kind: 'unavailable', subject: 'information.adoptionRate' });
+  });
+  it('refuses an empty list or a missing list in #each', () => {
+    expect(problem('{{#each meetings.byTag.教育.topics}}{{this}}{{/each}}')).toMatchObject({ kind: 'missing-field', subject: 'meetings.byTag.教育.topics' });
+  });
+  it('reports unknown helpers, missing partials and syntax errors with positions', () => {
+    expect(problem('x {{percnt proposals.total}}')).toMatchObject({ kind: 'unknown-helper', subject: 'percnt', line: 1, column: 3 });
+    expect(problem('a\n{{> nowhere}}', ['opening'])).toMatchObject({ kind: 'missing-partial', subject: 'nowhere', line: 2 });
+    expect(problem('a\n{{#each x}}\n')).toMatchObject({ kind: 'syntax' });
+  });
+  it('refuses to print a whole group where a number is expected', () => {
+    const p = problem('{{proposals.byCategory}}');
+    expect(p).toMatchObject({ kind: 'render', subject: 'proposals.byCategory' });
+    expect(p.detail).toContain('.count');
+  });
+  it('keeps prototypes out of reach', () => {
+    expect(problem('{{organization.constructor}}')).toMatchObject({ kind: 'missing-field', subject: 'organization.constructor' });
+    expect(problem('{{organization.__proto__}}')).toMatchObject({ kind: 'missing-field' });
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { balancedShares, ratio, roundTo } from '../../src/compute/numbers.js';
+import { chineseNumeral, partNumber, sectionNumber, spacedName } from '../../src/render/chinese.js';
+import { formatApprox, formatApproxWord, formatPercent, formatYoy } from '../../src/render/figures-format.js';
+import { toFullWidth } from '../../src/render/punctuation.js';
+
+describe('figures arithmetic', () => {
+  it('gives no ratio for a zero whole', () => {
+    expect(ratio(3, 0)).toBeNull();
+    expect(ratio(116, 189)).toBeCloseTo(0.6138, 4);
+  });
+  it('balances shares so that printed percentages sum to 100', () => {
+    const shares = balancedShares([1, 1, 1]);
+    expect(shares.map((s) => formatPercent(s!))).toEqual(['33.4%', '33.3%', '33.3%']);
+    const sum = balancedShares([116, 40, 33]).reduce((a, b) => a! + b!, 0)!;
+    expect(roundTo(sum * 100, 6)).toBe(100);
+    expect(balancedShares([0, 0])).toEqual([null, null]);
+  });
+});
+
+describe('number forms of the genre', () => {
+  it('prints percentages with one decimal, as the seed does', () => {
+    expect(formatPercent(116 / 189)).toBe('61.4%');
+    expect(formatPercent(175 / 189)).toBe('92.6%');
+    expect(formatPercent(188 / 189)).toBe('99.5%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(0.5, 0)).toBe('50%');
+  });
+  it('forms approximate counts', () => {
+    expect(formatApprox(213)).toBe('200余');
+    expect(formatApprox(437, 10, '多')).toBe('430多');
+    expect(formatApprox(43)).toBe('40余');
+    expect(formatApprox(200)).toBe('200');
+    expect(formatApprox(7)).toBe('7');
+    expect(formatApproxWord(104)).toBe('百余');
+    expect(formatApproxWord(1500)).toBe('千余');
+    expect(formatApproxWord(260)).toBe('200余');
+  });
+  it('describes year-over-year change', () => {
+    expect(formatYoy(110, 100)).toBe('增长10%');
+    expect(formatYoy(95, 100)).toBe('下降5%');
+    expect(formatYoy(189, 176)).toBe('增长7.4%');
+    expect(formatYoy(100, 100)).toBe('持平');
+  });
+  it('writes Chinese numerals and heading numbers', () => {
+    expect([1, 9, 10, 12, 20, 21, 105, 110, 2023].map(chineseNumeral)).toEqual(['一', '九', '十', '十二', '二十', '二十一', '一百零五', '一百一十', '二千零二十三']);
+    expect(partNumber(2)).toBe('二、');
+    expect(sectionNumber(5)).toBe('（五）');
+    expect(spacedName('郭伦')).toBe('郭\u3000伦');
+    expect(spacedName('张晓明')).toBe('张晓明');
+  });
+  it('turns half-width punctuation in Chinese text full-width, numbers untouched', () => {
+    expect(toFullWidth('各位委员:现在,我代表(政协)常委会;1,000件,61.4%!')).toBe('各位委员：现在，我代表（政协）常委会；1,000件，61.4%！');
+    expect(toFullWidth('围绕"数字盘锦"开展')).toBe('围绕“数字盘锦”开展');
+  });
+});
