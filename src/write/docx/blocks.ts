@@ -1,0 +1,135 @@
+// Turns parsed blocks into docx paragraphs and tables. Paragraph formatting comes from the named
+// styles; every run also carries its fonts and size, so that previewers and editors that resolve
+// styles poorly still show Chinese in the Chinese font and digits in the Latin one.
+import {
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { Layout, ParagraphLayout } from './layout.js';
+import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from './parse-markdown.js';
+import { LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
+import { paragraphRun, ptToEighths, ptToTwips, runFonts, toAlignment, typeAreaWidthTwips } from './units.js';
+
+/** Word's default left and right cell margin (0.19 cm), which the table keeps. */
+const CELL_MARGIN_TWIPS = 108;
+
+function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): IRunOptions {
+  const base = paragraphRun(p);
+  if (inline.role === 'lead') {
+    return { ...base, style: LEAD_STYLE, font: runFonts(layout.runs.lead), bold: layout.runs.lead.bold };
+  }
+  if (inline.role === 'runIn') {
+    return { ...base, style: RUN_IN_STYLE, font: runFonts(layout.runs.runIn), bold: layout.runs.runIn.bold };
+  }
+  return base;
+}
+
+function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): ParagraphChild[] {
+  return inlines.map((inline) =>
+    inline.type === 'break'
+      ? new TextRun({ ...paragraphRun(p), break: 1 })
+      : new TextRun({ ...runOptions(inline, p, layout), text: inline.text }),
+  );
+}
+
+function paragraph(block: ParagraphBlock, layout: Layout): Paragraph {
+  const styleId = PARAGRAPH_STYLE_IDS[block.kind];
+  const p = layout.paragraphs[block.kind];
+  return new Paragraph({
+    ...(styleId === 'Normal' ? {} : { style: styleId }),
+    children: runs(block.inlines, p, layout),
+  });
+}
+
+/** Display width of a cell's text in em: CJK characters count 1, others ½, and each change between
+ * the two ¼ (Word and WPS put a little space between Chinese and digits). */
+function textWidth(cell: CellBlock | undefined): number {
+  let width = 0;
+  let wasWide: boolean | undefined;
+  for (const inline of cell?.inlines ?? []) {
+    if (inline.type !== 'text') continue;
+    for (const ch of inline.text) {
+      const wide = ch.charCodeAt(0) > 0x2e80;
+      width += (wide ? 1 : 0.5) + (wasWide !== undefined && wasWide !== wide ? 0.25 : 0);
+      wasWide = wide;
+    }
+  }
+  return width;
+}
+
+/** Column widths in twips filling the type area. Each column wants its widest cell on one line;
+ * when they cannot all have that, narrow columns (figures) get what they want and the wide ones
+ * (text, which wraps well) share the rest in proportion (max-min fair sharing). */
+function columnWidths(table: TableBlock, total: number, layout: Layout): number[] {
+  const count = Math.max(table.header.length, ...table.rows.map((r) => r.length));
+  const emTwips = ptToTwips(layout.paragraphs.table.sizePt);
+  const want = Array.from({ length: count }, (_, c) => {
+    const em = Math.max(2, textWidth(table.header[c]), ...table.rows.map((r) => textWidth(r[c])));
+    return Math.ceil(em * emTwips) + 2 * CELL_MARGIN_TWIPS;
+  });
+  const widths: (number | undefined)[] = want.map(() => undefined);
+  let budget = total;
+  for (;;) {
+    const open = want.flatMap((w, c) => (widths[c] === undefined ? [c] : []));
+    const share = budget / Math.max(1, open.length);
+    const fits = open.filter((c) => want[c]! <= share);
+    if (open.length === 0) break;
+    if (fits.length === 0) {
+      const wanted = open.reduce((a, c) => a + want[c]!, 0);
+      for (const c of open) widths[c] = (want[c]! / wanted) * budget;
+      break;
+    }
+    for (const c of fits) (widths[c] = want[c]!), (budget -= want[c]!);
+  }
+  // Spread what is left over (when everything fits) in proportion, then round so the sum is exact.
+  const used = widths.reduce<number>((a, w) => a + (w ?? 0), 0);
+  const scaled = widths.map((w) => Math.floor(((w ?? 0) * total) / Math.max(1, used)));
+  scaled[scaled.length - 1]! += total - scaled.reduce((a, b) => a + b, 0);
+  return scaled;
+}
+
+function cell(block: CellBlock | undefined, header: boolean, width: number, layout: Layout): TableCell {
+  const p = header ? layout.paragraphs.tableHeader : layout.paragraphs.table;
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    children: [
+      new Paragraph({
+        style: header ? TABLE_HEADER_STYLE : TABLE_TEXT_STYLE,
+        // Markdown's column alignment (|--:|) wins over the style's; the header stays as styled.
+        ...(block?.alignment && !header ? { alignment: toAlignment(block.alignment) } : {}),
+        children: runs(block?.inlines ?? [], p, layout),
+      }),
+    ],
+  });
+}
+
+function table(block: TableBlock, layout: Layout): Table {
+  const total = typeAreaWidthTwips(layout);
+  const widths = columnWidths(block, total, layout);
+  const line = { style: BorderStyle.SINGLE, size: ptToEighths(layout.table.borderPt), color: '000000' };
+  const row = (cells: CellBlock[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: widths.map((w, c) => cell(cells[c], header, w, layout)),
+    });
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [...(block.header.length > 0 ? [row(block.header, true)] : []), ...block.rows.map((r) => row(r, false))],
+  });
+}
+
+export function buildBody(blocks: Block[], layout: Layout): (Paragraph | Table)[] {
+  return blocks.map((b) => (b.type === 'table' ? table(b, layout) : paragraph(b, layout)));
+}

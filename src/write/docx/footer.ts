@@ -1,0 +1,36 @@
+// Page numbers (页码) as GB/T 9704 sets them: "— 1 —" below the type area, odd pages on the right
+// and even pages on the left, each one character in from the edge of the type area.
+import { Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { Alignment, Layout } from './layout.js';
+import { FOOTER_STYLE } from './styles.js';
+import { ptToHalfPoints, ptToTwips, runFonts, toAlignment } from './units.js';
+
+function pageNumberParagraph(layout: Layout, alignment: Alignment): Paragraph {
+  const pn = layout.pageNumber;
+  const run = { font: runFonts(pn), size: ptToHalfPoints(pn.sizePt), sizeComplexScript: ptToHalfPoints(pn.sizePt) };
+  const inset = ptToTwips(pn.edgeIndentChars * pn.sizePt);
+  const [before = '', after = ''] = pn.format.split('{page}');
+  return new Paragraph({
+    style: FOOTER_STYLE,
+    alignment: toAlignment(alignment),
+    indent: {
+      left: alignment === 'left' ? inset : 0,
+      right: alignment === 'right' ? inset : 0,
+      firstLine: 0,
+      firstLineChars: 0,
+    },
+    children: [
+      ...(before ? [new TextRun({ ...run, text: before })] : []),
+      new TextRun({ ...run, children: [PageNumber.CURRENT] }),
+      ...(after ? [new TextRun({ ...run, text: after })] : []),
+    ],
+  });
+}
+
+/** The section's footers: `default` serves odd pages once even pages have their own. */
+export function buildFooters(layout: Layout): { default: Footer; even: Footer } {
+  return {
+    default: new Footer({ children: [pageNumberParagraph(layout, layout.pageNumber.oddAlignment)] }),
+    even: new Footer({ children: [pageNumberParagraph(layout, layout.pageNumber.evenAlignment)] }),
+  };
+}

@@ -1,0 +1,59 @@
+// Makes the DOCX package byte-stable: the same Markdown, meta and layout always give the same bytes.
+// docx stamps docProps/core.xml with the current time and its zip entries with the current mtime;
+// here core.xml is written from meta.date and the package is re-zipped with a fixed mtime, a fixed
+// compression level and a fixed entry order.
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+
+export interface CoreProperties {
+  title: string;
+  author: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+const escapeXml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Splits YYYY-MM-DD; throws on anything else, as a caller's bug rather than a user's error. */
+export function parseIsoDate(date: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const [year, month, day] = (match ?? []).slice(1).map(Number);
+  if (!year || !month || !day || month > 12 || day > 31 || year < 1980) {
+    throw new RangeError(`renderDocx: meta.date must be YYYY-MM-DD (1980 or later), got "${date}"`);
+  }
+  return { year, month, day };
+}
+
+export function coreXml(meta: CoreProperties): string {
+  parseIsoDate(meta.date);
+  const stamp = `${meta.date}T00:00:00Z`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"' +
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"' +
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(meta.title)}</dc:title>` +
+    `<dc:creator>${escapeXml(meta.author)}</dc:creator>` +
+    `<cp:lastModifiedBy>${escapeXml(meta.author)}</cp:lastModifiedBy>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+// [Content_Types].xml first, as Office writes it and as some readers expect; then the rest by path.
+const entryRank = (path: string): number => (path === '[Content_Types].xml' ? 0 : path === '_rels/.rels' ? 1 : 2);
+const byEntryOrder = (a: string, b: string): number => entryRank(a) - entryRank(b) || (a < b ? -1 : a > b ? 1 : 0);
+
+/** Re-zips a package deterministically, every entry dated `date` (YYYY-MM-DD). */
+export function normaliseZip(zipped: Uint8Array, date: string): Uint8Array {
+  const { year, month, day } = parseIsoDate(date);
+  // fflate writes DOS times from a Date's local-time fields, so build the Date from local fields:
+  // the bytes are then the same in every time zone.
+  const mtime = new Date(year, month - 1, day);
+  const entries = unzipSync(zipped);
+  const ordered: Zippable = {};
+  for (const path of Object.keys(entries).sort(byEntryOrder)) ordered[path] = entries[path]!;
+  return zipSync(ordered, { level: 6, mtime });
+}

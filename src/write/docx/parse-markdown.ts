@@ -1,0 +1,200 @@
+// Reads the rendered report Markdown into a list of blocks that know their role in the report. The
+// Markdown is parsed by markdown-it (its token stream is walked here); roles come from the heading
+// level and from markdown-it-attrs classes ({.subtitle}, {.speaker}, {.salutation}, {.run-in}).
+import MarkdownIt, { type Token } from 'markdown-it';
+import markdownItAttrs from 'markdown-it-attrs';
+import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
+import type { Alignment } from './layout.js';
+
+/** What a paragraph is in the report; each kind has its own paragraph style. */
+export type ParagraphKind =
+  | 'title'
+  | 'subtitle'
+  | 'speaker'
+  | 'salutation'
+  | 'body'
+  | 'heading1'
+  | 'heading2'
+  | 'heading3';
+
+/** plain text, a bold lead sentence (**…**), or a run-in heading (**…**{.run-in}). */
+export type RunRole = 'plain' | 'lead' | 'runIn';
+
+export type Inline = { type: 'text'; text: string; role: RunRole } | { type: 'break' };
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  kind: ParagraphKind;
+  inlines: Inline[];
+}
+
+export interface TableCell {
+  inlines: Inline[];
+  /** From the Markdown delimiter row (|:--|--:|); undefined when none is given. */
+  alignment: Alignment | undefined;
+}
+
+export interface TableBlock {
+  type: 'table';
+  header: TableCell[];
+  rows: TableCell[][];
+}
+
+export type Block = ParagraphBlock | TableBlock;
+
+// CommonMark's flanking rules refuse `**强化理论武装。**把` (a closing ** after a CJK full stop and
+// before a CJK letter); markdown-it-cjk-friendly relaxes them for CJK text.
+const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false })
+  .use(markdownItCjkFriendly)
+  .use(markdownItAttrs, { allowedAttributes: ['class'] });
+
+const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation'] as const;
+const HEADING_KINDS: Record<string, ParagraphKind> = { h1: 'title', h2: 'heading1', h3: 'heading2' };
+
+const classesOf = (token: Token): string[] => String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
+
+function paragraphKind(open: Token): ParagraphKind {
+  if (open.type === 'heading_open') return HEADING_KINDS[open.tag] ?? 'heading3';
+  const classes = classesOf(open);
+  return ROLE_CLASSES.find((c) => classes.includes(c)) ?? 'body';
+}
+
+function cellAlignment(open: Token): Alignment | undefined {
+  const style = String(open.attrGet('style') ?? '');
+  if (style.includes('text-align:center')) return 'center';
+  if (style.includes('text-align:right')) return 'right';
+  if (style.includes('text-align:left')) return 'left';
+  return undefined;
+}
+
+// A line break inside a paragraph joins Chinese text without a space, Latin text with one.
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]/u;
+
+/** Flattens one inline token's children into text runs with their roles. */
+export function readInlines(inline: Token, prefix = ''): Inline[] {
+  const out: Inline[] = prefix ? [{ type: 'text', text: prefix, role: 'plain' }] : [];
+  const roles: RunRole[] = [];
+  let pendingSoftBreak = false;
+  const lastChar = (): string => {
+    const last = out[out.length - 1];
+    return last?.type === 'text' ? last.text.slice(-1) : '';
+  };
+  const pushText = (text: string) => {
+    if (text === '') return;
+    if (pendingSoftBreak) {
+      const joinsWide = WIDE.test(lastChar()) || WIDE.test(text.charAt(0));
+      if (!joinsWide && lastChar() !== '') text = ' ' + text;
+      pendingSoftBreak = false;
+    }
+    const role = roles[roles.length - 1] ?? 'plain';
+    const last = out[out.length - 1];
+    if (last?.type === 'text' && last.role === role) last.text += text;
+    else out.push({ type: 'text', text, role });
+  };
+  for (const child of inline.children ?? []) {
+    switch (child.type) {
+      case 'text':
+      case 'code_inline':
+      case 'html_inline':
+        pushText(child.content);
+        break;
+      case 'strong_open':
+        roles.push(classesOf(child).includes('run-in') ? 'runIn' : 'lead');
+        break;
+      case 'strong_close':
+        roles.pop();
+        break;
+      case 'softbreak':
+        pendingSoftBreak = true;
+        break;
+      case 'hardbreak':
+        out.push({ type: 'break' });
+        pendingSoftBreak = false;
+        break;
+      case 'image':
+        pushText(child.content);
+        break;
+      default:
+        // em, links, strikethrough: official documents use no italics or links; keep the text only.
+        break;
+    }
+  }
+  return out;
+}
+
+/** Parses the report Markdown into blocks. Pure; never throws on odd input. */
+export function parseReportMarkdown(markdown: string): Block[] {
+  const tokens = md.parse(markdown, {});
+  const blocks: Block[] = [];
+  let table: TableBlock | undefined;
+  let row: TableCell[] | undefined;
+  let inHead = false;
+  const listCounters: number[] = []; // 0 for bullet lists, next number for ordered ones
+  let itemPrefix = '';
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    switch (token.type) {
+      case 'heading_open':
+      case 'paragraph_open': {
+        const inline = tokens[i + 1];
+        if (inline?.type !== 'inline' || table) break;
+        blocks.push({ type: 'paragraph', kind: paragraphKind(token), inlines: readInlines(inline, itemPrefix) });
+        itemPrefix = '';
+        i += 1;
+        break;
+      }
+      case 'code_block':
+      case 'fence':
+        for (const line of token.content.replace(/\n$/, '').split('\n')) {
+          blocks.push({ type: 'paragraph', kind: 'body', inlines: [{ type: 'text', text: line, role: 'plain' }] });
+        }
+        break;
+      case 'bullet_list_open':
+        listCounters.push(0);
+        break;
+      case 'ordered_list_open':
+        listCounters.push(Number(token.attrGet('start') ?? 1));
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listCounters.pop();
+        break;
+      case 'list_item_open': {
+        const n = listCounters[listCounters.length - 1] ?? 0;
+        if (n > 0) listCounters[listCounters.length - 1] = n + 1;
+        itemPrefix = n > 0 ? `${n}.` : '';
+        break;
+      }
+      case 'table_open':
+        table = { type: 'table', header: [], rows: [] };
+        break;
+      case 'thead_open':
+        inHead = true;
+        break;
+      case 'thead_close':
+        inHead = false;
+        break;
+      case 'tr_open':
+        row = [];
+        break;
+      case 'tr_close':
+        if (table && row) (inHead ? (table.header = row) : table.rows.push(row));
+        row = undefined;
+        break;
+      case 'th_open':
+      case 'td_open': {
+        const inline = tokens[i + 1];
+        row?.push({ inlines: inline?.type === 'inline' ? readInlines(inline) : [], alignment: cellAlignment(token) });
+        break;
+      }
+      case 'table_close':
+        if (table) blocks.push(table);
+        table = undefined;
+        break;
+      default:
+        break;
+    }
+  }
+  return blocks;
+}

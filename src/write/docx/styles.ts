@@ -1,0 +1,118 @@
+// Named styles, defined once from the layout. Built-in styles (Normal, Title, Subtitle, Heading 1–3,
+// Salutation, Footer) keep Word's ids and names, so Word and WPS treat them as their own (navigation
+// pane, localised names); the report's own roles get custom styles with Chinese names.
+import {
+  LineRuleType,
+  type ICharacterStyleOptions,
+  type IParagraphPropertiesOptions,
+  type IParagraphStyleOptions,
+  type IStylesOptions,
+} from 'docx';
+import type { Layout, ParagraphLayout, RunLayout } from './layout.js';
+import type { ParagraphKind } from './parse-markdown.js';
+import { indentForChars, linesToTwips, paragraphRun, ptToHalfPoints, ptToTwips, runFonts, toAlignment } from './units.js';
+
+/** The style id each kind of paragraph uses. */
+export const PARAGRAPH_STYLE_IDS: Record<ParagraphKind, string> = {
+  title: 'Title',
+  subtitle: 'Subtitle',
+  speaker: 'Speaker',
+  salutation: 'Salutation',
+  body: 'Normal',
+  heading1: 'Heading1',
+  heading2: 'Heading2',
+  heading3: 'Heading3',
+};
+export const TABLE_TEXT_STYLE = 'TableText';
+export const TABLE_HEADER_STYLE = 'TableHeader';
+export const FOOTER_STYLE = 'Footer';
+export const LEAD_STYLE = 'LeadSentence';
+export const RUN_IN_STYLE = 'RunInHeading';
+
+/** Fixed line spacing, as every paragraph of the document has it. */
+export const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
+  line: ptToTwips(layout.lineSpacingPt),
+  lineRule: LineRuleType.EXACT,
+  before: linesToTwips(before, layout),
+  after: linesToTwips(after, layout),
+});
+
+function paragraphStyle(
+  id: string,
+  name: string,
+  p: ParagraphLayout,
+  layout: Layout,
+  extra: { outlineLevel?: number; keepNext?: boolean } = {},
+): IParagraphStyleOptions {
+  return {
+    id,
+    name,
+    ...(id === 'Normal' ? {} : { basedOn: 'Normal', next: 'Normal' }),
+    quickFormat: true,
+    paragraph: {
+      alignment: toAlignment(p.alignment),
+      indent: { left: 0, right: 0, ...indentForChars(p.firstLineIndentChars, p.sizePt) },
+      spacing: exactSpacing(layout, p.spaceBeforeLines, p.spaceAfterLines),
+      ...(extra.outlineLevel === undefined ? {} : { outlineLevel: extra.outlineLevel }),
+      ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
+    },
+    run: paragraphRun(p),
+  };
+}
+
+const characterStyle = (id: string, name: string, r: RunLayout): ICharacterStyleOptions => ({
+  id,
+  name,
+  basedOn: 'DefaultParagraphFont',
+  quickFormat: true,
+  run: { font: runFonts(r), bold: r.bold },
+});
+
+export function buildStyles(layout: Layout): IStylesOptions {
+  const p = layout.paragraphs;
+  const pn = layout.pageNumber;
+  // docx types w:widowControl as a paragraph-only property, but writes style and default paragraph
+  // properties with the same code; a typed variable (not a literal) passes it through.
+  const defaults: IParagraphPropertiesOptions = { spacing: exactSpacing(layout), widowControl: layout.widowControl };
+  return {
+    default: {
+      document: {
+        run: { ...paragraphRun(p.body), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        paragraph: defaults,
+      },
+    },
+    paragraphStyles: [
+      paragraphStyle('Normal', 'Normal', p.body, layout),
+      paragraphStyle('Title', 'Title', p.title, layout),
+      paragraphStyle('Subtitle', 'Subtitle', p.subtitle, layout),
+      paragraphStyle('Speaker', '报告人', p.speaker, layout),
+      paragraphStyle('Salutation', 'Salutation', p.salutation, layout),
+      paragraphStyle('Heading1', 'heading 1', p.heading1, layout, { outlineLevel: 0, keepNext: true }),
+      paragraphStyle('Heading2', 'heading 2', p.heading2, layout, { outlineLevel: 1, keepNext: true }),
+      paragraphStyle('Heading3', 'heading 3', p.heading3, layout, { outlineLevel: 2, keepNext: true }),
+      // Not produced from Markdown, but the library's defaults for them are blue Calibri: give the
+      // deeper levels ((1), ①…) the 1. level's type in case an editor applies them in Word.
+      ...[4, 5, 6].map((n) =>
+        paragraphStyle(`Heading${n}`, `heading ${n}`, p.heading3, layout, { outlineLevel: n - 1, keepNext: true }),
+      ),
+      paragraphStyle(TABLE_TEXT_STYLE, '表格文字', p.table, layout),
+      paragraphStyle(TABLE_HEADER_STYLE, '表头', p.tableHeader, layout),
+      {
+        id: FOOTER_STYLE,
+        name: 'footer',
+        basedOn: 'Normal',
+        paragraph: {
+          // Zero indents and single spacing, so the body's first-line indent and fixed line
+          // height do not leak into the footer and push the page number off its place.
+          indent: { left: 0, right: 0, firstLine: 0, firstLineChars: 0 },
+          spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        },
+        run: { font: runFonts(pn), size: ptToHalfPoints(pn.sizePt), sizeComplexScript: ptToHalfPoints(pn.sizePt) },
+      },
+    ],
+    characterStyles: [
+      characterStyle(LEAD_STYLE, '段首句', layout.runs.lead),
+      characterStyle(RUN_IN_STYLE, '段内标题', layout.runs.runIn),
+    ],
+  };
+}
