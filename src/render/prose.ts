@@ -12,6 +12,23 @@ import { TemplateError, type Engine } from './engine.js';
 import type { RenderContext, RenderedNarrative, RenderedParagraph } from './context.js';
 import { toFullWidth } from './punctuation.js';
 
+const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’《》';
+const IS_CJK = new RegExp(`[${CJK}]`);
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t]+(?=[${CJK}])`, 'g');
+
+/**
+ * One string is one paragraph: line breaks join without a space, as Chinese text does, and a
+ * folded scalar's spaces between Chinese characters go too.
+ */
+export function joinLines(text: string): string {
+  const joined = text.trim().replace(/[ \t]*\n\s*/g, (_m, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + _m.length] ?? '';
+    return IS_CJK.test(before) || IS_CJK.test(after) ? '' : ' ';
+  });
+  return joined.replace(SPACE_BETWEEN_CJK, '');
+}
+
 export function renderNarrative(
   narrative: Narrative,
   ref: Ref,
@@ -22,8 +39,7 @@ export function renderNarrative(
   const render = (text: string, path: DataPath): string => {
     const full = [...ref.path, ...path];
     try {
-      // One string is one paragraph: line breaks in the YAML join without a space, as Chinese does.
-      return toFullWidth(engine.compile(text, formatPath(full))(context)).trim().replace(/\s*\n\s*/g, '');
+      return joinLines(toFullWidth(engine.compile(text, formatPath(full))(context)));
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       const p = error.problem;

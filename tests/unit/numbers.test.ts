@@ -54,3 +54,13 @@ describe('number forms of the genre', () => {
     expect(toFullWidth('围绕"数字盘锦"开展')).toBe('围绕“数字盘锦”开展');
   });
 });
+
+describe('prose paragraphs', async () => {
+  const { joinLines } = await import('../../src/render/prose.js');
+  it('joins lines without spaces between Chinese characters, keeps them between Latin words', () => {
+    expect(joinLines('第一行，\n  第二行。')).toBe('第一行，第二行。');
+    expect(joinLines('折叠的 第二行')).toBe('折叠的第二行');
+    expect(joinLines('Times New\nRoman 字体')).toBe('Times New Roman 字体');
+    expect(joinLines('占比61.4%\n，办结率')).toBe('占比61.4%，办结率');
+  });
+});
