@@ -1,0 +1,201 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderDocx } from '../../src/write/docx/index.js';
+import {
+  FIXTURE,
+  META,
+  attr,
+  attrs,
+  element,
+  elements,
+  isBold,
+  paragraphStarting,
+  part,
+  runWithText,
+  style,
+  text,
+  unzipParts,
+  type Parts,
+} from './docx-xml.js';
+
+let parts: Parts;
+let documentXml: string;
+let stylesXml: string;
+
+beforeAll(async () => {
+  parts = unzipParts(await renderDocx(FIXTURE, META));
+  documentXml = part(parts, 'word/document.xml');
+  stylesXml = part(parts, 'word/styles.xml');
+});
+
+/** The East Asian font, Latin font and size (half points) a style sets. */
+const typeOf = (xml: string) => ({
+  eastAsia: attr(xml, 'w:rFonts', 'w:eastAsia'),
+  latin: attr(xml, 'w:rFonts', 'w:ascii'),
+  hAnsi: attr(xml, 'w:rFonts', 'w:hAnsi'),
+  size: attr(xml, 'w:sz', 'w:val'),
+});
+
+describe('page', () => {
+  it('is A4 with the GB/T 9704 margins, in twips', () => {
+    const sectPr = element(documentXml, 'w:sectPr');
+    expect(attrs(sectPr, 'w:pgSz')).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
+    expect(attrs(sectPr, 'w:pgMar')).toMatchObject({
+      'w:top': '2098', // 37 mm
+      'w:bottom': '1984', // 35 mm
+      'w:left': '1587', // 28 mm
+      'w:right': '1474', // 26 mm
+    });
+  });
+});
+
+describe('styles', () => {
+  it('sets the title in 方正小标宋简体 二号, centred, with Times New Roman for digits', () => {
+    const title = style(stylesXml, 'Title');
+    expect(typeOf(title)).toEqual({ eastAsia: '方正小标宋简体', latin: 'Times New Roman', hAnsi: 'Times New Roman', size: '44' });
+    expect(attr(title, 'w:jc', 'w:val')).toBe('center');
+    expect(paragraphStarting(documentXml, '中国人民政治协商会议')).toContain('<w:pStyle w:val="Title"/>');
+  });
+
+  it('sets the subtitle and speaker in 楷体_GB2312 三号, centred', () => {
+    for (const id of ['Subtitle', 'Speaker']) {
+      expect(typeOf(style(stylesXml, id))).toMatchObject({ eastAsia: '楷体_GB2312', size: '32' });
+      expect(attr(style(stylesXml, id), 'w:jc', 'w:val')).toBe('center');
+    }
+  });
+
+  it('sets body text in 仿宋_GB2312 三号, justified, exact 28.95 pt, first line indented two characters', () => {
+    const normal = style(stylesXml, 'Normal');
+    expect(typeOf(normal)).toEqual({ eastAsia: '仿宋_GB2312', latin: 'Times New Roman', hAnsi: 'Times New Roman', size: '32' });
+    expect(attr(normal, 'w:jc', 'w:val')).toBe('both');
+    expect(attrs(normal, 'w:spacing')).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
+    expect(attrs(normal, 'w:ind')).toMatchObject({ 'w:firstLineChars': '200', 'w:firstLine': '640' });
+  });
+
+  it('sets 一、 headings in 黑体 and （一） headings in 楷体_GB2312, with outline levels', () => {
+    const h1 = style(stylesXml, 'Heading1');
+    const h2 = style(stylesXml, 'Heading2');
+    expect(typeOf(h1)).toMatchObject({ eastAsia: '黑体', size: '32' });
+    expect(typeOf(h2)).toMatchObject({ eastAsia: '楷体_GB2312', size: '32' });
+    expect(attr(h1, 'w:outlineLvl', 'w:val')).toBe('0');
+    expect(attr(h2, 'w:outlineLvl', 'w:val')).toBe('1');
+    expect(h1).not.toMatch(/2E74B5|Calibri/); // not the library's blue default
+    expect(paragraphStarting(documentXml, '一、2023年工作回顾')).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(paragraphStarting(documentXml, '（一）坚持和加强党的全面领导')).toContain('<w:pStyle w:val="Heading2"/>');
+  });
+
+  it('keeps the salutation flush left with no indent', () => {
+    const salutation = style(stylesXml, 'Salutation');
+    expect(attr(salutation, 'w:jc', 'w:val')).toBe('left');
+    expect(attrs(salutation, 'w:ind')).toMatchObject({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
+    expect(paragraphStarting(documentXml, '各位委员：')).toContain('<w:pStyle w:val="Salutation"/>');
+  });
+
+  it('gives the theme Chinese East Asian fonts', () => {
+    const theme = part(parts, 'word/theme/theme1.xml');
+    expect(theme).toContain('<a:ea typeface="仿宋_GB2312"/>');
+    expect(theme).toContain('<a:ea typeface="黑体"/>');
+    expect(theme).not.toContain('等线');
+  });
+});
+
+describe('runs', () => {
+  it('name an East Asian font and Times New Roman on every run of the body', () => {
+    const runs = elements(element(documentXml, 'w:body'), 'w:r');
+    expect(runs.length).toBeGreaterThan(30);
+    for (const run of runs) {
+      expect(attr(run, 'w:rFonts', 'w:eastAsia')).toMatch(/_GB2312|黑体|宋/);
+      expect(attr(run, 'w:rFonts', 'w:ascii')).toBe('Times New Roman');
+    }
+  });
+
+  it('set lead sentences in bold 仿宋_GB2312 and the rest of the paragraph not bold', () => {
+    const paragraph = paragraphStarting(documentXml, '强化理论武装。');
+    const lead = runWithText(paragraph, '强化理论武装。');
+    expect(isBold(lead)).toBe(true);
+    expect(lead).toContain('<w:rStyle w:val="LeadSentence"/>');
+    expect(attr(lead, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
+    const rest = elements(paragraph, 'w:r')[1]!;
+    expect(text(rest)).toMatch(/^把学懂弄通/);
+    expect(isBold(rest)).toBe(false);
+    expect(isBold(style(stylesXml, 'LeadSentence'))).toBe(true);
+  });
+
+  it('set a run-in heading in the （一） heading font, not bold, for the heading part only', () => {
+    const paragraph = paragraphStarting(documentXml, '（一）毫不动摇坚持和加强党的全面领导。');
+    expect(paragraph).not.toContain('<w:pStyle'); // a body paragraph
+    const heading = runWithText(paragraph, '（一）毫不动摇坚持和加强党的全面领导。');
+    expect(attr(heading, 'w:rFonts', 'w:eastAsia')).toBe('楷体_GB2312');
+    expect(isBold(heading)).toBe(false);
+    const rest = elements(paragraph, 'w:r')[1]!;
+    expect(text(rest)).toMatch(/^始终坚持/);
+    expect(attr(rest, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
+  });
+});
+
+describe('table', () => {
+  it('renders with single borders, a repeated header row, body font and no first-line indent', () => {
+    const table = element(documentXml, 'w:tbl');
+    const borders = element(table, 'w:tblBorders');
+    for (const side of ['w:top', 'w:bottom', 'w:left', 'w:right', 'w:insideH', 'w:insideV']) {
+      expect(attrs(borders, side)).toMatchObject({ 'w:val': 'single', 'w:sz': '4' });
+    }
+    const [header, firstRow] = elements(table, 'w:tr');
+    expect(header).toContain('<w:tblHeader/>');
+    expect(text(header!)).toBe('项目数量说明');
+    expect(firstRow).toContain('<w:pStyle w:val="TableText"/>');
+    const cellStyle = style(stylesXml, 'TableText');
+    expect(typeOf(cellStyle)).toMatchObject({ eastAsia: '仿宋_GB2312' });
+    expect(attrs(cellStyle, 'w:ind')).toMatchObject({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
+    const widths = elements(table, 'w:gridCol').map((c) => Number(attr(c, 'w:gridCol', 'w:w')));
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(8844); // the 156 mm type area
+  });
+});
+
+describe('page numbers', () => {
+  const footerOf = (type: 'default' | 'even') => {
+    const ref = elements(documentXml, 'w:footerReference').find((r) => r.includes(`w:type="${type}"`));
+    const id = ref && attr(ref, 'w:footerReference', 'r:id');
+    const rels = part(parts, 'word/_rels/document.xml.rels');
+    const rel = elements(rels, 'Relationship').find((r) => r.includes(`Id="${id}"`));
+    return part(parts, `word/${attr(rel!, 'Relationship', 'Target')}`);
+  };
+
+  it('uses different odd and even footers', () => {
+    expect(part(parts, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+  });
+
+  it('print "— N —" with a PAGE field in 宋体 四号, odd pages right and even pages left', () => {
+    for (const [type, alignment] of [['default', 'right'], ['even', 'left']] as const) {
+      const footer = footerOf(type);
+      const paragraph = element(footer, 'w:p');
+      expect(attr(paragraph, 'w:jc', 'w:val')).toBe(alignment);
+      expect(element(paragraph, 'w:instrText')).toContain('PAGE');
+      const runs = elements(paragraph, 'w:r');
+      expect(text(runs[0]!)).toBe('\u2014 ');
+      expect(text(runs[runs.length - 1]!)).toBe(' \u2014');
+      for (const run of runs) expect(typeOf(run)).toMatchObject({ eastAsia: '宋体', size: '28' });
+      expect(attrs(paragraph, 'w:ind')).toMatchObject({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
+    }
+    expect(attrs(element(footerOf('default'), 'w:p'), 'w:ind')).toMatchObject({ 'w:right': '280', 'w:left': '0' });
+    expect(attrs(element(footerOf('even'), 'w:p'), 'w:ind')).toMatchObject({ 'w:left': '280', 'w:right': '0' });
+  });
+});
+
+describe('document properties', () => {
+  it('carry the title, the organisation as creator, and dates from meta.date only', () => {
+    const core = part(parts, 'docProps/core.xml');
+    expect(element(core, 'dc:title')).toContain(META.title);
+    expect(element(core, 'dc:creator')).toContain(META.author);
+    expect(element(core, 'dcterms:created')).toContain('2024-01-08T00:00:00Z');
+    expect(element(core, 'dcterms:modified')).toContain('2024-01-08T00:00:00Z');
+  });
+
+  it('escape XML in the title', async () => {
+    const bytes = await renderDocx('正文', { ...META, title: '报告 <草稿> & 附件' });
+    expect(part(unzipParts(bytes), 'docProps/core.xml')).toContain('<dc:title>报告 &lt;草稿&gt; &amp; 附件</dc:title>');
+  });
+
+  it('reject a date that is not YYYY-MM-DD', async () => {
+    await expect(renderDocx('正文', { ...META, date: '2024/1/8' })).rejects.toThrow(/YYYY-MM-DD/);
+  });
+});
