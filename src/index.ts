@@ -5,3 +5,4 @@ export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 export { catalogue } from './diagnostics/catalogue.js';
 export { computeYear, type YearFigures } from './compute/figures.js';
 export { main } from './cli/main.js';
+export { jsonSchemas, jsonSchemaText, jsonSchemaOutputs, schemaComment, SCHEMA_FILE_NAMES, type JsonSchemaFile } from './schema/json-schema.js';
