@@ -2,7 +2,9 @@
  * Template helpers of the genre. Each checks its arguments: a missing figure must stop the
  * build with a message, never print as an empty gap or "NaN%".
  */
-import { format, isValid, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { chineseNumeral, partNumber, sectionNumber, spacedName } from './chinese.js';
 import { formatApprox, formatApproxWord, formatPercent, formatYoy } from './figures-format.js';
