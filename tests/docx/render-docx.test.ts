@@ -56,6 +56,14 @@ describe('styles', () => {
     expect(paragraphStarting(documentXml, '中国人民政治协商会议')).toContain('<w:pStyle w:val="Title"/>');
   });
 
+  it('turns the two-line title between whole words (GB/T 9704: 词意完整)', () => {
+    const title = paragraphStarting(documentXml, '中国人民政治协商会议');
+    const runs = elements(title, 'w:r');
+    expect(runs.map((r) => (r.includes('<w:br/>') ? '\n' : text(r))).join('')).toBe(
+      '中国人民政治协商会议江北省云州市\n第十届委员会常务委员会工作报告',
+    );
+  });
+
   it('sets the subtitle and speaker in 楷体_GB2312 三号, centred', () => {
     for (const id of ['Subtitle', 'Speaker']) {
       expect(typeOf(style(stylesXml, id))).toMatchObject({ eastAsia: '楷体_GB2312', size: '32' });

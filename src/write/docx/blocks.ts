@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import type { Layout, ParagraphLayout } from './layout.js';
 import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from './parse-markdown.js';
+import { breakTitle } from './title-break.js';
 import { LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { paragraphRun, ptToEighths, ptToTwips, runFonts, toAlignment, typeAreaWidthTwips } from './units.js';
 
@@ -43,9 +44,13 @@ function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): ParagraphC
 function paragraph(block: ParagraphBlock, layout: Layout): Paragraph {
   const styleId = PARAGRAPH_STYLE_IDS[block.kind];
   const p = layout.paragraphs[block.kind];
+  const inlines =
+    block.kind === 'title'
+      ? breakTitle(block.inlines, Math.floor(typeAreaWidthTwips(layout) / ptToTwips(p.sizePt)))
+      : block.inlines;
   return new Paragraph({
     ...(styleId === 'Normal' ? {} : { style: styleId }),
-    children: runs(block.inlines, p, layout),
+    children: runs(inlines, p, layout),
   });
 }
 
