@@ -69,6 +69,13 @@ export const catalogue = {
     message: () => '文件是空的',
     hint: () => '写入数据，或删除这个文件。',
   }),
+  notPlainUtf8: entry<{ encoding: string }>({
+    code: 'RPT110',
+    severity: 'warning',
+    message: (a) => `文件的编码是 ${a.encoding}，已按此编码读取；数据文件通常应为 UTF-8（无 BOM）`,
+    hint: () =>
+      '内容已正确读取；为免其他工具误读，建议另存为 UTF-8：记事本“另存为”→编码选“UTF-8”（不要选“带有 BOM 的 UTF-8”）；VS Code 点右下角的编码名→“通过编码保存”→“UTF-8”。',
+  }),
 
   // ── Schema (RPT2xx) ───────────────────────────────────────────────
   wrongType: entry<{ field: string; expected: string; received: string }>({

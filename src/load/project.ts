@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { decode } from './decode.js';
+import { decode, type Decoded } from './decode.js';
 import { parseYaml, type ParsedFile } from './source.js';
 
 export interface LoadedYear {
@@ -33,6 +33,14 @@ export interface LoadOptions {
 }
 
 const YAML_FILE = /\.ya?ml$/i;
+
+/** How the encodings decode() reports are named to users (as Windows editors name them). */
+const ENCODING_NAMES: Record<NonNullable<Decoded['encoding']>, string> = {
+  'utf-8-bom': '带 BOM 的 UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  gb18030: 'GBK（GB18030）',
+};
 
 export async function loadProject(options: LoadOptions): Promise<LoadedProject> {
   const cwd = options.cwd ?? process.cwd();
@@ -90,6 +98,10 @@ async function readYamlFile(full: string, display: string, sink: Diagnostic[]): 
   if (decoded.error !== undefined) {
     sink.push(diagnostic('encoding', { detail: decoded.error }, { file: display, line: 1, column: 1 }));
     return undefined;
+  }
+  if (decoded.encoding !== undefined) {
+    // No line: quoting the source line would show it misread by anything expecting UTF-8.
+    sink.push(diagnostic('notPlainUtf8', { encoding: ENCODING_NAMES[decoded.encoding] }, { file: display }));
   }
   const parsed = parseYaml(display, decoded.text);
   sink.push(...parsed.diagnostics);
