@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BODIES,
+  COMMITTEE_OF,
   COMMITTEES,
   CONSULTATION_TOPICS,
   GIVEN_CHARS,
@@ -287,7 +288,7 @@ function generateProposals(plan: YearPlan, members: Member[]): ProposalRec[] {
   };
   const bodyFor = (list: typeof PARTIES, category: string) => {
     const preferred = list.filter((b) => b.categories.includes(category));
-    return preferred.length > 0 && rng.chance(0.7) ? rng.pick(preferred) : rng.pick(list);
+    return preferred.length > 0 && rng.chance(0.85) ? rng.pick(preferred) : rng.pick(list);
   };
   const sectorGroups = [...new Set(Object.values(SECTOR_AFFINITY).flat())].filter((s) => s.endsWith('界'));
 
@@ -355,7 +356,7 @@ function generateProposals(plan: YearPlan, members: Member[]): ProposalRec[] {
         break;
       }
       case '专委会':
-        rec.by = rng.pick(COMMITTEES);
+        rec.by = rng.pick(COMMITTEE_OF[category] ?? COMMITTEES);
         break;
     }
     if (p.keyPhrases.includes(phrase) && round === 0) {

@@ -136,8 +136,8 @@ export const INFORMATION_SUBJECTS = list(`
 export const INFORMATION_FORMS: Array<(s: string) => string> = [
   (s) => `关于${s}问题的建议`,
   (s) => `${s}问题亟待重视`,
-  (s) => `${s}面临的困难及对策建议`,
-  (s) => `关于进一步做好${s}工作的建议`,
+  (s) => `${s}的现状及对策建议`,
+  (s) => `${s}需引起关注`,
 ];
 
 /** Research and inspection subjects: [调研 phrase, noun phrase for 视察/督查/民主监督, committee]. */
@@ -203,6 +203,19 @@ export const COMMITTEES = [
   '港澳台侨和外事委员会',
   '文化文史和学习委员会',
 ];
+
+/** The committee that would write a committee proposal (专委会提案) of each category. */
+export const COMMITTEE_OF: Record<string, string[]> = {
+  民生和社会事业: ['教科卫体委员会', '社会和法制委员会'],
+  经济建设: ['经济委员会'],
+  科技创新: ['教科卫体委员会', '经济委员会'],
+  城乡建设: ['人口资源环境委员会'],
+  生态环境: ['人口资源环境委员会'],
+  农业农村: ['农业和农村委员会'],
+  文化旅游: ['文化文史和学习委员会'],
+  社会治理: ['社会和法制委员会', '民族宗教委员会'],
+  其他: ['提案委员会', '港澳台侨和外事委员会', '民族宗教委员会'],
+};
 
 /** 民主党派 (sector → the body that signs its collective proposals and reports). */
 export const PARTIES: Array<{ sector: string; body: string; categories: string[] }> = [
