@@ -10,7 +10,8 @@ export interface RenderContext extends Omit<YearFigures, 'year'> {
   /** The year the plan part is about (工作安排). */
   planYear: number;
   organization: Organization;
-  sitting: Sitting;
+  /** The sitting, with `reportingTerm` filled in (the term whose standing committee reports). */
+  sitting: Sitting & { reportingTerm: number };
   /** Figures of the year before, or null when its folder is absent. */
   previous: YearFigures | null;
   narrative?: RenderedNarrative;
@@ -36,5 +37,7 @@ export function buildContext(
   sitting: Sitting,
 ): RenderContext {
   const { year, ...rest } = figures;
-  return { ...rest, year, planYear: year + 1, organization, sitting, previous };
+  // At a new term's first session the outgoing committee reports: its term is given apart.
+  const withTerm = { ...sitting, reportingTerm: sitting.reportingTerm ?? sitting.term };
+  return { ...rest, year, planYear: year + 1, organization, sitting: withTerm, previous };
 }

@@ -31,6 +31,11 @@ export class HelperError extends Error {
 
 type Args = unknown[];
 
+/** “…”, with double quotes already inside turned to single ones: “加快‘专精特新’企业培育”. */
+function quote(s: string): string {
+  return `“${s.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+}
+
 function split(raw: unknown[]): { args: Args; options: HelperOptions & { loc?: SourceLoc } } {
   const options = raw[raw.length - 1] as HelperOptions & { loc?: SourceLoc };
   return { args: raw.slice(0, -1), options };
@@ -98,8 +103,8 @@ const HELPERS: Record<string, (args: Args, loc: SourceLoc | undefined) => unknow
   date: (a, l) => format(day('date', a, l), 'yyyy年M月d日'),
   monthDay: (a, l) => format(day('monthDay', a, l), 'M月d日'),
   month: (a, l) => format(day('month', a, l), 'M月'),
-  quote: (a, l) => `“${string('quote', a, 0, l)}”`,
-  quoteEach: (a, l) => list('quoteEach', a, 0, l).map((s) => `“${s}”`).join(''),
+  quote: (a, l) => quote(string('quote', a, 0, l)),
+  quoteEach: (a, l) => list('quoteEach', a, 0, l).map(quote).join(''),
   join: (a, l) => list('join', a, 0, l).join(a[1] === undefined ? '、' : string('join', a, 1, l)),
   spaced: (a, l) => spacedName(string('spaced', a, 0, l)),
   wan: (a, l) => {

@@ -47,6 +47,9 @@ export const SittingSchema = z
   .strictObject({
     term: count('届次，如 9 表示第九届').min(1),
     session: count('第几次会议，如 2 表示第二次会议').min(1),
+    reportingTerm: count('作报告的常委会的届次；换届大会（第一次会议）上由上一届常委会报告，省略时与 term 相同')
+      .min(1)
+      .optional(),
     date: date('听取报告的全体会议日期，YYYY-MM-DD'),
     speaker: text('报告人姓名'),
     salutation: z.string().min(1).default('各位委员：').meta({ description: '称呼语，默认“各位委员：”' }),

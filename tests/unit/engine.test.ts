@@ -61,3 +61,10 @@ describe('template engine', () => {
     expect(problem('{{organization.__proto__}}')).toMatchObject({ kind: 'missing-field' });
   });
 });
+
+describe('genre helpers in templates', () => {
+  it('turns quotation marks inside a quoted topic into single ones', () => {
+    const engine = createEngine();
+    expect(engine.compile('{{quote t}}{{quoteEach list}}', 'p')({ t: '加快“专精特新”企业培育', list: ['甲', '“乙”'] })).toBe('“加快‘专精特新’企业培育”“甲”“‘乙’”');
+  });
+});
