@@ -6,3 +6,5 @@ export { catalogue } from './diagnostics/catalogue.js';
 export { computeYear, type YearFigures } from './compute/figures.js';
 export { main } from './cli/main.js';
 export { jsonSchemas, jsonSchemaText, jsonSchemaOutputs, schemaComment, SCHEMA_FILE_NAMES, type JsonSchemaFile } from './schema/json-schema.js';
+export { computeStats, filterStats, formatStatsTable, statsToJson, type Stats, type StatRow, type StatsJson } from './stats/stats.js';
+export { flatten, type FlatEntry } from './stats/flatten.js';

@@ -8,12 +8,13 @@ import { Command, CommanderError } from 'commander';
 import * as buildCommand from './commands/build.js';
 import * as validateCommand from './commands/validate.js';
 import * as schemaCommand from './commands/schema.js';
+import * as statsCommand from './commands/stats.js';
 import { EXIT, UsageError, type CommandContext, type Io } from './shared.js';
 
 export type { Io } from './shared.js';
 export { EXIT } from './shared.js';
 
-const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand];
+const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand, statsCommand];
 
 function defaultIo(): Io {
   return {
