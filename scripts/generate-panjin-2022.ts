@@ -205,7 +205,7 @@ function generateProposals(): ProposalRec[] {
   const submitters = rng.shuffle(deck(PROPOSALS.bySubmitter));
   const handled = flags(rng, n, PROPOSALS.handled);
   // The one unsatisfied proposer is among those whose proposal is still being handled.
-  const satisfaction = rng.shuffle(deck({ 满意: PROPOSALS.satisfaction.满意, 基本满意: PROPOSALS.satisfaction.基本满意 }));
+  const satisfaction: string[] = rng.shuffle(deck({ 满意: PROPOSALS.satisfaction.满意, 基本满意: PROPOSALS.satisfaction.基本满意 }));
   const unhandled = handled.map((h, i) => (h ? -1 : i)).filter((i) => i >= 0);
   satisfaction.splice(rng.pick(unhandled), 0, '不满意');
   // Key proposals are picked among the handled ones.
