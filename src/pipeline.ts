@@ -66,7 +66,9 @@ export async function check(options: PipelineOptions): Promise<PipelineResult> {
   if (dataset.previous) diagnostics.push(...crossCheck(dataset, { current: false }));
   diagnostics.push(...requiredParts(dataset, loaded.folder));
   const result: PipelineResult = { year, diagnostics, project, dataset };
-  if (hasErrors(diagnostics) || !dataset.organization || !dataset.year.sitting) {
+  // Figures are computed even when some records were refused (from the valid ones), so that
+  // prose citations are checked in the same run; `render` writes nothing in that case.
+  if (!dataset.organization || !dataset.year.sitting) {
     result.diagnostics = sortDiagnostics(diagnostics);
     return result;
   }
@@ -81,7 +83,7 @@ export async function check(options: PipelineOptions): Promise<PipelineResult> {
 export async function render(options: PipelineOptions): Promise<PipelineResult> {
   const result = await check(options);
   const { context, dataset } = result;
-  if (!context || !dataset?.year.narrative || hasErrors(result.diagnostics)) return result;
+  if (!context || !dataset?.year.narrative) return result;
   const diagnostics = [...result.diagnostics];
   const cwd = options.cwd ?? process.cwd();
   const templatesDir = options.templatesDir ? path.resolve(cwd, options.templatesDir) : undefined;
@@ -96,9 +98,9 @@ export async function render(options: PipelineOptions): Promise<PipelineResult> 
   }
   const engine = createReportEngine(templates);
   const narrativeRef = dataset.year.refs.get(dataset.year.narrative)!;
-  const prose = renderNarrative(dataset.year.narrative, narrativeRef, context, engine);
+  const prose = renderNarrative(dataset.year.narrative, narrativeRef, context, engine, { dataHasErrors: hasErrors(diagnostics) });
   diagnostics.push(...prose.diagnostics);
-  if (!prose.narrative) return { ...result, diagnostics: sortDiagnostics(diagnostics) };
+  if (!prose.narrative || hasErrors(diagnostics)) return { ...result, diagnostics: sortDiagnostics(diagnostics) };
   const withNarrative: RenderContext = { ...context, narrative: prose.narrative };
   const rendered = renderReport(templates, withNarrative, engine, { cwd });
   diagnostics.push(...rendered.diagnostics);

@@ -31,12 +31,15 @@ export function parseYaml(display: string, text: string): ParsedFile {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const file: SourceFile = { display, text, doc, lines };
   const diagnostics: Diagnostic[] = [];
+  let syntaxReported = false;
   for (const error of doc.errors) {
     const offset = error.pos[0];
     const loc = { file: display, ...position(file, offset) };
     if (error.code === 'DUPLICATE_KEY') {
       diagnostics.push(diagnostic('yamlDuplicateKey', { key: duplicateKeyAt(text, error.pos) }, loc));
-    } else {
+    } else if (!syntaxReported) {
+      // After the first syntax error the parser's further complaints are mostly its echoes.
+      syntaxReported = true;
       diagnostics.push(diagnostic('yamlSyntax', { detail: firstLine(error.message) }, loc));
     }
   }

@@ -2,13 +2,13 @@
  * Renders the narrative's prose. Each string is a small template that cites figures by name;
  * problems are placed at the exact line and column inside the YAML file.
  */
-import { diagnostic, type Location } from '../diagnostics/catalogue.js';
+import type { Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatPath, locateInScalar, type DataPath } from '../load/source.js';
 import type { Narrative } from '../schema/schema.js';
 import type { Ref } from '../validate/dataset.js';
 import { problemToDiagnostic } from './problems.js';
-import { TemplateError, type Engine } from './engine.js';
+import { TemplateError, type Engine, type TemplateProblem } from './engine.js';
 import type { RenderContext, RenderedNarrative, RenderedParagraph } from './context.js';
 import { toFullWidth } from './punctuation.js';
 
@@ -29,12 +29,35 @@ export function joinLines(text: string): string {
   return joined.replace(SPACE_BETWEEN_CJK, '');
 }
 
+/** Maps keyed by record ids, tags or registers: their keys come and go with the records. */
+const RECORD_KEYED = new Set(['byId', 'byTag', 'byCategory', 'bySector', 'byLeader', 'byAdoptedBy', 'parts', 'activities']);
+
+/**
+ * When some records were refused, figures are computed from the rest; a citation may then miss
+ * only because its record was refused. Such citations are not reported until the data is clean.
+ */
+function dependsOnRefusedRecords(problem: TemplateProblem, context: RenderContext): boolean {
+  if (problem.kind === 'unavailable') return true;
+  if (problem.kind !== 'missing-field') return false;
+  let node: unknown = context;
+  let parent = '';
+  for (const part of problem.subject.split('.')) {
+    if (node === null || node === undefined) return true;
+    if (typeof node !== 'object' || !Object.hasOwn(node, part)) return RECORD_KEYED.has(parent);
+    node = (node as Record<string, unknown>)[part];
+    parent = part;
+  }
+  return false;
+}
+
 export function renderNarrative(
   narrative: Narrative,
   ref: Ref,
   context: RenderContext,
   engine: Engine,
+  options: { dataHasErrors?: boolean } = {},
 ): { narrative: RenderedNarrative | undefined; diagnostics: Diagnostic[] } {
+  let failed = false;
   const diagnostics: Diagnostic[] = [];
   const render = (text: string, path: DataPath): string => {
     const full = [...ref.path, ...path];
@@ -43,6 +66,8 @@ export function renderNarrative(
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       const p = error.problem;
+      failed = true;
+      if (options.dataHasErrors && dependsOnRefusedRecords(p, context)) return '';
       const at: Location =
         p.line !== undefined ? locateInScalar(ref.file, full, p.line, (p.column ?? 1) - 1) : { file: ref.file.display, path: formatPath(full) };
       diagnostics.push(problemToDiagnostic(p, at, context, true));
@@ -73,5 +98,5 @@ export function renderNarrative(
     },
     closing: prose(narrative.closing, ['closing']),
   };
-  return { narrative: diagnostics.length > 0 ? undefined : rendered, diagnostics };
+  return { narrative: failed ? undefined : rendered, diagnostics };
 }
