@@ -8,3 +8,5 @@ export { main } from './cli/main.js';
 export { jsonSchemas, jsonSchemaText, jsonSchemaOutputs, schemaComment, SCHEMA_FILE_NAMES, type JsonSchemaFile } from './schema/json-schema.js';
 export { computeStats, filterStats, formatStatsTable, statsToJson, type Stats, type StatRow, type StatsJson } from './stats/stats.js';
 export { flatten, type FlatEntry } from './stats/flatten.js';
+export { initYear, planInit, shiftDate, type InitOptions, type InitResult } from './scaffold/init.js';
+export { PLACEHOLDER, findPlaceholders } from './validate/placeholders.js';

@@ -9,12 +9,13 @@ import * as buildCommand from './commands/build.js';
 import * as validateCommand from './commands/validate.js';
 import * as schemaCommand from './commands/schema.js';
 import * as statsCommand from './commands/stats.js';
+import * as initCommand from './commands/init.js';
 import { EXIT, UsageError, type CommandContext, type Io } from './shared.js';
 
 export type { Io } from './shared.js';
 export { EXIT } from './shared.js';
 
-const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand, statsCommand];
+const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand, statsCommand, initCommand];
 
 function defaultIo(): Io {
   return {

@@ -76,6 +76,15 @@ export const catalogue = {
     hint: () =>
       '内容已正确读取；为免其他工具误读，建议另存为 UTF-8：记事本“另存为”→编码选“UTF-8”（不要选“带有 BOM 的 UTF-8”）；VS Code 点右下角的编码名→“通过编码保存”→“UTF-8”。',
   }),
+  noEarlierYear: entry<{ year: number; folder: string; available: string }>({
+    code: 'RPT111',
+    severity: 'error',
+    message: (a) => `数据文件夹“${a.folder}”中没有早于 ${a.year} 年的年度文件夹，无法据以生成 ${a.year} 年的框架`,
+    hint: (a) =>
+      a.available
+        ? `现有年度：${a.available}。report init 以最近的前一年为模板，请检查年份。`
+        : '先按 README 建立第一个年度文件夹（sitting.yaml、narrative.yaml 和各科室的记录文件），以后各年再用 report init 生成。',
+  }),
 
   // ── Schema (RPT2xx) ───────────────────────────────────────────────
   wrongType: entry<{ field: string; expected: string; received: string }>({
@@ -193,6 +202,21 @@ export const catalogue = {
     severity: 'warning',
     message: (a) => `中文文字中有半角标点 ${a.chars}，生成时已改为全角`,
     hint: () => '建议在数据中直接使用全角标点：，。；：？！（）。',
+  }),
+  noRecords: entry<{ key: string; year: number }>({
+    code: 'RPT313',
+    severity: 'warning',
+    message: (a) => `${a.year} 年的“${a.key}”还没有任何记录`,
+    hint: (a) =>
+      a.key === 'information'
+        ? '在 information 的 items 下逐条写入信息（每条以“- ”开头），或只有总数时写 counts；报告中相关的数字现在都是 0。'
+        : `在“${a.key}:”下逐条写入记录（每条以“- ”开头）；这一年确实没有时，可删除这一项。报告中相关的数字现在都是 0。`,
+  }),
+  placeholderText: entry<{ snippet: string }>({
+    code: 'RPT314',
+    severity: 'warning',
+    message: (a) => `还有待填写的文字：“${a.snippet}”`,
+    hint: () => '把【待填写】及其后的说明换成报告正文；这段占位文字会原样出现在生成的报告中。',
   }),
 
   // ── Figures and citations (RPT4xx) ────────────────────────────────

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate } from '../load/source.js';
 import type { Organization } from '../schema/schema.js';
 import type { Dataset, YearData } from './dataset.js';
+import { unfinishedParts } from './placeholders.js';
 
 type Locator = (record: object, field?: string, key?: boolean) => Location;
 
@@ -223,6 +224,7 @@ function checkParts(year: YearData, at: Locator, out: Diagnostic[]): void {
   for (const m of year.meetings) {
     if (!m.topic.trim()) out.push(diagnostic('emptyTopic', {}, at(m)));
   }
+  out.push(...unfinishedParts(year));
 }
 
 /** Parts a report cannot be written without. Checked only for the year being built. */

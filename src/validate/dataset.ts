@@ -15,6 +15,7 @@ import type {
   ProposalCounts,
   ResearchReport,
   Sitting,
+  YearListKey,
 } from '../schema/schema.js';
 
 export interface Ref {
@@ -36,6 +37,8 @@ export interface YearData {
   activities: Activity[];
   /** Where each record object and each single part came from. */
   refs: WeakMap<object, Ref>;
+  /** Record lists written explicitly empty (`meetings: []`, as `report init` scaffolds them), and where. */
+  emptyLists?: Array<{ key: YearListKey; ref: Ref }>;
 }
 
 export interface Dataset {

@@ -48,6 +48,7 @@ export function checkYear(loaded: LoadedYear): { year: YearData; diagnostics: Di
           }
           continue;
         }
+        if (content.length === 0) (year.emptyLists ??= []).push({ key, ref: { file, path: [key] } });
         const schema = YEAR_LIST_KEYS[key];
         content.forEach((item, index) => {
           const result = schema.safeParse(item, { reportInput: true });
