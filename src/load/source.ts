@@ -2,6 +2,7 @@
  * YAML parsing that keeps source positions, so that every later problem can name the file,
  * line and column of the value it concerns.
  */
+import jsyaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -12,8 +13,9 @@ export interface SourceFile {
   /** Path shown to users (relative to the working folder where possible, with forward slashes). */
   display: string;
   text: string;
-  doc: Document.Parsed;
-  lines: LineCounter;
+  /** The document with source positions; built on first use, since clean data never needs it. */
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
 }
 
 export interface ParsedFile {
@@ -26,10 +28,52 @@ export interface ParsedFile {
 // Data files have no use for aliases; a low cap refuses "billion laughs" at once.
 const MAX_ALIAS_COUNT = 50;
 
-export function parseYaml(display: string, text: string): ParsedFile {
+function withPositions(text: string): { doc: Document.Parsed; lines: LineCounter } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  const file: SourceFile = { display, text, doc, lines };
+  return { doc, lines };
+}
+
+function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: LineCounter }): SourceFile {
+  let positions = parsed;
+  const ensure = () => (positions ??= withPositions(text));
+  return {
+    display,
+    text,
+    get doc() {
+      return ensure().doc;
+    },
+    get lines() {
+      return ensure().lines;
+    },
+  };
+}
+
+// Anchors and aliases take the careful path, where their expansion is capped.
+const MAY_HAVE_ALIASES = /[&*]/;
+
+/**
+ * Parses a data file. Clean files, the common case, are read by the fast js-yaml reader and
+ * get their positions only if a later problem needs one (the `yaml` parser that keeps
+ * positions is several times slower). A file the fast reader refuses, or one with anchors,
+ * is parsed with positions at once, so every syntax problem is reported where it is.
+ */
+export function parseYaml(display: string, text: string): ParsedFile {
+  if (!MAY_HAVE_ALIASES.test(text)) {
+    try {
+      const value: unknown = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: display });
+      return { file: sourceFile(display, text), value, diagnostics: [] };
+    } catch {
+      // Reported below, with positions, by the parser that keeps them.
+    }
+  }
+  return parseWithPositions(display, text);
+}
+
+export function parseWithPositions(display: string, text: string): ParsedFile {
+  const positions = withPositions(text);
+  const { doc } = positions;
+  const file = sourceFile(display, text, positions);
   const diagnostics: Diagnostic[] = [];
   let syntaxReported = false;
   for (const error of doc.errors) {
