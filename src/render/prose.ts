@@ -62,7 +62,9 @@ export function renderNarrative(
   const render = (text: string, path: DataPath): string => {
     const full = [...ref.path, ...path];
     try {
-      return joinLines(toFullWidth(engine.compile(text, formatPath(full))(context)));
+      // Most strings cite nothing; compiling them as templates would only cost time.
+      const rendered = text.includes('{{') ? engine.compile(text, formatPath(full))(context) : text;
+      return joinLines(toFullWidth(rendered));
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       const p = error.problem;

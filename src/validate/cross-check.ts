@@ -49,15 +49,16 @@ export function crossCheck(dataset: Dataset, options: { current: boolean } = { c
 }
 
 function checkIds(year: YearData, at: Locator, out: Diagnostic[]): void {
-  const seen = new Map<string, { kind: string; where: string }>();
+  // Positions are looked up only for a duplicate: clean data never needs them.
+  const seen = new Map<string, { kind: string; record: object }>();
   for (const { kind, records } of recordLists(year)) {
     for (const record of records) {
-      const loc = at(record, 'id');
       const first = seen.get(record.id);
       if (first) {
-        out.push(diagnostic('duplicateId', { id: record.id, kind, first: first.where }, loc));
+        const where = at(first.record, 'id');
+        out.push(diagnostic('duplicateId', { id: record.id, kind, first: `${where.file ?? ''}:${where.line ?? 0}` }, at(record, 'id')));
       } else {
-        seen.set(record.id, { kind, where: `${loc.file ?? ''}:${loc.line ?? 0}` });
+        seen.set(record.id, { kind, record });
       }
     }
   }
