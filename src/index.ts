@@ -10,3 +10,4 @@ export { computeStats, filterStats, formatStatsTable, statsToJson, type Stats, t
 export { flatten, type FlatEntry } from './stats/flatten.js';
 export { initYear, planInit, shiftDate, type InitOptions, type InitResult } from './scaffold/init.js';
 export { PLACEHOLDER, findPlaceholders } from './validate/placeholders.js';
+export { listTemplatePieces, ejectTemplatePiece, builtInKinds, type PieceListing, type TemplateListing, type EjectResult } from './templates/manage.js';

@@ -10,12 +10,13 @@ import * as validateCommand from './commands/validate.js';
 import * as schemaCommand from './commands/schema.js';
 import * as statsCommand from './commands/stats.js';
 import * as initCommand from './commands/init.js';
+import * as templatesCommand from './commands/templates.js';
 import { EXIT, UsageError, type CommandContext, type Io } from './shared.js';
 
 export type { Io } from './shared.js';
 export { EXIT } from './shared.js';
 
-const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand, statsCommand, initCommand];
+const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand, statsCommand, initCommand, templatesCommand];
 
 function defaultIo(): Io {
   return {
