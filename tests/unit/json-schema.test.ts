@@ -72,6 +72,16 @@ describe('JSON Schema of the data files', () => {
     });
   }
 
+  it('is named on the first line of every bundled data file, by a path that resolves', () => {
+    const expected = { year: SCHEMA_FILE_NAMES.year, organization: SCHEMA_FILE_NAMES.organization, layout: SCHEMA_FILE_NAMES.layout };
+    for (const { file, kind } of dataFiles(path.join(ROOT, 'data'))) {
+      const first = readFileSync(file, 'utf8').split('\n', 1)[0]!;
+      expect(SCHEMA_COMMENT.test(first), `${path.relative(ROOT, file)} starts with “${first}”`).toBe(true);
+      const target = path.resolve(path.dirname(file), first.replace(/^.*\$schema=/, ''));
+      expect(target).toBe(path.join(ROOT, 'schema', expected[kind]));
+    }
+  });
+
   it('accepts a layout.yaml override', () => {
     expect(layout({ lineSpacingPt: 28, page: { marginsMm: { top: 37 } }, widowControl: true })).toBe(true);
     expect(layout({ lineSpacingPt: -1 })).toBe(false);
