@@ -862,19 +862,22 @@ function membersFile(plan: YearPlan): string {
 
 // ── Scales ────────────────────────────────────────────────────────────────────────────────
 
-/** The benchmark scale: a national-size year built on the same plan (same named records). */
-function nationalPlan(plan: YearPlan): YearPlan {
+/**
+ * The benchmark scale: a national-size year built on the same plan (same named records);
+ * `m` multiplies it (2 for the doubled size the benchmark compares against).
+ */
+function nationalPlan(plan: YearPlan, m = 1): YearPlan {
   const p = plan.proposals;
-  const proposals = 6000;
+  const proposals = 6000 * m;
   const factor = proposals / Object.values<number>(p.submitters).reduce((a, b) => a + b, 0);
   const curatedMeetings = plan.meetings.length;
-  const routine = { 主席会议: 120, 党组会议: 120, 秘书长会议: 150, 其他会议: 60 };
+  const routine = { 主席会议: 120 * m, 党组会议: 120 * m, 秘书长会议: 150 * m, 其他会议: 60 * m };
   const routineTotal = Object.values(routine).reduce((a, b) => a + b, 0);
-  const fill = 500 - plan.reports.length;
+  const fill = 500 * m - plan.reports.length;
   const info =
     plan.information.kind === 'items'
-      ? { kind: 'items' as const, collected: 50_000, submitted: 26_000, adoptedBy: scaleCounts(plan.information.adoptedBy, 9_600) }
-      : { kind: 'counts' as const, collected: 42_000, submitted: 21_500, adopted: 7_400 };
+      ? { kind: 'items' as const, collected: 50_000 * m, submitted: 26_000 * m, adoptedBy: scaleCounts(plan.information.adoptedBy, 9_600 * m) }
+      : { kind: 'counts' as const, collected: 42_000 * m, submitted: 21_500 * m, adopted: 7_400 * m };
   return {
     ...plan,
     proposals: {
@@ -888,21 +891,22 @@ function nationalPlan(plan: YearPlan): YearPlan {
       noFeedback: Math.round(p.noFeedback * factor),
     },
     routineMeetings: routine,
-    extraConsultations: 1000 - curatedMeetings - routineTotal,
+    extraConsultations: 1000 * m - curatedMeetings - routineTotal,
     reportFill: {
       leadKinds: { 专委会: Math.round(fill * 0.45), 党派: Math.round(fill * 0.25), 团体: Math.round(fill * 0.1), 界别: Math.round(fill * 0.1), 委员: Math.round(fill * 0.05), 机关: fill - Math.round(fill * 0.45) - Math.round(fill * 0.25) - 2 * Math.round(fill * 0.1) - Math.round(fill * 0.05) },
       kinds: { 视察: Math.round(fill * 0.15), 督查: Math.round(fill * 0.05), 民主监督: Math.round(fill * 0.1), 调研: fill - Math.round(fill * 0.15) - Math.round(fill * 0.05) - Math.round(fill * 0.1) },
     },
-    approvals: { curated: plan.approvals.curated, total: Math.round(plan.approvals.total * 12) },
+    approvals: { curated: plan.approvals.curated, total: Math.round(plan.approvals.total * 12 * m) },
     information: info,
-    members: { total: 2172, standing: 300, inCommittees: 2172 },
-    roster: { from: plan.year === 2022 ? 0 : 120, size: 2172 },
+    members: { total: 2172 * m, standing: 300 * m, inCommittees: 2172 * m },
+    roster: { from: plan.year === 2022 ? 0 : 120, size: 2172 * m },
   };
 }
 
 const SCALES = {
   city: (plan: YearPlan) => plan,
-  national: nationalPlan,
+  national: (plan: YearPlan) => nationalPlan(plan),
+  national2: (plan: YearPlan) => nationalPlan(plan, 2),
 } as const;
 type Scale = keyof typeof SCALES;
 
@@ -971,7 +975,7 @@ function parseArgs(argv: string[]): GenerateOptions {
       options.scale = v as Scale;
     } else if (arg === '--out') options.out = path.resolve(value());
     else if (arg === '--help' || arg === '-h') {
-      console.log('用法：npx tsx scripts/generate-sample-data.ts [--scale city|national] [--out <文件夹>]');
+      console.log('用法：npx tsx scripts/generate-sample-data.ts [--scale city|national|national2] [--out <文件夹>]');
       process.exit(0);
     } else throw new Error(`未知的参数“${arg}”`);
   }
