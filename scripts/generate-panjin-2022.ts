@@ -521,10 +521,12 @@ function researchFile(reports: ReportRec[]): string {
 }
 
 async function main(check: boolean): Promise<void> {
+  // Each file names its JSON Schema first, so editors with the YAML language server check it.
+  const schema = '# yaml-language-server: $schema=../../../schema/year.schema.json\n';
   const files: Record<string, string> = {
-    'proposals.yaml': proposalsFile(generateProposals()),
-    'information.yaml': informationFile(generateInformation()),
-    'research.yaml': researchFile(generateReports()),
+    'proposals.yaml': schema + proposalsFile(generateProposals()),
+    'information.yaml': schema + informationFile(generateInformation()),
+    'research.yaml': schema + researchFile(generateReports()),
   };
   let stale = 0;
   for (const [name, text] of Object.entries(files)) {

@@ -917,6 +917,8 @@ export interface GenerateOptions {
   out: string;
 }
 
+const SCHEMA_LINE = '# yaml-language-server: $schema=../../schema/year.schema.json';
+
 export async function generate(options: GenerateOptions): Promise<void> {
   const plans = [PLAN_2022, PLAN_2023].map(SCALES[options.scale]);
   const everyone = roster(Math.max(...plans.map((p) => p.roster.from + p.roster.size)));
@@ -929,12 +931,14 @@ export async function generate(options: GenerateOptions): Promise<void> {
     const information = generateInformation(plan);
     const folder = path.join(options.out, String(plan.year));
     await mkdir(folder, { recursive: true });
-    await writeFile(path.join(folder, 'proposals.yaml'), proposalsFile(plan.year, proposals));
-    await writeFile(path.join(folder, 'meetings.yaml'), meetingsFile(plan.year, meetings));
-    await writeFile(path.join(folder, 'research.yaml'), researchFile(plan.year, reports, approvals));
-    await writeFile(path.join(folder, 'information.yaml'), informationFile(plan, information));
-    await writeFile(path.join(folder, 'activities.yaml'), activitiesFile(plan, meetings));
-    await writeFile(path.join(folder, 'members.yaml'), membersFile(plan));
+    // Each file names its JSON Schema first, so editors with the YAML language server check it.
+    const write = (name: string, text: string) => writeFile(path.join(folder, name), `${SCHEMA_LINE}\n${text}`);
+    await write('proposals.yaml', proposalsFile(plan.year, proposals));
+    await write('meetings.yaml', meetingsFile(plan.year, meetings));
+    await write('research.yaml', researchFile(plan.year, reports, approvals));
+    await write('information.yaml', informationFile(plan, information));
+    await write('activities.yaml', activitiesFile(plan, meetings));
+    await write('members.yaml', membersFile(plan));
     console.log(
       `${folder}: 提案 ${proposals.length}，会议 ${meetings.length}，报告 ${reports.length}，批示 ${approvals.length}，信息 ${information.length || '（仅汇总数）'}`,
     );

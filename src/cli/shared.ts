@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decode } from '../load/decode.js';
 import { formatGithub, formatJson, formatText, summary, type DiagnosticFormat } from './format.js';
 
 export interface Io {
@@ -52,7 +53,9 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], format: Dia
   const color = io.isTTY && !io.env.NO_COLOR && format === 'text';
   const readSource = (file: string) => {
     try {
-      return readFileSync(path.resolve(io.cwd, file), 'utf8');
+      // Decoded as the loader decoded it, so a GBK file's line and caret come out right.
+      const decoded = decode(readFileSync(path.resolve(io.cwd, file)));
+      return decoded.error === undefined ? decoded.text : undefined;
     } catch {
       return undefined;
     }
