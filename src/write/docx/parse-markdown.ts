@@ -1,9 +1,8 @@
 // Reads the rendered report Markdown into a list of blocks that know their role in the report. The
 // Markdown is parsed by markdown-it (its token stream is walked here); roles come from the heading
 // level and from markdown-it-attrs classes ({.subtitle}, {.speaker}, {.salutation}, {.run-in}).
-import MarkdownIt, { type Token } from 'markdown-it';
-import markdownItAttrs from 'markdown-it-attrs';
-import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
+import type { Token } from 'markdown-it';
+import { reportMarkdown as md, WIDE } from '../markdown.js';
 import type { Alignment } from './layout.js';
 
 /** What a paragraph is in the report; each kind has its own paragraph style. */
@@ -42,12 +41,6 @@ export interface TableBlock {
 
 export type Block = ParagraphBlock | TableBlock;
 
-// CommonMark's flanking rules refuse `**强化理论武装。**把` (a closing ** after a CJK full stop and
-// before a CJK letter); markdown-it-cjk-friendly relaxes them for CJK text.
-const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false })
-  .use(markdownItCjkFriendly)
-  .use(markdownItAttrs, { allowedAttributes: ['class'] });
-
 const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation'] as const;
 const HEADING_KINDS: Record<string, ParagraphKind> = { h1: 'title', h2: 'heading1', h3: 'heading2' };
 
@@ -66,9 +59,6 @@ function cellAlignment(open: Token): Alignment | undefined {
   if (style.includes('text-align:left')) return 'left';
   return undefined;
 }
-
-// A line break inside a paragraph joins Chinese text without a space, Latin text with one.
-const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]/u;
 
 /** Flattens one inline token's children into text runs with their roles. */
 export function readInlines(inline: Token, prefix = ''): Inline[] {

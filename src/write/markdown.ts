@@ -1,0 +1,15 @@
+// The one markdown-it setup for the rendered report Markdown, shared by the DOCX writer (which walks
+// its token stream) and the HTML writer (which renders it), so both read the same document.
+import MarkdownIt from 'markdown-it';
+import markdownItAttrs from 'markdown-it-attrs';
+import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
+
+// CommonMark's flanking rules refuse `**强化理论武装。**把` (a closing ** after a CJK full stop and
+// before a CJK letter); markdown-it-cjk-friendly relaxes them for CJK text. Raw HTML in the
+// Markdown stays text (html: false); only class attributes ({.subtitle}, {.run-in}) are kept.
+export const reportMarkdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false })
+  .use(markdownItCjkFriendly)
+  .use(markdownItAttrs, { allowedAttributes: ['class'] });
+
+/** Wide (CJK) characters: a line break inside a paragraph joins them without a space, Latin text with one. */
+export const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]/u;
