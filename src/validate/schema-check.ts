@@ -3,6 +3,7 @@
  * bad record does not hide the problems of the others, and valid records go on to the
  * cross-record checks in the same run.
  */
+import { z } from 'zod';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedYear, LoadedProject } from '../load/project.js';
@@ -18,10 +19,18 @@ import {
 import { emptyYear, type Dataset, type Ref, type YearData } from './dataset.js';
 import { describeValue, issuesToDiagnostics } from './zod-issues.js';
 
+const LIST_SCHEMAS = Object.fromEntries(Object.entries(YEAR_LIST_KEYS).map(([k, schema]) => [k, z.array(schema)])) as unknown as Record<
+  YearListKey,
+  z.ZodType<unknown[]>
+>;
+
 const KNOWN_YEAR_KEYS = [...Object.keys(YEAR_LIST_KEYS), ...Object.keys(YEAR_SINGLE_KEYS)];
 
 export function checkOrganization(parsed: ParsedFile | undefined): { organization?: Organization; ref?: Ref; diagnostics: Diagnostic[] } {
-  if (!parsed || parsed.value === undefined || parsed.value === null) return { diagnostics: [] };
+  // Unreadable: the loader has said why.
+  if (!parsed || (parsed.value === undefined && parsed.diagnostics.length > 0)) return { diagnostics: [] };
+  // An empty organization.yaml (or one with only comments): nothing else would say what is missing.
+  if (parsed.value === null || parsed.value === undefined) return { diagnostics: [diagnostic('requiredField', { field: 'organization', expected: '组织信息' }, locate(parsed.file, []))] };
   const result = RootFileSchema.safeParse(parsed.value, { reportInput: true });
   if (!result.success) return { diagnostics: issuesToDiagnostics(parsed.file, result.error.issues, []) };
   return { organization: result.data.organization, ref: { file: parsed.file, path: ['organization'] }, diagnostics: [] };
@@ -49,6 +58,17 @@ export function checkYear(loaded: LoadedYear): { year: YearData; diagnostics: Di
           continue;
         }
         if (content.length === 0) (year.emptyLists ??= []).push({ key, ref: { file, path: [key] } });
+        const accept = (record: object, index: number) => {
+          (year[key] as object[]).push(record);
+          year.refs.set(record, { file, path: [key, index] });
+        };
+        // The whole list in one pass is several times faster; only a list with a problem is
+        // gone through record by record, to keep the good records and report each bad one.
+        const whole = LIST_SCHEMAS[key].safeParse(content);
+        if (whole.success) {
+          (whole.data as object[]).forEach(accept);
+          continue;
+        }
         const schema = YEAR_LIST_KEYS[key];
         content.forEach((item, index) => {
           const result = schema.safeParse(item, { reportInput: true });
@@ -56,8 +76,7 @@ export function checkYear(loaded: LoadedYear): { year: YearData; diagnostics: Di
             diagnostics.push(...issuesToDiagnostics(file, result.error.issues, [key, index]));
             return;
           }
-          (year[key] as object[]).push(result.data);
-          year.refs.set(result.data, { file, path: [key, index] });
+          accept(result.data, index);
         });
       } else if (isSingleKey(key)) {
         const first = singleFrom.get(key);
@@ -73,6 +92,8 @@ export function checkYear(loaded: LoadedYear): { year: YearData; diagnostics: Di
         }
         (year as unknown as Record<string, unknown>)[key] = result.data;
         year.refs.set(result.data as object, { file, path: [key] });
+        // Information items are records too: duplicate ids and inconsistent flags point at them.
+        if (key === 'information') year.information!.items.forEach((item, i) => year.refs.set(item, { file, path: [key, 'items', i] }));
       } else {
         diagnostics.push(diagnostic('unknownField', { field: key, known: KNOWN_YEAR_KEYS.join('、') }, locate(file, [key], true)));
       }
