@@ -1,0 +1,220 @@
+/**
+ * What must hold for every input, however broken: the checks shared by the property tests
+ * and scripts/fuzz.ts. Each returns a list of failures (empty when all is well), so a fuzz
+ * run can count them instead of stopping at the first.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { decode } from '../../src/load/decode.js';
+import { render } from '../../src/pipeline.js';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { runCli } from '../helpers/cli.js';
+import { applyPlan, type Applied, type Files, type Plan } from './mutations.js';
+
+/** Codes whose `file` is a folder (something is missing from it), without a line. */
+const FOLDER_CODES = new Set(['RPT101', 'RPT102', 'RPT308']);
+/** Codes about a whole file, without a line: unreadable, or read in another encoding. */
+const WHOLE_FILE_CODES = new Set(['RPT103', 'RPT110']);
+
+/** Lines of a file as the loader sees them (after decoding), to check a diagnostic's line. */
+function linesOf(full: string): string[] {
+  const bytes = readFileSync(full);
+  const decoded = decode(bytes);
+  const text = decoded.error === undefined ? decoded.text : bytes.toString('latin1');
+  return text.split('\n').map((l) => l.replace(/\r$/, ''));
+}
+
+/** Every diagnostic names a file, and a line (and column) that exist in it. */
+export function positionFailures(diagnostics: readonly Diagnostic[], cwd: string): string[] {
+  const failures: string[] = [];
+  const cache = new Map<string, string[] | 'folder' | 'missing'>();
+  for (const d of diagnostics) {
+    const shown = `${d.code} ${d.file ?? '（无文件）'}:${d.line ?? '-'}:${d.column ?? '-'} ${d.message.slice(0, 120)}`;
+    if (!/^RPT\d{3}$/.test(d.code) || !d.message || (d.severity !== 'error' && d.severity !== 'warning')) {
+      failures.push(`malformed diagnostic: ${shown}`);
+      continue;
+    }
+    if (d.file === undefined) {
+      failures.push(`diagnostic without a file: ${shown}`);
+      continue;
+    }
+    const full = path.resolve(cwd, d.file);
+    let lines = cache.get(full);
+    if (lines === undefined) {
+      try {
+        lines = statSync(full).isDirectory() ? 'folder' : linesOf(full);
+      } catch {
+        lines = 'missing';
+      }
+      cache.set(full, lines);
+    }
+    if (lines === 'missing') {
+      failures.push(`diagnostic names a file that does not exist: ${shown}`);
+    } else if (lines === 'folder') {
+      if (!FOLDER_CODES.has(d.code)) failures.push(`diagnostic names a folder instead of a file: ${shown}`);
+      if (d.line !== undefined) failures.push(`diagnostic on a folder has a line: ${shown}`);
+    } else if (d.line === undefined) {
+      if (!WHOLE_FILE_CODES.has(d.code)) failures.push(`diagnostic without a line: ${shown}`);
+    } else if (!Number.isInteger(d.line) || d.line < 1 || d.line > lines.length) {
+      failures.push(`line outside the file (which has ${lines.length} lines): ${shown}`);
+    } else {
+      const line = lines[d.line - 1]!;
+      if (d.column === undefined || !Number.isInteger(d.column) || d.column < 1 || d.column > line.length + 1) {
+        failures.push(`column outside line ${d.line} (which has ${line.length} characters): ${shown}`);
+      }
+    }
+  }
+  return failures;
+}
+
+/** A mutation certain to break a file must give an error in that very file. */
+function breakFailures(applied: Applied, diagnostics: readonly Diagnostic[]): string[] {
+  return applied.breaking
+    .filter((f) => !diagnostics.some((d) => d.severity === 'error' && d.file === `data/${f}`))
+    .map((f) => `a mutation certain to break data/${f} gave no error there`);
+}
+
+const PROTOTYPES: Array<[string, object]> = [
+  ['Object', Object.prototype],
+  ['Array', Array.prototype],
+  ['Function', Function.prototype],
+  ['String', String.prototype],
+];
+const PRISTINE = new Map(PROTOTYPES.map(([name, proto]) => [name, Object.getOwnPropertyNames(proto).sort().join(',')]));
+
+/** Nothing was added to the built-in prototypes (`__proto__`/`constructor` keys in data). */
+export function pollutionFailures(): string[] {
+  const failures: string[] = [];
+  if (({} as Record<string, unknown>).polluted !== undefined) failures.push('Object.prototype.polluted is set');
+  for (const [name, proto] of PROTOTYPES) {
+    if (Object.getOwnPropertyNames(proto).sort().join(',') !== PRISTINE.get(name)) failures.push(`${name}.prototype gained properties`);
+  }
+  return failures;
+}
+
+export interface CaseOutcome {
+  applied: Applied;
+  failures: string[];
+  errors: number;
+  diagnostics: number;
+}
+
+/**
+ * A working copy of a data folder into which cases are written one after another: each case
+ * restores what the previous one changed.
+ */
+export class Workspace {
+  private dirty = new Set<string>();
+  constructor(
+    /** Folder holding `data/`; diagnostics are shown relative to it. */
+    readonly root: string,
+    readonly base: Files,
+  ) {}
+
+  get dataDir(): string {
+    return path.join(this.root, 'data');
+  }
+
+  async write(files: Files): Promise<void> {
+    const changed = [...files.keys()].filter((f) => files.get(f) !== this.base.get(f));
+    for (const f of this.dirty) if (!changed.includes(f)) await writeFile(path.join(this.dataDir, f), this.base.get(f)!);
+    for (const f of changed) {
+      await mkdir(path.dirname(path.join(this.dataDir, f)), { recursive: true });
+      await writeFile(path.join(this.dataDir, f), files.get(f)!);
+    }
+    this.dirty = new Set(changed);
+  }
+}
+
+/** Runs one case through the library in-process: render() must never throw. */
+export async function runInProcess(ws: Workspace, plan: Plan): Promise<CaseOutcome> {
+  const applied = applyPlan(ws.base, plan);
+  await ws.write(applied.files);
+  const failures: string[] = [];
+  let diagnostics: Diagnostic[] = [];
+  try {
+    const result = await render({ dataDir: 'data', year: 2023, cwd: ws.root });
+    diagnostics = result.diagnostics;
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    if (result.markdown === undefined && errors === 0) failures.push('no report and no error');
+    if (result.markdown !== undefined && errors > 0) failures.push('a report in spite of errors');
+    if (result.markdown !== undefined && /undefined|NaN|\[object Object\]/.test(result.markdown)) failures.push('a blank in the report');
+    failures.push(...breakFailures(applied, diagnostics));
+    failures.push(...positionFailures(diagnostics, ws.root));
+  } catch (error) {
+    failures.push(`uncaught exception: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  failures.push(...pollutionFailures());
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return { applied, failures, errors, diagnostics: diagnostics.length };
+}
+
+const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?(\n|$)|内部错误/;
+
+/** `file:line:column 错误 RPT104 …`, the first line of each diagnostic in the text output. */
+const TEXT_DIAGNOSTIC = /^(?:(\S+?)(?::(\d+):(\d+))? )?(错误|警告) (RPT\d{3}) (.*)$/;
+
+/** Diagnostics read back from the CLI's text output (on stderr). */
+export function parseTextDiagnostics(stderr: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const line of stderr.split('\n')) {
+    const m = TEXT_DIAGNOSTIC.exec(line);
+    if (!m) continue;
+    const d: Diagnostic = { code: m[5]!, severity: m[4] === '错误' ? 'error' : 'warning', message: m[6]! };
+    if (m[1] !== undefined) d.file = m[1];
+    if (m[2] !== undefined) d.line = Number(m[2]);
+    if (m[3] !== undefined) d.column = Number(m[3]);
+    out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Runs one case through the real CLI: `build` into `out`, whose earlier files must stay
+ * byte-identical when the build fails, with no temporary file left behind.
+ */
+export async function runThroughCli(ws: Workspace, plan: Plan, out: string): Promise<CaseOutcome> {
+  const applied = applyPlan(ws.base, plan);
+  await ws.write(applied.files);
+  const failures: string[] = [];
+  const target = path.join(out, '2023');
+  const before = await snapshot(target);
+  const build = await runCli(['build', '2023', '--data', 'data', '--out', out], { cwd: ws.root });
+  const diagnostics = parseTextDiagnostics(build.stderr);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (build.code !== 0 && build.code !== 1) failures.push(`build exit code ${build.code}: ${build.stderr.slice(0, 2000)}`);
+  if (STACK_TRACE.test(build.stderr)) failures.push(`build printed a stack trace: ${build.stderr.slice(0, 2000)}`);
+  if ((build.code === 1) !== errors > 0) failures.push(`build exit code ${build.code} with ${errors} errors`);
+  if (applied.breaks && build.code !== 1) failures.push(`a breaking mutation gave exit code ${build.code}`);
+  failures.push(...breakFailures(applied, diagnostics));
+  failures.push(...positionFailures(diagnostics, ws.root));
+  const after = await snapshot(target);
+  const temps = [...after.keys()].filter((f) => f.endsWith('.tmp'));
+  if (temps.length > 0) failures.push(`temporary files left behind: ${temps.join(', ')}`);
+  if (build.code !== 0) {
+    for (const [name, bytes] of before) {
+      if (!after.get(name)?.equals(bytes)) failures.push(`a failed build changed ${name}`);
+    }
+  } else if (!after.has('report.md') || !after.has('report.docx')) {
+    failures.push('a successful build did not write both outputs');
+  }
+  return { applied, failures, errors, diagnostics: diagnostics.length };
+}
+
+/** Files in a folder, name → bytes (empty when the folder does not exist). */
+export async function snapshot(folder: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  let names: string[] = [];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return out;
+  }
+  for (const name of names.sort()) out.set(name, await readFile(path.join(folder, name)));
+  return out;
+}
+
+export async function removeQuietly(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,35 @@
+/**
+ * Bugs the property-based tests found, each pinned by the smallest case that showed it.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check, render } from '../../src/pipeline.js';
+import { copyFixture, lineOf } from '../helpers/fixture.js';
+
+describe('found by the robustness properties', () => {
+  it('places problems of information items on the item (they had no file or line)', async () => {
+    const data = await copyFixture('minimal');
+    const file = path.join(data, '2023', 'information.yaml');
+    await writeFile(
+      file,
+      'information:\n  items:\n    - {id: I1, title: 甲, date: 2023-02-01, submitted: true}\n    - {id: I1, title: 乙, date: 2023-03-01, adopted: true}\n',
+    );
+    const result = await check({ dataDir: data, year: 2023, cwd: data });
+    const duplicate = result.diagnostics.find((d) => d.code === 'RPT301');
+    expect(duplicate).toMatchObject({ file: '2023/information.yaml', line: await lineOf(file, '乙') });
+    expect(duplicate?.message).toContain('首次出现在 2023/information.yaml:3');
+    const inconsistent = result.diagnostics.find((d) => d.code === 'RPT309');
+    expect(inconsistent).toMatchObject({ file: '2023/information.yaml', line: await lineOf(file, '乙') });
+  });
+
+  it('refuses an empty organization.yaml with an error (it gave neither a report nor an error)', async () => {
+    const data = await copyFixture('minimal');
+    await writeFile(path.join(data, 'organization.yaml'), '# 组织信息\n');
+    const result = await render({ dataDir: data, year: 2023, cwd: data });
+    expect(result.markdown).toBeUndefined();
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'RPT202', severity: 'error', file: 'organization.yaml', line: 1, column: 1 }),
+    );
+  });
+});
