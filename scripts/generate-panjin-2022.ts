@@ -23,6 +23,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Rng } from './sample-data/rng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FOLDER = path.join(ROOT, 'examples', 'panjin-2022', '2022');
@@ -47,39 +48,6 @@ const COLLECTIVE_REPORTS = { 党派: 27, 团体: 8 } as const;
 
 // ── Deterministic randomness ──────────────────────────────────────────────────────────────
 
-/** mulberry32 seeded from an FNV-1a hash of a label, so each stream is independent. */
-class Rng {
-  private state: number;
-  constructor(label: string) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < label.length; i++) {
-      h ^= label.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    this.state = h;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const a = [...items];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [a[i], a[j]] = [a[j]!, a[i]!];
-    }
-    return a;
-  }
-}
 
 /** A list with each key repeated as often as its count says. */
 function deck<K extends string>(counts: Readonly<Record<K, number>>): K[] {
