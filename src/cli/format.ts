@@ -15,6 +15,9 @@ export interface TextOptions {
 
 const SEVERITY_WORD = { error: '错误', warning: '警告' } as const;
 
+/** A long source line is quoted as this many characters around the column, with “…” marks. */
+const QUOTED_LINE = 120;
+
 function paint(on: boolean, code: string, s: string): string {
   return on ? `\u001b[${code}m${s}\u001b[0m` : s;
 }
@@ -44,20 +47,38 @@ export function location(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column ?? 1}`;
 }
 
+/** Line `line` (1-based) of `text`; the last text's lines are kept, as diagnostics come sorted by file. */
+let lastText: string | undefined;
+let lastLines: string[] = [];
+function lineOf(text: string | undefined, line: number): string | undefined {
+  if (text === undefined) return undefined;
+  if (text !== lastText) [lastText, lastLines] = [text, text.split(/\r?\n/)];
+  return lastLines[line - 1];
+}
+
 export function formatText(d: Diagnostic, options: TextOptions): string {
   const color = options.color;
   const sev = d.severity === 'error' ? paint(color, '31;1', SEVERITY_WORD.error) : paint(color, '33;1', SEVERITY_WORD.warning);
   const where = location(d);
   const lines = [`${where ? paint(color, '1', where) + ' ' : ''}${sev} ${paint(color, '2', d.code)} ${d.message}`];
   if (d.file && d.line !== undefined) {
-    const text = options.readSource(d.file);
-    const source = text?.split(/\r?\n/)[d.line - 1];
+    const source = lineOf(options.readSource(d.file), d.line);
     if (source !== undefined) {
       const gutter = String(d.line);
       const pad = ' '.repeat(gutter.length);
-      const shown = source.replace(/\t/g, ' ');
-      const before = [...shown].slice(0, Math.max(0, (d.column ?? 1) - 1)).join('');
-      lines.push(`  ${paint(color, '2', gutter + ' │')} ${shown}`);
+      let column = Math.max(0, (d.column ?? 1) - 1);
+      let quoted = source;
+      let [left, right] = ['', ''];
+      if (source.length > QUOTED_LINE) {
+        const from = Math.max(0, Math.min(column - QUOTED_LINE / 2, source.length - QUOTED_LINE));
+        quoted = source.slice(from, from + QUOTED_LINE);
+        column -= from;
+        if (from > 0) left = '…';
+        if (from + QUOTED_LINE < source.length) right = '…';
+      }
+      const chars = [...quoted.replace(/\t/g, ' ')];
+      const before = left + chars.slice(0, column).join('');
+      lines.push(`  ${paint(color, '2', gutter + ' │')} ${left}${chars.join('')}${right}`);
       lines.push(`  ${paint(color, '2', pad + ' │')} ${' '.repeat(displayWidth(before))}${paint(color, '31;1', '^')}`);
     }
   }

@@ -51,14 +51,19 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], format: Dia
   // Machine formats go to stdout for piping; text is for people and goes to stderr.
   const write = format === 'text' ? io.stderr : io.stdout;
   const color = io.isTTY && !io.env.NO_COLOR && format === 'text';
+  // Each file is read once, however many problems it has.
+  const sources = new Map<string, string | undefined>();
   const readSource = (file: string) => {
-    try {
-      // Decoded as the loader decoded it, so a GBK file's line and caret come out right.
-      const decoded = decode(readFileSync(path.resolve(io.cwd, file)));
-      return decoded.error === undefined ? decoded.text : undefined;
-    } catch {
-      return undefined;
+    if (!sources.has(file)) {
+      try {
+        // Decoded as the loader decoded it, so a GBK file's line and caret come out right.
+        const decoded = decode(readFileSync(path.resolve(io.cwd, file)));
+        sources.set(file, decoded.error === undefined ? decoded.text : undefined);
+      } catch {
+        sources.set(file, undefined);
+      }
     }
+    return sources.get(file);
   };
   for (const d of diagnostics) {
     if (format === 'json') write(formatJson(d) + '\n');

@@ -85,6 +85,18 @@ export const catalogue = {
         ? `现有年度：${a.available}。report init 以最近的前一年为模板，请检查年份。`
         : '先按 README 建立第一个年度文件夹（sitting.yaml、narrative.yaml 和各科室的记录文件），以后各年再用 report init 生成。',
   }),
+  fileTooLarge: entry<{ size: string; max: string }>({
+    code: 'RPT114',
+    severity: 'error',
+    message: (a) => `文件有 ${a.size}，超过了数据文件的上限 ${a.max}，没有读取`,
+    hint: () => '检查是否放错了文件。记录确实很多时，可把 proposals、meetings 等列表分到同一年度文件夹的几个文件里，工具会合并。',
+  }),
+  yamlTooDeep: entry<{ max: number }>({
+    code: 'RPT115',
+    severity: 'error',
+    message: (a) => `YAML 嵌套超过 ${a.max} 层，文件被拒绝`,
+    hint: () => '数据的嵌套不过十层左右；检查这一行附近是否有多余的“[”“{”或“- ”，或缩进是否一行比一行深。',
+  }),
 
   // ── Schema (RPT2xx) ───────────────────────────────────────────────
   wrongType: entry<{ field: string; expected: string; received: string }>({
@@ -314,9 +326,24 @@ export interface Location {
   path?: string;
 }
 
+/** Longest value quoted in a message: a 10 MB value in the data must not make a 10 MB message. */
+const MAX_QUOTED = 500;
+
+function clipArgs<A>(args: A): A {
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(args as Record<string, unknown>)) {
+    if (typeof v === 'string' && v.length > MAX_QUOTED) {
+      out ??= { ...(args as Record<string, unknown>) };
+      out[k] = `${v.slice(0, MAX_QUOTED).replace(/[\ud800-\udbff]$/, '')}…`;
+    }
+  }
+  return (out ?? args) as A;
+}
+
 /** Builds a diagnostic from the catalogue; the only way stages create user-facing problems. */
-export function diagnostic<K extends CatalogueKey>(key: K, args: ArgsOf<K>, location: Location = {}): Diagnostic {
+export function diagnostic<K extends CatalogueKey>(key: K, rawArgs: ArgsOf<K>, location: Location = {}): Diagnostic {
   const e = catalogue[key] as unknown as Entry<ArgsOf<K>>;
+  const args = clipArgs(rawArgs);
   const d: Diagnostic = { code: e.code, severity: e.severity, message: e.message(args) };
   const hint = e.hint?.(args);
   if (hint) d.hint = hint;

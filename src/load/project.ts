@@ -8,6 +8,7 @@ import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decode, type Decoded } from './decode.js';
+import { excessiveNesting, MAX_DATA_FILE_BYTES, MAX_NESTING } from './limits.js';
 import { parseYaml, type ParsedFile } from './source.js';
 
 export interface LoadedYear {
@@ -89,6 +90,12 @@ export async function availableYears(dataDir: string): Promise<number[]> {
 async function readYamlFile(full: string, display: string, sink: Diagnostic[]): Promise<ParsedFile | undefined> {
   let bytes: Uint8Array;
   try {
+    // Refused unread: a 50 MB file would take gigabytes once parsed with positions.
+    const { size } = await stat(full);
+    if (size > MAX_DATA_FILE_BYTES) {
+      sink.push(diagnostic('fileTooLarge', { size: megabytes(size), max: megabytes(MAX_DATA_FILE_BYTES) }, { file: display, line: 1, column: 1 }));
+      return undefined;
+    }
     bytes = await readFile(full);
   } catch (error) {
     sink.push(diagnostic('fileUnreadable', { detail: (error as Error).message }, { file: display }));
@@ -103,12 +110,23 @@ async function readYamlFile(full: string, display: string, sink: Diagnostic[]): 
     // No line: quoting the source line would show it misread by anything expecting UTF-8.
     sink.push(diagnostic('notPlainUtf8', { encoding: ENCODING_NAMES[decoded.encoding] }, { file: display }));
   }
+  // Before any parser: both recurse per level, and too deep a stack can abort the process.
+  const deep = excessiveNesting(decoded.text);
+  if (deep !== undefined) {
+    sink.push(diagnostic('yamlTooDeep', { max: MAX_NESTING }, { file: display, ...deep }));
+    return undefined;
+  }
   const parsed = parseYaml(display, decoded.text);
   sink.push(...parsed.diagnostics);
   if (parsed.value === null || parsed.value === undefined) {
     if (parsed.diagnostics.length === 0) sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));
   }
   return parsed;
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 export function displayPath(cwd: string, full: string): string {
