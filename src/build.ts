@@ -33,17 +33,19 @@ export async function produce(options: BuildOptions): Promise<BuildResult> {
     return { ...result, files: [] };
   }
   const cwd = options.cwd ?? process.cwd();
-  const folder = path.resolve(cwd, options.outDir, String(result.year));
+  // <out>/2023/report.*, summary.*, compilation.*; <out>/2018-2022/report.* (outputOf in pipeline.ts).
+  const output = result.output ?? { folder: String(result.year), name: 'report' };
+  const folder = path.resolve(cwd, options.outDir, output.folder);
   const formats = options.formats ?? OUTPUT_FORMATS;
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [...result.diagnostics];
-  if (formats.includes('md')) files.push({ path: path.join(folder, 'report.md'), content: result.markdown });
+  if (formats.includes('md')) files.push({ path: path.join(folder, `${output.name}.md`), content: result.markdown });
   if (formats.includes('docx')) {
     const { docxFor } = await import('./write/docx-output.js');
     const docx = await docxFor(result);
     diagnostics.push(...docx.diagnostics);
     if (!docx.content) return { ...result, diagnostics, files: [] };
-    files.push({ path: path.join(folder, 'report.docx'), content: docx.content });
+    files.push({ path: path.join(folder, `${output.name}.docx`), content: docx.content });
   }
   return { ...result, diagnostics, files };
 }

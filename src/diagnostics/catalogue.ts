@@ -98,6 +98,19 @@ export const catalogue = {
     hint: () => '数据的嵌套不过十层左右；检查这一行附近是否有多余的“[”“{”或“- ”，或缩进是否一行比一行深。',
   }),
 
+  termYearMissing: entry<{ folder: string; year: number; from: number; to: number }>({
+    code: 'RPT112',
+    severity: 'error',
+    message: (a) => `届末报告涵盖 ${a.from}—${a.to} 年，但数据文件夹中没有 ${a.year} 年的文件夹“${a.folder}”`,
+    hint: () => '五年的数字由各年度的记录相加得出，范围内每一年都要有年度文件夹（只放各科室的记录即可，不需要 sitting 和 narrative）；或改正年份范围。',
+  }),
+  termFolderMissing: entry<{ folder: string; from: number; to: number }>({
+    code: 'RPT113',
+    severity: 'error',
+    message: (a) => `没有 ${a.from}—${a.to} 年届末报告的文件夹“${a.folder}”`,
+    hint: () => '建立这个文件夹，放入 sitting.yaml（听取报告的会议）和 narrative.yaml（报告的文字，含 lessons），写法见 README“届末五年工作报告”。',
+  }),
+
   // ── Schema (RPT2xx) ───────────────────────────────────────────────
   wrongType: entry<{ field: string; expected: string; received: string }>({
     code: 'RPT201',
@@ -229,6 +242,12 @@ export const catalogue = {
     severity: 'warning',
     message: (a) => `还有待填写的文字：“${a.snippet}”`,
     hint: () => '把【待填写】及其后的说明换成报告正文；这段占位文字会原样出现在生成的报告中。',
+  }),
+  missingTermPart: entry<{ key: string; from: number; to: number }>({
+    code: 'RPT315',
+    severity: 'error',
+    message: (a) => `${a.from}—${a.to} 年届末报告的文件夹中缺少“${a.key}”`,
+    hint: (a) => `在届末报告文件夹的某个文件（通常是 ${a.key}.yaml）中写入“${a.key}”。`,
   }),
 
   // ── Figures and citations (RPT4xx) ────────────────────────────────

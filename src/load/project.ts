@@ -62,16 +62,34 @@ export async function loadProject(options: LoadOptions): Promise<LoadedProject> 
   for (const year of options.years) {
     const folder = path.join(dataDir, String(year));
     if (!(await isDirectory(folder))) continue;
-    const names = (await readdir(folder)).filter((n) => YAML_FILE.test(n)).sort();
-    const files: ParsedFile[] = [];
-    for (const name of names) {
-      const full = path.join(folder, name);
-      const parsed = await readYamlFile(full, show(full), project.diagnostics);
-      if (parsed) files.push(parsed);
-    }
-    project.years.set(year, { year, folder: show(folder), files });
+    project.years.set(year, { year, folder: show(folder), files: await readFolder(folder, show, project.diagnostics) });
   }
   return project;
+}
+
+/**
+ * The YAML files of one folder of a data folder other than a year's (the term folder
+ * `term-2018-2022/`), read like a year's; undefined when the folder does not exist.
+ */
+export async function loadFolder(
+  folder: string,
+  cwd: string,
+  sink: Diagnostic[],
+): Promise<{ folder: string; files: ParsedFile[] } | undefined> {
+  const show = (p: string) => displayPath(cwd, p);
+  if (!(await isDirectory(folder))) return undefined;
+  return { folder: show(folder), files: await readFolder(folder, show, sink) };
+}
+
+async function readFolder(folder: string, show: (p: string) => string, sink: Diagnostic[]): Promise<ParsedFile[]> {
+  const names = (await readdir(folder)).filter((n) => YAML_FILE.test(n)).sort();
+  const files: ParsedFile[] = [];
+  for (const name of names) {
+    const full = path.join(folder, name);
+    const parsed = await readYamlFile(full, show(full), sink);
+    if (parsed) files.push(parsed);
+  }
+  return files;
 }
 
 /** Year folders present in a data folder, ascending. */

@@ -1,15 +1,15 @@
 /** Turns template problems into catalogue diagnostics, for template files and prose alike. */
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { RenderContext } from './context.js';
+import type { CitableContext } from './context.js';
 import { KNOWN_HELPERS, type TemplateProblem } from './engine.js';
 
-export function problemToDiagnostic(p: TemplateProblem, at: Location, context: RenderContext, prose: boolean): Diagnostic {
+export function problemToDiagnostic(p: TemplateProblem, at: Location, context: CitableContext, prose: boolean): Diagnostic {
   switch (p.kind) {
     case 'syntax':
       return prose ? diagnostic('proseTemplate', { detail: p.detail }, at) : diagnostic('templateSyntax', { detail: p.detail }, at);
     case 'missing-field':
-      if (p.subject.startsWith('previous.') && context.previous === null) {
+      if (p.subject.startsWith('previous.') && 'previous' in context && context.previous === null) {
         return diagnostic('previousYearMissing', { year: context.year - 1 }, at);
       }
       return prose
@@ -29,7 +29,7 @@ export function problemToDiagnostic(p: TemplateProblem, at: Location, context: R
 }
 
 /** Names that exist beside the deepest existing part of a cited name, to suggest a fix. */
-export function nearNames(context: RenderContext, name: string): string {
+export function nearNames(context: CitableContext, name: string): string {
   const parts = name.split('.');
   let node: unknown = context;
   const found: string[] = [];

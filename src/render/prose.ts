@@ -5,11 +5,11 @@
 import type { Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatPath, locateInScalar, type DataPath } from '../load/source.js';
-import type { Narrative } from '../schema/schema.js';
+import type { Narrative, Paragraph, TermNarrative } from '../schema/schema.js';
 import type { Ref } from '../validate/dataset.js';
 import { problemToDiagnostic } from './problems.js';
 import { TemplateError, type Engine, type TemplateProblem } from './engine.js';
-import type { RenderContext, RenderedNarrative, RenderedParagraph } from './context.js';
+import type { CitableContext, RenderedNarrative, RenderedParagraph } from './context.js';
 import { toFullWidth } from './punctuation.js';
 
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’《》';
@@ -29,6 +29,11 @@ export function joinLines(text: string): string {
   return joined.replace(SPACE_BETWEEN_CJK, '');
 }
 
+/** Spaces between Chinese characters become full-width spaces, one for one (columns stay put). */
+function ideographicSpaces(text: string): string {
+  return text.replace(new RegExp(`(?<=[${CJK}])[ \\t]+(?=[${CJK}])`, 'g'), (m) => '\u3000'.repeat(m.length));
+}
+
 /** Maps keyed by record ids, tags or registers: their keys come and go with the records. */
 const RECORD_KEYED = new Set(['byId', 'byTag', 'byCategory', 'bySector', 'byLeader', 'byAdoptedBy', 'parts', 'activities']);
 
@@ -36,7 +41,7 @@ const RECORD_KEYED = new Set(['byId', 'byTag', 'byCategory', 'bySector', 'byLead
  * When some records were refused, figures are computed from the rest; a citation may then miss
  * only because its record was refused. Such citations are not reported until the data is clean.
  */
-function dependsOnRefusedRecords(problem: TemplateProblem, context: RenderContext): boolean {
+function dependsOnRefusedRecords(problem: TemplateProblem, context: CitableContext): boolean {
   if (problem.kind === 'unavailable') return true;
   if (problem.kind !== 'missing-field') return false;
   let node: unknown = context;
@@ -51,9 +56,9 @@ function dependsOnRefusedRecords(problem: TemplateProblem, context: RenderContex
 }
 
 export function renderNarrative(
-  narrative: Narrative,
+  narrative: Narrative | TermNarrative,
   ref: Ref,
-  context: RenderContext,
+  context: CitableContext,
   engine: Engine,
   options: { dataHasErrors?: boolean } = {},
 ): { narrative: RenderedNarrative | undefined; diagnostics: Diagnostic[] } {
@@ -78,7 +83,7 @@ export function renderNarrative(
   };
   const prose = (value: string | string[], path: DataPath): string[] =>
     (Array.isArray(value) ? value : [value]).map((s, i) => render(s, Array.isArray(value) ? [...path, i] : path));
-  const paragraph = (p: Narrative['review']['sections'][number]['paragraphs'][number], path: DataPath): RenderedParagraph =>
+  const paragraph = (p: Paragraph, path: DataPath): RenderedParagraph =>
     typeof p === 'string' ? { text: render(p, path) } : { lead: render(p.lead, [...path, 'lead']), text: render(p.text, [...path, 'text']) };
 
   const rendered: RenderedNarrative = {
@@ -100,5 +105,24 @@ export function renderNarrative(
     },
     closing: prose(narrative.closing, ['closing']),
   };
+  if ('lessons' in narrative) {
+    const { intro, items } = narrative.lessons;
+    rendered.lessons = { intro: render(intro, ['lessons', 'intro']), items: items.map((item, i) => render(item, ['lessons', 'items', i])) };
+  }
+  if ('summary' in narrative && narrative.summary) {
+    const s = narrative.summary;
+    // News headlines keep the spaces between their phrases, as full-width spaces.
+    const headline = (text: string, path: DataPath) => render(ideographicSpaces(text), path).replace(/\u3000+/g, '\u3000');
+    rendered.summary = { title: headline(s.title, ['summary', 'title']), lead: prose(s.lead, ['summary', 'lead']) };
+    if (s.sections) {
+      rendered.summary.sections = s.sections.map((section, i) => {
+        const path = ['summary', 'sections', i];
+        const out: { headline: string; paragraphs?: RenderedParagraph[] } = { headline: headline(section.headline, [...path, 'headline']) };
+        if (section.paragraphs) out.paragraphs = section.paragraphs.map((p, j) => paragraph(p, [...path, 'paragraphs', j]));
+        return out;
+      });
+    }
+    if (s.closing !== undefined) rendered.summary.closing = prose(s.closing, ['summary', 'closing']);
+  }
   return { narrative: failed ? undefined : rendered, diagnostics };
 }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { RenderContext } from './context.js';
+import type { CitableContext } from './context.js';
 import { createEngine, TemplateError, type CompiledTemplate, type Engine } from './engine.js';
 import { problemToDiagnostic } from './problems.js';
 import { ROOT_PIECE, type TemplateSet } from './templates.js';
@@ -21,7 +21,7 @@ export function createReportEngine(templates: TemplateSet): Engine {
 
 export function renderReport(
   templates: TemplateSet,
-  context: RenderContext,
+  context: CitableContext,
   engine: Engine,
   options: RenderOptions = {},
 ): { markdown: string | undefined; diagnostics: Diagnostic[] } {
@@ -70,7 +70,7 @@ export function renderReport(
   }
 }
 
-function toDiagnostic(error: TemplateError, fileOf: Map<string, string>, context: RenderContext, templates: TemplateSet): Diagnostic {
+function toDiagnostic(error: TemplateError, fileOf: Map<string, string>, context: CitableContext, templates: TemplateSet): Diagnostic {
   const p = error.problem;
   const at: { file?: string; line?: number; column?: number } = {};
   const file = fileOf.get(p.source);

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LayoutSchema } from '../write/docx/layout-schema.js';
-import { RootFileSchema, YearFileSchema } from './schema.js';
+import { RootFileSchema, TermFileSchema, YearFileSchema } from './schema.js';
 
 export interface JsonSchemaFile {
   /** File name inside the schema folder, e.g. `year.schema.json`. */
@@ -27,6 +27,7 @@ export const SCHEMA_FILE_NAMES = {
   year: 'year.schema.json',
   organization: 'organization.schema.json',
   layout: 'layout.schema.json',
+  term: 'term.schema.json',
 } as const;
 
 function generate(schema: z.ZodType, title: string): Record<string, unknown> {
@@ -52,6 +53,11 @@ export function jsonSchemas(): JsonSchemaFile[] {
       name: SCHEMA_FILE_NAMES.layout,
       describes: '数据文件夹中的 layout.yaml，Word 版式设置，可选',
       schema: generate(LayoutSchema, 'Word 版式设置（layout.yaml）'),
+    },
+    {
+      name: SCHEMA_FILE_NAMES.term,
+      describes: '届末报告文件夹中的数据文件，如 data/term-2018-2022/narrative.yaml',
+      schema: generate(TermFileSchema, '届末五年工作报告的数据文件'),
     },
   ];
 }

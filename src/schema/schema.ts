@@ -178,6 +178,33 @@ export const ParagraphSchema = z.union([
   }),
 ]);
 
+/**
+ * The few texts of the news-style year summary (工作综述, `--kind summary`) that the annual
+ * report does not have. Everything else comes from the annual narrative: sections without
+ * paragraphs take the paragraphs of the review section at the same position.
+ */
+export const SummarySchema = z
+  .strictObject({
+    title: text('综述的标题，如：笃行不怠 勤勉履职 奋力谱写新时代政协事业新篇章（词组间的空格排成全角空格）'),
+    lead: ProseSchema.meta({ description: '导语：标题之后、第一个小标题之前的几段' }),
+    sections: z
+      .array(
+        z.strictObject({
+          headline: text('小标题，如：强化政治引领 筑牢思想根基'),
+          paragraphs: z
+            .array(ParagraphSchema)
+            .min(1)
+            .optional()
+            .meta({ description: '正文段落；省略时沿用工作回顾中同一位置那一部分的段落' }),
+        }),
+      )
+      .min(1)
+      .optional()
+      .meta({ description: '各部分；省略时沿用工作回顾的各部分，小标题即回顾的小标题' }),
+    closing: ProseSchema.optional().meta({ description: '结尾段落（可选）' }),
+  })
+  .meta({ description: '工作综述（--kind summary）专用的文字：标题、导语、各部分小标题' });
+
 export const NarrativeSchema = z
   .strictObject({
     review: z.strictObject({
@@ -205,8 +232,29 @@ export const NarrativeSchema = z
         .min(1),
     }),
     closing: ProseSchema.meta({ description: '结束语' }),
+    summary: SummarySchema.optional(),
   })
   .meta({ description: '报告的文字部分（各部分标题、段落、致谢、不足、安排、结束语）' });
+
+/** 回顾…我们深切体会到：只有坚持…才能…；— the term report's lessons, one per paragraph. */
+export const LessonsSchema = z
+  .strictObject({
+    intro: text('引出体会的话，如：回顾五年来的工作实践，我们深切体会到：'),
+    items: z
+      .array(z.string().min(1))
+      .min(1)
+      .meta({ description: '体会，一条一段，如：只有坚持党的领导，……才能确保政协工作的正确方向；第一条与引出的话同段' }),
+  })
+  .meta({ description: '五年工作的体会' });
+
+/**
+ * The narrative of a term report (届末五年工作报告): the annual narrative's parts (the review
+ * of five years, thanks, shortcomings, the next five years' suggestions as `plan`, closing)
+ * plus the lessons. Lives in the term folder (term-2018-2022/), not in a year folder.
+ */
+export const TermNarrativeSchema = NarrativeSchema.omit({ summary: true })
+  .extend({ lessons: LessonsSchema })
+  .meta({ description: '届末五年工作报告的文字部分：五年工作回顾、致谢、体会（lessons）、不足、今后五年工作建议（plan）、结束语' });
 
 /** Keys a year file may hold: list keys collect records across files, the others appear once. */
 export const YEAR_LIST_KEYS = {
@@ -237,6 +285,21 @@ export const YearFileSchema = z
 
 export const RootFileSchema = z.strictObject({ organization: OrganizationSchema });
 
+/** Keys of a term folder's files (term-2018-2022/sitting.yaml, narrative.yaml), each once. */
+export const TERM_SINGLE_KEYS = {
+  sitting: SittingSchema,
+  narrative: TermNarrativeSchema,
+} as const;
+
+export type TermSingleKey = keyof typeof TERM_SINGLE_KEYS;
+
+export const TermFileSchema = z
+  .strictObject({
+    sitting: SittingSchema.optional(),
+    narrative: TermNarrativeSchema.optional(),
+  })
+  .meta({ description: '届末报告文件夹（如 term-2018-2022/）中的数据文件：听取报告的会议和报告的文字' });
+
 export type Organization = z.output<typeof OrganizationSchema>;
 export type Sitting = z.output<typeof SittingSchema>;
 export type Meeting = z.output<typeof MeetingSchema>;
@@ -251,3 +314,6 @@ export type Members = z.output<typeof MembersSchema>;
 export type Narrative = z.output<typeof NarrativeSchema>;
 export type Paragraph = z.output<typeof ParagraphSchema>;
 export type Prose = z.output<typeof ProseSchema>;
+export type Summary = z.output<typeof SummarySchema>;
+export type Lessons = z.output<typeof LessonsSchema>;
+export type TermNarrative = z.output<typeof TermNarrativeSchema>;

@@ -10,7 +10,9 @@ import { renderDocx, resolveLayout } from './docx/index.js';
 
 export async function docxFor(result: PipelineResult): Promise<{ content?: Uint8Array; diagnostics: Diagnostic[] }> {
   const { context, markdown, project } = result;
-  if (!context || markdown === undefined) return { diagnostics: [] };
+  // Every kind gives its properties; a result from elsewhere falls back on the year's context.
+  const properties = result.properties ?? (context ? { author: context.organization.fullName, date: context.sitting.date } : undefined);
+  if (!properties || markdown === undefined) return { diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const layoutFile = project?.layout;
   const { layout, problems } = resolveLayout(layoutFile?.value ?? {});
@@ -19,7 +21,7 @@ export async function docxFor(result: PipelineResult): Promise<{ content?: Uint8
     diagnostics.push(diagnostic('invalidValue', { field: problem.path.join('.') || 'layout', detail: problem.message }, at));
   }
   if (diagnostics.length > 0) return { diagnostics };
-  const title = /^# (.+)$/m.exec(markdown)?.[1] ?? `${context.organization.shortName}常务委员会工作报告`;
-  const content = await renderDocx(markdown, { title, author: context.organization.fullName, date: context.sitting.date }, layout);
+  const title = /^# (.+)$/m.exec(markdown)?.[1] ?? properties.author;
+  const content = await renderDocx(markdown, { title, ...properties }, layout);
   return { content, diagnostics };
 }

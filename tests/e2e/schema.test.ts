@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { ROOT, tempDir } from '../helpers/fixture.js';
 
-const NAMES = ['layout.schema.json', 'organization.schema.json', 'year.schema.json'];
+const NAMES = ['layout.schema.json', 'organization.schema.json', 'term.schema.json', 'year.schema.json'];
 
 describe('report schema', () => {
   it('writes schema/ in the working folder by default, identical to the committed files', async () => {
