@@ -87,8 +87,25 @@ describe('a layout override in the document', () => {
     expect(attr(normal, 'w:rFonts', 'w:eastAsia')).toBe('方正仿宋_GBK');
     expect(attr(normal, 'w:sz', 'w:val')).toBe('30');
     expect(attrs(normal, 'w:ind')).toMatchObject({ 'w:firstLineChars': '200', 'w:firstLine': '600' });
+    // the body runs follow the style: they carry no font or size of their own
+    expect(part(parts, 'word/document.xml')).not.toContain('<w:rFonts');
     const footer = part(parts, 'word/footer1.xml');
     expect(footer).toContain('>-</w:t>');
     expect(attr(footer, 'w:jc', 'w:val')).toBe('center');
+  });
+
+  it('puts a lead-sentence font that differs from the body into the 段首句 style, and only that', async () => {
+    const plain = part(unzipParts(await renderDocx(FIXTURE, META)), 'word/styles.xml');
+    expect(style(plain, 'LeadSentence')).not.toContain('<w:rFonts');
+    const { layout } = resolveLayout({
+      paragraphs: { body: { eastAsiaFont: '方正仿宋_GBK' } },
+      runs: { lead: { eastAsiaFont: '方正黑体_GBK', bold: false } },
+    });
+    const stylesXml = part(unzipParts(await renderDocx(FIXTURE, META, layout)), 'word/styles.xml');
+    const lead = style(stylesXml, 'LeadSentence');
+    expect(attrs(lead, 'w:rFonts')).toEqual({ 'w:eastAsia': '方正黑体_GBK' });
+    expect(lead).not.toMatch(/<w:b[ />]/); // not bold, like the body: nothing to say
+    // the run-in heading's 楷体 still differs from the new body font
+    expect(attrs(style(stylesXml, 'RunInHeading'), 'w:rFonts')).toEqual({ 'w:eastAsia': '楷体_GB2312' });
   });
 });

@@ -98,6 +98,37 @@ describe('styles', () => {
     expect(paragraphStarting(documentXml, '各位委员：')).toContain('<w:pStyle w:val="Salutation"/>');
   });
 
+  it('give every paragraph style its fonts in all four slots, size, weight, alignment, indent and spacing', () => {
+    const ids = ['Normal', 'Title', 'Subtitle', 'Speaker', 'Salutation', 'Heading1', 'Heading2', 'Heading3', 'TableText', 'TableHeader'];
+    for (const id of ids) {
+      const s = style(stylesXml, id);
+      expect(s, id).toContain('w:type="paragraph"');
+      expect(Object.keys(attrs(s, 'w:rFonts')).sort(), id).toEqual(['w:ascii', 'w:cs', 'w:eastAsia', 'w:hAnsi', 'w:hint']);
+      expect(attr(s, 'w:rFonts', 'w:hint'), id).toBe('eastAsia');
+      expect(attr(s, 'w:sz', 'w:val'), id).toBe(attr(s, 'w:szCs', 'w:val'));
+      expect(s, id).toMatch(/<w:b(?: w:val="[^"]*")?\/>/);
+      expect(attr(s, 'w:jc', 'w:val'), id).toBeDefined();
+      expect(Object.keys(attrs(s, 'w:ind')), id).toEqual(expect.arrayContaining(['w:firstLine', 'w:firstLineChars']));
+      expect(attrs(s, 'w:spacing'), id).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
+    }
+    expect(isBold(style(stylesXml, 'Heading3'))).toBe(true);
+    expect(isBold(style(stylesXml, 'TableHeader'))).toBe(true);
+    expect(attrs(style(stylesXml, 'Heading2'), 'w:ind')).toMatchObject({ 'w:firstLineChars': '200', 'w:firstLine': '640' });
+  });
+
+  it('set the document defaults: body fonts and size, English and Simplified Chinese, exact spacing', () => {
+    const defaults = element(stylesXml, 'w:docDefaults');
+    expect(typeOf(element(defaults, 'w:rPrDefault'))).toEqual({
+      eastAsia: '仿宋_GB2312',
+      latin: 'Times New Roman',
+      hAnsi: 'Times New Roman',
+      size: '32',
+    });
+    // Where the language lives: LibreOffice reads it here, and breaks “11/6件” before 件 without zh-CN.
+    expect(attrs(defaults, 'w:lang')).toEqual({ 'w:val': 'en-US', 'w:eastAsia': 'zh-CN' });
+    expect(attrs(element(defaults, 'w:pPrDefault'), 'w:spacing')).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
+  });
+
   it('gives the theme Chinese East Asian fonts', () => {
     const theme = part(parts, 'word/theme/theme1.xml');
     expect(theme).toContain('<a:ea typeface="仿宋_GB2312"/>');
@@ -107,36 +138,62 @@ describe('styles', () => {
 });
 
 describe('runs', () => {
-  it('name an East Asian font and Times New Roman on every run of the body', () => {
+  /** The run properties a run carries itself (direct formatting), or '' when it has none. */
+  const rPrOf = (run: string) => elements(run, 'w:rPr')[0] ?? '';
+
+  it('carry no fonts or sizes of their own: the text takes its type from the styles', () => {
     const runs = elements(element(documentXml, 'w:body'), 'w:r');
     expect(runs.length).toBeGreaterThan(30);
     for (const run of runs) {
-      expect(attr(run, 'w:rFonts', 'w:eastAsia')).toMatch(/_GB2312|黑体|宋/);
-      expect(attr(run, 'w:rFonts', 'w:ascii')).toBe('Times New Roman');
+      expect(run).not.toContain('<w:rFonts');
+      expect(run).not.toMatch(/<w:szC?s? /);
+      expect(run).not.toContain('<w:lang');
+      // at most a character style, nothing else
+      expect(rPrOf(run).replace(/<w:rStyle w:val="[^"]*"\/>/, '')).toMatch(/^(<w:rPr><\/w:rPr>)?$/);
     }
+    const plain = runWithText(paragraphStarting(documentXml, '现在，我代表'), text(paragraphStarting(documentXml, '现在，我代表')));
+    expect(plain).not.toContain('<w:rPr>');
   });
 
-  it('set lead sentences in bold 仿宋_GB2312 and the rest of the paragraph not bold', () => {
+  it('set lead sentences through the 段首句 character style, which adds bold to the body font', () => {
     const paragraph = paragraphStarting(documentXml, '强化理论武装。');
+    expect(paragraph).not.toContain('<w:pStyle'); // Normal: 仿宋_GB2312 三号
     const lead = runWithText(paragraph, '强化理论武装。');
-    expect(isBold(lead)).toBe(true);
-    expect(lead).toContain('<w:rStyle w:val="LeadSentence"/>');
-    expect(attr(lead, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
+    expect(rPrOf(lead)).toBe('<w:rPr><w:rStyle w:val="LeadSentence"/></w:rPr>');
+    const leadStyle = style(stylesXml, 'LeadSentence');
+    expect(leadStyle).toContain('w:type="character"');
+    expect(element(leadStyle, 'w:name')).toContain('段首句');
+    expect(isBold(leadStyle)).toBe(true);
+    // only what differs from the body: the font and size come from the paragraph's style
+    expect(leadStyle).not.toContain('<w:rFonts');
+    expect(leadStyle).not.toContain('<w:sz ');
+    expect(typeOf(style(stylesXml, 'Normal'))).toMatchObject({ eastAsia: '仿宋_GB2312', size: '32' });
+    expect(isBold(style(stylesXml, 'Normal'))).toBe(false);
     const rest = elements(paragraph, 'w:r')[1]!;
     expect(text(rest)).toMatch(/^把学懂弄通/);
-    expect(isBold(rest)).toBe(false);
-    expect(isBold(style(stylesXml, 'LeadSentence'))).toBe(true);
+    expect(rPrOf(rest)).toBe('');
   });
 
-  it('set a run-in heading in the （一） heading font, not bold, for the heading part only', () => {
+  it('set a run-in heading through the 段内标题 character style, in the （一） heading font, not bold', () => {
     const paragraph = paragraphStarting(documentXml, '（一）毫不动摇坚持和加强党的全面领导。');
     expect(paragraph).not.toContain('<w:pStyle'); // a body paragraph
     const heading = runWithText(paragraph, '（一）毫不动摇坚持和加强党的全面领导。');
-    expect(attr(heading, 'w:rFonts', 'w:eastAsia')).toBe('楷体_GB2312');
-    expect(isBold(heading)).toBe(false);
+    expect(rPrOf(heading)).toBe('<w:rPr><w:rStyle w:val="RunInHeading"/></w:rPr>');
+    const runIn = style(stylesXml, 'RunInHeading');
+    expect(element(runIn, 'w:name')).toContain('段内标题');
+    expect(attrs(runIn, 'w:rFonts')).toEqual({ 'w:eastAsia': '楷体_GB2312' }); // digits stay Times New Roman
+    expect(isBold(runIn)).toBe(false);
     const rest = elements(paragraph, 'w:r')[1]!;
     expect(text(rest)).toMatch(/^始终坚持/);
-    expect(attr(rest, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
+    expect(rPrOf(rest)).toBe(''); // Normal's 仿宋_GB2312
+  });
+
+  it('keep a lead sentence bold inside a bold paragraph, where Word would toggle the style’s bold off', async () => {
+    const xml = part(unzipParts(await renderDocx('#### **一句。**其余\n\n**二句。**其余\n', META)), 'word/document.xml');
+    const inHeading = runWithText(paragraphStarting(xml, '一句。'), '一句。');
+    expect(inHeading).toContain('<w:rStyle w:val="LeadSentence"/>');
+    expect(isBold(inHeading)).toBe(true); // direct bold: Heading3 is bold, so the style alone would flip it
+    expect(rPrOf(runWithText(paragraphStarting(xml, '二句。'), '二句。'))).toBe('<w:rPr><w:rStyle w:val="LeadSentence"/></w:rPr>');
   });
 });
 
@@ -181,9 +238,13 @@ describe('page numbers', () => {
       const runs = elements(paragraph, 'w:r');
       expect(text(runs[0]!)).toBe('\u2014 ');
       expect(text(runs[runs.length - 1]!)).toBe(' \u2014');
-      for (const run of runs) expect(typeOf(run)).toMatchObject({ eastAsia: '宋体', size: '28' });
+      expect(paragraph).toContain('<w:pStyle w:val="Footer"/>');
+      for (const run of runs) expect(run).not.toContain('<w:rPr>'); // the Footer style sets the type
       expect(attrs(paragraph, 'w:ind')).toMatchObject({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
     }
+    const footer = style(stylesXml, 'Footer');
+    expect(typeOf(footer)).toEqual({ eastAsia: '宋体', latin: 'Times New Roman', hAnsi: 'Times New Roman', size: '28' });
+    expect(attrs(footer, 'w:ind')).toMatchObject({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
     expect(attrs(element(footerOf('default'), 'w:p'), 'w:ind')).toMatchObject({ 'w:right': '280', 'w:left': '0' });
     expect(attrs(element(footerOf('even'), 'w:p'), 'w:ind')).toMatchObject({ 'w:left': '280', 'w:right': '0' });
   });

@@ -1,6 +1,7 @@
-// Turns parsed blocks into docx paragraphs and tables. Paragraph formatting comes from the named
-// styles; every run also carries its fonts and size, so that previewers and editors that resolve
-// styles poorly still show Chinese in the Chinese font and digits in the Latin one.
+// Turns parsed blocks into docx paragraphs and tables. All formatting comes from the named styles:
+// a paragraph names its paragraph style, a lead sentence or run-in heading its character style, and
+// runs carry no fonts or sizes of their own, so an editor who changes a style in Word restyles the
+// whole document.
 import {
   BorderStyle,
   Paragraph,
@@ -16,27 +17,23 @@ import {
 import type { Layout, ParagraphLayout } from './layout.js';
 import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from './parse-markdown.js';
 import { breakTitle } from './title-break.js';
-import { LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
-import { paragraphRun, ptToEighths, ptToTwips, runFonts, toAlignment, typeAreaWidthTwips } from './units.js';
+import { directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
+import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from './units.js';
 
 /** Word's default left and right cell margin (0.19 cm), which the table keeps. */
 const CELL_MARGIN_TWIPS = 108;
 
 function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): IRunOptions {
-  const base = paragraphRun(p);
-  if (inline.role === 'lead') {
-    return { ...base, style: LEAD_STYLE, font: runFonts(layout.runs.lead), bold: layout.runs.lead.bold };
-  }
-  if (inline.role === 'runIn') {
-    return { ...base, style: RUN_IN_STYLE, font: runFonts(layout.runs.runIn), bold: layout.runs.runIn.bold };
-  }
-  return base;
+  if (inline.role === 'plain') return {};
+  const [style, r] = inline.role === 'lead' ? [LEAD_STYLE, layout.runs.lead] : [RUN_IN_STYLE, layout.runs.runIn];
+  const bold = directBold(p, r, layout.paragraphs.body);
+  return { style, ...(bold === undefined ? {} : { bold }) };
 }
 
 function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): ParagraphChild[] {
   return inlines.map((inline) =>
     inline.type === 'break'
-      ? new TextRun({ ...paragraphRun(p), break: 1 })
+      ? new TextRun({ break: 1 })
       : new TextRun({ ...runOptions(inline, p, layout), text: inline.text }),
   );
 }

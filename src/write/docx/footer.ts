@@ -3,11 +3,10 @@
 import { Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Alignment, Layout } from './layout.js';
 import { FOOTER_STYLE } from './styles.js';
-import { ptToHalfPoints, ptToTwips, runFonts, toAlignment } from './units.js';
+import { ptToTwips, toAlignment } from './units.js';
 
 function pageNumberParagraph(layout: Layout, alignment: Alignment): Paragraph {
   const pn = layout.pageNumber;
-  const run = { font: runFonts(pn), size: ptToHalfPoints(pn.sizePt), sizeComplexScript: ptToHalfPoints(pn.sizePt) };
   const inset = ptToTwips(pn.edgeIndentChars * pn.sizePt);
   const [before = '', after = ''] = pn.format.split('{page}');
   return new Paragraph({
@@ -20,9 +19,10 @@ function pageNumberParagraph(layout: Layout, alignment: Alignment): Paragraph {
       firstLineChars: 0,
     },
     children: [
-      ...(before ? [new TextRun({ ...run, text: before })] : []),
-      new TextRun({ ...run, children: [PageNumber.CURRENT] }),
-      ...(after ? [new TextRun({ ...run, text: after })] : []),
+      // The fonts and size come from the Footer style.
+      ...(before ? [new TextRun({ text: before })] : []),
+      new TextRun({ children: [PageNumber.CURRENT] }),
+      ...(after ? [new TextRun({ text: after })] : []),
     ],
   });
 }

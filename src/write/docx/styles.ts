@@ -1,6 +1,8 @@
 // Named styles, defined once from the layout. Built-in styles (Normal, Title, Subtitle, Heading 1–3,
 // Salutation, Footer) keep Word's ids and names, so Word and WPS treat them as their own (navigation
 // pane, localised names); the report's own roles get custom styles with Chinese names.
+// The styles hold all the type (fonts, size, weight) and the paragraph layout; the runs in
+// document.xml name a character style at most, so changing a style in Word restyles the document.
 import {
   LineRuleType,
   type ICharacterStyleOptions,
@@ -60,13 +62,42 @@ function paragraphStyle(
   };
 }
 
-const characterStyle = (id: string, name: string, r: RunLayout): ICharacterStyleOptions => ({
+/** The run properties of a character style: only what differs from the body text (Normal), so
+ * that the style adds its difference to the paragraph it is used in — 段首句 is bold, 段内标题 is
+ * in the （一） heading's font — and changing Normal's font in Word changes the lead sentences too. */
+function characterRun(r: RunLayout, body: ParagraphLayout) {
+  const font = {
+    ...(r.latinFont === body.latinFont ? {} : { ascii: r.latinFont, hAnsi: r.latinFont, cs: r.latinFont }),
+    ...(r.eastAsiaFont === body.eastAsiaFont ? {} : { eastAsia: r.eastAsiaFont }),
+  };
+  return {
+    ...(Object.keys(font).length > 0 ? { font } : {}),
+    ...(r.bold === body.bold ? {} : { bold: r.bold }),
+  };
+}
+
+const characterStyle = (id: string, name: string, r: RunLayout, body: ParagraphLayout): ICharacterStyleOptions => ({
   id,
   name,
   basedOn: 'DefaultParagraphFont',
   quickFormat: true,
-  run: { font: runFonts(r), bold: r.bold },
+  run: characterRun(r, body),
 });
+
+/**
+ * Direct bold for a lead sentence or run-in heading whose character style alone would not give it
+ * the layout's weight; undefined (nothing on the run) otherwise, as in every body paragraph.
+ * Bold is a toggle property: in Word a character style's <w:b/> flips the paragraph style's bold
+ * (ECMA-376 §17.7.3), so a bold lead inside a bold paragraph (a 1. heading, a table header) would
+ * come out plain in Word while LibreOffice keeps it bold; direct formatting is read the same way
+ * by both.
+ */
+export function directBold(paragraph: ParagraphLayout, r: RunLayout, body: ParagraphLayout): boolean | undefined {
+  const styled = characterRun(r, body).bold;
+  const inWord = styled === true ? !paragraph.bold : paragraph.bold;
+  const inLibreOffice = styled ?? paragraph.bold;
+  return inWord === r.bold && inLibreOffice === r.bold ? undefined : r.bold;
+}
 
 export function buildStyles(layout: Layout): IStylesOptions {
   const p = layout.paragraphs;
@@ -77,6 +108,9 @@ export function buildStyles(layout: Layout): IStylesOptions {
   return {
     default: {
       document: {
+        // The language lives here only, not on runs: Word resolves it through the styles, and
+        // LibreOffice reads it from the defaults too (with eastAsia en-US there it breaks
+        // "11/6件" between 6 and 件; with zh-CN it does not).
         run: { ...paragraphRun(p.body), language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: defaults,
       },
@@ -111,8 +145,8 @@ export function buildStyles(layout: Layout): IStylesOptions {
       },
     ],
     characterStyles: [
-      characterStyle(LEAD_STYLE, '段首句', layout.runs.lead),
-      characterStyle(RUN_IN_STYLE, '段内标题', layout.runs.runIn),
+      characterStyle(LEAD_STYLE, '段首句', layout.runs.lead, p.body),
+      characterStyle(RUN_IN_STYLE, '段内标题', layout.runs.runIn, p.body),
     ],
   };
 }

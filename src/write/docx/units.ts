@@ -32,9 +32,10 @@ export const toAlignment = (a: Alignment) => ALIGNMENTS[a];
 export const typeAreaWidthTwips = (layout: Layout): number =>
   mmToTwips(layout.page.widthMm - layout.page.marginsMm.left - layout.page.marginsMm.right);
 
-/** The w:rFonts of a run: digits and Latin letters in the Latin font, the rest in the East Asian
+/** The w:rFonts of a style: digits and Latin letters in the Latin font, the rest in the East Asian
  * font. The eastAsia hint makes Word set characters both fonts could show (——, “”, …) in the
- * Chinese font, so a dash is one full-width line rather than two Latin dashes with a gap. */
+ * Chinese font, so a dash is one full-width line rather than two Latin dashes with a gap; runs
+ * inherit it from their style like the fonts. */
 export const runFonts = (f: { eastAsiaFont: string; latinFont: string }) => ({
   ascii: f.latinFont,
   hAnsi: f.latinFont,
@@ -43,7 +44,8 @@ export const runFonts = (f: { eastAsiaFont: string; latinFont: string }) => ({
   hint: 'eastAsia',
 });
 
-/** Run properties that every run of a paragraph of this kind carries. */
+/** The run properties of a paragraph style (and of the document defaults): fonts, size, weight.
+ * Runs themselves carry none of these, so that changing the style in Word restyles the text. */
 export const paragraphRun = (p: ParagraphLayout) => ({
   font: runFonts(p),
   size: ptToHalfPoints(p.sizePt),
