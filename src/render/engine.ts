@@ -118,6 +118,11 @@ function guard(node: unknown): void {
     if (isPlain && path.type === 'PathExpression' && !HELPER_NAMES.includes(path.original)) {
       m.params = [m.path as hbs.AST.Expression];
       m.path = helperPath(VALUE, m.loc as SourceLoc);
+    } else if (path.type === 'PathExpression' && path.original === 'lookup') {
+      // The built-in lookup yields undefined for a missing field (or a prototype's): refuse it like {{a.b}}.
+      m.params = [{ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as unknown as hbs.AST.Expression];
+      m.hash = { type: 'Hash', pairs: [], loc: m.loc } as unknown as hbs.AST.Hash;
+      m.path = helperPath(VALUE, m.loc as SourceLoc);
     }
   }
   if (n.type === 'BlockStatement') {
@@ -147,9 +152,15 @@ function helperPath(name: string, loc: SourceLoc): hbs.AST.PathExpression {
 function checkPartials(ast: Program, source: string, known: readonly string[]): void {
   walk(ast, (node) => {
     if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
-    const name = (node as unknown as hbs.AST.PartialStatement).name;
-    if (name.type === 'PathExpression' && !known.includes((name as hbs.AST.PathExpression).original)) {
-      const original = (name as hbs.AST.PathExpression).original;
+    const name = (node as unknown as hbs.AST.PartialStatement).name as hbs.AST.Expression;
+    const at = { source, line: node.loc.start.line, column: node.loc.start.column + 1 };
+    // Only the pieces found in the template folders: a name computed at render time could not be checked here.
+    if (name.type === 'SubExpression') {
+      throw new TemplateError({ kind: 'syntax', subject: '', detail: '片段名要直接写出（如 {{> opening}}），不能由表达式得出', ...at });
+    }
+    // `{{> "name"}}` is the same piece as `{{> name}}`.
+    const original = String((name as hbs.AST.PathExpression | hbs.AST.StringLiteral).original);
+    if (!known.includes(original)) {
       throw new TemplateError({
         kind: 'missing-partial',
         subject: original,

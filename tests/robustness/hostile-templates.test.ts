@@ -1,0 +1,118 @@
+/**
+ * Hostile templates (issue 6), through `--templates` as an editor would use it: a template
+ * cannot reach prototypes or the file system, and a partial cannot come from outside the
+ * template folders. Every refusal is a diagnostic placed in the template file.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { copyFixture, tempDir } from '../helpers/fixture.js';
+import { parseTextDiagnostics, positionFailures } from './oracle.js';
+
+let data: string;
+beforeAll(async () => {
+  data = await copyFixture('minimal');
+});
+
+/** Builds with `opening.hbs` replaced by `text` (after one ordinary line); returns the run and its folders. */
+async function buildWithOpening(text: string, extra: (folder: string) => Promise<void> = async () => {}) {
+  const work = await tempDir('report-tpl-');
+  const templates = path.join(work, 'my-templates');
+  await mkdir(path.join(templates, 'annual'), { recursive: true });
+  await writeFile(path.join(templates, 'annual', 'opening.hbs'), `各位委员：\n${text}\n`);
+  await extra(templates);
+  const out = path.join(work, 'out');
+  const run = await runCli(['build', '2023', '--data', data, '--out', out, '--templates', templates, '--format', 'md'], { cwd: work });
+  return { run, work, out, diagnostics: parseTextDiagnostics(run.stderr) };
+}
+
+async function expectRefused(built: Awaited<ReturnType<typeof buildWithOpening>>, code: string): Promise<void> {
+  const { run, work, out, diagnostics } = built;
+  expect(run.code, run.stderr).toBe(1);
+  expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+|内部错误/);
+  expect(diagnostics).toContainEqual(expect.objectContaining({ code, file: 'my-templates/annual/opening.hbs', line: 2 }));
+  expect(positionFailures(diagnostics, work)).toEqual([]);
+  expect(existsSync(out)).toBe(false);
+}
+
+describe('hostile templates', () => {
+  it.each([
+    '{{constructor.constructor}}',
+    '{{__proto__}}',
+    '{{this.__proto__.polluted}}',
+    '{{@root.constructor}}',
+    '{{organization.constructor.name}}',
+    '{{lookup this "constructor"}}',
+    '{{lookup organization "__proto__"}}',
+    '{{lookup (lookup this "constructor") "name"}}',
+    '{{#with (lookup this "constructor")}}{{name}}{{/with}}',
+    '{{#each (lookup organization "__proto__")}}{{@key}}{{/each}}',
+  ])('cannot reach a prototype: %s', async (template) => {
+    await expectRefused(await buildWithOpening(template), 'RPT502');
+  }, 20_000);
+
+  it('cannot call functions through prototypes (the 2019 Handlebars code-execution payload)', async () => {
+    const marker = path.join(await tempDir('report-pwn-'), 'pwned');
+    const payload = `{{#with "s" as |string|}}
+  {{#with "e"}}
+    {{#with split as |conslist|}}
+      {{this.pop}}
+      {{this.push (lookup string.sub "constructor")}}
+      {{this.pop}}
+      {{#with string.split as |codelist|}}
+        {{this.pop}}
+        {{this.push "return process.mainModule.require('fs').writeFileSync('${marker}', 'x');"}}
+        {{this.pop}}
+        {{#each conslist}}
+          {{#with (string.sub.apply 0 codelist)}}
+            {{this}}
+          {{/with}}
+        {{/each}}
+      {{/with}}
+    {{/with}}
+  {{/with}}
+{{/with}}`;
+    const { run, out, work, diagnostics } = await buildWithOpening(payload);
+    expect(existsSync(marker)).toBe(false);
+    expect(run.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(positionFailures(diagnostics, work)).toEqual([]);
+  }, 20_000);
+
+  it.each([
+    ['{{> ../../etc/passwd}}', 'RPT503'],
+    ['{{> "../../etc/passwd"}}', 'RPT503'],
+    ['{{> /etc/passwd}}', 'RPT501'],
+    ['{{> annual/opening}}', 'RPT503'],
+    ['{{> sub/piece}}', 'RPT503'],
+    ['{{> (lookup . "x")}}', 'RPT501'],
+    ['{{#> ../../etc/passwd}}x{{/../../etc/passwd}}', 'RPT503'],
+  ])('loads no partial from outside the template folders: %s', async (template, code) => {
+    const built = await buildWithOpening(template, async (folder) => {
+      // A piece in a subfolder is not a piece: only `<folder>/annual/*.hbs` and `<folder>/*.hbs` are.
+      await mkdir(path.join(folder, 'sub'), { recursive: true });
+      await writeFile(path.join(folder, 'sub', 'piece.hbs'), 'root:x:0:0');
+    });
+    await expectRefused(built, code);
+    expect(built.run.stderr).not.toContain('root:x:0:0');
+  }, 20_000);
+
+  it('does not follow a piece that is a link to a file outside', async () => {
+    const built = await buildWithOpening('{{> evil}}', async (folder) => {
+      await symlink('/etc/passwd', path.join(folder, 'annual', 'evil.hbs'));
+      await symlink('/etc/hostname', path.join(folder, 'closing.hbs'));
+    });
+    await expectRefused(built, 'RPT503');
+    expect(await readdir(path.join(built.work, 'my-templates', 'annual'))).toContain('evil.hbs');
+  }, 20_000);
+
+  it('still renders an ordinary override (the tests above fail for the right reason)', async () => {
+    const { run, out } = await buildWithOpening('{{organization.name}}的{{lookup organization "name"}}，{{> closing}}');
+    expect(run.code, run.stderr).toBe(0);
+    const md = await readFile(path.join(out, '2023', 'report.md'), 'utf8');
+    expect(md).toContain('青川市的青川市，');
+  }, 20_000);
+});
