@@ -16,7 +16,10 @@ import type {
 } from './figures.js';
 import { balancedShares, ratio } from './numbers.js';
 
-/** Meetings over a term: as a year's, without `byId` (ids are unique within a year only). */
+/**
+ * Meetings over a term: as a year's, without `byId` (ids are unique within a year only);
+ * `topics` lists each topic once, in the order first met.
+ */
 export interface TermMeetingFigures extends MeetingGroup {
   byKind: Record<string, MeetingGroup>;
   byTag: Record<string, MeetingGroup>;
@@ -45,6 +48,9 @@ export interface TermFigures {
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/** Over several years a topic or title can recur; a list printed for the term names it once. */
+const distinct = (lists: ReadonlyArray<readonly string[]>): string[] => [...new Set(lists.flat())];
 
 /** Keys in first-seen order across the years, so the order follows the data. */
 function keysOf<T>(records: ReadonlyArray<Record<string, T>>): string[] {
@@ -110,7 +116,7 @@ function sumMeetingGroups(groups: readonly MeetingGroup[]): MeetingGroup {
     count: sum(groups.map((g) => g.count)),
     suggestions: sum(groups.map((g) => g.suggestions)),
     adoptedSuggestions: sum(groups.map((g) => g.adoptedSuggestions)),
-    topics: groups.flatMap((g) => g.topics),
+    topics: distinct(groups.map((g) => g.topics)),
   };
 }
 
@@ -119,7 +125,7 @@ function sumReportGroups(groups: readonly ReportGroup[]): ReportGroup {
     count: sum(groups.map((g) => g.count)),
     suggestions: sum(groups.map((g) => g.suggestions)),
     approvals: sum(groups.map((g) => g.approvals)),
-    titles: groups.flatMap((g) => g.titles),
+    titles: distinct(groups.map((g) => g.titles)),
   };
 }
 
