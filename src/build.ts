@@ -10,7 +10,8 @@ import { displayPath } from './load/project.js';
 import { render, type PipelineOptions, type PipelineResult } from './pipeline.js';
 import { writeAll, type OutputFile } from './write/atomic.js';
 
-export type OutputFormat = 'md' | 'docx';
+export type OutputFormat = 'md' | 'docx' | 'html';
+/** The formats written when none are asked for (html only on request). */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx'];
 
 export interface BuildOptions extends PipelineOptions {
@@ -40,6 +41,11 @@ export async function produce(options: BuildOptions): Promise<BuildResult> {
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [...result.diagnostics];
   if (formats.includes('md')) files.push({ path: path.join(folder, `${output.name}.md`), content: result.markdown });
+  if (formats.includes('html')) {
+    const { renderHtml } = await import('./write/html.js');
+    const author = result.context?.organization.fullName;
+    files.push({ path: path.join(folder, `${output.name}.html`), content: renderHtml(result.markdown, author ? { author } : {}) });
+  }
   if (formats.includes('docx')) {
     const { docxFor } = await import('./write/docx-output.js');
     const docx = await docxFor(result);
