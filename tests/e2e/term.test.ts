@@ -1,0 +1,229 @@
+/**
+ * The term report (届末五年工作报告) built through the CLI from examples/term-2018-2022. Every
+ * five-year figure the report prints is checked against sums computed here, independently,
+ * from the YAML records of the five year folders.
+ */
+import { readFile, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { load } from 'js-yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { elements, part, unzipParts } from '../docx/docx-xml.js';
+import { runCli } from '../helpers/cli.js';
+import { copyFixture, edit, ROOT, tempDir } from '../helpers/fixture.js';
+
+const EXAMPLE = path.join(ROOT, 'examples', 'term-2018-2022');
+const YEARS = [2018, 2019, 2020, 2021, 2022];
+
+type Rec = Record<string, unknown>;
+interface YearRecords {
+  proposals: Rec[];
+  meetings: Rec[];
+  reports: Rec[];
+  approvals: Rec[];
+  information: { items: Rec[] };
+  activities: Rec[];
+  members: Rec;
+}
+
+/** A year folder's files merged by top-level key, as a data author sees them. */
+async function readYear(year: number): Promise<YearRecords> {
+  const folder = path.join(EXAMPLE, String(year));
+  const merged: Rec = {};
+  for (const name of (await readdir(folder)).sort()) {
+    Object.assign(merged, load(await readFile(path.join(folder, name), 'utf8')) as Rec);
+  }
+  return merged as unknown as YearRecords;
+}
+
+// Independent formatting, as the reports print figures.
+const pct = (part: number, whole: number) => `${Math.round((part / whole) * 1000) / 10}%`;
+const approx = (n: number) => {
+  const step = 10 ** (String(n).length - 1);
+  const floored = Math.floor(n / step) * step;
+  return floored === n ? String(n) : `${floored}余`;
+};
+
+let md = '';
+let records: YearRecords[] = [];
+let out = '';
+
+beforeAll(async () => {
+  records = await Promise.all(YEARS.map(readYear));
+  out = await tempDir();
+  const run = await runCli(['build', '2018-2022', '--kind', 'term', '--data', EXAMPLE, '--out', out]);
+  expect(run.stderr).toContain('已生成');
+  expect(run.code).toBe(0);
+  md = await readFile(path.join(out, '2018-2022', 'report.md'), 'utf8');
+});
+
+describe('report build 2018-2022 --kind term (examples/term-2018-2022)', () => {
+  it('has the anatomy of the five-year report', () => {
+    expect(md.split('\n')[0]).toBe('# 中国人民政治协商会议青溪市柳塘区第八届委员会常务委员会工作报告');
+    expect(md).toContain('——2023年1月10日在政协青溪市柳塘区第九届委员会第一次会议上 {.subtitle}');
+    expect(md).toContain('## 一、过去五年工作回顾');
+    expect(md).toContain('五年来，区政协常委会主要开展了以下工作：');
+    expect(md).toContain('### （四）强化自身建设，展现新的作为。');
+    expect(md).toContain('## 二、今后五年工作建议');
+    expect(md).toContain('**（六）持之以恒加强作风建设。**{.run-in}');
+    // Lessons: the lead-in and the first lesson share a paragraph, then one lesson a paragraph.
+    const lessons = md.split('\n\n').filter((p) => p.includes('只有坚持'));
+    expect(lessons).toHaveLength(5);
+    expect(lessons[0]).toMatch(/^回顾区八届政协五年来的工作实践，我们深切体会到：只有坚持中国共产党的领导/);
+    // Order: review, thanks, lessons, shortcomings, plan, closing.
+    const order = ['## 一、', '表示崇高的敬意', '我们深切体会到', '主要是：', '## 二、', '不断开创政协工作新局面'].map((s) => md.indexOf(s));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    expect(md).not.toMatch(/undefined|NaN|\{\{/);
+  });
+
+  it('prints every five-year total as the sum of the yearly records', async () => {
+    const sum = (f: (y: YearRecords) => number) => records.reduce((s, y) => s + f(y), 0);
+    const count = (f: (y: YearRecords) => Rec[], where: (r: Rec) => boolean = () => true) => sum((y) => f(y).filter(where).length);
+    const total = (f: (y: YearRecords) => Rec[], field: string, where: (r: Rec) => boolean = () => true) =>
+      sum((y) => f(y).filter(where).reduce((s, r) => s + Number(r[field] ?? 0), 0));
+    const activity = (id: string) => (y: YearRecords) => y.activities.find((a) => a.id === id) as Rec & { count?: number; parts?: Rec[] };
+    const part = (id: string, name: string) => sum((y) => Number(activity(id)(y).parts!.find((p) => p.name === name)!.count));
+    const kind = (k: string) => (m: Rec) => m.kind === k;
+    const consultative = ['专题议政性常委会议', '双月协商座谈会', '对口协商会', '界别协商会', '提案办理协商会'];
+
+    const P = (y: YearRecords) => y.proposals;
+    const filedWhere = (p: Rec) => p.filing === '立案' || p.filing === '并案';
+    const proposals = count(P);
+    const filed = count(P, filedWhere);
+    const handled = count(P, (p) => p.handled === true);
+    const responded = count(P, (p) => p.satisfaction !== undefined);
+    const satisfied = count(P, (p) => p.satisfaction === '满意' || p.satisfaction === '基本满意');
+    const livelihood = count(P, (p) => p.category === '民生和社会事业');
+    const I = (y: YearRecords) => y.information.items;
+    const collected = count(I);
+    const submitted = count(I, (i) => i.submitted === true);
+    const adopted = count(I, (i) => i.adopted === true);
+    const M = (y: YearRecords) => y.meetings;
+    const special = (y: YearRecords) => y.meetings.filter(kind('专题议政性常委会议'));
+    const livelihoodMeetings = (m: Rec) => Array.isArray(m.tags) && m.tags.includes('民生');
+
+    // The sentence each total stands in, and the name the narrative cites it by.
+    const expected: Array<[string, string[]]> = [
+      [`五年共向区委请示报告${sum((y) => Number(activity('party-reports')(y).count))}件次`, ['term.activities.party-reports.count']],
+      [
+        `组织开展调研视察${count((y) => y.reports)}项，提出意见建议${total((y) => y.reports, 'suggestions')}条，获区委、区政府领导批示${count((y) => y.approvals)}件次`,
+        ['term.reports.count', 'term.reports.suggestions', 'term.approvals.total'],
+      ],
+      [
+        `提案办理协商会${count(M, (m) => consultative.includes(String(m.kind)))}次，会上提出意见建议${total(M, 'suggestions')}条，其中${total(M, 'suggestions', (m) => m.adopted === true)}条被区委、区政府采纳`,
+        [...consultative.map((k) => `term.meetings.byKind.${k}.count`), 'term.meetings.suggestions', 'term.meetings.adoptedSuggestions'],
+      ],
+      [
+        `五年召开党组理论学习中心组学习${part('study', '党组理论学习中心组学习')}次、常委会议专题学习${part('study', '常委会议专题学习')}次`,
+        ['term.activities.study.parts.党组理论学习中心组学习', 'term.activities.study.parts.常委会议专题学习'],
+      ],
+      [
+        `先后围绕${records.flatMap((y) => special(y).map((m) => `“${String(m.topic)}”`)).join('')}召开专题议政性常委会议${count(special)}次，提出意见建议${total(special, 'suggestions')}条`,
+        ['term.meetings.byKind.专题议政性常委会议.topics', 'term.meetings.byKind.专题议政性常委会议.count', 'term.meetings.byKind.专题议政性常委会议.suggestions'],
+      ],
+      [
+        `召开民生议题协商会${count(M, livelihoodMeetings)}次，提出意见建议${total(M, 'suggestions', livelihoodMeetings)}条`,
+        ['term.meetings.byTag.民生.count', 'term.meetings.byTag.民生.suggestions'],
+      ],
+      [
+        `捐赠款物累计${approx(sum((y) => Number(activity('donations')(y).count)))}万元，参加爱心公益服务活动${approx(sum((y) => Number(activity('volunteering')(y).count)))}人次`,
+        ['term.activities.donations.count', 'term.activities.volunteering.count'],
+      ],
+      [
+        `累计收到提案${proposals}件，审查立案${filed}件，立案率${pct(filed, proposals)}；其中涉及民生和社会事业的提案${livelihood}件，占${pct(livelihood, proposals)}；` +
+          `党派、团体集体提案${count(P, (p) => p.submitter === '党派' || p.submitter === '团体')}件；遴选重点提案${count(P, (p) => p.key === true)}件`,
+        [
+          'term.proposals.total',
+          'term.proposals.filed',
+          'term.proposals.filingRate',
+          'term.proposals.byCategory.民生和社会事业.count',
+          'term.proposals.byCategory.民生和社会事业.share',
+          'term.proposals.collective',
+          'term.proposals.key',
+        ],
+      ],
+      [`提案办结率${pct(handled, filed)}，提案者满意率${pct(satisfied, responded)}`, ['term.proposals.handledRate', 'term.proposals.satisfactionRate']],
+      [`年度提案从2018年的${records[0]!.proposals.length}件增加到2022年的${records[4]!.proposals.length}件`, ['term.from', 'term.to']],
+      [
+        `收集社情民意信息${collected}条（${YEARS.map((y, i) => `${y}年${records[i]!.information.items.length}条`).join('、')}），` +
+          `向市政协和区委、区政府报送${submitted}条，被采用${adopted}条，采用率${pct(adopted, submitted)}`,
+        ['term.information.collected', 'term.information.submitted', 'term.information.adopted', 'term.information.adoptionRate'],
+      ],
+      [`五年新建委员工作室${sum((y) => Number(activity('workrooms')(y).count))}个`, ['term.activities.workrooms.count']],
+    ];
+    for (const [sentence] of expected) expect(md).toContain(sentence);
+
+    // Every term.* figure the narrative cites is among those checked above.
+    const narrative = JSON.stringify(load(await readFile(path.join(EXAMPLE, 'term-2018-2022', 'narrative.yaml'), 'utf8')));
+    const citations = [...narrative.matchAll(/\{\{([^}]*)\}\}/g)].map((m) => m[1]!);
+    const cited = new Set(citations.flatMap((c) => c.match(/term\.[^\s)]+/g) ?? []));
+    const checked = new Set(expected.flatMap(([, names]) => names));
+    expect([...cited].filter((name) => !checked.has(name))).toEqual([]);
+    expect(cited.size).toBeGreaterThan(25);
+  });
+
+  it('prints the last year’s members from that year, not a sum', () => {
+    const members = records[4]!.members as { total: number; standing: number };
+    expect(md).toContain(`本届委员${members.total}名，其中常委${members.standing}名`);
+  });
+
+  it('writes the DOCX beside the Markdown', async () => {
+    const parts = unzipParts(await readFile(path.join(out, '2018-2022', 'report.docx')));
+    const text = elements(part(parts, 'word/document.xml'), 'w:t')
+      .map((t) => t.replace(/<[^>]+>/g, ''))
+      .join('');
+    expect(text).toContain('过去五年工作回顾');
+    expect(text).toContain('今后五年工作建议');
+    expect(part(parts, 'docProps/core.xml')).toContain('中国人民政治协商会议青溪市柳塘区委员会');
+  });
+});
+
+describe('report build <from>-<to>: problems', () => {
+  it('names the year missing from the range', async () => {
+    const data = await copyFixture(EXAMPLE);
+    await rm(path.join(data, '2020'), { recursive: true });
+    const dest = await tempDir();
+    const run = await runCli(['build', '2018-2022', '--data', data, '--out', dest]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('RPT112');
+    expect(run.stderr).toContain('届末报告涵盖 2018—2022 年，但数据文件夹中没有 2020 年的文件夹');
+    expect(await readdir(dest)).toEqual([]);
+  });
+
+  it('asks for the term folder when it is missing', async () => {
+    const data = await copyFixture(EXAMPLE);
+    await rename(path.join(data, 'term-2018-2022'), path.join(data, 'term-2018-2021'));
+    const run = await runCli(['build', '2018-2022', '--kind', 'term', '--data', data, '--out', await tempDir()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('RPT113');
+    expect(run.stderr).toContain('term-2018-2022');
+  });
+
+  it('points at the narrative line citing a year figure where a term figure is meant', async () => {
+    const data = await copyFixture(EXAMPLE);
+    await edit(path.join(data, 'term-2018-2022', 'narrative.yaml'), '累计收到提案{{term.proposals.total}}件', '累计收到提案{{proposals.total}}件');
+    const run = await runCli(['build', '2018-2022', '--data', data, '--out', await tempDir()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/term-2018-2022\/narrative\.yaml:\d+:\d+ 错误 RPT401 引用的数字或字段“proposals\.total”不存在/);
+    expect(run.stderr).toContain('term、years');
+  });
+
+  it('checks each year’s records as for an annual report', async () => {
+    const data = await copyFixture(EXAMPLE);
+    await edit(path.join(data, '2019', 'meetings.yaml'), 'id: M2019-03, kind: ', 'id: M2019-03, kind: 主任会议, was: ');
+    const run = await runCli(['build', '2018-2022', '--data', data, '--out', await tempDir()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/2019\/meetings\.yaml:\d+:\d+ 错误 RPT203/);
+  });
+
+  it('refuses a range with another kind, a backward range and --kind term without a range', async () => {
+    for (const args of [
+      ['build', '2018-2022', '--kind', 'summary'],
+      ['build', '2022-2018'],
+      ['build', '2022', '--kind', 'term'],
+    ]) {
+      const run = await runCli([...args, '--data', EXAMPLE, '--out', await tempDir()]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('用法错误');
+    }
+  });
+});
