@@ -1,9 +1,10 @@
-/** `report build [year]`: check the data and write the report. */
+/** `report build [year]`: check the data and write the report; with --watch, again on every change. */
 import type { Command } from 'commander';
+import type { BuildResult } from '../../build.js';
 import { collect, reportOptions, type ReportArgs } from '../report-options.js';
-import { EXIT, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
+import { EXIT, printDiagnostics, UsageError, type CommandContext, type Io } from '../shared.js';
 
-const FORMATS = ['md', 'docx'] as const;
+const FORMATS = ['md', 'docx', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Options extends ReportArgs {
@@ -11,6 +12,7 @@ interface Options extends ReportArgs {
   templates?: string;
   format: string;
   dryRun?: boolean;
+  watch?: boolean;
 }
 
 function parseFormats(value: string): Format[] {
@@ -22,36 +24,81 @@ function parseFormats(value: string): Format[] {
   return list as Format[];
 }
 
+/** An AbortSignal that fires on Ctrl-C (SIGINT) or SIGTERM; `dispose` removes the handlers. */
+export function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { signal: controller.signal, dispose: () => (process.off('SIGINT', stop), process.off('SIGTERM', stop)) };
+}
+
+/** Prints one build's outcome; true when it produced the files. */
+async function report(result: BuildResult, io: Io, opts: Options, again: boolean): Promise<boolean> {
+  const { displayPath } = await import('../../load/project.js');
+  const { hasErrors } = await import('../../diagnostics/diagnostic.js');
+  printDiagnostics(result.diagnostics, 'text', io);
+  if (result.writeFailed || hasErrors(result.diagnostics) || result.files.length === 0) {
+    if (again) io.stderr('未能重新生成，上次生成的文件保持不变；改正后保存即自动重试。\n');
+    return false;
+  }
+  const written = result.files.map((f) => displayPath(io.cwd, f.path)).join('、');
+  const done = opts.dryRun ? '检查通过，未写文件（--dry-run）：' : again ? '已重新生成：' : '已生成：';
+  io.stderr(`${done}${written}\n`);
+  return true;
+}
+
 export function register(program: Command, { io, setExit }: CommandContext): void {
   program
     .command('build')
-    .description('检查数据并生成报告：<out>/<年份>/report.md 和 report.docx')
+    .description('检查数据并生成报告：<out>/<年份>/report.md 和 report.docx（可加 report.html）；--watch 时每次改动后重新生成')
     .argument('[year]', '回顾的年份，如 2023（默认为数据中最新的年份）；届末五年工作报告写年份范围，如 2018-2022')
     .option('-d, --data <dir>', '数据文件夹（默认为当前文件夹下的 data/）；写几次就把几个组织的综述汇编成一篇', collect)
     .option('-k, --kind <kind>', '报告类型：annual（年度工作报告，默认）、summary（工作综述）、term（届末五年工作报告）、compilation（汇编）')
     .option('--script <script>', '字形：hans（简体，默认）、hant（繁体，数字不变）')
     .option('-o, --out <dir>', '输出文件夹', 'out')
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹（只需放要改的片段）')
-    .option('-f, --format <list>', '输出格式，逗号分隔：md,docx', 'md,docx')
+    .option('-f, --format <list>', '输出格式，逗号分隔：md、docx、html（可发布到网站的网页）', 'md,docx')
     .option('--dry-run', '只检查和生成，不写文件')
+    .option('-w, --watch', '生成后继续监视数据文件夹和模板文件夹，有改动就重新生成（按 Ctrl-C 退出）')
+    .addHelpText('after', '\n例：report build 2023 --format md,docx,html\n    report build 2023 --watch --templates templates-local')
     .action(async (yearArg: string | undefined, opts: Options) => {
       const formats = parseFormats(opts.format);
-      const { build } = await import('../../build.js');
-      const { displayPath } = await import('../../load/project.js');
-      const { hasErrors } = await import('../../diagnostics/diagnostic.js');
-      const result = await build({
+      const options = {
         ...reportOptions(yearArg, opts, io),
         outDir: opts.out,
         formats,
         cwd: io.cwd,
         ...(opts.templates !== undefined ? { templatesDir: opts.templates } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
-      });
-      printDiagnostics(result.diagnostics, 'text', io);
-      if (result.writeFailed) return setExit(EXIT.usage);
-      if (hasErrors(result.diagnostics) || result.files.length === 0) return setExit(EXIT.problems);
-      const written = result.files.map((f) => displayPath(io.cwd, f.path)).join('、');
-      io.stderr(`${opts.dryRun ? '检查通过，未写文件（--dry-run）：' : '已生成：'}${written}\n`);
+      };
+      if (!opts.watch) {
+        const { build } = await import('../../build.js');
+        const result = await build(options);
+        const ok = await report(result, io, opts, false);
+        return setExit(result.writeFailed ? EXIT.usage : ok ? EXIT.ok : EXIT.problems);
+      }
+      const { watchBuild } = await import('../../watch.js');
+      const { signal, dispose } = interruptSignal();
+      try {
+        await watchBuild({
+          ...options,
+          signal,
+          onBuild: async ({ result, first }) => {
+            if (!first) io.stderr(`\n检测到改动，重新生成……\n`);
+            await report(result, io, opts, !first);
+            if (first) io.stderr('正在监视数据文件夹和模板的改动，保存即重新生成（按 Ctrl-C 退出）……\n');
+          },
+          onRunError: (error) => {
+            const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+            io.stderr(`内部错误（这是 report 的缺陷，不是数据的问题；请把以下内容报告给维护者）：\n${message}\n继续监视……\n`);
+          },
+          onWatchError: (error, folder) => io.stderr(`无法监视 ${folder}：${error.message}\n`),
+        });
+      } finally {
+        dispose();
+      }
+      io.stderr('已停止监视。\n');
       setExit(EXIT.ok);
     });
 }

@@ -1,0 +1,233 @@
+/**
+ * Watching the inputs of a report: runs once, then again whenever a file it reads changes — the
+ * year's folder, the previous year's, organization.yaml, layout.yaml and the --templates folder.
+ * Folders are watched, not files, so editors that save by writing a new file and renaming it over
+ * the old one are seen; a folder that does not exist yet (or is deleted and made again) is watched
+ * through its parent. Changes are gathered for a short quiet time (debounce) and runs never
+ * overlap. Used by `report build --watch` and `report preview`; tests drive it in-process and stop
+ * it with an AbortSignal.
+ */
+import { watch, statSync, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { build, type BuildOptions, type BuildResult } from './build.js';
+
+export interface WatchTargets {
+  /** Data folder (absolute, or relative to cwd). */
+  dataDir: string;
+  /** The year built; undefined until known (then the whole data folder is watched). */
+  year?: number;
+  templatesDir?: string;
+  cwd?: string;
+  /** Absolute paths whose changes are ignored (the output folder, so a build never triggers itself). */
+  ignore?: readonly string[];
+}
+
+/** One folder to watch: recursively or not, and which entries matter (null: all). */
+export interface WatchedFolder {
+  recursive: boolean;
+  names: Set<string> | null;
+}
+
+/** The folders to watch for these inputs, by absolute path. */
+export function watchedFolders(targets: WatchTargets): Map<string, WatchedFolder> {
+  const cwd = targets.cwd ?? process.cwd();
+  const folders = new Map<string, WatchedFolder>();
+  const add = (folder: string, recursive: boolean, name: string | null) => {
+    const entry = folders.get(folder) ?? { recursive: false, names: new Set<string>() };
+    entry.recursive ||= recursive;
+    if (name === null) entry.names = null;
+    else entry.names?.add(name);
+    folders.set(folder, entry);
+  };
+  /** A folder and everything in it; its parent sees it appear, vanish or be replaced. */
+  const tree = (folder: string) => {
+    add(folder, true, null);
+    add(path.dirname(folder), false, path.basename(folder));
+  };
+  const dataDir = path.resolve(cwd, targets.dataDir);
+  add(path.dirname(dataDir), false, path.basename(dataDir));
+  if (targets.year === undefined) {
+    add(dataDir, false, null); // any year folder may become the latest
+  } else {
+    for (const name of ['organization.yaml', 'layout.yaml']) add(dataDir, false, name);
+    for (const year of [targets.year, targets.year - 1]) tree(path.join(dataDir, String(year)));
+  }
+  if (targets.templatesDir !== undefined) tree(path.resolve(cwd, targets.templatesDir));
+  return folders;
+}
+
+/** Editors' swap, backup and lock files, and our own temporary files: never a reason to rebuild. */
+export function isNoise(file: string): boolean {
+  const name = path.basename(file);
+  return name.startsWith('.') || name.endsWith('~') || /\.(swp|swx|swo|tmp|bak)$/i.test(name) || name === '4913' || name.startsWith('#');
+}
+
+export interface WatchLoopOptions extends WatchTargets {
+  signal: AbortSignal;
+  /** Quiet time after the last change before running, in milliseconds. */
+  debounceMs?: number;
+  /**
+   * Runs once at the start and after each batch of changes (absolute paths; empty the first time).
+   * Resolves to the year it worked on, which narrows what is watched.
+   */
+  run: (changes: readonly string[]) => Promise<number | undefined>;
+  /** A run that threw (a defect, not a data problem); the loop goes on. Without it, the loop stops with the error. */
+  onRunError?: (error: unknown) => void;
+  /** A folder that cannot be watched (e.g. the system's limit of watches is reached). */
+  onWatchError?: (error: Error, folder: string) => void;
+}
+
+const isDirectory = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+const within = (file: string, folder: string): boolean => file === folder || file.startsWith(folder + path.sep);
+
+/** Runs `run` now and after every change until the signal aborts; resolves when stopped. */
+export function watchLoop(options: WatchLoopOptions): Promise<void> {
+  const { signal } = options;
+  const debounceMs = options.debounceMs ?? 120;
+  const cwd = options.cwd ?? process.cwd();
+  const ignore = (options.ignore ?? []).map((p) => path.resolve(cwd, p));
+  let year = options.year;
+  let watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let pending = new Set<string>();
+  const reported = new Set<string>();
+
+  return new Promise<void>((resolve, reject) => {
+    let finished = false;
+    const closeWatchers = () => {
+      for (const w of watchers) w.close();
+      watchers = [];
+    };
+    const finish = (error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      closeWatchers();
+      signal.removeEventListener('abort', onAbort);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onAbort = () => {
+      if (!running) finish();
+      // else: finish when the run in flight ends
+    };
+
+    const changed = (file: string) => {
+      if (finished || signal.aborted) return;
+      if (isNoise(file) || ignore.some((folder) => within(file, folder))) return;
+      pending.add(file);
+      clearTimeout(timer);
+      timer = setTimeout(() => void next(), debounceMs);
+    };
+
+    /** (Re)opens the watchers; folders may have appeared or been replaced since last time. */
+    const arm = () => {
+      closeWatchers();
+      const targets: WatchTargets = { dataDir: options.dataDir, cwd, ...(year !== undefined ? { year } : {}), ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}) };
+      for (const [folder, { recursive, names }] of watchedFolders(targets)) {
+        if (!isDirectory(folder)) continue;
+        try {
+          const watcher = watch(folder, { recursive, persistent: true }, (_event, filename) => {
+            const name = filename === null ? '' : String(filename);
+            if (names !== null && name !== '' && !names.has(name.split(/[\\/]/)[0]!)) return;
+            changed(path.join(folder, name));
+          });
+          // A watched folder removed under us: look again (through its parent) on the next run.
+          watcher.on('error', () => changed(folder));
+          watchers.push(watcher);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT' || code === 'ENOTDIR') continue; // gone since the check; the parent will tell
+          if (!reported.has(folder)) options.onWatchError?.(error as Error, folder);
+          reported.add(folder);
+        }
+      }
+    };
+
+    const next = async () => {
+      if (running || finished) return;
+      if (signal.aborted) return finish();
+      running = true;
+      const changes = [...pending].sort();
+      pending = new Set();
+      arm();
+      try {
+        const built = await options.run(changes);
+        if (built !== undefined && built !== year) {
+          year = built;
+          arm();
+        }
+      } catch (error) {
+        if (!options.onRunError) {
+          running = false;
+          return finish(error);
+        }
+        options.onRunError(error);
+      }
+      running = false;
+      if (signal.aborted) return finish();
+      // Changes that came in during the run: another run after the quiet time.
+      if (pending.size > 0) {
+        clearTimeout(timer);
+        timer = setTimeout(() => void next(), debounceMs);
+      }
+    };
+
+    if (signal.aborted) return finish();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void next();
+  });
+}
+
+export interface BuildEvent {
+  result: BuildResult;
+  /** True for the build at the start. */
+  first: boolean;
+  /** The changed files (absolute paths) that caused this build; empty for the first. */
+  changes: readonly string[];
+}
+
+export interface WatchBuildOptions extends BuildOptions {
+  signal: AbortSignal;
+  debounceMs?: number;
+  /** After each build, successful or not. A failed build leaves the previous outputs in place. */
+  onBuild: (event: BuildEvent) => void | Promise<void>;
+  onRunError?: (error: unknown) => void;
+  onWatchError?: (error: Error, folder: string) => void;
+}
+
+/** `report build --watch`: builds, then rebuilds on every change until the signal aborts. */
+export function watchBuild(options: WatchBuildOptions): Promise<void> {
+  const { signal, debounceMs, onBuild, onRunError, onWatchError, ...buildOptions } = options;
+  const cwd = buildOptions.cwd ?? process.cwd();
+  let first = true;
+  let year = buildOptions.year;
+  return watchLoop({
+    dataDir: buildOptions.dataDir,
+    cwd,
+    signal,
+    ignore: [path.resolve(cwd, buildOptions.outDir)],
+    ...(year !== undefined ? { year } : {}),
+    ...(buildOptions.templatesDir !== undefined ? { templatesDir: buildOptions.templatesDir } : {}),
+    ...(debounceMs !== undefined ? { debounceMs } : {}),
+    ...(onRunError ? { onRunError } : {}),
+    ...(onWatchError ? { onWatchError } : {}),
+    run: async (changes) => {
+      // The year found by the first build stays the one built, even if a later year folder appears.
+      const result = await build({ ...buildOptions, ...(year !== undefined ? { year } : {}) });
+      year ??= result.year;
+      const event = { result, first, changes };
+      first = false;
+      await onBuild(event);
+      return result.year;
+    },
+  });
+}
