@@ -11,12 +11,13 @@ import * as schemaCommand from './commands/schema.js';
 import * as statsCommand from './commands/stats.js';
 import * as initCommand from './commands/init.js';
 import * as templatesCommand from './commands/templates.js';
+import * as previewCommand from './commands/preview.js';
 import { EXIT, UsageError, type CommandContext, type Io } from './shared.js';
 
 export type { Io } from './shared.js';
 export { EXIT } from './shared.js';
 
-const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand, statsCommand, initCommand, templatesCommand];
+const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand, statsCommand, initCommand, templatesCommand, previewCommand];
 
 function defaultIo(): Io {
   return {

@@ -1,0 +1,252 @@
+/**
+ * `report preview`: serves the HTML rendering of the report on http://127.0.0.1:<port>, renders it
+ * again whenever the data or templates change (the watch loop of `build --watch`), and tells the
+ * open pages to reload (Server-Sent Events on /events, answered by a small inline script that only
+ * the preview page carries). When a render fails the page lists the problems instead — file, line,
+ * column, code, message, the source line and the hint — until they are fixed. Nothing is written to
+ * disk. Binds to 127.0.0.1 only and answers only requests addressed to it by that name or
+ * "localhost".
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { decode } from '../load/decode.js';
+import { render, type PipelineOptions, type PipelineResult } from '../pipeline.js';
+import { watchLoop } from '../watch.js';
+import { escapeHtml, htmlPage, renderHtmlBody } from '../write/html.js';
+
+export interface RenderEvent {
+  result: PipelineResult;
+  /** True when the page now shows the report, false when it shows the problems. */
+  ok: boolean;
+  first: boolean;
+  changes: readonly string[];
+  /** Changes with every render; the pages reload when it differs from theirs. */
+  version: string;
+}
+
+export interface PreviewOptions extends PipelineOptions {
+  /** Port on 127.0.0.1; 0 or undefined picks a free one. */
+  port?: number;
+  signal: AbortSignal;
+  debounceMs?: number;
+  /** After each render (the first included), before the pages are told to reload. */
+  onRender?: (event: RenderEvent) => void | Promise<void>;
+  onRunError?: (error: unknown) => void;
+  onWatchError?: (error: Error, folder: string) => void;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  /** Resolves when the signal has aborted and the server has closed. */
+  closed: Promise<void>;
+}
+
+const SEVERITY_WORD = { error: '错误', warning: '警告' } as const;
+
+const PREVIEW_CSS = `
+.preview-problems { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: 1rem; line-height: 1.6; }
+.preview-problems h1 { font-family: inherit; font-size: 1.4rem; text-align: left; margin: 0 0 .3em; color: #a4000f; }
+.preview-problems p { text-indent: 0; margin: 0 0 1em; }
+.preview-problems ol { list-style: none; padding: 0; margin: 0; }
+.preview-problems li { border-left: 4px solid #c9001a; background: #fff6f6; padding: .6em .9em; margin: 0 0 .8em; }
+.preview-problems li.warning { border-color: #c27c00; background: #fffaf0; }
+.preview-problems .where { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; }
+.preview-problems .severity { font-weight: bold; color: #a4000f; margin: 0 .4em; }
+.preview-problems li.warning .severity { color: #8a5800; }
+.preview-problems pre { margin: .4em 0; padding: .3em .6em; background: #f4f4f4; overflow-x: auto; font-size: .85em; line-height: 1.4; }
+.preview-problems .hint { color: #225; }
+.preview-warnings { position: sticky; bottom: 0; max-width: 40em; margin: 1rem auto 0; background: #fffaf0; border: 1px solid #e0b050; padding: .5em 1em; font-family: system-ui, sans-serif; font-size: .9rem; }
+.preview-warnings summary { cursor: pointer; }
+.preview-warnings .preview-problems li { margin: .4em 0; }
+`.trim();
+
+/** The reload script: only the preview pages carry it. */
+function reloadScript(version: string, nonce: string): string {
+  return `<script nonce="${nonce}">
+(() => {
+  const version = ${JSON.stringify(version)};
+  const events = new EventSource('/events');
+  events.addEventListener('version', (e) => { if (e.data !== version) { events.close(); location.reload(); } });
+})();
+</script>`;
+}
+
+function sourceLines(d: Diagnostic, cwd: string): string | undefined {
+  if (!d.file || d.line === undefined) return undefined;
+  try {
+    const decoded = decode(readFileSync(path.resolve(cwd, d.file)));
+    if (decoded.error !== undefined) return undefined;
+    const line = decoded.text.split(/\r?\n/)[d.line - 1];
+    if (line === undefined) return undefined;
+    const gutter = String(d.line);
+    const caret = ' '.repeat(gutter.length) + ' │ ' + [...line.replace(/\t/g, ' ').slice(0, Math.max(0, (d.column ?? 1) - 1))].map((c) => (/[\u1100-\uffff]/u.test(c) ? '\u3000' : ' ')).join('') + '^';
+    return `${gutter} │ ${line}\n${caret}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The problems as an HTML list. */
+export function problemsHtml(diagnostics: readonly Diagnostic[], cwd: string): string {
+  const items = diagnostics.map((d) => {
+    const where = d.file ? `${d.file}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
+    const source = sourceLines(d, cwd);
+    return [
+      `<li class="${d.severity}">`,
+      `<div class="where">${where ? `<span class="location">${escapeHtml(where)}</span>` : ''}<span class="severity">${SEVERITY_WORD[d.severity]}</span><span class="code">${escapeHtml(d.code)}</span></div>`,
+      `<div class="message">${escapeHtml(d.message)}</div>`,
+      ...(source ? [`<pre>${escapeHtml(source)}</pre>`] : []),
+      ...(d.hint ? [`<div class="hint">提示：${escapeHtml(d.hint)}</div>`] : []),
+      '</li>',
+    ].join('\n');
+  });
+  return `<ol>\n${items.join('\n')}\n</ol>`;
+}
+
+/**
+ * The preview page for one render: the report, or the problems that stop it. Made once per render
+ * (source lines are quoted as they were); each response adds the reload script with its own nonce.
+ */
+export function previewPage(result: PipelineResult, version: string, cwd: string): { ok: boolean; html: (nonce: string) => string } {
+  const extraHead = `<style>\n${PREVIEW_CSS}\n</style>`;
+  const ok = result.markdown !== undefined && !hasErrors(result.diagnostics);
+  if (ok) {
+    const warnings = result.diagnostics;
+    const banner = warnings.length
+      ? `<details class="preview-warnings"><summary>${warnings.length} 个警告（不影响生成）</summary><div class="preview-problems">${problemsHtml(warnings, cwd)}</div></details>\n`
+      : '';
+    const author = result.context?.organization.fullName;
+    const { body, title } = renderHtmlBody(result.markdown!);
+    const parts = { title: title ?? '工作报告', body, ...(author ? { author } : {}), extraHead };
+    return { ok, html: (nonce) => htmlPage({ ...parts, extraBody: banner + reloadScript(version, nonce) }) };
+  }
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const body = [
+    '<section class="preview-problems">',
+    `<h1>报告未能生成：${errors} 个错误</h1>`,
+    '<p>改正下列问题并保存，本页会自动刷新。</p>',
+    problemsHtml(result.diagnostics, cwd),
+    '</section>',
+  ].join('\n');
+  const title = `报告未能生成（${errors} 个错误）`;
+  return { ok, html: (nonce) => htmlPage({ title, body, extraHead, extraBody: reloadScript(version, nonce) }) };
+}
+
+const LOCAL_HOST = /^(127\.0\.0\.1|localhost)(:\d+)?$/i;
+
+/** Starts the preview; resolves once the server listens and the first render is done. */
+export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
+  const { signal, port = 0, debounceMs, onRender, onRunError, onWatchError, ...pipeline } = options;
+  const cwd = pipeline.cwd ?? process.cwd();
+  const instance = randomBytes(4).toString('hex');
+  let count = 0;
+  let version = `${instance}-0`;
+  /** The current page, given the response's script nonce. */
+  let page = (nonce: string) => htmlPage({ title: '正在生成……', body: '<p>正在生成报告……</p>', extraBody: reloadScript(`${instance}-0`, nonce) });
+  const clients = new Set<ServerResponse>();
+
+  const send = (res: ServerResponse) => res.write(`event: version\ndata: ${version}\n\n`);
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const host = req.headers.host ?? '';
+    if (!LOCAL_HOST.test(host)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('只接受发往 127.0.0.1 或 localhost 的请求。\n');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('只支持 GET。\n');
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/events') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write('retry: 500\n\n');
+      send(res);
+      clients.add(res);
+      res.on('close', () => clients.delete(res));
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      const nonce = randomBytes(12).toString('base64');
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      });
+      res.end(req.method === 'HEAD' ? undefined : page(nonce));
+      return;
+    }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到。预览页面在 / 。\n');
+  };
+
+  const server = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const heartbeat = setInterval(() => clients.forEach((res) => res.write(': ping\n\n')), 20_000);
+  heartbeat.unref();
+
+  let year = pipeline.year;
+  let first = true;
+  let firstDone!: () => void;
+  const firstRender = new Promise<void>((resolve) => (firstDone = resolve));
+  const loop = watchLoop({
+    dataDir: pipeline.dataDir,
+    cwd,
+    signal,
+    ...(year !== undefined ? { year } : {}),
+    ...(pipeline.templatesDir !== undefined ? { templatesDir: pipeline.templatesDir } : {}),
+    ...(debounceMs !== undefined ? { debounceMs } : {}),
+    ...(onRunError ? { onRunError } : {}),
+    ...(onWatchError ? { onWatchError } : {}),
+    run: async (changes) => {
+      try {
+        const result = await render({ ...pipeline, cwd, ...(year !== undefined ? { year } : {}) });
+        year ??= result.year;
+        count += 1;
+        version = `${instance}-${count}`;
+        const next = previewPage(result, version, cwd);
+        page = next.html;
+        const event: RenderEvent = { result, ok: next.ok, first, changes, version };
+        first = false;
+        await onRender?.(event);
+        for (const res of clients) send(res);
+        return result.year;
+      } finally {
+        firstDone();
+      }
+    },
+  });
+
+  const closed = loop
+    .finally(() => firstDone())
+    .finally(async () => {
+      clearInterval(heartbeat);
+      for (const res of clients) res.end();
+      clients.clear();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    });
+  // Errors from the loop surface through `closed`; keep them from being unhandled meanwhile.
+  closed.catch(() => undefined);
+  await Promise.race([firstRender, closed]);
+  return { url: `http://127.0.0.1:${actualPort}/`, port: actualPort, closed };
+}
