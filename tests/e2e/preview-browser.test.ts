@@ -27,11 +27,9 @@ const ARGS = [
 
 /** Waits until the page's visible text contains (or no longer contains) `text`. */
 async function waitForText(page: Page, text: string, present = true, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    ([t, p]) => document.body !== null && document.body.innerText.includes(t as string) === p,
-    [text, present] as const,
-    { timeout, polling: 100 },
-  );
+  // A string, evaluated in the page (this project's TypeScript has no DOM types).
+  const check = `document.body !== null && document.body.innerText.includes(${JSON.stringify(text)}) === ${present}`;
+  await page.waitForFunction(check, undefined, { timeout, polling: 100 });
 }
 
 describe('report preview in Chromium', () => {
