@@ -27,9 +27,16 @@ const ARGS = [
 
 /** Waits until the page's visible text contains (or no longer contains) `text`. */
 async function waitForText(page: Page, text: string, present = true, timeout = 15_000): Promise<void> {
-  // A string, evaluated in the page (this project's TypeScript has no DOM types).
-  const check = `document.body !== null && document.body.innerText.includes(${JSON.stringify(text)}) === ${present}`;
-  await page.waitForFunction(check, undefined, { timeout, polling: 100 });
+  // Polled from here, not evaluated in the page: the preview's CSP allows no eval, and a read
+  // that meets a reload in progress is simply tried again.
+  const deadline = Date.now() + timeout;
+  let seen = '';
+  for (;;) {
+    seen = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => seen);
+    if (seen.includes(text) === present) return;
+    if (Date.now() > deadline) throw new Error(`text “${text}” ${present ? 'never appeared' : 'never went away'}; the page shows:\n${seen}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 describe('report preview in Chromium', () => {
