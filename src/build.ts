@@ -43,7 +43,7 @@ export async function produce(options: BuildOptions): Promise<BuildResult> {
   if (formats.includes('md')) files.push({ path: path.join(folder, `${output.name}.md`), content: result.markdown });
   if (formats.includes('html')) {
     const { renderHtml } = await import('./write/html.js');
-    const author = result.context?.organization.fullName;
+    const author = result.properties?.author ?? result.context?.organization.fullName;
     files.push({ path: path.join(folder, `${output.name}.html`), content: renderHtml(result.markdown, author ? { author } : {}) });
   }
   if (formats.includes('docx')) {

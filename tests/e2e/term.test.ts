@@ -215,6 +215,12 @@ describe('report build <from>-<to>: problems', () => {
     expect(run.stderr).toMatch(/2019\/meetings\.yaml:\d+:\d+ 错误 RPT203/);
   });
 
+  it('is checked by report validate with the same range', async () => {
+    const run = await runCli(['validate', '2018-2022', '--data', EXAMPLE]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('2018—2022 年的数据和模板检查通过。');
+  });
+
   it('refuses a range with another kind, a backward range and --kind term without a range', async () => {
     for (const args of [
       ['build', '2018-2022', '--kind', 'summary'],

@@ -62,6 +62,12 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('--dry-run', '只检查和生成，不写文件')
     .option('-w, --watch', '生成后继续监视数据文件夹和模板文件夹，有改动就重新生成（按 Ctrl-C 退出）')
     .addHelpText('after', '\n例：report build 2023 --format md,docx,html\n    report build 2023 --watch --templates templates-local')
+    .addHelpText(
+      'after',
+      '    report build 2023 --kind summary --script hant      工作综述（繁体）：<out>/2023/summary.hant.md、.docx\n' +
+        '    report build 2018-2022 --kind term                 届末五年工作报告：<out>/2018-2022/report.md、.docx\n' +
+        '    report build 2023 --data 甲区 --data 乙区          各组织综述的汇编：<out>/2023/compilation.md、.docx',
+    )
     .action(async (yearArg: string | undefined, opts: Options) => {
       const formats = parseFormats(opts.format);
       const options = {
