@@ -5,7 +5,7 @@
  */
 import { roundTo } from '../compute/numbers.js';
 import type { YearFigures } from '../compute/figures.js';
-import type { RenderContext } from '../render/context.js';
+import type { RenderContext, TermContext } from '../render/context.js';
 import { formatPercent, formatYoy } from '../render/figures-format.js';
 import { displayWidth } from '../cli/format.js';
 import { flatten, type Leaf } from './flatten.js';
@@ -34,6 +34,8 @@ export interface Stats {
   year: number;
   /** The year compared against, or null when its data folder is absent. */
   previousYear: number | null;
+  /** The column heading when it is not “<year>年”: “2018—2022年” for a term. */
+  label?: string;
   rows: StatRow[];
 }
 
@@ -69,6 +71,16 @@ export function computeStats(context: RenderContext): Stats {
     return row;
   });
   return { year: context.year, previousYear: previous ? previous.year : null, rows };
+}
+
+/**
+ * The rows of a term report's context: the five-year totals (`term.*`) and each year's figures
+ * (`years.<year>.*`), with nothing to compare them with.
+ */
+export function computeTermStats(context: TermContext): Stats {
+  const { narrative: _narrative, ...figures } = context;
+  const rows = flatten(figures).map(({ name, value }): StatRow => ({ name, kind: kindOf(name, value), value }));
+  return { year: context.term.to, previousYear: null, label: `${context.term.from}—${context.term.to}年`, rows };
 }
 
 /** Keeps the rows named by one of `prefixes` (`proposals` keeps `proposals.total`…). */
@@ -127,7 +139,7 @@ function pad(text: string, width: number, right = false): string {
  */
 export function formatStatsTable(stats: Stats): string {
   const compare = stats.previousYear !== null;
-  const header = ['名称', `${stats.year}年`, ...(compare ? [`${stats.previousYear}年`, '变化'] : [])];
+  const header = ['名称', stats.label ?? `${stats.year}年`, ...(compare ? [`${stats.previousYear}年`, '变化'] : [])];
   const body = stats.rows.map((r) => [
     r.name,
     formatValue(r.kind, r.value),

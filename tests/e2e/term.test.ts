@@ -161,6 +161,34 @@ describe('report build 2018-2022 --kind term (examples/term-2018-2022)', () => {
     expect(cited.size).toBeGreaterThan(25);
   });
 
+  it('computes every five-year count as the sum of the yearly ones, and every rate from the summed counts (report stats --json)', async () => {
+    const run = await runCli(['stats', '2018-2022', '--data', EXAMPLE, '--json']);
+    expect(run.code).toBe(0);
+    const figures = (JSON.parse(run.stdout) as { figures: Record<string, { value: unknown }> }).figures;
+    const value = (name: string) => figures[name]?.value;
+    const RATE = /(Rate|share|balancedShare)$/;
+    let counts = 0;
+    for (const [name, { value: total }] of Object.entries(figures)) {
+      if (!name.startsWith('term.') || typeof total !== 'number') continue;
+      const rest = name.slice('term.'.length);
+      if (['from', 'to', 'yearCount'].includes(rest) || rest.endsWith('.years') || RATE.test(rest)) continue;
+      // A group a year did not have (a category with no proposals that year) counts 0 there.
+      const yearly = YEARS.map((y) => value(`years.${y}.${rest}`) ?? 0);
+      expect(total, name).toBe(yearly.reduce((a: number, b) => a + (b as number), 0));
+      counts++;
+    }
+    expect(counts).toBeGreaterThan(150);
+    const ratio = (part: string, whole: string) => (value(part) as number) / (value(whole) as number);
+    expect(value('term.proposals.filingRate')).toBe(ratio('term.proposals.filed', 'term.proposals.total'));
+    expect(value('term.proposals.handledRate')).toBe(ratio('term.proposals.handled', 'term.proposals.filed'));
+    expect(value('term.proposals.satisfactionRate')).toBe(ratio('term.proposals.satisfied', 'term.proposals.responded'));
+    expect(value('term.information.adoptionRate')).toBe(ratio('term.information.adopted', 'term.information.submitted'));
+    expect(value('term.proposals.byCategory.民生和社会事业.share')).toBe(ratio('term.proposals.byCategory.民生和社会事业.count', 'term.proposals.total'));
+    // Not the mean of the yearly rates (which differ from year to year).
+    const mean = YEARS.reduce((a, y) => a + (value(`years.${y}.proposals.handledRate`) as number), 0) / YEARS.length;
+    expect(value('term.proposals.handledRate')).not.toBe(mean);
+  });
+
   it('prints the last year’s members from that year, not a sum', () => {
     const members = records[4]!.members as { total: number; standing: number };
     expect(md).toContain(`本届委员${members.total}名，其中常委${members.standing}名`);

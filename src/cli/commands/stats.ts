@@ -1,6 +1,7 @@
 /** `report stats [year]`: the computed figures beside last year's, before anything is written. */
 import type { Command } from 'commander';
-import { EXIT, parseYear, printDiagnostics, resolveDataDir, UsageError, type CommandContext } from '../shared.js';
+import { parseYears } from '../report-options.js';
+import { EXIT, printDiagnostics, resolveDataDir, UsageError, type CommandContext } from '../shared.js';
 
 interface Options {
   data?: string;
@@ -12,7 +13,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
   program
     .command('stats')
     .description('列出计算出的各项数字及其引用名称，与上一年对比；不写文件')
-    .argument('[year]', '回顾的年份（默认为数据中最新的年份）')
+    .argument('[year]', '回顾的年份（默认为数据中最新的年份）；届末五年工作报告的数字写年份范围，如 2018-2022')
     .option('-d, --data <dir>', '数据文件夹（默认为当前文件夹下的 data/）')
     .option('--only <names>', '只列出这些名称开头的数字，逗号分隔，如 proposals.byCategory,information')
     .option('--json', '输出一个 JSON 对象（名称 → 本年值、上年值、变化）')
@@ -20,18 +21,20 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .action(async (yearArg: string | undefined, opts: Options) => {
       const { check } = await import('../../pipeline.js');
       const { hasErrors } = await import('../../diagnostics/diagnostic.js');
-      const { computeStats, filterStats, formatStatsTable, statsToJson } = await import('../../stats/stats.js');
-      const result = await check({ dataDir: resolveDataDir(opts.data, io), cwd: io.cwd, ...parseYear(yearArg) });
+      const { computeStats, computeTermStats, filterStats, formatStatsTable, statsToJson } = await import('../../stats/stats.js');
+      const result = await check({ dataDir: resolveDataDir(opts.data, io), cwd: io.cwd, ...parseYears(yearArg) });
+      const context = result.termContext ?? result.context;
       // Problems go to stderr as text either way, so that stdout stays one JSON object.
       printDiagnostics(result.diagnostics, 'text', io);
-      if (!result.context || hasErrors(result.diagnostics)) {
+      if (!context || hasErrors(result.diagnostics)) {
         io.stderr('数据有错误，无法计算数字；请先改正上面的问题。\n');
         return setExit(EXIT.problems);
       }
       const prefixes = (opts.only ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      const stats = filterStats(computeStats(result.context), prefixes);
+      const all = 'term' in context ? computeTermStats(context) : computeStats(context);
+      const stats = filterStats(all, prefixes);
       if (stats.rows.length === 0) {
-        const top = [...new Set(computeStats(result.context).rows.map((r) => r.name.split('.')[0]!))].join('、');
+        const top = [...new Set(all.rows.map((r) => r.name.split('.')[0]!))].join('、');
         throw new UsageError(`--only ${opts.only ?? ''} 没有匹配任何数字；名称以这些开头：${top}`);
       }
       io.stdout(opts.json ? JSON.stringify(statsToJson(stats), null, 2) + '\n' : formatStatsTable(stats));
