@@ -84,6 +84,15 @@ describe('report build 2023 --data a --data b (compilation)', () => {
     expect(md).toContain('全年收到提案5件，立案率80%。');
   }, 30_000);
 
+  it('compiles the two organisations bundled with the repository (the README example)', async () => {
+    const out = await tempDir();
+    const run = await runCli(['build', '2022', '--data', 'examples/panjin-2022', '--data', 'data', '--out', out, '--format', 'md']);
+    expect(run.code).toBe(0);
+    const md = await readFile(path.join(out, '2022', 'compilation.md'), 'utf8');
+    expect(md.match(/^## .+$/gm)).toEqual(['## 盘锦市政协', '## 云州市政协']);
+    expect(md).toContain('涉及民生和社会事业领域提案116件，占比61.4%');
+  });
+
   it('refuses a compilation of one organisation', async () => {
     const run = await runCli(['build', '2023', '--kind', 'compilation', '--data', (await organisations()).east, '--out', await tempDir()]);
     expect(run.code).toBe(2);
