@@ -14,8 +14,12 @@ import { build, type BuildOptions, type BuildResult } from './build.js';
 export interface WatchTargets {
   /** Data folder (absolute, or relative to cwd). */
   dataDir: string;
+  /** Several organisations' data folders (a compilation); `dataDir` is then ignored. */
+  dataDirs?: readonly string[];
   /** The year built; undefined until known (then the whole data folder is watched). */
   year?: number;
+  /** A term report's years: the whole data folder is watched (the years and the term folder). */
+  range?: { from: number; to: number };
   templatesDir?: string;
   cwd?: string;
   /** Absolute paths whose changes are ignored (the output folder, so a build never triggers itself). */
@@ -44,13 +48,18 @@ export function watchedFolders(targets: WatchTargets): Map<string, WatchedFolder
     add(folder, true, null);
     add(path.dirname(folder), false, path.basename(folder));
   };
-  const dataDir = path.resolve(cwd, targets.dataDir);
-  add(path.dirname(dataDir), false, path.basename(dataDir));
-  if (targets.year === undefined) {
-    add(dataDir, false, null); // any year folder may become the latest
-  } else {
-    for (const name of ['organization.yaml', 'layout.yaml']) add(dataDir, false, name);
-    for (const year of [targets.year, targets.year - 1]) tree(path.join(dataDir, String(year)));
+  const dataDirs = targets.dataDirs?.length ? targets.dataDirs : [targets.dataDir];
+  for (const dataDir of dataDirs.map((d) => path.resolve(cwd, d))) {
+    if (targets.range) {
+      tree(dataDir);
+    } else if (targets.year === undefined) {
+      add(path.dirname(dataDir), false, path.basename(dataDir));
+      add(dataDir, false, null); // any year folder may become the latest
+    } else {
+      add(path.dirname(dataDir), false, path.basename(dataDir));
+      for (const name of ['organization.yaml', 'layout.yaml']) add(dataDir, false, name);
+      for (const year of [targets.year, targets.year - 1]) tree(path.join(dataDir, String(year)));
+    }
   }
   if (targets.templatesDir !== undefined) tree(path.resolve(cwd, targets.templatesDir));
   return folders;
@@ -131,7 +140,14 @@ export function watchLoop(options: WatchLoopOptions): Promise<void> {
     /** (Re)opens the watchers; folders may have appeared or been replaced since last time. */
     const arm = () => {
       closeWatchers();
-      const targets: WatchTargets = { dataDir: options.dataDir, cwd, ...(year !== undefined ? { year } : {}), ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}) };
+      const targets: WatchTargets = {
+        dataDir: options.dataDir,
+        cwd,
+        ...(options.dataDirs ? { dataDirs: options.dataDirs } : {}),
+        ...(options.range ? { range: options.range } : {}),
+        ...(year !== undefined ? { year } : {}),
+        ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
+      };
       for (const [folder, { recursive, names }] of watchedFolders(targets)) {
         if (!isDirectory(folder)) continue;
         try {
@@ -209,21 +225,24 @@ export function watchBuild(options: WatchBuildOptions): Promise<void> {
   const { signal, debounceMs, onBuild, onRunError, onWatchError, ...buildOptions } = options;
   const cwd = buildOptions.cwd ?? process.cwd();
   let first = true;
-  let year = buildOptions.year;
+  // A term report is named by its years; otherwise the year found by the first build stays the
+  // one built, even if a later year folder appears.
+  let year = buildOptions.range ? undefined : buildOptions.year;
   return watchLoop({
     dataDir: buildOptions.dataDir,
     cwd,
     signal,
     ignore: [path.resolve(cwd, buildOptions.outDir)],
+    ...(buildOptions.dataDirs ? { dataDirs: buildOptions.dataDirs } : {}),
+    ...(buildOptions.range ? { range: buildOptions.range } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(buildOptions.templatesDir !== undefined ? { templatesDir: buildOptions.templatesDir } : {}),
     ...(debounceMs !== undefined ? { debounceMs } : {}),
     ...(onRunError ? { onRunError } : {}),
     ...(onWatchError ? { onWatchError } : {}),
     run: async (changes) => {
-      // The year found by the first build stays the one built, even if a later year folder appears.
       const result = await build({ ...buildOptions, ...(year !== undefined ? { year } : {}) });
-      year ??= result.year;
+      if (!buildOptions.range) year ??= result.year;
       const event = { result, first, changes };
       first = false;
       await onBuild(event);

@@ -202,7 +202,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const heartbeat = setInterval(() => clients.forEach((res) => res.write(': ping\n\n')), 20_000);
   heartbeat.unref();
 
-  let year = pipeline.year;
+  // As in build --watch: a term report is named by its years, otherwise the first year found stays.
+  let year = pipeline.range ? undefined : pipeline.year;
   let first = true;
   let firstDone!: () => void;
   const firstRender = new Promise<void>((resolve) => (firstDone = resolve));
@@ -210,6 +211,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     dataDir: pipeline.dataDir,
     cwd,
     signal,
+    ...(pipeline.dataDirs ? { dataDirs: pipeline.dataDirs } : {}),
+    ...(pipeline.range ? { range: pipeline.range } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(pipeline.templatesDir !== undefined ? { templatesDir: pipeline.templatesDir } : {}),
     ...(debounceMs !== undefined ? { debounceMs } : {}),
@@ -218,7 +221,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     run: async (changes) => {
       try {
         const result = await render({ ...pipeline, cwd, ...(year !== undefined ? { year } : {}) });
-        year ??= result.year;
+        if (!pipeline.range) year ??= result.year;
         count += 1;
         version = `${instance}-${count}`;
         const next = previewPage(result, version, cwd);

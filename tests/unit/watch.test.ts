@@ -56,6 +56,12 @@ describe('the watch loop (report build --watch)', () => {
     expect(folders.has('/d/data/2021')).toBe(false);
     // Year not known yet: any entry of the data folder.
     expect(watchedFolders({ dataDir: '/d/data' }).get('/d/data')).toEqual({ recursive: false, names: null });
+    // A term report: the whole data folder (its years and term-2018-2022/).
+    expect(watchedFolders({ dataDir: '/d/data', range: { from: 2018, to: 2022 }, year: 2022 }).get('/d/data')).toEqual({ recursive: true, names: null });
+    // A compilation: each organisation's folder.
+    const several = watchedFolders({ dataDir: '/d/a', dataDirs: ['/d/a', '/d/b'], year: 2023 });
+    expect(several.get('/d/b/2023')).toEqual({ recursive: true, names: null });
+    expect(several.get('/d')).toEqual({ recursive: false, names: new Set(['a', 'b']) });
     expect(['.narrative.yaml.swp', 'narrative.yaml~', '4913', '.report.md.1a2b.tmp', '#x#'].every(isNoise)).toBe(true);
     expect(isNoise('narrative.yaml')).toBe(false);
   });

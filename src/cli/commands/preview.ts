@@ -1,10 +1,10 @@
 /** `report preview [year]`: the HTML rendering on http://127.0.0.1:<port>, reloading itself on every change. */
 import type { Command } from 'commander';
-import { EXIT, parseYear, printDiagnostics, resolveDataDir, UsageError, type CommandContext } from '../shared.js';
+import { collect, reportOptions, type ReportArgs } from '../report-options.js';
+import { EXIT, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
 import { interruptSignal } from './build.js';
 
-interface Options {
-  data?: string;
+interface Options extends ReportArgs {
   templates?: string;
   port?: string;
 }
@@ -19,24 +19,26 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
   program
     .command('preview')
     .description('在本机浏览器中预览报告（网页），数据或模板一改动就重新生成，页面自动刷新；有错误时页面列出问题')
-    .argument('[year]', '回顾的年份（默认为数据中最新的年份）')
-    .option('-d, --data <dir>', '数据文件夹（默认为当前文件夹下的 data/）')
+    .argument('[year]', '回顾的年份（默认为数据中最新的年份）；届末五年工作报告写年份范围，如 2018-2022')
+    .option('-d, --data <dir>', '数据文件夹（默认为当前文件夹下的 data/）；写几次就预览几个组织的综述汇编', collect)
+    .option('-k, --kind <kind>', '报告类型：annual（默认）、summary、term、compilation，同 report build')
+    .option('--script <script>', '字形：hans（简体，默认）、hant（繁体）')
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
     .option('-p, --port <n>', '端口（默认自动选一个空闲端口）；只在 127.0.0.1 上提供')
     .addHelpText('after', '\n打开显示的地址（如 http://127.0.0.1:5173/）；保存数据文件或模板后页面自动刷新。按 Ctrl-C 退出。\n发布到网站用 report build --format html 生成的 report.html（不含预览的刷新脚本）。')
     .action(async (yearArg: string | undefined, opts: Options) => {
       const port = parsePort(opts.port);
+      const report = reportOptions(yearArg, opts, io);
       const { startPreview } = await import('../../preview/server.js');
       const { signal, dispose } = interruptSignal();
       try {
         let server;
         try {
           server = await startPreview({
-            dataDir: resolveDataDir(opts.data, io),
+            ...report,
             cwd: io.cwd,
             port,
             signal,
-            ...parseYear(yearArg),
             ...(opts.templates !== undefined ? { templatesDir: opts.templates } : {}),
             onRender: ({ result, ok, first }) => {
               if (!first) io.stderr('\n检测到改动，重新生成……\n');
