@@ -12,6 +12,7 @@ import * as statsCommand from './commands/stats.js';
 import * as initCommand from './commands/init.js';
 import * as templatesCommand from './commands/templates.js';
 import * as previewCommand from './commands/preview.js';
+import { removeTemporaryFiles } from '../write/atomic.js';
 import { EXIT, UsageError, type CommandContext, type Io } from './shared.js';
 
 export type { Io } from './shared.js';
@@ -29,6 +30,19 @@ function defaultIo(): Io {
   };
 }
 
+/**
+ * Ctrl-C (SIGINT) or SIGTERM during a run: remove the temporary files of a write in progress,
+ * then end as the signal would have (exit status 130 or 143). Outputs are renamed into place
+ * only once all are written, so the earlier ones stay as they were.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  removeTemporaryFiles();
+  process.stderr.write(`\n已中断（${signal}）。\n`);
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command()
@@ -43,6 +57,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   const context: CommandContext = { io, setExit: (code) => void (exitCode = code) };
   for (const command of COMMANDS) command.register(program, context);
 
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -55,5 +71,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(`内部错误（这是 report 的缺陷，不是数据的问题；请把以下内容报告给维护者）：\n${message}\n`);
     return EXIT.usage;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }

@@ -13,6 +13,19 @@ interface Entry<A> {
 
 const entry = <A = Record<string, never>>(e: Entry<A>): Entry<A> => e;
 
+/** What the system's error codes for a failed write mean, in words. */
+const WRITE_ERRORS: Record<string, string> = {
+  ENOTDIR: '这是一个文件，不是文件夹',
+  EISDIR: '那里已经有一个同名的文件夹',
+  EACCES: '没有写权限',
+  EPERM: '不允许在这里写入',
+  EROFS: '这个位置是只读的',
+  ENOSPC: '磁盘空间已满',
+  EDQUOT: '磁盘配额已用完',
+  ENOENT: '文件夹不存在，也无法在这里建立',
+  ENAMETOOLONG: '路径太长',
+};
+
 export const catalogue = {
   // ── Loading (RPT1xx) ──────────────────────────────────────────────
   dataFolderMissing: entry<{ folder: string }>({
@@ -330,7 +343,7 @@ export const catalogue = {
   writeFailed: entry<{ file: string; detail: string }>({
     code: 'RPT601',
     severity: 'error',
-    message: (a) => `无法写入“${a.file}”：${a.detail}`,
+    message: (a) => `无法写入“${a.file}”：${WRITE_ERRORS[a.detail] ? `${WRITE_ERRORS[a.detail]}（${a.detail}）` : a.detail}`,
     hint: () => '检查输出文件夹是否存在、是否有写权限，或用 --out 指定其他文件夹。原有的输出文件未被改动。',
   }),
 } as const;
