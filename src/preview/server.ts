@@ -59,7 +59,9 @@ const PREVIEW_CSS = `
 .preview-problems .where { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; }
 .preview-problems .severity { font-weight: bold; color: #a4000f; margin: 0 .4em; }
 .preview-problems li.warning .severity { color: #8a5800; }
-.preview-problems pre { margin: .4em 0; padding: .3em .6em; background: #f4f4f4; overflow-x: auto; font-size: .85em; line-height: 1.4; }
+.preview-problems pre.source { margin: .4em 0; padding: .3em .6em; background: #f4f4f4; white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; font-size: .85em; line-height: 1.5; }
+.preview-problems pre.source .gutter { color: #888; }
+.preview-problems pre.source mark { background: #ffd0d0; color: #a4000f; font-weight: bold; outline: 1px solid #c9001a; }
 .preview-problems .hint { color: #225; }
 .preview-warnings { position: sticky; bottom: 0; max-width: 40em; margin: 1rem auto 0; background: #fffaf0; border: 1px solid #e0b050; padding: .5em 1em; font-family: system-ui, sans-serif; font-size: .9rem; }
 .preview-warnings summary { cursor: pointer; }
@@ -77,16 +79,18 @@ function reloadScript(version: string, nonce: string): string {
 </script>`;
 }
 
-function sourceLines(d: Diagnostic, cwd: string): string | undefined {
+/** The offending source line, its column marked (<mark>), as HTML; undefined when unavailable. */
+function sourceLine(d: Diagnostic, cwd: string): string | undefined {
   if (!d.file || d.line === undefined) return undefined;
   try {
     const decoded = decode(readFileSync(path.resolve(cwd, d.file)));
     if (decoded.error !== undefined) return undefined;
     const line = decoded.text.split(/\r?\n/)[d.line - 1];
     if (line === undefined) return undefined;
-    const gutter = String(d.line);
-    const caret = ' '.repeat(gutter.length) + ' │ ' + [...line.replace(/\t/g, ' ').slice(0, Math.max(0, (d.column ?? 1) - 1))].map((c) => (/[\u1100-\uffff]/u.test(c) ? '\u3000' : ' ')).join('') + '^';
-    return `${gutter} │ ${line}\n${caret}`;
+    const chars = [...line];
+    const at = Math.min(Math.max(0, (d.column ?? 1) - 1), chars.length);
+    const marked = chars[at] === undefined ? '<mark> </mark>' : `<mark>${escapeHtml(chars[at]!)}</mark>`;
+    return `<span class="gutter">${d.line} │ </span>${escapeHtml(chars.slice(0, at).join(''))}${marked}${escapeHtml(chars.slice(at + 1).join(''))}`;
   } catch {
     return undefined;
   }
@@ -96,12 +100,12 @@ function sourceLines(d: Diagnostic, cwd: string): string | undefined {
 export function problemsHtml(diagnostics: readonly Diagnostic[], cwd: string): string {
   const items = diagnostics.map((d) => {
     const where = d.file ? `${d.file}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
-    const source = sourceLines(d, cwd);
+    const source = sourceLine(d, cwd);
     return [
       `<li class="${d.severity}">`,
       `<div class="where">${where ? `<span class="location">${escapeHtml(where)}</span>` : ''}<span class="severity">${SEVERITY_WORD[d.severity]}</span><span class="code">${escapeHtml(d.code)}</span></div>`,
       `<div class="message">${escapeHtml(d.message)}</div>`,
-      ...(source ? [`<pre>${escapeHtml(source)}</pre>`] : []),
+      ...(source ? [`<pre class="source">${source}</pre>`] : []),
       ...(d.hint ? [`<div class="hint">提示：${escapeHtml(d.hint)}</div>`] : []),
       '</li>',
     ].join('\n');

@@ -152,6 +152,8 @@ describe('report preview (command line)', () => {
     const broken = await get(url);
     expect(broken.body).toContain('报告未能生成：1 个错误');
     expect(broken.body).toMatch(/narrative\.yaml:15:\d+<\/span><span class="severity">错误<\/span><span class="code">RPT401<\/span>/);
+    expect(broken.body).toContain('<pre class="source"><span class="gutter">15 │ </span>');
+    expect(broken.body).toContain('提案<mark>{</mark>{proposals.totl}}件');
     expect(broken.body).not.toContain('各位委员，使命催人奋进');
 
     cli.child.kill('SIGINT');
