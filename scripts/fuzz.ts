@@ -4,7 +4,7 @@
  * compiled: `npm run build`). Unlike `npm test`, it does not stop at the first failure: it
  * counts them and prints each with the mutations that caused it.
  *
- *   npm run fuzz                                # 3000 cases, 60 of them through the CLI
+ *   npm run fuzz                                # 3000 cases, 60 of them through the CLI (builds first)
  *   npm run fuzz -- --runs 10000 --cli 200 --seed 42
  *
  * Exit code 0 when every case held, 1 otherwise.
