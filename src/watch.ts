@@ -7,7 +7,7 @@
  * overlap. Used by `report build --watch` and `report preview`; tests drive it in-process and stop
  * it with an AbortSignal.
  */
-import { watch, statSync, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from './build.js';
 
@@ -84,6 +84,8 @@ export interface WatchLoopOptions extends WatchTargets {
   onRunError?: (error: unknown) => void;
   /** A folder that cannot be watched (e.g. the system's limit of watches is reached). */
   onWatchError?: (error: Error, folder: string) => void;
+  /** False: watch each folder of a tree on its own, as where recursive watching is unavailable. */
+  recursiveWatch?: boolean;
 }
 
 const isDirectory = (p: string): boolean => {
@@ -93,6 +95,19 @@ const isDirectory = (p: string): boolean => {
     return false;
   }
 };
+
+/** A folder and every folder below it (not hidden ones). */
+function subfolders(folder: string): string[] {
+  const out = [folder];
+  try {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) out.push(...subfolders(path.join(folder, entry.name)));
+    }
+  } catch {
+    // vanished meanwhile
+  }
+  return out;
+}
 
 const within = (file: string, folder: string): boolean => file === folder || file.startsWith(folder + path.sep);
 
@@ -148,17 +163,30 @@ export function watchLoop(options: WatchLoopOptions): Promise<void> {
         ...(year !== undefined ? { year } : {}),
         ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
       };
+      /** Watches one folder; `base` is the folder whose entries `names` lists. */
+      const open = (folder: string, recursive: boolean, names: Set<string> | null, base: string) => {
+        const watcher = watch(folder, { recursive, persistent: true }, (_event, filename) => {
+          const file = path.join(folder, filename === null ? '' : String(filename));
+          const entry = path.relative(base, file).split(path.sep)[0]!;
+          if (names !== null && entry !== '' && !names.has(entry)) return;
+          changed(file);
+        });
+        // A watched folder removed under us: look again (through its parent) on the next run.
+        watcher.on('error', () => changed(folder));
+        watchers.push(watcher);
+      };
       for (const [folder, { recursive, names }] of watchedFolders(targets)) {
         if (!isDirectory(folder)) continue;
         try {
-          const watcher = watch(folder, { recursive, persistent: true }, (_event, filename) => {
-            const name = filename === null ? '' : String(filename);
-            if (names !== null && name !== '' && !names.has(name.split(/[\\/]/)[0]!)) return;
-            changed(path.join(folder, name));
-          });
-          // A watched folder removed under us: look again (through its parent) on the next run.
-          watcher.on('error', () => changed(folder));
-          watchers.push(watcher);
+          try {
+            if (recursive && options.recursiveWatch === false) throw Object.assign(new Error('recursive watching off'), { code: 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM' });
+            open(folder, recursive, names, folder);
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM') throw error;
+            // No recursive watching here: each folder of the tree on its own (new ones are
+            // picked up when the watchers are reopened after the change that made them).
+            for (const sub of subfolders(folder)) open(sub, false, names, folder);
+          }
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'ENOENT' || code === 'ENOTDIR') continue; // gone since the check; the parent will tell

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
-import { isNoise, watchBuild, watchedFolders, type BuildEvent } from '../../src/watch.js';
+import { isNoise, watchBuild, watchedFolders, watchLoop, type BuildEvent } from '../../src/watch.js';
 import { copyFixture, edit, tempDir } from '../helpers/fixture.js';
 
 /** Drives watchBuild in-process: each build is queued; `next` waits for the following one. */
@@ -162,6 +162,36 @@ describe('the watch loop (report build --watch)', () => {
     const burst = await w.next();
     expect(burst.changes.map((f) => path.basename(f))).toEqual(['activities.yaml', 'meetings.yaml', 'research.yaml']);
     expect(await w.quiet(600)).toBe(0); // writing out/2023/… did not trigger another
+  });
+
+  it('works where folders cannot be watched recursively: each folder on its own, new ones included', async () => {
+    const root = await tempDir();
+    const data = path.join(root, 'data');
+    await mkdir(path.join(data, '2023', 'office'), { recursive: true });
+    const controller = new AbortController();
+    const runs: string[][] = [];
+    const done = watchLoop({
+      dataDir: data,
+      year: 2023,
+      signal: controller.signal,
+      debounceMs: 60,
+      recursiveWatch: false,
+      run: async (changes) => (runs.push([...changes]), 2023),
+    });
+    stops.push(async () => (controller.abort(), await done));
+    const waitRuns = async (n: number) => {
+      for (let i = 0; i < 100 && runs.length < n; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(runs.length).toBe(n);
+    };
+    await waitRuns(1);
+    await writeFile(path.join(data, '2023', 'office', 'meetings.yaml'), 'meetings: []\n');
+    await waitRuns(2);
+    expect(runs[1]).toEqual([path.join(data, '2023', 'office', 'meetings.yaml')]);
+    await mkdir(path.join(data, '2023', 'new'));
+    await waitRuns(3);
+    await writeFile(path.join(data, '2023', 'new', 'proposals.yaml'), 'proposals: []\n');
+    await waitRuns(4);
+    expect(runs[3]).toEqual([path.join(data, '2023', 'new', 'proposals.yaml')]);
   });
 
   it('stops when the signal aborts', async () => {
