@@ -170,13 +170,17 @@ export function locateInScalar(file: SourceFile, path: DataPath, line: number, c
     const indent = Math.min(...content.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
     // Folded scalars join lines, so a line inside the value is not a source line: use the start.
     if (node.type === 'BLOCK_FOLDED' || !Number.isFinite(indent)) return base;
-    const target = line; // 1-based line inside the value
+    // `line` is 1-based inside the value. A problem at the value's very end (an unclosed
+    // {{#each}}) is reported past its last line: keep it on the last line that has text.
+    const index = Math.min(line - 1, content.map((l) => l.trim() !== '').lastIndexOf(true));
     let offset = start + rawLines[0]!.length + 1;
-    for (let i = 0; i < target - 1 && i < content.length; i++) offset += content[i]!.length + 1;
-    return { ...base, ...position(file, offset + indent + column) };
+    for (let i = 0; i < index; i++) offset += content[i]!.length + 1;
+    const here = content[index]!;
+    const lead = Math.min(indent, here.length);
+    return { ...base, ...position(file, offset + lead + Math.min(column, here.length - lead)) };
   }
   if (line !== 1 || raw.includes('\n')) return base;
   const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
   if (quoted && raw.includes('\\')) return base;
-  return { ...base, ...position(file, start + (quoted ? 1 : 0) + column) };
+  return { ...base, ...position(file, start + (quoted ? 1 : 0) + Math.min(column, raw.length - (quoted ? 2 : 0))) };
 }

@@ -111,11 +111,15 @@ export interface Applied {
   log: string[];
 }
 
-/** Fields every object that has them must have (so dropping one is always an error). */
+/**
+ * Fields every object that has them must have (so dropping one is always an error). Not
+ * `date`, `count`, `by`, `items`, and not `sections`, `paragraphs`, `closing` (optional in the
+ * narrative's `summary`): keep this in step with src/schema/schema.ts.
+ */
 const REQUIRED_EVERYWHERE = new Set([
   'id', 'kind', 'title', 'submitter', 'category', 'filing', 'leadKind', 'report', 'unit', 'total', 'term', 'session', 'speaker',
   'fullName', 'shortName', 'level', 'partyCommittee', 'government', 'congress', 'proposalCategories', 'review', 'thanks',
-  'shortcomings', 'plan', 'closing', 'overview', 'sections', 'heading', 'paragraphs', 'requirements', 'lead', 'text', 'name',
+  'shortcomings', 'plan', 'overview', 'heading', 'requirements', 'lead', 'text', 'name', 'headline',
 ]);
 
 /** Top-level keys of a year file whose value may be empty (null). */

@@ -5,7 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, render } from '../../src/pipeline.js';
-import { copyFixture, lineOf } from '../helpers/fixture.js';
+import { copyFixture, edit, lineOf } from '../helpers/fixture.js';
+import { positionFailures } from './oracle.js';
 
 describe('found by the robustness properties', () => {
   it('places problems of information items on the item (they had no file or line)', async () => {
@@ -31,5 +32,16 @@ describe('found by the robustness properties', () => {
     expect(result.diagnostics).toContainEqual(
       expect.objectContaining({ code: 'RPT202', severity: 'error', file: 'organization.yaml', line: 1, column: 1 }),
     );
+  });
+
+  it('keeps a problem at the end of block-literal prose inside the text (it pointed past the last line)', async () => {
+    const data = await copyFixture('minimal');
+    const file = path.join(data, '2023', 'narrative.yaml');
+    // An unclosed {{#each}} is reported by Handlebars at the end of the value, one line past its text.
+    await edit(file, '  closing: 各位委员，使命催人奋进，实干方显担当。', '  closing: |\n    各位委员，使命催人奋进，{{#each x}}\n    实干方显担当。');
+    const result = await render({ dataDir: data, year: 2023, cwd: data });
+    const problem = result.diagnostics.find((d) => d.code === 'RPT403');
+    expect(problem).toMatchObject({ file: '2023/narrative.yaml', line: (await lineOf(file, '实干方显担当')) });
+    expect(positionFailures(result.diagnostics, data)).toEqual([]);
   });
 });
