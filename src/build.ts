@@ -44,7 +44,8 @@ export async function produce(options: BuildOptions): Promise<BuildResult> {
   if (formats.includes('html')) {
     const { renderHtml } = await import('./write/html.js');
     const author = result.properties?.author ?? result.context?.organization.fullName;
-    files.push({ path: path.join(folder, `${output.name}.html`), content: renderHtml(result.markdown, author ? { author } : {}) });
+    const lang = options.script === 'hant' ? 'zh-Hant' : 'zh-CN';
+    files.push({ path: path.join(folder, `${output.name}.html`), content: renderHtml(result.markdown, { lang, ...(author ? { author } : {}) }) });
   }
   if (formats.includes('docx')) {
     const { docxFor } = await import('./write/docx-output.js');

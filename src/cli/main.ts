@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   let exitCode: number = EXIT.ok;
   const program = new Command()
     .name('report')
-    .description('政协常委会工作报告生成器：检查一年的 YAML 记录，计算各项数字，生成工作报告（Markdown、Word）。')
+    .description('政协常委会工作报告生成器：检查一年的 YAML 记录，计算各项数字，生成工作报告（Markdown、Word、网页）。')
     .version('0.1.0', '-v, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')

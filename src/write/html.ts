@@ -13,6 +13,8 @@ export interface HtmlOptions {
   title?: string;
   /** The issuing organisation (<meta name="author">). */
   author?: string;
+  /** BCP 47 language of the text: zh-CN, or zh-Hant for the traditional-script output. */
+  lang?: string;
   /** Trusted markup appended to <head> and to <body> (the preview's reload script). Never data. */
   extraHead?: string;
   extraBody?: string;
@@ -122,10 +124,10 @@ export function renderHtmlBody(markdown: string): { body: string; title?: string
 }
 
 /** The page around a body: doctype, language, charset, title and the report stylesheet. */
-export function htmlPage(parts: { title: string; body: string; author?: string; extraHead?: string; extraBody?: string }): string {
+export function htmlPage(parts: { title: string; body: string; author?: string; lang?: string; extraHead?: string; extraBody?: string }): string {
   return [
     '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
+    `<html lang="${escapeHtml(parts.lang ?? 'zh-CN')}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -152,6 +154,7 @@ export function renderHtml(markdown: string, options: HtmlOptions = {}): string 
     title: title ?? options.title ?? '工作报告',
     body,
     ...(options.author ? { author: options.author } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
     ...(options.extraHead ? { extraHead: options.extraHead } : {}),
     ...(options.extraBody ? { extraBody: options.extraBody } : {}),
   });

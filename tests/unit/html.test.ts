@@ -113,3 +113,10 @@ describe('renderHtml (report.html)', () => {
     expect(renderHtml(REPORT)).toBe(renderHtml(REPORT));
   });
 });
+
+describe('renderHtml language', () => {
+  it('declares zh-CN by default and the language it is given (zh-Hant for traditional script)', () => {
+    expect(renderHtml('# 标题\n')).toContain('<html lang="zh-CN">');
+    expect(renderHtml('# 標題\n', { lang: 'zh-Hant' })).toContain('<html lang="zh-Hant">');
+  });
+});
