@@ -172,7 +172,7 @@ export function locateInScalar(file: SourceFile, path: DataPath, line: number, c
     if (node.type === 'BLOCK_FOLDED' || !Number.isFinite(indent)) return base;
     // `line` is 1-based inside the value. A problem at the value's very end (an unclosed
     // {{#each}}) is reported past its last line: keep it on the last line that has text.
-    const index = Math.min(line - 1, content.map((l) => l.trim() !== '').lastIndexOf(true));
+    const index = Math.max(0, Math.min(line - 1, content.map((l) => l.trim() !== '').lastIndexOf(true)));
     let offset = start + rawLines[0]!.length + 1;
     for (let i = 0; i < index; i++) offset += content[i]!.length + 1;
     const here = content[index]!;
