@@ -230,7 +230,7 @@ function collect(doc: Document): { values: ValueSlot[]; pairs: PairSlot[]; maps:
       const parent = path[path.length - 1];
       if (key === 'value' && isPair(parent)) {
         const grand = path[path.length - 2];
-        const top = isMap(grand) && path.length === 2 && isScalar(parent.key) && LIST_KEYS.has(String(parent.key.value));
+        const top = isMap(grand) && path.length === 3 && isScalar(parent.key) && LIST_KEYS.has(String(parent.key.value)); // Document > map > pair
         values.push({ node, set: (n) => void (parent.value = n), listRoot: top });
       } else if (typeof key === 'number' && isSeq(parent)) {
         values.push({ node, set: (n) => void (parent.items[key] = n), listRoot: false });
