@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { render } from '../../src/pipeline.js';
 import { runCli } from '../helpers/cli.js';
 import { copyFixture, tempDir } from '../helpers/fixture.js';
 import { parseTextDiagnostics, positionFailures } from './oracle.js';
@@ -16,24 +18,46 @@ beforeAll(async () => {
   data = await copyFixture('minimal');
 });
 
-/** Builds with `opening.hbs` replaced by `text` (after one ordinary line); returns the run and its folders. */
-async function buildWithOpening(text: string, extra: (folder: string) => Promise<void> = async () => {}) {
+/** A `--templates` folder whose `opening.hbs` is `text` after one ordinary line. */
+async function templatesWithOpening(text: string, extra: (folder: string) => Promise<void>) {
   const work = await tempDir('report-tpl-');
   const templates = path.join(work, 'my-templates');
   await mkdir(path.join(templates, 'annual'), { recursive: true });
   await writeFile(path.join(templates, 'annual', 'opening.hbs'), `各位委员：\n${text}\n`);
   await extra(templates);
-  const out = path.join(work, 'out');
-  const run = await runCli(['build', '2023', '--data', data, '--out', out, '--templates', templates, '--format', 'md'], { cwd: work });
-  return { run, work, out, diagnostics: parseTextDiagnostics(run.stderr) };
+  return { work, templates, out: path.join(work, 'out') };
 }
 
-async function expectRefused(built: Awaited<ReturnType<typeof buildWithOpening>>, code: string): Promise<void> {
-  const { run, work, out, diagnostics } = built;
+/** `report build --templates` through the CLI. */
+async function buildWithOpening(text: string, extra: (folder: string) => Promise<void> = async () => {}) {
+  const { work, templates, out } = await templatesWithOpening(text, extra);
+  const run = await runCli(['build', '2023', '--data', data, '--out', out, '--templates', templates, '--format', 'md'], { cwd: work });
+  return { run, work, out, diagnostics: parseTextDiagnostics(run.stderr), markdown: undefined as string | undefined };
+}
+
+/** The same through the library (render with templatesDir), for the many small cases. */
+async function renderWithOpening(text: string, extra: (folder: string) => Promise<void> = async () => {}) {
+  const { work, templates, out } = await templatesWithOpening(text, extra);
+  const result = await render({ dataDir: data, year: 2023, templatesDir: templates, cwd: work });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  return { run: { code: errors > 0 ? 1 : 0, stderr: '' }, work, out, diagnostics: result.diagnostics, markdown: result.markdown };
+}
+
+interface Built {
+  run: { code: number; stderr: string };
+  work: string;
+  out: string;
+  diagnostics: Diagnostic[];
+  markdown: string | undefined;
+}
+
+async function expectRefused(built: Built, code: string): Promise<void> {
+  const { run, work, out, diagnostics, markdown } = built;
   expect(run.code, run.stderr).toBe(1);
   expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+|内部错误/);
   expect(diagnostics).toContainEqual(expect.objectContaining({ code, file: 'my-templates/annual/opening.hbs', line: 2 }));
   expect(positionFailures(diagnostics, work)).toEqual([]);
+  expect(markdown).toBeUndefined();
   expect(existsSync(out)).toBe(false);
 }
 
@@ -50,7 +74,11 @@ describe('hostile templates', () => {
     '{{#with (lookup this "constructor")}}{{name}}{{/with}}',
     '{{#each (lookup organization "__proto__")}}{{@key}}{{/each}}',
   ])('cannot reach a prototype: %s', async (template) => {
-    await expectRefused(await buildWithOpening(template), 'RPT502');
+    await expectRefused(await renderWithOpening(template), 'RPT502');
+  }, 20_000);
+
+  it('cannot reach a prototype, through the CLI', async () => {
+    await expectRefused(await buildWithOpening('{{lookup this "constructor"}}'), 'RPT502');
   }, 20_000);
 
   it('cannot call functions through prototypes (the 2019 Handlebars code-execution payload)', async () => {
@@ -91,12 +119,18 @@ describe('hostile templates', () => {
     ['{{> (lookup . "x")}}', 'RPT501'],
     ['{{#> ../../etc/passwd}}x{{/../../etc/passwd}}', 'RPT503'],
   ])('loads no partial from outside the template folders: %s', async (template, code) => {
-    const built = await buildWithOpening(template, async (folder) => {
+    const built = await renderWithOpening(template, async (folder) => {
       // A piece in a subfolder is not a piece: only `<folder>/annual/*.hbs` and `<folder>/*.hbs` are.
       await mkdir(path.join(folder, 'sub'), { recursive: true });
       await writeFile(path.join(folder, 'sub', 'piece.hbs'), 'root:x:0:0');
     });
     await expectRefused(built, code);
+    expect(JSON.stringify(built.diagnostics)).not.toContain('root:x:0:0');
+  }, 20_000);
+
+  it('loads no partial from outside, through the CLI', async () => {
+    const built = await buildWithOpening('{{> ../../etc/passwd}}');
+    await expectRefused(built, 'RPT503');
     expect(built.run.stderr).not.toContain('root:x:0:0');
   }, 20_000);
 
