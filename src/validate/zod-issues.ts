@@ -54,6 +54,8 @@ function issueToDiagnostics(file: SourceFile, issue: Issue, prefix: DataPath): D
       return [diagnostic('wrongType', { field, expected, received: describeValue(input) }, at)];
     }
     case 'invalid_value':
+      // A missing field with a fixed list of values (filing, submitter…) is missing, not “undefined”.
+      if (input === undefined) return [diagnostic('requiredField', { field, expected: issue.values.map((v) => String(v)).join('、') }, at)];
       return [
         diagnostic(
           'notAllowedValue',

@@ -44,4 +44,14 @@ describe('found by the robustness properties', () => {
     expect(problem).toMatchObject({ file: '2023/narrative.yaml', line: (await lineOf(file, '实干方显担当')) });
     expect(positionFailures(result.diagnostics, data)).toEqual([]);
   });
+
+  it('calls a missing field with fixed values missing (it said the value “undefined” was not allowed)', async () => {
+    const data = await copyFixture('minimal');
+    await writeFile(path.join(data, '2023', 'extra.yaml'), 'proposals:\n  - {id: P99, title: 关于某事的建议, category: 其他}\n');
+    const result = await check({ dataDir: data, year: 2023, cwd: data });
+    const messages = result.diagnostics.filter((d) => d.file === '2023/extra.yaml').map((d) => d.message);
+    expect(messages).toEqual(expect.arrayContaining(['缺少必填字段“submitter”', '缺少必填字段“filing”']));
+    expect(messages.join()).not.toContain('undefined');
+  });
 });
+
