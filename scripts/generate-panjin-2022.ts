@@ -20,9 +20,9 @@
  *   npx tsx scripts/generate-panjin-2022.ts            # writes examples/panjin-2022/2022/
  *   npx tsx scripts/generate-panjin-2022.ts --check    # fails if the committed files differ
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { yamlScalar, writeOrCheck } from './sample-data/output.js';
 import { Rng } from './sample-data/rng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -390,15 +390,7 @@ function generateReports(): ReportRec[] {
 
 // ── YAML output ───────────────────────────────────────────────────────────────────────────
 
-/** A scalar as plain YAML where that is safe, else double-quoted (JSON is valid YAML). */
-function s(value: string): string {
-  const plainSafe =
-    value.length > 0 &&
-    !/[\x00-\x1f,\[\]{}#&*!|>'"%@`:?\\]/.test(value) &&
-    !/^[-\s]|\s$/.test(value) &&
-    !/^(true|false|null|yes|no|on|off|~|[-+.\d][\d._:eE+-]*)$/i.test(value);
-  return plainSafe ? value : JSON.stringify(value);
-}
+const s = yamlScalar;
 
 type Value = string | number | boolean | undefined;
 const isDate = (k: string) => k === 'date';
@@ -496,20 +488,7 @@ async function main(check: boolean): Promise<void> {
     'information.yaml': schema + informationFile(generateInformation()),
     'research.yaml': schema + researchFile(generateReports()),
   };
-  let stale = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(FOLDER, name);
-    if (check) {
-      const current = await readFile(file, 'utf8').catch(() => '');
-      if (current !== text) {
-        console.error(`${path.relative(ROOT, file)} 与生成脚本的输出不一致`);
-        stale++;
-      }
-    } else {
-      await writeFile(file, text);
-      console.log(`已写入 ${path.relative(ROOT, file)}`);
-    }
-  }
+  const stale = await writeOrCheck(Object.fromEntries(Object.entries(files).map(([name, text]) => [path.join(FOLDER, name), text])), check, ROOT);
   if (stale > 0) process.exit(1);
 }
 

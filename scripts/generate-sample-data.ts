@@ -34,6 +34,7 @@ import {
   UNFILED,
 } from './sample-data/pools.js';
 import { PLAN_2022, PLAN_2023, type LeadKind, type ReportKind, type SubmitterKind, type YearPlan } from './sample-data/plans.js';
+import { yamlScalar } from './sample-data/output.js';
 import { Rng } from './sample-data/rng.js';
 
 // ── Deterministic randomness ──────────────────────────────────────────────────────────────
@@ -200,7 +201,6 @@ function proposalTitle(rng: Rng, phrase: string, round: number): string {
 function generateProposals(plan: YearPlan, members: Member[]): ProposalRec[] {
   const rng = new Rng(`proposals:${plan.year}:${members.length}`);
   const p = plan.proposals;
-  const total = Object.values<number>(p.submitters).reduce((s, n) => s + n, 0);
 
   // Not filed: titles from the pool of letters and out-of-scope suggestions, by individual members.
   const unfiled: Array<{ title: string; category: string; filing: ProposalRec['filing'] }> = [];
@@ -612,15 +612,7 @@ function activityItems(plan: YearPlan, meetings: MeetingRec[], n: number): Array
 
 // ── YAML output ───────────────────────────────────────────────────────────────────────────
 
-/** A scalar as plain YAML where that is safe, else double-quoted (JSON is valid YAML). */
-function s(value: string): string {
-  const plainSafe =
-    value.length > 0 &&
-    !/[\x00-\x1f,\[\]{}#&*!|>'"%@`:?\\]/.test(value) &&
-    !/^[-\s]|\s$/.test(value) &&
-    !/^(true|false|null|yes|no|on|off|~|[-+.\d][\d._:eE+-]*)$/i.test(value);
-  return plainSafe ? value : JSON.stringify(value);
-}
+const s = yamlScalar;
 
 /** A value written exactly as given (dates, quoted ids). */
 class Raw {

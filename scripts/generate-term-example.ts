@@ -11,9 +11,10 @@
  *   npx tsx scripts/generate-term-example.ts            # writes examples/term-2018-2022/<year>/
  *   npx tsx scripts/generate-term-example.ts --check    # fails if the committed files differ
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { yamlScalar, writeOrCheck } from './sample-data/output.js';
 import { Rng } from './sample-data/rng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -280,15 +281,7 @@ function activities(rng: Rng): string[] {
 
 // ── YAML output ───────────────────────────────────────────────────────────────────────────
 
-/** A scalar as plain YAML where that is safe, else double-quoted (JSON is valid YAML). */
-function s(value: string): string {
-  const plainSafe =
-    value.length > 0 &&
-    !/[\x00-\x1f,\[\]{}#&*!|>'"%@`:?\\]/.test(value) &&
-    !/^[-\s]|\s$/.test(value) &&
-    !/^(true|false|null|yes|no|on|off|~|[-+.\d][\d._:eE+-]*)$/i.test(value);
-  return plainSafe ? value : JSON.stringify(value);
-}
+const s = yamlScalar;
 
 /** One record as a flow mapping on a single line. */
 function flow(fields: Fields): string {
@@ -338,18 +331,7 @@ async function main(check: boolean): Promise<void> {
   for (const spec of YEARS) {
     const folder = path.join(EXAMPLE, String(spec.year));
     if (!check) await mkdir(folder, { recursive: true });
-    for (const [name, text] of Object.entries(yearFiles(spec))) {
-      const target = path.join(folder, name);
-      if (check) {
-        if ((await readFile(target, 'utf8').catch(() => '')) !== text) {
-          console.error(`${path.relative(ROOT, target)} 与生成脚本的输出不一致`);
-          stale++;
-        }
-      } else {
-        await writeFile(target, text);
-        console.log(`已写入 ${path.relative(ROOT, target)}`);
-      }
-    }
+    stale += await writeOrCheck(Object.fromEntries(Object.entries(yearFiles(spec)).map(([name, text]) => [path.join(folder, name), text])), check, ROOT);
   }
   if (stale > 0) process.exit(1);
 }
