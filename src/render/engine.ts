@@ -233,6 +233,18 @@ function toTemplateError(error: unknown, ast: Program, source: string): Template
     return new TemplateError({ kind: 'helper', subject: error.helper, detail: subject ? `${error.detail}（${subject}）` : error.detail, source, ...at });
   }
   const message = error instanceof Error ? error.message : String(error);
+  // A piece that exists but is not a partial where it is used ({{> report}}, or any piece in
+  // narrative prose): Handlebars says so without a position; the statement naming it has one.
+  const partial = /^The partial (.+) could not be found/.exec(message)?.[1];
+  if (partial !== undefined) {
+    let at: AstNode | undefined;
+    walk(ast, (node) => {
+      if (at || (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement')) return;
+      const name = (node as unknown as hbs.AST.PartialStatement).name as unknown as { original?: unknown };
+      if (String(name.original) === partial) at = node;
+    });
+    if (at) return new TemplateError({ kind: 'missing-partial', subject: partial, detail: partial, source, line: at.loc.start.line, column: at.loc.start.column + 1 });
+  }
   const e = error as { lineNumber?: number; column?: number };
   const problem: TemplateProblem = { kind: 'render', subject: '', detail: message, source };
   if (e.lineNumber !== undefined) problem.line = e.lineNumber;

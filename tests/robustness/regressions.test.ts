@@ -1,7 +1,7 @@
 /**
  * Bugs the property-based tests found, each pinned by the smallest case that showed it.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, render } from '../../src/pipeline.js';
@@ -52,6 +52,23 @@ describe('found by the robustness properties', () => {
     const messages = result.diagnostics.filter((d) => d.file === '2023/extra.yaml').map((d) => d.message);
     expect(messages).toEqual(expect.arrayContaining(['缺少必填字段“submitter”', '缺少必填字段“filing”']));
     expect(messages.join()).not.toContain('undefined');
+  });
+
+  it('places a partial that is not available where it is used ({{> report}}, a piece in prose)', async () => {
+    // Both failed at render time as RPT506 with no line.
+    const data = await copyFixture('minimal');
+    const file = path.join(data, '2023', 'narrative.yaml');
+    await edit(file, '  closing: 各位委员，使命催人奋进', '  closing: 各位委员，{{> opening}}使命催人奋进');
+    const prose = await render({ dataDir: data, year: 2023, cwd: data });
+    expect(prose.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'RPT503', file: '2023/narrative.yaml', line: await lineOf(file, '{{> opening}}'), column: 17 }),
+    );
+    const templates = path.join(data, 'my-templates');
+    await mkdir(templates);
+    await writeFile(path.join(templates, 'opening.hbs'), '各位委员：\n{{> report}}\n');
+    await edit(file, '{{> opening}}', '');
+    const piece = await render({ dataDir: data, year: 2023, cwd: data, templatesDir: templates });
+    expect(piece.diagnostics).toContainEqual(expect.objectContaining({ code: 'RPT503', file: 'my-templates/opening.hbs', line: 2, column: 1 }));
   });
 });
 
