@@ -361,13 +361,18 @@ export interface Location {
 /** Longest value quoted in a message: a 10 MB value in the data must not make a 10 MB message. */
 const MAX_QUOTED = 500;
 
+/** Control characters in a quoted value, shown as escapes: a carriage return would garble the terminal line. */
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const HAS_CONTROL = /[\u0000-\u001f\u007f]/;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 function clipArgs<A>(args: A): A {
   let out: Record<string, unknown> | undefined;
   for (const [k, v] of Object.entries(args as Record<string, unknown>)) {
-    if (typeof v === 'string' && v.length > MAX_QUOTED) {
-      out ??= { ...(args as Record<string, unknown>) };
-      out[k] = `${v.slice(0, MAX_QUOTED).replace(/[\ud800-\udbff]$/, '')}…`;
-    }
+    if (typeof v !== 'string' || (v.length <= MAX_QUOTED && !HAS_CONTROL.test(v))) continue;
+    out ??= { ...(args as Record<string, unknown>) };
+    const cut = v.length > MAX_QUOTED ? `${v.slice(0, MAX_QUOTED).replace(/[\ud800-\udbff]$/, '')}…` : v;
+    out[k] = cut.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
   return (out ?? args) as A;
 }

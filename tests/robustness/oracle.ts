@@ -153,7 +153,7 @@ export async function runInProcess(ws: Workspace, plan: Plan): Promise<CaseOutco
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?(\n|$)|内部错误/;
 
 /** `file:line:column 错误 RPT104 …`, the first line of each diagnostic in the text output. */
-const TEXT_DIAGNOSTIC = /^(?:(\S+?)(?::(\d+):(\d+))? )?(错误|警告) (RPT\d{3}) (.*)$/;
+const TEXT_DIAGNOSTIC = /^(?:(\S+?)(?::(\d+):(\d+))? )?(错误|警告) (RPT\d{3}) ([^\n]*)$/;
 
 /** Diagnostics read back from the CLI's text output (on stderr). */
 export function parseTextDiagnostics(stderr: string): Diagnostic[] {

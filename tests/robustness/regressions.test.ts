@@ -70,5 +70,13 @@ describe('found by the robustness properties', () => {
     const piece = await render({ dataDir: data, year: 2023, cwd: data, templatesDir: templates });
     expect(piece.diagnostics).toContainEqual(expect.objectContaining({ code: 'RPT503', file: 'my-templates/opening.hbs', line: 2, column: 1 }));
   });
+
+  it('shows control characters in a quoted value as escapes (a carriage return garbled the line)', async () => {
+    const data = await copyFixture('minimal');
+    await writeFile(path.join(data, '2023', 'extra.yaml'), 'proposalCounts: {received: "12\\r34\\u0007"}\n');
+    const result = await check({ dataDir: data, year: 2023, cwd: data });
+    const message = result.diagnostics.find((d) => d.file === '2023/extra.yaml')?.message;
+    expect(message).toBe('“received”应为数字，实际是文字“12\\r34\\u0007”');
+  });
 });
 
