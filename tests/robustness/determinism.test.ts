@@ -12,13 +12,12 @@ import { ROOT, tempDir } from '../helpers/fixture.js';
 const SETTINGS: Array<Record<string, string>> = [
   { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
   { TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' },
-  // Far west and far east of UTC: a date read as UTC midnight would move a day here.
-  { TZ: 'America/Los_Angeles', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
-  { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+  // West of UTC: a date read as UTC midnight would move back a day here.
+  { TZ: 'America/Los_Angeles', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
 ];
 
 describe('the bundled data builds byte-identically', () => {
-  it('under four time zones and locales, each from another folder', async () => {
+  it('under three time zones and locales, each from another folder', async () => {
     const outputs: Array<{ md: Buffer; docx: Buffer }> = [];
     for (const env of SETTINGS) {
       // A fresh folder each time, holding its own copy of the data, run from inside it.

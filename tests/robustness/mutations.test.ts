@@ -18,7 +18,7 @@ import { planArb, readFolder, type Plan } from './mutations.js';
 import { positionFailures, removeQuietly, runInProcess, runThroughCli, snapshot, Workspace, type CaseOutcome } from './oracle.js';
 
 const SEED = Number(process.env.ROBUSTNESS_SEED ?? 20240108);
-const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 250);
+const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 220);
 const CLI_RUNS = Math.max(1, Math.round(RUNS / 30));
 
 let ws: Workspace;
