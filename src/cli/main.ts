@@ -39,8 +39,10 @@ function onSignal(signal: NodeJS.Signals): void {
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   removeTemporaryFiles();
+  // A command with its own handling (build --watch, preview) ends itself.
+  if (process.listenerCount(signal) > 0) return;
   process.stderr.write(`\n已中断（${signal}）。\n`);
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  process.kill(process.pid, signal);
 }
 
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
