@@ -49,8 +49,8 @@ function sourceFile(display: string, text: string, parsed?: { doc: Document.Pars
   };
 }
 
-// Anchors and aliases take the careful path, where their expansion is capped.
-const MAY_HAVE_ALIASES = /(?:^|[\s[{,:])[&*][A-Za-z0-9_-]/m;
+// Anchors and aliases (any name, Chinese too) take the careful path, where their expansion is capped.
+const MAY_HAVE_ALIASES = /(?:^|[\s[{,:])[&*][^\s,[\]{}]/m;
 
 /**
  * Parses a data file. Clean files, the common case, are read by the fast js-yaml reader and
