@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedYear, LoadedProject } from '../load/project.js';
-import { locate, type ParsedFile } from '../load/source.js';
+import { locate, type ParsedFile, type SourceFile } from '../load/source.js';
 import {
   RootFileSchema,
   YEAR_LIST_KEYS,
@@ -79,19 +79,10 @@ export function checkYear(loaded: LoadedYear): { year: YearData; diagnostics: Di
           accept(result.data, index);
         });
       } else if (isSingleKey(key)) {
-        const first = singleFrom.get(key);
-        if (first !== undefined) {
-          diagnostics.push(diagnostic('defineOnce', { key, first }, locate(file, [key], true)));
-          continue;
-        }
-        singleFrom.set(key, file.display);
-        const result = YEAR_SINGLE_KEYS[key].safeParse(content, { reportInput: true });
-        if (!result.success) {
-          diagnostics.push(...issuesToDiagnostics(file, result.error.issues, [key]));
-          continue;
-        }
-        (year as unknown as Record<string, unknown>)[key] = result.data;
-        year.refs.set(result.data as object, { file, path: [key] });
+        const data = checkSinglePart(file, key, content, YEAR_SINGLE_KEYS[key], singleFrom, diagnostics);
+        if (data === undefined) continue;
+        (year as unknown as Record<string, unknown>)[key] = data;
+        year.refs.set(data, { file, path: [key] });
         // Information items are records too: duplicate ids and inconsistent flags point at them.
         if (key === 'information') year.information!.items.forEach((item, i) => year.refs.set(item, { file, path: [key, 'items', i] }));
       } else {
@@ -100,6 +91,32 @@ export function checkYear(loaded: LoadedYear): { year: YearData; diagnostics: Di
     }
   }
   return { year, diagnostics };
+}
+
+/**
+ * A part that one file of a folder may hold (sitting, narrative…): checked against its schema,
+ * refused when an earlier file already had it. Returns the checked value, or undefined.
+ */
+export function checkSinglePart<K extends string>(
+  file: SourceFile,
+  key: K,
+  content: unknown,
+  schema: z.ZodType,
+  firstFrom: Map<K, string>,
+  diagnostics: Diagnostic[],
+): object | undefined {
+  const first = firstFrom.get(key);
+  if (first !== undefined) {
+    diagnostics.push(diagnostic('defineOnce', { key, first }, locate(file, [key], true)));
+    return undefined;
+  }
+  firstFrom.set(key, file.display);
+  const result = schema.safeParse(content, { reportInput: true });
+  if (!result.success) {
+    diagnostics.push(...issuesToDiagnostics(file, result.error.issues, [key]));
+    return undefined;
+  }
+  return result.data as object;
 }
 
 export function checkSchema(project: LoadedProject, year: number): { dataset: Dataset; diagnostics: Diagnostic[] } {

@@ -8,7 +8,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, type ParsedFile } from '../load/source.js';
 import { TERM_SINGLE_KEYS, type Sitting, type TermNarrative, type TermSingleKey } from '../schema/schema.js';
 import type { Ref } from './dataset.js';
-import { describeValue, issuesToDiagnostics } from './zod-issues.js';
+import { checkSinglePart } from './schema-check.js';
+import { describeValue } from './zod-issues.js';
 
 export interface TermData {
   from: number;
@@ -40,19 +41,10 @@ export function checkTermFolder(
         continue;
       }
       const k = key as TermSingleKey;
-      const first = firstFrom.get(k);
-      if (first !== undefined) {
-        diagnostics.push(diagnostic('defineOnce', { key, first }, locate(file, [key], true)));
-        continue;
-      }
-      firstFrom.set(k, file.display);
-      const result = TERM_SINGLE_KEYS[k].safeParse(content, { reportInput: true });
-      if (!result.success) {
-        diagnostics.push(...issuesToDiagnostics(file, result.error.issues, [key]));
-        continue;
-      }
-      (term as unknown as Record<string, unknown>)[k] = result.data;
-      term.refs.set(result.data, { file, path: [key] });
+      const data = checkSinglePart(file, k, content, TERM_SINGLE_KEYS[k], firstFrom, diagnostics);
+      if (data === undefined) continue;
+      (term as unknown as Record<string, unknown>)[k] = data;
+      term.refs.set(data, { file, path: [key] });
     }
   }
   for (const key of KNOWN_KEYS) {

@@ -64,6 +64,15 @@ describe('validate: cross-record checks', () => {
       ['RPT304', 'information.counts.adopted'],
     ]);
   });
+  it('refuses a part that a second file of the year writes again', async () => {
+    const { diagnostics } = await problems(async (d) => {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(path.join(d, '2023', 'zz-extra.yaml'), 'members:\n  total: 3\n');
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'RPT307', file: '2023/zz-extra.yaml', line: 1, column: 1 });
+    expect(diagnostics[0]!.message).toContain('2023/activities.yaml');
+  });
   it('checks categories against the organisation register', async () => {
     const { diagnostics } = await problems(async (d) => {
       await edit(path.join(d, '2023', 'proposals.yaml'), 'category: 经济建设', 'category: 经济发展');
