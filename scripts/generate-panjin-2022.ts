@@ -23,6 +23,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { yamlScalar, writeOrCheck } from './sample-data/output.js';
+import type { InformationRecord, ReportRecord } from './sample-data/records.js';
 import { Rng } from './sample-data/rng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -245,16 +246,8 @@ const INFO_SUBJECTS = list(`
 `);
 const INFO_FORMS = ['关于{s}问题的建议', '{s}面临的困难及对策建议', '{s}问题亟待重视', '关于加强{s}工作的建议', '对{s}的几点建议', '{s}工作中的问题及建议'];
 
-interface InformationRec {
-  id: string;
-  title: string;
-  date: string;
-  submitted: boolean;
-  adopted: boolean;
-  adoptedBy?: string;
-}
 
-function generateInformation(): InformationRec[] {
+function generateInformation(): InformationRecord[] {
   const rng = new Rng('panjin-2022-information');
   const n = INFORMATION.collected;
   const adopters = rng.shuffle(deck(INFORMATION.adoptedBy));
@@ -284,18 +277,9 @@ function generateInformation(): InformationRec[] {
 
 // ── Research reports ──────────────────────────────────────────────────────────────────────
 
-interface ReportRec {
-  id: string;
-  kind: string;
-  title: string;
-  lead: string;
-  leadKind: string;
-  date: string;
-  suggestions: number;
-}
 
 /** The reports the report's text names; ids are cited by the narrative. */
-const NAMED_REPORTS: ReportRec[] = [
+const NAMED_REPORTS: ReportRecord[] = [
   {
     id: 'coastal-plan-research',
     kind: '调研',
@@ -361,7 +345,7 @@ const NAMED_REPORTS: ReportRec[] = [
   },
 ];
 
-function generateReports(): ReportRec[] {
+function generateReports(): ReportRecord[] {
   const rng = new Rng('panjin-2022-reports');
   const subjects = rng.shuffle([
     ...PHRASES['经济建设']!,
@@ -369,7 +353,7 @@ function generateReports(): ReportRec[] {
     ...PHRASES['农业农村']!,
     ...PHRASES['生态环境']!,
   ]);
-  const collective: ReportRec[] = [];
+  const collective: ReportRecord[] = [];
   const kinds = deck(COLLECTIVE_REPORTS);
   kinds.forEach((leadKind, i) => {
     const [lead] = leadKind === '党派' ? PARTIES[i % PARTIES.length]! : BODIES[i % BODIES.length]!;
@@ -434,7 +418,7 @@ function proposalsFile(records: ProposalRec[]): string {
   ].join('\n');
 }
 
-function informationFile(items: InformationRec[]): string {
+function informationFile(items: InformationRecord[]): string {
   return [
     '# 盘锦市政协信息科：2022年度社情民意信息，一行一条（示例数据：总数取自2022年常委会工作报告，逐条内容为虚构）。',
     '# submitted 为已向省政协、市委市政府报送，adopted 为已被采用，adoptedBy 为采用单位。',
@@ -457,7 +441,7 @@ function informationFile(items: InformationRec[]): string {
   ].join('\n');
 }
 
-function researchFile(reports: ReportRec[]): string {
+function researchFile(reports: ReportRecord[]): string {
   return [
     '# 盘锦市政协研究室（会同各专门委员会）：2022年度调研、视察和民主监督报告（示例数据，标题和日期多为虚构）。',
     '# leadKind 为牵头单位类别；党派、团体提交的调研报告在报告中合并统计；suggestions 为报告提出的建议条数。',

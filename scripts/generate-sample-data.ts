@@ -35,6 +35,7 @@ import {
 } from './sample-data/pools.js';
 import { PLAN_2022, PLAN_2023, type LeadKind, type ReportKind, type SubmitterKind, type YearPlan } from './sample-data/plans.js';
 import { yamlScalar } from './sample-data/output.js';
+import type { InformationRecord, ReportRecord } from './sample-data/records.js';
 import { Rng } from './sample-data/rng.js';
 
 // ── Deterministic randomness ──────────────────────────────────────────────────────────────
@@ -154,16 +155,6 @@ interface MeetingRec {
   tags?: string[];
 }
 
-interface ReportRec {
-  id: string;
-  kind: ReportKind;
-  title: string;
-  lead: string;
-  leadKind: LeadKind;
-  date: string;
-  suggestions: number;
-  tags?: string[];
-}
 
 interface ApprovalRec {
   id: string;
@@ -172,14 +163,6 @@ interface ApprovalRec {
   date: string;
 }
 
-interface InformationRec {
-  id: string;
-  title: string;
-  date: string;
-  submitted: boolean;
-  adopted: boolean;
-  adoptedBy?: string;
-}
 
 // ── Proposals ─────────────────────────────────────────────────────────────────────────────
 
@@ -439,9 +422,9 @@ function reportTitle(kind: ReportKind, phrase: string, subject: string): string 
   }
 }
 
-function generateReports(plan: YearPlan, members: Member[]): ReportRec[] {
+function generateReports(plan: YearPlan, members: Member[]): ReportRecord[] {
   const rng = new Rng(`reports:${plan.year}:${members.length}`);
-  const out: ReportRec[] = plan.reports.map((r) => ({ ...r }));
+  const out: ReportRecord[] = plan.reports.map((r) => ({ ...r }));
   const used = (phrase: string) => out.some((r) => r.title.includes(phrase));
   const topics = rng.shuffle(RESEARCH_TOPICS);
   const leadKinds = rng.shuffle(deck(plan.reportFill.leadKinds));
@@ -482,7 +465,7 @@ function generateReports(plan: YearPlan, members: Member[]): ReportRec[] {
         break;
     }
     const base = { 调研: [4, 9], 视察: [3, 6], 督查: [3, 5], 民主监督: [4, 7] }[kind] as [number, number];
-    const rec: ReportRec = {
+    const rec: ReportRecord = {
       id: `R${plan.year}-${pad(i + 1, Math.max(2, String(order.length).length))}`,
       kind,
       title: reportTitle(kind, phrase, subject),
@@ -506,7 +489,7 @@ const LEADERS: Array<[string, number]> = [
   ['省政协领导', 0.05],
 ];
 
-function generateApprovals(plan: YearPlan, reports: ReportRec[]): ApprovalRec[] {
+function generateApprovals(plan: YearPlan, reports: ReportRecord[]): ApprovalRec[] {
   const rng = new Rng(`approvals:${plan.year}:${reports.length}`);
   const byId = new Map(reports.map((r) => [r.id, r]));
   const pairs: Array<[string, string]> = [...plan.approvals.curated];
@@ -540,7 +523,7 @@ function generateApprovals(plan: YearPlan, reports: ReportRec[]): ApprovalRec[] 
 
 // ── Information ───────────────────────────────────────────────────────────────────────────
 
-function generateInformation(plan: YearPlan): InformationRec[] {
+function generateInformation(plan: YearPlan): InformationRecord[] {
   const info = plan.information;
   if (info.kind !== 'items') return [];
   const rng = new Rng(`information:${plan.year}:${info.collected}`);
@@ -556,7 +539,7 @@ function generateInformation(plan: YearPlan): InformationRec[] {
     }
   }
   while (titles.length < info.collected) titles.push(combos[titles.length % combos.length]!);
-  const items: InformationRec[] = titles.map((title) => ({
+  const items: InformationRecord[] = titles.map((title) => ({
     id: '',
     title,
     date: dateBetween(rng, `${plan.year}-01-04`, `${plan.year}-12-28`),
@@ -704,7 +687,7 @@ function meetingsFile(year: number, records: MeetingRec[]): string {
   return lines.join('\n') + '\n';
 }
 
-function researchFile(year: number, reports: ReportRec[], approvals: ApprovalRec[]): string {
+function researchFile(year: number, reports: ReportRecord[], approvals: ApprovalRec[]): string {
   const lines = [
     `# 研究室（会同各专门委员会）：${year}年度调研、视察、督查和民主监督报告，以及报告获得的领导批示。`,
     '# leadKind 为牵头单位类别（主席会议、专委会、党派、团体、界别、委员、机关）；suggestions 为报告提出的建议条数。',
@@ -734,7 +717,7 @@ function researchFile(year: number, reports: ReportRec[], approvals: ApprovalRec
   return lines.join('\n') + '\n';
 }
 
-function informationFile(plan: YearPlan, items: InformationRec[]): string {
+function informationFile(plan: YearPlan, items: InformationRecord[]): string {
   const info = plan.information;
   const head = [`# 信息科：${plan.year}年度社情民意信息。`];
   if (info.kind === 'counts') {

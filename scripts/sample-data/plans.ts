@@ -4,9 +4,9 @@
  * is fictional. Numbers live here and in the generated files — never in narrative.yaml.
  */
 
-export type SubmitterKind = '委员' | '联名' | '党派' | '团体' | '界别' | '专委会';
-export type ReportKind = '调研' | '视察' | '督查' | '民主监督';
-export type LeadKind = '主席会议' | '专委会' | '党派' | '团体' | '界别' | '委员' | '机关';
+import type { LeadKind, ReportKind, ReportRecord, SubmitterKind } from './records.js';
+
+export type { LeadKind, ReportKind, SubmitterKind } from './records.js';
 
 export interface CuratedMeeting {
   id: string;
@@ -18,16 +18,7 @@ export interface CuratedMeeting {
   tags?: string[];
 }
 
-export interface CuratedReport {
-  id: string;
-  kind: ReportKind;
-  title: string;
-  lead: string;
-  leadKind: LeadKind;
-  date: string;
-  suggestions: number;
-  tags?: string[];
-}
+export type CuratedReport = ReportRecord;
 
 export interface ActivityPlan {
   id: string;

@@ -8,9 +8,11 @@ import type {
   ActivityFigures,
   ApprovalFigures,
   InformationFigures,
+  MeetingFigures,
   MeetingGroup,
   ProposalFigures,
   ProposalGroup,
+  ReportFigures,
   ReportGroup,
   YearFigures,
 } from './figures.js';
@@ -20,16 +22,9 @@ import { balancedShares, ratio } from './numbers.js';
  * Meetings over a term: as a year's, without `byId` (ids are unique within a year only);
  * `topics` lists each topic once, in the order first met.
  */
-export interface TermMeetingFigures extends MeetingGroup {
-  byKind: Record<string, MeetingGroup>;
-  byTag: Record<string, MeetingGroup>;
-}
+export type TermMeetingFigures = Omit<MeetingFigures, 'byId'>;
 
-export interface TermReportFigures extends ReportGroup {
-  byKind: Record<string, ReportGroup>;
-  byLeadKind: Record<string, ReportGroup>;
-  byTag: Record<string, ReportGroup>;
-}
+export type TermReportFigures = Omit<ReportFigures, 'byId'>;
 
 export interface TermFigures {
   /** First and last year of the term, and how many years it spans. */
