@@ -21,6 +21,13 @@ export { EXIT } from './shared.js';
 const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand, statsCommand, initCommand, templatesCommand, previewCommand];
 
 function defaultIo(): Io {
+  // Output piped into a reader that stops early (`report stats | head`): the rest is not wanted.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
