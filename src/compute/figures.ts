@@ -14,6 +14,7 @@ import {
 import type { Meeting, Proposal, ResearchReport } from '../schema/schema.js';
 import type { YearData } from '../validate/dataset.js';
 import { balancedShares, ratio } from './numbers.js';
+import { byCodePoint } from '../order.js';
 
 /** A slice of proposals (by category, submitter, sector or tag). */
 export interface ProposalGroup {
@@ -216,7 +217,7 @@ function meetingGroup(meetings: readonly Meeting[]): MeetingGroup {
 }
 
 function meetingFigures(meetings: Meeting[]): MeetingFigures {
-  const sorted = [...meetings].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const sorted = [...meetings].sort((a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.id, b.id));
   const map = (g: Map<string, Meeting[]>) => Object.fromEntries([...g].map(([k, list]) => [k, meetingGroup(list)]));
   return {
     ...meetingGroup(sorted),
@@ -229,7 +230,7 @@ function meetingFigures(meetings: Meeting[]): MeetingFigures {
 function reportFigures(data: YearData): ReportFigures {
   const approvalsOf = new Map<string, number>();
   for (const a of data.approvals) approvalsOf.set(a.report, (approvalsOf.get(a.report) ?? 0) + 1);
-  const sorted = [...data.reports].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const sorted = [...data.reports].sort((a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.id, b.id));
   const group = (reports: readonly ResearchReport[]): ReportGroup => ({
     count: reports.length,
     suggestions: reports.reduce((s, r) => s + r.suggestions, 0),

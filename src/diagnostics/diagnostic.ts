@@ -3,6 +3,8 @@
  * location is kept out of the message so that the CLI can format it as text, JSON or CI
  * annotations.
  */
+import { byCodePoint } from '../order.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -30,11 +32,11 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      byCodePoint(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      byCodePoint(a.code, b.code) ||
+      byCodePoint(a.message, b.message),
   );
 }
 

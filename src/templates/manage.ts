@@ -5,6 +5,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUILTIN_TEMPLATES, loadTemplates, ROOT_PIECE, type TemplatePiece } from '../render/templates.js';
+import { byCodePoint } from '../order.js';
 
 /** Default folder `report templates eject` copies into (pass it to `--templates`). */
 export const DEFAULT_EJECT_DIR = 'templates-local';
@@ -53,7 +54,7 @@ export async function listTemplatePieces(kind: string, userFolder?: string): Pro
     if (original) listing.builtIn = original.file;
     return listing;
   });
-  pieces.sort((a, b) => Number(b.name === ROOT_PIECE) - Number(a.name === ROOT_PIECE) || a.name.localeCompare(b.name));
+  pieces.sort((a, b) => Number(b.name === ROOT_PIECE) - Number(a.name === ROOT_PIECE) || byCodePoint(a.name, b.name));
   return { kind, pieces };
 }
 
