@@ -3,6 +3,7 @@
  * write stage. The CLI and the tests call these functions directly.
  */
 import path from 'node:path';
+import type { Memo } from './cache/memo.js';
 import { computeYear } from './compute/figures.js';
 import { diagnostic } from './diagnostics/catalogue.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -36,6 +37,8 @@ export interface PipelineOptions {
   /** `hant`: the report in traditional characters (figures untouched). */
   script?: Script;
   cwd?: string;
+  /** Remembers YAML values and compiled templates between runs (see cache/memo.ts); outputs are the same without it. */
+  memo?: Memo;
 }
 
 export interface PipelineResult {
@@ -85,7 +88,7 @@ export async function check(options: PipelineOptions): Promise<PipelineResult> {
       : [diagnostic('yearFolderMissing', { folder: displayPath(cwd, dataDir), year: '任何', available: '' })];
     return { year, diagnostics: sortDiagnostics(diagnostics) };
   }
-  const project = await loadProject({ dataDir, years: [year - 1, year], cwd });
+  const project = await loadProject({ dataDir, years: [year - 1, year], cwd, ...(options.memo ? { memo: options.memo } : {}) });
   const diagnostics = [...project.diagnostics];
   const loaded = project.years.get(year);
   if (!loaded) {
@@ -139,7 +142,7 @@ export async function render(options: PipelineOptions): Promise<PipelineResult> 
       return { ...result, diagnostics: sortDiagnostics(diagnostics) };
     }
   }
-  const engine = createReportEngine(templates);
+  const engine = createReportEngine(templates, options.memo);
   if (kind === 'summary' && 'summary' in source.narrative) diagnostics.push(...summaryProblems(source.narrative, source.ref));
   const prose = renderNarrative(source.narrative, source.ref, context, engine, { dataHasErrors: hasErrors(diagnostics) });
   diagnostics.push(...prose.diagnostics);

@@ -34,14 +34,14 @@ export async function checkTerm(options: PipelineOptions, range: YearRange): Pro
   const cwd = options.cwd ?? process.cwd();
   const dataDir = path.resolve(cwd, options.dataDir);
   const years = yearsOf(range);
-  const project = await loadProject({ dataDir, years, cwd });
+  const project = await loadProject({ dataDir, years, cwd, ...(options.memo ? { memo: options.memo } : {}) });
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   const done = (extra: Partial<PipelineResult> = {}): PipelineResult => ({ year: range.to, range, diagnostics: sortDiagnostics(diagnostics), project, ...extra });
   // No data folder at all: the loader has said so, and every year would repeat it.
   if (diagnostics.some((d) => d.code === 'RPT101')) return done();
 
   const termDir = path.join(dataDir, termFolderName(range));
-  const termFolder = await loadFolder(termDir, cwd, diagnostics);
+  const termFolder = await loadFolder(termDir, cwd, diagnostics, options.memo);
   const term = termFolder ? checkTermFolder(termFolder, range) : undefined;
   if (term) diagnostics.push(...term.diagnostics);
   else diagnostics.push(diagnostic('termFolderMissing', { folder: displayPath(cwd, termDir), ...range }));

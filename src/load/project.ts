@@ -3,7 +3,8 @@
  * one folder per year whose YAML files each office keeps for itself. IO lives here and in
  * write/ only; everything between works on the returned values.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Memo } from '../cache/memo.js';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -31,6 +32,8 @@ export interface LoadOptions {
   years: number[];
   /** Folder paths are shown relative to this one. */
   cwd?: string;
+  /** Remembers the values of files read before (see cache/memo.ts). */
+  memo?: Memo;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -53,16 +56,17 @@ export async function loadProject(options: LoadOptions): Promise<LoadedProject> 
     return project;
   }
   const orgPath = path.join(dataDir, 'organization.yaml');
-  if (await isFile(orgPath)) project.organization = await readYamlFile(orgPath, show(orgPath), project.diagnostics);
+  const read = (full: string) => readYamlFile(full, show(full), project.diagnostics, options.memo);
+  if (await isFile(orgPath)) project.organization = read(orgPath);
   else project.diagnostics.push(diagnostic('organizationMissing', { file: show(orgPath) }));
 
   const layoutPath = path.join(dataDir, 'layout.yaml');
-  if (await isFile(layoutPath)) project.layout = await readYamlFile(layoutPath, show(layoutPath), project.diagnostics);
+  if (await isFile(layoutPath)) project.layout = read(layoutPath);
 
   for (const year of options.years) {
     const folder = path.join(dataDir, String(year));
     if (!(await isDirectory(folder))) continue;
-    project.years.set(year, { year, folder: show(folder), files: await readFolder(folder, show, project.diagnostics) });
+    project.years.set(year, { year, folder: show(folder), files: readFolder(folder, read) });
   }
   return project;
 }
@@ -75,18 +79,19 @@ export async function loadFolder(
   folder: string,
   cwd: string,
   sink: Diagnostic[],
+  memo?: Memo,
 ): Promise<{ folder: string; files: ParsedFile[] } | undefined> {
   const show = (p: string) => displayPath(cwd, p);
   if (!(await isDirectory(folder))) return undefined;
-  return { folder: show(folder), files: await readFolder(folder, show, sink) };
+  return { folder: show(folder), files: readFolder(folder, (full) => readYamlFile(full, show(full), sink, memo)) };
 }
 
-async function readFolder(folder: string, show: (p: string) => string, sink: Diagnostic[]): Promise<ParsedFile[]> {
-  const names = (await readdir(folder)).filter((n) => YAML_FILE.test(n)).sort();
+// Synchronous reads: a data folder is a few small files, and each asynchronous read waited its turn.
+function readFolder(folder: string, read: (full: string) => ParsedFile | undefined): ParsedFile[] {
+  const names = readdirSync(folder).filter((n) => YAML_FILE.test(n)).sort();
   const files: ParsedFile[] = [];
   for (const name of names) {
-    const full = path.join(folder, name);
-    const parsed = await readYamlFile(full, show(full), sink);
+    const parsed = read(path.join(folder, name));
     if (parsed) files.push(parsed);
   }
   return files;
@@ -95,7 +100,7 @@ async function readFolder(folder: string, show: (p: string) => string, sink: Dia
 /** Year folders present in a data folder, ascending. */
 export async function availableYears(dataDir: string): Promise<number[]> {
   try {
-    const entries = await readdir(dataDir, { withFileTypes: true });
+    const entries = readdirSync(dataDir, { withFileTypes: true });
     return entries
       .filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name))
       .map((e) => Number(e.name))
@@ -105,16 +110,16 @@ export async function availableYears(dataDir: string): Promise<number[]> {
   }
 }
 
-async function readYamlFile(full: string, display: string, sink: Diagnostic[]): Promise<ParsedFile | undefined> {
+function readYamlFile(full: string, display: string, sink: Diagnostic[], memo?: Memo): ParsedFile | undefined {
   let bytes: Uint8Array;
   try {
     // Refused unread: a 50 MB file would take gigabytes once parsed with positions.
-    const { size } = await stat(full);
+    const { size } = statSync(full);
     if (size > MAX_DATA_FILE_BYTES) {
       sink.push(diagnostic('fileTooLarge', { size: megabytes(size), max: megabytes(MAX_DATA_FILE_BYTES) }, { file: display, line: 1, column: 1 }));
       return undefined;
     }
-    bytes = await readFile(full);
+    bytes = readFileSync(full);
   } catch (error) {
     sink.push(diagnostic('fileUnreadable', { detail: (error as Error).message }, { file: display }));
     return undefined;
@@ -134,7 +139,7 @@ async function readYamlFile(full: string, display: string, sink: Diagnostic[]): 
     sink.push(diagnostic('yamlTooDeep', { max: MAX_NESTING }, { file: display, ...deep }));
     return undefined;
   }
-  const parsed = parseYaml(display, decoded.text);
+  const parsed = parseYaml(display, decoded.text, memo);
   sink.push(...parsed.diagnostics);
   if (parsed.value === null || parsed.value === undefined) {
     if (parsed.diagnostics.length === 0) sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));
@@ -155,7 +160,7 @@ export function displayPath(cwd: string, full: string): string {
 
 async function isDirectory(p: string): Promise<boolean> {
   try {
-    return (await stat(p)).isDirectory();
+    return statSync(p).isDirectory();
   } catch {
     return false;
   }
@@ -163,7 +168,7 @@ async function isDirectory(p: string): Promise<boolean> {
 
 async function isFile(p: string): Promise<boolean> {
   try {
-    return (await stat(p)).isFile();
+    return statSync(p).isFile();
   } catch {
     return false;
   }

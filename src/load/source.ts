@@ -3,6 +3,7 @@
  * line and column of the value it concerns.
  */
 import jsyaml from 'js-yaml';
+import type { Memo } from '../cache/memo.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -58,16 +59,36 @@ const MAY_HAVE_ALIASES = /(?:^|[\s[{,:])[&*][^\s,[\]{}]/m;
  * positions is several times slower). A file the fast reader refuses, or one with anchors,
  * is parsed with positions at once, so every syntax problem is reported where it is.
  */
-export function parseYaml(display: string, text: string): ParsedFile {
+export function parseYaml(display: string, text: string, memo?: Memo): ParsedFile {
   if (!MAY_HAVE_ALIASES.test(text)) {
+    const remembered = memo?.get('yaml', text);
+    if (remembered !== undefined) {
+      try {
+        return { file: sourceFile(display, text), value: JSON.parse(remembered), diagnostics: [] };
+      } catch {
+        // A damaged entry: read the text as if there were none.
+      }
+    }
     try {
       const value: unknown = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: display });
+      const json = memo && faithfulJson(value);
+      if (json !== undefined) memo!.set('yaml', text, json);
       return { file: sourceFile(display, text), value, diagnostics: [] };
     } catch {
       // Reported below, with positions, by the parser that keeps them.
     }
   }
   return parseWithPositions(display, text);
+}
+
+/** The value as JSON, or undefined when JSON would change it (.inf, .nan, -0). */
+function faithfulJson(value: unknown): string | undefined {
+  let faithful = true;
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) faithful = false;
+    return v;
+  });
+  return faithful ? json : undefined;
 }
 
 export function parseWithPositions(display: string, text: string): ParsedFile {

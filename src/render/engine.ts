@@ -9,6 +9,7 @@
  * as written in the template, so the message names the figure exactly.
  */
 import Handlebars from 'handlebars';
+import type { Memo } from '../cache/memo.js';
 import type { SourceLoc } from './helpers.js';
 import { HELPER_NAMES, HelperError, registerHelpers } from './helpers.js';
 
@@ -46,7 +47,7 @@ const VALUE = '__value';
 const DEFINED = '__defined';
 const GUARDED_BLOCKS = new Set(['each', 'with']);
 
-export function createEngine(partialNames: () => readonly string[] = () => []): Engine {
+export function createEngine(partialNames: () => readonly string[] = () => [], memo?: Memo): Engine {
   const hb = Handlebars.create();
   registerHelpers((name, fn) => hb.registerHelper(name, fn));
   const refuseMissing = (...raw: unknown[]) => {
@@ -71,28 +72,69 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
     throw new HelperError(options.name, 'unknown-helper', options.loc, undefined);
   });
 
+  /** The guarded AST; parse problems are syntax errors at their position. */
+  const guardedAst = (text: string, source: string): Program => {
+    let ast: Program;
+    try {
+      ast = hb.parse(text);
+    } catch (error) {
+      throw new TemplateError({ kind: 'syntax', subject: '', source, ...parseErrorPosition(error) });
+    }
+    guard(ast);
+    return ast;
+  };
+
+  /**
+   * The template function, with the partials it names (checked against the pieces there are on
+   * every run, since an override may add or remove one). Handlebars compiles a template to
+   * JavaScript source; with a memo, that source is kept for the next run.
+   */
+  const templateOf = (text: string, source: string): { template: Handlebars.TemplateDelegate; ast?: Program } => {
+    const remembered = memo?.get('template', text);
+    if (remembered !== undefined) {
+      try {
+        const { spec, partials } = JSON.parse(remembered) as { spec: string; partials: PartialReference[] };
+        checkPartialReferences(partials, source, partialNames());
+        return { template: hb.template(evaluateSpec(spec)) };
+      } catch (error) {
+        if (error instanceof TemplateError) throw error;
+        // A damaged entry: compile as if there were none.
+      }
+    }
+    const ast = guardedAst(text, source);
+    const partials = partialReferences(ast);
+    checkPartialReferences(partials, source, partialNames());
+    if (!memo) return { template: hb.compile(ast as unknown as string, COMPILE_OPTIONS), ast };
+    const spec = hb.precompile(ast as unknown as string, COMPILE_OPTIONS) as unknown as string;
+    memo.set('template', text, JSON.stringify({ spec, partials }));
+    return { template: hb.template(evaluateSpec(spec)), ast };
+  };
+
   return {
     hb,
     compile(text, source) {
-      let ast: Program;
-      try {
-        ast = hb.parse(text);
-      } catch (error) {
-        throw new TemplateError({ kind: 'syntax', subject: '', source, ...parseErrorPosition(error) });
-      }
-      checkPartials(ast, source, partialNames());
-      guard(ast);
-      const template = hb.compile(ast as unknown as string, { noEscape: true, preventIndent: true });
+      const compiled = templateOf(text, source);
+      // Only a problem needs the AST (to name the figure at the helper's position).
+      let ast = compiled.ast;
       return (context, options) => {
         try {
-          return template(context, { ...options, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+          return compiled.template(context, { ...options, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
         } catch (error) {
-          throw toTemplateError(error, ast, source);
+          throw toTemplateError(error, (ast ??= guardedAst(text, source)), source);
         }
       };
     },
   };
 }
+
+const COMPILE_OPTIONS = { noEscape: true, preventIndent: true } as const;
+
+/** Precompiled template source (from Handlebars.precompile) back into a template spec. */
+function evaluateSpec(spec: string): TemplateSpecification {
+  return new Function(`return ${spec};`)() as TemplateSpecification;
+}
+
+type TemplateSpecification = Parameters<HB['template']>[0];
 
 function parseErrorPosition(error: unknown): { detail: string; line?: number; column?: number } {
   const message = error instanceof Error ? error.message : String(error);
@@ -149,28 +191,34 @@ function helperPath(name: string, loc: SourceLoc): hbs.AST.PathExpression {
   return { type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc } as unknown as hbs.AST.PathExpression;
 }
 
-function checkPartials(ast: Program, source: string, known: readonly string[]): void {
+/** A `{{> name}}` in a template, where it is written. */
+interface PartialReference {
+  name: string;
+  line: number;
+  column: number;
+  /** Written as an expression (`{{> (name)}}`), which is refused. */
+  computed?: true;
+}
+
+function partialReferences(ast: Program): PartialReference[] {
+  const found: PartialReference[] = [];
   walk(ast, (node) => {
     if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
     const name = (node as unknown as hbs.AST.PartialStatement).name as hbs.AST.Expression;
-    const at = { source, line: node.loc.start.line, column: node.loc.start.column + 1 };
-    // Only the pieces found in the template folders: a name computed at render time could not be checked here.
-    if (name.type === 'SubExpression') {
-      throw new TemplateError({ kind: 'syntax', subject: '', detail: '片段名要直接写出（如 {{> opening}}），不能由表达式得出', ...at });
-    }
+    const at = { line: node.loc.start.line, column: node.loc.start.column + 1 };
+    if (name.type === 'SubExpression') found.push({ name: '', ...at, computed: true });
     // `{{> "name"}}` is the same piece as `{{> name}}`.
-    const original = String((name as hbs.AST.PathExpression | hbs.AST.StringLiteral).original);
-    if (!known.includes(original)) {
-      throw new TemplateError({
-        kind: 'missing-partial',
-        subject: original,
-        detail: original,
-        source,
-        line: node.loc.start.line,
-        column: node.loc.start.column + 1,
-      });
-    }
+    else found.push({ name: String((name as hbs.AST.PathExpression | hbs.AST.StringLiteral).original), ...at });
   });
+  return found;
+}
+
+function checkPartialReferences(references: readonly PartialReference[], source: string, known: readonly string[]): void {
+  for (const { name, line, column, computed } of references) {
+    // Only the pieces found in the template folders: a name computed at render time could not be checked here.
+    if (computed) throw new TemplateError({ kind: 'syntax', subject: '', detail: '片段名要直接写出（如 {{> opening}}），不能由表达式得出', source, line, column });
+    if (!known.includes(name)) throw new TemplateError({ kind: 'missing-partial', subject: name, detail: name, source, line, column });
+  }
 }
 
 function walk(node: unknown, visit: (node: AstNode) => void): void {

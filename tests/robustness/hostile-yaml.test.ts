@@ -12,6 +12,7 @@ import { excessiveNesting, MAX_NESTING } from '../../src/load/limits.js';
 import { parseYaml } from '../../src/load/source.js';
 import { check } from '../../src/pipeline.js';
 import { copyFixture, ROOT } from '../helpers/fixture.js';
+import { CACHE_DIR } from '../helpers/cli.js';
 import { parseTextDiagnostics, positionFailures } from './oracle.js';
 
 interface Measured {
@@ -38,7 +39,7 @@ function measure(args: string[], cwd: string): Promise<Measured> {
     const cli = [path.join(ROOT, 'bin', 'report.js'), ...args];
     const [command, argv] = timeAvailable ? [TIME, ['-v', process.execPath, ...cli]] : [process.execPath, cli];
     const started = process.hrtime.bigint();
-    const child = spawn(command, argv, { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(command, argv, { cwd, env: { ...process.env, NO_COLOR: '1', REPORT_CACHE_DIR: CACHE_DIR } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => void (stdout.length < 200_000 && (stdout += b.toString())));

@@ -13,6 +13,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, ROOT, tempDir } from '../helpers/fixture.js';
+import { CACHE_DIR } from '../helpers/cli.js';
 import { snapshot } from './oracle.js';
 
 const BIN = path.join(ROOT, 'bin', 'report.js');
@@ -26,7 +27,7 @@ interface Run {
 /** The CLI with a time limit: a run that never ends (as one under /proc did) fails instead of hanging. */
 function run(args: string[], cwd: string, timeout = 30_000): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, timeout, env: { ...process.env, NO_COLOR: '1' } }, (error, _stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, timeout, env: { ...process.env, NO_COLOR: '1', REPORT_CACHE_DIR: CACHE_DIR } }, (error, _stdout, stderr) => {
       const e = error as (Error & { code?: number; signal?: NodeJS.Signals; killed?: boolean }) | null;
       resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stderr });
     });
@@ -148,7 +149,7 @@ describe('a build interrupted by SIGINT', () => {
   /** Spawns a build; `interrupt` decides when to signal it. */
   function build(dataDir: string, out: string, interrupt: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'build', '2023', '--data', dataDir, '--out', out], { cwd: work, env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawn(process.execPath, [BIN, 'build', '2023', '--data', dataDir, '--out', out], { cwd: work, env: { ...process.env, NO_COLOR: '1', REPORT_CACHE_DIR: CACHE_DIR } });
       let stderr = '';
       child.stderr.on('data', (b: Buffer) => void (stderr += b.toString()));
       child.on('close', (code, signal) => resolve({ code, signal, stderr }));

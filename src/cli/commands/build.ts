@@ -13,6 +13,7 @@ interface Options extends ReportArgs {
   format: string;
   dryRun?: boolean;
   watch?: boolean;
+  cache: boolean;
 }
 
 function parseFormats(value: string): Format[] {
@@ -60,6 +61,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹（只需放要改的片段）')
     .option('-f, --format <list>', '输出格式，逗号分隔：md、docx、html（可发布到网站的网页）', 'md,docx')
     .option('--dry-run', '只检查和生成，不写文件')
+    .option('--no-cache', '不用也不更新缓存（缓存保存解析过的数据文件和编译过的模板，只省时间，不影响结果）')
     .option('-w, --watch', '生成后继续监视数据文件夹和模板文件夹，有改动就重新生成（按 Ctrl-C 退出）')
     .addHelpText('after', '\n例：report build 2023 --format md,docx,html\n    report build 2023 --watch --templates templates-local')
     .addHelpText(
@@ -80,7 +82,10 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       };
       if (!opts.watch) {
         const { build } = await import('../../build.js');
-        const result = await build(options);
+        const { openRunMemo } = await import('../memo.js');
+        const run = openRunMemo(options, io, opts.cache);
+        const result = await build({ ...options, ...(run.memo ? { memo: run.memo } : {}) });
+        run.save();
         const ok = await report(result, io, opts, false);
         return setExit(result.writeFailed ? EXIT.usage : ok ? EXIT.ok : EXIT.problems);
       }

@@ -10,6 +10,7 @@ interface Options {
   format: DiagnosticFormat;
   strict?: boolean;
   kind?: string;
+  cache: boolean;
 }
 
 export function register(program: Command, { io, setExit }: CommandContext): void {
@@ -22,14 +23,19 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
     .addOption(new Option('-f, --format <format>', '问题的输出格式：text（带源码行）、json（每行一个对象）、github（GitHub Actions 注释）').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', '有警告时也以退出码 1 结束')
+    .option('--no-cache', '不用也不更新缓存（缓存保存解析过的数据文件和编译过的模板，只省时间，不影响结果）')
     .action(async (yearArg: string | undefined, opts: Options) => {
       const { render } = await import('../../pipeline.js');
       const { hasErrors } = await import('../../diagnostics/diagnostic.js');
-      const result = await render({
+      const { openRunMemo } = await import('../memo.js');
+      const options = {
         ...reportOptions(yearArg, { ...(opts.data !== undefined ? { data: [opts.data] } : {}), ...(opts.kind !== undefined ? { kind: opts.kind } : {}) }, io),
         cwd: io.cwd,
         ...(opts.templates !== undefined ? { templatesDir: opts.templates } : {}),
-      });
+      };
+      const run = openRunMemo(options, io, opts.cache);
+      const result = await render({ ...options, ...(run.memo ? { memo: run.memo } : {}) });
+      run.save();
       printDiagnostics(result.diagnostics, opts.format, io);
       const failed = hasErrors(result.diagnostics) || (opts.strict === true && result.diagnostics.length > 0) || result.markdown === undefined;
       const years = result.range ? `${result.range.from}—${result.range.to}` : String(result.year);
