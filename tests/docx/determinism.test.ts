@@ -1,5 +1,7 @@
+import { Packer, type Document } from 'docx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderDocx } from '../../src/write/docx/index.js';
+import { normaliseZip } from '../../src/write/docx/package.js';
 import { FIXTURE, META } from './docx-xml.js';
 
 afterEach(() => {
@@ -23,6 +25,17 @@ function zipEntries(bytes: Uint8Array): { name: string; dosTime: number; dosDate
 }
 
 describe('renderDocx output', () => {
+  it('is the bytes Packer.pack gives once re-zipped, though it zips the parts only once', async () => {
+    const compiler = (Packer as unknown as { compiler: { compile: (doc: Document, prettify: unknown, overrides: unknown) => unknown } }).compiler;
+    const compile = vi.spyOn(compiler, 'compile');
+    const bytes = await renderDocx(FIXTURE, META);
+    expect(compile).toHaveBeenCalledTimes(1);
+    const [doc, , overrides] = compile.mock.calls[0]!;
+    compile.mockRestore();
+    const packed = await Packer.pack(doc, 'uint8array', false, overrides as Parameters<typeof Packer.pack>[3]);
+    expect(Buffer.from(bytes).equals(Buffer.from(normaliseZip(packed, META.date)))).toBe(true);
+  });
+
   it('is byte-identical for the same input, even when the clock moves on', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2025-03-01T10:20:30Z'));

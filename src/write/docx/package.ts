@@ -46,14 +46,22 @@ export function coreXml(meta: CoreProperties): string {
 const entryRank = (path: string): number => (path === '[Content_Types].xml' ? 0 : path === '_rels/.rels' ? 1 : 2);
 const byEntryOrder = (a: string, b: string): number => entryRank(a) - entryRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 
-/** Re-zips a package deterministically, every entry dated `date` (YYYY-MM-DD). */
-export function normaliseZip(zipped: Uint8Array, date: string): Uint8Array {
+/** Zips a package's parts deterministically, every entry dated `date` (YYYY-MM-DD). */
+export function zipPackage(parts: ReadonlyMap<string, string | Uint8Array>, date: string): Uint8Array {
   const { year, month, day } = parseIsoDate(date);
   // fflate writes DOS times from a Date's local-time fields, so build the Date from local fields:
   // the bytes are then the same in every time zone.
   const mtime = new Date(year, month - 1, day);
-  const entries = unzipSync(zipped);
+  const encoder = new TextEncoder();
   const ordered: Zippable = {};
-  for (const path of Object.keys(entries).sort(byEntryOrder)) ordered[path] = entries[path]!;
+  for (const path of [...parts.keys()].sort(byEntryOrder)) {
+    const data = parts.get(path)!;
+    ordered[path] = typeof data === 'string' ? encoder.encode(data) : data;
+  }
   return zipSync(ordered, { level: 6, mtime });
+}
+
+/** Re-zips a package deterministically, every entry dated `date` (YYYY-MM-DD). */
+export function normaliseZip(zipped: Uint8Array, date: string): Uint8Array {
+  return zipPackage(new Map(Object.entries(unzipSync(zipped))), date);
 }
