@@ -10,7 +10,7 @@ import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decode, type Decoded } from './decode.js';
 import { excessiveNesting, MAX_DATA_FILE_BYTES, MAX_NESTING } from './limits.js';
-import { parseYaml, type ParsedFile } from './source.js';
+import { parseYaml, recallYaml, type ParsedFile } from './source.js';
 
 export interface LoadedYear {
   year: number;
@@ -133,6 +133,8 @@ function readYamlFile(full: string, display: string, sink: Diagnostic[], memo?: 
     // No line: quoting the source line would show it misread by anything expecting UTF-8.
     sink.push(diagnostic('notPlainUtf8', { encoding: ENCODING_NAMES[decoded.encoding] }, { file: display }));
   }
+  const recalled = memo && recallYaml(display, decoded.text, memo);
+  if (recalled) return recalled;
   // Before any parser: both recurse per level, and too deep a stack can abort the process.
   const deep = excessiveNesting(decoded.text);
   if (deep !== undefined) {

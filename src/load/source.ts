@@ -61,17 +61,10 @@ const MAY_HAVE_ALIASES = /(?:^|[\s[{,:])[&*][^\s,[\]{}]/m;
  */
 export function parseYaml(display: string, text: string, memo?: Memo): ParsedFile {
   if (!MAY_HAVE_ALIASES.test(text)) {
-    const remembered = memo?.get('yaml', text);
-    if (remembered !== undefined) {
-      try {
-        return { file: sourceFile(display, text), value: JSON.parse(remembered), diagnostics: [] };
-      } catch {
-        // A damaged entry: read the text as if there were none.
-      }
-    }
     try {
       const value: unknown = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: display });
-      const json = memo && faithfulJson(value);
+      // An empty file is not remembered: reading it again costs nothing, and its warning comes from the reader.
+      const json = memo && value !== null && value !== undefined ? faithfulJson(value) : undefined;
       if (json !== undefined) memo!.set('yaml', text, json);
       return { file: sourceFile(display, text), value, diagnostics: [] };
     } catch {
@@ -79,6 +72,20 @@ export function parseYaml(display: string, text: string, memo?: Memo): ParsedFil
     }
   }
   return parseWithPositions(display, text);
+}
+
+/**
+ * The file as an earlier run read it, when the memo has its text: clean then, so clean now, and
+ * neither the nesting measure nor a parser needs to see it again.
+ */
+export function recallYaml(display: string, text: string, memo: Memo): ParsedFile | undefined {
+  const remembered = memo.get('yaml', text);
+  if (remembered === undefined) return undefined;
+  try {
+    return { file: sourceFile(display, text), value: JSON.parse(remembered), diagnostics: [] };
+  } catch {
+    return undefined; // a damaged entry: read the text as if there were none
+  }
 }
 
 /** The value as JSON, or undefined when JSON would change it (.inf, .nan, -0). */

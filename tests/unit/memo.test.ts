@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { packMemo } from '../../src/cache/memo.js';
 import { cacheFolder, openPack } from '../../src/cache/store.js';
 import { createEngine } from '../../src/render/engine.js';
-import { parseYaml } from '../../src/load/source.js';
+import { parseYaml, recallYaml } from '../../src/load/source.js';
 
 describe('memo packs', () => {
   it('keep exactly what a run used, and say when nothing changed', () => {
@@ -51,14 +51,19 @@ describe('remembered work gives the same results', () => {
     const text = 'proposals:\n  - id: p1\n    title: 标题\n    count: 3\n';
     const memo = packMemo();
     const fresh = parseYaml('a.yaml', text, memo);
-    const again = parseYaml('a.yaml', text, packMemo(memo.changes()));
-    expect(again.value).toEqual(fresh.value);
+    const again = recallYaml('a.yaml', text, packMemo(memo.changes()));
+    expect(again?.value).toEqual(fresh.value);
+    expect(recallYaml('a.yaml', `${text}# edited\n`, packMemo(memo.changes()))).toBeUndefined();
     const damaged = packMemo(Object.fromEntries(Object.keys(memo.changes()!).map((k) => [k, '{'])));
-    expect(parseYaml('a.yaml', text, damaged).value).toEqual(fresh.value);
+    expect(recallYaml('a.yaml', text, damaged)).toBeUndefined();
     // .inf has no JSON form: such a file is not remembered.
     const infinite = packMemo();
     parseYaml('b.yaml', 'x: .inf\n', infinite);
     expect(infinite.changes()).toBeUndefined();
+    // Nor is an empty one: its warning comes from reading it.
+    const empty = packMemo();
+    parseYaml('c.yaml', '# 只有注释\n', empty);
+    expect(empty.changes()).toBeUndefined();
   });
 
   it('compiled templates, problems at their positions included', () => {
