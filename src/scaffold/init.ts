@@ -98,9 +98,26 @@ export function nextSitting(sitting: Sitting, years: number, keepSalutation: boo
   return next;
 }
 
-/** The narrative's headings with every text replaced by a placeholder that says what belongs there. */
+/**
+ * The narrative's headings with every text replaced by a placeholder that says what belongs there.
+ * A year summary (`summary:`, for --kind summary) is kept in the same shape: its headlines are the
+ * year's own, so they are placeholders too.
+ */
 export function narrativeSkeleton(narrative: Narrative, year: number): Record<string, unknown> {
   const todo = (what: string) => `${PLACEHOLDER}${what}`;
+  const summary = narrative.summary && {
+    title: todo('综述的标题'),
+    lead: todo('综述的导语'),
+    ...(narrative.summary.sections
+      ? {
+          sections: narrative.summary.sections.map((s) => ({
+            headline: todo('这一部分的小标题'),
+            ...(s.paragraphs ? { paragraphs: [todo('这一部分的正文')] } : {}),
+          })),
+        }
+      : {}),
+    ...(narrative.summary.closing !== undefined ? { closing: todo('综述的结尾') } : {}),
+  };
   return {
     review: {
       overview: todo(`${year}年工作的总述`),
@@ -113,6 +130,7 @@ export function narrativeSkeleton(narrative: Narrative, year: number): Record<st
       items: narrative.plan.items.map((item) => ({ heading: item.heading, text: todo('这一项工作安排的正文') })),
     },
     closing: todo('结束语'),
+    ...(summary ? { summary } : {}),
   };
 }
 

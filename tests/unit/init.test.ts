@@ -47,6 +47,27 @@ describe('scaffold pieces', () => {
     expect(JSON.stringify(skeleton)).not.toContain('旧');
   });
 
+  it('keeps the shape of a year summary, its texts and headlines as placeholders', () => {
+    const narrative = {
+      review: { overview: '旧', sections: [{ heading: '甲', paragraphs: ['旧'] }, { heading: '乙', paragraphs: ['旧'] }] },
+      thanks: '旧',
+      shortcomings: '旧',
+      plan: { requirements: '旧', items: [{ heading: '加强领导。', text: '旧' }] },
+      closing: '旧',
+    };
+    const summary = { title: '旧标题', lead: ['旧导语'], sections: [{ headline: '旧一' }, { headline: '旧二', paragraphs: ['旧段'] }], closing: '旧结尾' };
+    const skeleton = narrativeSkeleton({ ...narrative, summary }, 2024) as { summary?: unknown };
+    expect(skeleton.summary).toEqual({
+      title: `${PLACEHOLDER}综述的标题`,
+      lead: `${PLACEHOLDER}综述的导语`,
+      sections: [{ headline: `${PLACEHOLDER}这一部分的小标题` }, { headline: `${PLACEHOLDER}这一部分的小标题`, paragraphs: [`${PLACEHOLDER}这一部分的正文`] }],
+      closing: `${PLACEHOLDER}综述的结尾`,
+    });
+    expect(JSON.stringify(skeleton)).not.toContain('旧');
+    expect(narrativeSkeleton({ ...narrative, summary: { title: '旧', lead: '旧' } }, 2024)).toMatchObject({ summary: { title: `${PLACEHOLDER}综述的标题`, lead: `${PLACEHOLDER}综述的导语` } });
+    expect(narrativeSkeleton(narrative, 2024)).not.toHaveProperty('summary');
+  });
+
   it('finds the office in the first comment line of a file', () => {
     expect(officeFromComment('# 提案委员会：2023年度提案台账，一行一件提案。\nproposals: []\n')).toBe('提案委员会');
     expect(officeFromComment('# yaml-language-server: $schema=../../schema/year.schema.json\n# 办公室\nmeetings:\n')).toBe('办公室');
