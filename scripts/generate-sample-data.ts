@@ -35,7 +35,7 @@ import {
 } from './sample-data/pools.js';
 import { PLAN_2022, PLAN_2023, type LeadKind, type ReportKind, type SubmitterKind, type YearPlan } from './sample-data/plans.js';
 import { yamlScalar } from './sample-data/output.js';
-import type { InformationRecord, ReportRecord } from './sample-data/records.js';
+import type { InformationRecord, MeetingRecord, ReportRecord } from './sample-data/records.js';
 import { Rng } from './sample-data/rng.js';
 
 // ── Deterministic randomness ──────────────────────────────────────────────────────────────
@@ -144,17 +144,6 @@ interface ProposalRec {
   /** Not written: the phrase the title was built from. */
   phrase?: string;
 }
-
-interface MeetingRec {
-  id: string;
-  kind: string;
-  date: string;
-  topic: string;
-  suggestions?: number;
-  adopted?: boolean;
-  tags?: string[];
-}
-
 
 interface ApprovalRec {
   id: string;
@@ -377,9 +366,9 @@ function generateProposals(plan: YearPlan, members: Member[]): ProposalRec[] {
 const ROUTINE_IDS: Record<string, string> = { 主席会议: 'chair', 党组会议: 'party-group', 秘书长会议: 'secretaries', 其他会议: 'other' };
 const CONSULTATION_KINDS = ['双月协商座谈会', '专题协商会', '对口协商会', '界别协商会', '提案办理协商会'];
 
-function generateMeetings(plan: YearPlan): MeetingRec[] {
+function generateMeetings(plan: YearPlan): MeetingRecord[] {
   const rng = new Rng(`meetings:${plan.year}:${plan.extraConsultations}`);
-  const out: MeetingRec[] = plan.meetings.map((m) => ({ ...m }));
+  const out: MeetingRecord[] = plan.meetings.map((m) => ({ ...m }));
   for (const [kind, n] of Object.entries(plan.routineMeetings)) {
     const topics = ROUTINE_TOPICS[kind]!;
     // Spread through the year: one a month while n ≤ 12, then evenly.
@@ -580,7 +569,7 @@ const REPORT_REQUESTS: Array<[number, string]> = [
   [12, '关于落实全面从严治党主体责任情况的报告'],
 ];
 
-function activityItems(plan: YearPlan, meetings: MeetingRec[], n: number): Array<{ date: string; title: string }> {
+function activityItems(plan: YearPlan, meetings: MeetingRecord[], n: number): Array<{ date: string; title: string }> {
   const rng = new Rng(`activities:${plan.year}`);
   const fromMeetings = meetings
     .filter((m) => (m.suggestions ?? 0) > 0 && m.kind !== '提案办理协商会')
@@ -662,7 +651,7 @@ function proposalsFile(year: number, records: ProposalRec[]): string {
   return lines.join('\n') + '\n';
 }
 
-function meetingsFile(year: number, records: MeetingRec[]): string {
+function meetingsFile(year: number, records: MeetingRecord[]): string {
   const lines = [
     `# 办公室：${year}年度会议台账（全体会议、常委会议、主席会议、各类协商会等），按日期排列。`,
     '# topic 为议题；suggestions 为会上形成的建议条数；adopted 表示建议已得到市委、市政府采纳；',
@@ -758,7 +747,7 @@ function informationFile(plan: YearPlan, items: InformationRecord[]): string {
   return lines.join('\n') + '\n';
 }
 
-function activitiesFile(plan: YearPlan, meetings: MeetingRec[]): string {
+function activitiesFile(plan: YearPlan, meetings: MeetingRecord[]): string {
   const lines = [
     `# 办公室及各专门委员会：${plan.year}年度其他计数的履职活动（学习、培训、走访、宣传等）。`,
     '# count 为总数；有 parts 分项而不写 count 时，总数为各分项之和；有 items 逐项记录时，总数为记录条数。',

@@ -4,19 +4,11 @@
  * is fictional. Numbers live here and in the generated files — never in narrative.yaml.
  */
 
-import type { LeadKind, ReportKind, ReportRecord, SubmitterKind } from './records.js';
+import type { LeadKind, MeetingRecord, ReportKind, ReportRecord, SubmitterKind } from './records.js';
 
 export type { LeadKind, ReportKind, SubmitterKind } from './records.js';
 
-export interface CuratedMeeting {
-  id: string;
-  kind: string;
-  date: string;
-  topic: string;
-  suggestions?: number;
-  adopted?: boolean;
-  tags?: string[];
-}
+export type CuratedMeeting = MeetingRecord;
 
 export type CuratedReport = ReportRecord;
 

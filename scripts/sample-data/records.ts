@@ -3,6 +3,16 @@ import type { LeadKind, ReportKind } from '../../src/schema/vocabulary.js';
 
 export type { LeadKind, ReportKind, SubmitterKind } from '../../src/schema/vocabulary.js';
 
+export interface MeetingRecord {
+  id: string;
+  kind: string;
+  date: string;
+  topic: string;
+  suggestions?: number;
+  adopted?: boolean;
+  tags?: string[];
+}
+
 export interface ReportRecord {
   id: string;
   kind: ReportKind;
