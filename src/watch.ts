@@ -26,6 +26,20 @@ export interface WatchTargets {
   ignore?: readonly string[];
 }
 
+/** What a report's options say is to be watched (build --watch and preview alike). */
+export function watchTargetsOf(
+  report: Pick<WatchTargets, 'dataDir' | 'dataDirs' | 'range' | 'templatesDir'>,
+  year: number | undefined,
+): Pick<WatchTargets, 'dataDir' | 'dataDirs' | 'range' | 'year' | 'templatesDir'> {
+  return {
+    dataDir: report.dataDir,
+    ...(report.dataDirs ? { dataDirs: report.dataDirs } : {}),
+    ...(report.range ? { range: report.range } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(report.templatesDir !== undefined ? { templatesDir: report.templatesDir } : {}),
+  };
+}
+
 /** One folder to watch: recursively or not, and which entries matter (null: all). */
 export interface WatchedFolder {
   recursive: boolean;
@@ -257,14 +271,10 @@ export function watchBuild(options: WatchBuildOptions): Promise<void> {
   // one built, even if a later year folder appears.
   let year = buildOptions.range ? undefined : buildOptions.year;
   return watchLoop({
-    dataDir: buildOptions.dataDir,
+    ...watchTargetsOf(buildOptions, year),
     cwd,
     signal,
     ignore: [path.resolve(cwd, buildOptions.outDir)],
-    ...(buildOptions.dataDirs ? { dataDirs: buildOptions.dataDirs } : {}),
-    ...(buildOptions.range ? { range: buildOptions.range } : {}),
-    ...(year !== undefined ? { year } : {}),
-    ...(buildOptions.templatesDir !== undefined ? { templatesDir: buildOptions.templatesDir } : {}),
     ...(debounceMs !== undefined ? { debounceMs } : {}),
     ...(onRunError ? { onRunError } : {}),
     ...(onWatchError ? { onWatchError } : {}),

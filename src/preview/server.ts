@@ -16,7 +16,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { decode } from '../load/decode.js';
 import { render, type PipelineOptions, type PipelineResult } from '../pipeline.js';
-import { watchLoop } from '../watch.js';
+import { watchLoop, watchTargetsOf } from '../watch.js';
 import { escapeHtml, htmlPage, renderHtmlBody } from '../write/html.js';
 
 export interface RenderEvent {
@@ -212,13 +212,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let firstDone!: () => void;
   const firstRender = new Promise<void>((resolve) => (firstDone = resolve));
   const loop = watchLoop({
-    dataDir: pipeline.dataDir,
+    ...watchTargetsOf(pipeline, year),
     cwd,
     signal,
-    ...(pipeline.dataDirs ? { dataDirs: pipeline.dataDirs } : {}),
-    ...(pipeline.range ? { range: pipeline.range } : {}),
-    ...(year !== undefined ? { year } : {}),
-    ...(pipeline.templatesDir !== undefined ? { templatesDir: pipeline.templatesDir } : {}),
     ...(debounceMs !== undefined ? { debounceMs } : {}),
     ...(onRunError ? { onRunError } : {}),
     ...(onWatchError ? { onWatchError } : {}),
