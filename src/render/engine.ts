@@ -87,7 +87,8 @@ export function createEngine(partialNames: () => readonly string[] = () => [], m
   /**
    * The template function, with the partials it names (checked against the pieces there are on
    * every run, since an override may add or remove one). Handlebars compiles a template to
-   * JavaScript source; with a memo, that source is kept for the next run.
+   * JavaScript source, which a memo keeps for the next run: with or without one, the template is
+   * made from that source, so a remembered template is the one compiled.
    */
   const templateOf = (text: string, source: string): { template: Handlebars.TemplateDelegate; ast?: Program } => {
     const remembered = memo?.get('template', text);
@@ -104,9 +105,8 @@ export function createEngine(partialNames: () => readonly string[] = () => [], m
     const ast = guardedAst(text, source);
     const partials = partialReferences(ast);
     checkPartialReferences(partials, source, partialNames());
-    if (!memo) return { template: hb.compile(ast as unknown as string, COMPILE_OPTIONS), ast };
     const spec = hb.precompile(ast as unknown as string, COMPILE_OPTIONS) as unknown as string;
-    memo.set('template', text, JSON.stringify({ spec, partials }));
+    memo?.set('template', text, JSON.stringify({ spec, partials }));
     return { template: hb.template(evaluateSpec(spec)), ast };
   };
 
