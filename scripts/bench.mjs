@@ -4,9 +4,12 @@
 //  - a national-scale year and twice that: validate and build time, peak memory
 //    (targets: < 1.5 s and < 300 MB; doubled size ≤ 2.2× the time)
 // Each figure is the median of several runs. Nothing here is asserted by the tests.
-// "cached" runs find the YAML values and compiled templates of an earlier run of the same report
-// in the cache (src/cache/); "--no-cache" runs parse and compile everything. Both load the CLI
-// through V8's code cache, which `npm run build` writes.
+// Three ways, all loading the CLI through V8's code cache, which `npm run build` writes:
+//  - "--no-cache": everything is parsed and compiled;
+//  - "cached": the YAML values and compiled templates of an earlier run of the same report are in
+//    the cache (src/cache/), but the run is not replayed: each run gets another value of an
+//    environment variable, as after an edit of the data the last run read;
+//  - "replayed": the same command again, nothing it read changed (src/cache/replay.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,20 +22,23 @@ const measure = path.join(root, 'scripts', 'measure-child.mjs');
 const work = mkdtempSync(path.join(tmpdir(), 'report-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-if (!existsSync(path.join(root, 'dist', 'bundle', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Runs a command `runs` times; returns the median wall time in seconds and the largest peak RSS in MB (when known). */
-function time(command, args, runs = RUNS, options = {}) {
+/**
+ * Runs a command `runs` times; returns the median wall time in seconds and the largest peak RSS
+ * in MB (when known). `envOf(i)` gives run i's environment.
+ */
+function time(command, args, runs = RUNS, options = {}, envOf = undefined) {
   const walls = [];
   let rss = 0;
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options });
+    const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options, ...(envOf ? { env: envOf(i) } : {}) });
     walls.push(Number(process.hrtime.bigint() - started) / 1e9);
     if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}\n${result.stderr}`);
     const m = /"maxRssKb":(\d+)/.exec(result.stderr);
@@ -42,30 +48,41 @@ function time(command, args, runs = RUNS, options = {}) {
 }
 
 const cacheDir = path.join(work, 'cache');
-const report = (args, runs) => time(process.execPath, [measure, cli, ...args], runs, { env: { ...process.env, REPORT_CACHE_DIR: cacheDir } });
-/** The same command without the cache, then with it (after one run to fill it). */
-const both = (args, runs) => {
-  const cold = report([...args, '--no-cache'], runs);
+const env = { ...process.env, REPORT_CACHE_DIR: cacheDir };
+let edits = 0;
+/** `node bin/report.js …` as a user runs it; with `rss`, through measure-child.mjs, which reports the peak memory. */
+const report = (args, runs, { fresh = false, rss = false } = {}) =>
+  time(process.execPath, [...(rss ? [measure] : []), cli, ...args], runs, {}, () => (fresh ? { ...env, REPORT_BENCH_EDIT: String(edits++) } : env));
+/** The same command without the cache, with it but not replayed, and replayed (each after one run to fill the cache). */
+const modes = (args, runs, rss = false) => {
+  const cold = report([...args, '--no-cache'], runs, { rss });
   report(args, 1);
-  return { cold, warm: report(args, runs) };
+  const warm = report(args, runs, { fresh: true, rss });
+  report(args, 1);
+  return { cold, warm, replayed: report(args, runs, { rss }) };
 };
+const MODES = [
+  ['cold', '--no-cache'],
+  ['warm', 'cached'],
+  ['replayed', 'replayed'],
+];
 const rows = [];
 const row = (what, value, target) => rows.push({ what, value, target });
 const s = (x) => `${x.toFixed(3)} s`;
 
 // 1. validate against an empty Node start.
 const node0 = time(process.execPath, ['-e', '0']);
-const validate = both(['validate', '2023']);
+const validate = modes(['validate', '2023']);
 row('node -e 0', s(node0.wall), '');
-for (const [how, m] of [['--no-cache', validate.cold], ['cached', validate.warm]]) {
+for (const [mode, how] of MODES) {
+  const m = validate[mode];
   row(`report validate 2023 (bundled data), ${how}`, `${s(m.wall)}, ${(m.wall / node0.wall).toFixed(2)}× node`, '≤ 1.5×');
 }
 
 // 2. build against pandoc on the same report.
 const out = path.join(work, 'out');
-const build = both(['build', '2023', '--out', out]);
-row('report build 2023 (md + docx), --no-cache', s(build.cold.wall), '');
-row('report build 2023 (md + docx), cached', s(build.warm.wall), '');
+const build = modes(['build', '2023', '--out', out]);
+for (const [mode, how] of MODES) row(`report build 2023 (md + docx), ${how}`, s(build[mode].wall), '');
 let pandoc = spawnSync('pandoc', ['--version']).status === 0;
 if (!pandoc && process.getuid?.() === 0) {
   // pandoc is a Debian package; install it when the benchmark runs as root (as on CI machines).
@@ -76,8 +93,7 @@ if (!pandoc && process.getuid?.() === 0) {
 if (pandoc) {
   const p = time('pandoc', [path.join(out, '2023', 'report.md'), '-o', path.join(work, 'pandoc.docx')]);
   row('pandoc report.md -o report.docx', s(p.wall), '');
-  row('build ÷ pandoc, --no-cache', `${(build.cold.wall / p.wall).toFixed(2)}×`, '≤ 2×');
-  row('build ÷ pandoc, cached', `${(build.warm.wall / p.wall).toFixed(2)}×`, '≤ 2×');
+  for (const [mode, how] of MODES) row(`build ÷ pandoc, ${how}`, `${(build[mode].wall / p.wall).toFixed(2)}×`, '≤ 2×');
 } else {
   row('pandoc', 'not installed (apt-get install pandoc)', '');
 }
@@ -87,19 +103,17 @@ const scales = {};
 for (const scale of ['national', 'national2']) {
   const dir = path.join(work, scale);
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', 'generate-sample-data.ts'), '--scale', scale, '--out', dir], { stdio: 'ignore' });
-  const v = both(['validate', '2023', '--data', dir], 3);
-  const b = both(['build', '2023', '--data', dir, '--out', path.join(dir, 'out')], 3);
+  const v = modes(['validate', '2023', '--data', dir], 3, true);
+  const b = modes(['build', '2023', '--data', dir, '--out', path.join(dir, 'out')], 3, true);
   scales[scale] = { v, b };
   const target = scale === 'national' ? '< 1.5 s, < 300 MB' : '';
   for (const [what, m] of [['validate', v], ['build', b]]) {
-    row(`${scale}: ${what}, --no-cache`, `${s(m.cold.wall)}, peak ${m.cold.rss.toFixed(0)} MB`, target);
-    row(`${scale}: ${what}, cached`, `${s(m.warm.wall)}, peak ${m.warm.rss.toFixed(0)} MB`, target);
+    for (const [mode, how] of MODES) row(`${scale}: ${what}, ${how}`, `${s(m[mode].wall)}, peak ${m[mode].rss.toFixed(0)} MB`, target);
   }
 }
-for (const how of ['cold', 'warm']) {
-  const label = how === 'cold' ? '--no-cache' : 'cached';
-  row(`doubled size: validate time ratio, ${label}`, `${(scales.national2.v[how].wall / scales.national.v[how].wall).toFixed(2)}×`, '≤ 2.2×');
-  row(`doubled size: build time ratio, ${label}`, `${(scales.national2.b[how].wall / scales.national.b[how].wall).toFixed(2)}×`, '≤ 2.2×');
+for (const [mode, how] of MODES) {
+  row(`doubled size: validate time ratio, ${how}`, `${(scales.national2.v[mode].wall / scales.national.v[mode].wall).toFixed(2)}×`, '≤ 2.2×');
+  row(`doubled size: build time ratio, ${how}`, `${(scales.national2.b[mode].wall / scales.national.b[mode].wall).toFixed(2)}×`, '≤ 2.2×');
 }
 
 rmSync(work, { recursive: true, force: true });

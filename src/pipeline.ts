@@ -3,6 +3,7 @@
  * write stage. The CLI and the tests call these functions directly.
  */
 import path from 'node:path';
+import { statInput } from './cache/journal.js';
 import type { Memo } from './cache/memo.js';
 import { computeYear } from './compute/figures.js';
 import { diagnostic } from './diagnostics/catalogue.js';
@@ -135,9 +136,7 @@ export async function render(options: PipelineOptions): Promise<PipelineResult> 
   const templatesDir = options.templatesDir ? path.resolve(cwd, options.templatesDir) : undefined;
   const templates = await loadTemplates(kind, templatesDir);
   if (templatesDir && templates.pieces.size > 0 && ![...templates.pieces.values()].some((p) => p.layer === 'user')) {
-    const { stat } = await import('node:fs/promises');
-    const exists = await stat(templatesDir).then((s) => s.isDirectory(), () => false);
-    if (!exists) {
+    if (statInput(templatesDir).kind !== 'folder') {
       diagnostics.push(diagnostic('templatesFolderMissing', { folder: displayPath(cwd, templatesDir) }));
       return { ...result, diagnostics: sortDiagnostics(diagnostics) };
     }

@@ -47,19 +47,23 @@ export function openPack(folder: string, scope: unknown, build: string): OpenedP
     memo,
     save() {
       const changed = memo.changes();
-      if (!changed) return;
-      const temporary = `${file}.${process.pid}.tmp`;
-      try {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(temporary, JSON.stringify({ format: FORMAT, build, entries: changed }));
-        renameSync(temporary, file);
-      } catch {
-        try {
-          rmSync(temporary, { force: true });
-        } catch {
-          // Nothing was written there either.
-        }
-      }
+      if (changed) keepFile(file, JSON.stringify({ format: FORMAT, build, entries: changed }));
     },
   };
+}
+
+/** Writes a cache file atomically, or leaves it alone when that fails: the cache never stops a run. */
+export function keepFile(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written there either.
+    }
+  }
 }

@@ -12,7 +12,10 @@ import * as statsCommand from './commands/stats.js';
 import * as initCommand from './commands/init.js';
 import * as templatesCommand from './commands/templates.js';
 import * as previewCommand from './commands/preview.js';
+import { closeJournal, openJournal } from '../cache/journal.js';
+import { keepRun, mayReplay, settingOf, type Transcript } from '../cache/replay.js';
 import { removeTemporaryFiles } from '../write/atomic.js';
+import { endQuietlyOnBrokenPipe } from './pipes.js';
 import { EXIT, UsageError, type CommandContext, type Io } from './shared.js';
 
 export type { Io } from './shared.js';
@@ -21,13 +24,7 @@ export { EXIT } from './shared.js';
 const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [buildCommand, validateCommand, schemaCommand, statsCommand, initCommand, templatesCommand, previewCommand];
 
 function defaultIo(): Io {
-  // Output piped into a reader that stops early (`report stats | head`): the rest is not wanted.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
+  endQuietlyOnBrokenPipe();
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -52,8 +49,28 @@ function onSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
-export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+/** The process's own IO, with what it writes copied into `transcript`. */
+function recordedIo(transcript: Transcript): Io {
+  const io = defaultIo();
+  return {
+    ...io,
+    stdout: (s) => (transcript.push([1, s]), io.stdout(s)),
+    stderr: (s) => (transcript.push([2, s]), io.stderr(s)),
+  };
+}
+
+/**
+ * Runs a command. Without `given` IO this is the process's own run (bin/report.js): a
+ * `validate` or `build` run is then journaled (cache/journal.ts) and kept for replay.
+ */
+export async function main(argv: readonly string[], given?: Io): Promise<number> {
+  const transcript: Transcript = [];
+  const journaled = given === undefined && mayReplay(argv);
+  if (journaled) openJournal();
+  const io = given ?? (journaled ? recordedIo(transcript) : defaultIo());
   let exitCode: number = EXIT.ok;
+  /** Set by a command whose result depends only on what the journal saw: the files it wrote. */
+  let written: readonly string[] | undefined;
   const program = new Command()
     .name('report')
     .description('政协常委会工作报告生成器：检查一年的 YAML 记录，计算各项数字，生成工作报告（Markdown、Word、网页）。')
@@ -63,13 +80,17 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('（用 report --help 查看用法）');
-  const context: CommandContext = { io, setExit: (code) => void (exitCode = code) };
+  const context: CommandContext = { io, setExit: (code) => void (exitCode = code), replayable: (files = []) => void (written = files) };
   for (const command of COMMANDS) command.register(program, context);
 
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
     await program.parseAsync([...argv], { from: 'user' });
+    // Usage and internal errors (exit 2) are not kept: they may come from the environment.
+    if (journaled && written && (exitCode === EXIT.ok || exitCode === EXIT.problems)) {
+      keepRun(settingOf(argv), closeJournal(), written, transcript, exitCode);
+    }
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

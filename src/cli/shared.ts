@@ -1,7 +1,7 @@
 /** What every command shares: the IO it writes to, argument parsing, diagnostics output. */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readInput, statInput } from '../cache/journal.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decode } from '../load/decode.js';
 import { formatGithub, formatJson, formatText, summary, type DiagnosticFormat } from './format.js';
@@ -25,6 +25,11 @@ export class UsageError extends Error {}
 export interface CommandContext {
   io: Io;
   setExit: (code: number) => void;
+  /**
+   * Called by a command whose result depends only on the data and templates it read (through
+   * cache/journal.ts) and on its command line, with the files it wrote: the run may be replayed.
+   */
+  replayable: (written?: readonly string[]) => void;
 }
 
 export function parseYear(value: string | undefined): { year?: number } {
@@ -37,11 +42,7 @@ export function parseYear(value: string | undefined): { year?: number } {
 export function resolveDataDir(given: string | undefined, io: Io): string {
   if (given !== undefined) return given;
   const local = path.join(io.cwd, 'data');
-  try {
-    if (statSync(local).isDirectory()) return local;
-  } catch {
-    // fall through to the bundled data
-  }
+  if (statInput(local).kind === 'folder') return local;
   const bundled = path.join(PACKAGE_ROOT, 'data');
   io.stderr(`当前文件夹下没有 data/，使用内置示例数据：${bundled}\n`);
   return bundled;
@@ -57,7 +58,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], format: Dia
     if (!sources.has(file)) {
       try {
         // Decoded as the loader decoded it, so a GBK file's line and caret come out right.
-        const decoded = decode(readFileSync(path.resolve(io.cwd, file)));
+        const decoded = decode(readInput(path.resolve(io.cwd, file)));
         sources.set(file, decoded.error === undefined ? decoded.text : undefined);
       } catch {
         sources.set(file, undefined);

@@ -3,7 +3,7 @@
  * one folder per year whose YAML files each office keeps for itself. IO lives here and in
  * write/ only; everything between works on the returned values.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { listInput, readInput, statInput } from '../cache/journal.js';
 import type { Memo } from '../cache/memo.js';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
@@ -88,7 +88,10 @@ export async function loadFolder(
 
 // Synchronous reads: a data folder is a few small files, and each asynchronous read waited its turn.
 function readFolder(folder: string, read: (full: string) => ParsedFile | undefined): ParsedFile[] {
-  const names = readdirSync(folder).filter((n) => YAML_FILE.test(n)).sort();
+  const names = listInput(folder)
+    .map((e) => e.name)
+    .filter((n) => YAML_FILE.test(n))
+    .sort();
   const files: ParsedFile[] = [];
   for (const name of names) {
     const parsed = read(path.join(folder, name));
@@ -100,7 +103,7 @@ function readFolder(folder: string, read: (full: string) => ParsedFile | undefin
 /** Year folders present in a data folder, ascending. */
 export async function availableYears(dataDir: string): Promise<number[]> {
   try {
-    const entries = readdirSync(dataDir, { withFileTypes: true });
+    const entries = listInput(dataDir);
     return entries
       .filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name))
       .map((e) => Number(e.name))
@@ -114,12 +117,12 @@ function readYamlFile(full: string, display: string, sink: Diagnostic[], memo?: 
   let bytes: Uint8Array;
   try {
     // Refused unread: a 50 MB file would take gigabytes once parsed with positions.
-    const { size } = statSync(full);
+    const { size } = statInput(full);
     if (size > MAX_DATA_FILE_BYTES) {
       sink.push(diagnostic('fileTooLarge', { size: megabytes(size), max: megabytes(MAX_DATA_FILE_BYTES) }, { file: display, line: 1, column: 1 }));
       return undefined;
     }
-    bytes = readFileSync(full);
+    bytes = readInput(full);
   } catch (error) {
     sink.push(diagnostic('fileUnreadable', { detail: (error as Error).message }, { file: display }));
     return undefined;
@@ -161,17 +164,9 @@ export function displayPath(cwd: string, full: string): string {
 }
 
 async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return statInput(p).kind === 'folder';
 }
 
 async function isFile(p: string): Promise<boolean> {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
+  return statInput(p).kind === 'file';
 }

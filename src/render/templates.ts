@@ -4,9 +4,9 @@
  * Lookup order for piece `opening` of kind `annual`:
  *   <user>/annual/opening.hbs → <user>/opening.hbs → <built-in>/annual/opening.hbs
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listInput, readInput } from '../cache/journal.js';
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -27,9 +27,9 @@ export interface TemplateSet {
 
 export const ROOT_PIECE = 'report';
 
-async function listPieces(folder: string): Promise<string[]> {
+function listPieces(folder: string): string[] {
   try {
-    const entries = await readdir(folder, { withFileTypes: true });
+    const entries = listInput(folder);
     return entries.filter((e) => e.isFile() && e.name.endsWith('.hbs')).map((e) => e.name.slice(0, -4));
   } catch {
     return [];
@@ -47,10 +47,10 @@ export async function loadTemplates(kind: string, userFolder?: string): Promise<
   const pieces = new Map<string, TemplatePiece>();
   // Later layers only fill what earlier ones left, so the first found wins.
   for (const { folder, layer } of layers) {
-    for (const name of (await listPieces(folder)).sort()) {
+    for (const name of listPieces(folder).sort()) {
       if (pieces.has(name)) continue;
       const file = path.join(folder, `${name}.hbs`);
-      pieces.set(name, { name, file, layer, text: await readFile(file, 'utf8') });
+      pieces.set(name, { name, file, layer, text: readInput(file).toString('utf8') });
     }
   }
   return {

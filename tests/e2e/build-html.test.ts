@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { request, createServer } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { CACHE_DIR, runCli } from '../helpers/cli.js';
 import { copyFixture, edit, ROOT, tempDir } from '../helpers/fixture.js';
 
 const exists = (p: string) => stat(p).then(() => true, () => false);
@@ -67,7 +67,7 @@ describe('report build --format html', () => {
 
 /** The CLI as a long-running process, its output gathered as it comes. */
 function spawnCli(args: string[], cwd = ROOT) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'report.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'report.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', REPORT_CACHE_DIR: CACHE_DIR } });
   const out = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (s: string) => (out.stdout += s));
   child.stderr.setEncoding('utf8').on('data', (s: string) => (out.stderr += s));

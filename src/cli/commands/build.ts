@@ -49,7 +49,7 @@ async function report(result: BuildResult, io: Io, opts: Options, again: boolean
   return true;
 }
 
-export function register(program: Command, { io, setExit }: CommandContext): void {
+export function register(program: Command, { io, setExit, replayable }: CommandContext): void {
   program
     .command('build')
     .description('检查数据并生成报告：<out>/<年份>/report.md 和 report.docx（可加 report.html）；--watch 时每次改动后重新生成')
@@ -61,7 +61,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹（只需放要改的片段）')
     .option('-f, --format <list>', '输出格式，逗号分隔：md、docx、html（可发布到网站的网页）', 'md,docx')
     .option('--dry-run', '只检查和生成，不写文件')
-    .option('--no-cache', '不用也不更新缓存（缓存保存解析过的数据文件和编译过的模板，只省时间，不影响结果）')
+    .option('--no-cache', '不用也不更新缓存（缓存保存解析过的数据文件和编译过的模板，输入没变时重放上次的结果；只省时间，不影响结果）')
     .option('-w, --watch', '生成后继续监视数据文件夹和模板文件夹，有改动就重新生成（按 Ctrl-C 退出）')
     .addHelpText('after', '\n例：report build 2023 --format md,docx,html\n    report build 2023 --watch --templates templates-local')
     .addHelpText(
@@ -87,6 +87,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         const result = await build({ ...options, ...(run.memo ? { memo: run.memo } : {}) });
         run.save();
         const ok = await report(result, io, opts, false);
+        if (opts.cache) replayable(ok && !opts.dryRun ? result.files.map((f) => f.path) : []);
         return setExit(result.writeFailed ? EXIT.usage : ok ? EXIT.ok : EXIT.problems);
       }
       const { watchBuild } = await import('../../watch.js');

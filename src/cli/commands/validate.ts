@@ -13,7 +13,7 @@ interface Options {
   cache: boolean;
 }
 
-export function register(program: Command, { io, setExit }: CommandContext): void {
+export function register(program: Command, { io, setExit, replayable }: CommandContext): void {
   program
     .command('validate')
     .description('只检查数据和模板，不写文件；有错误时退出码为 1')
@@ -23,7 +23,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
     .addOption(new Option('-f, --format <format>', '问题的输出格式：text（带源码行）、json（每行一个对象）、github（GitHub Actions 注释）').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', '有警告时也以退出码 1 结束')
-    .option('--no-cache', '不用也不更新缓存（缓存保存解析过的数据文件和编译过的模板，只省时间，不影响结果）')
+    .option('--no-cache', '不用也不更新缓存（缓存保存解析过的数据文件和编译过的模板，输入没变时重放上次的结果；只省时间，不影响结果）')
     .action(async (yearArg: string | undefined, opts: Options) => {
       const { render } = await import('../../pipeline.js');
       const { hasErrors } = await import('../../diagnostics/diagnostic.js');
@@ -41,5 +41,6 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const years = result.range ? `${result.range.from}—${result.range.to}` : String(result.year);
       if (!failed && opts.format === 'text') io.stderr(`${years} 年的数据和模板检查通过。\n`);
       setExit(failed ? EXIT.problems : EXIT.ok);
+      if (opts.cache) replayable();
     });
 }
