@@ -20,23 +20,33 @@ export type Observation = [look: Look, path: string, seen: string];
 
 /** Open while a replayable command runs; keyed by look and path, so a path read twice is noted once. */
 let journal: Map<string, Observation> | undefined;
+/** Set when the same look saw two different things in one run (a file edited while it ran). */
+let unsteady = false;
 
 export function openJournal(): void {
   journal = new Map();
+  unsteady = false;
 }
 
-/** The observations since openJournal, in the order they were first made; closes the journal. */
-export function closeJournal(): Observation[] {
+/**
+ * The observations since openJournal, in the order they were first made, and closes the
+ * journal; undefined when an input changed during the run, which then cannot be replayed.
+ */
+export function closeJournal(): Observation[] | undefined {
   const seen = journal ? [...journal.values()] : [];
   journal = undefined;
+  if (unsteady) return undefined;
   // A file read whole says all its stat said (that it is a file, and its size): one look fewer to repeat.
   const read = new Set(seen.filter(([look, , what]) => look === 'read' && !what.startsWith('!')).map(([, path]) => path));
   return seen.filter(([look, path]) => look !== 'stat' || !read.has(path));
 }
 
 function note(look: Look, path: string, seen: string): void {
+  if (!journal) return;
   const key = `${look}\0${path}`;
-  if (journal && !journal.has(key)) journal.set(key, [look, path, seen]);
+  const before = journal.get(key);
+  if (!before) journal.set(key, [look, path, seen]);
+  else if (before[2] !== seen) unsteady = true;
 }
 
 export type PathKind = 'file' | 'folder' | 'other' | 'missing';

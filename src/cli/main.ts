@@ -88,8 +88,9 @@ export async function main(argv: readonly string[], given?: Io): Promise<number>
   try {
     await program.parseAsync([...argv], { from: 'user' });
     // Usage and internal errors (exit 2) are not kept: they may come from the environment.
-    if (journaled && written && (exitCode === EXIT.ok || exitCode === EXIT.problems)) {
-      keepRun(settingOf(argv), closeJournal(), written, transcript, exitCode);
+    const observations = journaled ? closeJournal() : undefined;
+    if (observations && written && (exitCode === EXIT.ok || exitCode === EXIT.problems)) {
+      keepRun(settingOf(argv), observations, written, transcript, exitCode);
     }
     return exitCode;
   } catch (error) {

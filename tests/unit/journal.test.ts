@@ -18,7 +18,7 @@ describe('the journal', () => {
     expect(statInput(path.join(dir, 'none.yaml'))).toEqual({ kind: 'missing', size: 0 });
     expect(listInput(dir).map((e) => e.name).sort()).toEqual(['a.yaml', 'sub']);
     expect(() => readInput(path.join(dir, 'sub'))).toThrow();
-    const seen = closeJournal();
+    const seen = closeJournal()!;
     expect(seen.map(([look, where]) => [look, path.basename(where)])).toEqual([
       ['read', 'a.yaml'],
       ['stat', 'sub'],
@@ -44,10 +44,21 @@ describe('the journal', () => {
     openJournal();
     statInput(file);
     readInput(file);
-    expect(closeJournal().map(([look]) => look)).toEqual(['read']);
+    expect(closeJournal()!.map(([look]) => look)).toEqual(['read']);
     readInput(file);
     openJournal();
     expect(closeJournal()).toEqual([]);
+  });
+
+  it('has nothing to give when a file changed between two reads of one run', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'a.yaml');
+    writeFileSync(file, 'a: 1\n');
+    openJournal();
+    readInput(file);
+    writeFileSync(file, 'a: 2\n');
+    readInput(file);
+    expect(closeJournal()).toBeUndefined();
   });
 });
 
