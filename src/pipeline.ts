@@ -14,7 +14,7 @@ import { summaryProblems, summaryView } from './kinds/summary.js';
 import { buildContext, type RenderContext, type TermContext } from './render/context.js';
 import { renderNarrative } from './render/prose.js';
 import { createReportEngine, renderReport } from './render/report.js';
-import { loadTemplates } from './render/templates.js';
+import { ignoredLinks, loadTemplates } from './render/templates.js';
 import { crossCheck, requiredParts } from './validate/cross-check.js';
 import type { Narrative, TermNarrative } from './schema/schema.js';
 import type { Dataset, Ref } from './validate/dataset.js';
@@ -135,6 +135,7 @@ export async function render(options: PipelineOptions): Promise<PipelineResult> 
   const cwd = options.cwd ?? process.cwd();
   const templatesDir = options.templatesDir ? path.resolve(cwd, options.templatesDir) : undefined;
   const templates = await loadTemplates(kind, templatesDir);
+  diagnostics.push(...ignoredLinks(templates, cwd));
   if (templatesDir && templates.pieces.size > 0 && ![...templates.pieces.values()].some((p) => p.layer === 'user')) {
     if (statInput(templatesDir).kind !== 'folder') {
       diagnostics.push(diagnostic('templatesFolderMissing', { folder: displayPath(cwd, templatesDir) }));

@@ -332,6 +332,12 @@ export const catalogue = {
     message: (a) => `找不到模板文件夹“${a.folder}”`,
     hint: () => '检查 --templates 后的路径。',
   }),
+  templateLinkIgnored: entry<{ name: string }>({
+    code: 'RPT509',
+    severity: 'warning',
+    message: (a) => `模板片段“${a.name}”是符号链接，没有使用`,
+    hint: () => '模板片段只从模板文件夹本身读取，不跟随链接；请把链接换成文件本身（复制一份放在这里）。',
+  }),
   blankInOutput: entry<{ snippet: string }>({
     code: 'RPT508',
     severity: 'error',

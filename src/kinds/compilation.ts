@@ -13,7 +13,7 @@ import { outputOf } from '../pipeline.js';
 import type { CompilationContext, RenderContext } from '../render/context.js';
 import { createReportEngine, renderReport } from '../render/report.js';
 import { toScript } from '../render/script.js';
-import { loadTemplates } from '../render/templates.js';
+import { ignoredLinks, loadTemplates } from '../render/templates.js';
 
 export async function renderCompilation(
   options: PipelineOptions,
@@ -38,6 +38,7 @@ export async function renderCompilation(
 
   const cwd = options.cwd ?? process.cwd();
   const templates = await loadTemplates('compilation', options.templatesDir ? path.resolve(cwd, options.templatesDir) : undefined);
+  diagnostics.push(...ignoredLinks(templates, cwd));
   const context: CompilationContext = { year, organizations: contexts };
   const rendered = renderReport(templates, context, createReportEngine(templates, options.memo), { cwd });
   diagnostics.push(...rendered.diagnostics);

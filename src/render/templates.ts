@@ -7,6 +7,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listInput, readInput } from '../cache/journal.js';
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../load/project.js';
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -21,18 +24,24 @@ export interface TemplatePiece {
 export interface TemplateSet {
   kind: string;
   pieces: Map<string, TemplatePiece>;
+  /** `.hbs` entries that are symbolic links, ignored (absolute paths). */
+  links: string[];
   /** Where a piece was looked for, in order, for messages about missing pieces. */
   searched: (name: string) => string[];
 }
 
 export const ROOT_PIECE = 'report';
 
-function listPieces(folder: string): string[] {
+/** The pieces of a folder, and the `.hbs` entries that are links (never followed: see loadTemplates). */
+function listPieces(folder: string): { pieces: string[]; links: string[] } {
   try {
-    const entries = listInput(folder);
-    return entries.filter((e) => e.isFile() && e.name.endsWith('.hbs')).map((e) => e.name.slice(0, -4));
+    const entries = listInput(folder).filter((e) => e.name.endsWith('.hbs'));
+    return {
+      pieces: entries.filter((e) => e.isFile()).map((e) => e.name.slice(0, -4)),
+      links: entries.filter((e) => e.isSymbolicLink()).map((e) => path.join(folder, e.name)),
+    };
   } catch {
-    return [];
+    return { pieces: [], links: [] };
   }
 }
 
@@ -45,9 +54,13 @@ export async function loadTemplates(kind: string, userFolder?: string): Promise<
   layers.push({ folder: path.join(BUILTIN_TEMPLATES, kind), layer: 'built-in' });
 
   const pieces = new Map<string, TemplatePiece>();
-  // Later layers only fill what earlier ones left, so the first found wins.
+  const links: string[] = [];
+  // Later layers only fill what earlier ones left, so the first found wins. A link is not
+  // followed: it could bring in any file of the machine as a piece.
   for (const { folder, layer } of layers) {
-    for (const name of listPieces(folder).sort()) {
+    const found = listPieces(folder);
+    links.push(...found.links.sort());
+    for (const name of found.pieces.sort()) {
       if (pieces.has(name)) continue;
       const file = path.join(folder, `${name}.hbs`);
       pieces.set(name, { name, file, layer, text: readInput(file).toString('utf8') });
@@ -56,6 +69,12 @@ export async function loadTemplates(kind: string, userFolder?: string): Promise<
   return {
     kind,
     pieces,
+    links,
     searched: (name) => layers.map(({ folder }) => path.join(folder, `${name}.hbs`)),
   };
+}
+
+/** A warning for each piece ignored because it is a link, so that an editor knows why their piece is not used. */
+export function ignoredLinks(templates: TemplateSet, cwd: string): Diagnostic[] {
+  return templates.links.map((file) => diagnostic('templateLinkIgnored', { name: path.basename(file, '.hbs') }, { file: displayPath(cwd, file) }));
 }

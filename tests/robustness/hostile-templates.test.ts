@@ -141,6 +141,13 @@ describe('hostile templates', () => {
     });
     await expectRefused(built, 'RPT503');
     expect(await readdir(path.join(built.work, 'my-templates', 'annual'))).toContain('evil.hbs');
+    // Each ignored link is named, without a line: showing one would print the file it points to.
+    const links = built.diagnostics.filter((d) => d.code === 'RPT509');
+    expect(links.map((d) => [d.file, d.line, d.severity])).toEqual([
+      ['my-templates/annual/evil.hbs', undefined, 'warning'],
+      ['my-templates/closing.hbs', undefined, 'warning'],
+    ]);
+    expect(built.run.stderr).not.toContain('root:x:0:0');
   }, 20_000);
 
   it('still renders an ordinary override (the tests above fail for the right reason)', async () => {

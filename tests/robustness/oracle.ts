@@ -3,7 +3,7 @@
  * and scripts/fuzz.ts. Each returns a list of failures (empty when all is well), so a fuzz
  * run can count them instead of stopping at the first.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { decode } from '../../src/load/decode.js';
@@ -14,8 +14,17 @@ import { applyPlan, type Applied, type Files, type Plan } from './mutations.js';
 
 /** Codes whose `file` is a folder (something is missing from it), without a line. */
 const FOLDER_CODES = new Set(['RPT101', 'RPT102', 'RPT308']);
-/** Codes about a whole file, without a line: unreadable, or read in another encoding. */
-const WHOLE_FILE_CODES = new Set(['RPT103', 'RPT110']);
+/** Codes about a whole file, without a line: unreadable, read in another encoding, a template piece that is a link. */
+const WHOLE_FILE_CODES = new Set(['RPT103', 'RPT110', 'RPT509']);
+
+function lexists(full: string): boolean {
+  try {
+    lstatSync(full);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Lines of a file as the loader sees them (after decoding), to check a diagnostic's line. */
 function linesOf(full: string): string[] {
@@ -40,6 +49,11 @@ export function positionFailures(diagnostics: readonly Diagnostic[], cwd: string
       continue;
     }
     const full = path.resolve(cwd, d.file);
+    if (d.line === undefined && WHOLE_FILE_CODES.has(d.code)) {
+      // Such a file need not be readable (nor a link's target exist): only its name is given.
+      if (!lexists(full)) failures.push(`diagnostic names a file that does not exist: ${shown}`);
+      continue;
+    }
     let lines = cache.get(full);
     if (lines === undefined) {
       try {
