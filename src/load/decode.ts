@@ -2,6 +2,8 @@
  * Turns file bytes into text. Offices save with Windows editors, so besides UTF-8 we accept a
  * byte-order mark, UTF-16 and GBK/GB18030; anything else is refused, never misread.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
+
 export interface Decoded {
   text: string;
   /** Set when the file was not plain UTF-8, to tell the user what was read. */
@@ -18,10 +20,12 @@ export function decode(bytes: Uint8Array): Decoded {
   // UTF-16 without a mark still shows as NUL bytes in every other position for CJK-free text.
   if (bytes.length >= 4 && bytes[1] === 0 && bytes[3] === 0) return strict('utf-16le', bytes, 'utf-16le');
   if (bytes.length >= 4 && bytes[0] === 0 && bytes[2] === 0) return strict('utf-16be', bytes, 'utf-16be');
-  const utf8 = strict('utf-8', bytes);
-  if (!utf8.error) {
-    if (utf8.text.includes('\u0000')) return { text: '', error: '文件中含有 NUL 字节，不是文本文件' };
-    return utf8;
+  // Plain UTF-8, the common case, is checked and decoded natively: several times faster than a
+  // strict TextDecoder, with the same text (no byte-order mark is left to strip here).
+  if (isUtf8(bytes)) {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buffer.indexOf(0) >= 0) return { text: '', error: '文件中含有 NUL 字节，不是文本文件' };
+    return { text: buffer.toString('utf8') };
   }
   const gb = strict('gb18030', bytes, 'gb18030');
   if (!gb.error && !gb.text.includes('\u0000')) return gb;

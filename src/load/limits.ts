@@ -75,8 +75,9 @@ export function excessiveNesting(text: string, max = MAX_NESTING): { line: numbe
     let commentAt = end;
     let plainOpener = -1; // the last `[`/`{` that was text, not structure
     SPECIAL.lastIndex = i;
-    for (let m = SPECIAL.exec(text); m !== null; m = SPECIAL.exec(text)) {
-      const j = m.index;
+    // test(), not exec(): no match object for each of the million special characters of a national year.
+    while (SPECIAL.test(text)) {
+      const j = SPECIAL.lastIndex - 1;
       const c = text.charCodeAt(j);
       if (c === LF) break;
       if (c === HASH) {
