@@ -26,6 +26,19 @@ const LIST_SCHEMAS = Object.fromEntries(Object.entries(YEAR_LIST_KEYS).map(([k, 
 
 const KNOWN_YEAR_KEYS = [...Object.keys(YEAR_LIST_KEYS), ...Object.keys(YEAR_SINGLE_KEYS)];
 
+const compiledSchemas = new Map<z.ZodType, z.ZodType>();
+
+/**
+ * The schema as zod compiles it (z.compile): about twice as fast on valid data, and an input it
+ * refuses goes to the ordinary parser, so the issues are the same. Compiled on first use: a
+ * run meets only the parts its files hold.
+ */
+function compiled<T extends z.ZodType>(schema: T): T {
+  let fast = compiledSchemas.get(schema);
+  if (fast === undefined) compiledSchemas.set(schema, (fast = z.compile(schema)));
+  return fast as T;
+}
+
 export function checkOrganization(parsed: ParsedFile | undefined): { organization?: Organization; ref?: Ref; diagnostics: Diagnostic[] } {
   // Unreadable: the loader has said why.
   if (!parsed || (parsed.value === undefined && parsed.diagnostics.length > 0)) return { diagnostics: [] };
@@ -64,7 +77,7 @@ export function checkYear(loaded: LoadedYear): { year: YearData; diagnostics: Di
         };
         // The whole list in one pass is several times faster; only a list with a problem is
         // gone through record by record, to keep the good records and report each bad one.
-        const whole = LIST_SCHEMAS[key].safeParse(content);
+        const whole = compiled(LIST_SCHEMAS[key]).safeParse(content);
         if (whole.success) {
           (whole.data as object[]).forEach(accept);
           continue;
@@ -111,7 +124,7 @@ export function checkSinglePart<K extends string>(
     return undefined;
   }
   firstFrom.set(key, file.display);
-  const result = schema.safeParse(content, { reportInput: true });
+  const result = compiled(schema).safeParse(content, { reportInput: true });
   if (!result.success) {
     diagnostics.push(...issuesToDiagnostics(file, result.error.issues, [key]));
     return undefined;
