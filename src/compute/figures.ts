@@ -11,7 +11,7 @@ import {
   SATISFACTION_LEVELS,
   SUBMITTER_KINDS,
 } from '../schema/vocabulary.js';
-import type { Meeting, Proposal, ResearchReport } from '../schema/schema.js';
+import type { InformationItem, Meeting, Proposal, ResearchReport } from '../schema/schema.js';
 import type { YearData } from '../validate/dataset.js';
 import { balancedShares, ratio } from './numbers.js';
 import { byCodePoint } from '../order.js';
@@ -141,62 +141,95 @@ export function computeYear(data: YearData): YearFigures {
 }
 
 function proposalFigures(proposals: Proposal[], total: number): ProposalFigures {
-  const filed = proposals.filter((p) => ACCEPTED.has(p.filing));
-  const handled = proposals.filter((p) => p.handled).length;
-  const responded = proposals.filter((p) => p.satisfaction !== undefined);
+  let filed = 0;
+  let handled = 0;
+  let key = 0;
+  let collective = 0;
+  const responded: Proposal[] = [];
+  for (const p of proposals) {
+    if (ACCEPTED.has(p.filing)) filed++;
+    if (p.handled) handled++;
+    if (p.key) key++;
+    if (p.submitter === '党派' || p.submitter === '团体') collective++;
+    if (p.satisfaction !== undefined) responded.push(p);
+  }
   const satisfied = responded.filter((p) => SATISFIED.has(p.satisfaction!)).length;
   return {
     total,
-    filed: filed.length,
-    filingRate: ratio(filed.length, total),
-    key: proposals.filter((p) => p.key).length,
+    filed,
+    filingRate: ratio(filed, total),
+    key,
     handled,
-    handledRate: ratio(handled, filed.length),
+    handledRate: ratio(handled, filed),
     responded: responded.length,
     satisfied,
     satisfactionRate: ratio(satisfied, responded.length),
-    byFiling: tally(proposals, (p) => [p.filing], FILING_DECISIONS),
-    bySatisfaction: tally(responded, (p) => [p.satisfaction!], SATISFACTION_LEVELS),
-    bySubmitter: proposalGroups(proposals, total, (p) => [p.submitter], SUBMITTER_KINDS),
-    byCategory: proposalGroups(proposals, total, (p) => [p.category]),
-    bySector: proposalGroups(proposals, total, (p) => (p.sector ? [p.sector] : [])),
+    byFiling: tally(proposals, (p) => p.filing, FILING_DECISIONS),
+    bySatisfaction: tally(responded, (p) => p.satisfaction!, SATISFACTION_LEVELS),
+    bySubmitter: proposalGroups(proposals, total, (p) => p.submitter, SUBMITTER_KINDS),
+    byCategory: proposalGroups(proposals, total, (p) => p.category),
+    bySector: proposalGroups(proposals, total, (p) => p.sector || undefined),
     byTag: proposalGroups(proposals, total, (p) => p.tags),
-    collective: proposals.filter((p) => p.submitter === '党派' || p.submitter === '团体').length,
+    collective,
   };
 }
 
-/** Groups with every known key present (zero when empty), so citing an empty group prints 0. */
-function groupBy<T>(records: readonly T[], keysOf: (r: T) => readonly string[], known: readonly string[] = []): Map<string, T[]> {
-  const groups = new Map<string, T[]>(known.map((k) => [k, []]));
+/** The key or keys a record is grouped under: one (a category), none, or several (tags). */
+type KeysOf<T> = (r: T) => string | readonly string[] | undefined;
+
+/**
+ * Calls `visit` once for each key of each record, and returns the keys in the order groups are
+ * listed: every known key first (so that citing an empty group prints 0), then the others as
+ * they first appear.
+ */
+function eachKey<T>(records: readonly T[], keysOf: KeysOf<T>, known: readonly string[], visit: (k: string, r: T) => void): string[] {
+  const order = new Set<string>(known);
+  const add = (k: string, r: T) => {
+    order.add(k);
+    visit(k, r);
+  };
   for (const r of records) {
-    for (const k of keysOf(r)) {
-      const list = groups.get(k);
-      if (list) list.push(r);
-      else groups.set(k, [r]);
-    }
+    const keys = keysOf(r);
+    if (typeof keys === 'string') add(keys, r);
+    else if (keys !== undefined) for (const k of keys) add(k, r);
   }
-  return groups;
+  return [...order];
 }
 
-function tally<T>(records: readonly T[], keysOf: (r: T) => readonly string[], known: readonly string[] = []): Record<string, number> {
-  return Object.fromEntries([...groupBy(records, keysOf, known)].map(([k, list]) => [k, list.length]));
+/** Groups with every known key present (empty when no record has it). */
+function groupBy<T>(records: readonly T[], keysOf: KeysOf<T>, known: readonly string[] = []): Map<string, T[]> {
+  const lists = new Map<string, T[]>();
+  const order = eachKey(records, keysOf, known, (k, r) => {
+    const list = lists.get(k);
+    if (list) list.push(r);
+    else lists.set(k, [r]);
+  });
+  return new Map(order.map((k) => [k, lists.get(k) ?? []]));
 }
 
-function proposalGroups(
-  proposals: Proposal[],
-  total: number,
-  keysOf: (p: Proposal) => readonly string[],
-  known: readonly string[] = [],
-): Record<string, ProposalGroup> {
-  const groups = [...groupBy(proposals, keysOf, known)];
-  const balanced = balancedShares(groups.map(([, list]) => list.length));
+/** How many records each key has, counted without listing them. */
+function tally<T>(records: readonly T[], keysOf: KeysOf<T>, known: readonly string[] = []): Record<string, number> {
+  const counts = new Map<string, number>();
+  const order = eachKey(records, keysOf, known, (k) => counts.set(k, (counts.get(k) ?? 0) + 1));
+  return Object.fromEntries(order.map((k) => [k, counts.get(k) ?? 0]));
+}
+
+function proposalGroups(proposals: Proposal[], total: number, keysOf: KeysOf<Proposal>, known: readonly string[] = []): Record<string, ProposalGroup> {
+  const sums = new Map<string, { count: number; filed: number; handled: number }>();
+  const order = eachKey(proposals, keysOf, known, (k, p) => {
+    let sum = sums.get(k);
+    if (!sum) sums.set(k, (sum = { count: 0, filed: 0, handled: 0 }));
+    sum.count++;
+    if (ACCEPTED.has(p.filing)) sum.filed++;
+    if (p.handled) sum.handled++;
+  });
+  const groups = order.map((k) => [k, sums.get(k) ?? { count: 0, filed: 0, handled: 0 }] as const);
+  const balanced = balancedShares(groups.map(([, sum]) => sum.count));
   return Object.fromEntries(
-    groups.map(([key, list], i) => {
-      const filed = list.filter((p) => ACCEPTED.has(p.filing)).length;
-      const handled = list.filter((p) => p.handled).length;
+    groups.map(([key, { count, filed, handled }], i) => {
       const group: ProposalGroup = {
-        count: list.length,
-        share: ratio(list.length, total),
+        count,
+        share: ratio(count, total),
         balancedShare: balanced[i] ?? null,
         filed,
         handled,
@@ -221,7 +254,7 @@ function meetingFigures(meetings: Meeting[]): MeetingFigures {
   const map = (g: Map<string, Meeting[]>) => Object.fromEntries([...g].map(([k, list]) => [k, meetingGroup(list)]));
   return {
     ...meetingGroup(sorted),
-    byKind: map(groupBy(sorted, (m) => [m.kind], MEETING_KINDS)),
+    byKind: map(groupBy(sorted, (m) => m.kind, MEETING_KINDS)),
     byTag: map(groupBy(sorted, (m) => m.tags)),
     byId: Object.fromEntries(sorted.map((m) => [m.id, m])),
   };
@@ -240,8 +273,8 @@ function reportFigures(data: YearData): ReportFigures {
   const map = (g: Map<string, ResearchReport[]>) => Object.fromEntries([...g].map(([k, list]) => [k, group(list)]));
   return {
     ...group(sorted),
-    byKind: map(groupBy(sorted, (r) => [r.kind], REPORT_KINDS)),
-    byLeadKind: map(groupBy(sorted, (r) => [r.leadKind], LEAD_KINDS)),
+    byKind: map(groupBy(sorted, (r) => r.kind, REPORT_KINDS)),
+    byLeadKind: map(groupBy(sorted, (r) => r.leadKind, LEAD_KINDS)),
     byTag: map(groupBy(sorted, (r) => r.tags)),
     byId: Object.fromEntries(sorted.map((r) => [r.id, { ...r, approvals: approvalsOf.get(r.id) ?? 0 }])),
   };
@@ -251,7 +284,7 @@ function approvalFigures(data: YearData): ApprovalFigures {
   return {
     total: data.approvals.length,
     reports: new Set(data.approvals.map((a) => a.report)).size,
-    byLeader: tally(data.approvals, (a) => [a.by]),
+    byLeader: tally(data.approvals, (a) => a.by),
   };
 }
 
@@ -263,14 +296,18 @@ function informationFigures(data: YearData): InformationFigures {
     const { collected, submitted, adopted } = info.counts;
     return { collected, submitted, adopted, adoptionRate: ratio(adopted, submitted), byAdoptedBy: {}, byTag: {} };
   }
-  const submitted = items.filter((i) => i.submitted).length;
-  const adoptedItems = items.filter((i) => i.adopted);
+  let submitted = 0;
+  const adoptedItems: InformationItem[] = [];
+  for (const i of items) {
+    if (i.submitted) submitted++;
+    if (i.adopted) adoptedItems.push(i);
+  }
   return {
     collected: items.length,
     submitted,
     adopted: adoptedItems.length,
     adoptionRate: ratio(adoptedItems.length, submitted),
-    byAdoptedBy: tally(adoptedItems, (i) => (i.adoptedBy ? [i.adoptedBy] : [])),
+    byAdoptedBy: tally(adoptedItems, (i) => i.adoptedBy || undefined),
     byTag: tally(items, (i) => i.tags),
   };
 }
