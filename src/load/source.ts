@@ -4,7 +4,7 @@
  */
 import jsyaml from 'js-yaml';
 import type { Memo } from '../cache/memo.js';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -108,7 +108,7 @@ export function parseWithPositions(display: string, text: string): ParsedFile {
     const offset = error.pos[0];
     const loc = { file: display, ...position(file, offset) };
     if (error.code === 'DUPLICATE_KEY') {
-      diagnostics.push(diagnostic('yamlDuplicateKey', { key: duplicateKeyAt(text, error.pos) }, loc));
+      diagnostics.push(diagnostic('yamlDuplicateKey', { key: duplicateKeyAt(doc, text, error.pos) }, loc));
     } else if (!syntaxReported) {
       // After the first syntax error the parser's further complaints are mostly its echoes.
       syntaxReported = true;
@@ -129,9 +129,19 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function duplicateKeyAt(text: string, pos: [number, number]): string {
-  const raw = text.slice(pos[0], pos[1]).trim();
-  return raw.replace(/:.*$/s, '') || raw;
+/** The key written twice: the parser's error covers only its first character, so the key is found in the document. */
+function duplicateKeyAt(doc: Document.Parsed, text: string, pos: [number, number]): string {
+  let key: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === pos[0]) {
+        key = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key ?? text.slice(pos[0], pos[1]);
 }
 
 export function position(file: SourceFile, offset: number): { line: number; column: number } {

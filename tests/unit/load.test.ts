@@ -40,6 +40,14 @@ describe('parseYaml', () => {
     const dup = parseYaml('d.yaml', 'a: 1\nb: 2\na: 3\n');
     expect(dup.diagnostics[0]).toMatchObject({ code: 'RPT105', line: 3, column: 1 });
   });
+  it('names the whole key written twice, in block and flow mappings, quoted or not', () => {
+    const block = parseYaml('d.yaml', 'title: 一\nsector: 二\ntitle: 三\n');
+    expect(block.diagnostics[0]).toMatchObject({ code: 'RPT105', line: 3, column: 1, message: '同一层级中字段“title”出现了两次' });
+    const flow = parseYaml('d.yaml', 'items:\n  - {id: I1, title: 标题, id: I2}\n');
+    expect(flow.diagnostics[0]).toMatchObject({ code: 'RPT105', line: 2, column: 25, message: '同一层级中字段“id”出现了两次' });
+    const quoted = parseYaml('d.yaml', '"adoptedBy": 市委\nadoptedBy: 省委\n');
+    expect(quoted.diagnostics[0]).toMatchObject({ code: 'RPT105', line: 2, message: '同一层级中字段“adoptedBy”出现了两次' });
+  });
   it('refuses an alias bomb at once', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 8; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
