@@ -7,6 +7,7 @@ import type { Memo } from '../cache/memo.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { recordNode, REGION_MIN_LENGTH } from './record-region.js';
 
 export type DataPath = ReadonlyArray<string | number>;
 
@@ -16,7 +17,12 @@ export interface SourceFile {
   text: string;
   /** The document with source positions; built on first use, since clean data never needs it. */
   readonly doc: Document.Parsed;
+  /** Where each line starts: found in the text, so that turning an offset into a line needs no parse. */
   readonly lines: LineCounter;
+  /** The value the fast reader read, when it read the file: a record's text is checked against it (record-region.ts). */
+  readonly value?: unknown;
+  /** Whether `doc` has been built. */
+  readonly parsed: boolean;
 }
 
 export interface ParsedFile {
@@ -35,19 +41,31 @@ function withPositions(text: string): { doc: Document.Parsed; lines: LineCounter
   return { doc, lines };
 }
 
-function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: LineCounter }): SourceFile {
+function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: LineCounter }, value?: unknown): SourceFile {
   let positions = parsed;
-  const ensure = () => (positions ??= withPositions(text));
+  let lines = parsed?.lines;
   return {
     display,
     text,
+    ...(value !== undefined ? { value } : {}),
     get doc() {
-      return ensure().doc;
+      return (positions ??= withPositions(text)).doc;
     },
     get lines() {
-      return ensure().lines;
+      return (lines ??= positions?.lines ?? lineStarts(text));
+    },
+    get parsed() {
+      return positions !== undefined;
     },
   };
+}
+
+/** The lines of `text` as the parser counts them (every LF ends one; tested against it). */
+function lineStarts(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
 
 // Anchors and aliases (any name, Chinese too) take the careful path, where their expansion is capped.
@@ -66,7 +84,7 @@ export function parseYaml(display: string, text: string, memo?: Memo): ParsedFil
       // An empty file is not remembered: reading it again costs nothing, and its warning comes from the reader.
       const json = memo && value !== null && value !== undefined ? faithfulJson(value) : undefined;
       if (json !== undefined) memo!.set('yaml', text, json);
-      return { file: sourceFile(display, text), value, diagnostics: [] };
+      return { file: sourceFile(display, text, undefined, value), value, diagnostics: [] };
     } catch {
       // Reported below, with positions, by the parser that keeps them.
     }
@@ -82,7 +100,8 @@ export function recallYaml(display: string, text: string, memo: Memo): ParsedFil
   const remembered = memo.get('yaml', text);
   if (remembered === undefined) return undefined;
   try {
-    return { file: sourceFile(display, text), value: JSON.parse(remembered), diagnostics: [] };
+    const value: unknown = JSON.parse(remembered);
+    return { file: sourceFile(display, text, undefined, value), value, diagnostics: [] };
   } catch {
     return undefined; // a damaged entry: read the text as if there were none
   }
@@ -154,8 +173,10 @@ export function position(file: SourceFile, offset: number): { line: number; colu
  * missing field is reported on the map that lacks it). `key` selects the key of the last pair.
  */
 export function nodeAt(file: SourceFile, path: DataPath, key = false): Node | null {
-  let node: unknown = file.doc.contents;
-  for (let i = 0; i < path.length; i++) {
+  // A long file not yet parsed with positions: the record the path runs through, parsed alone.
+  const record = !file.parsed && file.value !== undefined && file.text.length >= REGION_MIN_LENGTH ? recordNode(file, file.text, file.value, path) : undefined;
+  let node: unknown = record ? record.node : file.doc.contents;
+  for (let i = record?.depth ?? 0; i < path.length; i++) {
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
