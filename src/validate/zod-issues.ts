@@ -12,7 +12,8 @@ const TYPE_NAMES: Record<string, string> = {
   string: '文字',
   number: '数字',
   int: '整数',
-  boolean: 'true 或 false',
+  // Quoted, so that the English words stand apart from the Chinese around them: 应为“true”或“false”.
+  boolean: '“true”或“false”',
   array: '列表（每项以“- ”开头）',
   object: '键值对（“字段: 值”）',
   date: '日期',
@@ -26,7 +27,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return '键值对';
   if (typeof value === 'string') return `文字“${value.length > 30 ? value.slice(0, 30) + '…' : value}”`;
   if (typeof value === 'number') return Number.isInteger(value) ? `整数 ${value}` : `数字 ${value}`;
-  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return `“${value}”`;
   return typeof value;
 }
 

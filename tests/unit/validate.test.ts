@@ -35,6 +35,14 @@ describe('validate: schema', () => {
     const line = (await import('node:fs')).readFileSync(f, 'utf8').split('\n')[diagnostics[0]!.line! - 1]!;
     expect([...line].slice(diagnostics[0]!.column! - 1).join('').startsWith('十七')).toBe(true);
   });
+  it('names true and false in quotes, apart from the Chinese around them', async () => {
+    const { diagnostics } = await problems(async (d) => {
+      await edit(path.join(d, '2023', 'proposals.yaml'), 'category: 经济建设, filing: 立案, handled: false', 'category: 经济建设, filing: 立案, handled: 否');
+    });
+    expect(diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([
+      ['RPT201', '“handled”应为“true”或“false”，实际是文字“否”', '把“handled”改为“true”或“false”。'],
+    ]);
+  });
   it('reports a missing required field on the record that lacks it', async () => {
     const { diagnostics } = await problems(async (d) => {
       await edit(path.join(d, '2023', 'proposals.yaml'), 'title: 关于优化营商环境的建议, ', '');
