@@ -74,3 +74,47 @@ export function recordNode(owner: object, text: string, value: unknown, path: Da
   }
   return undefined;
 }
+
+/**
+ * The records around `offset` in the innermost block sequence that has one there: the record
+ * that holds it, with the one before and the one after, and the lines of the keys above them
+ * (`information:`, `  items:`), so that they are read in the same nesting as in the file;
+ * undefined when no record starts before the offset.
+ */
+export function recordsAround(owner: object, text: string, offset: number): { context: string; start: number; end: number } | undefined {
+  let best: { indent: number; starts: number[]; index: number } | undefined;
+  for (const [indent, starts] of itemStarts(owner, text)) {
+    // The last record starting at or before the offset.
+    let low = 0;
+    let high = starts.length - 1;
+    let index = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle]! <= offset) (index = middle), (low = middle + 1);
+      else high = middle - 1;
+    }
+    if (index >= 0 && (!best || starts[index]! > best.starts[best.index]!)) best = { indent, starts, index };
+  }
+  if (!best) return undefined;
+  const { indent, starts, index } = best;
+  const start = starts[Math.max(0, index - 1)]!;
+  return { context: keysAbove(text, start, indent), start, end: itemEnd(text, starts[Math.min(starts.length - 1, index + 1)]!, indent) };
+}
+
+/** The key lines that the line at `start` (indented by `indent`) is nested in, outermost first. */
+function keysAbove(text: string, start: number, indent: number): string {
+  const lines: string[] = [];
+  let within = indent;
+  for (let end = start - 1; end > 0 && within > 0; ) {
+    const begin = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(begin, end).replace(/\r$/, '');
+    const depth = line.length - line.trimStart().length;
+    const content = line.trimStart();
+    if (content !== '' && !content.startsWith('#') && depth < within) {
+      lines.push(line);
+      within = depth;
+    }
+    end = begin - 1;
+  }
+  return lines.reverse().map((l) => `${l}\n`).join('');
+}

@@ -7,7 +7,7 @@ import type { Memo } from '../cache/memo.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { recordNode, REGION_MIN_LENGTH } from './record-region.js';
+import { recordNode, recordsAround, REGION_MIN_LENGTH } from './record-region.js';
 
 export type DataPath = ReadonlyArray<string | number>;
 
@@ -85,8 +85,10 @@ export function parseYaml(display: string, text: string, memo?: Memo): ParsedFil
       const json = memo && value !== null && value !== undefined ? faithfulJson(value) : undefined;
       if (json !== undefined) memo!.set('yaml', text, json);
       return { file: sourceFile(display, text, undefined, value), value, diagnostics: [] };
-    } catch {
+    } catch (refusal) {
       // Reported below, with positions, by the parser that keeps them.
+      const near = text.length >= REGION_MIN_LENGTH ? problemsNear(display, text, refusal) : undefined;
+      if (near) return near;
     }
   }
   return parseWithPositions(display, text);
@@ -121,11 +123,23 @@ export function parseWithPositions(display: string, text: string): ParsedFile {
   const positions = withPositions(text);
   const { doc } = positions;
   const file = sourceFile(display, text, positions);
+  const diagnostics = problemsOf(doc, text, 0, file);
+  if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { file, value, diagnostics };
+  } catch (error) {
+    const detail = error instanceof Error ? firstLine(error.message) : String(error);
+    return { file, value: undefined, diagnostics: [diagnostic('yamlAlias', { detail }, { file: display, line: 1, column: 1 })] };
+  }
+}
+
+/** The parser's errors as diagnostics; `doc` was parsed from `text`, which starts at `shift` in the file. */
+function problemsOf(doc: Document.Parsed, text: string, shift: number, file: SourceFile): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let syntaxReported = false;
   for (const error of doc.errors) {
-    const offset = error.pos[0];
-    const loc = { file: display, ...position(file, offset) };
+    const loc = { file: file.display, ...position(file, error.pos[0] + shift) };
     if (error.code === 'DUPLICATE_KEY') {
       diagnostics.push(diagnostic('yamlDuplicateKey', { key: duplicateKeyAt(doc, text, error.pos) }, loc));
     } else if (!syntaxReported) {
@@ -134,13 +148,43 @@ export function parseWithPositions(display: string, text: string): ParsedFile {
       diagnostics.push(diagnostic('yamlSyntax', { detail: firstLine(error.message) }, loc));
     }
   }
-  if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
+  return diagnostics;
+}
+
+/**
+ * A long ledger the fast reader refused: the records around the place it stopped, parsed alone
+ * with positions (record-region.ts), when that shows what is wrong; otherwise undefined, and
+ * the whole file is parsed. Parsing 6 MB with positions to report one broken line took 10 s.
+ */
+function problemsNear(display: string, text: string, refusal: unknown): ParsedFile | undefined {
+  const mark = (refusal as { mark?: { position?: unknown; line?: unknown } } | null)?.mark;
+  const at = mark?.position;
+  if (typeof at !== 'number') return undefined;
+  const file = sourceFile(display, text);
+  const near = recordsAround(file, text, at);
+  if (!near) return undefined;
+  const slice = near.context + text.slice(near.start, near.end);
+  const doc = parseDocument(slice, { prettyErrors: false, uniqueKeys: true, strict: true });
+  // A problem among the key lines above the records is not theirs: the whole file is parsed then.
+  if (doc.errors.some((error) => error.pos[0] < near.context.length)) return undefined;
+  const shift = near.start - near.context.length;
+  const diagnostics = problemsOf(doc, slice, shift, file);
+  // Trusted only when the fast reader also stops on the same line reading the records alone (a
+  // quote opened further up and never closed is seen by neither the same way), and the parser
+  // with positions agrees; otherwise the whole file decides.
+  const line = mark!.line as number;
+  if (diagnostics.length === 0 || diagnostics[0]!.line !== line + 1 || stopLine(slice, shift, file) !== line + 1) return undefined;
+  return { file, value: undefined, diagnostics };
+}
+
+/** The line of the file where the fast reader stops reading `slice` (found at `shift`), if it does. */
+function stopLine(slice: string, shift: number, file: SourceFile): number | undefined {
   try {
-    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { file, value, diagnostics };
-  } catch (error) {
-    const detail = error instanceof Error ? firstLine(error.message) : String(error);
-    return { file, value: undefined, diagnostics: [diagnostic('yamlAlias', { detail }, { file: display, line: 1, column: 1 })] };
+    jsyaml.load(slice, { schema: jsyaml.CORE_SCHEMA });
+    return undefined;
+  } catch (refusal) {
+    const at = (refusal as { mark?: { position?: unknown } } | null)?.mark?.position;
+    return typeof at === 'number' ? position(file, at + shift).line : undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 // Positions inside one record of a long list (src/load/record-region.ts) are the positions a
 // parse of the whole file gives, and a record that cannot be found and checked falls back to it.
 import { describe, expect, it } from 'vitest';
-import { recordNode, REGION_MIN_LENGTH } from '../../src/load/record-region.js';
+import { recordNode, recordsAround, REGION_MIN_LENGTH } from '../../src/load/record-region.js';
 import { locate, locateInScalar, parseWithPositions, parseYaml, type DataPath } from '../../src/load/source.js';
 
 /** A ledger well over the size where records are parsed alone: flow records, then block records, then a second list at the same indentation. */
@@ -70,5 +70,40 @@ describe('positions inside one record', () => {
     const parsed = fast();
     expect(recordNode({}, text, parsed.value, ['information', 'others', 2, 'id'])).toBeUndefined();
     expect(recordNode({}, text, parsed.value, ['information', 'items', 2, 'id'])?.depth).toBe(3);
+  });
+});
+
+describe('a syntax problem in a long file', () => {
+  const text = ledger();
+  const lines = text.split('\n');
+  const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
+  /** The ledger with line `index` changed by `change`. */
+  const broken = (index: number, change: (line: string) => string) => lines.map((l, i) => (i === index ? change(l) : l)).join('\n');
+
+  const cases: Array<[string, string]> = [
+    ['a flow map left open', broken(at('id: I1500,'), (l) => l.replace(/}$/, ''))],
+    ['a key written twice', broken(at('id: I20,'), (l) => l.replace('adopted: false', 'adopted: false, submitted: true'))],
+    ['text after a quoted value', broken(at('"第3010条"'), (l) => l.replace('"第3010条"', '"第3010条" 补充'))],
+    ['the first record broken', broken(at('id: I0,'), (l) => l.replace('{id', '{{id'))],
+    ['the last record broken', broken(at('id: P1,'), (l) => l.replace(/}$/, ''))],
+    ['a tab in the indentation', broken(at('id: I2999,'), (l) => '\t' + l)],
+    ['a block record misindented', broken(at('tags: [民生, 教育]') + 5 * 7, (l) => l.slice(1))],
+    ['a top-level key broken', broken(at('information:'), () => 'information: [')],
+  ];
+  it.each(cases)('is reported as a parse of the whole file reports it: %s', (what, changed) => {
+    expect(changed.length).toBeGreaterThan(REGION_MIN_LENGTH);
+    const fast = parseYaml('i.yaml', changed);
+    expect(fast.diagnostics.length).toBeGreaterThan(0);
+    expect(fast.diagnostics).toEqual(parseWithPositions('i.yaml', changed).diagnostics);
+    // Only a problem outside the records needs the whole file parsed.
+    expect(fast.file.parsed).toBe(what === 'a top-level key broken');
+  });
+
+  it('takes the record that holds the offset, with its neighbours', () => {
+    const offset = text.indexOf('id: I1500,');
+    const near = recordsAround({}, text, offset)!;
+    expect(text.slice(near.start, near.end).split('\n').filter(Boolean).map((l) => /id: (\w+)/.exec(l)![1])).toEqual(['I1499', 'I1500', 'I1501']);
+    expect(near.context).toBe('information:\n  items:\n');
+    expect(recordsAround({}, text, 3)).toBeUndefined();
   });
 });
