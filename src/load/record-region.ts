@@ -98,23 +98,32 @@ export function recordsAround(owner: object, text: string, offset: number): { co
   if (!best) return undefined;
   const { indent, starts, index } = best;
   const start = starts[Math.max(0, index - 1)]!;
-  return { context: keysAbove(text, start, indent), start, end: itemEnd(text, starts[Math.min(starts.length - 1, index + 1)]!, indent) };
+  const context = keysAbove(text, start, indent);
+  if (context === undefined) return undefined;
+  return { context, start, end: itemEnd(text, starts[Math.min(starts.length - 1, index + 1)]!, indent) };
 }
 
-/** The key lines that the line at `start` (indented by `indent`) is nested in, outermost first. */
-function keysAbove(text: string, start: number, indent: number): string {
+/** A line that opens a block under a key, as data files write them: `  items:`, with a comment at most. */
+const KEY_LINE = /^ *[A-Za-z_][\w-]*:(?: +#.*)?$/;
+
+/**
+ * The key lines that the line at `start` (indented by `indent`) is nested in, outermost first;
+ * undefined when a line further left is anything else (then the records are not read alone).
+ */
+function keysAbove(text: string, start: number, indent: number): string | undefined {
   const lines: string[] = [];
   let within = indent;
   for (let end = start - 1; end > 0 && within > 0; ) {
     const begin = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(begin, end).replace(/\r$/, '');
-    const depth = line.length - line.trimStart().length;
     const content = line.trimStart();
+    const depth = line.length - content.length;
     if (content !== '' && !content.startsWith('#') && depth < within) {
+      if (!KEY_LINE.test(line)) return undefined;
       lines.push(line);
       within = depth;
     }
     end = begin - 1;
   }
-  return lines.reverse().map((l) => `${l}\n`).join('');
+  return within > 0 ? undefined : lines.reverse().map((l) => `${l}\n`).join('');
 }
