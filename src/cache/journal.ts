@@ -51,6 +51,10 @@ function note(look: Look, path: string, seen: string): void {
 
 export type PathKind = 'file' | 'folder' | 'other' | 'missing';
 
+function kindOf(stats: Stats): Exclude<PathKind, 'missing'> {
+  return stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other';
+}
+
 /** How each look is made, and how what it saw is written in the journal. */
 const LOOKS = {
   read: { make: (path: string) => readFileSync(path), show: (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex') },
@@ -61,7 +65,7 @@ const LOOKS = {
   },
   stat: {
     make: (path: string) => statSync(path),
-    show: (stats: Stats) => (stats.isFile() ? `file:${stats.size}` : stats.isDirectory() ? 'folder' : 'other'),
+    show: (stats: Stats) => (stats.isFile() ? `file:${stats.size}` : kindOf(stats)),
   },
 } as const;
 
@@ -97,7 +101,8 @@ export function listInput(path: string): Dirent[] {
 export function statInput(path: string): { kind: PathKind; size: number } {
   try {
     const stats = look('stat', path);
-    return { kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other', size: stats.isFile() ? stats.size : 0 };
+    const kind = kindOf(stats);
+    return { kind, size: kind === 'file' ? stats.size : 0 };
   } catch {
     // Whatever the reason, the loaders treat a path they cannot stat as absent.
     return { kind: 'missing', size: 0 };

@@ -89,7 +89,6 @@ export function replay(setting: RunSetting): Pick<RunRecord, 'transcript' | 'exi
  * on disk. Best effort, like the rest of the cache.
  */
 export function keepRun(setting: RunSetting, observations: Observation[], written: readonly string[], transcript: Transcript, exitCode: number): void {
-  if (!mayReplay(setting.argv)) return;
   const file = recordFile(setting);
   const outputs: Observation[] = written.map((where) => ['read', where, observe('read', where)]);
   const record: RunRecord = { format: FORMAT, setting: settingDigest(setting), observations: [...observations, ...outputs], transcript, exitCode };

@@ -37,10 +37,15 @@ describe('the journal', () => {
     expect(observe('list', dir)).not.toBe(seen[3]![2]);
   });
 
-  it('leaves out the stat of a file it read whole, and notes nothing while closed', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, 'a.yaml');
+  /** A file `a.yaml` holding `a: 1` in a new folder. */
+  async function aFile(): Promise<string> {
+    const file = path.join(await tempDir(), 'a.yaml');
     writeFileSync(file, 'a: 1\n');
+    return file;
+  }
+
+  it('leaves out the stat of a file it read whole, and notes nothing while closed', async () => {
+    const file = await aFile();
     openJournal();
     statInput(file);
     readInput(file);
@@ -51,9 +56,7 @@ describe('the journal', () => {
   });
 
   it('has nothing to give when a file changed between two reads of one run', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, 'a.yaml');
-    writeFileSync(file, 'a: 1\n');
+    const file = await aFile();
     openJournal();
     readInput(file);
     writeFileSync(file, 'a: 2\n');
