@@ -1,24 +1,10 @@
 // Bundles the CLI and the library into one CommonJS file, dist/bundle/cli.cjs, that bin/report.js
-// loads through V8's code cache. Start-up used to be dominated by module loading: parsing and
-// compiling about 1.7 MB of JavaScript on every run. With the code cache V8 reads the compiled
-// functions instead (Node 20 has no code cache for ES modules, hence CommonJS).
-// Then one warm-up run on the bundled data writes the cache (dist/bundle/cli.cjs.v8cache).
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// loads: start-up reads one file instead of resolving a few hundred modules.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
-
-/** Names this build in the cache (src/cache/store.ts): a hash of the sources and the locked dependencies. */
-function buildId() {
-  const hash = createHash('sha1');
-  const files = ['package-lock.json', ...readdirSync('src', { recursive: true }).map((f) => path.join('src', String(f))).filter((f) => f.endsWith('.ts'))].sort();
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex').slice(0, 16);
-}
 
 /** zod bundles the messages of 50 languages under `z.locales`; the report uses only Chinese (and zod's default, English). */
 const onlyDefaultZodLocale = {
@@ -42,7 +28,7 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  define: { 'import.meta.url': '__bundleUrl', __REPORT_BUILD__: JSON.stringify(buildId()) },
+  define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
@@ -57,19 +43,3 @@ await build({
   plugins: [onlyDefaultZodLocale],
 });
 
-// What bin/report.js tries first: replaying an identical earlier run (src/cache/replay.ts), a few kB.
-await build({ ...common, entryPoints: ['src/cli/replay-entry.ts'], outfile: 'dist/bundle/replay.cjs' });
-
-// Warm-up: one build, so that the functions it compiles are in the code cache. Its own cache
-// folder, so that it neither uses nor leaves anything in the user's.
-const work = mkdtempSync(path.join(tmpdir(), 'report-warmup-'));
-try {
-  execFileSync(process.execPath, ['bin/report.js', 'build', '2023', '--out', path.join(work, 'out')], {
-    stdio: 'ignore',
-    env: { ...process.env, REPORT_CACHE_DIR: path.join(work, 'cache') },
-  });
-} catch {
-  // A failed warm-up leaves no cache; the first real run writes it.
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}

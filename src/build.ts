@@ -1,20 +1,21 @@
 /**
- * `build`: the pipeline plus the write stage. Every output is produced in memory first; only
- * when all of them exist are they written, each atomically, so a failed build leaves the
- * previous outputs as they were.
+ * `build`: the pipeline, then the files of the rendered report in memory (render), then their
+ * writing. Only when every file exists in memory are they written, as a set, so a failed build
+ * leaves the previous outputs as they were.
  */
 import path from 'node:path';
 import { diagnostic } from './diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { displayPath } from './load/project.js';
-import { render, type PipelineOptions, type PipelineResult } from './pipeline.js';
+import { displayPath } from './load/data-folder.js';
+import { renderReportRun, type RenderedReport, type ReportRequest, type ReportRun } from './pipeline.js';
 import { writeAll, type OutputFile } from './write/atomic.js';
 
 export type OutputFormat = 'md' | 'docx' | 'html';
-/** The formats written when none are asked for (html only on request). */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html'];
+/** The formats written when none are asked for. */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['md', 'docx'];
 
-export interface BuildOptions extends PipelineOptions {
+export interface BuildRequest extends ReportRequest {
   /** Output root; files go to `<outDir>/<year>/report.<ext>`. */
   outDir: string;
   formats?: readonly OutputFormat[];
@@ -22,55 +23,52 @@ export interface BuildOptions extends PipelineOptions {
   dryRun?: boolean;
 }
 
-export interface BuildResult extends PipelineResult {
+export interface BuildResult extends ReportRun {
   files: OutputFile[];
   /** True when the failure is the environment's (an unwritable folder), not the data's. */
   writeFailed?: boolean;
 }
 
-export async function produce(options: BuildOptions): Promise<BuildResult> {
-  const result = await render(options);
-  if (result.markdown === undefined || result.year === undefined || hasErrors(result.diagnostics)) {
-    return { ...result, files: [] };
-  }
-  const cwd = options.cwd ?? process.cwd();
-  // <out>/2023/report.*, summary.*, compilation.*; <out>/2018-2022/report.* (outputOf in pipeline.ts).
-  const output = result.output ?? { folder: String(result.year), name: 'report' };
-  const folder = path.resolve(cwd, options.outDir, output.folder);
-  const formats = options.formats ?? OUTPUT_FORMATS;
+/** The files of a rendered report, in memory. */
+export async function renderFiles(report: RenderedReport, formats: readonly OutputFormat[], folder: string, script: string | undefined): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+  const { markdown, output, properties, layout } = report;
   const files: OutputFile[] = [];
-  const diagnostics: Diagnostic[] = [...result.diagnostics];
-  if (formats.includes('md')) files.push({ path: path.join(folder, `${output.name}.md`), content: result.markdown });
+  const file = (ext: string) => path.join(folder, `${output.name}.${ext}`);
+  if (formats.includes('md')) files.push({ path: file('md'), content: markdown });
   if (formats.includes('html')) {
     const { renderHtml } = await import('./write/html.js');
-    const author = result.properties?.author ?? result.context?.organization.fullName;
-    const lang = options.script === 'hant' ? 'zh-Hant' : 'zh-CN';
-    files.push({ path: path.join(folder, `${output.name}.html`), content: renderHtml(result.markdown, { lang, ...(author ? { author } : {}) }) });
+    files.push({ path: file('html'), content: renderHtml(markdown, { lang: script === 'hant' ? 'zh-Hant' : 'zh-CN', author: properties.author }) });
   }
   if (formats.includes('docx')) {
-    const { docxFor } = await import('./write/docx-output.js');
-    const docx = await docxFor(result);
-    diagnostics.push(...docx.diagnostics);
-    if (!docx.content) return { ...result, diagnostics, files: [] };
-    files.push({ path: path.join(folder, `${output.name}.docx`), content: docx.content });
+    const { renderDocx } = await import('./write/docx/index.js');
+    const title = /^# (.+)$/m.exec(markdown)?.[1] ?? properties.author;
+    files.push({ path: file('docx'), content: await renderDocx(markdown, { title, ...properties }, layout) });
   }
-  return { ...result, diagnostics, files };
+  return { files, diagnostics: [] };
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
-  const result = await produce(options);
-  if (options.dryRun || result.files.length === 0) return result;
+export async function produce(request: BuildRequest): Promise<BuildResult> {
+  const run = await renderReportRun(request);
+  if (!run.report || hasErrors(run.diagnostics)) return { ...run, files: [] };
+  const folder = path.resolve(request.cwd, request.outDir, run.report.output.folder);
+  const rendered = await renderFiles(run.report, request.formats ?? DEFAULT_FORMATS, folder, request.script);
+  const diagnostics = [...run.diagnostics, ...rendered.diagnostics];
+  return { ...run, diagnostics, files: hasErrors(diagnostics) ? [] : rendered.files };
+}
+
+export async function build(request: BuildRequest): Promise<BuildResult> {
+  const result = await produce(request);
+  if (request.dryRun || result.files.length === 0) return result;
   try {
     await writeAll(result.files);
     return result;
   } catch (error) {
-    const cwd = options.cwd ?? process.cwd();
     const failed = (error as NodeJS.ErrnoException).path ?? result.files[0]!.path;
     const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {
       ...result,
       writeFailed: true,
-      diagnostics: [...result.diagnostics, diagnostic('writeFailed', { file: displayPath(cwd, failed), detail: String(detail) })],
+      diagnostics: [...result.diagnostics, diagnostic('writeFailed', { file: displayPath(request.cwd, failed), detail: String(detail) }, { file: displayPath(request.cwd, failed) })],
     };
   }
 }

@@ -9,13 +9,11 @@
  */
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildOptions, type BuildResult } from './build.js';
+import { build, type BuildRequest, type BuildResult } from './build.js';
 
 export interface WatchTargets {
-  /** Data folder (absolute, or relative to cwd). */
-  dataDir: string;
-  /** Several organisations' data folders (a compilation); `dataDir` is then ignored. */
-  dataDirs?: readonly string[];
+  /** Data folders (absolute, or relative to cwd): one, or several for a compilation. */
+  dataDirs: readonly string[];
   /** The year built; undefined until known (then the whole data folder is watched). */
   year?: number;
   /** A term report's years: the whole data folder is watched (the years and the term folder). */
@@ -28,12 +26,11 @@ export interface WatchTargets {
 
 /** What a report's options say is to be watched (build --watch and preview alike). */
 export function watchTargetsOf(
-  report: Pick<WatchTargets, 'dataDir' | 'dataDirs' | 'range' | 'templatesDir'>,
+  report: { dataDirs: readonly string[]; range?: { from: number; to: number } | undefined; templatesDir?: string | undefined },
   year: number | undefined,
-): Pick<WatchTargets, 'dataDir' | 'dataDirs' | 'range' | 'year' | 'templatesDir'> {
+): Pick<WatchTargets, 'dataDirs' | 'range' | 'year' | 'templatesDir'> {
   return {
-    dataDir: report.dataDir,
-    ...(report.dataDirs ? { dataDirs: report.dataDirs } : {}),
+    dataDirs: report.dataDirs,
     ...(report.range ? { range: report.range } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(report.templatesDir !== undefined ? { templatesDir: report.templatesDir } : {}),
@@ -62,8 +59,7 @@ export function watchedFolders(targets: WatchTargets): Map<string, WatchedFolder
     add(folder, true, null);
     add(path.dirname(folder), false, path.basename(folder));
   };
-  const dataDirs = targets.dataDirs?.length ? targets.dataDirs : [targets.dataDir];
-  for (const dataDir of dataDirs.map((d) => path.resolve(cwd, d))) {
+  for (const dataDir of targets.dataDirs.map((d) => path.resolve(cwd, d))) {
     if (targets.range) {
       tree(dataDir);
     } else if (targets.year === undefined) {
@@ -170,9 +166,8 @@ export function watchLoop(options: WatchLoopOptions): Promise<void> {
     const arm = () => {
       closeWatchers();
       const targets: WatchTargets = {
-        dataDir: options.dataDir,
+        dataDirs: options.dataDirs,
         cwd,
-        ...(options.dataDirs ? { dataDirs: options.dataDirs } : {}),
         ...(options.range ? { range: options.range } : {}),
         ...(year !== undefined ? { year } : {}),
         ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
@@ -253,7 +248,7 @@ export interface BuildEvent {
   changes: readonly string[];
 }
 
-export interface WatchBuildOptions extends BuildOptions {
+export interface WatchBuildOptions extends BuildRequest {
   signal: AbortSignal;
   debounceMs?: number;
   /** After each build, successful or not. A failed build leaves the previous outputs in place. */
@@ -265,7 +260,7 @@ export interface WatchBuildOptions extends BuildOptions {
 /** `report build --watch`: builds, then rebuilds on every change until the signal aborts. */
 export function watchBuild(options: WatchBuildOptions): Promise<void> {
   const { signal, debounceMs, onBuild, onRunError, onWatchError, ...buildOptions } = options;
-  const cwd = buildOptions.cwd ?? process.cwd();
+  const cwd = buildOptions.cwd;
   let first = true;
   // A term report is named by its years; otherwise the year found by the first build stays the
   // one built, even if a later year folder appears.
@@ -280,11 +275,11 @@ export function watchBuild(options: WatchBuildOptions): Promise<void> {
     ...(onWatchError ? { onWatchError } : {}),
     run: async (changes) => {
       const result = await build({ ...buildOptions, ...(year !== undefined ? { year } : {}) });
-      if (!buildOptions.range) year ??= result.year;
+      if (!buildOptions.range) year ??= result.plan?.year;
       const event = { result, first, changes };
       first = false;
       await onBuild(event);
-      return result.year;
+      return result.plan?.year;
     },
   });
 }

@@ -1,37 +1,48 @@
 /**
- * What a command needs to know about which report to make: the year or a term's year range,
- * the report kind, one data folder or several (a compilation), the script. The combinations
- * are checked here so a command gets one consistent set of pipeline options or a usage error.
+ * What a command needs to know about which report to make: the year or a term's year range, the
+ * report kind, one data folder or several (a compilation), the script — from the command line,
+ * then the project file (report.yaml), then the defaults. The combinations are checked here,
+ * so a command gets one consistent request or a usage error.
  *
  *   report build 2023                          annual report (年度工作报告)
  *   report build 2023 --kind summary           year summary (工作综述)
+ *   report build 2023 --kind proposals         proposal work report (提案工作情况报告)
  *   report build 2018-2022 [--kind term]       term report (届末五年工作报告)
  *   report build 2023 --data a --data b        compilation (汇编), one section per organisation
  *   … --script hant                            in traditional characters
  */
-import { parseYear, resolveDataDir, UsageError, type Io } from './shared.js';
-
-export const SCRIPT_CHOICES = ['hans', 'hant'] as const;
+import path from 'node:path';
+import { REPORT_KINDS } from '../kinds/index.js';
+import type { ReportRequest } from '../kinds/kind.js';
+import { entryKind } from '../load/files.js';
+import type { Settings } from '../load/settings.js';
+import { SCRIPTS, type Script } from '../render/script.js';
+import { parseYear, PACKAGE_ROOT, UsageError, type Io } from './shared.js';
 
 export interface ReportArgs {
   /** `--data`, as often as given. */
   data?: string[];
   kind?: string;
   script?: string;
-}
-
-export interface ReportOptions {
-  dataDir: string;
-  dataDirs?: string[];
-  year?: number;
-  range?: { from: number; to: number };
-  kind?: string;
-  script?: (typeof SCRIPT_CHOICES)[number];
+  templates?: string;
 }
 
 /** Commander collector for an option that may be given several times. */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+export const KIND_NAMES = REPORT_KINDS.map((k) => k.name);
+
+export function kindHelp(): string {
+  return REPORT_KINDS.map((k) => `${k.name}（${k.label}）`).join('、');
+}
+
+/** `--kind`: one of the kinds by name; anything else (a path, a typo) is a usage error. */
+export function parseKind(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!KIND_NAMES.includes(value)) throw new UsageError(`--kind 只能是 ${kindHelp()}，而不是“${value}”`);
+  return value;
 }
 
 /** `2023`, or a term's years `2018-2022` (also written 2018—2022). */
@@ -44,28 +55,42 @@ export function parseYears(value: string | undefined): { year?: number; range?: 
   return { range: { from, to } };
 }
 
-export function reportOptions(yearArg: string | undefined, args: ReportArgs, io: Io): ReportOptions {
+/** The data folder: as given, else report.yaml's, else data/ in the working folder, else the bundled sample. */
+export function dataFolders(given: readonly string[] | undefined, settings: Settings, io: Io): string[] {
+  if (given && given.length > 0) return [...given];
+  if (settings.data !== undefined) return [settings.data];
+  const local = path.join(io.cwd, 'data');
+  if (entryKind(local) !== 'missing') return [local];
+  const bundled = path.join(PACKAGE_ROOT, 'data');
+  io.stderr(`当前文件夹下没有 data/，使用内置示例数据：${bundled}\n`);
+  return [bundled];
+}
+
+export function reportRequest(yearArg: string | undefined, args: ReportArgs, settings: Settings, io: Io): ReportRequest {
   const years = parseYears(yearArg);
   const data = args.data ?? [];
-  const { kind, script } = args;
-  if (script !== undefined && !(SCRIPT_CHOICES as readonly string[]).includes(script)) {
+  const kind = parseKind(args.kind);
+  const script = args.script;
+  if (script !== undefined && !(SCRIPTS as readonly string[]).includes(script)) {
     throw new UsageError(`--script 只能是 hans（简体，默认）或 hant（繁体），而不是“${script}”`);
   }
   if (years.range && kind !== undefined && kind !== 'term') {
     throw new UsageError(`年份范围（${yearArg}）只用于届末五年工作报告（--kind term），不能与 --kind ${kind} 同用`);
   }
-  if (kind === 'term' && !years.range) {
-    throw new UsageError('届末五年工作报告要写年份范围，如：report build 2018-2022 --kind term');
-  }
+  if (kind === 'term' && !years.range) throw new UsageError('届末五年工作报告要写年份范围，如：report build 2018-2022 --kind term');
   if (data.length > 1 && (years.range || (kind !== undefined && kind !== 'compilation'))) {
     throw new UsageError('给出多个 --data 时生成各组织的综述汇编（--kind compilation），要写一个年份，不能用年份范围或其他类型');
   }
   if (kind === 'compilation' && data.length < 2) {
     throw new UsageError('汇编要用 --data 列出至少两个组织的数据文件夹，如：report build 2023 --data 甲区 --data 乙区');
   }
-  const out: ReportOptions = { dataDir: resolveDataDir(data[0], io), ...years };
-  if (data.length > 1) out.dataDirs = data;
-  if (kind !== undefined) out.kind = kind;
-  if (script !== undefined) out.script = script as ReportOptions['script'];
-  return out;
+  const templates = args.templates ?? settings.templates;
+  return {
+    kind: kind ?? (years.range ? 'term' : data.length > 1 ? 'compilation' : 'annual'),
+    dataDirs: dataFolders(data, settings, io),
+    ...years,
+    ...(templates !== undefined ? { templatesDir: templates } : {}),
+    ...(script !== undefined ? { script: script as Script } : {}),
+    cwd: io.cwd,
+  };
 }

@@ -1,9 +1,9 @@
 /** What every command shares: the IO it writes to, argument parsing, diagnostics output. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readInput, statInput } from '../cache/journal.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decode } from '../load/decode.js';
+import { readRegularFile } from '../load/files.js';
 import { formatGithub, formatJson, formatText, summary, type DiagnosticFormat } from './format.js';
 
 export interface Io {
@@ -21,15 +21,10 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A mistake in how the command was called: exit code 2, no stack trace. */
 export class UsageError extends Error {}
 
-/** Each command's action returns its exit code. */
+/** Each command's action sets its exit code. */
 export interface CommandContext {
   io: Io;
   setExit: (code: number) => void;
-  /**
-   * Called by a command whose result depends only on the data and templates it read (through
-   * cache/journal.ts) and on its command line, with the files it wrote: the run may be replayed.
-   */
-  replayable: (written?: readonly string[]) => void;
 }
 
 export function parseYear(value: string | undefined): { year?: number } {
@@ -38,15 +33,8 @@ export function parseYear(value: string | undefined): { year?: number } {
   return { year: Number(value) };
 }
 
-/** `data/` in the working folder, or else the package's bundled sample data. */
-export function resolveDataDir(given: string | undefined, io: Io): string {
-  if (given !== undefined) return given;
-  const local = path.join(io.cwd, 'data');
-  if (statInput(local).kind === 'folder') return local;
-  const bundled = path.join(PACKAGE_ROOT, 'data');
-  io.stderr(`当前文件夹下没有 data/，使用内置示例数据：${bundled}\n`);
-  return bundled;
-}
+/** A source line is quoted under a problem only from a text file read the way the loader reads it. */
+const QUOTED_SOURCE_MAX = 16 * 1024 * 1024;
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, io: Io): void {
   // Machine formats go to stdout for piping; text is for people and goes to stderr.
@@ -56,20 +44,17 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], format: Dia
   const sources = new Map<string, string | undefined>();
   const readSource = (file: string) => {
     if (!sources.has(file)) {
-      try {
-        // Decoded as the loader decoded it, so a GBK file's line and caret come out right.
-        const decoded = decode(readInput(path.resolve(io.cwd, file)));
-        sources.set(file, decoded.error === undefined ? decoded.text : undefined);
-      } catch {
-        sources.set(file, undefined);
-      }
+      // Regular files only, links not followed; decoded as the loader decoded them (a GBK file's caret comes out right).
+      const read = /\.(?:xlsx|xls)$/i.test(file) ? undefined : readRegularFile(path.resolve(io.cwd, file), QUOTED_SOURCE_MAX);
+      const decoded = read?.ok ? decode(read.bytes) : undefined;
+      sources.set(file, decoded && decoded.error === undefined ? decoded.text : undefined);
     }
     return sources.get(file);
   };
   for (const d of diagnostics) {
     if (format === 'json') write(formatJson(d) + '\n');
     else if (format === 'github') write(formatGithub(d) + '\n');
-    else write(formatText(d, { color, readSource }) + '\n\n');
+    else write(formatText(d, { color, readSource: (file) => (d.sheet === undefined ? readSource(file) : undefined) }) + '\n\n');
   }
   if (format === 'text' && diagnostics.length > 0) write(summary(diagnostics) + '\n');
 }

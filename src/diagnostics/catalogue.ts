@@ -46,11 +46,11 @@ export const catalogue = {
     message: (a) => `无法读取文件：${a.detail}`,
     hint: () => '确认文件存在且有读取权限。',
   }),
-  yamlSyntax: entry<{ detail: string }>({
+  yamlSyntax: entry<{ what: string; hint: string }>({
     code: 'RPT104',
     severity: 'error',
-    message: (a) => `YAML 语法错误：${a.detail}`,
-    hint: () => '检查这一行附近的缩进、冒号后的空格和引号是否成对；同一层级的条目缩进必须一致。',
+    message: (a) => `YAML 写法有误：${a.what}`,
+    hint: (a) => a.hint,
   }),
   yamlDuplicateKey: entry<{ key: string }>({
     code: 'RPT105',
@@ -64,11 +64,23 @@ export const catalogue = {
     message: (a) => `文件编码无法识别：${a.detail}`,
     hint: () => '请把文件另存为 UTF-8 编码（记事本：“另存为”→编码选“UTF-8”）。',
   }),
-  yamlAlias: entry<{ detail: string }>({
+  yamlAlias: entry({
     code: 'RPT107',
     severity: 'error',
-    message: (a) => `YAML 别名展开过多，文件被拒绝：${a.detail}`,
+    message: () => 'YAML 别名（*）展开后的内容过多，文件被拒绝',
     hint: () => '数据文件不需要锚点和别名（& 和 *），请直接写出内容。',
+  }),
+  linkNotFollowed: entry<{ what: string }>({
+    code: 'RPT116',
+    severity: 'error',
+    message: (a) => `${a.what}是符号链接（快捷方式），没有读取`,
+    hint: () => '数据只从数据文件夹本身读取，不跟随链接；请把链接换成文件或文件夹本身（复制一份放在这里）。',
+  }),
+  notRegularFile: entry({
+    code: 'RPT117',
+    severity: 'error',
+    message: () => '这不是普通文件（是管道、设备或套接字），没有读取',
+    hint: () => '数据文件夹里只放数据文件；删去这一项，或换成普通文件。',
   }),
   organizationMissing: entry<{ file: string }>({
     code: 'RPT108',
@@ -137,17 +149,17 @@ export const catalogue = {
     message: (a) => `缺少必填字段“${a.field}”`,
     hint: (a) => `在这里补上“${a.field}”（${a.expected}）。`,
   }),
-  notAllowedValue: entry<{ field: string; value: string; allowed: string }>({
+  notAllowedValue: entry<{ field: string; value: string; allowed: string; near: string }>({
     code: 'RPT203',
     severity: 'error',
     message: (a) => `“${a.field}”的值“${a.value}”不在允许范围内`,
-    hint: (a) => `可用的值：${a.allowed}。`,
+    hint: (a) => `${a.near}可用的值：${a.allowed}。`,
   }),
-  unknownField: entry<{ field: string; known: string }>({
+  unknownField: entry<{ field: string; hint: string }>({
     code: 'RPT204',
     severity: 'error',
     message: (a) => `不认识的字段“${a.field}”`,
-    hint: (a) => (a.known ? `检查拼写；这里可用的字段有：${a.known}。` : '删除这个字段。'),
+    hint: (a) => a.hint,
   }),
   badDate: entry<{ field: string; value: string }>({
     code: 'RPT205',
@@ -160,6 +172,24 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `“${a.field}”的数值 ${a.value} 不符合要求：${a.rule}`,
     hint: () => '件数、条数、人数等填写不小于 0 的整数。',
+  }),
+  blankValue: entry<{ field: string }>({
+    code: 'RPT208',
+    severity: 'error',
+    message: (a) => `“${a.field}”是空的`,
+    hint: () => '填上值；没有可填的就删去这一项（不填的字段按默认处理）。',
+  }),
+  idNotText: entry<{ field: string; value: string }>({
+    code: 'RPT209',
+    severity: 'error',
+    message: (a) => `“${a.field}”写成了数字 ${a.value}，编号应为文字`,
+    hint: (a) => `给编号加上引号：“${a.value}”写成 "${a.value}"（数字会被读成数，丢掉前面的 0）。`,
+  }),
+  forbiddenCharacter: entry<{ code: string }>({
+    code: 'RPT210',
+    severity: 'error',
+    message: (a) => `文字中有不可用的控制字符 ${a.code}`,
+    hint: () => '这种字符看不见，也不能写入 Word 文档，多是从别处粘贴带来的；删去它（可重新输入这段文字）。',
   }),
   invalidValue: entry<{ field: string; detail: string }>({
     code: 'RPT207',
@@ -199,11 +229,11 @@ export const catalogue = {
     message: (a) => `手填的“${a.field}”为 ${a.written}，但逐条记录统计出的${a.what}是 ${a.counted}`,
     hint: () => '以逐条记录为准：删除手填的数字，或改成与记录一致。',
   }),
-  unknownCategory: entry<{ field: string; value: string; list: string; allowed: string }>({
+  unknownCategory: entry<{ field: string; value: string; list: string; allowed: string; near: string }>({
     code: 'RPT306',
     severity: 'error',
     message: (a) => `“${a.field}”的值“${a.value}”没有在 organization.yaml 的 ${a.list} 中登记`,
-    hint: (a) => `可用的值：${a.allowed}。如确需新增，请先加到 organization.yaml 的 ${a.list} 中。`,
+    hint: (a) => `${a.near}可用的值：${a.allowed}。如确需新增，请先加到 organization.yaml 的 ${a.list} 中。`,
   }),
   defineOnce: entry<{ key: string; first: string }>({
     code: 'RPT307',
@@ -255,6 +285,54 @@ export const catalogue = {
     severity: 'warning',
     message: (a) => `还有待填写的文字：“${a.snippet}”`,
     hint: () => '把【待填写】及其后的说明换成报告正文；这段占位文字会原样出现在生成的报告中。',
+  }),
+  duplicateEntry: entry<{ list: string; value: string }>({
+    code: 'RPT316',
+    severity: 'error',
+    message: (a) => `${a.list} 中“${a.value}”写了两次`,
+    hint: () => '删去重复的一项。',
+  }),
+  narrativeMissing: entry<{ file: string; label: string; year: string }>({
+    code: 'RPT317',
+    severity: 'error',
+    message: (a) => `${a.year}缺少${a.label}（${a.file}）`,
+    hint: (a) => `在这个文件夹中建立 ${a.file}，各部分写在“# 部分名”之下（见 README“报告的文字”）；report init 可生成带示例句子的框架。`,
+  }),
+  unknownPart: entry<{ heading: string; file: string; near: string; parts: string }>({
+    code: 'RPT318',
+    severity: 'error',
+    message: (a) => `${a.file}中不认识的部分“${a.heading}”`,
+    hint: (a) => `${a.near}“#”开头的一级标题只用于这些部分：${a.parts}；部分之下的小标题用“##”。`,
+  }),
+  partTwice: entry<{ part: string }>({
+    code: 'RPT319',
+    severity: 'error',
+    message: (a) => `“${a.part}”部分写了两次`,
+    hint: () => '把两处合并为一处。',
+  }),
+  misplacedHeading: entry<{ heading: string; where: string }>({
+    code: 'RPT320',
+    severity: 'error',
+    message: (a) => `小标题“${a.heading}”放在了${a.where}，那里不分小节`,
+    hint: () => '“##”小标题只用于工作回顾的各方面和工作安排的各项；其他部分直接写段落。若这是一个部分的标题，改用“#”。',
+  }),
+  deepHeading: entry<{ level: number }>({
+    code: 'RPT321',
+    severity: 'error',
+    message: (a) => `${'#'.repeat(a.level)} 三级以下的标题不能用`,
+    hint: () => '报告的文字只用“#”（部分）和“##”（小标题）；更细的层次（1. …）写进段落中。',
+  }),
+  strayParagraph: entry<{ parts: string }>({
+    code: 'RPT322',
+    severity: 'error',
+    message: () => '这段文字不在任何部分之下',
+    hint: (a) => `在它前面加上所属部分的标题（如“# 工作回顾”）；各部分：${a.parts}。说明性的文字可写成注释 <!-- … -->。`,
+  }),
+  missingNarrativePart: entry<{ part: string; file: string }>({
+    code: 'RPT323',
+    severity: 'error',
+    message: (a) => `${a.file}缺少“${a.part}”部分`,
+    hint: (a) => `加上“# ${a.part}”及其段落。`,
   }),
   missingTermPart: entry<{ key: string; from: number; to: number }>({
     code: 'RPT315',
@@ -362,6 +440,9 @@ export interface Location {
   line?: number;
   column?: number;
   path?: string;
+  /** A spreadsheet's sheet and cell (F12); `line` is then the row and `column` the column number. */
+  sheet?: string;
+  cell?: string;
 }
 
 /** Longest value quoted in a message: a 10 MB value in the data must not make a 10 MB message. */
@@ -394,5 +475,7 @@ export function diagnostic<K extends CatalogueKey>(key: K, rawArgs: ArgsOf<K>, l
   if (location.line !== undefined) d.line = location.line;
   if (location.column !== undefined) d.column = location.column;
   if (location.path !== undefined) d.path = location.path;
+  if (location.sheet !== undefined) d.sheet = location.sheet;
+  if (location.cell !== undefined) d.cell = location.cell;
   return d;
 }

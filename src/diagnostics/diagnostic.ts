@@ -22,6 +22,8 @@ export interface Diagnostic {
   column?: number;
   /** Where the problem sits inside the data, e.g. `proposals[3].category`. */
   path?: string;
+  sheet?: string;
+  cell?: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -2,51 +2,61 @@
  * A compilation (汇编) of several organisations' year summaries in one document, one section
  * per organisation, as a newspaper page compiles district CPPCCs (seed 002):
  *   report build 2023 --data 甲区 --data 乙区
- * Each organisation is checked and rendered on its own, from its own data folder, as its
- * summary (`--kind summary`); its diagnostics name its own files. Only when every one is clean
- * are the sections put together by the `compilation` templates.
+ * Each organisation is checked and its summary prepared from its own data folder; its problems
+ * name its own files. The sections are put together by the `compilation` templates.
  */
-import path from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PipelineOptions, PipelineResult } from '../pipeline.js';
-import { outputOf } from '../pipeline.js';
-import type { CompilationContext, RenderContext } from '../render/context.js';
-import { createReportEngine, renderReport } from '../render/report.js';
-import { toScript } from '../render/script.js';
-import { ignoredLinks, loadTemplates } from '../render/templates.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CompilationContext, YearContext } from '../render/context.js';
+import type { Plan, ProseJob, ReportKind } from './kind.js';
+import { summary } from './summary.js';
+import { chooseYear, outputName } from './year-report.js';
 
-export async function renderCompilation(
-  options: PipelineOptions,
-  renderOne: (options: PipelineOptions) => Promise<PipelineResult>,
-): Promise<PipelineResult> {
-  const { dataDirs, script, ...rest } = options;
-  const folders = dataDirs && dataDirs.length > 0 ? dataDirs : [options.dataDir];
-  const diagnostics: Diagnostic[] = [];
-  const contexts: RenderContext[] = [];
-  let year = options.year;
-  let first: PipelineResult | undefined;
-  for (const dataDir of folders) {
+export const compilation: ReportKind = {
+  name: 'compilation',
+  label: '综述汇编',
+  templates: 'compilation',
+  narratives: summary.narratives,
+  plan(request, availableYears) {
     // Every organisation for the same year: the one asked for, or the first one's latest.
-    const one = await renderOne({ ...rest, dataDir, kind: 'summary', ...(year !== undefined ? { year } : {}) });
-    first ??= one;
-    year ??= one.year;
-    diagnostics.push(...one.diagnostics);
-    if (one.context && one.markdown !== undefined) contexts.push(one.context);
-  }
-  const result: PipelineResult = { year, diagnostics: sortDiagnostics(diagnostics), ...(first?.project ? { project: first.project } : {}) };
-  if (year === undefined || contexts.length !== folders.length || hasErrors(diagnostics)) return result;
-
-  const cwd = options.cwd ?? process.cwd();
-  const templates = await loadTemplates('compilation', options.templatesDir ? path.resolve(cwd, options.templatesDir) : undefined);
-  diagnostics.push(...ignoredLinks(templates, cwd));
-  const context: CompilationContext = { year, organizations: contexts };
-  const rendered = renderReport(templates, context, createReportEngine(templates, options.memo), { cwd });
-  diagnostics.push(...rendered.diagnostics);
-  const out: PipelineResult = { ...result, diagnostics: sortDiagnostics(diagnostics), output: outputOf({ ...options, kind: 'compilation' }, year) };
-  if (rendered.markdown === undefined || hasErrors(diagnostics)) return out;
-  const to = script ?? 'hans';
-  out.markdown = await toScript(rendered.markdown, to);
-  const dates = contexts.map((c) => c.sitting.date).sort();
-  out.properties = { author: await toScript(contexts.map((c) => c.organization.shortName).join('、'), to), date: dates[dates.length - 1]! };
-  return out;
-}
+    const first = chooseYear(request, request.dataDirs[0]!, availableYears);
+    if (typeof first !== 'number') return [first];
+    const problems: Diagnostic[] = [];
+    for (const dataDir of request.dataDirs.slice(1)) {
+      const y = chooseYear({ ...request, year: first }, dataDir, availableYears);
+      if (typeof y !== 'number') problems.push(y);
+    }
+    if (problems.length > 0) return problems;
+    const plan: Plan = {
+      sources: request.dataDirs.map((dataDir) => ({ dataDir, year: first, years: [first - 1, first], folders: [] })),
+      year: first,
+      output: { folder: String(first), name: outputName('compilation', request) },
+    };
+    return plan;
+  },
+  prepare(sources, plan) {
+    const diagnostics: Diagnostic[] = [];
+    const organizations: YearContext[] = [];
+    const prose: ProseJob[] = [];
+    const finishes: Array<() => void> = [];
+    for (const source of sources) {
+      const one = summary.prepare([source], { ...plan, sources: [source.plan] });
+      diagnostics.push(...one.diagnostics);
+      if (!one.prepared) continue;
+      organizations.push(one.prepared.context as YearContext);
+      prose.push(...one.prepared.prose);
+      if (one.prepared.finish) finishes.push(one.prepared.finish);
+    }
+    if (organizations.length !== sources.length) return { diagnostics };
+    const context: CompilationContext = { year: plan.year, organizations };
+    const dates = organizations.map((c) => c.sitting.date).sort();
+    return {
+      prepared: {
+        context,
+        prose,
+        finish: () => finishes.forEach((f) => f()),
+        properties: { author: organizations.map((c) => c.organization.shortName).join('、'), date: dates[dates.length - 1]! },
+      },
+      diagnostics,
+    };
+  },
+};

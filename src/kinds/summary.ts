@@ -1,50 +1,96 @@
 /**
- * The year summary (工作综述, `--kind summary`), from the same year folder as the annual report.
- * Its own texts live in the optional `summary:` part of the year's narrative (title, lead,
- * section headlines); whatever it leaves out is taken from the annual narrative:
- *   - no `summary:` part    → lead = the review's overview, sections = the review's sections;
- *   - no `sections`         → the review's sections, their headings as headlines;
- *   - a section without `paragraphs` → the paragraphs of the review section at its position.
+ * The year summary (工作综述, `--kind summary`): a news-style account of the same year, from the
+ * same records. Its own texts live in summary.md in the year folder (title, lead, section
+ * headlines, closing); whatever it leaves out comes from narrative.md:
+ *   - no summary.md              → lead = the review's overview, sections = the review's sections;
+ *   - a section without paragraphs → the paragraphs of the review section at its position.
  */
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { locate } from '../load/source.js';
-import type { RenderedNarrative, RenderedParagraph } from '../render/context.js';
-import type { Narrative } from '../schema/schema.js';
-import type { Ref } from '../validate/dataset.js';
+import { lineColumn } from '../load/markdown-prose.js';
+import type { RenderedParagraph, RenderedPart, YearContext } from '../render/context.js';
+import type { NarrativeSpec } from '../validate/narrative.js';
+import { ANNUAL_NARRATIVE } from './annual.js';
+import type { CheckedSource, Prepared, ReportKind } from './kind.js';
+import { planYearReport, prepareYear, requireNarrative } from './year-report.js';
+
+export const SUMMARY_NARRATIVE: NarrativeSpec = {
+  file: 'summary.md',
+  label: '工作综述的文字',
+  titled: true,
+  parts: [{ key: 'closing', names: ['结尾', '结束语', '结语'] }],
+};
 
 export interface SummaryView {
-  /** Absent without a `summary:` part; the template then titles the piece itself. */
+  /** Absent without summary.md: the template then titles the piece itself. */
   title?: string;
-  lead: string[];
+  lead: RenderedParagraph[];
   sections: Array<{ headline: string; paragraphs: RenderedParagraph[] }>;
-  closing: string[];
+  closing: RenderedParagraph[];
 }
 
-/** Sections that leave out their paragraphs where the review has no section to lend them. */
-export function summaryProblems(narrative: Narrative, ref: Ref): Diagnostic[] {
-  const sections = narrative.summary?.sections ?? [];
-  const available = narrative.review.sections.length;
-  return sections.flatMap((section, i) =>
-    section.paragraphs === undefined && i >= available
+/** The summary's sections from summary.md, each borrowing the review's paragraphs where it has none. */
+export function summaryView(context: YearContext & { summaryText?: Record<string, unknown> }): SummaryView {
+  const review = context.narrative?.review as RenderedPart;
+  const own = context.summaryText as { title?: string; lead?: RenderedPart; closing?: RenderedPart } | undefined;
+  if (!own) {
+    return { lead: review.paragraphs, sections: review.sections.map((s) => ({ headline: s.heading, paragraphs: s.paragraphs })), closing: [] };
+  }
+  const sections = (own.lead?.sections ?? []).map((s, i) => ({
+    headline: s.heading.replace(/[ \t]+/g, '\u3000'),
+    paragraphs: s.paragraphs.length > 0 ? s.paragraphs : (review.sections[i]?.paragraphs ?? []),
+  }));
+  return {
+    ...(own.title !== undefined ? { title: own.title.replace(/[ \t]+/g, '\u3000') } : {}),
+    lead: own.lead?.paragraphs ?? [],
+    sections: sections.length > 0 ? sections : review.sections.map((s) => ({ headline: s.heading, paragraphs: s.paragraphs })),
+    closing: own.closing?.paragraphs ?? [],
+  };
+}
+
+/** Sections of summary.md that leave out their paragraphs where the review has no section to lend them. */
+function borrowProblems(source: CheckedSource, year: number): Diagnostic[] {
+  const own = source.narratives.get(`${year}/${SUMMARY_NARRATIVE.file}`);
+  const annual = source.narratives.get(`${year}/${ANNUAL_NARRATIVE.file}`);
+  if (!own || !annual) return [];
+  const available = annual.parts.get('review')?.sections.length ?? 0;
+  return (own.parts.get('lead')?.sections ?? []).flatMap((s, i) =>
+    s.paragraphs.length === 0 && i >= available
       ? [
           diagnostic(
             'requiredField',
             { field: 'paragraphs', expected: `正文段落：工作回顾只有 ${available} 个部分，第 ${i + 1} 部分没有可沿用的段落` },
-            locate(ref.file, [...ref.path, 'summary', 'sections', i]),
+            { file: own.file.display, ...lineColumn(own.file.text, s.heading.start) },
           ),
         ]
       : [],
   );
 }
 
-export function summaryView(narrative: RenderedNarrative): SummaryView {
-  const own = narrative.summary;
-  const review = narrative.review.sections;
-  const sections = own?.sections
-    ? own.sections.map((s, i) => ({ headline: s.headline, paragraphs: s.paragraphs ?? review[i]?.paragraphs ?? [] }))
-    : review.map((s) => ({ headline: s.heading, paragraphs: s.paragraphs }));
-  const view: SummaryView = { lead: own?.lead ?? narrative.review.overview, sections, closing: own?.closing ?? [] };
-  if (own?.title !== undefined) view.title = own.title;
-  return view;
-}
+export const summary: ReportKind = {
+  name: 'summary',
+  label: '工作综述',
+  templates: 'summary',
+  narratives: [ANNUAL_NARRATIVE, SUMMARY_NARRATIVE],
+  plan: (request, years) => planYearReport(request, years, 'summary'),
+  prepare(sources, plan) {
+    const source = sources[0]!;
+    const { context, diagnostics } = prepareYear(source);
+    const annual = requireNarrative(source, String(plan.year), ANNUAL_NARRATIVE, `${plan.year} 年`);
+    diagnostics.push(...annual.diagnostics, ...borrowProblems(source, plan.year));
+    if (!context || !annual.doc) return { diagnostics };
+    const own = source.narratives.get(`${plan.year}/${SUMMARY_NARRATIVE.file}`);
+    // summary.md as rendered (summaryText), and what the templates read (summary): its texts with the review's where it has none.
+    const target = context as YearContext & { summaryText?: Record<string, unknown>; summary?: SummaryView };
+    const prepared: Prepared = {
+      context,
+      prose: [
+        { doc: annual.doc, context, attach: (n) => (context.narrative = n) },
+        ...(own ? [{ doc: own, context, attach: (n: Record<string, unknown>) => (target.summaryText = n) }] : []),
+      ],
+      finish: () => void (target.summary = summaryView(target)),
+      properties: { author: context.organization.fullName, date: context.sitting.date },
+    };
+    return { prepared, diagnostics };
+  },
+};

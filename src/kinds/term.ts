@@ -1,25 +1,17 @@
 /**
- * The term report (届末五年工作报告), check stage: the years of the range are each loaded and
- * checked as for an annual report, the term folder (`term-2018-2022/`: sitting and the term
- * narrative) is checked against its schema, and the figures are computed per year and summed.
- * A year missing from the range is an error that names the year.
+ * The term report (届末五年工作报告): the years of the range are each checked as for an annual
+ * report and their records counted together (compute/figures.ts computeTerm); the term folder
+ * (`term-2018-2022/`) holds the sitting that hears it (sitting.yaml) and its narrative.md,
+ * which adds the lessons (体会) to the annual report's parts. A year missing from the range is
+ * an error that names the year.
  */
-import path from 'node:path';
-import { computeYear, type YearFigures } from '../compute/figures.js';
-import { computeTerm } from '../compute/term.js';
+import { computeTerm, computeYear, type YearFigures } from '../compute/figures.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { displayPath, loadFolder, loadProject } from '../load/project.js';
-import type { PipelineOptions, PipelineResult } from '../pipeline.js';
-import type { TermContext } from '../render/context.js';
-import { crossCheck } from '../validate/cross-check.js';
-import { checkOrganization, checkYear } from '../validate/schema-check.js';
-import { checkTermFolder } from '../validate/term-check.js';
-
-export interface YearRange {
-  from: number;
-  to: number;
-}
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sittingContext, type RenderedPart, type TermContext } from '../render/context.js';
+import type { NarrativeSpec } from '../validate/narrative.js';
+import type { ReportKind, YearRange } from './kind.js';
+import { outputName, requireNarrative } from './year-report.js';
 
 /** The folder of a term's own files, inside the data folder: `term-2018-2022`. */
 export function termFolderName(range: YearRange): string {
@@ -30,45 +22,79 @@ export function yearsOf(range: YearRange): number[] {
   return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
 }
 
-export async function checkTerm(options: PipelineOptions, range: YearRange): Promise<PipelineResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const dataDir = path.resolve(cwd, options.dataDir);
-  const years = yearsOf(range);
-  const project = await loadProject({ dataDir, years, cwd, ...(options.memo ? { memo: options.memo } : {}) });
-  const diagnostics: Diagnostic[] = [...project.diagnostics];
-  const done = (extra: Partial<PipelineResult> = {}): PipelineResult => ({ year: range.to, range, diagnostics: sortDiagnostics(diagnostics), project, ...extra });
-  // No data folder at all: the loader has said so, and every year would repeat it.
-  if (diagnostics.some((d) => d.code === 'RPT101')) return done();
+export const TERM_NARRATIVE: NarrativeSpec = {
+  file: 'narrative.md',
+  label: '届末工作报告的文字',
+  parts: [
+    { key: 'review', names: ['工作回顾', '回顾'], sections: true, required: true },
+    { key: 'thanks', names: ['致谢', '感谢'], required: true },
+    { key: 'lessons', names: ['体会', '几点体会', '深切体会'], required: true },
+    { key: 'shortcomings', names: ['不足', '问题和不足', '差距和不足'], required: true },
+    { key: 'plan', names: ['工作建议', '工作安排', '建议'], sections: true, required: true },
+    { key: 'closing', names: ['结束语', '结语'], required: true },
+  ],
+};
 
-  const termDir = path.join(dataDir, termFolderName(range));
-  const termFolder = await loadFolder(termDir, cwd, diagnostics, options.memo);
-  const term = termFolder ? checkTermFolder(termFolder, range) : undefined;
-  if (term) diagnostics.push(...term.diagnostics);
-  else diagnostics.push(diagnostic('termFolderMissing', { folder: displayPath(cwd, termDir), ...range }));
-
-  const org = checkOrganization(project.organization);
-  diagnostics.push(...org.diagnostics);
-  const figures: YearFigures[] = [];
-  for (const year of years) {
-    const loaded = project.years.get(year);
-    if (!loaded) {
-      diagnostics.push(diagnostic('termYearMissing', { folder: displayPath(cwd, path.join(dataDir, String(year))), year, ...range }));
-      continue;
+export const term: ReportKind = {
+  name: 'term',
+  label: '届末五年工作报告',
+  templates: 'term',
+  narratives: [TERM_NARRATIVE],
+  plan(request) {
+    const range = request.range!;
+    const folder = termFolderName(range);
+    return {
+      sources: [{ dataDir: request.dataDirs[0]!, year: range.to, years: yearsOf(range), folders: [folder] }],
+      year: range.to,
+      range,
+      output: { folder: `${range.from}-${range.to}`, name: outputName('report', request) },
+    };
+  },
+  prepare(sources, plan) {
+    const source = sources[0]!;
+    const range = plan.range!;
+    const diagnostics: Diagnostic[] = [];
+    const folderName = termFolderName(range);
+    const folder = source.folders.get(folderName);
+    if (!source.data.folders.has(folderName) && source.data.diagnostics.every((d) => d.code !== 'RPT101')) {
+      diagnostics.push(diagnostic('termFolderMissing', { folder: `${source.data.display}/${folderName}`, ...range }, { file: source.data.display }));
     }
-    const checked = checkYear(loaded);
-    diagnostics.push(...checked.diagnostics);
-    // The year's records only: its sitting and narrative, if any, belong to its annual report.
-    diagnostics.push(...crossCheck({ ...(org.organization ? { organization: org.organization } : {}), year: checked.year }, { current: false }));
-    figures.push(computeYear(checked.year));
-  }
-  const extra: Partial<PipelineResult> = term ? { term: term.term } : {};
-  const sitting = term?.term.sitting;
-  if (!org.organization || !sitting || figures.length !== years.length) return done(extra);
-  const termContext: TermContext = {
-    term: computeTerm(figures),
-    years: Object.fromEntries(figures.map((f) => [String(f.year), f])),
-    organization: org.organization,
-    sitting: { ...sitting, reportingTerm: sitting.reportingTerm ?? sitting.term },
-  };
-  return done({ ...extra, termContext });
-}
+    const figures: YearFigures[] = [];
+    for (const year of yearsOf(range)) {
+      const checked = source.years.get(year);
+      if (!source.data.years.has(year)) {
+        if (source.data.diagnostics.every((d) => d.code !== 'RPT101')) {
+          diagnostics.push(diagnostic('termYearMissing', { folder: `${source.data.display}/${year}`, year, ...range }, { file: source.data.display }));
+        }
+        continue;
+      }
+      if (checked) figures.push(computeYear(checked.records));
+    }
+    const narrative = folder ? requireNarrative(source, folderName, TERM_NARRATIVE, `${range.from}—${range.to} 年届末报告`) : { diagnostics: [] };
+    diagnostics.push(...narrative.diagnostics);
+    if (folder && !folder.sitting && source.data.folders.get(folderName)!.yaml.every((f) => !(f.value && typeof f.value === 'object' && 'sitting' in f.value))) {
+      diagnostics.push(diagnostic('missingTermPart', { key: 'sitting', ...range }, { file: source.data.folders.get(folderName)!.display }));
+    }
+    const sitting = folder?.sitting;
+    if (!source.organization || !sitting || figures.length !== yearsOf(range).length || !narrative.doc) return { diagnostics };
+    const context: TermContext = {
+      term: computeTerm(yearsOf(range).map((y) => source.years.get(y)!.records)),
+      years: Object.fromEntries(figures.map((f) => [String(f.year), f])),
+      organization: source.organization,
+      sitting: sittingContext(sitting, source.organization),
+    };
+    return {
+      prepared: {
+        context,
+        prose: [{ doc: narrative.doc, context, attach: (n) => (context.narrative = n) }],
+        // The lessons' first paragraph leads into them (回顾……我们深切体会到：), each further one is a lesson.
+        finish: () => {
+          const [intro, ...items] = (context.narrative!.lessons as RenderedPart).paragraphs.map((p) => `${p.lead ?? ''}${p.text}`);
+          (context as TermContext & { lessons?: unknown }).lessons = { intro: intro ?? '', items };
+        },
+        properties: { author: source.organization.fullName, date: sitting.date },
+      },
+      diagnostics,
+    };
+  },
+};

@@ -10,7 +10,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { isNode, isSeq, parseDocument, visit, type Node } from 'yaml';
-import type { DataPath } from './source.js';
+import type { DataPath } from './data-path.js';
 
 /** Below this size, parsing the whole file with positions costs little; the regions are for ledgers. */
 export const REGION_MIN_LENGTH = 256 * 1024;

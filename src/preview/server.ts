@@ -8,19 +8,19 @@
  * "localhost".
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { decode } from '../load/decode.js';
-import { render, type PipelineOptions, type PipelineResult } from '../pipeline.js';
+import { readRegularFile } from '../load/files.js';
+import { renderReportRun, type ReportRequest, type ReportRun } from '../pipeline.js';
 import { watchLoop, watchTargetsOf } from '../watch.js';
 import { escapeHtml, htmlPage, renderHtmlBody } from '../write/html.js';
 
 export interface RenderEvent {
-  result: PipelineResult;
+  result: ReportRun;
   /** True when the page now shows the report, false when it shows the problems. */
   ok: boolean;
   first: boolean;
@@ -29,7 +29,7 @@ export interface RenderEvent {
   version: string;
 }
 
-export interface PreviewOptions extends PipelineOptions {
+export interface PreviewOptions extends ReportRequest {
   /** Port on 127.0.0.1; 0 or undefined picks a free one. */
   port?: number;
   signal: AbortSignal;
@@ -81,9 +81,11 @@ function reloadScript(version: string, nonce: string): string {
 
 /** The offending source line, its column marked (<mark>), as HTML; undefined when unavailable. */
 function sourceLine(d: Diagnostic, cwd: string): string | undefined {
-  if (!d.file || d.line === undefined) return undefined;
+  if (!d.file || d.line === undefined || d.sheet !== undefined) return undefined;
   try {
-    const decoded = decode(readFileSync(path.resolve(cwd, d.file)));
+    const read = readRegularFile(path.resolve(cwd, d.file), 16 * 1024 * 1024);
+    if (!read.ok) return undefined;
+    const decoded = decode(read.bytes);
     if (decoded.error !== undefined) return undefined;
     const line = decoded.text.split(/\r?\n/)[d.line - 1];
     if (line === undefined) return undefined;
@@ -99,7 +101,7 @@ function sourceLine(d: Diagnostic, cwd: string): string | undefined {
 /** The problems as an HTML list. */
 export function problemsHtml(diagnostics: readonly Diagnostic[], cwd: string): string {
   const items = diagnostics.map((d) => {
-    const where = d.file ? `${d.file}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
+    const where = d.file ? (d.sheet !== undefined ? `${d.file}［${d.sheet}］第${d.line ?? ''}行 ${(d.cell ?? '').replace(/\d+$/, '')}列` : `${d.file}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ''}`) : '';
     const source = sourceLine(d, cwd);
     return [
       `<li class="${d.severity}">`,
@@ -117,16 +119,16 @@ export function problemsHtml(diagnostics: readonly Diagnostic[], cwd: string): s
  * The preview page for one render: the report, or the problems that stop it. Made once per render
  * (source lines are quoted as they were); each response adds the reload script with its own nonce.
  */
-export function previewPage(result: PipelineResult, version: string, cwd: string): { ok: boolean; html: (nonce: string) => string } {
+export function previewPage(result: ReportRun, version: string, cwd: string): { ok: boolean; html: (nonce: string) => string } {
   const extraHead = `<style>\n${PREVIEW_CSS}\n</style>`;
-  const ok = result.markdown !== undefined && !hasErrors(result.diagnostics);
+  const ok = result.report !== undefined && !hasErrors(result.diagnostics);
   if (ok) {
     const warnings = result.diagnostics;
     const banner = warnings.length
       ? `<details class="preview-warnings"><summary>${warnings.length} 个警告（不影响生成）</summary><div class="preview-problems">${problemsHtml(warnings, cwd)}</div></details>\n`
       : '';
-    const author = result.context?.organization.fullName;
-    const { body, title } = renderHtmlBody(result.markdown!);
+    const author = result.report!.properties.author;
+    const { body, title } = renderHtmlBody(result.report!.markdown);
     const parts = { title: title ?? '工作报告', body, ...(author ? { author } : {}), extraHead };
     return { ok, html: (nonce) => htmlPage({ ...parts, extraBody: banner + reloadScript(version, nonce) }) };
   }
@@ -147,7 +149,7 @@ const LOCAL_HOST = /^(127\.0\.0\.1|localhost)(:\d+)?$/i;
 /** Starts the preview; resolves once the server listens and the first render is done. */
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const { signal, port = 0, debounceMs, onRender, onRunError, onWatchError, ...pipeline } = options;
-  const cwd = pipeline.cwd ?? process.cwd();
+  const cwd = pipeline.cwd;
   const instance = randomBytes(4).toString('hex');
   let count = 0;
   let version = `${instance}-0`;
@@ -220,8 +222,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     ...(onWatchError ? { onWatchError } : {}),
     run: async (changes) => {
       try {
-        const result = await render({ ...pipeline, cwd, ...(year !== undefined ? { year } : {}) });
-        if (!pipeline.range) year ??= result.year;
+        const result = await renderReportRun({ ...pipeline, ...(year !== undefined ? { year } : {}) });
+        if (!pipeline.range) year ??= result.plan?.year;
         count += 1;
         version = `${instance}-${count}`;
         const next = previewPage(result, version, cwd);
@@ -230,7 +232,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         first = false;
         await onRender?.(event);
         for (const res of clients) send(res);
-        return result.year;
+        return result.plan?.year;
       } finally {
         firstDone();
       }

@@ -1,77 +1,96 @@
 /**
  * The one namespace that templates and prose cite figures from: `proposals.total`,
- * `meetings.byKind.常委会议.count`, `previous.proposals.total`, `organization.name`…
+ * `meetings.byKind.常委会议.count`, `previous.proposals.total`, `organization.name`,
+ * `sitting.committee`… Each report kind builds its context from these pieces.
  */
-import type { YearFigures } from '../compute/figures.js';
-import type { TermFigures } from '../compute/term.js';
-import type { Organization, Sitting } from '../schema/schema.js';
-
-export interface RenderContext extends Omit<YearFigures, 'year'> {
-  year: number;
-  /** The year the plan part is about (工作安排). */
-  planYear: number;
-  organization: Organization;
-  /** The sitting, with `reportingTerm` filled in (the term whose standing committee reports). */
-  sitting: Sitting & { reportingTerm: number };
-  /** Figures of the year before, or null when its folder is absent. */
-  previous: YearFigures | null;
-  narrative?: RenderedNarrative;
-}
+import type { TermFigures, YearFigures } from '../compute/figures.js';
+import { committeeNames, type Organization } from '../domain/organization.js';
+import type { Sitting } from '../domain/year-parts.js';
+import { chineseNumeral } from './chinese.js';
 
 export interface RenderedParagraph {
   lead?: string;
   text: string;
 }
 
+export interface RenderedSection {
+  heading: string;
+  paragraphs: RenderedParagraph[];
+}
+
+export interface RenderedPart {
+  paragraphs: RenderedParagraph[];
+  sections: RenderedSection[];
+}
+
+/** A narrative after its prose is rendered: each part by its key (review, thanks…), and a title when the file has one. */
 export interface RenderedNarrative {
-  review: { overview: string[]; sections: Array<{ heading: string; paragraphs: RenderedParagraph[] }> };
-  thanks: string[];
-  shortcomings: string[];
-  plan: { requirements: string[]; items: Array<{ heading: string; text: string }> };
-  closing: string[];
-  /** Term report only: 回顾…我们深切体会到：只有坚持…才能… */
-  lessons?: { intro: string; items: string[] };
-  /** The year summary's own texts, as written; see kinds/summary.ts for what fills the gaps. */
-  summary?: {
-    /** Absent when the year has no `summary` part: the summary is then made of the review. */
-    title?: string;
-    lead: string[];
-    sections?: Array<{ headline: string; paragraphs?: RenderedParagraph[] }>;
-    closing?: string[];
+  title?: string;
+  [part: string]: RenderedPart | string | undefined;
+}
+
+/** The sitting with the names a report prints, derived once: the committee's, the meeting's. */
+export interface SittingContext extends Sitting {
+  reportingTerm: number;
+  /** 中国人民政治协商会议江北省云州市第十届委员会 (the reporting committee's term). */
+  committee: string;
+  /** 政协云州市第十届委员会 */
+  committeeShort: string;
+  /** 政协云州市第十届委员会第二次会议 (the sitting's own term and session). */
+  meeting: string;
+  /** 十届一次会议: the session before, for “…以来” (null at a term's first session). */
+  previousMeeting: string | null;
+}
+
+export function sittingContext(sitting: Sitting, organization: Organization): SittingContext {
+  const reportingTerm = sitting.reportingTerm ?? sitting.term;
+  const reporting = committeeNames(organization, reportingTerm);
+  const own = committeeNames(organization, sitting.term);
+  return {
+    ...sitting,
+    reportingTerm,
+    committee: reporting.full,
+    committeeShort: reporting.short,
+    meeting: `${own.short}第${chineseNumeral(sitting.session)}次会议`,
+    previousMeeting: sitting.session > 1 ? `${chineseNumeral(sitting.term)}届${chineseNumeral(sitting.session - 1)}次会议` : null,
   };
 }
 
+/** What an annual report (and a summary, and a proposal report) cites. */
+export interface YearContext extends Omit<YearFigures, 'year'> {
+  year: number;
+  /** The year the plan part is about (工作安排). */
+  planYear: number;
+  organization: Organization;
+  sitting: SittingContext;
+  /** Figures of the year before, or null when its folder is absent. */
+  previous: YearFigures | null;
+  narrative?: RenderedNarrative;
+}
+
+export function yearContext(figures: YearFigures, previous: YearFigures | null, organization: Organization, sitting: Sitting): YearContext {
+  const { year, ...rest } = figures;
+  return { ...rest, year, planYear: year + 1, organization, sitting: sittingContext(sitting, organization), previous };
+}
+
 /**
- * The context of a term report (届末五年工作报告): five-year totals under `term.*`, each year's
- * figures under `years.<year>.*`; the year figures are not at the top level, so a narrative
- * citing `proposals.total` is told to choose between `term.proposals.total` and one year's.
+ * A term report's context (届末五年工作报告): the term's figures under `term.*`, each year's under
+ * `years.<year>.*`; no year figures at the top level, so prose citing `proposals.total` is told
+ * to choose between `term.proposals.total` and one year's.
  */
 export interface TermContext {
   term: TermFigures;
   years: Record<string, YearFigures>;
   organization: Organization;
-  sitting: Sitting & { reportingTerm: number };
+  sitting: SittingContext;
   narrative?: RenderedNarrative;
 }
 
 /** A compilation (汇编) of several organisations' year summaries, one section each. */
 export interface CompilationContext {
   year: number;
-  /** Each organisation's own context, its narrative with the summary filled in, in the order given. */
-  organizations: RenderContext[];
+  organizations: YearContext[];
 }
 
 /** Any kind's context: what templates and prose cite figures from. */
-export type CitableContext = RenderContext | TermContext | CompilationContext;
-
-export function buildContext(
-  figures: YearFigures,
-  previous: YearFigures | null,
-  organization: Organization,
-  sitting: Sitting,
-): RenderContext {
-  const { year, ...rest } = figures;
-  // At a new term's first session the outgoing committee reports: its term is given apart.
-  const withTerm = { ...sitting, reportingTerm: sitting.reportingTerm ?? sitting.term };
-  return { ...rest, year, planYear: year + 1, organization, sitting: withTerm, previous };
-}
+export type CitableContext = YearContext | TermContext | CompilationContext;

@@ -9,7 +9,8 @@
  * as written in the template, so the message names the figure exactly.
  */
 import Handlebars from 'handlebars';
-import type { Memo } from '../cache/memo.js';
+/** (Removed with the cache; kept as a type until the engine drops the parameter.) */
+type Memo = { get(kind: 'template', text: string): string | undefined; set(kind: 'template', text: string, value: string): void };
 import type { SourceLoc } from './helpers.js';
 import { HELPER_NAMES, HelperError, registerHelpers } from './helpers.js';
 

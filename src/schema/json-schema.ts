@@ -9,8 +9,16 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { OrganizationFileSchema } from '../domain/organization.js';
+import { yearFileSchema } from '../domain/registry.js';
+import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';
+import { SittingSchema } from '../domain/year-parts.js';
+import { SettingsSchema } from '../load/settings.js';
 import { LayoutSchema } from '../write/docx/layout-schema.js';
-import { RootFileSchema, TermFileSchema, YearFileSchema } from './schema.js';
+
+const TermFileSchema = z
+  .strictObject({ sitting: SittingSchema.optional() })
+  .meta({ description: '届末报告文件夹（如 term-2018-2022/）中的 YAML 文件：听取报告的会议；报告的文字写在 narrative.md 中' });
 
 export interface JsonSchemaFile {
   /** File name inside the schema folder, e.g. `year.schema.json`. */
@@ -28,6 +36,7 @@ export const SCHEMA_FILE_NAMES = {
   organization: 'organization.schema.json',
   layout: 'layout.schema.json',
   term: 'term.schema.json',
+  settings: 'report.schema.json',
 } as const;
 
 function generate(schema: z.ZodType, title: string): Record<string, unknown> {
@@ -42,12 +51,12 @@ export function jsonSchemas(): JsonSchemaFile[] {
     {
       name: SCHEMA_FILE_NAMES.year,
       describes: '年度文件夹中的数据文件，如 data/2023/proposals.yaml',
-      schema: generate(YearFileSchema, '政协年度数据文件'),
+      schema: generate(yearFileSchema(DEFAULT_VOCABULARY), '政协年度数据文件'),
     },
     {
       name: SCHEMA_FILE_NAMES.organization,
       describes: '数据文件夹中的 organization.yaml',
-      schema: generate(RootFileSchema, '政协组织信息（organization.yaml）'),
+      schema: generate(OrganizationFileSchema, '政协组织信息（organization.yaml）'),
     },
     {
       name: SCHEMA_FILE_NAMES.layout,
@@ -56,8 +65,13 @@ export function jsonSchemas(): JsonSchemaFile[] {
     },
     {
       name: SCHEMA_FILE_NAMES.term,
-      describes: '届末报告文件夹中的数据文件，如 data/term-2018-2022/narrative.yaml',
+      describes: '届末报告文件夹中的数据文件，如 data/term-2018-2022/sitting.yaml',
       schema: generate(TermFileSchema, '届末五年工作报告的数据文件'),
+    },
+    {
+      name: SCHEMA_FILE_NAMES.settings,
+      describes: '项目文件 report.yaml：各命令的默认选项，可选',
+      schema: generate(SettingsSchema, '项目设置（report.yaml）'),
     },
   ];
 }

@@ -3,12 +3,13 @@
  * the change, so that staff can check the numbers before a report is written. Names are the
  * ones templates and prose cite. Pure: the CLI prints what these functions return.
  */
+import { labelOf } from '../compute/labels.js';
 import { roundTo } from '../compute/numbers.js';
 import type { YearFigures } from '../compute/figures.js';
-import type { RenderContext, TermContext } from '../render/context.js';
 import { formatPercent, formatYoy } from '../render/figures-format.js';
 import { displayWidth } from '../cli/format.js';
 import { flatten, type Leaf } from './flatten.js';
+import type { FiguresOfRecords } from './figures.js';
 
 /**
  * - `count`: a number comparable with the year before (change and growth are shown);
@@ -20,6 +21,11 @@ export type StatKind = 'count' | 'rate' | 'record' | 'text';
 
 export interface StatRow {
   name: string;
+  /** 中文说明, from the figure catalogue (compute/labels.ts). */
+  label: string;
+  /** Measure word: 件, 次, 条… */
+  unit?: string;
+  explain?: string;
   kind: StatKind;
   value: Leaf;
   /** The same name in the previous year's figures; undefined when it has none. */
@@ -39,7 +45,7 @@ export interface Stats {
   rows: StatRow[];
 }
 
-const RATE = /(?:Rate|^share|^balancedShare)$/;
+const RATE = /(?:Rate|^share)$/;
 /** Numbers that are labels, not tallies: comparing them with last year means nothing. */
 const NOT_COUNTS = new Set(['year', 'planYear']);
 
@@ -51,13 +57,18 @@ function kindOf(name: string, value: Leaf): StatKind {
   return typeof value === 'number' || value === null ? 'count' : 'text';
 }
 
-/** The rows of a context (narrative and the nested previous-year figures left out). */
-export function computeStats(context: RenderContext): Stats {
-  const { narrative: _narrative, previous, ...figures } = context;
+function described(name: string): Pick<StatRow, 'label' | 'unit' | 'explain'> {
+  const l = labelOf(name);
+  return { label: l?.label ?? '', ...(l?.unit ? { unit: l.unit } : {}), ...(l?.explain ? { explain: l.explain } : {}) };
+}
+
+/** The rows of a year's figures, each beside last year's, or of a term's (nothing to compare). */
+export function computeStats(of: FiguresOfRecords): Stats {
+  const { previous } = of;
   const before = previous ? new Map(flatten(previous as YearFigures).map((e) => [e.name, e.value])) : undefined;
-  const rows = flatten(figures).map(({ name, value }): StatRow => {
+  const rows = flatten(of.figures).map(({ name, value }): StatRow => {
     const kind = kindOf(name, value);
-    const row: StatRow = { name, kind, value };
+    const row: StatRow = { name, ...described(name), kind, value };
     if (!before || (kind !== 'count' && kind !== 'rate')) return row;
     // A group missing last year (a new category or tag) had no records then: it compares with 0.
     const inGroup = name.split('.').some((s) => /^by[A-Z]/.test(s));
@@ -70,24 +81,17 @@ export function computeStats(context: RenderContext): Stats {
     }
     return row;
   });
-  return { year: context.year, previousYear: previous ? previous.year : null, rows };
+  return { year: of.year, previousYear: previous ? previous.year : null, ...(of.label ? { label: of.label } : {}), rows };
 }
 
 /**
- * The rows of a term report's context: the five-year totals (`term.*`) and each year's figures
- * (`years.<year>.*`), with nothing to compare them with.
+ * Keeps the rows a writer looks for: named by a prefix (`proposals` keeps `proposals.total`…),
+ * or whose name or 中文说明 contains the word (`满意`, `协商会`, `byCategory`).
  */
-export function computeTermStats(context: TermContext): Stats {
-  const { narrative: _narrative, ...figures } = context;
-  const rows = flatten(figures).map(({ name, value }): StatRow => ({ name, kind: kindOf(name, value), value }));
-  return { year: context.term.to, previousYear: null, label: `${context.term.from}—${context.term.to}年`, rows };
-}
-
-/** Keeps the rows named by one of `prefixes` (`proposals` keeps `proposals.total`…). */
-export function filterStats(stats: Stats, prefixes: readonly string[]): Stats {
-  if (prefixes.length === 0) return stats;
-  const keep = (name: string) => prefixes.some((p) => name === p || name.startsWith(`${p}.`));
-  return { ...stats, rows: stats.rows.filter((r) => keep(r.name)) };
+export function filterStats(stats: Stats, terms: readonly string[]): Stats {
+  if (terms.length === 0) return stats;
+  const keep = (r: StatRow) => terms.some((t) => r.name === t || r.name.startsWith(`${t}.`) || r.name.includes(t) || r.label.includes(t));
+  return { ...stats, rows: stats.rows.filter(keep) };
 }
 
 // ── Text ─────────────────────────────────────────────────────────────
@@ -139,9 +143,10 @@ function pad(text: string, width: number, right = false): string {
  */
 export function formatStatsTable(stats: Stats): string {
   const compare = stats.previousYear !== null;
-  const header = ['名称', stats.label ?? `${stats.year}年`, ...(compare ? [`${stats.previousYear}年`, '变化'] : [])];
+  const header = ['名称', '说明', stats.label ?? `${stats.year}年`, ...(compare ? [`${stats.previousYear}年`, '变化'] : [])];
   const body = stats.rows.map((r) => [
     r.name,
+    truncate(`${r.label}${r.unit ? `（${r.unit}）` : ''}`, 40),
     formatValue(r.kind, r.value),
     ...(compare ? [formatValue(r.kind, r.previous), formatChange(r)] : []),
   ]);
@@ -149,11 +154,11 @@ export function formatStatsTable(stats: Stats): string {
   // Columns fit the numbers; a text (a name, a list of titles) runs on past them, as it has
   // nothing to compare and would otherwise push every number far to the right.
   const widths = header.map((h, i) =>
-    Math.max(displayWidth(h), ...body.map((cells, r) => (i === 0 || numeric[r] ? displayWidth(cells[i]!) : 0))),
+    Math.max(displayWidth(h), ...body.map((cells, r) => (i <= 1 || numeric[r] ? displayWidth(cells[i]!) : 0))),
   );
   const line = (cells: string[], isNumber: boolean) =>
     cells
-      .map((c, i) => (i === 0 ? pad(c, widths[0]!) : isNumber ? pad(c, widths[i]!, i < 3) : c))
+      .map((c, i) => (i <= 1 ? pad(c, widths[i]!) : isNumber ? pad(c, widths[i]!, i < 4) : c))
       .join('  ')
       .trimEnd();
   const out = [line(header, true), widths.map((w) => '─'.repeat(w)).join('  ')];
@@ -173,14 +178,14 @@ export function formatStatsTable(stats: Stats): string {
 export interface StatsJson {
   year: number;
   previousYear: number | null;
-  figures: Record<string, { value: Leaf; previous: Leaf; change: number | null; growth: number | null }>;
+  figures: Record<string, { label: string; unit: string | null; value: Leaf; previous: Leaf; change: number | null; growth: number | null }>;
 }
 
 /** One object: name → value, previous value, change and growth (null where they do not apply). */
 export function statsToJson(stats: Stats): StatsJson {
   const figures: StatsJson['figures'] = {};
   for (const r of stats.rows) {
-    figures[r.name] = { value: r.value, previous: r.previous ?? null, change: r.change ?? null, growth: r.growth ?? null };
+    figures[r.name] = { label: r.label, unit: r.unit ?? null, value: r.value, previous: r.previous ?? null, change: r.change ?? null, growth: r.growth ?? null };
   }
   return { year: stats.year, previousYear: stats.previousYear, figures };
 }

@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BUILTIN_TEMPLATES, loadTemplates, ROOT_PIECE, type TemplatePiece } from '../render/templates.js';
+import { BUILTIN_TEMPLATES, loadTemplates, ROOT_PIECE, type TemplatePiece } from '../load/templates.js';
 import { byCodePoint } from '../order.js';
 
 /** Default folder `report templates eject` copies into (pass it to `--templates`). */
@@ -44,8 +44,8 @@ export function pieceDescription(text: string): string | undefined {
 
 /** Every piece of a kind, with the file a build would use: the root piece first, then by name. */
 export async function listTemplatePieces(kind: string, userFolder?: string): Promise<TemplateListing> {
-  const builtIn = await loadTemplates(kind);
-  const effective = await loadTemplates(kind, userFolder);
+  const builtIn = loadTemplates(kind, undefined, process.cwd());
+  const effective = loadTemplates(kind, userFolder, process.cwd());
   const pieces = [...effective.pieces.values()].map((piece): PieceListing => {
     const original = builtIn.pieces.get(piece.name);
     const listing: PieceListing = { name: piece.name, layer: piece.layer, file: piece.file };
@@ -70,7 +70,7 @@ export type EjectResult =
  */
 export async function ejectTemplatePiece(options: { name: string; kind: string; to: string }): Promise<EjectResult> {
   const name = options.name.replace(/\.hbs$/, '');
-  const builtIn = await loadTemplates(options.kind);
+  const builtIn = loadTemplates(options.kind, undefined, process.cwd());
   const piece = builtIn.pieces.get(name);
   if (!piece) return { ok: false, reason: 'unknown-piece', known: [...builtIn.pieces.keys()].sort() };
   const target = path.join(options.to, options.kind, `${name}.hbs`);

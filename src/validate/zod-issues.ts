@@ -1,24 +1,29 @@
 /**
- * Turns zod issues into catalogue diagnostics placed on the YAML node they concern.
+ * Turns zod's findings into catalogue diagnostics, in the words of the field concerned (its
+ * Chinese label), placed on the value (or the key) they concern, with a hint for the slips data
+ * authors commonly make: a number where an id must be text, a blank value, a key typed with a
+ * full-width colon, a Chinese column name used as a key, a near miss of a field or a value.
  */
 import type { z } from 'zod';
-import { diagnostic } from '../diagnostics/catalogue.js';
+import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { locate, type DataPath, type SourceFile } from '../load/source.js';
+import { didYouMean } from '../diagnostics/nearest.js';
+import type { Field } from '../domain/fields.js';
+import type { DataPath } from '../load/data-path.js';
 
 type Issue = z.core.$ZodIssue;
+
+/** Where a path inside the checked value is (relative to it); `asKey` places it on the key. */
+export type Locator = (path: DataPath, asKey?: boolean) => Location;
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文字',
   number: '数字',
   int: '整数',
-  // Quoted, so that the English words stand apart from the Chinese around them: 应为“true”或“false”.
-  boolean: '“true”或“false”',
+  boolean: '“true”（是）或“false”（否）',
   array: '列表（每项以“- ”开头）',
   object: '键值对（“字段: 值”）',
   date: '日期',
-  undefined: '空',
-  null: '空值',
 };
 
 export function describeValue(value: unknown): string {
@@ -31,66 +36,90 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
-export function fieldName(path: DataPath): string {
+/** The name a message uses for the field at `path`: its Chinese label and key, or the key. */
+function nameOf(path: DataPath, fieldsOf: Record<string, Field> | undefined): { key: string; label: string; field?: Field } {
   for (let i = path.length - 1; i >= 0; i--) {
     const segment = path[i];
-    if (typeof segment === 'string') return segment;
+    if (typeof segment !== 'string') continue;
+    const field = i === 0 ? fieldsOf?.[segment] : undefined;
+    return field ? { key: segment, label: `${field.label}（${segment}）`, field } : { key: segment, label: segment };
   }
-  return '（根）';
+  return { key: '', label: '（整条记录）' };
 }
 
-export function issuesToDiagnostics(file: SourceFile, issues: readonly Issue[], prefix: DataPath): Diagnostic[] {
-  return issues.flatMap((issue) => issueToDiagnostics(file, issue, prefix));
+export interface IssueContext {
+  at: Locator;
+  /** The record's fields, when the value checked is a record. */
+  fields?: Record<string, Field>;
 }
 
-function issueToDiagnostics(file: SourceFile, issue: Issue, prefix: DataPath): Diagnostic[] {
-  const path: DataPath = [...prefix, ...(issue.path as (string | number)[])];
-  const field = fieldName(path);
-  const at = locate(file, path);
+export function issuesToDiagnostics(issues: readonly Issue[], context: IssueContext, prefix: DataPath = []): Diagnostic[] {
+  return issues.flatMap((issue) => issueToDiagnostics(issue, context, prefix));
+}
+
+function issueToDiagnostics(issue: Issue, context: IssueContext, prefix: DataPath): Diagnostic[] {
+  const path: DataPath = [...prefix, ...(issue.path as Array<string | number>)];
+  const { key, label, field } = nameOf(path, context.fields);
+  const at = context.at(path);
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      if (input === undefined) return [diagnostic('requiredField', { field, expected }, at)];
-      return [diagnostic('wrongType', { field, expected, received: describeValue(input) }, at)];
+      if (input === undefined) return [diagnostic('requiredField', { field: label, expected: field?.description ?? TYPE_NAMES[issue.expected] ?? issue.expected }, at)];
+      if (input === null) return [diagnostic('blankValue', { field: label }, at)];
+      if (field?.cell?.kind === 'id' && typeof input === 'number') return [diagnostic('idNotText', { field: label, value: String(input) }, at)];
+      return [diagnostic('wrongType', { field: label, expected: TYPE_NAMES[issue.expected] ?? issue.expected, received: describeValue(input) }, at)];
     }
-    case 'invalid_value':
-      // A missing field with a fixed list of values (filing, submitter…) is missing, not “undefined”.
-      if (input === undefined) return [diagnostic('requiredField', { field, expected: issue.values.map((v) => String(v)).join('、') }, at)];
-      return [
-        diagnostic(
-          'notAllowedValue',
-          { field, value: String(input), allowed: issue.values.map((v) => String(v)).join('、') },
-          at,
-        ),
-      ];
+    case 'invalid_value': {
+      if (input === undefined) return [diagnostic('requiredField', { field: label, expected: (field?.values ?? issue.values).map(String).join('、') }, at)];
+      if (input === null) return [diagnostic('blankValue', { field: label }, at)];
+      const allowed = (field?.values ?? issue.values).map(String);
+      const near = didYouMean(String(input), allowed);
+      const extend = field?.list ? `如确需新增，在 organization.yaml 的 ${field.list} 中加入“${String(input)}”。` : '';
+      return [diagnostic('notAllowedValue', { field: label, value: String(input), allowed: allowed.join('、'), near: `${near}${extend}` }, at)];
+    }
     case 'unrecognized_keys':
-      return issue.keys.map((key) =>
-        diagnostic('unknownField', { field: key, known: '' }, locate(file, [...path, key], true)),
-      );
+      return issue.keys.map((unknown) => unknownField(unknown, path, context));
     case 'invalid_format':
-      if (issue.format === 'date') return [diagnostic('badDate', { field, value: String(input) }, at)];
+      if (issue.format === 'date') return [diagnostic('badDate', { field: label, value: String(input) }, at)];
       if (issue.format === 'regex') {
-        return [diagnostic('invalidValue', { field, detail: `“${String(input)}”只能包含字母、数字、- 和 _，并以字母或数字开头` }, at)];
+        return [diagnostic('invalidValue', { field: label, detail: `“${String(input)}”含有空格、“.”、引号或括号；编号只用字母、数字、汉字和 - _` }, at)];
       }
-      return [diagnostic('invalidValue', { field, detail: issue.message }, at)];
+      return [diagnostic('invalidValue', { field: label, detail: '格式不对' }, at)];
     case 'too_small':
     case 'too_big': {
       if (issue.origin === 'number' || issue.origin === 'int') {
         const bound = 'minimum' in issue ? `不小于 ${String(issue.minimum)}` : `不大于 ${String((issue as { maximum: unknown }).maximum)}`;
-        return [diagnostic('badNumber', { field, value: String(input), rule: bound }, at)];
+        return [diagnostic('badNumber', { field: label, value: String(input), rule: bound }, at)];
       }
-      const detail = issue.code === 'too_small' ? '不能为空' : '内容过多';
-      return [diagnostic('invalidValue', { field, detail }, at)];
+      return [diagnostic('invalidValue', { field: label, detail: issue.code === 'too_small' ? '不能为空' : '内容过多' }, at)];
     }
     case 'invalid_union': {
+      if (input === null) return [diagnostic('blankValue', { field: label }, at)];
+      if (field?.cell?.kind === 'boolean') return [diagnostic('wrongType', { field: label, expected: TYPE_NAMES.boolean!, received: describeValue(input) }, at)];
+      if (field?.cell?.kind === 'list') return [diagnostic('wrongType', { field: label, expected: '列表，或用“、”隔开的一行文字', received: describeValue(input) }, at)];
       // Report the branch the author evidently meant: the one that got past the type check.
       const branches = issue.errors.filter((b) => !(b.length === 1 && b[0]!.code === 'invalid_type' && b[0]!.path.length === 0));
-      const best = branches.sort((a, b) => a.length - b.length)[0];
-      if (best) return issuesToDiagnostics(file, best, path);
-      return [diagnostic('wrongType', { field, expected: '文字或文字列表', received: describeValue(input) }, at)];
+      const best = [...branches].sort((a, b) => a.length - b.length)[0];
+      if (best) return issuesToDiagnostics(best, context, path);
+      return [diagnostic('wrongType', { field: label, expected: '文字或文字列表', received: describeValue(input) }, at)];
     }
     default:
-      return [diagnostic('invalidValue', { field, detail: issue.message }, at)];
+      return [diagnostic('invalidValue', { field: label || key, detail: '值不符合要求' }, at)];
   }
+}
+
+/** An unknown key: a full-width colon, a Chinese column name, or a near miss of a field. */
+function unknownField(unknown: string, path: DataPath, context: IssueContext): Diagnostic {
+  const at = context.at([...path, unknown], true);
+  const known = path.length === 0 && context.fields ? Object.keys(context.fields) : [];
+  const colon = unknown.search(/[：:]/);
+  if (colon > 0) {
+    const key = unknown.slice(0, colon).trim();
+    return diagnostic('unknownField', { field: unknown, hint: `字段名和值之间用了全角冒号“：”或漏了空格：改为半角冒号加空格，如“${key}: …”。` }, at);
+  }
+  const byLabel = context.fields && Object.entries(context.fields).find(([, f]) => f.headers.includes(unknown));
+  if (byLabel) return diagnostic('unknownField', { field: unknown, hint: `YAML 中“${unknown}”写作 ${byLabel[0]}。` }, at);
+  const near = didYouMean(unknown, known);
+  const list = known.length > 0 ? `这里可用的字段有：${known.join('、')}。` : '';
+  return diagnostic('unknownField', { field: unknown, hint: `${near}${list || '检查拼写或缩进（是否写到了别的条目下）。'}` }, at);
 }

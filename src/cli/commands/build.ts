@@ -1,28 +1,26 @@
 /** `report build [year]`: check the data and write the report; with --watch, again on every change. */
 import type { Command } from 'commander';
-import type { BuildResult } from '../../build.js';
-import { collect, reportOptions, type ReportArgs } from '../report-options.js';
+import type { BuildResult, OutputFormat } from '../../build.js';
+import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext, type Io } from '../shared.js';
+import { loadSettingsOrFail } from '../settings.js';
 
-const FORMATS = ['md', 'docx', 'html'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html'];
 
 interface Options extends ReportArgs {
-  out: string;
-  templates?: string;
-  format: string;
+  out?: string;
+  format?: string;
   dryRun?: boolean;
   watch?: boolean;
-  cache: boolean;
 }
 
-function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+export function parseFormats(value: string | readonly string[]): OutputFormat[] {
+  const list = (typeof value === 'string' ? value.split(',') : [...value]).map((s) => s.trim()).filter(Boolean);
   for (const f of list) {
-    if (!FORMATS.includes(f as Format)) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合，而不是“${f}”`);
+    if (!FORMATS.includes(f as OutputFormat)) throw new UsageError(`输出格式只能是 ${FORMATS.join('、')} 的组合，而不是“${f}”`);
   }
   if (list.length === 0) throw new UsageError('--format 不能为空');
-  return list as Format[];
+  return [...new Set(list)] as OutputFormat[];
 }
 
 /** An AbortSignal that fires on Ctrl-C (SIGINT) or SIGTERM; `dispose` removes the handlers. */
@@ -35,8 +33,8 @@ export function interruptSignal(): { signal: AbortSignal; dispose: () => void } 
 }
 
 /** Prints one build's outcome; true when it produced the files. */
-async function report(result: BuildResult, io: Io, opts: Options, again: boolean): Promise<boolean> {
-  const { displayPath } = await import('../../load/project.js');
+async function report(result: BuildResult, io: Io, dryRun: boolean, again: boolean): Promise<boolean> {
+  const { displayPath } = await import('../../load/data-folder.js');
   const { hasErrors } = await import('../../diagnostics/diagnostic.js');
   printDiagnostics(result.diagnostics, 'text', io);
   if (result.writeFailed || hasErrors(result.diagnostics) || result.files.length === 0) {
@@ -44,68 +42,65 @@ async function report(result: BuildResult, io: Io, opts: Options, again: boolean
     return false;
   }
   const written = result.files.map((f) => displayPath(io.cwd, f.path)).join('、');
-  const done = opts.dryRun ? '检查通过，未写文件（--dry-run）：' : again ? '已重新生成：' : '已生成：';
+  const done = dryRun ? '检查通过，未写文件（--dry-run）：' : again ? '已重新生成：' : '已生成：';
   io.stderr(`${done}${written}\n`);
   return true;
 }
 
-export function register(program: Command, { io, setExit, replayable }: CommandContext): void {
+export function register(program: Command, { io, setExit }: CommandContext): void {
   program
     .command('build')
-    .description('检查数据并生成报告：<out>/<年份>/report.md 和 report.docx（可加 report.html）；--watch 时每次改动后重新生成')
+    .description('检查数据并生成报告：<输出文件夹>/<年份>/report.md 和 report.docx（可加 html）；--watch 时每次改动后重新生成')
     .argument('[year]', '回顾的年份，如 2023（默认为数据中最新的年份）；届末五年工作报告写年份范围，如 2018-2022')
-    .option('-d, --data <dir>', '数据文件夹（默认为当前文件夹下的 data/）；写几次就把几个组织的综述汇编成一篇', collect)
-    .option('-k, --kind <kind>', '报告类型：annual（年度工作报告，默认）、summary（工作综述）、term（届末五年工作报告）、compilation（汇编）')
+    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）；写几次就把几个组织的综述汇编成一篇', collect)
+    .option('-k, --kind <kind>', `报告类型：${kindHelp()}；默认 annual`)
     .option('--script <script>', '字形：hans（简体，默认）、hant（繁体，数字不变）')
-    .option('-o, --out <dir>', '输出文件夹', 'out')
-    .option('-t, --templates <dir>', '覆盖内置模板的文件夹（只需放要改的片段）')
-    .option('-f, --format <list>', '输出格式，逗号分隔：md、docx、html（可发布到网站的网页）', 'md,docx')
+    .option('-o, --out <dir>', '输出文件夹（默认为 report.yaml 中的 out，或 out）')
+    .option('-t, --templates <dir>', '覆盖内置模板的文件夹，只需放要改的片段（默认为 report.yaml 中的 templates）')
+    .option('-f, --format <list>', '输出格式，逗号分隔：md、docx、html（默认为 report.yaml 中的 formats，或 md,docx）')
     .option('--dry-run', '只检查和生成，不写文件')
-    .option('--no-cache', '不用也不更新缓存（缓存保存解析过的数据文件和编译过的模板，输入没变时重放上次的结果；只省时间，不影响结果）')
     .option('-w, --watch', '生成后继续监视数据文件夹和模板文件夹，有改动就重新生成（按 Ctrl-C 退出）')
-    .addHelpText('after', '\n例：report build 2023 --format md,docx,html\n    report build 2023 --watch --templates templates-local')
     .addHelpText(
       'after',
-      '    report build 2023 --kind summary --script hant      工作综述（繁体）：<out>/2023/summary.hant.md、.docx\n' +
-        '    report build 2018-2022 --kind term                 届末五年工作报告：<out>/2018-2022/report.md、.docx\n' +
-        '    report build 2023 --data 甲区 --data 乙区          各组织综述的汇编：<out>/2023/compilation.md、.docx',
+      '\n例：report build 2023 --format md,docx,html\n' +
+        '    report build 2023 --watch --templates templates-local\n' +
+        '    report build 2023 --kind proposals                提案工作情况报告：<out>/2023/proposals.md、.docx\n' +
+        '    report build 2023 --kind summary --script hant    工作综述（繁体）：<out>/2023/summary.hant.md、.docx\n' +
+        '    report build 2018-2022 --kind term                届末五年工作报告：<out>/2018-2022/report.md、.docx\n' +
+        '    report build 2023 --data 甲区 --data 乙区         各组织综述的汇编：<out>/2023/compilation.md、.docx',
     )
     .action(async (yearArg: string | undefined, opts: Options) => {
-      const formats = parseFormats(opts.format);
-      const options = {
-        ...reportOptions(yearArg, opts, io),
-        outDir: opts.out,
+      const settings = loadSettingsOrFail(io);
+      if (!settings) return setExit(EXIT.problems);
+      const formats = parseFormats(opts.format ?? settings.formats ?? 'md,docx');
+      const request = {
+        ...reportRequest(yearArg, opts, settings, io),
+        outDir: opts.out ?? settings.out ?? 'out',
         formats,
-        cwd: io.cwd,
-        ...(opts.templates !== undefined ? { templatesDir: opts.templates } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
       };
       if (!opts.watch) {
         const { build } = await import('../../build.js');
-        const { openRunMemo } = await import('../memo.js');
-        const run = openRunMemo(options, io, opts.cache);
-        const result = await build({ ...options, ...(run.memo ? { memo: run.memo } : {}) });
-        run.save();
-        const ok = await report(result, io, opts, false);
-        if (opts.cache) replayable(ok && !opts.dryRun ? result.files.map((f) => f.path) : []);
+        const result = await build(request);
+        const ok = await report(result, io, request.dryRun === true, false);
         return setExit(result.writeFailed ? EXIT.usage : ok ? EXIT.ok : EXIT.problems);
       }
       const { watchBuild } = await import('../../watch.js');
       const { signal, dispose } = interruptSignal();
       try {
         await watchBuild({
-          ...options,
+          ...request,
           signal,
           onBuild: async ({ result, first }) => {
             if (!first) io.stderr(`\n检测到改动，重新生成……\n`);
-            await report(result, io, opts, !first);
+            await report(result, io, request.dryRun === true, !first);
             if (first) io.stderr('正在监视数据文件夹和模板的改动，保存即重新生成（按 Ctrl-C 退出）……\n');
           },
           onRunError: (error) => {
             const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
             io.stderr(`内部错误（这是 report 的缺陷，不是数据的问题；请把以下内容报告给维护者）：\n${message}\n继续监视……\n`);
           },
-          onWatchError: (error, folder) => io.stderr(`无法监视 ${folder}：${error.message}\n`),
+          onWatchError: (error, folder) => io.stderr(`无法监视 ${folder}：${(error as NodeJS.ErrnoException).code ?? ''}\n`),
         });
       } finally {
         dispose();

@@ -19,7 +19,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const path = await import('node:path');
       const { jsonSchemaOutputs } = await import('../../schema/json-schema.js');
       const { writeAll } = await import('../../write/atomic.js');
-      const { displayPath } = await import('../../load/project.js');
+      const { displayPath } = await import('../../load/data-folder.js');
       const { diagnostic } = await import('../../diagnostics/catalogue.js');
       const outDir = path.resolve(io.cwd, opts.out);
       const files = jsonSchemaOutputs(outDir);

@@ -1,5 +1,6 @@
 /** `report templates list|eject`: see which template pieces a build uses, and copy one out to edit. */
 import type { Command } from 'commander';
+import { kindHelp, parseKind } from '../report-options.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
 
 interface ListOptions {
@@ -22,13 +23,14 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .command('list')
     .description('列出报告的全部模板片段，以及哪些由 --templates 文件夹覆盖')
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
-    .option('-k, --kind <kind>', '报告类型（templates/ 下的文件夹名）', 'annual')
+    .option('-k, --kind <kind>', `报告类型：${kindHelp()}`, 'annual')
     .option('--json', '输出一个 JSON 对象')
     .action(async (opts: ListOptions) => {
+      parseKind(opts.kind);
       const path = await import('node:path');
       const { stat } = await import('node:fs/promises');
       const { builtInKinds, listTemplatePieces } = await import('../../templates/manage.js');
-      const { displayPath } = await import('../../load/project.js');
+      const { displayPath } = await import('../../load/data-folder.js');
       const { diagnostic } = await import('../../diagnostics/catalogue.js');
       const { displayWidth } = await import('../format.js');
       const userFolder = opts.templates !== undefined ? path.resolve(io.cwd, opts.templates) : undefined;
@@ -52,7 +54,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         io.stdout(JSON.stringify({ kind: listing.kind, templates: userFolder ? show(userFolder) : null, pieces }, null, 2) + '\n');
         return setExit(EXIT.ok);
       }
-      const rows = listing.pieces.map((p) => [p.name, p.builtIn ? LAYER_WORD[p.layer] : '新增', show(p.file), p.description ?? '']);
+      const rows = listing.pieces.map((p) => [p.name, p.builtIn ? LAYER_WORD[p.layer as keyof typeof LAYER_WORD] : '新增', show(p.file), p.description ?? '']);
       const header = ['片段', '使用', '文件', '说明'];
       const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
       const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - displayWidth(c)))).join('  ').trimEnd();
@@ -71,11 +73,12 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .description('把一个内置片段复制到自己的模板文件夹（<to>/<kind>/<片段>.hbs）以便修改；不覆盖已有文件')
     .argument('<name>', '片段名称，如 opening（report templates list 可查看全部）')
     .option('--to <dir>', '自己的模板文件夹', 'templates-local')
-    .option('-k, --kind <kind>', '报告类型', 'annual')
+    .option('-k, --kind <kind>', `报告类型：${kindHelp()}`, 'annual')
     .action(async (name: string, opts: EjectOptions) => {
+      parseKind(opts.kind);
       const path = await import('node:path');
       const { ejectTemplatePiece } = await import('../../templates/manage.js');
-      const { displayPath } = await import('../../load/project.js');
+      const { displayPath } = await import('../../load/data-folder.js');
       const to = path.resolve(io.cwd, opts.to);
       const result = await ejectTemplatePiece({ name, kind: opts.kind, to });
       const show = (p: string) => displayPath(io.cwd, p);

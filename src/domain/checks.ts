@@ -1,0 +1,21 @@
+/** Checks shared by several record kinds: a value from a register, a record at odds with itself. */
+import { diagnostic, type Location } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/nearest.js';
+
+export function inconsistent(detail: string, at: Location): Diagnostic {
+  return diagnostic('inconsistentRecord', { detail }, at);
+}
+
+/** A value that must be in one of the organisation's registers or word lists (categories, sectors, units…). */
+export function checkRegister(
+  value: string,
+  allowed: readonly string[],
+  list: string,
+  field: string,
+  at: Location,
+  report: (d: Diagnostic) => void,
+): void {
+  if (allowed.includes(value)) return;
+  report(diagnostic('unknownCategory', { field, value, list, allowed: allowed.join('、'), near: didYouMean(value, allowed) }, at));
+}

@@ -1,0 +1,125 @@
+/**
+ * The field types of records, declared once: each field is a zod schema (what the YAML may hold,
+ * and the JSON Schema an editor completes from), a Chinese label and description (messages,
+ * docs, the scaffold's comments), the spreadsheet headers it is found under, and how a cell is
+ * read. A record kind lists its fields; everything else is derived from that list.
+ */
+import { z } from 'zod';
+
+/** How a spreadsheet cell becomes a value (see load/spreadsheet/table.ts). */
+export type CellType =
+  | { kind: 'text' }
+  | { kind: 'id' }
+  | { kind: 'count' }
+  | { kind: 'decimal' }
+  | { kind: 'date' }
+  | { kind: 'boolean' }
+  | { kind: 'list' }
+  | { kind: 'choice'; values: Record<string, string> };
+
+export interface Field {
+  schema: z.ZodType;
+  /** For a choice: the values it stands for (aliases aside), named in messages. */
+  values?: readonly string[];
+  /** For a choice from a list the organisation can extend: its key in organization.yaml. */
+  list?: string;
+  /** 中文名, the first spreadsheet header: 提案编号. */
+  label: string;
+  description: string;
+  /** Headers a spreadsheet column may have for this field, the label first. */
+  headers: readonly string[];
+  /** How a spreadsheet cell is read; absent for a field only YAML can hold (a nested list). */
+  cell: CellType | undefined;
+  required: boolean;
+  /** A value every record has when the author leaves the field out. */
+  fallback?: unknown;
+}
+
+export interface FieldOptions {
+  /** Other spreadsheet headers for the field (the label is always one). */
+  headers?: readonly string[];
+  optional?: boolean;
+  /** Default value when the field is left out (implies optional). */
+  fallback?: unknown;
+}
+
+function field(schema: z.ZodType, label: string, description: string, cell: CellType, options: FieldOptions = {}): Field {
+  const fallback = options.fallback;
+  const required = !options.optional && fallback === undefined;
+  let s = schema.meta({ title: label, description: `${label}：${description}` });
+  if (fallback !== undefined) s = (s as z.ZodType).default(fallback as never);
+  else if (!required) s = s.optional();
+  return {
+    schema: s,
+    label,
+    description,
+    headers: [label, ...(options.headers ?? [])],
+    cell,
+    required,
+    ...(fallback !== undefined ? { fallback } : {}),
+  };
+}
+
+/** Characters an id may not hold: it is cited in figure names (`meetings.byId.<id>.topic`). */
+export const ID_PATTERN = /^[^\s.\/\\[\]{}'"`，。、]+$/u;
+
+export const fields = {
+  id(label: string, description: string, options?: FieldOptions): Field {
+    const schema = z.string().regex(ID_PATTERN, { message: 'id' });
+    return field(schema, label, `${description}；在同一年度的全部记录中唯一，不含空格和“.”`, { kind: 'id' }, options);
+  },
+  text(label: string, description: string, options?: FieldOptions): Field {
+    return field(z.string().min(1), label, description, { kind: 'text' }, options);
+  },
+  /** Text that may be empty (a topic not yet known). */
+  note(label: string, description: string, options?: FieldOptions): Field {
+    return field(z.string(), label, description, { kind: 'text' }, options);
+  },
+  count(label: string, description: string, options?: FieldOptions): Field {
+    return field(z.int().nonnegative(), label, description, { kind: 'count' }, options);
+  },
+  decimal(label: string, description: string, options?: FieldOptions): Field {
+    return field(z.number().nonnegative(), label, description, { kind: 'decimal' }, options);
+  },
+  date(label: string, description: string, options?: FieldOptions): Field {
+    return field(z.iso.date(), label, `${description}（YYYY-MM-DD）`, { kind: 'date' }, options);
+  },
+  /** Yes or no; 是/否 are read as true/false, in YAML as in spreadsheets. */
+  flag(label: string, description: string, options?: FieldOptions): Field {
+    const schema = z.union([z.boolean(), z.enum(['是', '否']).transform((v) => v === '是')]);
+    return field(schema, label, `${description}（true/是 或 false/否）`, { kind: 'boolean' }, options);
+  },
+  /** Several names; a single text is split at 、，,；; as a spreadsheet cell is. */
+  list(label: string, description: string, options?: FieldOptions): Field {
+    const item = z.string().min(1);
+    const schema = z.union([z.array(item), z.string().transform(splitList)]);
+    return field(schema, label, `${description}（列表，或用“、”隔开的一行文字）`, { kind: 'list' }, options);
+  },
+  /**
+   * One of a list of values; `aliases` are other spellings found in ledgers (会间 → 大会), read
+   * as the value they stand for in YAML and spreadsheets alike.
+   */
+  choice(values: readonly string[], label: string, description: string, options?: FieldOptions & { aliases?: Record<string, string>; list?: string }): Field {
+    const aliases = options?.aliases ?? {};
+    // The aliases are in the enum, so that an editor offers them and the JSON Schema accepts them.
+    const accepted = [...new Set([...values, ...Object.keys(aliases)])] as [string, ...string[]];
+    const schema = z.enum(accepted).transform((v) => aliases[v] ?? v);
+    const cellValues = Object.fromEntries([...values.map((v) => [v, v] as const), ...Object.entries(aliases)]);
+    return { ...field(schema, label, `${description}，取值：${values.join('、')}`, { kind: 'choice', values: cellValues }, options), values, ...(options?.list ? { list: options.list } : {}) };
+  },
+};
+
+export const LIST_SEPARATORS = /[、，,；;／/\n\r]+/;
+
+export function splitList(text: string): string[] {
+  return text
+    .split(LIST_SEPARATORS)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** The zod object schema of a record made of `fieldsOf`; unknown fields are refused. */
+export function recordSchema(fieldsOf: Record<string, Field>, description: string): z.ZodType<Record<string, unknown>> {
+  const shape = Object.fromEntries(Object.entries(fieldsOf).map(([name, f]) => [name, f.schema]));
+  return z.strictObject(shape).meta({ description }) as unknown as z.ZodType<Record<string, unknown>>;
+}

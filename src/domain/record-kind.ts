@@ -1,0 +1,102 @@
+/**
+ * What a kind of record is, declared once (one file per kind under records/): its key, Chinese
+ * name and office, its fields (schema, spreadsheet headers and docs derive from them), the checks
+ * of its records against each other, its hand-written totals, and the figures it yields with
+ * their Chinese labels. The year schema, the cross-record checks, the figures, the term totals,
+ * the `init` scaffold, the JSON Schema and the README's field tables all come from these entries.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Location } from '../diagnostics/catalogue.js';
+import type { Field } from './fields.js';
+import type { Organization } from './organization.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** A checked record: the field values zod gave back. */
+export type RecordValue = Record<string, unknown>;
+
+/** Where a record (and each of its fields) came from: a YAML node, or a spreadsheet row and cell. */
+export interface Origin {
+  locate(field?: string, asKey?: boolean): Location;
+}
+
+/** The records of one year, checked, with what the year's other files hold. */
+export interface YearRecords {
+  year: number;
+  organization: Organization | undefined;
+  vocabulary: Vocabulary;
+  records: Record<string, RecordValue[]>;
+  /** Hand-written totals, by record kind (totals.proposals…). */
+  totals: Record<string, RecordValue>;
+  members: { total: number; standing?: number; inCommittees?: number } | undefined;
+  /** Where each record, and each totals part, came from. */
+  origins: WeakMap<object, Origin>;
+}
+
+/** Whether figures are a year's or a term's (several years' records counted together). */
+export type Scope = 'year' | 'term';
+
+/** The figures one kind of record yields, under its key: proposals.total… */
+export type Figures = Record<string, unknown>;
+
+/** A figure's Chinese name, unit and explanation; `*` in the pattern stands for a group key, `{1}` in the label for it. */
+export interface FigureLabel {
+  label: string;
+  unit?: string;
+  explain?: string;
+}
+
+export interface Totals {
+  /** The fields of `totals.<kind>`, each a count the office writes by hand. */
+  fields: Record<string, Field>;
+  /** The same counts taken from the records, to check the written ones against. */
+  counted(records: RecordValue[]): Record<string, number>;
+  /** Figures when the office keeps only totals: whatever the totals give (others stay unavailable). */
+  figures(totals: RecordValue): Figures;
+  /** Pairs that must hold: a part no larger than its whole (filed ≤ received). */
+  parts: ReadonlyArray<[part: string, whole: string]>;
+}
+
+export interface CheckContext {
+  year: YearRecords;
+  /** Where a record or one of its fields is. */
+  at(record: object, field?: string, asKey?: boolean): Location;
+  report(diagnostic: Diagnostic): void;
+}
+
+export interface RecordKind {
+  /** Key in YAML files and first segment of its figures: proposals. */
+  key: string;
+  /** 中文名: 提案 */
+  label: string;
+  /** The office that keeps these records: 提案委员会 */
+  office: string;
+  /** One line for docs and the scaffold's comment. */
+  description: string;
+  /** Measure word of a record, for messages: 件, 次, 篇, 条. */
+  unit: string;
+  /** Words in a spreadsheet's file or sheet name that say it holds these records: 提案台账.xlsx. */
+  sheetWords: readonly string[];
+  fields(vocabulary: Vocabulary, organization: Organization | undefined): Record<string, Field>;
+  /** Date fields that must fall within the year of the folder. */
+  dateFields: readonly string[];
+  /** Fields that hold the id of another record of the year (checked to exist), and of which kinds. */
+  references?: ReadonlyArray<{ field: string; kinds: readonly string[] }>;
+  /** Leaders' instructions (批示) may be on these records. */
+  instructable?: boolean;
+  totals?: Totals;
+  /** Checks against each other and against the registers; the schema has already passed. */
+  check?(records: RecordValue[], context: CheckContext): void;
+  figures(records: RecordValue[], year: YearRecords, scope: Scope): Figures;
+  /** Labels of the figures, by pattern relative to the key: `total`, `byCategory.*.count`. */
+  labels: Record<string, FigureLabel>;
+  /** Record lists that fit on one line in the scaffold's comment: what one record looks like. */
+  example: RecordValue;
+}
+
+/** A part of a year that appears once (sitting, members, totals), with its fields. */
+export interface SinglePart {
+  key: string;
+  label: string;
+  office: string;
+  description: string;
+}

@@ -1,0 +1,345 @@
+/**
+ * 提案: the proposal ledger as 提案委 keep it (and export it from their proposal systems): who
+ * proposed, when (大会 or 平时), what about, how it was reviewed (立案, 并案 into another, 不立案
+ * with a reason…), which units handle it (主办, 会办), how it was answered (办复, 办理结果 class,
+ * the proposer's satisfaction), and who supervises it (督办).
+ */
+import { distinct, exclusive, groups, sum, tally } from '../../compute/groups.js';
+import { ratio } from '../../compute/numbers.js';
+import { checkRegister as register, inconsistent } from '../checks.js';
+import { fields } from '../fields.js';
+import { DEFAULT_RESULT_CLASSES } from '../organization.js';
+import type { RecordKind } from '../record-kind.js';
+import { INSTRUCTION_LABELS, instructionFiguresOf } from './instructions.js';
+
+export interface Proposal {
+  id: string;
+  title: string;
+  submitterKind: string;
+  proposer: string;
+  coProposers: string[];
+  sector?: string;
+  category: string;
+  submittedOn?: string;
+  period?: string;
+  review: string;
+  mergedInto?: string;
+  rejectionReason?: string;
+  keyProposal: boolean;
+  leadUnits: string[];
+  jointUnits: string[];
+  assignedOn?: string;
+  answered: boolean;
+  answeredOn?: string;
+  result?: string;
+  satisfaction?: string;
+  supervisedBy?: string;
+  tags: string[];
+}
+
+/** 审查结果. 立案 and 并案 are accepted (filed): they are handled and answered. */
+export const REVIEW_OUTCOMES = ['立案', '并案', '不立案', '撤案', '退回', '转意见建议', '转来信', '转社情民意'] as const;
+const FILED = new Set<string>(['立案', '并案']);
+export const isFiled = (p: Pick<Proposal, 'review'>) => FILED.has(p.review);
+
+export const PERIODS = ['大会', '平时'] as const;
+export const SATISFACTION = ['满意', '基本满意', '理解', '不满意'] as const;
+const SATISFIED = new Set<string>(['满意', '基本满意']);
+/** Submitter kinds whose proposers are members (委员), counted for participation. */
+const MEMBER_KINDS = new Set(['委员', '联名']);
+/** Collective proposals: 党派 and 团体. */
+const COLLECTIVE = new Set(['党派', '团体']);
+
+export const proposals: RecordKind = {
+  key: 'proposals',
+  label: '提案',
+  office: '提案委员会',
+  description: '提案台账：一件提案一条记录',
+  unit: '件',
+  sheetWords: ['提案'],
+  dateFields: ['submittedOn'],
+  instructable: true,
+  references: [{ field: 'mergedInto', kinds: ['proposals'] }],
+  fields: (v, org) => {
+    const classes = org?.proposalResults ?? DEFAULT_RESULT_CLASSES;
+    const resultAliases = Object.fromEntries(classes.flatMap((c) => [[`${c.class}类`, c.class], [c.label, c.class]]));
+    return {
+      id: fields.id('提案编号', '提案号', { headers: ['提案号', '编号', '流水号', '案号'] }),
+      title: fields.text('案由', '提案的标题', { headers: ['标题', '提案标题', '题目', '提案名称'] }),
+      submitterKind: fields.choice(v.submitterKinds, '提案者类别', '委员个人、联名还是集体提出', {
+        headers: ['提案者类型', '提案类型', '提案人类别', '提出方式'],
+        list: 'submitterKinds',
+        aliases: {
+          个人: '委员',
+          委员个人: '委员',
+          个人提案: '委员',
+          联名提案: '联名',
+          党派提案: '党派',
+          民主党派: '党派',
+          团体提案: '团体',
+          人民团体: '团体',
+          界别提案: '界别',
+          专委会提案: '专委会',
+          专门委员会: '专委会',
+        },
+      }),
+      proposer: fields.text('第一提案人', '提案者：委员姓名（联名提案写第一提案人），或党派、团体、界别、专委会的名称', {
+        headers: ['提案人', '提案者', '领衔人', '提案单位', '第一提案者'],
+      }),
+      coProposers: fields.list('联名人', '联名提案的其他提案人', { headers: ['联名提案人', '附议人', '其他提案人', '联名委员'], fallback: [] }),
+      sector: fields.text('界别', '提案者所在界别（须在 organization.yaml 的 sectors 中登记）', { headers: ['所在界别', '提案人界别'], optional: true }),
+      category: fields.text('类别', '提案分类（须在 organization.yaml 的 proposalCategories 中登记）', {
+        headers: ['提案分类', '分类', '所属类别', '提案类别'],
+      }),
+      submittedOn: fields.date('提交日期', '提案提交的日期', { headers: ['提出日期', '提交时间', '日期'], optional: true }),
+      period: fields.choice(PERIODS, '大会/平时', '大会期间（会间）还是闭会期间（平时、会后）提出', {
+        headers: ['提出时段', '会间/会后', '大会或平时', '提案时段'],
+        aliases: { 会间: '大会', 会议期间: '大会', 大会期间: '大会', 大会提案: '大会', 会后: '平时', 闭会期间: '平时', 平时提案: '平时' },
+        optional: true,
+      }),
+      review: fields.choice(REVIEW_OUTCOMES, '审查结果', '审查立案的结果', {
+        headers: ['审查意见', '立案情况', '提案性质', '是否立案', '处理方式'],
+        aliases: {
+          予以立案: '立案',
+          已立案: '立案',
+          并案处理: '并案',
+          归并: '并案',
+          合并: '并案',
+          不予立案: '不立案',
+          撤回: '撤案',
+          转意见和建议: '转意见建议',
+          转为意见建议: '转意见建议',
+          作为意见建议: '转意见建议',
+          作为意见建议处理: '转意见建议',
+          作意见: '转意见建议',
+          作为来信处理: '转来信',
+          转社情民意信息: '转社情民意',
+        },
+      }),
+      mergedInto: fields.id('并入提案', '并案时并入的提案编号', { headers: ['并入提案编号', '并案至', '归并至'], optional: true }),
+      rejectionReason: fields.text('不立案理由', '不立案的理由', { headers: ['不立案原因', '理由'], optional: true }),
+      keyProposal: fields.flag('重点提案', '是否为重点提案', { headers: ['是否重点提案', '重点'], fallback: false }),
+      leadUnits: fields.list('主办单位', '主办的承办单位（填写承办单位名录后须取自名录）', { headers: ['主办', '承办单位'], fallback: [] }),
+      jointUnits: fields.list('会办单位', '会办（协办）的承办单位', { headers: ['会办', '协办单位', '协办'], fallback: [] }),
+      assignedOn: fields.date('交办日期', '交承办单位办理的日期', { headers: ['交办时间'], optional: true }),
+      answered: fields.flag('已办复', '是否已经办复（答复提案者）', { headers: ['是否办复', '办复', '已办结', '是否办结'], fallback: false }),
+      answeredOn: fields.date('办复日期', '答复提案者的日期', { headers: ['答复日期', '办结日期', '答复时间'], optional: true }),
+      result: fields.choice(
+        classes.map((c) => c.class),
+        '办理结果',
+        `办理结果的类别（${classes.map((c) => `${c.class} ${c.label}`).join('，')}；在 organization.yaml 的 proposalResults 中定义）`,
+        { headers: ['答复类别', '办理类别', '答复类型', '办理结果类别'], aliases: resultAliases, optional: true, list: 'proposalResults' },
+      ),
+      satisfaction: fields.choice(SATISFACTION, '满意度', '提案者对办理的评价（未反馈的不填）', {
+        headers: ['提案者意见', '反馈意见', '评价', '满意程度'],
+        aliases: { 很满意: '满意', 比较满意: '基本满意' },
+        optional: true,
+      }),
+      supervisedBy: fields.text('督办', '督办这件提案的领导或机构，如：主席会议成员', { headers: ['督办领导', '领衔督办', '督办人'], optional: true }),
+      tags: fields.list('标签', '自定义标签，用于分组统计（如“民生”）', { fallback: [] }),
+    };
+  },
+  totals: {
+    fields: {
+      received: fields.count('收到提案', '收到的提案件数', { optional: true }),
+      filed: fields.count('立案', '立案件数（含并案）', { optional: true }),
+      answered: fields.count('已办复', '已办复的件数', { optional: true }),
+    },
+    counted: (records) => {
+      const list = records as unknown as Proposal[];
+      return { received: list.length, filed: list.filter(isFiled).length, answered: list.filter((p) => p.answered).length };
+    },
+    figures: (t) => {
+      const { received, filed, answered } = t as { received?: number; filed?: number; answered?: number };
+      return {
+        ...(received !== undefined ? { total: received } : {}),
+        ...(filed !== undefined ? { filed, filingRate: received !== undefined ? ratio(filed, received) : null } : {}),
+        ...(answered !== undefined ? { answered, answeredRate: filed !== undefined ? ratio(answered, filed) : null } : {}),
+      };
+    },
+    parts: [
+      ['filed', 'received'],
+      ['answered', 'filed'],
+    ],
+  },
+  check(records, { at, report, year }) {
+    const org = year.organization;
+    for (const record of records) {
+      const p = record as unknown as Proposal;
+      if (!isFiled(p)) {
+        const handled: Array<[keyof Proposal, string]> = [
+          ['answered', '已办复'],
+          ['keyProposal', '重点提案'],
+        ];
+        for (const [field, what] of handled) {
+          if (p[field] === true) report(inconsistent(`提案“${p.id}”审查结果为“${p.review}”，不能标为${what}`, at(record, field)));
+        }
+        for (const field of ['satisfaction', 'result', 'answeredOn'] as const) {
+          if (p[field] !== undefined) report(inconsistent(`提案“${p.id}”审查结果为“${p.review}”，不应有${FIELD_WORDS[field]}`, at(record, field)));
+        }
+      }
+      if (p.mergedInto !== undefined && p.review !== '并案') {
+        report(inconsistent(`提案“${p.id}”写了并入提案，审查结果却是“${p.review}”而不是“并案”`, at(record, 'mergedInto')));
+      }
+      if (p.rejectionReason !== undefined && p.review !== '不立案') {
+        report(inconsistent(`提案“${p.id}”写了不立案理由，审查结果却是“${p.review}”`, at(record, 'rejectionReason')));
+      }
+      if (p.answeredOn !== undefined && !p.answered) {
+        report(inconsistent(`提案“${p.id}”有办复日期，却没有标为已办复`, at(record, 'answered')));
+      }
+      const order: Array<keyof Proposal> = ['submittedOn', 'assignedOn', 'answeredOn'];
+      for (let i = 1; i < order.length; i++) {
+        const later = p[order[i]!] as string | undefined;
+        const earlier = order.slice(0, i).map((f) => [f, p[f] as string | undefined] as const).filter(([, d]) => d !== undefined).pop();
+        if (later !== undefined && earlier && later < earlier[1]!) {
+          report(inconsistent(`提案“${p.id}”的${FIELD_WORDS[order[i]!]}（${later}）早于${FIELD_WORDS[earlier[0]]}（${earlier[1]}）`, at(record, order[i]!)));
+        }
+      }
+      if (!org) continue;
+      register(p.category, org.proposalCategories, 'proposalCategories', '类别', at(record, 'category'), report);
+      if (p.sector !== undefined && org.sectors.length > 0) register(p.sector, org.sectors, 'sectors', '界别', at(record, 'sector'), report);
+      if (org.handlingUnits.length > 0) {
+        for (const field of ['leadUnits', 'jointUnits'] as const) {
+          for (const unit of p[field]) register(unit, org.handlingUnits, 'handlingUnits', field === 'leadUnits' ? '主办单位' : '会办单位', at(record, field), report);
+        }
+      }
+    }
+  },
+  figures(records, year, scope) {
+    const list = records as unknown as Proposal[];
+    const v = year.vocabulary;
+    const filed = list.filter(isFiled);
+    const answered = list.filter((p) => p.answered);
+    const responded = list.filter((p) => p.satisfaction !== undefined);
+    const satisfied = responded.filter((p) => SATISFIED.has(p.satisfaction!));
+    const classes = year.organization?.proposalResults ?? DEFAULT_RESULT_CLASSES;
+    const resulted = list.filter((p) => p.result !== undefined);
+    const key = list.filter((p) => p.keyProposal);
+    const progress = (group: readonly Proposal[]) => {
+      const f = group.filter(isFiled).length;
+      const a = group.filter((p) => p.answered).length;
+      return { filed: f, answered: a, answeredRate: ratio(a, f) };
+    };
+    const proposers = distinct(
+      list.flatMap((p) => (MEMBER_KINDS.has(p.submitterKind) ? [p.proposer, ...p.coProposers] : [])),
+    );
+    const lead = distinct(list.flatMap((p) => p.leadUnits));
+    const joint = distinct(list.flatMap((p) => p.jointUnits));
+    const unitCount = (p: Proposal) => new Set([...p.leadUnits, ...p.jointUnits]).size;
+    const supervised = list.filter((p) => p.supervisedBy !== undefined);
+    const answeredDates = answered.flatMap((p) => (p.answeredOn ? [p.answeredOn] : [])).sort();
+    const members = year.members?.total;
+    return {
+      total: list.length,
+      filed: filed.length,
+      filingRate: ratio(filed.length, list.length),
+      byReview: exclusive(tally(list, (p) => p.review, REVIEW_OUTCOMES)),
+      byRejectionReason: tally(list, (p) => p.rejectionReason),
+      keyProposals: key.length,
+      keyProposalTitles: key.map((p) => p.title),
+      keyProposalsByResult: exclusive(tally(key, (p) => p.result, classes.map((c) => c.class))),
+      answered: answered.length,
+      answeredRate: ratio(answered.length, filed.length),
+      lastAnsweredOn: answeredDates[answeredDates.length - 1] ?? null,
+      responded: responded.length,
+      satisfied: satisfied.length,
+      satisfactionRate: ratio(satisfied.length, responded.length),
+      bySatisfaction: exclusive(tally(responded, (p) => p.satisfaction, SATISFACTION)),
+      resulted: resulted.length,
+      byResult: groups(list, (p) => p.result, classes.map((c) => c.class), () => ({})),
+      resultLabels: Object.fromEntries(classes.map((c) => [c.class, c.label])),
+      byPeriod: groups(list, (p) => p.period, PERIODS, () => ({})),
+      bySubmitterKind: groups(list, (p) => p.submitterKind, v.submitterKinds, progress),
+      byCategory: groups(list, (p) => p.category, year.organization?.proposalCategories ?? [], progress),
+      bySector: groups(list, (p) => p.sector, [], progress),
+      byTag: groups(list, (p) => p.tags, [], progress),
+      collective: list.filter((p) => COLLECTIVE.has(p.submitterKind)).length,
+      proposers: proposers.length,
+      participationRate: members !== undefined && scope === 'year' ? ratio(proposers.length, members) : null,
+      units: distinct([...lead, ...joint]).length,
+      leadUnits: lead.length,
+      jointUnits: joint.length,
+      leadAssignments: sum(list.map((p) => p.leadUnits.length)),
+      jointAssignments: sum(list.map((p) => p.jointUnits.length)),
+      multiUnit: list.filter((p) => unitCount(p) >= 2).length,
+      threeOrMoreUnits: list.filter((p) => unitCount(p) >= 3).length,
+      supervised: supervised.length,
+      bySupervisor: tally(supervised, (p) => p.supervisedBy),
+      ...instructionFiguresOf(records, year),
+    };
+  },
+  labels: {
+    total: { label: '收到提案', unit: '件', explain: '台账中的全部提案，含并案、不立案、撤案等' },
+    filed: { label: '立案（含并案）', unit: '件' },
+    filingRate: { label: '立案率', explain: '立案（含并案）÷ 收到提案' },
+    'byReview.*': { label: '审查结果为“{1}”的提案', unit: '件' },
+    'byRejectionReason.*': { label: '因“{1}”不立案的提案', unit: '件' },
+    keyProposals: { label: '重点提案', unit: '件' },
+    keyProposalTitles: { label: '重点提案的案由（列表）' },
+    'keyProposalsByResult.*': { label: '办理结果为 {1} 类的重点提案', unit: '件' },
+    answered: { label: '已办复的提案', unit: '件' },
+    answeredRate: { label: '办复率', explain: '已办复 ÷ 立案（含并案）' },
+    lastAnsweredOn: { label: '最后一件提案的办复日期', explain: '用于“截至…已经办复”' },
+    responded: { label: '反馈了满意度的提案', unit: '件' },
+    satisfied: { label: '提案者满意或基本满意的提案', unit: '件' },
+    satisfactionRate: { label: '满意率（满意和基本满意）', explain: '满意和基本满意 ÷ 反馈了满意度的提案' },
+    'bySatisfaction.*': { label: '提案者“{1}”的提案', unit: '件' },
+    resulted: { label: '有办理结果类别的提案', unit: '件' },
+    'byResult.*.count': { label: '办理结果为 {1} 类的提案', unit: '件' },
+    'byResult.*.share': { label: '办理结果为 {1} 类的提案所占比例', explain: '÷ 有办理结果类别的提案；几类一起写时用 {{share proposals.byResult "A" 0}}，合计为 100%' },
+    'resultLabels.*': { label: '{1} 类的说法（如“已解决或基本解决”）' },
+    'byPeriod.*.count': { label: '{1}期间提出的提案', unit: '件', explain: '大会：会议期间（会间）；平时：闭会期间（会后）' },
+    'byPeriod.*.share': { label: '{1}期间提出的提案所占比例' },
+    'bySubmitterKind.*.count': { label: '{1}提出的提案', unit: '件' },
+    'bySubmitterKind.*.share': { label: '{1}提出的提案所占比例' },
+    'bySubmitterKind.*.filed': { label: '{1}提出的提案中立案的', unit: '件' },
+    'bySubmitterKind.*.answered': { label: '{1}提出的提案中已办复的', unit: '件' },
+    'bySubmitterKind.*.answeredRate': { label: '{1}提出的提案的办复率' },
+    'byCategory.*.count': { label: '{1}类提案', unit: '件' },
+    'byCategory.*.share': { label: '{1}类提案所占比例', explain: '÷ 收到提案' },
+    'byCategory.*.filed': { label: '{1}类提案中立案的', unit: '件' },
+    'byCategory.*.answered': { label: '{1}类提案中已办复的', unit: '件' },
+    'byCategory.*.answeredRate': { label: '{1}类提案的办复率' },
+    'bySector.*.count': { label: '{1}界别的提案', unit: '件' },
+    'bySector.*.share': { label: '{1}界别的提案所占比例', explain: '÷ 写明界别的提案' },
+    'bySector.*.filed': { label: '{1}界别的提案中立案的', unit: '件' },
+    'bySector.*.answered': { label: '{1}界别的提案中已办复的', unit: '件' },
+    'bySector.*.answeredRate': { label: '{1}界别的提案的办复率' },
+    'byTag.*.count': { label: '标为“{1}”的提案', unit: '件' },
+    'byTag.*.share': { label: '标为“{1}”的提案占全部提案的比例', explain: '一件提案可有几个标签，各标签的比例相加不是 100%' },
+    'byTag.*.filed': { label: '标为“{1}”的提案中立案的', unit: '件' },
+    'byTag.*.answered': { label: '标为“{1}”的提案中已办复的', unit: '件' },
+    'byTag.*.answeredRate': { label: '标为“{1}”的提案的办复率' },
+    collective: { label: '党派、团体提案', unit: '件' },
+    proposers: { label: '提出提案的委员', unit: '位', explain: '委员个人和联名提案的提案人、联名人，同名计一人' },
+    participationRate: { label: '委员提案参与率', explain: '提出提案的委员 ÷ 委员总数（members.total）' },
+    units: { label: '承办单位', unit: '家', explain: '主办、会办单位合计，同名计一家' },
+    leadUnits: { label: '主办单位', unit: '家' },
+    jointUnits: { label: '会办单位', unit: '家' },
+    leadAssignments: { label: '主办件次', unit: '件次', explain: '每件提案的每个主办单位计一次' },
+    jointAssignments: { label: '会办件次', unit: '件次' },
+    multiUnit: { label: '由两家以上单位承办的提案', unit: '件' },
+    threeOrMoreUnits: { label: '涉及三家以上承办单位的提案', unit: '件' },
+    supervised: { label: '督办的提案', unit: '件' },
+    'bySupervisor.*': { label: '{1}督办的提案', unit: '件' },
+    ...INSTRUCTION_LABELS,
+  },
+  example: {
+    id: 'P2024-001',
+    title: '关于……的提案',
+    submitterKind: '委员',
+    proposer: '某某某',
+    category: '经济建设',
+    period: '大会',
+    review: '立案',
+    leadUnits: ['市发展改革委'],
+  },
+};
+
+const FIELD_WORDS: Record<string, string> = {
+  satisfaction: '满意度评价',
+  result: '办理结果',
+  answeredOn: '办复日期',
+  submittedOn: '提交日期',
+  assignedOn: '交办日期',
+};

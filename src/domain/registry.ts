@@ -1,0 +1,59 @@
+/**
+ * The record kinds of a year, in the order offices and docs list them. Everything that depends
+ * on what records there are (the year schema, the checks, the figures, the scaffold, the JSON
+ * Schema, the README's field tables, the spreadsheet columns) reads this list: adding a kind is
+ * adding a file under records/ and a line here.
+ */
+import { z } from 'zod';
+import { recordSchema, type Field } from './fields.js';
+import type { Organization } from './organization.js';
+import type { RecordKind } from './record-kind.js';
+import { activities } from './records/activities.js';
+import { information } from './records/information.js';
+import { INSTRUCTABLE, instructions } from './records/instructions.js';
+import { meetings } from './records/meetings.js';
+import { proposals } from './records/proposals.js';
+import { research } from './records/research.js';
+import type { Vocabulary } from './vocabulary.js';
+import { MembersSchema, SittingSchema, totalsSchema } from './year-parts.js';
+
+export const RECORD_KINDS: readonly RecordKind[] = [proposals, meetings, research, instructions, information, activities];
+
+INSTRUCTABLE.push(...RECORD_KINDS.filter((k) => k.instructable).map((k) => k.key));
+
+export const recordKind = (key: string): RecordKind | undefined => RECORD_KINDS.find((k) => k.key === key);
+
+/** The fields and schema of one kind's records for an organisation's word lists, built once per list. */
+const built = new WeakMap<Vocabulary, Map<string, { fields: Record<string, Field>; schema: z.ZodType<Record<string, unknown>> }>>();
+
+export function recordFields(kind: RecordKind, vocabulary: Vocabulary, organization: Organization | undefined) {
+  let byKind = built.get(vocabulary);
+  if (!byKind) built.set(vocabulary, (byKind = new Map()));
+  const key = `${kind.key}\u0000${JSON.stringify(organization?.proposalResults ?? null)}`;
+  let entry = byKind.get(key);
+  if (!entry) {
+    const f = kind.fields(vocabulary, organization);
+    entry = { fields: f, schema: recordSchema(f, `${kind.label}（${kind.office}）：${kind.description}`) };
+    byKind.set(key, entry);
+  }
+  return entry;
+}
+
+/** Keys a year file may hold, besides the record lists. */
+export const YEAR_SINGLE_KEYS = ['sitting', 'members', 'totals'] as const;
+export type YearSingleKey = (typeof YEAR_SINGLE_KEYS)[number];
+
+export function singlePartSchema(key: YearSingleKey): z.ZodType {
+  if (key === 'sitting') return SittingSchema;
+  if (key === 'members') return MembersSchema;
+  return totalsSchema(RECORD_KINDS);
+}
+
+/** The schema of a whole year file (for the JSON Schema an editor reads): any of the keys, each optional. */
+export function yearFileSchema(vocabulary: Vocabulary, organization?: Organization): z.ZodType {
+  const lists = RECORD_KINDS.map((k) => [k.key, z.array(recordFields(k, vocabulary, organization).schema).optional().meta({ description: `${k.label}（${k.office}）：${k.description}` })]);
+  const singles = YEAR_SINGLE_KEYS.map((k) => [k, singlePartSchema(k).optional()]);
+  return z.strictObject(Object.fromEntries([...lists, ...singles])).meta({ description: '年度数据文件：可包含下列任意部分，各科室可各用一个文件' });
+}
+
+export const KNOWN_YEAR_KEYS: readonly string[] = [...RECORD_KINDS.map((k) => k.key), ...YEAR_SINGLE_KEYS];

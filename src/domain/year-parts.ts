@@ -1,0 +1,54 @@
+/**
+ * The parts of a year that appear once: the sitting that hears the report (办公室), the members
+ * at the end of the year, and the totals an office writes by hand (`totals.proposals` …, one
+ * entry per record kind that has totals).
+ */
+import { z } from 'zod';
+import type { Field } from './fields.js';
+import type { RecordKind } from './record-kind.js';
+
+const count = (description: string) => z.int().nonnegative().meta({ description });
+
+export const SittingSchema = z
+  .strictObject({
+    term: count('届次，如 10 表示第十届').min(1),
+    session: count('第几次会议，如 2 表示第二次会议').min(1),
+    reportingTerm: count('作报告的常委会的届次；换届大会（第一次会议）上由上一届常委会报告，省略时与 term 相同').min(1).optional(),
+    date: z.iso.date().meta({ description: '听取报告的全体会议日期，YYYY-MM-DD' }),
+    speaker: z.string().min(1).meta({ description: '常委会工作报告的报告人姓名' }),
+    proposalsSpeaker: z.string().min(1).optional().meta({ description: '提案工作情况报告的报告人姓名（通常是一位副主席；生成提案工作情况报告时必填）' }),
+    salutation: z.string().min(1).default('各位委员：').meta({ description: '称呼语，默认“各位委员：”' }),
+  })
+  .meta({ description: '听取报告的全体会议（办公室）' });
+
+export type Sitting = z.output<typeof SittingSchema>;
+
+export const MembersSchema = z
+  .strictObject({
+    total: count('委员总数'),
+    standing: count('常委人数').optional(),
+    inCommittees: count('编入专委会的委员人数').optional(),
+  })
+  .meta({ description: '年末的委员队伍（办公室）' });
+
+export type Members = z.output<typeof MembersSchema>;
+
+/** `totals:` — each record kind with hand-written totals has its entry. */
+export function totalsSchema(kinds: readonly RecordKind[]): z.ZodType {
+  const entries = kinds.flatMap((k) =>
+    k.totals ? [[k.key, z.strictObject(fieldSchemas(k.totals.fields)).optional().meta({ description: `${k.label}的手填总数（只有总数、没有逐条记录时填写；两者都有时必须一致）` })]] : [],
+  );
+  return z.strictObject(Object.fromEntries(entries)).meta({ description: '各科室手填的总数' });
+}
+
+function fieldSchemas(fieldsOf: Record<string, Field>): Record<string, z.ZodType> {
+  return Object.fromEntries(Object.entries(fieldsOf).map(([k, f]) => [k, f.schema]));
+}
+
+export const SINGLE_PARTS = {
+  sitting: { label: '听取报告的全体会议', office: '办公室' },
+  members: { label: '委员队伍', office: '办公室' },
+  totals: { label: '手填的总数', office: '各科室' },
+} as const;
+
+export type SinglePartKey = keyof typeof SINGLE_PARTS;

@@ -1,0 +1,42 @@
+/**
+ * The annual work report (常委会工作报告): “一、XXXX年工作回顾 / 二、XXXX年工作安排”, from one
+ * year's records and the writers' narrative.md in the year folder.
+ */
+import type { NarrativeSpec } from '../validate/narrative.js';
+import type { ReportKind } from './kind.js';
+import { planYearReport, prepareYear, requireNarrative } from './year-report.js';
+
+export const ANNUAL_NARRATIVE: NarrativeSpec = {
+  file: 'narrative.md',
+  label: '工作报告的文字',
+  parts: [
+    { key: 'review', names: ['工作回顾', '回顾'], sections: true, required: true },
+    { key: 'thanks', names: ['致谢', '感谢'], required: true },
+    { key: 'shortcomings', names: ['不足', '问题和不足', '差距和不足'], required: true },
+    { key: 'plan', names: ['工作安排', '安排', '工作建议'], sections: true, required: true },
+    { key: 'closing', names: ['结束语', '结语'], required: true },
+  ],
+};
+
+export const annual: ReportKind = {
+  name: 'annual',
+  label: '年度工作报告',
+  templates: 'annual',
+  narratives: [ANNUAL_NARRATIVE],
+  plan: (request, years) => planYearReport(request, years, 'report'),
+  prepare(sources, plan) {
+    const source = sources[0]!;
+    const { context, diagnostics } = prepareYear(source);
+    const narrative = requireNarrative(source, String(plan.year), ANNUAL_NARRATIVE, `${plan.year} 年`);
+    diagnostics.push(...narrative.diagnostics);
+    if (!context || !narrative.doc) return { diagnostics };
+    return {
+      prepared: {
+        context,
+        prose: [{ doc: narrative.doc, context, attach: (n) => (context.narrative = n) }],
+        properties: { author: context.organization.fullName, date: context.sitting.date },
+      },
+      diagnostics,
+    };
+  },
+};

@@ -1,0 +1,13 @@
+/** The report kinds, by name. */
+import { annual } from './annual.js';
+import { compilation } from './compilation.js';
+import type { ReportKind } from './kind.js';
+import { proposals } from './proposals.js';
+import { summary } from './summary.js';
+import { term } from './term.js';
+
+export const REPORT_KINDS: readonly ReportKind[] = [annual, summary, term, compilation, proposals];
+
+export function reportKind(name: string): ReportKind | undefined {
+  return REPORT_KINDS.find((k) => k.name === name);
+}

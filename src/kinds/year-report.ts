@@ -1,0 +1,66 @@
+/**
+ * What the kinds about one year share (annual report, summary, proposal report): the plan (the
+ * year asked for or the latest, and the year before for comparisons), and the year's context
+ * from its checked records and sitting.
+ */
+import path from 'node:path';
+import { computeYear } from '../compute/figures.js';
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../load/data-folder.js';
+import { yearContext, type YearContext } from '../render/context.js';
+import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
+import type { CheckedSource, Plan, ReportRequest } from './kind.js';
+
+/** `<out>/2023/<name>.*`, `.hant` before the extension in traditional script. */
+export function outputName(name: string, request: ReportRequest): string {
+  return request.script === 'hant' ? `${name}.hant` : name;
+}
+
+/** The year asked for, or the data folder's latest; a problem when there is none. */
+export function chooseYear(request: ReportRequest, dataDir: string, availableYears: (dataDir: string) => number[]): number | Diagnostic {
+  const years = availableYears(dataDir);
+  const year = request.year ?? years[years.length - 1];
+  const folder = displayPath(request.cwd, path.resolve(request.cwd, dataDir));
+  if (year === undefined) return diagnostic('yearFolderMissing', { folder, year: '任何', available: '' }, { file: folder });
+  if (!years.includes(year)) {
+    return diagnostic(
+      'yearFolderMissing',
+      { folder: displayPath(request.cwd, path.resolve(request.cwd, dataDir, String(year))), year: String(year), available: years.join('、') },
+      { file: folder },
+    );
+  }
+  return year;
+}
+
+export function planYearReport(request: ReportRequest, availableYears: (dataDir: string) => number[], name: string): Plan | Diagnostic[] {
+  const dataDir = request.dataDirs[0]!;
+  const year = chooseYear(request, dataDir, availableYears);
+  if (typeof year !== 'number') return [year];
+  return { sources: [{ dataDir, year, years: [year - 1, year], folders: [] }], year, output: { folder: String(year), name: outputName(name, request) } };
+}
+
+/** The year's context, or the problems that prevent it (no organisation, no sitting). */
+export function prepareYear(source: CheckedSource): { context?: YearContext; diagnostics: Diagnostic[] } {
+  const { year } = source.plan;
+  const checked = source.years.get(year);
+  if (!source.organization || !checked) return { diagnostics: [] };
+  if (!checked.sitting) {
+    // Unless the sitting is there but invalid (already reported where it is).
+    const written = [...(source.data.years.get(year)?.yaml ?? [])].some((f) => f.value !== null && typeof f.value === 'object' && 'sitting' in (f.value as object));
+    return { diagnostics: written ? [] : [diagnostic('missingPart', { key: 'sitting', year }, { file: source.data.years.get(year)?.display ?? source.data.display })] };
+  }
+  const previous = source.years.get(year - 1);
+  const figures = computeYear(checked.records);
+  const before = previous && source.data.years.has(year - 1) ? computeYear(previous.records) : null;
+  return { context: yearContext(figures, before, source.organization, checked.sitting), diagnostics: [] };
+}
+
+/** The narrative `spec.file` of `folder`, or a problem saying it is missing. */
+export function requireNarrative(source: CheckedSource, folder: string, spec: NarrativeSpec, what: string): { doc?: NarrativeDoc; diagnostics: Diagnostic[] } {
+  const doc = source.narratives.get(`${folder}/${spec.file}`);
+  if (doc) return { doc, diagnostics: [] };
+  const loaded = source.data.years.get(Number(folder)) ?? source.data.folders.get(folder);
+  const file = loaded?.display ?? `${source.data.display}/${folder}`;
+  return { diagnostics: [diagnostic('narrativeMissing', { file: spec.file, label: spec.label, year: what }, { file })] };
+}

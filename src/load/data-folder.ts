@@ -1,0 +1,211 @@
+/**
+ * Reads a data folder: `organization.yaml` (shared by all years), the optional `layout.yaml`
+ * (house style), and the folders a report needs — year folders (`2023/`) and term folders
+ * (`term-2018-2022/`) — each holding the files its offices keep: YAML files, spreadsheets
+ * (.xlsx, .xls, .csv) and the writers' narrative (.md). All reading of data happens here; the
+ * stages after work on what this returns.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decode, type Decoded } from './decode.js';
+import { entryKind, listFolder, readRegularFile } from './files.js';
+import { readProse, type ProseFile } from './markdown-prose.js';
+import { MAX_DATA_FILE_BYTES } from './nesting.js';
+import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
+import { parseYaml, type ParsedYaml } from './yaml.js';
+
+export interface LoadedFolder {
+  /** Absolute path, and as shown to users. */
+  path: string;
+  display: string;
+  yaml: ParsedYaml[];
+  workbooks: LoadedWorkbook[];
+  /** Narrative files asked for, by file name, when present. */
+  prose: Map<string, ProseFile>;
+}
+
+export interface LoadedData {
+  dataDir: string;
+  display: string;
+  organization: ParsedYaml | undefined;
+  layout: ParsedYaml | undefined;
+  /** Year folders present (regular folders named by four digits), ascending. */
+  availableYears: number[];
+  years: Map<number, LoadedFolder>;
+  /** Other folders asked for (term folders), by name. */
+  folders: Map<string, LoadedFolder>;
+  diagnostics: Diagnostic[];
+}
+
+export interface DataRequest {
+  dataDir: string;
+  cwd: string;
+  /** Years to read; `latest` adds the latest year present (when the year is not given). */
+  years: number[];
+  /** Other folders to read, by name (term-2018-2022). */
+  folders?: string[];
+  /** Narrative files to read in each folder read, by name (narrative.md). */
+  prose?: string[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+const PROSE_FILE = /\.md$/i;
+const YEAR_FOLDER = /^\d{4}$/;
+
+/** How decode() names encodings to users (as Windows editors name them). */
+const ENCODING_NAMES: Record<NonNullable<Decoded['encoding']>, string> = {
+  'utf-8-bom': '带 BOM 的 UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  gb18030: 'GBK（GB18030）',
+};
+
+export function displayPath(cwd: string, full: string): string {
+  const rel = path.relative(cwd, full);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : full;
+  return shown.split(path.sep).join('/');
+}
+
+/** The year folders of a data folder, ascending, and a problem for each that is a link. */
+export function yearFolders(dataDir: string, show: (p: string) => string): { years: number[]; diagnostics: Diagnostic[] } {
+  const years: number[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const entry of listFolder(dataDir)) {
+    if (!YEAR_FOLDER.test(entry.name)) continue;
+    if (entry.kind === 'folder') years.push(Number(entry.name));
+    else if (entry.kind === 'link') diagnostics.push(diagnostic('linkNotFollowed', { what: '年度文件夹' }, { file: show(path.join(dataDir, entry.name)) }));
+  }
+  return { years: years.sort((a, b) => a - b), diagnostics };
+}
+
+export function loadData(request: DataRequest): LoadedData {
+  const show = (p: string) => displayPath(request.cwd, p);
+  const dataDir = path.resolve(request.cwd, request.dataDir);
+  const data: LoadedData = {
+    dataDir,
+    display: show(dataDir),
+    organization: undefined,
+    layout: undefined,
+    availableYears: [],
+    years: new Map(),
+    folders: new Map(),
+    diagnostics: [],
+  };
+  // The folder the user named may itself be a link: it is theirs to name.
+  if (!isFolder(dataDir)) {
+    data.diagnostics.push(diagnostic('dataFolderMissing', { folder: show(dataDir) }, { file: show(dataDir) }));
+    return data;
+  }
+  const sink = data.diagnostics;
+  const orgPath = path.join(dataDir, 'organization.yaml');
+  if (entryKind(orgPath) === 'missing') sink.push(diagnostic('organizationMissing', { file: show(orgPath) }, { file: show(dataDir) }));
+  else data.organization = readYamlFile(orgPath, show(orgPath), sink);
+  const layoutPath = path.join(dataDir, 'layout.yaml');
+  if (entryKind(layoutPath) !== 'missing') data.layout = readYamlFile(layoutPath, show(layoutPath), sink);
+
+  const found = yearFolders(dataDir, show);
+  data.availableYears = found.years;
+  sink.push(...found.diagnostics.filter((d) => request.years.some((y) => d.file === show(path.join(dataDir, String(y))))));
+  for (const year of request.years) {
+    const folder = path.join(dataDir, String(year));
+    if (entryKind(folder) === 'folder') data.years.set(year, readFolder(folder, show, request.prose ?? [], sink));
+  }
+  for (const name of request.folders ?? []) {
+    const folder = path.join(dataDir, name);
+    const k = entryKind(folder);
+    if (k === 'folder') data.folders.set(name, readFolder(folder, show, request.prose ?? [], sink));
+    else if (k === 'link') sink.push(diagnostic('linkNotFollowed', { what: '文件夹' }, { file: show(folder) }));
+  }
+  return data;
+}
+
+function readFolder(folder: string, show: (p: string) => string, proseNames: readonly string[], sink: Diagnostic[]): LoadedFolder {
+  const loaded: LoadedFolder = { path: folder, display: show(folder), yaml: [], workbooks: [], prose: new Map() };
+  const sheets: Array<{ path: string; display: string }> = [];
+  for (const entry of listFolder(folder)) {
+    const full = path.join(folder, entry.name);
+    const isYaml = YAML_FILE.test(entry.name);
+    const isSheet = SHEET_FILE.test(entry.name);
+    const isProse = PROSE_FILE.test(entry.name) && proseNames.includes(entry.name);
+    if (!isYaml && !isSheet && !isProse) continue;
+    // Office lock files (~$提案台账.xlsx) and editors' backups are not data.
+    if (entry.name.startsWith('~$') || entry.name.startsWith('.~')) continue;
+    if (entry.kind === 'link') {
+      sink.push(diagnostic('linkNotFollowed', { what: '数据文件' }, { file: show(full) }));
+      continue;
+    }
+    if (entry.kind !== 'file') {
+      sink.push(diagnostic('notRegularFile', {}, { file: show(full) }));
+      continue;
+    }
+    if (isYaml) {
+      const parsed = readYamlFile(full, show(full), sink);
+      if (parsed) loaded.yaml.push(parsed);
+    } else if (isSheet) {
+      sheets.push({ path: full, display: show(full) });
+    } else {
+      const text = readText(full, show(full), sink);
+      if (text !== undefined) loaded.prose.set(entry.name, readProse(show(full), text));
+    }
+  }
+  loaded.workbooks = readSheets(sheets, sink);
+  return loaded;
+}
+
+/** A text file's contents, decoded; undefined (with the reason in `sink`) when it cannot be read. */
+export function readText(full: string, display: string, sink: Diagnostic[]): string | undefined {
+  const read = readRegularFile(full, MAX_DATA_FILE_BYTES);
+  if (!read.ok) {
+    sink.push(readProblem(read, display));
+    return undefined;
+  }
+  const decoded = decode(read.bytes);
+  if (decoded.error !== undefined) {
+    sink.push(diagnostic('encoding', { detail: decoded.error }, { file: display, line: 1, column: 1 }));
+    return undefined;
+  }
+  if (decoded.encoding !== undefined) {
+    // No line: quoting the source line would show it misread by anything expecting UTF-8.
+    sink.push(diagnostic('notPlainUtf8', { encoding: ENCODING_NAMES[decoded.encoding] }, { file: display }));
+  }
+  return decoded.text;
+}
+
+export function readProblem(read: Extract<ReturnType<typeof readRegularFile>, { ok: false }>, display: string): Diagnostic {
+  switch (read.reason) {
+    case 'link':
+      return diagnostic('linkNotFollowed', { what: '数据文件' }, { file: display });
+    case 'not-file':
+      return diagnostic('notRegularFile', {}, { file: display });
+    case 'too-large':
+      return diagnostic('fileTooLarge', { size: megabytes(read.size ?? 0), max: megabytes(MAX_DATA_FILE_BYTES) }, { file: display, line: 1, column: 1 });
+    default:
+      return diagnostic('fileUnreadable', { detail: read.detail ?? '' }, { file: display });
+  }
+}
+
+function readYamlFile(full: string, display: string, sink: Diagnostic[]): ParsedYaml | undefined {
+  const text = readText(full, display, sink);
+  if (text === undefined) return undefined;
+  const parsed = parseYaml(display, text);
+  sink.push(...parsed.diagnostics);
+  if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0) {
+    sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));
+  }
+  return parsed;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}

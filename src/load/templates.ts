@@ -1,0 +1,88 @@
+/**
+ * Finds the template pieces of a report kind: a user's `--templates` folder overrides the
+ * built-in pieces one file at a time, so an editor copies only the piece they change.
+ * Lookup order for piece `opening` of kind `annual`:
+ *   <user>/annual/opening.hbs → <user>/opening.hbs → <built-in>/annual/opening.hbs
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath, readProblem } from './data-folder.js';
+import { listFolder, readRegularFile } from './files.js';
+
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+
+/** Larger pieces are refused unread: the genre's longest piece is a few kilobytes. */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+export interface TemplatePiece {
+  name: string;
+  /** Absolute path of the file that supplies the piece. */
+  file: string;
+  layer: 'user' | 'built-in';
+  text: string;
+}
+
+export interface TemplateSet {
+  kind: string;
+  pieces: Map<string, TemplatePiece>;
+  /** `.hbs` entries that are symbolic links, ignored (absolute paths). */
+  links: string[];
+  /** Problems reading the pieces (too large, unreadable), as diagnostics. */
+  diagnostics: Diagnostic[];
+  /** Where a piece was looked for, in order, for messages about missing pieces. */
+  searched: (name: string) => string[];
+}
+
+export const ROOT_PIECE = 'report';
+
+/** The pieces of a folder, and the `.hbs` entries that are links (never followed: see loadTemplates). */
+function listPieces(folder: string): { pieces: string[]; links: string[] } {
+  const entries = listFolder(folder).filter((e) => e.name.endsWith('.hbs'));
+  return {
+    pieces: entries.filter((e) => e.kind === 'file').map((e) => e.name.slice(0, -4)),
+    links: entries.filter((e) => e.kind === 'link').map((e) => path.join(folder, e.name)),
+  };
+}
+
+export function loadTemplates(kind: string, userFolder: string | undefined, cwd: string): TemplateSet {
+  const layers: Array<{ folder: string; layer: TemplatePiece['layer'] }> = [];
+  if (userFolder) {
+    layers.push({ folder: path.join(userFolder, kind), layer: 'user' });
+    layers.push({ folder: userFolder, layer: 'user' });
+  }
+  layers.push({ folder: path.join(BUILTIN_TEMPLATES, kind), layer: 'built-in' });
+
+  const pieces = new Map<string, TemplatePiece>();
+  const links: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // Later layers only fill what earlier ones left, so the first found wins. A link is not
+  // followed: it could bring in any file of the machine as a piece.
+  for (const { folder, layer } of layers) {
+    const found = listPieces(folder);
+    links.push(...found.links.sort());
+    for (const name of found.pieces.sort()) {
+      if (pieces.has(name)) continue;
+      const file = path.join(folder, `${name}.hbs`);
+      const read = readRegularFile(file, MAX_TEMPLATE_BYTES);
+      if (!read.ok) {
+        diagnostics.push(readProblem(read, displayPath(cwd, file)));
+        continue;
+      }
+      pieces.set(name, { name, file, layer, text: new TextDecoder('utf-8', { fatal: false }).decode(read.bytes) });
+    }
+  }
+  return {
+    kind,
+    pieces,
+    links,
+    diagnostics,
+    searched: (name) => layers.map(({ folder }) => path.join(folder, `${name}.hbs`)),
+  };
+}
+
+/** A warning for each piece ignored because it is a link, so that an editor knows why their piece is not used. */
+export function ignoredLinks(templates: TemplateSet, cwd: string): Diagnostic[] {
+  return templates.links.map((file) => diagnostic('templateLinkIgnored', { name: path.basename(file, '.hbs') }, { file: displayPath(cwd, file) }));
+}

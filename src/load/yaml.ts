@@ -1,0 +1,239 @@
+/**
+ * Reading a YAML data file. One reader gives every value its meaning: js-yaml with its core
+ * schema, whatever else the file holds (a comment, an anchor), so `total: 0x10` means the same in
+ * every file. Positions, needed only to place a problem, come from the `yaml` parser, which keeps
+ * them; it is about ten times slower, so it parses a file only when a message needs a line (and
+ * in a long ledger only the record concerned: record-region.ts). A file js-yaml refuses is
+ * parsed with positions at once so each syntax problem is reported where it is.
+ */
+import jsyaml from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { diagnostic, type Location } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatPath, type DataPath } from './data-path.js';
+import { excessiveNesting, MAX_NESTING } from './nesting.js';
+import { recordNode, recordsAround, REGION_MIN_LENGTH } from './record-region.js';
+import { yamlErrorWords } from './yaml-errors.js';
+
+export interface SourceFile {
+  /** Path shown to users (relative to the working folder where possible, with forward slashes). */
+  display: string;
+  text: string;
+  /** The document with source positions; built on first use, since clean data never needs it. */
+  readonly doc: Document.Parsed;
+  /** Where each line starts. */
+  readonly lines: LineCounter;
+  /** The value js-yaml read, when it read the file. */
+  readonly value?: unknown;
+  /** Whether `doc` has been built. */
+  readonly parsed: boolean;
+}
+
+export interface ParsedYaml {
+  file: SourceFile;
+  /** The plain value, or undefined when the YAML could not be read. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/** Expanded size past which aliases are refused ("billion laughs"): data files have no use for them. */
+const MAX_EXPANDED_NODES = 1_000_000;
+
+const OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+function withPositions(text: string): { doc: Document.Parsed; lines: LineCounter } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { ...OPTIONS, lineCounter: lines });
+  return { doc, lines };
+}
+
+function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: LineCounter }, value?: unknown): SourceFile {
+  let positions = parsed;
+  let lines = parsed?.lines;
+  return {
+    display,
+    text,
+    ...(value !== undefined ? { value } : {}),
+    get doc() {
+      return (positions ??= withPositions(text)).doc;
+    },
+    get lines() {
+      return (lines ??= positions?.lines ?? lineStarts(text));
+    },
+    get parsed() {
+      return positions !== undefined;
+    },
+  };
+}
+
+/** The lines of `text` as the parser counts them (every LF ends one). */
+function lineStarts(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
+// Anchors and aliases (any name, Chinese too): their expansion is measured before anything walks the value.
+const MAY_HAVE_ALIASES = /(?:^|[\s[{,:])\*[^\s,[\]{}]/m;
+
+export function parseYaml(display: string, text: string): ParsedYaml {
+  // Before any parser: both recurse per level, and too deep a stack can abort the process.
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) {
+    return { file: sourceFile(display, text), value: undefined, diagnostics: [diagnostic('yamlTooDeep', { max: MAX_NESTING }, { file: display, ...deep })] };
+  }
+  let value: unknown;
+  try {
+    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: display });
+  } catch (refusal) {
+    return refused(display, text, refusal);
+  }
+  const file = sourceFile(display, text, undefined, value ?? undefined);
+  if (MAY_HAVE_ALIASES.test(text) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+    return { file, value: undefined, diagnostics: [diagnostic('yamlAlias', {}, { file: display, line: 1, column: 1 })] };
+  }
+  return { file, value, diagnostics: [] };
+}
+
+/** Nodes of the value with every alias expanded, counted up to `limit` (js-yaml shares aliased objects). */
+function expandedSize(value: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count <= limit) {
+    const node = stack.pop();
+    count++;
+    if (node !== null && typeof node === 'object') stack.push(...(Array.isArray(node) ? node : Object.values(node)));
+  }
+  return count;
+}
+
+/**
+ * js-yaml refused the file: the problems, placed by the parser that keeps positions (in a long
+ * ledger, by parsing the records around the place js-yaml stopped). Should that parser find
+ * nothing wrong, js-yaml's refusal stands, at the place it gives.
+ */
+function refused(display: string, text: string, refusal: unknown): ParsedYaml {
+  const mark = (refusal as { mark?: { position?: unknown; line?: unknown; column?: unknown } } | null)?.mark;
+  if (text.length >= REGION_MIN_LENGTH && typeof mark?.position === 'number') {
+    const near = problemsNear(display, text, mark.position, mark.line as number);
+    if (near) return near;
+  }
+  const positions = withPositions(text);
+  const file = sourceFile(display, text, positions);
+  const diagnostics = problemsOf(positions.doc, text, 0, file);
+  if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
+  const line = typeof mark?.line === 'number' ? mark.line + 1 : 1;
+  const column = typeof mark?.column === 'number' ? mark.column + 1 : 1;
+  const words = yamlErrorWords('JS_YAML', lineAt(text, line));
+  return { file, value: undefined, diagnostics: [diagnostic('yamlSyntax', words, { file: display, line, column })] };
+}
+
+function lineAt(text: string, line: number): string {
+  return text.split('\n')[line - 1] ?? '';
+}
+
+/** The parser's errors as diagnostics; `doc` was parsed from `text`, which starts at `shift` in the file. */
+function problemsOf(doc: Document.Parsed, text: string, shift: number, file: SourceFile): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  let syntaxReported = false;
+  for (const error of doc.errors) {
+    const at = position(file, error.pos[0] + shift);
+    const loc = { file: file.display, ...at };
+    if (error.code === 'DUPLICATE_KEY') {
+      diagnostics.push(diagnostic('yamlDuplicateKey', { key: duplicateKeyAt(doc, text, error.pos) }, loc));
+    } else if (!syntaxReported) {
+      // After the first syntax error the parser's further complaints are mostly its echoes.
+      syntaxReported = true;
+      diagnostics.push(diagnostic('yamlSyntax', yamlErrorWords(error.code, lineAt(file.text, at.line)), loc));
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * A long ledger js-yaml refused: the records around the place it stopped, parsed alone with
+ * positions, when that shows what is wrong; otherwise undefined, and the whole file is parsed.
+ * Parsing 6 MB with positions to report one broken line took seconds.
+ */
+function problemsNear(display: string, text: string, at: number, line: number): ParsedYaml | undefined {
+  const file = sourceFile(display, text);
+  const near = recordsAround(file, text, at);
+  if (!near) return undefined;
+  const slice = near.context + text.slice(near.start, near.end);
+  const doc = parseDocument(slice, OPTIONS);
+  // A problem among the key lines above the records is not theirs: the whole file is parsed then.
+  if (doc.errors.some((error) => error.pos[0] < near.context.length)) return undefined;
+  const shift = near.start - near.context.length;
+  const diagnostics = problemsOf(doc, slice, shift, file);
+  // Trusted only when js-yaml also stops on the same line reading the records alone (a quote
+  // opened further up and never closed is seen by neither the same way), and the parser with
+  // positions agrees; otherwise the whole file decides.
+  if (diagnostics.length === 0 || diagnostics[0]!.line !== line + 1 || stopLine(slice, shift, file) !== line + 1) return undefined;
+  return { file, value: undefined, diagnostics };
+}
+
+/** The line of the file where js-yaml stops reading `slice` (found at `shift`), if it does. */
+function stopLine(slice: string, shift: number, file: SourceFile): number | undefined {
+  try {
+    jsyaml.load(slice, { schema: jsyaml.CORE_SCHEMA });
+    return undefined;
+  } catch (error) {
+    const pos = (error as { mark?: { position?: unknown } }).mark?.position;
+    return typeof pos === 'number' ? position(file, pos + shift).line : undefined;
+  }
+}
+
+/** The key a DUPLICATE_KEY error is about, whole (the error covers one character). */
+function duplicateKeyAt(doc: Document.Parsed, text: string, pos: [number, number]): string {
+  let key: string | undefined;
+  visit(doc, {
+    Pair(_k, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === pos[0]) {
+        key = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key ?? text.slice(pos[0], pos[1]);
+}
+
+export function position(file: SourceFile, offset: number): { line: number; column: number } {
+  const { line, col } = file.lines.linePos(offset);
+  return { line, column: col };
+}
+
+/**
+ * The node at `path`, or the deepest existing ancestor when the path runs past the data (a
+ * missing field is reported on the map that lacks it). `key` selects the key of the last pair.
+ */
+export function nodeAt(file: SourceFile, path: DataPath, key = false): Node | null {
+  // A long file not yet parsed with positions: the record the path runs through, parsed alone.
+  const record = !file.parsed && file.value !== undefined && file.text.length >= REGION_MIN_LENGTH ? recordNode(file, file.text, file.value, path) : undefined;
+  let node: unknown = record ? record.node : file.doc.contents;
+  for (let i = record?.depth ?? 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return node;
+      if (last && key) return pair.key as Node;
+      if (pair.value === null || pair.value === undefined) return pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined || item === null) return node;
+      node = item;
+    } else {
+      return (node as Node | null) ?? null;
+    }
+  }
+  return (node as Node | null) ?? null;
+}
+
+export function locate(file: SourceFile, path: DataPath, key = false): Location {
+  const node = nodeAt(file, path, key);
+  const offset = node?.range?.[0] ?? 0;
+  return { file: file.display, ...position(file, offset), path: formatPath(path) };
+}

@@ -1,0 +1,123 @@
+/**
+ * Checks everything one data folder holds for a report: the organisation, each year folder
+ * read (schema, then records against each other), the term folders, and the narratives.
+ */
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { SittingSchema, type Sitting } from '../domain/year-parts.js';
+import type { LoadedData, LoadedFolder } from '../load/data-folder.js';
+import { lineColumn } from '../load/markdown-prose.js';
+import { locate } from '../load/yaml.js';
+import type { CheckedFolder, CheckedSource, SourcePlan } from '../kinds/kind.js';
+import { crossCheck } from './cross-check.js';
+import { prosePieces, structureNarrative, type NarrativeDoc, type NarrativeSpec } from './narrative.js';
+import { checkOrganization } from './organization.js';
+import { PLACEHOLDER } from './placeholders.js';
+import { forbiddenCharacters } from './text-safety.js';
+import { checkYear, yamlOrigin, type CheckedYear } from './year.js';
+import { describeValue, issuesToDiagnostics } from './zod-issues.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+
+export function checkSource(data: LoadedData, plan: SourcePlan, narratives: readonly NarrativeSpec[]): { source: CheckedSource; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [...data.diagnostics];
+  const org = checkOrganization(data.organization);
+  diagnostics.push(...org.diagnostics);
+  const years = new Map<number, CheckedYear>();
+  for (const year of plan.years) {
+    const folder = data.years.get(year);
+    if (!folder) continue;
+    const checked = checkYear(folder, year, org.organization, org.vocabulary);
+    diagnostics.push(...checked.diagnostics, ...crossCheck(checked.records));
+    if (year === plan.year) diagnostics.push(...unfinished(checked));
+    years.set(year, checked);
+  }
+  const folders = new Map<string, CheckedFolder>();
+  for (const name of plan.folders) {
+    const folder = data.folders.get(name);
+    if (!folder) continue;
+    const checked = checkOwnFolder(folder);
+    diagnostics.push(...checked.diagnostics);
+    folders.set(name, checked.folder);
+  }
+  const dataHasErrors = hasErrors(diagnostics);
+  const docs = new Map<string, NarrativeDoc>();
+  const read: Array<[string, LoadedFolder]> = [
+    ...[...data.years].filter(([y]) => y === plan.year).map(([y, f]) => [String(y), f] as [string, LoadedFolder]),
+    ...[...data.folders],
+  ];
+  for (const [name, folder] of read) {
+    for (const spec of narratives) {
+      const file = folder.prose.get(spec.file);
+      if (!file) continue;
+      const structured = structureNarrative(file, spec);
+      diagnostics.push(...structured.diagnostics, ...placeholders(structured.doc));
+      docs.set(`${name}/${spec.file}`, structured.doc);
+    }
+  }
+  const sittingWarnings = [...years].flatMap(([year, c]) => (year === plan.year && plan.folders.length === 0 ? sittingDate(c, year) : []));
+  diagnostics.push(...sittingWarnings);
+  return {
+    source: { plan, data, organization: org.organization, vocabulary: org.vocabulary, years, folders, narratives: docs, dataHasErrors },
+    diagnostics,
+  };
+}
+
+/** A term folder's YAML: the sitting that hears the report, once. */
+function checkOwnFolder(folder: LoadedFolder): { folder: CheckedFolder; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let sitting: Sitting | undefined;
+  let sittingOrigin: CheckedFolder['sittingOrigin'];
+  let first: string | undefined;
+  for (const { file, value } of folder.yaml) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      diagnostics.push(diagnostic('wrongType', { field: file.display, expected: '键值对（如“sitting:”开头）', received: describeValue(value) }, locate(file, [])));
+      continue;
+    }
+    for (const [key, content] of Object.entries(value)) {
+      if (key !== 'sitting') {
+        diagnostics.push(diagnostic('unknownField', { field: key, hint: '届末报告文件夹的 YAML 文件只写 sitting（听取报告的会议）；报告的文字写在 narrative.md 中。' }, locate(file, [key], true)));
+        continue;
+      }
+      if (first !== undefined) {
+        diagnostics.push(diagnostic('defineOnce', { key, first }, locate(file, [key], true)));
+        continue;
+      }
+      first = file.display;
+      const at = (p: ReadonlyArray<string | number>, asKey?: boolean) => locate(file, [key, ...p], asKey);
+      const unsafe = forbiddenCharacters(content, at);
+      const result = SittingSchema.safeParse(content, { reportInput: true });
+      if (unsafe.length > 0 || !result.success) {
+        diagnostics.push(...unsafe, ...(result.success ? [] : issuesToDiagnostics(result.error.issues, { at })));
+        continue;
+      }
+      sitting = result.data;
+      sittingOrigin = yamlOrigin(file, [key]);
+    }
+  }
+  return { folder: { sitting, sittingOrigin }, diagnostics };
+}
+
+/** Warnings for what is still to be done in the year reported on: empty record lists. */
+function unfinished(checked: CheckedYear): Diagnostic[] {
+  return checked.emptyLists
+    .filter(({ key }) => (checked.records.records[key] ?? []).length === 0 && checked.records.totals[key] === undefined)
+    .map(({ key, origin }) => diagnostic('noRecords', { key, year: checked.records.year }, origin.locate(undefined, true)));
+}
+
+function sittingDate(checked: CheckedYear, year: number): Diagnostic[] {
+  const s = checked.sitting;
+  if (!s || s.date.startsWith(`${year + 1}-`)) return [];
+  return [diagnostic('sittingDate', { date: s.date, year }, checked.sittingOrigin?.locate('date') ?? {})];
+}
+
+/** Prose still holding the scaffold's placeholder. */
+function placeholders(doc: NarrativeDoc): Diagnostic[] {
+  return prosePieces(doc)
+    .filter((p) => p.text.includes(PLACEHOLDER))
+    .map((p) => {
+      const at = p.text.indexOf(PLACEHOLDER);
+      const snippet = p.text.length > 24 ? `${p.text.slice(0, 24)}…` : p.text;
+      return diagnostic('placeholderText', { snippet }, { file: doc.file.display, ...lineColumn(doc.file.text, p.start + at) });
+    });
+}

@@ -1,0 +1,32 @@
+/**
+ * Characters no document may hold: NUL and the other C0 controls (tab and line breaks aside),
+ * U+FFFE/U+FFFF and unpaired surrogates. XML forbids them, so a DOCX holding one is a file Word
+ * refuses; in Markdown they are invisible garbage. They are refused where they are written.
+ */
+import { diagnostic, type Location } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DataPath } from '../load/data-path.js';
+
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first forbidden character of a text, and where. */
+export function forbiddenIn(text: string): { index: number; code: string } | undefined {
+  const m = FORBIDDEN.exec(text);
+  return m ? { index: m.index, code: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } : undefined;
+}
+
+/** A diagnostic for each string under `value` that holds a forbidden character, at its path. */
+export function forbiddenCharacters(value: unknown, at: (path: DataPath) => Location, path: DataPath = []): Diagnostic[] {
+  if (typeof value === 'string') {
+    const found = forbiddenIn(value);
+    return found ? [diagnostic('forbiddenCharacter', { code: found.code }, at(path))] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => forbiddenCharacters(v, at, [...path, i]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(forbiddenIn(k) ? [diagnostic('forbiddenCharacter', { code: forbiddenIn(k)!.code }, at([...path, k]))] : []),
+      ...forbiddenCharacters(v, at, [...path, k]),
+    ]);
+  }
+  return [];
+}

@@ -1,0 +1,163 @@
+/**
+ * First check of a year folder: each file against the schema of what it holds. Records are
+ * checked one by one, so one bad record does not hide the problems of the others, and the valid
+ * ones go on to the cross-record checks in the same run. Spreadsheet rows become records here
+ * too (validate/sheet-records.ts), checked by the same schemas.
+ */
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/nearest.js';
+import type { Organization } from '../domain/organization.js';
+import type { Origin, RecordValue, YearRecords } from '../domain/record-kind.js';
+import { KNOWN_YEAR_KEYS, RECORD_KINDS, recordFields, recordKind, singlePartSchema, YEAR_SINGLE_KEYS, type YearSingleKey } from '../domain/registry.js';
+import type { Vocabulary } from '../domain/vocabulary.js';
+import type { Sitting } from '../domain/year-parts.js';
+import type { DataPath } from '../load/data-path.js';
+import type { LoadedFolder } from '../load/data-folder.js';
+import { locate, type SourceFile } from '../load/yaml.js';
+import { sheetRecords } from './sheet-records.js';
+import { forbiddenCharacters } from './text-safety.js';
+import { describeValue, issuesToDiagnostics } from './zod-issues.js';
+
+export interface CheckedYear {
+  records: YearRecords;
+  sitting: Sitting | undefined;
+  /** Where the sitting came from, for messages about it. */
+  sittingOrigin: Origin | undefined;
+  /** Record lists written explicitly empty (`meetings: []`, as `report init` scaffolds them). */
+  emptyLists: Array<{ key: string; origin: Origin }>;
+  diagnostics: Diagnostic[];
+}
+
+export function yamlOrigin(file: SourceFile, path: DataPath): Origin {
+  return {
+    locate: (field, asKey = false) => locate(file, field === undefined ? path : [...path, ...field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))], asKey),
+  };
+}
+
+export function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary): YearRecords {
+  return {
+    year,
+    organization,
+    vocabulary,
+    records: Object.fromEntries(RECORD_KINDS.map((k) => [k.key, []])),
+    totals: {},
+    members: undefined,
+    origins: new WeakMap(),
+  };
+}
+
+/** Hints for keys that are not data: old names, and the Chinese names of the parts. */
+const KEY_HINTS: Record<string, string> = {
+  narrative: '报告的文字已改为写在同一文件夹的 narrative.md 中（Markdown），不再写在 YAML 里。',
+  reports: '调研视察报告的键名是 research。',
+  approvals: '领导批示的键名是 instructions，每条写明所批记录的编号（record）。',
+  proposalCounts: '手填的总数写在 totals 下，如 totals: {proposals: {received: 232}}。',
+};
+
+export function checkYear(folder: LoadedFolder | undefined, year: number, organization: Organization | undefined, vocabulary: Vocabulary): CheckedYear {
+  const records = emptyYearRecords(year, organization, vocabulary);
+  const checked: CheckedYear = { records, sitting: undefined, sittingOrigin: undefined, emptyLists: [], diagnostics: [] };
+  if (!folder) return checked;
+  const out = checked.diagnostics;
+  const singleFrom = new Map<YearSingleKey, string>();
+  const totalsFrom = new Map<string, string>();
+  const accept = (key: string, record: RecordValue, origin: Origin) => {
+    records.records[key]!.push(record);
+    records.origins.set(record, origin);
+  };
+  for (const parsed of folder.yaml) {
+    const { file, value } = parsed;
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      out.push(diagnostic('wrongType', { field: file.display, expected: '键值对（如“proposals:”开头）', received: describeValue(value) }, locate(file, [])));
+      continue;
+    }
+    for (const [key, content] of Object.entries(value)) {
+      const kind = recordKind(key);
+      if (kind) {
+        if (content === null) continue;
+        if (!Array.isArray(content)) {
+          out.push(diagnostic('wrongType', { field: key, expected: '列表（每项以“- ”开头）', received: describeValue(content) }, locate(file, [key])));
+          continue;
+        }
+        if (content.length === 0) checked.emptyLists.push({ key, origin: yamlOrigin(file, [key]) });
+        const { schema, fields } = recordFields(kind, vocabulary, organization);
+        content.forEach((item, index) => {
+          const path = [key, index];
+          const at = (p: DataPath, asKey?: boolean) => locate(file, [...path, ...p], asKey);
+          const unsafe = forbiddenCharacters(item, at);
+          if (unsafe.length > 0) {
+            out.push(...unsafe);
+            return;
+          }
+          const result = schema.safeParse(item, { reportInput: true });
+          if (!result.success) {
+            out.push(...issuesToDiagnostics(result.error.issues, { at, fields }));
+            return;
+          }
+          accept(key, result.data, yamlOrigin(file, path));
+        });
+      } else if ((YEAR_SINGLE_KEYS as readonly string[]).includes(key)) {
+        const k = key as YearSingleKey;
+        // Each office writes its own totals (totals.proposals in the proposal file…): only each entry is once.
+        const first = k === 'totals' ? undefined : singleFrom.get(k);
+        if (first !== undefined) {
+          out.push(diagnostic('defineOnce', { key, first }, locate(file, [key], true)));
+          continue;
+        }
+        singleFrom.set(k, file.display);
+        const at = (p: DataPath, asKey?: boolean) => locate(file, [key, ...p], asKey);
+        const unsafe = forbiddenCharacters(content, at);
+        if (unsafe.length > 0) {
+          out.push(...unsafe);
+          continue;
+        }
+        const result = singlePartSchema(k).safeParse(content, { reportInput: true });
+        if (!result.success) {
+          out.push(...issuesToDiagnostics(result.error.issues, { at }));
+          continue;
+        }
+        const data = result.data as RecordValue;
+        const origin = yamlOrigin(file, [key]);
+        if (k === 'sitting') {
+          checked.sitting = data as unknown as Sitting;
+          checked.sittingOrigin = origin;
+        } else if (k === 'members') {
+          records.members = data as YearRecords['members'];
+          records.origins.set(data, origin);
+        } else {
+          for (const [kindKey, totals] of Object.entries(data)) {
+            if (totals === undefined) continue;
+            const earlier = totalsFrom.get(kindKey);
+            if (earlier !== undefined) {
+              out.push(diagnostic('defineOnce', { key: `totals.${kindKey}`, first: earlier }, locate(file, [key, kindKey], true)));
+              continue;
+            }
+            totalsFrom.set(kindKey, file.display);
+            records.totals[kindKey] = totals as RecordValue;
+            records.origins.set(totals as object, yamlOrigin(file, [key, kindKey]));
+          }
+        }
+      } else {
+        out.push(unknownKey(key, file));
+      }
+    }
+  }
+  for (const workbook of folder.workbooks) {
+    const rows = sheetRecords(workbook, vocabulary, organization);
+    out.push(...rows.diagnostics);
+    for (const { kind, record, origin } of rows.records) accept(kind, record, origin);
+  }
+  return checked;
+}
+
+function unknownKey(key: string, file: SourceFile) {
+  const byLabel = RECORD_KINDS.find((k) => k.label === key || key.includes(k.label));
+  const hint =
+    KEY_HINTS[key] ??
+    (byLabel ? `${byLabel.label}的键名是 ${byLabel.key}。` : `${didYouMean(key, KNOWN_YEAR_KEYS)}年度文件可以有的部分：${KNOWN_YEAR_KEYS.join('、')}。`);
+  const colon = key.search(/[：:]/);
+  const slip = colon > 0 ? `字段名和值之间用了全角冒号“：”：改为半角冒号加空格，如“${key.slice(0, colon)}: …”。` : undefined;
+  return diagnostic('unknownField', { field: key, hint: slip ?? hint }, locate(file, [key], true));
+}
