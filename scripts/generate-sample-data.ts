@@ -596,7 +596,7 @@ type Field = [string, string | number | boolean | string[] | Raw | undefined];
 function value(k: string, v: string | number | boolean | string[] | Raw): string {
   if (v instanceof Raw) return v.text;
   if (Array.isArray(v)) return `[${v.map(s).join(', ')}]`;
-  if (typeof v === 'string') return k === 'date' ? v : s(v);
+  if (typeof v === 'string') return k === 'date' || k === 'submittedOn' ? v : s(v);
   return String(v);
 }
 
@@ -619,13 +619,14 @@ function proposalsFile(year: number, records: ProposalRec[]): string {
   const handled = records.filter((r) => r.handled).length;
   const lines = [
     `# 提案委员会：${year}年度提案台账，一行一件提案。`,
-    '# submitter 为提案者类别（委员、联名、党派、团体、界别、专委会），by 为提案者，sector 为所在界别；',
-    '# filing 为审查结果（立案、并案、不立案、转来信、撤案），并案的提案用 mergedInto 写明并入的提案编号；',
-    '# key 为重点提案，handled 为已办结，satisfaction 为提案者对办理的评价（未反馈的不写）。',
+    '# submitterKind 为提案者类别（委员、联名、党派、团体、界别、专委会），proposer 为提案者，sector 为所在界别；',
+    '# review 为审查结果（立案、并案、不立案、转来信、撤案），并案的提案用 mergedInto 写明并入的提案编号；',
+    '# keyProposal 为重点提案，answered 为已办复，satisfaction 为提案者对办理的评价（未反馈的不写）。',
     GENERATED,
     '',
     '# 提案委手工统计的总数，程序会与逐件记录核对。',
-    `proposalCounts: {received: ${records.length}, filed: ${filed}, handled: ${handled}}`,
+    'totals:',
+    `  proposals: {received: ${records.length}, filed: ${filed}, answered: ${handled}}`,
     '',
     'proposals:',
     ...records.map(
@@ -634,15 +635,15 @@ function proposalsFile(year: number, records: ProposalRec[]): string {
         flow([
           ['id', quoted(r.id)],
           ['title', r.title],
-          ['submitter', r.submitter],
-          ['by', r.by],
+          ['submitterKind', r.submitter],
+          ['proposer', r.by],
           ['sector', r.sector],
           ['category', r.category],
-          ['date', r.date],
-          ['filing', r.filing],
+          ['submittedOn', r.date],
+          ['review', r.filing],
           ['mergedInto', quoted(r.mergedInto)],
-          ['key', r.key],
-          ['handled', r.handled],
+          ['keyProposal', r.key],
+          ['answered', r.handled],
           ['satisfaction', r.satisfaction],
           ['tags', r.tags],
         ]),
@@ -654,7 +655,7 @@ function proposalsFile(year: number, records: ProposalRec[]): string {
 function meetingsFile(year: number, records: MeetingRecord[]): string {
   const lines = [
     `# 办公室：${year}年度会议台账（全体会议、常委会议、主席会议、各类协商会等），按日期排列。`,
-    '# topic 为议题；suggestions 为会上形成的建议条数；adopted 表示建议已得到市委、市政府采纳；',
+    '# topic 为议题；suggestions 为会上形成的建议条数；suggestionsAdopted 为其中得到市委、市政府采纳的条数；',
     '# tags 为分组标签（“民生”：民生类协商议题，报告中合并统计）。报告中点名引用的会议用有意义的编号。',
     GENERATED,
     '',
@@ -668,7 +669,7 @@ function meetingsFile(year: number, records: MeetingRecord[]): string {
         ['date', m.date],
         ['topic', m.topic],
         ['suggestions', m.suggestions],
-        ['adopted', m.adopted],
+        ['suggestionsAdopted', m.adopted ? m.suggestions : undefined],
         ['tags', m.tags],
       ]),
     );
@@ -679,11 +680,11 @@ function meetingsFile(year: number, records: MeetingRecord[]): string {
 function researchFile(year: number, reports: ReportRecord[], approvals: ApprovalRec[]): string {
   const lines = [
     `# 研究室（会同各专门委员会）：${year}年度调研、视察、督查和民主监督报告，以及报告获得的领导批示。`,
-    '# leadKind 为牵头单位类别（主席会议、专委会、党派、团体、界别、委员、机关）；suggestions 为报告提出的建议条数。',
-    '# approvals 每条记录计 1 件次，report 写获批示的报告编号。',
+    '# leadBodyKind 为牵头单位类别（主席会议、专委会、党派、团体、界别、委员、机关）；suggestions 为报告提出的建议条数。',
+    '# instructions 为领导批示，每条记录计 1 件次：record 写获批示的报告编号，level 为领导层级，principal 为主要领导。',
     GENERATED,
     '',
-    'reports:',
+    'research:',
   ];
   for (const r of reports) {
     lines.push(
@@ -691,17 +692,18 @@ function researchFile(year: number, reports: ReportRecord[], approvals: Approval
         ['id', r.id],
         ['kind', r.kind],
         ['title', r.title],
-        ['lead', r.lead],
-        ['leadKind', r.leadKind],
+        ['leadBody', r.lead],
+        ['leadBodyKind', r.leadKind],
         ['date', r.date],
         ['suggestions', r.suggestions],
         ['tags', r.tags],
       ]),
     );
   }
-  lines.push('', 'approvals:');
+  lines.push('', 'instructions:');
   for (const a of approvals) {
-    lines.push(`  - {id: ${s(a.id)}, report: ${s(a.report)}, by: ${s(a.by)}, date: ${a.date}}`);
+    const level = a.by.startsWith('省') ? '省' : a.by.startsWith('区') ? '区' : '市';
+    lines.push(`  - {id: ${s(a.id)}, record: ${s(a.report)}, leader: ${s(a.by)}, level: ${level}, principal: ${a.by.includes('主要领导')}, date: ${a.date}}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -715,8 +717,8 @@ function informationFile(plan: YearPlan, items: InformationRecord[]): string {
       '# 这一年信息科只保存了汇总数字，没有逐条登记。',
       GENERATED,
       '',
-      'information:',
-      '  counts:',
+      'totals:',
+      '  information:',
       `    collected: ${info.collected}`,
       `    submitted: ${info.submitted}`,
       `    adopted: ${info.adopted}`,
@@ -725,22 +727,20 @@ function informationFile(plan: YearPlan, items: InformationRecord[]): string {
   }
   const lines = [
     ...head,
-    '# 一行一条：submitted 为已向上级政协或市委、市政府报送，adopted 为已被采用，adoptedBy 为采用单位。',
+    '# 一行一条：submitted 为已向上级政协或市委、市政府报送，adoptedBy 为采用单位（未被采用的不写）。',
     GENERATED,
     '',
     'information:',
-    '  items:',
   ];
   for (const it of items) {
     lines.push(
-      '    - ' +
+      '  - ' +
         flow([
           ['id', it.id],
           ['title', it.title],
           ['date', it.date],
           ['submitted', it.submitted],
-          ['adopted', it.adopted],
-          ['adoptedBy', it.adoptedBy],
+          ['adoptedBy', it.adopted && it.adoptedBy ? [it.adoptedBy] : undefined],
         ]),
     );
   }

@@ -1,7 +1,8 @@
 /** Record shapes the sample-data generators write, in the vocabulary of the schema. */
-import type { LeadKind, ReportKind } from '../../src/schema/vocabulary.js';
-
-export type { LeadKind, ReportKind, SubmitterKind } from '../../src/schema/vocabulary.js';
+/** The default word lists of src/domain/vocabulary.ts the generators draw from. */
+export type ReportKind = '调研' | '视察' | '督查' | '民主监督';
+export type LeadKind = '主席会议' | '专委会' | '党派' | '团体' | '界别' | '委员' | '机关';
+export type SubmitterKind = '委员' | '联名' | '党派' | '团体' | '界别' | '专委会';
 
 export interface MeetingRecord {
   id: string;
