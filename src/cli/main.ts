@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import * as buildCommand from './commands/build.js';
+import * as initCommand from './commands/init.js';
 import * as previewCommand from './commands/preview.js';
 import * as schemaCommand from './commands/schema.js';
 import * as statsCommand from './commands/stats.js';
@@ -23,6 +24,7 @@ const COMMANDS: Array<{ register: (program: Command, context: CommandContext) =>
   buildCommand,
   validateCommand,
   statsCommand,
+  initCommand,
   previewCommand,
   templatesCommand,
   schemaCommand,

@@ -82,6 +82,12 @@ export const catalogue = {
     message: () => '这不是普通文件（是管道、设备或套接字），没有读取',
     hint: () => '数据文件夹里只放数据文件；删去这一项，或换成普通文件。',
   }),
+  yearPathNotFolder: entry<{ year: number }>({
+    code: 'RPT118',
+    severity: 'error',
+    message: (a) => `${a.year} 已存在，但不是文件夹`,
+    hint: (a) => `把这个文件改名或移走，再运行 report init ${a.year}。`,
+  }),
   organizationMissing: entry<{ file: string }>({
     code: 'RPT108',
     severity: 'error',
@@ -276,15 +282,25 @@ export const catalogue = {
     severity: 'warning',
     message: (a) => `${a.year} 年的“${a.key}”还没有任何记录`,
     hint: (a) =>
-      a.key === 'information'
-        ? '在 information 的 items 下逐条写入信息（每条以“- ”开头），或只有总数时写 counts；报告中相关的数字现在都是 0。'
-        : `在“${a.key}:”下逐条写入记录（每条以“- ”开头）；这一年确实没有时，可删除这一项。报告中相关的数字现在都是 0。`,
+      `在“${a.key}:”下逐条写入记录（每条以“- ”开头），或放一张同名的 Excel 台账；只有总数时写在 totals.${a.key} 下；这一年确实没有时，可删除这一项。报告中相关的数字现在都是 0。`,
   }),
   placeholderText: entry<{ snippet: string }>({
     code: 'RPT314',
     severity: 'warning',
     message: (a) => `还有待填写的文字：“${a.snippet}”`,
     hint: () => '把【待填写】及其后的说明换成报告正文；这段占位文字会原样出现在生成的报告中。',
+  }),
+  reviewText: entry<{ snippet: string }>({
+    code: 'RPT324',
+    severity: 'warning',
+    message: (a) => `还有沿用上一年、待审改的文字：“${a.snippet}”`,
+    hint: () => '核对这段文字是否仍然适用，改好后删去【待审改】。',
+  }),
+  draftFigure: entry<{ name: string; why: string }>({
+    code: 'RPT405',
+    severity: 'warning',
+    message: (a) => `待填写的段落引用的数字“${a.name}”现在还算不出：${a.why}`,
+    hint: () => '记录补齐后自动填上；报告中这里暂时印为【数据待补】。定稿前删去段落中的【待填写】或【待审改】，这时它就是错误。',
   }),
   duplicateEntry: entry<{ list: string; value: string }>({
     code: 'RPT316',

@@ -191,7 +191,8 @@ function readYamlFile(full: string, display: string, sink: Diagnostic[]): Parsed
   if (text === undefined) return undefined;
   const parsed = parseYaml(display, text);
   sink.push(...parsed.diagnostics);
-  if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0) {
+  // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
+  if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0 && text.trim() === '') {
     sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));
   }
   return parsed;

@@ -9,6 +9,8 @@ import type { NarrativeDoc } from '../validate/narrative.js';
 import type { CitableContext, RenderedNarrative, RenderedParagraph, RenderedPart } from './context.js';
 import { TemplateError, type Engine, type TemplateProblem } from './engine.js';
 import { problemToDiagnostic } from './problems.js';
+import { diagnostic } from '../diagnostics/catalogue.js';
+import { isDraft, PENDING_FIGURE } from '../validate/placeholders.js';
 import { toFullWidth } from './punctuation.js';
 
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’《》';
@@ -76,7 +78,7 @@ export function renderNarrative(
   let failed = false;
   const diagnostics: Diagnostic[] = [];
   const file = doc.file;
-  const render = (piece: ProseText, heading = false): string => {
+  const render = (piece: ProseText, heading = false, draft = isDraft(piece.text)): string => {
     try {
       const text = heading ? ideographicSpaces(piece.text) : piece.text;
       // Most sentences cite nothing; compiling them as templates would only cost time.
@@ -86,15 +88,24 @@ export function renderNarrative(
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       const p = error.problem;
-      failed = true;
-      if (options.dataHasErrors && dependsOnRefusedRecords(p, context)) return '';
       const offset = offsetIn(piece, p.line ?? 1, p.column ?? 1);
       const at: Location = { file: file.display, ...lineColumn(file.text, offset) };
+      // A draft (still marked 【待填写】/【待审改】) may cite what the records do not give yet.
+      if (draft && (p.kind === 'unavailable' || p.kind === 'missing-field')) {
+        diagnostics.push(diagnostic('draftFigure', { name: p.subject, why: p.kind === 'unavailable' ? p.detail : '没有这个名称' }, at));
+        return joinLines(toFullWidth(piece.text.replace(/\{\{[\s\S]*?\}\}/g, PENDING_FIGURE)));
+      }
+      failed = true;
+      if (options.dataHasErrors && dependsOnRefusedRecords(p, context)) return '';
       diagnostics.push(problemToDiagnostic(p, at, context, true));
       return '';
     }
   };
-  const paragraph = (p: ProseParagraph): RenderedParagraph => (p.lead ? { lead: render(p.lead), text: render(p.text) } : { text: render(p.text) });
+  const paragraph = (p: ProseParagraph): RenderedParagraph => {
+    // A mark in the lead sentence makes the whole paragraph a draft.
+    const draft = isDraft(p.text.text) || (p.lead !== undefined && isDraft(p.lead.text));
+    return p.lead ? { lead: render(p.lead, false, draft), text: render(p.text, false, draft) } : { text: render(p.text, false, draft) };
+  };
   const narrative: RenderedNarrative = {};
   if (doc.title) narrative.title = render(doc.title, true);
   for (const [key, part] of doc.parts) {

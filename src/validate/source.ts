@@ -12,7 +12,7 @@ import type { CheckedFolder, CheckedSource, SourcePlan } from '../kinds/kind.js'
 import { crossCheck } from './cross-check.js';
 import { prosePieces, structureNarrative, type NarrativeDoc, type NarrativeSpec } from './narrative.js';
 import { checkOrganization } from './organization.js';
-import { PLACEHOLDER } from './placeholders.js';
+import { draftStrings, draftWarning } from './placeholders.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { checkYear, yamlOrigin, type CheckedYear } from './year.js';
 import { describeValue, issuesToDiagnostics } from './zod-issues.js';
@@ -21,14 +21,17 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 export function checkSource(data: LoadedData, plan: SourcePlan, narratives: readonly NarrativeSpec[]): { source: CheckedSource; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...data.diagnostics];
   const org = checkOrganization(data.organization);
-  diagnostics.push(...org.diagnostics);
+  diagnostics.push(...org.diagnostics, ...yamlPlaceholders(data.organization));
   const years = new Map<number, CheckedYear>();
   for (const year of plan.years) {
     const folder = data.years.get(year);
     if (!folder) continue;
     const checked = checkYear(folder, year, org.organization, org.vocabulary);
     diagnostics.push(...checked.diagnostics, ...crossCheck(checked.records));
-    if (year === plan.year) diagnostics.push(...unfinished(checked));
+    if (year === plan.year) {
+      diagnostics.push(...unfinished(checked));
+      for (const f of folder.yaml) if (f.value && typeof f.value === 'object' && 'sitting' in f.value) diagnostics.push(...yamlPlaceholders(f));
+    }
     years.set(year, checked);
   }
   const folders = new Map<string, CheckedFolder>();
@@ -111,13 +114,13 @@ function sittingDate(checked: CheckedYear, year: number): Diagnostic[] {
   return [diagnostic('sittingDate', { date: s.date, year }, checked.sittingOrigin?.locate('date') ?? {})];
 }
 
-/** Prose still holding the scaffold's placeholder. */
+/** Prose still holding the scaffold's marks. */
 function placeholders(doc: NarrativeDoc): Diagnostic[] {
-  return prosePieces(doc)
-    .filter((p) => p.text.includes(PLACEHOLDER))
-    .map((p) => {
-      const at = p.text.indexOf(PLACEHOLDER);
-      const snippet = p.text.length > 24 ? `${p.text.slice(0, 24)}…` : p.text;
-      return diagnostic('placeholderText', { snippet }, { file: doc.file.display, ...lineColumn(doc.file.text, p.start + at) });
-    });
+  return prosePieces(doc).flatMap((p) => draftWarning(p.text, (offset) => ({ file: doc.file.display, ...lineColumn(doc.file.text, p.start + offset) })) ?? []);
+}
+
+/** Marks left in organization.yaml and the sitting (a new organisation's names, the speaker). */
+function yamlPlaceholders(parsed: { file: Parameters<typeof locate>[0]; value: unknown } | undefined): Diagnostic[] {
+  if (!parsed) return [];
+  return draftStrings(parsed.value).flatMap(({ path, text }) => draftWarning(text, () => locate(parsed.file, path)) ?? []);
 }
