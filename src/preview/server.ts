@@ -16,6 +16,8 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { decode } from '../load/decode.js';
 import { readRegularFile } from '../load/files.js';
 import { renderReportRun, type ReportRequest, type ReportRun } from '../pipeline.js';
+import { figuresOfRecords } from '../stats/figures.js';
+import { computeStats, formatValue } from '../stats/stats.js';
 import { watchLoop, watchTargetsOf } from '../watch.js';
 import { escapeHtml, htmlPage, renderHtmlBody } from '../write/html.js';
 
@@ -68,6 +70,68 @@ const PREVIEW_CSS = `
 .preview-warnings .preview-problems li { margin: .4em 0; }
 `.trim();
 
+/** One figure a writer can cite, as the preview's list shows it. */
+export interface FigureEntry {
+  name: string;
+  label: string;
+  value: string;
+}
+
+const FIGURES_CSS = `
+.preview-figures { position: fixed; top: .5rem; right: .5rem; z-index: 10; max-width: 32rem; background: #fff; border: 1px solid #bbb; box-shadow: 0 2px 8px rgba(0,0,0,.15);
+  font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: .85rem; line-height: 1.4; }
+.preview-figures summary { cursor: pointer; padding: .3em .8em; font-weight: bold; }
+.preview-figures input { box-sizing: border-box; width: calc(100% - 1.6em); margin: 0 .8em .4em; padding: .3em; font: inherit; }
+.preview-figures ol { list-style: none; margin: 0; padding: 0 .4em .4em; max-height: 60vh; overflow: auto; }
+.preview-figures li { display: grid; grid-template-columns: 1fr auto; gap: .1em .6em; padding: .25em .4em; border-bottom: 1px solid #eee; cursor: copy; }
+.preview-figures li:hover { background: #f0f6ff; }
+.preview-figures .name { font-family: ui-monospace, Menlo, Consolas, monospace; color: #225; overflow-wrap: anywhere; }
+.preview-figures .value { text-align: right; white-space: nowrap; }
+.preview-figures .label { grid-column: 1 / 3; color: #555; }
+.preview-figures .copied { background: #e6ffe6; }
+`.trim();
+
+/** The list of figures, searchable by name or Chinese label; a click copies the reference ({{name}}). */
+function figuresPanel(figures: readonly FigureEntry[] | undefined, nonce: string): string {
+  if (!figures || figures.length === 0) return '';
+  // JSON inside <script> must not close the element: “<” is written as \u003c.
+  const data = JSON.stringify(figures).replace(/</g, '\\u003c');
+  return `<details class="preview-figures"><summary>可引用的数字（${figures.length}）</summary>
+<input type="search" placeholder="按名称或说明查找，如：满意、proposals.total" aria-label="查找数字"><ol></ol></details>
+<script nonce="${nonce}">
+(() => {
+  const figures = ${data};
+  const panel = document.querySelector('.preview-figures');
+  const list = panel.querySelector('ol');
+  const input = panel.querySelector('input');
+  const show = () => {
+    const words = input.value.trim().split(/\s+/).filter(Boolean);
+    list.replaceChildren(...figures
+      .filter((f) => words.every((w) => f.name.includes(w) || f.label.includes(w)))
+      .slice(0, 300)
+      .map((f) => {
+        const li = document.createElement('li');
+        li.title = '点击复制 {{' + f.name + '}}';
+        for (const [cls, text] of [['name', f.name], ['value', f.value], ['label', f.label]]) {
+          const span = document.createElement('span');
+          span.className = cls;
+          span.textContent = text;
+          li.append(span);
+        }
+        li.addEventListener('click', () => {
+          navigator.clipboard?.writeText('{{' + f.name + '}}');
+          li.classList.add('copied');
+          setTimeout(() => li.classList.remove('copied'), 600);
+        });
+        return li;
+      }));
+  };
+  input.addEventListener('input', show);
+  show();
+})();
+</script>`;
+}
+
 /** The reload script: only the preview pages carry it. */
 function reloadScript(version: string, nonce: string): string {
   return `<script nonce="${nonce}">
@@ -119,8 +183,8 @@ export function problemsHtml(diagnostics: readonly Diagnostic[], cwd: string): s
  * The preview page for one render: the report, or the problems that stop it. Made once per render
  * (source lines are quoted as they were); each response adds the reload script with its own nonce.
  */
-export function previewPage(result: ReportRun, version: string, cwd: string): { ok: boolean; html: (nonce: string) => string } {
-  const extraHead = `<style>\n${PREVIEW_CSS}\n</style>`;
+export function previewPage(result: ReportRun, version: string, cwd: string, figures?: readonly FigureEntry[]): { ok: boolean; html: (nonce: string) => string } {
+  const extraHead = `<style>\n${PREVIEW_CSS}\n${FIGURES_CSS}\n</style>`;
   const ok = result.report !== undefined && !hasErrors(result.diagnostics);
   if (ok) {
     const warnings = result.diagnostics;
@@ -130,7 +194,7 @@ export function previewPage(result: ReportRun, version: string, cwd: string): { 
     const author = result.report!.properties.author;
     const { body, title } = renderHtmlBody(result.report!.markdown);
     const parts = { title: title ?? '工作报告', body, ...(author ? { author } : {}), extraHead };
-    return { ok, html: (nonce) => htmlPage({ ...parts, extraBody: banner + reloadScript(version, nonce) }) };
+    return { ok, html: (nonce) => htmlPage({ ...parts, extraBody: banner + figuresPanel(figures, nonce) + reloadScript(version, nonce) }) };
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const body = [
@@ -141,7 +205,15 @@ export function previewPage(result: ReportRun, version: string, cwd: string): { 
     '</section>',
   ].join('\n');
   const title = `报告未能生成（${errors} 个错误）`;
-  return { ok, html: (nonce) => htmlPage({ title, body, extraHead, extraBody: reloadScript(version, nonce) }) };
+  return { ok, html: (nonce) => htmlPage({ title, body, extraHead, extraBody: figuresPanel(figures, nonce) + reloadScript(version, nonce) }) };
+}
+
+/** The figures of the records, for the list on the page (none when the records cannot be counted). */
+function figureEntries(request: ReportRequest): FigureEntry[] | undefined {
+  if (request.dataDirs.length !== 1) return undefined;
+  const of = figuresOfRecords(request);
+  if (!('figures' in of)) return undefined;
+  return computeStats(of).rows.map((r) => ({ name: r.name, label: `${r.label}${r.unit ? `（${r.unit}）` : ''}`, value: formatValue(r.kind, r.value) }));
 }
 
 const LOCAL_HOST = /^(127\.0\.0\.1|localhost)(:\d+)?$/i;
@@ -226,7 +298,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (!pipeline.range) year ??= result.plan?.year;
         count += 1;
         version = `${instance}-${count}`;
-        const next = previewPage(result, version, cwd);
+        const next = previewPage(result, version, cwd, figureEntries(pipeline));
         page = next.html;
         const event: RenderEvent = { result, ok: next.ok, first, changes, version };
         first = false;
