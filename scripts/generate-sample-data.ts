@@ -4,7 +4,7 @@
  * fictional 云州市政协. Deterministic: a fixed-seed PRNG, no clock, no Math.random — running it
  * twice gives the same bytes.
  *
- * Hand-written files (organization.yaml, sitting.yaml, narrative.yaml) are never touched in
+ * Hand-written files (organization.yaml, sitting.yaml, narrative.md, summary.md) are never touched in
  * data/. With `--out` elsewhere they are copied from data/ so the output folder is a complete
  * project that `report build` can read.
  *
@@ -871,7 +871,7 @@ export async function generate(options: GenerateOptions): Promise<void> {
   // Outside data/, complete the project with the hand-written files.
   const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data');
   if (path.resolve(options.out) !== dataDir) {
-    const copies = ['organization.yaml', ...plans.flatMap((p) => [`${p.year}/sitting.yaml`, `${p.year}/narrative.yaml`])];
+    const copies = ['organization.yaml', ...plans.flatMap((p) => [`${p.year}/sitting.yaml`, `${p.year}/narrative.md`, `${p.year}/summary.md`])];
     for (const rel of copies) {
       const from = path.join(dataDir, rel);
       if (await exists(from)) await copyFile(from, path.join(options.out, rel));

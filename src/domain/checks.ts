@@ -13,9 +13,10 @@ export function checkRegister(
   allowed: readonly string[],
   list: string,
   field: string,
-  at: Location,
+  /** Where the value is; asked only when it is wrong (placing a value can mean parsing its file). */
+  at: () => Location,
   report: (d: Diagnostic) => void,
 ): void {
   if (allowed.includes(value)) return;
-  report(diagnostic('unknownCategory', { field, value, list, allowed: allowed.join('、'), near: didYouMean(value, allowed) }, at));
+  report(diagnostic('unknownCategory', { field, value, list, allowed: allowed.join('、'), near: didYouMean(value, allowed) }, at()));
 }

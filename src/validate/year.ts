@@ -16,7 +16,7 @@ import type { DataPath } from '../load/data-path.js';
 import type { LoadedFolder } from '../load/data-folder.js';
 import { locate, type SourceFile } from '../load/yaml.js';
 import { sheetRecords } from './sheet-records.js';
-import { forbiddenCharacters } from './text-safety.js';
+import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
 import { describeValue, issuesToDiagnostics } from './zod-issues.js';
 
 export interface CheckedYear {
@@ -68,6 +68,9 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
   };
   for (const parsed of folder.yaml) {
     const { file, value } = parsed;
+    // Values can hold a forbidden character only if the text does, or writes one as an escape (\0, \uFFFF).
+    const mayBeUnsafe = forbiddenIn(file.text) !== undefined || file.text.includes('\\');
+    const unsafeIn = (v: unknown, at: (p: DataPath) => ReturnType<typeof locate>) => (mayBeUnsafe ? forbiddenCharacters(v, at) : []);
     if (value === undefined || value === null) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
       out.push(diagnostic('wrongType', { field: file.display, expected: '键值对（如“proposals:”开头）', received: describeValue(value) }, locate(file, [])));
@@ -86,7 +89,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         content.forEach((item, index) => {
           const path = [key, index];
           const at = (p: DataPath, asKey?: boolean) => locate(file, [...path, ...p], asKey);
-          const unsafe = forbiddenCharacters(item, at);
+          const unsafe = unsafeIn(item, at);
           if (unsafe.length > 0) {
             out.push(...unsafe);
             return;
@@ -108,7 +111,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         }
         singleFrom.set(k, file.display);
         const at = (p: DataPath, asKey?: boolean) => locate(file, [key, ...p], asKey);
-        const unsafe = forbiddenCharacters(content, at);
+        const unsafe = unsafeIn(content, at);
         if (unsafe.length > 0) {
           out.push(...unsafe);
           continue;
