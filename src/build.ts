@@ -43,13 +43,15 @@ export async function produce(options: BuildOptions): Promise<BuildResult> {
   if (formats.includes('md')) files.push({ path: path.join(folder, `${output.name}.md`), content: result.markdown });
   if (formats.includes('html')) {
     const { renderHtml } = await import('./write/html.js');
-    const author = result.properties?.author ?? result.context?.organization.fullName;
-    const lang = options.script === 'hant' ? 'zh-Hant' : 'zh-CN';
-    files.push({ path: path.join(folder, `${output.name}.html`), content: renderHtml(result.markdown, { lang, ...(author ? { author } : {}) }) });
+    const { documentTitle, parseReportMarkdown } = await import('./write/document.js');
+    const author = result.properties?.author ?? result.context?.organization.fullName ?? '';
+    const blocks = parseReportMarkdown(result.markdown);
+    const meta = { title: documentTitle(blocks) ?? author, author, date: result.properties?.date ?? '', script: options.script ?? 'hans' };
+    files.push({ path: path.join(folder, `${output.name}.html`), content: renderHtml({ blocks, meta }) });
   }
   if (formats.includes('docx')) {
     const { docxFor } = await import('./write/docx-output.js');
-    const docx = await docxFor(result);
+    const docx = await docxFor(result, options.script);
     diagnostics.push(...docx.diagnostics);
     if (!docx.content) return { ...result, diagnostics, files: [] };
     files.push({ path: path.join(folder, `${output.name}.docx`), content: docx.content });

@@ -17,6 +17,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { decode } from '../load/decode.js';
 import { render, type PipelineOptions, type PipelineResult } from '../pipeline.js';
 import { watchLoop, watchTargetsOf } from '../watch.js';
+import { documentTitle, parseReportMarkdown } from '../write/document.js';
 import { escapeHtml, htmlPage, renderHtmlBody } from '../write/html.js';
 
 export interface RenderEvent {
@@ -126,7 +127,9 @@ export function previewPage(result: PipelineResult, version: string, cwd: string
       ? `<details class="preview-warnings"><summary>${warnings.length} 个警告（不影响生成）</summary><div class="preview-problems">${problemsHtml(warnings, cwd)}</div></details>\n`
       : '';
     const author = result.context?.organization.fullName;
-    const { body, title } = renderHtmlBody(result.markdown!);
+    const blocks = parseReportMarkdown(result.markdown!);
+    const title = documentTitle(blocks);
+    const body = renderHtmlBody({ blocks, meta: { title: title ?? '工作报告', author: author ?? '', date: '', script: 'hans' } });
     const parts = { title: title ?? '工作报告', body, ...(author ? { author } : {}), extraHead };
     return { ok, html: (nonce) => htmlPage({ ...parts, extraBody: banner + reloadScript(version, nonce) }) };
   }

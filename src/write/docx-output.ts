@@ -6,9 +6,10 @@ import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate } from '../load/source.js';
 import type { PipelineResult } from '../pipeline.js';
+import { documentTitle, parseReportMarkdown } from './document.js';
 import { renderDocx, resolveLayout } from './docx/index.js';
 
-export async function docxFor(result: PipelineResult): Promise<{ content?: Uint8Array; diagnostics: Diagnostic[] }> {
+export async function docxFor(result: PipelineResult, script: 'hans' | 'hant' = 'hans'): Promise<{ content?: Uint8Array; diagnostics: Diagnostic[] }> {
   const { context, markdown, project } = result;
   // Every kind gives its properties; a result from elsewhere falls back on the year's context.
   const properties = result.properties ?? (context ? { author: context.organization.fullName, date: context.sitting.date } : undefined);
@@ -21,7 +22,8 @@ export async function docxFor(result: PipelineResult): Promise<{ content?: Uint8
     diagnostics.push(diagnostic('invalidValue', { field: problem.path.join('.') || 'layout', detail: problem.message }, at));
   }
   if (diagnostics.length > 0) return { diagnostics };
-  const title = /^# (.+)$/m.exec(markdown)?.[1] ?? properties.author;
-  const content = await renderDocx(markdown, { title, ...properties }, layout);
+  const blocks = parseReportMarkdown(markdown);
+  const title = documentTitle(blocks) ?? properties.author;
+  const content = await renderDocx({ blocks, meta: { title, ...properties, script } }, layout);
   return { content, diagnostics };
 }
