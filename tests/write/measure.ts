@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Layout } from '../../src/write/docx/layout.js';
 import { isWide } from '../../src/write/docx/title-break.js';
+import { NARROW } from '../../src/write/pdf/line-break.js';
 
 const MM = 72 / 25.4;
 
@@ -42,12 +43,15 @@ export interface Row {
   xMin: number;
   xMax: number;
   text: string;
-  /** Width in character cells: full-width characters 1, others ½. */
+  /** Width in character cells: full-width characters 1, digits ½, others their Times width in em. */
   cells: number;
   /** A full line of body text: justified from the left edge (or the 2-character indent) to the right edge. */
   full: boolean;
   /** A punctuation mark hanging past the right edge (not counted in `cells`). */
   hanging: boolean;
+  /** Cells of what starts the next line and may not be split: a number, ——, an opening mark
+   * with the character after it. */
+  nextUnit: number;
 }
 
 export interface Measure {
@@ -103,12 +107,20 @@ export function measurePdf(pdf: Uint8Array, layout: Layout): Measure {
       const startsAtEdge = Math.abs(xMin - left) < 2 || indented;
       const full = startsAtEdge && xMax >= right - 0.6 * em && gaps.every((g) => g < 0.75 * em);
       const chars = [...text];
-      const hanging = xMax > right + 2 && /[，。、；：？！）》”’]/.test(chars[chars.length - 1] ?? '');
+      // Hanging: the last mark starts at or past the right edge (a mark squeezed into the line
+      // starts well inside it, though its full-width box may reach past the edge).
+      const hanging = xMax > right + 0.6 * em && /[，。、；：？！）》”’]/.test(chars[chars.length - 1] ?? '');
       const counted = hanging ? chars.slice(0, -1) : chars;
       // A first line's two-character indent counts: the line holds 26 characters and the indent.
-      const cells = counted.reduce((n, ch) => n + (isWide(ch) ? 1 : 0.5), indented ? 2 : 0);
-      rows.push({ page: p + 1, xMin, xMax, text, cells, full, hanging });
+      const cells = counted.reduce((n, ch) => n + (isWide(ch) ? 1 : (NARROW[ch] ?? 0.5)), indented ? 2 : 0);
+      rows.push({ page: p + 1, xMin, xMax, text, cells, full, hanging, nextUnit: 0 });
     }
+  });
+  rows.forEach((row, i) => {
+    const next = rows[i + 1]?.text ?? '';
+    // Closing marks go with the character before them (a line may not start with one).
+    const unit = /^[（《“‘「『【〔]*(?:[0-9.,%]+|——|……|.)[，。、；：？！）》”’」』】〕]*/u.exec(next)?.[0] ?? '';
+    row.nextUnit = [...unit].reduce((n, ch) => n + (isWide(ch) ? 1 : (NARROW[ch] ?? 0.5)), 0);
   });
   return { pages: pages.length, linesPerPage, rows };
 }
@@ -118,7 +130,7 @@ export interface Figures {
   /** Lines on each page but the last. */
   fullPageLines: number[];
   fullLines: number;
-  /** Full lines of 28 cells (27.5 when an odd number of half-width characters leaves half a cell). */
+  /** Full lines of 28 cells (a little less when half-width characters leave less than a cell). */
   lines28: number;
   /** Full lines of Chinese only, and how many of them have exactly 28 characters. */
   chineseLines: number;
@@ -131,7 +143,13 @@ export interface Figures {
 export function figures(m: Measure, charsPerLine = 28): Figures {
   const full = m.rows.filter((r) => r.full);
   const chinese = full.filter((r) => [...r.text].slice(0, r.hanging ? -1 : undefined).every(isWide));
-  const ok = (r: Row) => r.cells <= charsPerLine && r.cells >= charsPerLine - 0.5;
+  // Full to 28: 28 characters of Chinese; with half-width characters (which take tracking too, so
+  // a line may hold a little over 28 nominal cells), as much as fits before the next unbreakable
+  // unit: a number, ——, or an opening mark with its character.
+  const chineseOnly = (r: Row) => [...r.text].slice(0, r.hanging ? -1 : undefined).every(isWide);
+  const ok = (r: Row) =>
+    chineseOnly(r) ? r.cells === charsPerLine : r.cells <= charsPerLine + 0.15 && r.cells + r.nextUnit > charsPerLine + 0.15;
+  const other = full.filter((r) => !ok(r));
   return {
     pages: m.pages,
     fullPageLines: m.linesPerPage.slice(0, -1),
@@ -140,6 +158,6 @@ export function figures(m: Measure, charsPerLine = 28): Figures {
     chineseLines: chinese.length,
     chineseLines28: chinese.filter((r) => r.cells === charsPerLine).length,
     hanging: full.filter((r) => r.hanging).length,
-    other: full.filter((r) => !ok(r)),
+    other,
   };
 }
