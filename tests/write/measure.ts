@@ -132,7 +132,8 @@ export interface Figures {
   fullLines: number;
   /** Full lines of 28 cells (a little less when half-width characters leave less than a cell). */
   lines28: number;
-  /** Full lines of Chinese only, and how many of them have exactly 28 characters. */
+  /** Full lines of Chinese only, and how many of them have exactly 28 characters (the others
+   * are full to 28 because what comes next may not be split from its neighbour). */
   chineseLines: number;
   chineseLines28: number;
   hanging: number;
@@ -148,7 +149,7 @@ export function figures(m: Measure, charsPerLine = 28): Figures {
   // unit: a number, ——, or an opening mark with its character.
   const chineseOnly = (r: Row) => [...r.text].slice(0, r.hanging ? -1 : undefined).every(isWide);
   const ok = (r: Row) =>
-    chineseOnly(r) ? r.cells === charsPerLine : r.cells <= charsPerLine + 0.15 && r.cells + r.nextUnit > charsPerLine + 0.15;
+    (chineseOnly(r) && r.cells === charsPerLine) || (r.cells <= charsPerLine + 0.15 && r.cells + r.nextUnit > charsPerLine + 0.15);
   const other = full.filter((r) => !ok(r));
   return {
     pages: m.pages,

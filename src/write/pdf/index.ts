@@ -74,6 +74,7 @@ export function resolveFonts(layout: Layout, script: 'hans' | 'hant', dirs: read
   const missing: MissingFont[] = [];
   const latin = new Set([...Object.values(layout.paragraphs).map((p) => p.latinFont), ...Object.values(layout.runs).map((r) => r.latinFont)]);
   const eastAsian = new Set([...Object.values(layout.paragraphs).map((p) => p.eastAsiaFont), ...Object.values(layout.runs).map((r) => r.eastAsiaFont), layout.pageNumber.eastAsiaFont]);
+  const unresolved: string[] = [];
   for (const name of fontsUsed(layout)) {
     let found = resolveFont(name, layout, index);
     if (!found && (eastAsian.has(name) || !latin.has(name))) {
@@ -85,11 +86,18 @@ export function resolveFonts(layout: Layout, script: 'hans' | 'hant', dirs: read
           break;
         }
       }
-      if (!found) throw new PdfError('no-cjk-font', name);
+      if (!found) unresolved.push(name);
     }
     if (!found) continue; // a Latin font with nothing installed: Typst's own fonts serve
     fonts.set(name, found);
     if (found.used !== name) missing.push({ font: name, substitute: found.used });
+  }
+  // A Chinese font with no fallback installed takes another Chinese font of the layout that is.
+  const anyChinese = [...fonts.entries()].find(([name]) => eastAsian.has(name))?.[1];
+  for (const name of unresolved) {
+    if (!anyChinese) throw new PdfError('no-cjk-font', name);
+    fonts.set(name, { ...anyChinese, requested: name });
+    missing.push({ font: name, substitute: anyChinese.used });
   }
   return { fonts, missing };
 }
