@@ -146,3 +146,25 @@ describe.skipIf(skip)('renderPdf: fonts, properties, tables', () => {
     for (const page of pageTexts) expect(page.find((t) => t.startsWith('类别'))).toBe('类别件数占比');
   });
 });
+
+describe('pdfFor', () => {
+  it('turns a missing engine, a missing Chinese font and a failed compile into diagnostics', async () => {
+    const { pdfFor } = await import('../../src/write/pdf/output.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'report-nofonts-'));
+    try {
+      const { content, diagnostics } = await pdfFor(doc('正文。'), DEFAULT_LAYOUT, { fontDirs: [dir] });
+      expect(content).toBeUndefined();
+      expect(diagnostics).toEqual([expect.objectContaining({ code: 'RPT612', severity: 'error' })]);
+      expect(diagnostics[0]!.message).toMatch(/^无法生成 PDF：本机没有任何中文字体/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(skip)('warns (RPT611) for each official font it replaced', async () => {
+    const { pdfFor } = await import('../../src/write/pdf/output.js');
+    const { content, diagnostics } = await pdfFor(doc('正文。'), DEFAULT_LAYOUT);
+    expect(content).toBeDefined();
+    for (const d of diagnostics) expect(d).toMatchObject({ code: 'RPT611', severity: 'warning' });
+  });
+});
