@@ -94,7 +94,7 @@ function textWidth(cell: CellBlock | undefined): number {
 /** Column widths in twips filling the type area. Each column wants its widest cell on one line;
  * when they cannot all have that, narrow columns (figures) get what they want and the wide ones
  * (text, which wraps well) share the rest in proportion (max-min fair sharing). */
-function columnWidths(table: TableBlock, total: number, layout: Layout): number[] {
+export function columnWidths(table: TableBlock, total: number, layout: Layout): number[] {
   const count = Math.max(table.header.length, ...table.rows.map((r) => r.length));
   const emTwips = ptToTwips(layout.paragraphs.table.sizePt);
   const want = Array.from({ length: count }, (_, c) => {

@@ -6,7 +6,9 @@
 // nothing in the data is read as Typst markup or code.
 import type { Block, Inline, ReportDocument, TableBlock } from '../document.js';
 import type { Alignment, Layout, ParagraphLayout } from '../docx/layout.js';
+import { columnWidths } from '../docx/blocks.js';
 import { columnAlignments } from '../docx/table-columns.js';
+import { typeAreaWidthTwips } from '../docx/units.js';
 import { breakLines } from './line-break.js';
 
 /** Typst's family name and whether it has a bold face, for each font name of the layout. */
@@ -124,7 +126,7 @@ function table(block: TableBlock, layout: Layout, fonts: FontMap): string {
   return (
     caption +
     `#block(width: 100%)[#set par(justify: false, first-line-indent: 0pt, leading: 0.5em);` +
-    `#table(columns: ${columns}, stroke: ${pt(layout.table.borderPt)} + black, inset: (x: 5.4pt, y: 4pt),` +
+    `#table(columns: (${columnWidths(block, typeAreaWidthTwips(layout), layout).map((w) => `${w}fr`).join(', ')}), stroke: ${pt(layout.table.borderPt)} + black, inset: (x: 5.4pt, y: 4pt),` +
     (block.header.length > 0 ? ` table.header(repeat: true, ${row(block.header, head, true)}),` : '') +
     block.rows.map((r) => ` ${row(r, body, false)},`).join('') +
     ')]'
