@@ -2,11 +2,11 @@
 // Chinese names (仿宋_GB2312); each is looked for by all its names in the usual font folders, then
 // its fallbacks in order (仿宋 → FangSong → … → Noto Serif CJK SC), and the ones that are missing
 // are reported. Typst is then told each font by the family name it knows it under.
-import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fontChain } from '../docx/fonts.js';
 import type { Layout } from '../docx/layout.js';
+import { diskFontFiles, type FontFiles } from './font-files.js';
 import { readFaceNames } from './font-names.js';
 
 export interface InstalledFace {
@@ -40,38 +40,28 @@ export function systemFontDirs(env: NodeJS.ProcessEnv = process.env): string[] {
 }
 
 /** Font files under the folders, in a stable order; unreadable folders are skipped. */
-function fontFiles(dirs: readonly string[]): string[] {
+function fontFiles(dirs: readonly string[], io: FontFiles): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
   const walk = (dir: string, depth: number) => {
     if (depth > 6 || seen.has(dir)) return;
     seen.add(dir);
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of entries) {
+    const entries = io.list(dir);
+    if (!entries) return;
+    for (const name of [...entries].sort()) {
       const full = path.join(dir, name);
       if (FONT_FILE.test(name)) files.push(full);
-      else {
-        try {
-          if (statSync(full).isDirectory()) walk(full, depth + 1);
-        } catch {
-          // a broken link or a folder we may not read
-        }
-      }
+      else if (io.isDirectory(full)) walk(full, depth + 1);
     }
   };
   for (const dir of dirs) walk(dir, 0);
   return files;
 }
 
-export function indexFonts(dirs: readonly string[]): FontIndex {
+export function indexFonts(dirs: readonly string[], io: FontFiles = diskFontFiles): FontIndex {
   const byName = new Map<string, InstalledFace[]>();
-  for (const file of fontFiles(dirs)) {
-    for (const face of readFaceNames(file)) {
+  for (const file of fontFiles(dirs, io)) {
+    for (const face of readFaceNames(file, io)) {
       for (const name of face.names) {
         const key = name.toLowerCase();
         const list = byName.get(key) ?? [];

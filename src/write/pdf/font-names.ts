@@ -1,7 +1,7 @@
 // Reads the names of the faces in a font file (TrueType, OpenType, and collections of them), so
 // that fonts can be found by any of their names (仿宋_GB2312 as well as FangSong_GB2312) and named
 // to Typst the way Typst names them. Reads only the table directory and the name and OS/2 tables.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { diskFontFiles, type FontFiles } from './font-files.js';
 
 export interface FaceNames {
   /** Every family name the face gives (name IDs 1 and 16, full name 4), in any language. */
@@ -15,11 +15,7 @@ export interface FaceNames {
 const MAC_ENGLISH = 0;
 const WINDOWS_ENGLISH_US = 0x409;
 
-function read(fd: number, offset: number, length: number): Buffer {
-  const buffer = Buffer.alloc(length);
-  const got = readSync(fd, buffer, 0, length, offset);
-  return buffer.subarray(0, got);
-}
+type Reader = (offset: number, length: number) => Buffer;
 
 /** A name record's text: UTF-16BE for Unicode and Windows records, Mac Roman (ASCII part) for Mac. */
 function decode(platform: number, encoding: number, bytes: Buffer): string | undefined {
@@ -50,11 +46,11 @@ export function typographicFamily(family: string): string {
   }
 }
 
-function face(fd: number, offset: number): FaceNames | undefined {
-  const header = read(fd, offset, 12);
+function face(read: Reader, offset: number): FaceNames | undefined {
+  const header = read(offset, 12);
   if (header.length < 12) return undefined;
   const tables = header.readUInt16BE(4);
-  const directory = read(fd, offset + 12, tables * 16);
+  const directory = read(offset + 12, tables * 16);
   const table = (tag: string) => {
     for (let i = 0; i + 16 <= directory.length; i += 16) {
       if (directory.toString('latin1', i, i + 4) === tag) return { offset: directory.readUInt32BE(i + 8), length: directory.readUInt32BE(i + 12) };
@@ -63,7 +59,7 @@ function face(fd: number, offset: number): FaceNames | undefined {
   };
   const nameTable = table('name');
   if (!nameTable) return undefined;
-  const data = read(fd, nameTable.offset, nameTable.length);
+  const data = read(nameTable.offset, nameTable.length);
   if (data.length < 6) return undefined;
   const count = data.readUInt16BE(2);
   const strings = data.readUInt16BE(4);
@@ -84,31 +80,32 @@ function face(fd: number, offset: number): FaceNames | undefined {
   const family = english ?? first;
   if (!family) return undefined;
   const os2 = table('OS/2');
-  const weight = os2 ? read(fd, os2.offset + 4, 2).readUInt16BE(0) : 400;
+  const weight = os2 ? read(os2.offset + 4, 2).readUInt16BE(0) : 400;
   return { names: [...names], typstFamily: typographicFamily(family), weight };
 }
 
 /** The faces of a font file; empty when it cannot be read as a font. */
-export function readFaceNames(file: string): FaceNames[] {
-  let fd: number | undefined;
+export function readFaceNames(file: string, files: FontFiles = diskFontFiles): FaceNames[] {
+  const handle = files.open(file);
+  if (!handle) return [];
+  const read: Reader = (offset, length) => handle.read(offset, length);
   try {
-    fd = openSync(file, 'r');
-    const head = read(fd, 0, 12);
+    const head = read(0, 12);
     if (head.toString('latin1', 0, 4) === 'ttcf') {
       const count = Math.min(head.readUInt32BE(8), 64);
-      const offsets = read(fd, 12, count * 4);
+      const offsets = read(12, count * 4);
       const faces: FaceNames[] = [];
       for (let i = 0; i + 4 <= offsets.length; i += 4) {
-        const f = face(fd, offsets.readUInt32BE(i));
+        const f = face(read, offsets.readUInt32BE(i));
         if (f) faces.push(f);
       }
       return faces;
     }
-    const f = face(fd, 0);
+    const f = face(read, 0);
     return f ? [f] : [];
   } catch {
     return [];
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    handle.close();
   }
 }

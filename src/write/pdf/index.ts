@@ -6,6 +6,7 @@
 import { breakDisplayLines, type ReportDocument } from '../document.js';
 import { fontsUsed, layoutForScript } from '../docx/fonts.js';
 import { DEFAULT_LAYOUT, type Layout } from '../docx/layout.js';
+import type { FontFiles } from './font-files.js';
 import { indexFonts, OPEN_CJK, resolveFont, systemFontDirs, type ResolvedFont } from './font-index.js';
 import { typstSource } from './typst-source.js';
 
@@ -24,6 +25,8 @@ export interface PdfOutput {
 export interface PdfOptions {
   /** Folders to look for fonts in; the system's and the user's font folders by default. */
   fontDirs?: readonly string[];
+  /** How font folders and files are read (the disk by default). */
+  fontFiles?: FontFiles;
 }
 
 export type PdfFailure = 'engine-unavailable' | 'no-cjk-font' | 'compile-failed';
@@ -68,8 +71,13 @@ async function loadTypst(): Promise<TypstModule> {
 const SANS_HINT = /黑|hei|sans|gothic/i;
 
 /** Finds every font of the layout, falling back as the layout says and then to open CJK fonts. */
-export function resolveFonts(layout: Layout, script: 'hans' | 'hant', dirs: readonly string[]): { fonts: Map<string, ResolvedFont>; missing: MissingFont[] } {
-  const index = indexFonts(dirs);
+export function resolveFonts(
+  layout: Layout,
+  script: 'hans' | 'hant',
+  dirs: readonly string[],
+  io?: FontFiles,
+): { fonts: Map<string, ResolvedFont>; missing: MissingFont[] } {
+  const index = indexFonts(dirs, io);
   const fonts = new Map<string, ResolvedFont>();
   const missing: MissingFont[] = [];
   const latin = new Set([...Object.values(layout.paragraphs).map((p) => p.latinFont), ...Object.values(layout.runs).map((r) => r.latinFont)]);
@@ -104,7 +112,7 @@ export function resolveFonts(layout: Layout, script: 'hans' | 'hant', dirs: read
 
 export async function renderPdf(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, options: PdfOptions = {}): Promise<PdfOutput> {
   const scripted = layoutForScript(layout, doc.meta.script);
-  const { fonts, missing } = resolveFonts(scripted, doc.meta.script, options.fontDirs ?? systemFontDirs());
+  const { fonts, missing } = resolveFonts(scripted, doc.meta.script, options.fontDirs ?? systemFontDirs(), options.fontFiles);
   const { NodeCompiler } = await loadTypst();
   const dirs = [...new Set([...fonts.values()].flatMap((f) => f.files.map((file) => file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'))))))].sort();
   const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: dirs }] });
