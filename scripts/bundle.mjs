@@ -36,8 +36,9 @@ await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/bundle/cli.cjs',
-  // The traditional-script converter is 2 MB of tables that only `--script hant` needs: it stays a module of its own.
-  external: ['opencc-js'],
+  // The traditional-script converter (2 MB of tables, only for `--script hant`) and the PDF engine (a native
+  // module, only for `--format pdf`) stay modules of their own, loaded when asked for.
+  external: ['opencc-js', '@myriaddreamin/typst-ts-node-compiler'],
   // import() inside a script loaded with a code cache has no loader to call in Node 20; require() has.
   supported: { 'dynamic-import': false },
   plugins: [onlyDefaultZodLocale],

@@ -10,8 +10,8 @@ import { displayPath } from './load/data-folder.js';
 import { renderReportRun, type RenderedReport, type ReportRequest, type ReportRun } from './pipeline.js';
 import { writeAll, type OutputFile } from './write/atomic.js';
 
-export type OutputFormat = 'md' | 'docx' | 'html';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html'];
+export type OutputFormat = 'md' | 'docx' | 'html' | 'pdf';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html', 'pdf'];
 /** The formats written when none are asked for. */
 export const DEFAULT_FORMATS: readonly OutputFormat[] = ['md', 'docx'];
 
@@ -29,29 +29,41 @@ export interface BuildResult extends ReportRun {
   writeFailed?: boolean;
 }
 
-/** The files of a rendered report, in memory. */
-export async function renderFiles(report: RenderedReport, formats: readonly OutputFormat[], folder: string, script: string | undefined): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
-  const { markdown, output, properties, layout } = report;
+/**
+ * The files of a rendered report, in memory: clean Markdown for report.md (pasteable anywhere),
+ * and the Word document, the web page and the PDF laid out from the same document.
+ */
+export async function renderFiles(report: RenderedReport, formats: readonly OutputFormat[], folder: string): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+  const { document, output, layout } = report;
   const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
   const file = (ext: string) => path.join(folder, `${output.name}.${ext}`);
-  if (formats.includes('md')) files.push({ path: file('md'), content: markdown });
+  if (formats.includes('md')) {
+    const { toMarkdown } = await import('./write/document.js');
+    files.push({ path: file('md'), content: toMarkdown(document) });
+  }
   if (formats.includes('html')) {
     const { renderHtml } = await import('./write/html.js');
-    files.push({ path: file('html'), content: renderHtml(markdown, { lang: script === 'hant' ? 'zh-Hant' : 'zh-CN', author: properties.author }) });
+    files.push({ path: file('html'), content: renderHtml(document, { layout }) });
   }
   if (formats.includes('docx')) {
     const { renderDocx } = await import('./write/docx/index.js');
-    const title = /^# (.+)$/m.exec(markdown)?.[1] ?? properties.author;
-    files.push({ path: file('docx'), content: await renderDocx(markdown, { title, ...properties }, layout) });
+    files.push({ path: file('docx'), content: await renderDocx(document, layout) });
   }
-  return { files, diagnostics: [] };
+  if (formats.includes('pdf')) {
+    const { pdfFor } = await import('./write/pdf/output.js');
+    const pdf = await pdfFor(document, layout);
+    diagnostics.push(...pdf.diagnostics);
+    if (pdf.content) files.push({ path: file('pdf'), content: pdf.content });
+  }
+  return { files, diagnostics };
 }
 
 export async function produce(request: BuildRequest): Promise<BuildResult> {
   const run = await renderReportRun(request);
   if (!run.report || hasErrors(run.diagnostics)) return { ...run, files: [] };
   const folder = path.resolve(request.cwd, request.outDir, run.report.output.folder);
-  const rendered = await renderFiles(run.report, request.formats ?? DEFAULT_FORMATS, folder, request.script);
+  const rendered = await renderFiles(run.report, request.formats ?? DEFAULT_FORMATS, folder);
   const diagnostics = [...run.diagnostics, ...rendered.diagnostics];
   return { ...run, diagnostics, files: hasErrors(diagnostics) ? [] : rendered.files };
 }

@@ -20,6 +20,7 @@ import { toScript } from './render/script.js';
 import { checkLayout } from './validate/layout.js';
 import { checkSource } from './validate/source.js';
 import { compileTemplates } from './validate/templates.js';
+import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
 import type { Layout } from './write/docx/layout.js';
 
 export type { ReportRequest } from './kinds/kind.js';
@@ -27,6 +28,8 @@ export type { ReportRequest } from './kinds/kind.js';
 export interface RenderedReport {
   /** The report's Markdown as the templates wrote it, layout marks included, in the output's script. */
   markdown: string;
+  /** The report as the writers read it: blocks with their roles (title, subtitle, lead sentences, tables…). */
+  document: ReportDocument;
   context: CitableContext;
   layout: Layout;
   /** Document properties, in the output's script. */
@@ -115,13 +118,11 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined || hasErrors(diagnostics)) return done();
   const script = request.script ?? 'hans';
-  return done({
-    markdown: await toScript(rendered.markdown, script),
-    context: prepared.context,
-    layout,
-    properties: { author: await toScript(prepared.properties.author, script), date: prepared.properties.date },
-    output: plan.output,
-  });
+  const markdown = await toScript(rendered.markdown, script);
+  const properties = { author: await toScript(prepared.properties.author, script), date: prepared.properties.date };
+  const blocks = parseReportMarkdown(markdown);
+  const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
+  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

@@ -446,6 +446,30 @@ export const catalogue = {
     message: (a) => `无法写入“${a.file}”：${WRITE_ERRORS[a.detail] ? `${WRITE_ERRORS[a.detail]}（${a.detail}）` : a.detail}`,
     hint: () => '检查输出文件夹是否存在、是否有写权限，或用 --out 指定其他文件夹。原有的输出文件未被改动。',
   }),
+  pdfEngineUnavailable: entry<{ detail: string }>({
+    code: 'RPT610',
+    severity: 'error',
+    message: (a) => `无法生成 PDF：本机无法加载 PDF 排版引擎（Typst）：${a.detail}`,
+    hint: () => '排版引擎随 npm install 按操作系统安装；请重新运行 npm install，或在受支持的系统（Windows、macOS、Linux 的 x64 或 arm64）上生成 PDF。其他格式不受影响。',
+  }),
+  pdfFontMissing: entry<{ font: string; substitute: string }>({
+    code: 'RPT611',
+    severity: 'warning',
+    message: (a) => `本机没有安装字体“${a.font}”，PDF 中改用“${a.substitute}”`,
+    hint: (a) => `安装“${a.font}”后重新生成，PDF 即用规定字体；也可在 layout.yaml 的 fontFallbacks 中为它指定已安装的替代字体。`,
+  }),
+  pdfNoChineseFont: entry<{ font: string }>({
+    code: 'RPT612',
+    severity: 'error',
+    message: (a) => `无法生成 PDF：本机没有任何中文字体（找不到“${a.font}”及其替代字体）`,
+    hint: () => '安装公文字体（仿宋_GB2312、楷体_GB2312、黑体、方正小标宋简体），或开源字体 Noto Serif CJK、Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）。',
+  }),
+  pdfFailed: entry<{ detail: string }>({
+    code: 'RPT613',
+    severity: 'error',
+    message: (a) => `PDF 排版失败：${a.detail}`,
+    hint: () => '这是本工具的问题，不是数据的问题；请把这条消息和所用的数据报告给维护者。其他格式不受影响。',
+  }),
 } as const;
 
 export type CatalogueKey = keyof typeof catalogue;

@@ -191,8 +191,10 @@ export function previewPage(result: ReportRun, version: string, cwd: string, fig
     const banner = warnings.length
       ? `<details class="preview-warnings"><summary>${warnings.length} 个警告（不影响生成）</summary><div class="preview-problems">${problemsHtml(warnings, cwd)}</div></details>\n`
       : '';
-    const author = result.report!.properties.author;
-    const { body, title } = renderHtmlBody(result.report!.markdown);
+    const { document, layout } = result.report!;
+    const author = document.meta.author;
+    const title = document.meta.title;
+    const body = renderHtmlBody(document, layout);
     const parts = { title: title ?? '工作报告', body, ...(author ? { author } : {}), extraHead };
     return { ok, html: (nonce) => htmlPage({ ...parts, extraBody: banner + figuresPanel(figures, nonce) + reloadScript(version, nonce) }) };
   }

@@ -3,12 +3,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
+import { parseReportMarkdown, type DocumentMeta, type ReportDocument } from '../../src/write/document.js';
 
 export const FIXTURE = readFileSync(
   fileURLToPath(new URL('../fixtures/docx/annual-report.md', import.meta.url)),
   'utf8',
 );
-export const META = { title: '政协云州市第十届委员会常务委员会工作报告', author: '政协云州市委员会', date: '2024-01-08' };
+export const META: DocumentMeta = { title: '政协云州市第十届委员会常务委员会工作报告', author: '政协云州市委员会', date: '2024-01-08', script: 'hans' };
+
+/** The report document of marked Markdown. */
+export const doc = (markdown: string, meta: Partial<DocumentMeta> = {}): ReportDocument => ({
+  blocks: parseReportMarkdown(markdown),
+  meta: { ...META, ...meta },
+});
 
 export type Parts = Record<string, string>;
 

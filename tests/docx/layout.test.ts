@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYOUT, LayoutSchema, renderDocx, resolveLayout } from '../../src/write/docx/index.js';
-import { FIXTURE, META, attr, attrs, element, part, style, unzipParts } from './docx-xml.js';
+import { doc, FIXTURE, attr, attrs, element, elements, part, style, unzipParts } from './docx-xml.js';
 
 describe('resolveLayout', () => {
   it('returns the GB/T 9704 defaults when there is no layout.yaml', () => {
@@ -65,7 +65,7 @@ describe('resolveLayout', () => {
 describe('a layout override in the document', () => {
   it('changes the fixed line spacing to 30 pt everywhere it is used', async () => {
     const { layout } = resolveLayout({ lineSpacingPt: 30 });
-    const stylesXml = part(unzipParts(await renderDocx(FIXTURE, META, layout)), 'word/styles.xml');
+    const stylesXml = part(unzipParts(await renderDocx(doc(FIXTURE), layout)), 'word/styles.xml');
     expect(attrs(style(stylesXml, 'Normal'), 'w:spacing')).toMatchObject({ 'w:line': '600', 'w:lineRule': 'exact' });
     expect(attr(style(stylesXml, 'Heading1'), 'w:spacing', 'w:line')).toBe('600');
     // the title's space after is one line, so it follows the line spacing too
@@ -79,7 +79,7 @@ describe('a layout override in the document', () => {
       pageNumber: { format: '-{page}-', oddAlignment: 'center', evenAlignment: 'center' },
     });
     expect(problems).toEqual([]);
-    const parts = unzipParts(await renderDocx(FIXTURE, META, layout));
+    const parts = unzipParts(await renderDocx(doc(FIXTURE), layout));
     const documentXml = part(parts, 'word/document.xml');
     expect(attrs(element(documentXml, 'w:pgSz'), 'w:pgSz')).toMatchObject({ 'w:w': '10431', 'w:h': '14740' });
     expect(attr(documentXml, 'w:pgMar', 'w:left')).toBe('1134');
@@ -87,21 +87,25 @@ describe('a layout override in the document', () => {
     expect(attr(normal, 'w:rFonts', 'w:eastAsia')).toBe('方正仿宋_GBK');
     expect(attr(normal, 'w:sz', 'w:val')).toBe('30');
     expect(attrs(normal, 'w:ind')).toMatchObject({ 'w:firstLineChars': '200', 'w:firstLine': '600' });
-    // the body runs follow the style: they carry no font or size of their own
-    expect(part(parts, 'word/document.xml')).not.toContain('<w:rFonts');
+    // the body runs follow the style: they carry no font or size of their own (but punctuation
+    // such as —— names the East Asian font, which follows the layout too)
+    const named = elements(documentXml, 'w:rFonts').map((f) => new Set(Object.values(attrs(f, 'w:rFonts'))));
+    expect(named.length).toBeGreaterThan(0);
+    for (const fonts of named) expect([...fonts].every((f) => f === '方正仿宋_GBK' || f === '楷体_GB2312')).toBe(true);
+    expect(named.some((fonts) => fonts.has('方正仿宋_GBK'))).toBe(true);
     const footer = part(parts, 'word/footer1.xml');
     expect(footer).toContain('>-</w:t>');
     expect(attr(footer, 'w:jc', 'w:val')).toBe('center');
   });
 
   it('puts a lead-sentence font that differs from the body into the 段首句 style, and only that', async () => {
-    const plain = part(unzipParts(await renderDocx(FIXTURE, META)), 'word/styles.xml');
+    const plain = part(unzipParts(await renderDocx(doc(FIXTURE))), 'word/styles.xml');
     expect(style(plain, 'LeadSentence')).not.toContain('<w:rFonts');
     const { layout } = resolveLayout({
       paragraphs: { body: { eastAsiaFont: '方正仿宋_GBK' } },
       runs: { lead: { eastAsiaFont: '方正黑体_GBK', bold: false } },
     });
-    const stylesXml = part(unzipParts(await renderDocx(FIXTURE, META, layout)), 'word/styles.xml');
+    const stylesXml = part(unzipParts(await renderDocx(doc(FIXTURE), layout)), 'word/styles.xml');
     const lead = style(stylesXml, 'LeadSentence');
     expect(attrs(lead, 'w:rFonts')).toEqual({ 'w:eastAsia': '方正黑体_GBK' });
     expect(lead).not.toMatch(/<w:b[ />]/); // not bold, like the body: nothing to say

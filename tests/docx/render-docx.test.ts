@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/write/docx/index.js';
 import {
+  doc,
   FIXTURE,
   META,
   attr,
@@ -22,7 +23,7 @@ let documentXml: string;
 let stylesXml: string;
 
 beforeAll(async () => {
-  parts = unzipParts(await renderDocx(FIXTURE, META));
+  parts = unzipParts(await renderDocx(doc(FIXTURE)));
   documentXml = part(parts, 'word/document.xml');
   stylesXml = part(parts, 'word/styles.xml');
 });
@@ -145,6 +146,8 @@ describe('runs', () => {
     const runs = elements(element(documentXml, 'w:body'), 'w:r');
     expect(runs.length).toBeGreaterThan(30);
     for (const run of runs) {
+      // Only ——, ……, “”, ‘’ and · name a font: see the next test.
+      if (/^[\u2014\u2015\u2026\u00b7\u2018\u2019\u201c\u201d]+$/.test(text(run))) continue;
       expect(run).not.toContain('<w:rFonts');
       expect(run).not.toMatch(/<w:szC?s? /);
       expect(run).not.toContain('<w:lang');
@@ -153,6 +156,15 @@ describe('runs', () => {
     }
     const plain = runWithText(paragraphStarting(documentXml, '现在，我代表'), text(paragraphStarting(documentXml, '现在，我代表')));
     expect(plain).not.toContain('<w:rPr>');
+  });
+
+  it('set ——, “” and · in the East Asian font of their paragraph in all four slots, so LibreOffice does not take Times New Roman', () => {
+    const subtitle = paragraphStarting(documentXml, '——2024年');
+    const dash = runWithText(subtitle, '——');
+    expect(attrs(dash, 'w:rFonts')).toEqual({ 'w:ascii': '楷体_GB2312', 'w:hAnsi': '楷体_GB2312', 'w:eastAsia': '楷体_GB2312', 'w:cs': '楷体_GB2312' });
+    const quoted = elements(documentXml, 'w:r').filter((r) => /^[“”]$/.test(text(r)));
+    expect(quoted.length).toBeGreaterThan(1);
+    for (const q of quoted) expect(attr(q, 'w:rFonts', 'w:hAnsi')).toMatch(/仿宋_GB2312|楷体_GB2312/);
   });
 
   it('set lead sentences through the 段首句 character style, which adds bold to the body font', () => {
@@ -189,7 +201,7 @@ describe('runs', () => {
   });
 
   it('keep a lead sentence bold inside a bold paragraph, where Word would toggle the style’s bold off', async () => {
-    const xml = part(unzipParts(await renderDocx('#### **一句。**其余\n\n**二句。**其余\n', META)), 'word/document.xml');
+    const xml = part(unzipParts(await renderDocx(doc('#### **一句。**其余\n\n**二句。**其余\n'))), 'word/document.xml');
     const inHeading = runWithText(paragraphStarting(xml, '一句。'), '一句。');
     expect(inHeading).toContain('<w:rStyle w:val="LeadSentence"/>');
     expect(isBold(inHeading)).toBe(true); // direct bold: Heading3 is bold, so the style alone would flip it
@@ -229,21 +241,25 @@ describe('page numbers', () => {
     expect(part(parts, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
   });
 
-  it('print "— N —" with a PAGE field in 宋体 四号, odd pages right and even pages left', () => {
+  it('print "— N —" with a PAGE field in 宋体 四号 (half-width 宋体 digits, GB/T 9704 7.5), odd pages right and even pages left', () => {
     for (const [type, alignment] of [['default', 'right'], ['even', 'left']] as const) {
       const footer = footerOf(type);
       const paragraph = element(footer, 'w:p');
       expect(attr(paragraph, 'w:jc', 'w:val')).toBe(alignment);
       expect(element(paragraph, 'w:instrText')).toContain('PAGE');
       const runs = elements(paragraph, 'w:r');
-      expect(text(runs[0]!)).toBe('\u2014 ');
-      expect(text(runs[runs.length - 1]!)).toBe(' \u2014');
+      const texts = runs.map(text);
+      expect([...texts.slice(0, 2), ...texts.slice(-2)]).toEqual(['\u2014', ' ', ' ', '\u2014']);
       expect(paragraph).toContain('<w:pStyle w:val="Footer"/>');
-      for (const run of runs) expect(run).not.toContain('<w:rPr>'); // the Footer style sets the type
+      // the Footer style sets the type; the dashes name the East Asian font as well
+      for (const run of runs) {
+        if (text(run) === '\u2014') expect(attr(run, 'w:rFonts', 'w:hAnsi')).toBe('宋体');
+        else expect(run).not.toContain('<w:rPr>');
+      }
       expect(attrs(paragraph, 'w:ind')).toMatchObject({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
     }
     const footer = style(stylesXml, 'Footer');
-    expect(typeOf(footer)).toEqual({ eastAsia: '宋体', latin: 'Times New Roman', hAnsi: 'Times New Roman', size: '28' });
+    expect(typeOf(footer)).toEqual({ eastAsia: '宋体', latin: '宋体', hAnsi: '宋体', size: '28' });
     expect(attrs(footer, 'w:ind')).toMatchObject({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
     expect(attrs(element(footerOf('default'), 'w:p'), 'w:ind')).toMatchObject({ 'w:right': '280', 'w:left': '0' });
     expect(attrs(element(footerOf('even'), 'w:p'), 'w:ind')).toMatchObject({ 'w:left': '280', 'w:right': '0' });
@@ -260,11 +276,11 @@ describe('document properties', () => {
   });
 
   it('escape XML in the title', async () => {
-    const bytes = await renderDocx('正文', { ...META, title: '报告 <草稿> & 附件' });
+    const bytes = await renderDocx(doc('正文', { title: '报告 <草稿> & 附件' }));
     expect(part(unzipParts(bytes), 'docProps/core.xml')).toContain('<dc:title>报告 &lt;草稿&gt; &amp; 附件</dc:title>');
   });
 
   it('reject a date that is not YYYY-MM-DD', async () => {
-    await expect(renderDocx('正文', { ...META, date: '2024/1/8' })).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(renderDocx(doc('正文', { date: '2024/1/8' }))).rejects.toThrow(/YYYY-MM-DD/);
   });
 });

@@ -1,29 +1,107 @@
 import { describe, expect, it } from 'vitest';
-import type { Inline } from '../../src/write/docx/parse-markdown.js';
-import { breakTitle } from '../../src/write/docx/title-break.js';
+import { breakDisplayLines, typeAreaWidthPt, type Inline } from '../../src/write/document.js';
+import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { breakTitle, lineWidthPt, titleLines, type LineMeasure } from '../../src/write/docx/title-break.js';
+import { doc } from './docx-xml.js';
 
+const width = typeAreaWidthPt(DEFAULT_LAYOUT);
+const TITLE: LineMeasure = { widthPt: width, sizePt: 22, trackingPt: 0 };
+const SUBTITLE: LineMeasure = { widthPt: width, sizePt: 16, trackingPt: -0.25 };
 const plain = (text: string): Inline[] => [{ type: 'text', text, role: 'plain' }];
-const lines = (inlines: Inline[]) =>
-  inlines.map((i) => (i.type === 'text' ? i.text : '\n')).join('');
+const lines = (title: string, m = TITLE) => titleLines(title, m);
 
-describe('breakTitle', () => {
-  it('turns a long title after a place name, into two balanced lines that fit', () => {
-    const title = '中国人民政治协商会议江北省云州市第十届委员会常务委员会工作报告';
-    expect(lines(breakTitle(plain(title), 20))).toBe('中国人民政治协商会议江北省云州市\n第十届委员会常务委员会工作报告');
+/** GB/T 9704's shapes: no line of one or two characters; three or more lines widen, narrow, or
+ * widen then narrow (梯形, 菱形). */
+function wellShaped(ls: string[]): boolean {
+  const n = ls.map((l) => [...l].length);
+  if (n.some((c) => c < 3)) return false;
+  let i = 1;
+  while (i < n.length && n[i]! >= n[i - 1]!) i++;
+  while (i < n.length && n[i]! <= n[i - 1]!) i++;
+  return i === n.length || n.every((c, k) => k === 0 || c <= n[k - 1]!);
+}
+
+describe('titleLines', () => {
+  it('turns the canonical title after the place name, into two lines that fit', () => {
+    expect(lines('中国人民政治协商会议江北省云州市第十届委员会常务委员会工作报告')).toEqual([
+      '中国人民政治协商会议江北省云州市',
+      '第十届委员会常务委员会工作报告',
+    ]);
   });
 
   it('does not split 云州市 after 州', () => {
-    // After 州 would be as even as after 会议 (12/10 against 10/12), and later breaks win ties.
-    const title = '中国人民政治协商会议云州市常务委员会工作报告';
-    expect(lines(breakTitle(plain(title), 20))).toBe('中国人民政治协商会议\n云州市常务委员会工作报告');
+    expect(lines('中国人民政治协商会议云州市常务委员会工作报告')).toEqual(['中国人民政治协商会议', '云州市常务委员会工作报告']);
   });
 
-  it('leaves a title that fits on one line alone', () => {
-    expect(breakTitle(plain('政协云州市委员会常务委员会工作报告'), 20)).toEqual(plain('政协云州市委员会常务委员会工作报告'));
+  it('keeps 内蒙古自治区呼和浩特市赛罕区 whole on a line of its own rather than split the name', () => {
+    const title = '中国人民政治协商会议内蒙古自治区呼和浩特市赛罕区第十届委员会常务委员会工作报告';
+    expect([...title].length).toBeGreaterThanOrEqual(38);
+    expect(lines(title)).toEqual(['中国人民政治协商会议', '内蒙古自治区呼和浩特市赛罕区', '第十届委员会常务委员会工作报告']);
   });
 
-  it('leaves the title to the word processor when no break gives two fitting lines', () => {
+  it('sets the 伊犁哈萨克自治州 title without a lone 告, between words, in a good shape', () => {
+    const title = '中国人民政治协商会议新疆维吾尔自治区伊犁哈萨克自治州第十五届委员会常务委员会工作报告';
+    expect([...title].length).toBeGreaterThanOrEqual(40);
+    const ls = lines(title);
+    expect(ls).toEqual(['中国人民政治协商会议', '新疆维吾尔自治区伊犁哈萨克自治州', '第十五届委员会常务委员会工作报告']);
+    expect(wellShaped(ls)).toBe(true);
+    expect(lines('中国人民政治协商会议伊犁哈萨克自治州第十五届委员会常务委员会工作报告')).toEqual([
+      '中国人民政治协商会议伊犁哈萨克自治州',
+      '第十五届委员会常务委员会工作报告',
+    ]);
+  });
+
+  it('breaks every line between words and fits every line, for titles of 40 characters and more', () => {
+    const titles = [
+      '中国人民政治协商会议广西壮族自治区百色市那坡县第十届委员会常务委员会工作报告',
+      '中国人民政治协商会议西藏自治区日喀则市桑珠孜区第九届委员会常务委员会关于提案工作情况的报告',
+      '中国人民政治协商会议黑龙江省大兴安岭地区加格达奇区第九届委员会常务委员会工作报告',
+      '中國人民政治協商會議內蒙古自治區呼和浩特市賽罕區第十屆委員會常務委員會工作報告',
+    ];
+    for (const title of titles) {
+      const ls = lines(title);
+      expect(ls.join('')).toBe(title);
+      expect(wellShaped(ls), ls.join(' / ')).toBe(true);
+      for (const l of ls) expect(lineWidthPt(l, TITLE)).toBeLessThanOrEqual(width);
+      // no break inside 委员会, 自治区, a number or 中国人民政治协商会议
+      expect(ls.join('/')).not.toMatch(/委\/员|员\/会|自治\/|\/区第|协\/商|十\/届|中国人民政治协商\/会议/);
+    }
+    expect(lines(titles[3]!)).toEqual(['中國人民政治協商會議', '內蒙古自治區呼和浩特市賽罕區', '第十屆委員會常務委員會工作報告']);
+  });
+
+  it('breaks a long subtitle between its date and place, or after the place, never before 上', () => {
+    expect(lines('——2023年1月10日在政协青溪市柳塘区第九届委员会第一次会议上', SUBTITLE)).toEqual([
+      '——2023年1月10日在政协青溪市柳塘区',
+      '第九届委员会第一次会议上',
+    ]);
+    const long = '——2024年1月16日在政协内蒙古自治区呼和浩特市赛罕区第十届委员会第二次会议上';
+    for (const l of lines(long, SUBTITLE)) expect([...l].length).toBeGreaterThan(2);
+    expect(lines('——2024年1月8日在政协云州市第十届委员会第二次会议上', SUBTITLE)).toHaveLength(1);
+  });
+
+  it('still fits the lines when the title has no word to break at', () => {
     const title = '一二三四五六七八九十一二三四五六七八九十一二三四五';
-    expect(breakTitle(plain(title), 20)).toEqual(plain(title));
+    const ls = lines(title);
+    expect(ls.join('')).toBe(title);
+    for (const l of ls) expect(lineWidthPt(l, TITLE)).toBeLessThanOrEqual(width);
+    expect(wellShaped(ls)).toBe(true);
+  });
+});
+
+describe('breakTitle and breakDisplayLines', () => {
+  it('leaves a title that fits on one line alone', () => {
+    expect(breakTitle(plain('政协云州市委员会常务委员会工作报告'), TITLE)).toEqual(plain('政协云州市委员会常务委员会工作报告'));
+  });
+
+  it('keeps a break the template wrote, and breaking twice changes nothing', () => {
+    const d = doc('# 中国人民政治协商会议\\\n江北省云州市第十届委员会常务委员会工作报告\n');
+    expect(breakDisplayLines(d, DEFAULT_LAYOUT)).toEqual(d);
+    const once = breakDisplayLines(doc('# 中国人民政治协商会议江北省云州市第十届委员会常务委员会工作报告\n'), DEFAULT_LAYOUT);
+    expect(breakDisplayLines(once, DEFAULT_LAYOUT)).toEqual(once);
+    expect(once.blocks[0]).toEqual({
+      type: 'paragraph',
+      kind: 'title',
+      inlines: [...plain('中国人民政治协商会议江北省云州市'), { type: 'break' }, ...plain('第十届委员会常务委员会工作报告')],
+    });
   });
 });

@@ -14,10 +14,11 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Layout, ParagraphLayout } from './layout.js';
-import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from './parse-markdown.js';
-import { breakTitle } from './title-break.js';
-import { directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
+import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from '../document.js';
+import type { Alignment, Layout, ParagraphLayout } from './layout.js';
+import { columnAlignments } from './table-columns.js';
+import { isWide } from './title-break.js';
+import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from './units.js';
 
 /** Word's default left and right cell margin (0.19 cm), which the table keeps. */
@@ -30,24 +31,47 @@ function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayou
   return { style, ...(bold === undefined ? {} : { bold }) };
 }
 
+/**
+ * Punctuation that Unicode leaves to the context (——, ……, “”, ‘’, ·): Word sets it in the East
+ * Asian font because the styles' w:rFonts carry w:hint="eastAsia", but LibreOffice ignores the hint
+ * and takes the Latin font (Times New Roman), whose dash is half as wide and whose quotes are
+ * narrow, so the two break lines differently. These characters get the East Asian font in all
+ * four slots, on their own runs: the one place where runs name a font.
+ */
+export const CONTEXT_PUNCTUATION = /[\u2014\u2015\u2026\u00b7\u2018\u2019\u201c\u201d]+/gu;
+
+/** Splits text into runs of ordinary text and runs of context punctuation. */
+export function splitPunctuation(text: string): { text: string; punctuation: boolean }[] {
+  const parts: { text: string; punctuation: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(CONTEXT_PUNCTUATION)) {
+    if (m.index > at) parts.push({ text: text.slice(at, m.index), punctuation: false });
+    parts.push({ text: m[0], punctuation: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), punctuation: false });
+  return parts;
+}
+
+export const eastAsianOnly = (font: string) => ({ ascii: font, hAnsi: font, eastAsia: font, cs: font });
+
 function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): ParagraphChild[] {
-  return inlines.map((inline) =>
-    inline.type === 'break'
-      ? new TextRun({ break: 1 })
-      : new TextRun({ ...runOptions(inline, p, layout), text: inline.text }),
-  );
+  return inlines.flatMap((inline) => {
+    if (inline.type === 'break') return [new TextRun({ break: 1 })];
+    const options = runOptions(inline, p, layout);
+    const font =
+      inline.role === 'lead' ? layout.runs.lead.eastAsiaFont : inline.role === 'runIn' ? layout.runs.runIn.eastAsiaFont : p.eastAsiaFont;
+    return splitPunctuation(inline.text).map(
+      (part) => new TextRun({ ...options, ...(part.punctuation ? { font: eastAsianOnly(font) } : {}), text: part.text }),
+    );
+  });
 }
 
 function paragraph(block: ParagraphBlock, layout: Layout): Paragraph {
   const styleId = PARAGRAPH_STYLE_IDS[block.kind];
-  const p = layout.paragraphs[block.kind];
-  const inlines =
-    block.kind === 'title'
-      ? breakTitle(block.inlines, Math.floor(typeAreaWidthTwips(layout) / ptToTwips(p.sizePt)))
-      : block.inlines;
   return new Paragraph({
     ...(styleId === 'Normal' ? {} : { style: styleId }),
-    children: runs(inlines, p, layout),
+    children: runs(block.inlines, layout.paragraphs[block.kind], layout),
   });
 }
 
@@ -59,7 +83,7 @@ function textWidth(cell: CellBlock | undefined): number {
   for (const inline of cell?.inlines ?? []) {
     if (inline.type !== 'text') continue;
     for (const ch of inline.text) {
-      const wide = ch.charCodeAt(0) > 0x2e80;
+      const wide = isWide(ch);
       width += (wide ? 1 : 0.5) + (wasWide !== undefined && wasWide !== wide ? 0.25 : 0);
       wasWide = wide;
     }
@@ -70,7 +94,7 @@ function textWidth(cell: CellBlock | undefined): number {
 /** Column widths in twips filling the type area. Each column wants its widest cell on one line;
  * when they cannot all have that, narrow columns (figures) get what they want and the wide ones
  * (text, which wraps well) share the rest in proportion (max-min fair sharing). */
-function columnWidths(table: TableBlock, total: number, layout: Layout): number[] {
+export function columnWidths(table: TableBlock, total: number, layout: Layout): number[] {
   const count = Math.max(table.header.length, ...table.rows.map((r) => r.length));
   const emTwips = ptToTwips(layout.paragraphs.table.sizePt);
   const want = Array.from({ length: count }, (_, c) => {
@@ -98,7 +122,7 @@ function columnWidths(table: TableBlock, total: number, layout: Layout): number[
   return scaled;
 }
 
-function cell(block: CellBlock | undefined, header: boolean, width: number, layout: Layout): TableCell {
+function cell(block: CellBlock | undefined, header: boolean, alignment: Alignment | undefined, width: number, layout: Layout): TableCell {
   const p = header ? layout.paragraphs.tableHeader : layout.paragraphs.table;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -106,32 +130,42 @@ function cell(block: CellBlock | undefined, header: boolean, width: number, layo
     children: [
       new Paragraph({
         style: header ? TABLE_HEADER_STYLE : TABLE_TEXT_STYLE,
-        // Markdown's column alignment (|--:|) wins over the style's; the header stays as styled.
-        ...(block?.alignment && !header ? { alignment: toAlignment(block.alignment) } : {}),
+        // The column's alignment (Markdown's |--:|, or centred figures) wins over the style's; the
+        // header stays as styled.
+        ...(alignment && !header && alignment !== p.alignment ? { alignment: toAlignment(alignment) } : {}),
         children: runs(block?.inlines ?? [], p, layout),
       }),
     ],
   });
 }
 
-function table(block: TableBlock, layout: Layout): Table {
+/** A table in the official layout: single rules all round, the header row repeated on every page
+ * the table runs onto (w:tblHeader), no row split across pages (w:cantSplit). */
+function table(block: TableBlock, layout: Layout): (Paragraph | Table)[] {
   const total = typeAreaWidthTwips(layout);
   const widths = columnWidths(block, total, layout);
+  const alignments = columnAlignments(block, layout);
   const line = { style: BorderStyle.SINGLE, size: ptToEighths(layout.table.borderPt), color: '000000' };
   const row = (cells: CellBlock[], header: boolean) =>
     new TableRow({
       tableHeader: header,
       cantSplit: true,
-      children: widths.map((w, c) => cell(cells[c], header, w, layout)),
+      children: widths.map((w, c) => cell(cells[c], header, alignments[c], w, layout)),
     });
-  return new Table({
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [...(block.header.length > 0 ? [row(block.header, true)] : []), ...block.rows.map((r) => row(r, false))],
-  });
+  const caption = block.caption
+    ? [new Paragraph({ style: CAPTION_STYLE, children: runs(block.caption, layout.paragraphs.caption, layout) })]
+    : [];
+  return [
+    ...caption,
+    new Table({
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: widths,
+      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+      rows: [...(block.header.length > 0 ? [row(block.header, true)] : []), ...block.rows.map((r) => row(r, false))],
+    }),
+  ];
 }
 
 export function buildBody(blocks: Block[], layout: Layout): (Paragraph | Table)[] {
-  return blocks.map((b) => (b.type === 'table' ? table(b, layout) : paragraph(b, layout)));
+  return blocks.flatMap((b) => (b.type === 'table' ? table(b, layout) : [paragraph(b, layout)]));
 }

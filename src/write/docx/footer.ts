@@ -1,9 +1,13 @@
 // Page numbers (页码) as GB/T 9704 sets them: "— 1 —" below the type area, odd pages on the right
 // and even pages on the left, each one character in from the edge of the type area.
 import { Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import { eastAsianOnly, splitPunctuation } from './blocks.js';
 import type { Alignment, Layout } from './layout.js';
 import { FOOTER_STYLE } from './styles.js';
 import { ptToTwips, toAlignment } from './units.js';
+
+const textRuns = (text: string, font: string): TextRun[] =>
+  splitPunctuation(text).map((p) => new TextRun({ text: p.text, ...(p.punctuation ? { font: eastAsianOnly(font) } : {}) }));
 
 function pageNumberParagraph(layout: Layout, alignment: Alignment): Paragraph {
   const pn = layout.pageNumber;
@@ -19,10 +23,11 @@ function pageNumberParagraph(layout: Layout, alignment: Alignment): Paragraph {
       firstLineChars: 0,
     },
     children: [
-      // The fonts and size come from the Footer style.
-      ...(before ? [new TextRun({ text: before })] : []),
+      // The fonts and size come from the Footer style; the dashes take the East Asian font on
+      // their own runs, as in the body (LibreOffice would set them in the Latin font).
+      ...textRuns(before, pn.eastAsiaFont),
       new TextRun({ children: [PageNumber.CURRENT] }),
-      ...(after ? [new TextRun({ text: after })] : []),
+      ...textRuns(after, pn.eastAsiaFont),
     ],
   });
 }

@@ -24,6 +24,7 @@ const ParagraphLayoutSchema = z
     firstLineIndentChars: nonNegative('首行缩进（字符）'),
     spaceBeforeLines: nonNegative('段前间距（行）'),
     spaceAfterLines: nonNegative('段后间距（行）'),
+    trackingPt: z.number().min(-5).max(20).meta({ description: '字距调整（磅），每字后加的距离，负数为紧缩；三号字紧缩 0.25 磅时每行 28 字' }),
   })
   .partial();
 
@@ -66,10 +67,23 @@ export const LayoutSchema = z
         heading3: ParagraphLayoutSchema,
         table: ParagraphLayoutSchema,
         tableHeader: ParagraphLayoutSchema,
+        caption: ParagraphLayoutSchema,
       })
       .partial(),
     runs: z.strictObject({ lead: RunLayoutSchema, runIn: RunLayoutSchema }).partial(),
-    table: z.strictObject({ borderPt: positive('表格框线粗细（磅）').max(6) }).partial(),
+    table: z
+      .strictObject({
+        borderPt: positive('表格框线粗细（磅）').max(6),
+        numberAlignment: alignment.meta({ description: '数字列（未在 Markdown 中指定对齐时）的对齐方式，默认居中' }),
+      })
+      .partial(),
+    autoSpace: z.boolean().meta({ description: '中文与西文、数字之间自动加空（默认关闭，公文不加）' }),
+    traditionalFonts: z
+      .record(z.string().trim().min(1), fontName('繁体字版使用的字体'))
+      .meta({ description: '繁体字版（--script hant）的字体对照：简体字版字体名 → 繁体字版字体名' }),
+    fontFallbacks: z
+      .record(z.string().trim().min(1), z.array(fontName('替代字体名')))
+      .meta({ description: '字体未安装时依次尝试的其他名称：字体名 → 替代字体名列表' }),
     pageNumber: z
       .strictObject({
         format: z

@@ -18,6 +18,10 @@ export interface ParagraphLayout {
   /** Space before and after, in lines of the document's line spacing (段前/段后). */
   spaceBeforeLines: number;
   spaceAfterLines: number;
+  /** Space added after every character, in points; negative tightens (Word: 字符间距 紧缩). At
+   * −0.25 pt a 三号 character takes 15.75 pt and 28 of them fit the 156 mm type area (442.2 pt);
+   * at 16 pt only 27 do. */
+  trackingPt: number;
 }
 
 /** Fonts for a run inside a paragraph; its size is the paragraph's. */
@@ -50,6 +54,7 @@ export interface Layout {
     heading3: ParagraphLayout; // 1.
     table: ParagraphLayout; // 表格正文
     tableHeader: ParagraphLayout; // 表头
+    caption: ParagraphLayout; // 表题
   };
   runs: {
     /** Lead sentence of a paragraph (**强化理论武装。**), bold body font. */
@@ -60,7 +65,19 @@ export interface Layout {
   table: {
     /** Border width in points (0.5 pt is Word's thinnest single line). */
     borderPt: number;
+    /** Columns of figures (116件, 61.4%) when the Markdown gives no alignment: centred, as
+     * statistics tables in official documents set them, or right-aligned. */
+    numberAlignment: Alignment;
   };
+  /** Extra space between Chinese and Latin letters or digits (Word: 自动调整中文与西文/数字的间距).
+   * Off: "2024年" is set solid, as typed in official documents, and lines keep 28 characters. */
+  autoSpace: boolean;
+  /** The font used for each font name when the report is in traditional script (--script hant):
+   * 仿宋_GB2312 and its like lack most traditional characters. A name not listed stays as it is. */
+  traditionalFonts: Record<string, string>;
+  /** Other names of each font, tried in order when it is not installed: written into the DOCX
+   * font table, the HTML font lists, and used to find the PDF's fonts. */
+  fontFallbacks: Record<string, string[]>;
   pageNumber: {
     /** Text of the page number; {page} stands for the PAGE field. GB/T 9704: "— 1 —". */
     format: string;
@@ -77,6 +94,8 @@ export interface Layout {
 const TIMES = 'Times New Roman';
 const FANGSONG = '仿宋_GB2312';
 const KAITI = '楷体_GB2312';
+/** 442.2 pt / 28 − 16 pt = −0.207 pt, rounded down to Word's unit of 0.05 pt. */
+const TRACKING_28 = -0.25;
 
 const paragraph = (p: Partial<ParagraphLayout> & Pick<ParagraphLayout, 'eastAsiaFont'>): ParagraphLayout => ({
   latinFont: TIMES,
@@ -86,6 +105,7 @@ const paragraph = (p: Partial<ParagraphLayout> & Pick<ParagraphLayout, 'eastAsia
   firstLineIndentChars: 2,
   spaceBeforeLines: 0,
   spaceAfterLines: 0,
+  trackingPt: TRACKING_28,
   ...p,
 });
 
@@ -106,6 +126,7 @@ export const DEFAULT_LAYOUT: Layout = {
       alignment: 'center',
       firstLineIndentChars: 0,
       spaceAfterLines: 1,
+      trackingPt: 0,
     }),
     subtitle: paragraph({ eastAsiaFont: KAITI, alignment: 'center', firstLineIndentChars: 0 }),
     speaker: paragraph({
@@ -119,23 +140,49 @@ export const DEFAULT_LAYOUT: Layout = {
     heading1: paragraph({ eastAsiaFont: '黑体', alignment: 'left' }),
     heading2: paragraph({ eastAsiaFont: KAITI, alignment: 'left' }),
     heading3: paragraph({ eastAsiaFont: FANGSONG, bold: true, alignment: 'left' }),
-    table: paragraph({ eastAsiaFont: FANGSONG, alignment: 'left', firstLineIndentChars: 0 }),
+    table: paragraph({ eastAsiaFont: FANGSONG, alignment: 'left', firstLineIndentChars: 0, trackingPt: 0 }),
     tableHeader: paragraph({
       eastAsiaFont: FANGSONG,
       bold: true,
       alignment: 'center',
       firstLineIndentChars: 0,
+      trackingPt: 0,
     }),
+    caption: paragraph({ eastAsiaFont: '黑体', alignment: 'center', firstLineIndentChars: 0 }),
   },
   runs: {
     lead: { eastAsiaFont: FANGSONG, latinFont: TIMES, bold: true },
     runIn: { eastAsiaFont: KAITI, latinFont: TIMES, bold: false },
   },
-  table: { borderPt: 0.5 },
+  table: { borderPt: 0.5, numberAlignment: 'center' },
+  autoSpace: false,
+  traditionalFonts: {
+    方正小标宋简体: '方正小标宋繁体',
+    仿宋_GB2312: '方正仿宋繁体',
+    楷体_GB2312: '方正楷体繁体',
+    黑体: '方正黑体繁体',
+    宋体: '方正书宋繁体',
+  },
+  fontFallbacks: {
+    // Windows ships 仿宋, 楷体, 黑体 and 宋体 (GBK: they hold the traditional characters too), not the
+    // _GB2312 fonts; macOS has the 华文 (ST) fonts; Noto/Source Han are the open ones.
+    方正小标宋简体: ['方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong', '宋体', 'SimSun', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+    仿宋_GB2312: ['仿宋', 'FangSong', 'FangSong_GB2312', '华文仿宋', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+    楷体_GB2312: ['楷体', 'KaiTi', 'KaiTi_GB2312', '华文楷体', 'STKaiti', 'AR PL UKai CN', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+    黑体: ['SimHei', '华文黑体', 'STHeiti', 'Noto Sans CJK SC', 'Source Han Sans SC'],
+    宋体: ['SimSun', '华文宋体', 'STSong', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+    方正小标宋繁体: ['FZXiaoBiaoSong-B05T', '方正小標宋繁體', '新細明體', 'PMingLiU', 'Noto Serif CJK TC', 'Source Han Serif TC'],
+    方正仿宋繁体: ['FZFangSong-Z02T', '方正仿宋繁體', '仿宋', 'FangSong', '華康仿宋體W4', 'DFFangSongW4', 'Noto Serif CJK TC', 'Source Han Serif TC'],
+    方正楷体繁体: ['FZKai-Z03T', '方正楷體繁體', '標楷體', 'DFKai-SB', '楷体', 'KaiTi', 'AR PL UKai TW', 'Noto Serif CJK TC', 'Source Han Serif TC'],
+    方正黑体繁体: ['FZHei-B01T', '方正黑體繁體', '微軟正黑體', 'Microsoft JhengHei', '黑体', 'SimHei', 'Noto Sans CJK TC', 'Source Han Sans TC'],
+    方正书宋繁体: ['FZShuSong-Z01T', '方正書宋繁體', '新細明體', 'PMingLiU', '宋体', 'SimSun', 'Noto Serif CJK TC', 'Source Han Serif TC'],
+    'Times New Roman': ['Liberation Serif', 'Tinos', 'TeX Gyre Termes', 'Nimbus Roman', 'Nimbus Roman No9 L'],
+  },
   pageNumber: {
     format: '— {page} —',
     eastAsiaFont: '宋体',
-    latinFont: TIMES,
+    // GB/T 9704 7.5: 用4号半角宋体阿拉伯数字.
+    latinFont: '宋体',
     sizePt: 14, // 四号
     oddAlignment: 'right',
     evenAlignment: 'left',

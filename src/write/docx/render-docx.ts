@@ -1,22 +1,15 @@
-// renderDocx: the rendered report Markdown → the bytes of a Word document laid out to GB/T 9704.
+// renderDocx: the report document → the bytes of a Word document laid out to GB/T 9704.
 // Pure: no disk, no clock; the same input gives the same bytes.
 import { Document, NumberFormat, Packer, type IThemeOptions } from 'docx';
+import { breakDisplayLines, type ReportDocument } from '../document.js';
 import { buildBody } from './blocks.js';
+import { fontTableXml, withSettings, withTypographyDefaults } from './font-table.js';
+import { layoutForScript } from './fonts.js';
 import { buildFooters } from './footer.js';
 import { DEFAULT_LAYOUT, type Layout } from './layout.js';
-import { coreXml, normaliseZip, parseIsoDate, zipPackage } from './package.js';
-import { parseReportMarkdown } from './parse-markdown.js';
+import { coreXml, parseIsoDate, zipPackage } from './package.js';
 import { buildStyles } from './styles.js';
 import { mmToTwips } from './units.js';
-
-export interface DocxMeta {
-  /** Document title (document properties). */
-  title: string;
-  /** The organisation issuing the report; becomes the document's creator. */
-  author: string;
-  /** YYYY-MM-DD; dates the document properties and the package's entries. */
-  date: string;
-}
 
 /** The theme's fonts: Word and WPS fall back to them, and report them missing when they name a
  * font the machine lacks (Office's theme names 等线 for Chinese). */
@@ -29,15 +22,16 @@ function buildTheme(layout: Layout): IThemeOptions {
   return { fonts: { headings: font(layout.paragraphs.heading1), body: font(layout.paragraphs.body) } };
 }
 
-function buildDocument(markdown: string, meta: DocxMeta, layout: Layout): Document {
+function buildDocument(doc: ReportDocument, layout: Layout): Document {
   const { page } = layout;
+  const { meta } = doc;
   return new Document({
     title: meta.title,
     creator: meta.author,
     lastModifiedBy: meta.author,
     revision: 1,
     evenAndOddHeaderAndFooters: true,
-    styles: buildStyles(layout),
+    styles: buildStyles(layout, meta.script),
     theme: buildTheme(layout),
     sections: [
       {
@@ -55,25 +49,43 @@ function buildDocument(markdown: string, meta: DocxMeta, layout: Layout): Docume
           },
         },
         footers: buildFooters(layout),
-        children: buildBody(parseReportMarkdown(markdown), layout),
+        children: buildBody(breakDisplayLines(doc, layout).blocks, layout),
       },
     ],
   });
 }
 
-export async function renderDocx(markdown: string, meta: DocxMeta, layout: Layout = DEFAULT_LAYOUT): Promise<Uint8Array> {
-  parseIsoDate(meta.date); // fail before doing the work
-  const doc = buildDocument(markdown, meta, layout);
-  const overrides = [{ path: 'docProps/core.xml', data: coreXml(meta) }];
+/** The parts docx writes, with the ones this writer owns replaced: core properties from the
+ * report's date, a font table naming each font's fallbacks, and the typographic settings. */
+function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout): Map<string, string | Uint8Array> {
+  const text = (path: string) => {
+    const part = parts.get(path);
+    return typeof part === 'string' ? part : part ? new TextDecoder().decode(part) : undefined;
+  };
+  const settings = text('word/settings.xml');
+  const styles = text('word/styles.xml');
+  parts.set('docProps/core.xml', coreXml(doc.meta));
+  parts.set('word/fontTable.xml', fontTableXml(layout));
+  if (settings !== undefined) parts.set('word/settings.xml', withSettings(settings));
+  if (styles !== undefined) parts.set('word/styles.xml', withTypographyDefaults(styles, layout));
+  return parts;
+}
+
+export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT): Promise<Uint8Array> {
+  parseIsoDate(doc.meta.date); // fail before doing the work
+  const scripted = layoutForScript(layout, doc.meta.script);
+  const document = buildDocument(doc, scripted);
   // Packer.pack zips the parts, which are then unzipped to be zipped again deterministically:
   // the parts straight from Packer's compiler save both (80 ms of a 0.5 s build). The compiler is
   // not in docx's typings; should it change, the public way still gives the same bytes.
   const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
   if (typeof compiler?.compile === 'function') {
-    const parts = compiler.compile(doc, undefined, overrides);
-    if (parts instanceof Map) return zipPackage(parts, meta.date);
+    const parts = compiler.compile(document, undefined, []);
+    if (parts instanceof Map) return zipPackage(finishParts(parts, doc, scripted), doc.meta.date);
   }
-  return normaliseZip(await Packer.pack(doc, 'uint8array', false, overrides), meta.date);
+  const packed = await Packer.pack(document, 'uint8array', false, []);
+  const { unzipSync } = await import('fflate');
+  return zipPackage(finishParts(new Map(Object.entries(unzipSync(packed))), doc, scripted), doc.meta.date);
 }
 
 interface PartsCompiler {

@@ -10,8 +10,9 @@ import {
   type IParagraphStyleOptions,
   type IStylesOptions,
 } from 'docx';
+import type { ParagraphKind } from '../document.js';
+import { chineseLanguage, type Script } from './fonts.js';
 import type { Layout, ParagraphLayout, RunLayout } from './layout.js';
-import type { ParagraphKind } from './parse-markdown.js';
 import { indentForChars, linesToTwips, paragraphRun, ptToHalfPoints, ptToTwips, runFonts, toAlignment } from './units.js';
 
 /** The style id each kind of paragraph uses. */
@@ -24,9 +25,11 @@ export const PARAGRAPH_STYLE_IDS: Record<ParagraphKind, string> = {
   heading1: 'Heading1',
   heading2: 'Heading2',
   heading3: 'Heading3',
+  caption: 'Caption',
 };
 export const TABLE_TEXT_STYLE = 'TableText';
 export const TABLE_HEADER_STYLE = 'TableHeader';
+export const CAPTION_STYLE = 'Caption';
 export const FOOTER_STYLE = 'Footer';
 export const LEAD_STYLE = 'LeadSentence';
 export const RUN_IN_STYLE = 'RunInHeading';
@@ -99,7 +102,7 @@ export function directBold(paragraph: ParagraphLayout, r: RunLayout, body: Parag
   return inWord === r.bold && inLibreOffice === r.bold ? undefined : r.bold;
 }
 
-export function buildStyles(layout: Layout): IStylesOptions {
+export function buildStyles(layout: Layout, script: Script): IStylesOptions {
   const p = layout.paragraphs;
   const pn = layout.pageNumber;
   // docx types w:widowControl as a paragraph-only property, but writes style and default paragraph
@@ -111,7 +114,8 @@ export function buildStyles(layout: Layout): IStylesOptions {
         // The language lives here only, not on runs: Word resolves it through the styles, and
         // LibreOffice reads it from the defaults too (with eastAsia en-US there it breaks
         // "11/6件" between 6 and 件; with zh-CN it does not).
-        run: { ...paragraphRun(p.body), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        // zh-TW for the traditional-script report (OpenCC writes Taiwan forms).
+        run: { ...paragraphRun(p.body), language: { value: 'en-US', eastAsia: chineseLanguage(script) } },
         paragraph: defaults,
       },
     },
@@ -131,6 +135,8 @@ export function buildStyles(layout: Layout): IStylesOptions {
       ),
       paragraphStyle(TABLE_TEXT_STYLE, '表格文字', p.table, layout),
       paragraphStyle(TABLE_HEADER_STYLE, '表头', p.tableHeader, layout),
+      // Kept with the table below it (a caption alone at a page foot is a layout error).
+      paragraphStyle(CAPTION_STYLE, 'caption', p.caption, layout, { keepNext: true }),
       {
         id: FOOTER_STYLE,
         name: 'footer',

@@ -51,4 +51,8 @@ export const paragraphRun = (p: ParagraphLayout) => ({
   size: ptToHalfPoints(p.sizePt),
   sizeComplexScript: ptToHalfPoints(p.sizePt),
   bold: p.bold,
+  // w:spacing in twips: −5 (−0.25 pt) sets 28 三号 characters in the 156 mm type area. A plain
+  // character spacing, not a document grid: Word and LibreOffice read it alike, whereas
+  // LibreOffice sets a linesAndChars grid with a negative w:charSpace at about 15 characters a line.
+  ...(p.trackingPt === 0 ? {} : { characterSpacing: ptToTwips(p.trackingPt) }),
 });

@@ -1,9 +1,15 @@
-// Reads the rendered report Markdown into a list of blocks that know their role in the report. The
-// Markdown is parsed by markdown-it (its token stream is walked here); roles come from the heading
-// level and from markdown-it-attrs classes ({.subtitle}, {.speaker}, {.salutation}, {.run-in}).
+// The report as a document: blocks that know their role (title, subtitle, speaker, salutation,
+// headings, body paragraphs with their lead sentences and run-in headings, tables), read once from
+// the marked Markdown the templates write, and handed to every writer (DOCX, HTML, PDF, clean
+// Markdown). The marked Markdown is parsed by markdown-it (its token stream is walked here); roles
+// come from the heading level and from markdown-it-attrs classes ({.subtitle}, {.speaker},
+// {.salutation}, {.caption}, {.run-in}).
 import type { Token } from 'markdown-it';
-import { reportMarkdown as md, WIDE } from '../markdown.js';
-import type { Alignment } from './layout.js';
+import type { Alignment, Layout } from './docx/layout.js';
+import { breakTitle } from './docx/title-break.js';
+import { reportMarkdown as md, WIDE } from './markdown.js';
+
+export { toMarkdown } from './markdown.js';
 
 /** What a paragraph is in the report; each kind has its own paragraph style. */
 export type ParagraphKind =
@@ -14,7 +20,8 @@ export type ParagraphKind =
   | 'body'
   | 'heading1'
   | 'heading2'
-  | 'heading3';
+  | 'heading3'
+  | 'caption';
 
 /** plain text, a bold lead sentence (**…**), or a run-in heading (**…**{.run-in}). */
 export type RunRole = 'plain' | 'lead' | 'runIn';
@@ -35,13 +42,31 @@ export interface TableCell {
 
 export interface TableBlock {
   type: 'table';
+  /** The table's title (表题), from a `{.caption}` paragraph or a short label just above it. */
+  caption?: Inline[];
   header: TableCell[];
   rows: TableCell[][];
 }
 
 export type Block = ParagraphBlock | TableBlock;
 
-const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation'] as const;
+export interface DocumentMeta {
+  /** Document title (document properties, the HTML <title>, the PDF's title). */
+  title: string;
+  /** The organisation issuing the report. */
+  author: string;
+  /** YYYY-MM-DD: the report's date; dates the files' properties (never the clock). */
+  date: string;
+  /** Simplified (hans) or traditional (hant) script: chooses fonts and language tags. */
+  script: 'hans' | 'hant';
+}
+
+export interface ReportDocument {
+  blocks: Block[];
+  meta: DocumentMeta;
+}
+
+const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation', 'caption'] as const;
 const HEADING_KINDS: Record<string, ParagraphKind> = { h1: 'title', h2: 'heading1', h3: 'heading2' };
 
 const classesOf = (token: Token): string[] => String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
@@ -112,6 +137,25 @@ export function readInlines(inline: Token, prefix = ''): Inline[] {
   return out;
 }
 
+const plainText = (inlines: Inline[]): string => inlines.map((i) => (i.type === 'text' ? i.text : '')).join('');
+
+/** A short line naming a table (附表：…, 提案分类统计表) read as its caption without a {.caption}. */
+function isTableLabel(block: Block | undefined): block is ParagraphBlock {
+  if (block?.type !== 'paragraph' || block.kind !== 'body') return false;
+  if (block.inlines.some((i) => i.type === 'break' || i.role !== 'plain')) return false;
+  const text = plainText(block.inlines);
+  return [...text].length <= 40 && text.includes('表') && !/[。！？；，、：:]$/.test(text);
+}
+
+/** Moves the paragraph just before a table into the table when it is the table's caption, so every
+ * writer keeps the two together (a caption alone at a page foot is an error in print). */
+function withCaption(blocks: Block[], table: TableBlock): TableBlock {
+  const previous = blocks[blocks.length - 1];
+  if (previous?.type !== 'paragraph' || !(previous.kind === 'caption' || isTableLabel(previous))) return table;
+  blocks.pop();
+  return { ...table, caption: previous.inlines };
+}
+
 /** Parses the report Markdown into blocks. Pure; never throws on odd input. */
 export function parseReportMarkdown(markdown: string): Block[] {
   const tokens = md.parse(markdown, {});
@@ -179,7 +223,7 @@ export function parseReportMarkdown(markdown: string): Block[] {
         break;
       }
       case 'table_close':
-        if (table) blocks.push(table);
+        if (table) blocks.push(withCaption(blocks, table));
         table = undefined;
         break;
       default:
@@ -187,4 +231,30 @@ export function parseReportMarkdown(markdown: string): Block[] {
     }
   }
   return blocks;
+}
+
+/** The report's `# ` title as plain text, if it has one. */
+export function documentTitle(blocks: readonly Block[]): string | undefined {
+  const title = blocks.find((b): b is ParagraphBlock => b.type === 'paragraph' && b.kind === 'title');
+  return title ? plainText(title.inlines) : undefined;
+}
+
+/** Width of the type area in points. */
+export const typeAreaWidthPt = (layout: Layout): number =>
+  ((layout.page.widthMm - layout.page.marginsMm.left - layout.page.marginsMm.right) * 72) / 25.4;
+
+/**
+ * The document with its title and subtitle broken into lines: GB/T 9704 wants a long title turned
+ * between words, in a trapezoid or diamond (see title-break.ts). Decided here, once, so that DOCX,
+ * HTML and PDF break at the same places; a title or subtitle that already has a break (the
+ * template's) is left as written, so calling this twice changes nothing.
+ */
+export function breakDisplayLines(doc: ReportDocument, layout: Layout): ReportDocument {
+  const width = typeAreaWidthPt(layout);
+  const blocks = doc.blocks.map((block): Block => {
+    if (block.type !== 'paragraph' || (block.kind !== 'title' && block.kind !== 'subtitle')) return block;
+    const p = layout.paragraphs[block.kind];
+    return { ...block, inlines: breakTitle(block.inlines, { widthPt: width, sizePt: p.sizePt, trackingPt: p.trackingPt }) };
+  });
+  return { ...doc, blocks };
 }

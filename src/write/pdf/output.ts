@@ -1,0 +1,24 @@
+// Bridges the PDF writer to the pipeline's diagnostics: the document and layout in, the PDF's
+// bytes and the problems out (RPT610–RPT613), never an exception.
+import { diagnostic } from '../../diagnostics/catalogue.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { ReportDocument } from '../document.js';
+import type { Layout } from '../docx/layout.js';
+import type { PdfOptions } from './index.js';
+
+export async function pdfFor(doc: ReportDocument, layout: Layout, options: PdfOptions = {}): Promise<{ content?: Uint8Array; diagnostics: Diagnostic[] }> {
+  const { renderPdf, PdfError } = await import('./index.js');
+  try {
+    const { bytes, missingFonts } = await renderPdf(doc, layout, options);
+    return { content: bytes, diagnostics: missingFonts.map((m) => diagnostic('pdfFontMissing', m)) };
+  } catch (error) {
+    if (!(error instanceof PdfError)) return { diagnostics: [diagnostic('pdfFailed', { detail: error instanceof Error ? error.message : String(error) })] };
+    const d =
+      error.reason === 'engine-unavailable'
+        ? diagnostic('pdfEngineUnavailable', { detail: error.detail })
+        : error.reason === 'no-cjk-font'
+          ? diagnostic('pdfNoChineseFont', { font: error.detail })
+          : diagnostic('pdfFailed', { detail: error.detail });
+    return { diagnostics: [d] };
+  }
+}
