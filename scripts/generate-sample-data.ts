@@ -37,6 +37,7 @@ import { PLAN_2022, PLAN_2023, type LeadKind, type ReportKind, type SubmitterKin
 import { yamlScalar } from './sample-data/output.js';
 import type { InformationRecord, MeetingRecord, ReportRecord } from './sample-data/records.js';
 import { Rng } from './sample-data/rng.js';
+import { addAttendance, addInformationDetails, addLedgerFields } from './sample-data/ledger.js';
 
 // ── Deterministic randomness ──────────────────────────────────────────────────────────────
 
@@ -135,7 +136,7 @@ interface ProposalRec {
   sector?: string;
   category: string;
   date: string;
-  filing: '立案' | '并案' | '不立案' | '转来信' | '撤案';
+  filing: '立案' | '并案' | '不立案' | '转来信' | '撤案' | '转意见建议';
   mergedInto?: string;
   key: boolean;
   handled: boolean;
@@ -143,7 +144,18 @@ interface ProposalRec {
   tags?: string[];
   /** Not written: the phrase the title was built from. */
   phrase?: string;
+  period?: '大会' | '平时';
+  coProposers?: string[];
+  leadUnits?: string[];
+  jointUnits?: string[];
+  assignedOn?: string;
+  answeredOn?: string;
+  result?: 'A' | 'B' | 'C';
+  supervisedBy?: string;
+  rejectionReason?: string;
 }
+
+type ProposalInstruction = ReturnType<typeof addLedgerFields>[number] & { id: string };
 
 interface ApprovalRec {
   id: string;
@@ -596,7 +608,7 @@ type Field = [string, string | number | boolean | string[] | Raw | undefined];
 function value(k: string, v: string | number | boolean | string[] | Raw): string {
   if (v instanceof Raw) return v.text;
   if (Array.isArray(v)) return `[${v.map(s).join(', ')}]`;
-  if (typeof v === 'string') return k === 'date' || k === 'submittedOn' ? v : s(v);
+  if (typeof v === 'string') return k === 'date' || k.endsWith('On') ? v : s(v);
   return String(v);
 }
 
@@ -614,14 +626,15 @@ function block(fields: Field[]): string {
 
 const GENERATED = '# 由 scripts/generate-sample-data.ts 生成（固定随机种子，可重复生成）。如需修改，请改生成脚本后重新运行。';
 
-function proposalsFile(year: number, records: ProposalRec[]): string {
+function proposalsFile(year: number, records: ProposalRec[], instructions: ProposalInstruction[]): string {
   const filed = records.filter((r) => r.filing === '立案' || r.filing === '并案').length;
   const handled = records.filter((r) => r.handled).length;
   const lines = [
     `# 提案委员会：${year}年度提案台账，一行一件提案。`,
     '# submitterKind 为提案者类别（委员、联名、党派、团体、界别、专委会），proposer 为提案者，sector 为所在界别；',
-    '# review 为审查结果（立案、并案、不立案、转来信、撤案），并案的提案用 mergedInto 写明并入的提案编号；',
-    '# keyProposal 为重点提案，answered 为已办复，satisfaction 为提案者对办理的评价（未反馈的不写）。',
+    '# review 为审查结果（立案、并案、不立案、转意见建议、转来信、撤案），并案的提案用 mergedInto 写明并入的提案编号，不立案的写 rejectionReason；',
+    '# period 为大会期间或平时（闭会期间）提出；leadUnits、jointUnits 为主办、会办单位，assignedOn、answeredOn 为交办、办复日期；',
+    '# keyProposal 为重点提案，supervisedBy 为督办者，answered 为已办复，result 为办理结果（A、B、C），satisfaction 为提案者对办理的评价（未反馈的不写）。',
     GENERATED,
     '',
     '# 提案委手工统计的总数，程序会与逐件记录核对。',
@@ -637,17 +650,30 @@ function proposalsFile(year: number, records: ProposalRec[]): string {
           ['title', r.title],
           ['submitterKind', r.submitter],
           ['proposer', r.by],
+          ['coProposers', r.coProposers],
           ['sector', r.sector],
           ['category', r.category],
           ['submittedOn', r.date],
+          ['period', r.period],
           ['review', r.filing],
           ['mergedInto', quoted(r.mergedInto)],
+          ['rejectionReason', r.rejectionReason],
           ['keyProposal', r.key],
+          ['supervisedBy', r.supervisedBy],
+          ['leadUnits', r.leadUnits],
+          ['jointUnits', r.jointUnits],
+          ['assignedOn', r.assignedOn],
           ['answered', r.handled],
+          ['answeredOn', r.answeredOn],
+          ['result', r.result],
           ['satisfaction', r.satisfaction],
           ['tags', r.tags],
         ]),
     ),
+    '',
+    '# 领导对提案的批示，每条记录计 1 件次：record 写提案编号，level 为领导层级，principal 为主要领导。',
+    'instructions:',
+    ...instructions.map((a) => `  - {id: ${s(a.id)}, record: ${quoted(a.record)!.text}, leader: ${s(a.leader)}, level: ${a.level}, principal: ${a.principal}, date: ${a.date}}`),
   ];
   return lines.join('\n') + '\n';
 }
@@ -655,7 +681,7 @@ function proposalsFile(year: number, records: ProposalRec[]): string {
 function meetingsFile(year: number, records: MeetingRecord[]): string {
   const lines = [
     `# 办公室：${year}年度会议台账（全体会议、常委会议、主席会议、各类协商会等），按日期排列。`,
-    '# topic 为议题；suggestions 为会上形成的建议条数；suggestionsAdopted 为其中得到市委、市政府采纳的条数；',
+    '# topic 为议题；suggestions 为会上形成的建议条数；suggestionsAdopted 为其中得到市委、市政府采纳的条数；attendees、sectors 为参加的委员人数和界别；',
     '# tags 为分组标签（“民生”：民生类协商议题，报告中合并统计）。报告中点名引用的会议用有意义的编号。',
     GENERATED,
     '',
@@ -670,6 +696,8 @@ function meetingsFile(year: number, records: MeetingRecord[]): string {
         ['topic', m.topic],
         ['suggestions', m.suggestions],
         ['suggestionsAdopted', m.adopted ? m.suggestions : undefined],
+        ['attendees', m.attendees],
+        ['sectors', m.sectors],
         ['tags', m.tags],
       ]),
     );
@@ -708,7 +736,7 @@ function researchFile(year: number, reports: ReportRecord[], approvals: Approval
   return lines.join('\n') + '\n';
 }
 
-function informationFile(plan: YearPlan, items: InformationRecord[]): string {
+function informationFile(plan: YearPlan, items: InformationRecord[], instructions: ProposalInstruction[]): string {
   const info = plan.information;
   const head = [`# 信息科：${plan.year}年度社情民意信息。`];
   if (info.kind === 'counts') {
@@ -727,7 +755,7 @@ function informationFile(plan: YearPlan, items: InformationRecord[]): string {
   }
   const lines = [
     ...head,
-    '# 一行一条：submitted 为已向上级政协或市委、市政府报送，adoptedBy 为采用单位（未被采用的不写）。',
+    '# 一行一条：submitted 为已向上级政协或市委、市政府报送，adoptedBy 为采用单位（未被采用的不写），adoptionForm 为单篇或综合采用。',
     GENERATED,
     '',
     'information:',
@@ -740,9 +768,14 @@ function informationFile(plan: YearPlan, items: InformationRecord[]): string {
           ['title', it.title],
           ['date', it.date],
           ['submitted', it.submitted],
-          ['adoptedBy', it.adopted && it.adoptedBy ? [it.adoptedBy] : undefined],
+          ['adoptedBy', it.adopted && it.adoptedBy ? [...(it.adoptedByAlso ? [it.adoptedByAlso] : []), it.adoptedBy] : undefined],
+          ['adoptionForm', it.adoptionForm],
         ]),
     );
+  }
+  if (instructions.length > 0) {
+    lines.push('', '# 领导对社情民意信息的批示，每条记录计 1 件次：record 写信息编号。', 'instructions:');
+    for (const a of instructions) lines.push(`  - {id: ${s(a.id)}, record: ${s(a.record)}, leader: ${s(a.leader)}, level: ${a.level}, principal: ${a.principal}, date: ${a.date}}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -850,18 +883,21 @@ export async function generate(options: GenerateOptions): Promise<void> {
   for (const plan of plans) {
     const members = everyone.slice(plan.roster.from, plan.roster.from + plan.roster.size);
     const proposals = generateProposals(plan, members);
+    const proposalInstructions = addLedgerFields(plan.year, proposals, plan.session, members.map((m) => m.name)).map((a, i) => ({ ...a, id: `PI${plan.year}-${pad(i + 1, 2)}` }));
     const meetings = generateMeetings(plan);
+    addAttendance(plan.year, meetings);
     const reports = generateReports(plan, members);
     const approvals = generateApprovals(plan, reports);
     const information = generateInformation(plan);
+    const informationInstructions = addInformationDetails(plan.year, information).map((a, i) => ({ ...a, id: `II${plan.year}-${pad(i + 1, 2)}` }));
     const folder = path.join(options.out, String(plan.year));
     await mkdir(folder, { recursive: true });
     // Each file names its JSON Schema first, so editors with the YAML language server check it.
     const write = (name: string, text: string) => writeFile(path.join(folder, name), `${SCHEMA_LINE}\n${text}`);
-    await write('proposals.yaml', proposalsFile(plan.year, proposals));
+    await write('proposals.yaml', proposalsFile(plan.year, proposals, proposalInstructions));
     await write('meetings.yaml', meetingsFile(plan.year, meetings));
     await write('research.yaml', researchFile(plan.year, reports, approvals));
-    await write('information.yaml', informationFile(plan, information));
+    await write('information.yaml', informationFile(plan, information, informationInstructions));
     await write('activities.yaml', activitiesFile(plan, meetings));
     await write('members.yaml', membersFile(plan));
     console.log(

@@ -176,6 +176,7 @@ export const PLAN_2023: YearPlan = {
     { id: 'study-articles', name: '委员学习体会文章', unit: '篇', count: 64 },
     { id: 'training', name: '委员培训', unit: '期', parts: [['线下集中培训', 3], ['委员大讲堂', 8], ['线上云课堂', 14]] },
     { id: 'trainees', name: '委员参加培训', unit: '人次', count: 1386 },
+    { id: 'info-bulletins', name: '编报《社情民意》', unit: '期', count: 25 },
     { id: 'grassroots', name: '委员走进基层', unit: '名', count: 324 },
     { id: 'problems-solved', name: '帮助解决实际问题', unit: '件', count: 463 },
     { id: 'workrooms', name: '“两代表一委员”工作室', unit: '个', count: 48 },

@@ -11,6 +11,8 @@ export interface MeetingRecord {
   topic: string;
   suggestions?: number;
   adopted?: boolean;
+  attendees?: number;
+  sectors?: string[];
   tags?: string[];
 }
 
@@ -32,4 +34,7 @@ export interface InformationRecord {
   submitted: boolean;
   adopted: boolean;
   adoptedBy?: string;
+  /** A second unit that adopted it (the province before the national committee). */
+  adoptedByAlso?: string;
+  adoptionForm?: '单篇' | '综合';
 }
