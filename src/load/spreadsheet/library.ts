@@ -1,0 +1,150 @@
+/**
+ * The one file that talks to the spreadsheet library (SheetJS Community Edition, from the
+ * `@e965/xlsx` registry mirror; see the commit that added it for why). It gets only bytes we
+ * have checked (zip-guard.ts, census.ts) and options that keep it to reading values: no formula
+ * is evaluated (the library has no evaluator; we read the result Excel saved), no macro, link,
+ * picture or document property is loaded, rows past the limit are not parsed.
+ */
+import * as XLSX from '@e965/xlsx';
+import { cellRef, columnLetter, rangeRef } from './address.js';
+import { excelDate } from './excel-date.js';
+import type { Cell, CellRange, Row, Sheet } from './types.js';
+
+export interface LibrarySheets {
+  sheets: Sheet[];
+  /** Sheets with more rows than the limit (not converted). */
+  overfull: string[];
+  /** Sheet names refused because they would reach into an object's prototype (`__proto__`). */
+  refusedNames: string[];
+}
+
+interface LibraryCell {
+  t: 's' | 'n' | 'b' | 'e' | 'z' | 'd';
+  v?: unknown;
+  w?: string;
+  z?: string | number;
+  f?: string;
+}
+
+/** Reads an .xlsx (as repacked by zip-guard.ts) or an .xls. Throws the library's own errors. */
+export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRows: number): LibrarySheets {
+  const workbook = XLSX.read(bytes, {
+    type: 'array',
+    dense: true,
+    // Formulas only to tell a formula saved without its result; .xls always saves results.
+    cellFormula: format === 'xlsx',
+    sheetStubs: format === 'xlsx',
+    cellHTML: false,
+    cellNF: true,
+    cellStyles: false,
+    cellDates: false,
+    bookVBA: false,
+    bookFiles: false,
+    bookDeps: false,
+    bookProps: false,
+    // A sheet's declared dimension (`A1:XFD1048576`) is not trusted: the cells are.
+    nodim: true,
+    sheetRows: maxRows + 1,
+    WTF: false,
+  });
+  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  const result: LibrarySheets = { sheets: [], overfull: [], refusedNames: [] };
+  for (const name of workbook.SheetNames) {
+    // The library files sheets by name in a plain object: a sheet named __proto__ ends up as
+    // that object's prototype, not as a sheet. Only own entries are sheets.
+    if (!Object.hasOwn(workbook.Sheets, name) || name === '__proto__') {
+      result.refusedNames.push(name);
+      continue;
+    }
+    const sheet = workbook.Sheets[name] as XLSX.WorkSheet & { '!data'?: LibraryCell[][] };
+    const data = sheet['!data'] ?? [];
+    if (data.length > maxRows) {
+      result.overfull.push(name);
+      continue;
+    }
+    result.sheets.push({ name, rows: convertRows(data, date1904), merges: convertMerges(sheet['!merges'] ?? []) });
+  }
+  return result;
+}
+
+function convertRows(data: LibraryCell[][], date1904: boolean): Row[] {
+  const rows: Row[] = [];
+  for (let r = 0; r < data.length; r++) {
+    const cells = data[r];
+    if (!cells) continue;
+    const row: Row = { number: r + 1, cells: [] };
+    // Object.keys, not a loop to length: a row with one cell in column XFD has length 16,384.
+    for (const key of Object.keys(cells)) {
+      const c = Number(key);
+      const cell = convertCell(cells[c]!, r + 1, c + 1, date1904);
+      if (cell) row.cells.push(cell);
+    }
+    if (row.cells.length > 0) rows.push(row);
+  }
+  return rows;
+}
+
+function convertCell(raw: LibraryCell, row: number, column: number, date1904: boolean): Cell | undefined {
+  const at = { column, letter: columnLetter(column), ref: cellRef(row, column) };
+  const formula = typeof raw.f === 'string' ? { formula: raw.f } : {};
+  switch (raw.t) {
+    case 's': {
+      const value = typeof raw.v === 'string' ? raw.v : String(raw.v ?? '');
+      if (value === '') return undefined;
+      return { ...at, value, text: raw.w ?? value, ...formula };
+    }
+    case 'n': {
+      const value = Number(raw.v);
+      const format = typeof raw.z === 'string' ? raw.z : undefined;
+      if (format !== undefined && XLSX.SSF.is_date(format)) {
+        const date = excelDate(value, date1904);
+        if (date) return { ...at, value: date, text: displayDate(format, value, date1904), ...formula };
+      }
+      return { ...at, value, text: raw.w ?? String(value), ...formula };
+    }
+    case 'b':
+      return { ...at, value: Boolean(raw.v), text: raw.v ? 'TRUE' : 'FALSE', ...formula };
+    case 'e': {
+      const name = raw.w ?? '#VALUE!';
+      return { ...at, value: name, text: name, unusable: 'error', ...formula };
+    }
+    case 'z':
+      // A stub is an empty cell with a style; with a formula it is a formula saved without its result.
+      return raw.f ? { ...at, value: '', text: '', unusable: 'formula-without-value', formula: raw.f } : undefined;
+    default:
+      return raw.v === undefined ? undefined : { ...at, value: String(raw.v), text: raw.w ?? String(raw.v), ...formula };
+  }
+}
+
+/** As Excel shows a date; format 14 is the “short date” of the reader's locale, in China 2023/3/5. */
+function displayDate(format: string, serial: number, date1904: boolean): string {
+  const shown = format === 'm/d/yy' ? 'yyyy/m/d' : format;
+  try {
+    return XLSX.SSF.format(shown, serial, { date1904 }) as string;
+  } catch {
+    return excelDate(serial, date1904)?.date ?? String(serial);
+  }
+}
+
+function convertMerges(merges: XLSX.Range[]): CellRange[] {
+  return merges.map((m) => {
+    const first = { row: m.s.r + 1, column: m.s.c + 1 };
+    const last = { row: m.e.r + 1, column: m.e.c + 1 };
+    return { ref: rangeRef(first, last), first, last };
+  });
+}
+
+/** The Workbook stream of an .xls, to count its cells before the library reads them; undefined when there is none. */
+export function xlsWorkbookStream(bytes: Uint8Array): Uint8Array | undefined {
+  const container = XLSX.CFB.read(bytes, { type: 'array' });
+  const entry = XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book');
+  const content = entry?.content as Uint8Array | number[] | undefined;
+  if (!content) return undefined;
+  return content instanceof Uint8Array ? content : Uint8Array.from(content);
+}
+
+/** Names of the streams in an .xls-like container (to tell an encrypted .xlsx or a Word file). */
+export function containerStreams(bytes: Uint8Array): string[] {
+  const container = XLSX.CFB.read(bytes, { type: 'array' });
+  return container.FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
+}
