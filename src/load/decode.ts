@@ -45,6 +45,7 @@ export function decode(bytes: Uint8Array): Decoded {
 
 function decodeLegacy(bytes: Uint8Array): Decoded {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
+  if (mostlyUtf8(bytes)) return brokenUtf8(bytes);
   const matches = analyse(sample);
   const top = matches[0];
   const gb = matches.find((m) => m.name === 'GB18030')?.confidence ?? 0;
@@ -55,11 +56,8 @@ function decodeLegacy(bytes: Uint8Array): Decoded {
     const decoded = strict('gb18030', bytes, 'gb18030');
     if (decoded.error === undefined) return decoded;
   }
-  if (top?.name === 'UTF-8' || (top === undefined && mostlyUtf8(bytes))) return brokenUtf8(bytes);
   const name = top && top.confidence >= UNSURE ? ENCODING_NAMES[top.name] : undefined;
-  if (name) {
-    return refuse(`看起来是 ${name} 编码，不是 UTF-8 或 GBK；为免读错，没有读取`, name);
-  }
+  if (name) return refuse(`看起来是 ${name} 编码，不是 UTF-8 或 GBK；为免读错，没有读取`, name);
   return refuse('既不是 UTF-8，也不能确定是 GBK/GB18030 或 UTF-16；为免读错，没有读取');
 }
 
@@ -114,12 +112,19 @@ function looksLikeGb2312(bytes: Uint8Array): boolean {
   return hanzi > 0 && common >= hanzi * 0.8;
 }
 
-/** Whether the bytes are UTF-8 but for a few stray bytes (a cut-off file, a pasted Latin-1 word). */
+/**
+ * Whether the bytes are UTF-8 but for a few stray bytes (a cut-off file, a pasted Latin-1 word).
+ * GBK or Big5 text read as UTF-8 breaks at nearly every character, so ten good characters of
+ * UTF-8 for each broken one is no accident.
+ */
 function mostlyUtf8(bytes: Uint8Array): boolean {
-  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, SAMPLE_BYTES));
+  let good = 0;
   let bad = 0;
-  for (const ch of text) if (ch === '\ufffd') bad++;
-  return bad > 0 && bad * 50 < text.length;
+  for (const ch of new TextDecoder('utf-8').decode(bytes)) {
+    if (ch === '\ufffd') bad++;
+    else if (ch.codePointAt(0)! >= 0x80) good++;
+  }
+  return bad > 0 && good >= bad * 10;
 }
 
 function brokenUtf8(bytes: Uint8Array): Decoded {

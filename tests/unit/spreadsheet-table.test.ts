@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bestSheet, type ColumnSpec, readTable, readWorkbook, type Sheet } from '../../src/load/spreadsheet/index.js';
 import { row, xlsx } from '../fixtures/spreadsheets/make.js';
@@ -223,5 +224,22 @@ describe('readTable: cells', () => {
     const { records, diagnostics } = readTable(book.sheets[0]!, SPEC, { file: '台账.csv' });
     expect(diagnostics).toEqual([]);
     expect(records[0]!.value).toEqual({ id: '001', title: 'a', key: true });
+  });
+
+  it('reads a ledger saved by another program (LibreOffice) as .xlsx and as .xls alike', () => {
+    const values = [];
+    for (const file of ['ledger-libreoffice.xlsx', 'ledger-libreoffice.xls']) {
+      const book = readWorkbook(readFileSync(new URL(`../fixtures/spreadsheets/${file}`, import.meta.url)), file);
+      expect(book.diagnostics).toEqual([]);
+      const { records, diagnostics } = readTable(book.sheets[0]!, [...SPEC, { field: 'by', headers: ['第一提案人'], type: { kind: 'text' } }], { file });
+      expect(diagnostics).toEqual([]);
+      values.push(records.map((r) => [r.row, r.value]));
+    }
+    expect(values[0]).toEqual([
+      [3, { id: 'P2023-001', title: '关于加快老旧小区改造的建议', by: '张三', date: '2023-01-06', key: true, signers: 3, units: ['市住建局', '市财政局'], filing: '立案' }],
+      [4, { id: 'P2023-002', title: '关于推进乡村振兴产业发展的建议', by: '李四', date: '2023-02-28', key: false, signers: 0, units: ['市农业农村局'], filing: '立案' }],
+      [5, { id: '12', title: '关于完善养老服务体系的建议', by: '王五', date: '2023-12-31', key: true, signers: 5, units: ['市民政局'], filing: '并案' }],
+    ]);
+    expect(values[1]).toEqual(values[0]);
   });
 });

@@ -52,7 +52,7 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
     const out: string[] = [];
     cells.forEach((cell, c) => {
       const ref = `${columnLetter(c + 1)}${r + 1}`;
-      widths[c] = Math.max(widths[c]!, displayWidth(cell));
+      widths[c] = Math.max(widths[c]!, displayWidth(cell, sheet.dateFormat));
       const style = r === 0 ? ` s="${HEADER_STYLE}"` : cell.kind === 'date' ? ` s="${DATE_STYLES[sheet.dateFormat]}"` : '';
       if (cell.kind === 'text') out.push(`<c r="${ref}"${style} t="s"><v>${strings.index(cell.text)}</v></c>`);
       else if (cell.kind === 'number') out.push(`<c r="${ref}"${style}><v>${cell.value}</v></c>`);
@@ -68,8 +68,9 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
 }
 
 /** Width in Excel's units (one per Latin character): a Chinese character takes two. */
-function displayWidth(cell: OutCell): number {
-  if (cell.kind === 'date') return 12;
+function displayWidth(cell: OutCell, dateFormat: XlsxSheet['dateFormat']): number {
+  // 2023-12-31 is 10 wide; 2023年12月31日 is 17.
+  if (cell.kind === 'date') return dateFormat === 'iso' ? 10 : 17;
   if (cell.kind === 'blank') return 0;
   const text = cell.kind === 'text' ? (cell.text.split('\n')[0] ?? '') : String(cell.value);
   let width = 0;
