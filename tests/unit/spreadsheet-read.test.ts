@@ -68,6 +68,7 @@ describe('readWorkbook: .xlsx', () => {
     expect(book.sheets[1]!.rows).toEqual([]);
     const empty = readWorkbook(xlsx({ sheets: [{ name: 'S', data: '' }] }), 'x.xlsx');
     expect(empty.diagnostics.map((d) => d.code)).toEqual(['RPT715']);
+    expect(readWorkbook(new Uint8Array(0), 'empty.xlsx').diagnostics.map((d) => d.code)).toEqual(['RPT715']);
   });
 });
 

@@ -15,8 +15,13 @@ const LT = 0x3c;
 const SLASH = 0x2f;
 const COLON = 0x3a;
 
-/** Start tags `<c …>`, `<si>`, `<mergeCell …/>`, with or without a namespace prefix (`<x:c>`). */
-export function countXml(bytes: Uint8Array, census: Census): void {
+/**
+ * Start tags `<c …>`, `<si>`, `<mergeCell …/>`, with or without a namespace prefix (`<x:c>`),
+ * added to the census; returns how many rows of the part hold cells.
+ */
+export function countXml(bytes: Uint8Array, census: Census): number {
+  let rows = 0;
+  let rowHasCells = false;
   let i = bytes.indexOf(LT);
   while (i >= 0 && i < bytes.length - 1) {
     let start = i + 1;
@@ -27,14 +32,47 @@ export function countXml(bytes: Uint8Array, census: Census): void {
         end++;
       }
       const length = end - start;
-      if (length === 1 && bytes[start] === 0x63) census.cells++;
+      if (length === 1 && bytes[start] === 0x63) {
+        census.cells++;
+        if (!rowHasCells) rows++;
+        rowHasCells = true;
+      } else if (length === 3 && matches(bytes, start, ROW)) rowHasCells = false;
       else if (length === 2 && bytes[start] === 0x73 && bytes[start + 1] === 0x69) census.sharedStrings++;
       else if (length === 9 && matches(bytes, start, MERGE_CELL)) census.merges++;
     }
     i = bytes.indexOf(LT, i + 1);
   }
+  return rows;
 }
 
+/** Part name (`xl/worksheets/sheet1.xml`) → the sheet's name, from workbook.xml and its relationships. */
+export function sheetNamesByPart(parts: ReadonlyMap<string, Uint8Array>): Map<string, string> {
+  const text = (name: string) => {
+    const data = [...parts].find(([n]) => n.toLowerCase() === name)?.[1];
+    return data ? new TextDecoder().decode(data) : '';
+  };
+  const targets = new Map<string, string>();
+  for (const [, attributes] of text('xl/_rels/workbook.xml.rels').matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const id = /\bId="([^"]*)"/.exec(attributes!)?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(attributes!)?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const names = new Map<string, string>();
+  for (const [, attributes] of text('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const name = /\bname="([^"]*)"/.exec(attributes!)?.[1];
+    const id = /\b(?:\w+:)?id="([^"]*)"/.exec(attributes!)?.[1];
+    const part = id && targets.get(id);
+    if (name && part) names.set(part.toLowerCase(), unescapeXml(name));
+  }
+  return names;
+}
+
+function unescapeXml(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, n: string) => named[n]!);
+}
+
+const ROW = [...'row'].map((c) => c.charCodeAt(0));
 const MERGE_CELL = [...'mergeCell'].map((c) => c.charCodeAt(0));
 
 function matches(bytes: Uint8Array, at: number, word: number[]): boolean {

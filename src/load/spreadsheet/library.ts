@@ -3,7 +3,7 @@
  * `@e965/xlsx` registry mirror; see the commit that added it for why). It gets only bytes we
  * have checked (zip-guard.ts, census.ts) and options that keep it to reading values: no formula
  * is evaluated (the library has no evaluator; we read the result Excel saved), no macro, link,
- * picture or document property is loaded, rows past the limit are not parsed.
+ * picture or document property is loaded.
  */
 import * as XLSX from '@e965/xlsx';
 import { cellRef, columnLetter, rangeRef } from './address.js';
@@ -42,9 +42,9 @@ export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRo
     bookFiles: false,
     bookDeps: false,
     bookProps: false,
-    // A sheet's declared dimension (`A1:XFD1048576`) is not trusted: the cells are.
+    // A sheet's declared dimension (`A1:XFD1048576`) is not trusted: the cells are. No
+    // sheetRows: it drops rows past the limit silently; census.ts has counted them instead.
     nodim: true,
-    sheetRows: maxRows + 1,
     WTF: false,
   });
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
@@ -96,7 +96,7 @@ function convertCell(raw: LibraryCell, row: number, column: number, date1904: bo
     case 'n': {
       const value = Number(raw.v);
       const format = typeof raw.z === 'string' ? raw.z : undefined;
-      if (format !== undefined && XLSX.SSF.is_date(format)) {
+      if (format !== undefined && isDateFormat(format)) {
         const date = excelDate(value, date1904);
         if (date) return { ...at, value: date, text: displayDate(format, value, date1904), ...formula };
       }
@@ -114,6 +114,18 @@ function convertCell(raw: LibraryCell, row: number, column: number, date1904: bo
     default:
       return raw.v === undefined ? undefined : { ...at, value: String(raw.v), text: raw.w ?? String(raw.v), ...formula };
   }
+}
+
+const dateFormats = new Map<string, boolean>();
+
+/** Whether a number format shows a date; remembered, as a ledger has few formats and many cells. */
+function isDateFormat(format: string): boolean {
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    known = Boolean(XLSX.SSF.is_date(format));
+    if (dateFormats.size < 1000) dateFormats.set(format, known);
+  }
+  return known;
 }
 
 /** As Excel shows a date; format 14 is the “short date” of the reader's locale, in China 2023/3/5. */

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
-import { type Census, countBiff, countXml } from './census.js';
+import { type Census, countBiff, countXml, sheetNamesByPart } from './census.js';
 import { readCsv } from './csv-read.js';
 import { containerStreams, type LibrarySheets, readWithLibrary, xlsWorkbookStream } from './library.js';
 import { containerKind, FORMAT_NAMES, mismatchedExtension, sniff, zipKind } from './sniff.js';
@@ -24,6 +24,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, limits: Partial<Wo
   if (bytes.length > bounds.maxFileBytes) {
     return failed(diagnostic('sheetTooLarge', { size: megabytes(bytes.length), max: megabytes(bounds.maxFileBytes) }, { file }));
   }
+  if (bytes.length === 0) return { sheets: [], diagnostics: [diagnostic('sheetEmpty', {}, { file })] };
   const sniffed = sniff(bytes);
   if (sniffed.container === 'refused') return failed(diagnostic('sheetFormatUnknown', { what: sniffed.what!, advice: sniffed.advice! }, { file }));
   let result: Workbook;
@@ -65,7 +66,14 @@ function readXlsx(bytes: Uint8Array, file: string, limits: WorkbookLimits): Work
   if (lower.some((n) => n.startsWith('xl/externallinks/'))) diagnostics.push(diagnostic('sheetExternalLinks', {}, { file }));
   if (lower.some((n) => n.endsWith('vbaproject.bin'))) diagnostics.push(diagnostic('sheetMacros', {}, { file }));
   const census: Census = { cells: 0, sharedStrings: 0, merges: 0 };
-  for (const data of opened.parts.values()) countXml(data, census);
+  const sheetNames = sheetNamesByPart(opened.parts);
+  for (const [part, data] of opened.parts) {
+    // Counted before the library reads anything: it would spend seconds on 200,000 rows first.
+    if (countXml(data, census) > limits.maxRows) {
+      const sheet = sheetNames.get(part.toLowerCase());
+      return failed(diagnostic('sheetTooManyRows', { max: limits.maxRows }, sheet === undefined ? { file } : { file, sheet }));
+    }
+  }
   const crowded = overCensus(census, limits, file);
   if (crowded) return failed(crowded);
   return finish(readWithLibrary(repack(opened.parts), 'xlsx', limits.maxRows), 'xlsx', file, limits, diagnostics);
