@@ -6,7 +6,7 @@
  * picture or document property is loaded.
  */
 import * as XLSX from '@e965/xlsx';
-import { cellRef, columnLetter, rangeRef } from './address.js';
+import { columnLetter, rangeRef } from './address.js';
 import { excelDate } from './excel-date.js';
 import type { Cell, CellRange, Row, Sheet } from './types.js';
 
@@ -85,35 +85,48 @@ function convertRows(data: LibraryCell[][], date1904: boolean): Row[] {
 }
 
 function convertCell(raw: LibraryCell, row: number, column: number, date1904: boolean): Cell | undefined {
-  const at = { column, letter: columnLetter(column), ref: cellRef(row, column) };
-  const formula = typeof raw.f === 'string' ? { formula: raw.f } : {};
+  let value: Cell['value'];
+  let text: string;
+  let unusable: Cell['unusable'];
   switch (raw.t) {
-    case 's': {
-      const value = typeof raw.v === 'string' ? raw.v : String(raw.v ?? '');
+    case 's':
+      value = typeof raw.v === 'string' ? raw.v : String(raw.v ?? '');
       if (value === '') return undefined;
-      return { ...at, value, text: raw.w ?? value, ...formula };
-    }
+      text = raw.w ?? value;
+      break;
     case 'n': {
-      const value = Number(raw.v);
+      const n = Number(raw.v);
       const format = typeof raw.z === 'string' ? raw.z : undefined;
-      if (format !== undefined && isDateFormat(format)) {
-        const date = excelDate(value, date1904);
-        if (date) return { ...at, value: date, text: displayDate(format, value, date1904), ...formula };
-      }
-      return { ...at, value, text: raw.w ?? String(value), ...formula };
+      const date = format !== undefined && isDateFormat(format) ? excelDate(n, date1904) : undefined;
+      value = date ?? n;
+      text = date ? displayDate(format!, n, date.date, date1904) : (raw.w ?? String(n));
+      break;
     }
     case 'b':
-      return { ...at, value: Boolean(raw.v), text: raw.v ? 'TRUE' : 'FALSE', ...formula };
-    case 'e': {
-      const name = raw.w ?? '#VALUE!';
-      return { ...at, value: name, text: name, unusable: 'error', ...formula };
-    }
+      value = Boolean(raw.v);
+      text = value ? 'TRUE' : 'FALSE';
+      break;
+    case 'e':
+      value = text = raw.w ?? '#VALUE!';
+      unusable = 'error';
+      break;
     case 'z':
       // A stub is an empty cell with a style; with a formula it is a formula saved without its result.
-      return raw.f ? { ...at, value: '', text: '', unusable: 'formula-without-value', formula: raw.f } : undefined;
+      if (!raw.f) return undefined;
+      value = text = '';
+      unusable = 'formula-without-value';
+      break;
     default:
-      return raw.v === undefined ? undefined : { ...at, value: String(raw.v), text: raw.w ?? String(raw.v), ...formula };
+      if (raw.v === undefined) return undefined;
+      value = String(raw.v);
+      text = raw.w ?? value;
   }
+  // One literal shape for every cell: hundreds of thousands of them are made.
+  const letter = columnLetter(column);
+  const cell: Cell = { column, letter, ref: letter + row, value, text };
+  if (typeof raw.f === 'string') cell.formula = raw.f;
+  if (unusable) cell.unusable = unusable;
+  return cell;
 }
 
 const dateFormats = new Map<string, boolean>();
@@ -128,13 +141,27 @@ function isDateFormat(format: string): boolean {
   return known;
 }
 
-/** As Excel shows a date; format 14 is the “short date” of the reader's locale, in China 2023/3/5. */
-function displayDate(format: string, serial: number, date1904: boolean): string {
-  const shown = format === 'm/d/yy' ? 'yyyy/m/d' : format;
-  try {
-    return XLSX.SSF.format(shown, serial, { date1904 }) as string;
-  } catch {
-    return excelDate(serial, date1904)?.date ?? String(serial);
+/**
+ * As Excel shows a date. Format 14 is the “short date” of the reader's locale, in China 2023/3/5.
+ * The common formats of ledgers are written here; the library formats the rest.
+ */
+function displayDate(format: string, serial: number, day: string, date1904: boolean): string {
+  const [y, m, d] = day.split('-');
+  switch (format) {
+    case 'yyyy-mm-dd':
+    case 'yyyy\\-mm\\-dd':
+      return day;
+    case 'm/d/yy':
+    case 'yyyy/m/d':
+      return `${y}/${Number(m)}/${Number(d)}`;
+    case 'yyyy"年"m"月"d"日"':
+      return `${y}年${Number(m)}月${Number(d)}日`;
+    default:
+      try {
+        return XLSX.SSF.format(format, serial, { date1904 }) as string;
+      } catch {
+        return day;
+      }
   }
 }
 
