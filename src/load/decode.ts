@@ -26,6 +26,8 @@ const SAMPLE_BYTES = 64 * 1024;
 const CONFIDENT = 50;
 /** Below this no other encoding is a real contender, and GB2312's profile may decide. */
 const UNSURE = 30;
+/** Fewer non-ASCII bytes than this (eight Chinese characters) are too few to name an encoding by. */
+const TOO_FEW = 16;
 
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict('utf-8', bytes.subarray(3), 'utf-8-bom');
@@ -51,13 +53,22 @@ function decodeLegacy(bytes: Uint8Array): Decoded {
   const gb = matches.find((m) => m.name === 'GB18030')?.confidence ?? 0;
   const rival = matches.find((m) => m.name !== 'GB18030' && m.confidence > gb);
   const confident = !rival && gb >= CONFIDENT;
-  const unsure = !matches.some((m) => m.name !== 'GB18030' && m.confidence >= UNSURE);
+  // On a few characters every detector guesses; then only a strong guess counts against GB2312's profile.
+  const short = nonAscii(sample) < TOO_FEW;
+  const unsure = !matches.some((m) => m.name !== 'GB18030' && m.confidence >= (short ? CONFIDENT : UNSURE));
   if (confident || (unsure && looksLikeGb2312(sample))) {
     const decoded = strict('gb18030', bytes, 'gb18030');
     if (decoded.error === undefined) return decoded;
   }
+  if (short) {
+    return refuse('其中非英文的文字太少，无法确定是哪种编码（可能是 GBK、Big5 或其他编码）；为免读错，没有读取');
+  }
+  if (top?.name === 'GB18030' && top.confidence >= UNSURE) {
+    return refuse('可能是 GBK/GB18030 编码，但无法确定（其中的文字不像常见的简体中文）；为免读错，没有读取', 'GBK/GB18030');
+  }
   const name = top && top.confidence >= UNSURE ? ENCODING_NAMES[top.name] : undefined;
-  if (name) return refuse(`看起来是 ${name} 编码，不是 UTF-8 或 GBK；为免读错，没有读取`, name);
+  // No space between a closing full-width bracket and the next Chinese word.
+  if (name) return refuse(`看起来是 ${name}${name.endsWith('）') ? '' : ' '}编码，不是 UTF-8 或 GBK；为免读错，没有读取`, name);
   return refuse('既不是 UTF-8，也不能确定是 GBK/GB18030 或 UTF-16；为免读错，没有读取');
 }
 
@@ -70,7 +81,6 @@ const ENCODING_NAMES: Record<string, string> = {
   'EUC-KR': 'EUC-KR（韩文）',
   'ISO-2022-KR': 'ISO-2022-KR（韩文）',
   'ISO-2022-CN': 'ISO-2022-CN',
-  GB18030: 'GBK/GB18030（但无法确定）',
   'ISO-8859-1': 'Windows-1252/ISO-8859-1（西欧文字）',
   'windows-1252': 'Windows-1252/ISO-8859-1（西欧文字）',
   'ISO-8859-2': 'ISO-8859-2（中欧文字）',
@@ -90,9 +100,10 @@ const ENCODING_NAMES: Record<string, string> = {
 };
 
 /**
- * Whether every two-byte character is a GB2312 symbol or hanzi and most hanzi are of its first
- * level (the 3,755 most common): true of nearly any short Simplified Chinese text, and of few
- * texts in other encodings (Big5 puts about 4 in 10 trail bytes below 0xA1, GB2312 none).
+ * Whether every two-byte character is Chinese punctuation, a full-width form or a GB2312 hanzi,
+ * at least two of them hanzi and most of those of GB2312's first level (the 3,755 most common):
+ * true of nearly any short Simplified Chinese text, and of few texts in other encodings (Big5
+ * puts about 4 in 10 trail bytes below 0xA1, GB2312 none, and its punctuation is in 0xA1 0x40–0x7E).
  */
 function looksLikeGb2312(bytes: Uint8Array): boolean {
   let hanzi = 0;
@@ -104,12 +115,19 @@ function looksLikeGb2312(bytes: Uint8Array): boolean {
     if (trail === undefined) break; // cut off by the sample
     i++;
     if (trail < 0xa1 || trail > 0xfe) return false;
-    if (lead >= 0xa1 && lead <= 0xa9) continue; // punctuation, full-width forms
+    if (lead >= 0xa1 && lead <= 0xa3) continue; // punctuation, numbers, full-width forms
     if (lead < 0xb0 || lead > 0xf7) return false;
     hanzi++;
     if (lead <= 0xd7) common++;
   }
-  return hanzi > 0 && common >= hanzi * 0.8;
+  return hanzi >= 2 && common >= hanzi * 0.8;
+}
+
+/** Bytes of the sample outside ASCII: below a few characters' worth, no detector can name an encoding. */
+function nonAscii(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b >= 0x80) n++;
+  return n;
 }
 
 /**

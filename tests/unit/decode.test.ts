@@ -17,7 +17,8 @@ const TRADITIONAL = `proposals:
 `;
 const JAPANESE = 'proposals:\n  - {id: 1, title: 高齢者福祉の充実について, by: 山田太郎}\n  - {id: 2, title: 子育て支援の拡充に関する提案, by: 佐藤花子}\n';
 const KOREAN = 'proposals:\n  - {id: 1, title: 노인 복지 향상에 관한 제안, by: 김철수}\n  - {id: 2, title: 청년 일자리 창출 방안, by: 이영희}\n';
-const FRENCH = 'proposals:\n  - {id: 1, title: Amélioration des écoles primaires, by: François Müller}\n  - {id: 2, title: Réforme des retraites, by: Zoë Lefèvre}\n';
+const FRENCH =
+  'proposals:\n  - {id: 1, title: Amélioration des écoles élémentaires et des crèches, by: François Müller}\n  - {id: 2, title: Réforme des retraites à l’échéance prévue, by: Zoë Lefèvre, déposée le 3 février}\n';
 
 describe('decode: what is read', () => {
   it('reads UTF-8 with or without a byte-order mark', () => {
@@ -58,8 +59,15 @@ describe('decode: what is refused, and named', () => {
       expect(decoded.text, `${encoding} must not be read`).toBe('');
       expect(decoded.error).toContain(named);
       expect(decoded.suspected).toContain(named);
-      expect(decoded.error).toMatch(/^看起来是 .+ 编码，不是 UTF-8 或 GBK；为免读错，没有读取$/);
+      expect(decoded.error).toMatch(/^看起来是 .+编码，不是 UTF-8 或 GBK；为免读错，没有读取$/);
     }
+  });
+  it('refuses too few characters to tell GBK from Big5 without naming a guess, but reads two common hanzi', () => {
+    const big5 = decode(iconv.encode('title: 關於\n', 'big5'));
+    expect(big5.text).toBe('');
+    expect(big5.error).toContain('文字太少');
+    expect(big5.suspected).toBeUndefined();
+    expect(decode(iconv.encode('title: 立案\n', 'gbk'))).toEqual({ text: 'title: 立案\n', encoding: 'gb18030' });
   });
   it('says where a UTF-8 file breaks: a cut-off end, or a stray byte on a given line', () => {
     const whole = Buffer.from(`${SIMPLIFIED}# 关于养老`);
