@@ -160,6 +160,14 @@ describe('readTable: cells', () => {
     expect(records[1]!.value).toEqual({ id: 'P2', title: 'b', key: false });
   });
 
+  it('reads a numeric id as written: never 12.0, and 007 when the cell shows 007', () => {
+    const ids = [12, 7, 12, 3];
+    const text = ['12', '007', '12.0', '3'];
+    const sheet = sheetOf([['提案号', '案由'], ...ids.map((id) => [id, 't'])]);
+    sheet.rows.slice(1).forEach((r, i) => (r.cells[0]!.text = text[i]!));
+    expect(readTable(sheet, SPEC, { file: 'l.xlsx' }).records.map((r) => r.value.id)).toEqual(['12', '007', '12', '3']);
+  });
+
   it('never makes a field of a blank cell, and skips rows blank in every column it reads', () => {
     const sheet = sheetOf([header, ['P1', 'a', '  ', undefined, '　'], [undefined, ' ', undefined], ['P2', 'b']]);
     const { records, diagnostics } = readTable(sheet, SPEC, { file: 'l.xlsx' });

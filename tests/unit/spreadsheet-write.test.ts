@@ -53,6 +53,17 @@ describe('writeWorkbook', () => {
     await new Promise((r) => setTimeout(r, 1100));
     expect(Buffer.from(writeWorkbook(table(), 'xlsx')).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(writeWorkbook(table(), 'csv')).equals(Buffer.from(writeWorkbook(table(), 'csv')))).toBe(true);
+    // Nor the time zone: zip dates are local times, and 1980-01-01 must not become 1979 anywhere.
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
+        process.env.TZ = tz;
+        expect(Buffer.from(writeWorkbook(table(), 'xlsx')).equals(Buffer.from(first))).toBe(true);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
     // No part carries a date, and zip entries are dated 1980-01-01 (DOS time 0x0000, date 0x0021).
     const parts = unzipSync(first);
     expect(Object.keys(parts).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);

@@ -35,7 +35,8 @@ export function parseCell(cell: Cell, type: CellType, choices?: ReadonlyMap<stri
     case 'text':
       return ok(trimCell(typeof v === 'string' ? v : cell.text));
     case 'id':
-      if (typeof v === 'number' && Number.isSafeInteger(v)) return ok(String(v));
+      // 12 is "12", whatever format shows it (12.0); but a number formatted 000 shows 007, and that is the id.
+      if (typeof v === 'number' && Number.isSafeInteger(v)) return ok(/^0+\d+$/.test(cell.text) && Number(cell.text) === v ? cell.text : String(v));
       return ok(halfWidth(typeof v === 'string' ? v : cell.text));
     case 'count':
       return count(v);
