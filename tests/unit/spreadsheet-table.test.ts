@@ -161,11 +161,18 @@ describe('readTable: cells', () => {
   });
 
   it('reads a numeric id as written: never 12.0, and 007 when the cell shows 007', () => {
-    const ids = [12, 7, 12, 3];
-    const text = ['12', '007', '12.0', '3'];
-    const sheet = sheetOf([['提案号', '案由'], ...ids.map((id) => [id, 't'])]);
-    sheet.rows.slice(1).forEach((r, i) => (r.cells[0]!.text = text[i]!));
-    expect(readTable(sheet, SPEC, { file: 'l.xlsx' }).records.map((r) => r.value.id)).toEqual(['12', '007', '12', '3']);
+    const data =
+      row(1, ['提案号', '案由']) +
+      [
+        [2, 12, 0],
+        [3, 7, 4],
+        [4, 12, 5],
+      ]
+        .map(([r, v, s]) => `<row r="${r}"><c r="A${r}" s="${s}"><v>${v}</v></c><c r="B${r}" t="inlineStr"><is><t>t</t></is></c></row>`)
+        .join('');
+    const sheet = readWorkbook(xlsx({ sheets: [{ name: 'S', data }] }), 'id.xlsx').sheets[0]!;
+    expect(sheet.rows.map((r) => r.cells[0]!.text)).toEqual(['提案号', '12', '007', '12.0']);
+    expect(readTable(sheet, SPEC, { file: 'id.xlsx' }).records.map((r) => r.value.id)).toEqual(['12', '007', '12']);
   });
 
   it('never makes a field of a blank cell, and skips rows blank in every column it reads', () => {
