@@ -5,7 +5,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type ColumnSpec, readTable, readWorkbook } from '../../src/load/spreadsheet/index.js';
 import { openZip } from '../../src/load/spreadsheet/zip-guard.js';
 import { DEFAULT_LIMITS } from '../../src/load/spreadsheet/types.js';
@@ -146,6 +146,27 @@ describe('hostile workbooks', () => {
     expect(truncated.diagnostics).toMatchObject([{ code: 'RPT701', severity: 'error', file: 'cut.xlsx' }]);
     expect(truncated.diagnostics[0]!.message).toContain('截断');
   }, 60_000);
+
+  it('lets no English remark of the library reach the console from a damaged .xls', () => {
+    const container = XLSX.CFB.read(xls({ 台账: [['提案号'], ['P1']] }), { type: 'array' });
+    const stream = XLSX.CFB.find(container, 'Workbook')!.content as Uint8Array;
+    // The record after BOF (type 0x0809, 16 bytes) gets a type no BIFF version has.
+    expect([stream[0], stream[1]]).toEqual([0x09, 0x08]);
+    stream[20] = 0x32;
+    stream[21] = 0x36;
+    const damaged = new Uint8Array(XLSX.CFB.write(container, { type: 'array' }) as number[]);
+    const spies = (['error', 'warn', 'log', 'info'] as const).map((m) => vi.spyOn(console, m));
+    try {
+      const book = readWorkbook(damaged, 'damaged.xls');
+      expect(book.sheets.length + book.diagnostics.length).toBeGreaterThan(0);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
+    // The console works again afterwards.
+    expect(typeof console.error).toBe('function');
+    expect(console.error).not.toBe(console.log);
+  });
 
   it('refuses encrypted workbooks, too many zip entries, and two zip entries of one name', () => {
     const container = XLSX.CFB.utils.cfb_new();

@@ -28,7 +28,7 @@ interface LibraryCell {
 
 /** Reads an .xlsx (as repacked by zip-guard.ts) or an .xls. Throws the library's own errors. */
 export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRows: number): LibrarySheets {
-  const workbook = XLSX.read(bytes, {
+  const workbook = quietly(() => XLSX.read(bytes, {
     type: 'array',
     dense: true,
     // Formulas only to tell a formula saved without its result; .xls always saves results.
@@ -46,7 +46,7 @@ export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRo
     // sheetRows: it drops rows past the limit silently; census.ts has counted them instead.
     nodim: true,
     WTF: false,
-  });
+  }));
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const result: LibrarySheets = { sheets: [], overfull: [], refusedNames: [] };
   for (const name of workbook.SheetNames) {
@@ -175,7 +175,7 @@ function convertMerges(merges: XLSX.Range[]): CellRange[] {
 
 /** The Workbook stream of an .xls, to count its cells before the library reads them; undefined when there is none. */
 export function xlsWorkbookStream(bytes: Uint8Array): Uint8Array | undefined {
-  const container = XLSX.CFB.read(bytes, { type: 'array' });
+  const container = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }));
   const entry = XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book');
   const content = entry?.content as Uint8Array | number[] | undefined;
   if (!content) return undefined;
@@ -184,6 +184,22 @@ export function xlsWorkbookStream(bytes: Uint8Array): Uint8Array | undefined {
 
 /** Names of the streams in an .xls-like container (to tell an encrypted .xlsx or a Word file). */
 export function containerStreams(bytes: Uint8Array): string[] {
-  const container = XLSX.CFB.read(bytes, { type: 'array' });
+  const container = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }));
   return container.FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
+}
+
+/**
+ * Runs the library with the console silenced: on a damaged file it writes English remarks to
+ * stderr ("Missing Info for XLS Record 0x3632") instead of failing, and users see only our
+ * diagnostics. Synchronous, so nothing else writes while the console is off.
+ */
+function quietly<T>(run: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log, info: console.info, debug: console.debug };
+  const silent = () => undefined;
+  Object.assign(console, { error: silent, warn: silent, log: silent, info: silent, debug: silent });
+  try {
+    return run();
+  } finally {
+    Object.assign(console, saved);
+  }
 }
