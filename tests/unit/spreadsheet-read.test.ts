@@ -83,6 +83,11 @@ describe('readWorkbook: .xls (Excel 97–2003)', () => {
     expect(g[2]).toMatchObject({ A: 'P1', B: { kind: 'date', date: '2023-03-05' }, C: true });
     expect(g[3]).toEqual({ A: 12, B: 3.5, C: '否' });
   });
+  it('reads dates of a workbook in the 1904 date system', () => {
+    // 43528 days after 1904-01-01 is 2023-03-05.
+    const bytes = xls({ 台账: [['日期'], [43528]] }, { date1904: true, formats: { A2: 'yyyy-mm-dd' } });
+    expect(readWorkbook(bytes, '台账.xls').sheets[0]!.rows[1]!.cells[0]!.value).toEqual({ kind: 'date', date: '2023-03-05', serial: 43528 });
+  });
 });
 
 describe('readWorkbook: .csv', () => {
