@@ -5,15 +5,28 @@
  *   npx tsx scripts/measure-spreadsheet-limits.ts make <case> <file>   # writes the input
  *   /usr/bin/time -v npx tsx scripts/measure-spreadsheet-limits.ts read <file> [limits as JSON]
  *
- * Cases: tiny, bomb, rows-200k, cells, strings, merges, wide, csv-50mb-line, fuzz.
+ * Cases: tiny, ledger (a national year: 6,000 rows × 40 columns), ledger-xls, bomb, rows-200k,
+ * cells, strings, merges, wide, csv-50mb-line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
-import { readWorkbook } from '../src/load/spreadsheet/index.js';
-import { deflateBomb, rawZip, row, xlsx, xlsxParts } from '../tests/fixtures/spreadsheets/make.js';
+import { readWorkbook, writeWorkbook } from '../src/load/spreadsheet/index.js';
+import { deflateBomb, rawZip, row, xls, xlsx, xlsxParts } from '../tests/fixtures/spreadsheets/make.js';
+
+/** 6,000 proposals × 40 columns: numbers, dates, titles, 是/否, units. */
+function ledgerRows(): { headers: string[]; rows: unknown[][] } {
+  const headers = Array.from({ length: 40 }, (_, i) => `列${i}`);
+  const value = (r: number, c: number) => [r * 100 + c, '2023-03-05', `关于第${r}件提案的建议${c}`, r % 2 === 0, '市民政局'][c % 5];
+  return { headers, rows: Array.from({ length: 6000 }, (_, r) => headers.map((_, c) => value(r, c))) };
+}
 
 const CASES: Record<string, () => Uint8Array> = {
+  ledger: () => writeWorkbook({ sheet: '提案台账', ...ledgerRows() }, 'xlsx'),
+  'ledger-xls': () => {
+    const { headers, rows } = ledgerRows();
+    return xls({ 提案台账: [headers, ...rows.map((r) => r.map((v) => (typeof v === 'boolean' ? (v ? '是' : '否') : v)))] });
+  },
   tiny: () => xlsx({ sheets: [{ name: 'S', data: row(1, ['提案号', '案由']) + row(2, ['P1', '关于']) }] }),
   bomb: () =>
     rawZip(
