@@ -41,7 +41,12 @@ export interface TableOptions {
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function readTable(sheet: Sheet, spec: readonly ColumnSpec[], where: { file: string }, options: TableOptions = {}): { records: TableRecord[]; diagnostics: Diagnostic[] } {
-  for (const s of spec) if (RESERVED.has(s.field)) throw new Error(`readTable: ${s.field} cannot be a field name`);
+  const fields = new Set<string>();
+  for (const s of spec) {
+    // Programming errors in the spec, not problems of the data.
+    if (RESERVED.has(s.field) || fields.has(s.field)) throw new Error(`readTable: ${s.field} cannot be a field name here`);
+    fields.add(s.field);
+  }
   knownHeaders(spec);
   const header = findHeader(sheet, spec, where.file);
   if ('code' in header) return { records: [], diagnostics: [header] };
@@ -50,6 +55,8 @@ export function readTable(sheet: Sheet, spec: readonly ColumnSpec[], where: { fi
   const choices = new Map(spec.map((s) => [s.field, s.type.kind === 'choice' ? choiceMap(s.type.values) : undefined]));
   const columns: TableRecord['columns'] = {};
   for (const [column, s] of header.columns) columns[s.field] = { column, letter: columnLetter(column) };
+  // One object for every record: frozen, so that no caller changes it for all of them.
+  Object.freeze(columns);
   reportMerges(sheet, header, sink, where.file);
   const records: TableRecord[] = [];
   for (const row of sheet.rows) {
