@@ -75,7 +75,8 @@ export function openZip(bytes: Uint8Array, limits: WorkbookLimits): OpenedZip | 
 
 /** A zip of the parts, stored uncompressed with fixed times: what the library reads. */
 export function repack(parts: Map<string, Uint8Array>): Uint8Array {
-  const files: Zippable = {};
+  // No prototype: a part's name is the file's to choose.
+  const files = Object.create(null) as Zippable;
   for (const [name, data] of parts) files[name] = [data, { level: 0 }];
   return zipSync(files, { level: 0, mtime: new Date(1980, 0, 1) });
 }
