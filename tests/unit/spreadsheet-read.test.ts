@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook, type Sheet } from '../../src/load/spreadsheet/index.js';
@@ -82,6 +83,17 @@ describe('readWorkbook: .xls (Excel 97–2003)', () => {
     const g = grid(book.sheets[0]!);
     expect(g[2]).toMatchObject({ A: 'P1', B: { kind: 'date', date: '2023-03-05' }, C: true });
     expect(g[3]).toEqual({ A: 12, B: 3.5, C: '否' });
+  });
+  it('refuses Excel 5.0/95 and older files, whose Chinese text cannot be read with certainty', () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['a']]), 'S');
+    for (const bookType of ['biff5', 'biff2'] as const) {
+      const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType }) as ArrayBuffer);
+      const read = readWorkbook(bytes, 'old.xls');
+      expect(read.sheets).toEqual([]);
+      expect(read.diagnostics).toMatchObject([{ code: 'RPT702' }]);
+      expect(read.diagnostics[0]!.message).toMatch(/Excel (5\.0\/95|4\.0)/);
+    }
   });
   it('reads dates of a workbook in the 1904 date system', () => {
     // 43528 days after 1904-01-01 is 2023-03-05.

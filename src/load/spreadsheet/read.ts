@@ -8,7 +8,7 @@ import { diagnostic } from '../../diagnostics/catalogue.js';
 import { type Census, countBiff, countXml, sheetNamesByPart } from './census.js';
 import { readCsv } from './csv-read.js';
 import { containerStreams, type LibrarySheets, readWithLibrary, xlsWorkbookStream } from './library.js';
-import { containerKind, FORMAT_NAMES, mismatchedExtension, sniff, zipKind } from './sniff.js';
+import { containerKind, FORMAT_NAMES, isBiff8, mismatchedExtension, OLD_EXCEL, sniff, zipKind } from './sniff.js';
 import { DEFAULT_LIMITS, type Sheet, type SpreadsheetFormat, type WorkbookLimits } from './types.js';
 import { openZip, repack } from './zip-guard.js';
 
@@ -85,6 +85,7 @@ function readXls(bytes: Uint8Array, file: string, limits: WorkbookLimits): Workb
   if (!('format' in kind)) return failed(diagnostic('sheetFormatUnknown', { what: kind.what!, advice: kind.advice! }, { file }));
   const stream = xlsWorkbookStream(bytes);
   if (!stream) return failed(diagnostic('sheetUnreadable', { detail: '文件中找不到工作表的数据' }, { file }));
+  if (!isBiff8(stream)) return failed(diagnostic('sheetFormatUnknown', { what: OLD_EXCEL.what!, advice: OLD_EXCEL.advice! }, { file }));
   const census: Census = { cells: 0, sharedStrings: 0, merges: 0 };
   countBiff(stream, census);
   const crowded = overCensus(census, limits, file);

@@ -19,6 +19,8 @@ const RESAVE = '在 Excel 或 WPS 中打开它，“另存为”→文件类型�
 export function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { container: 'zip' };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { container: 'cfb' };
+  // BIFF2–4 worksheets (Excel 2.x–4.0) are bare record streams: a BOF record, type 0x0009/0x0209/0x0409.
+  if (bytes[0] === 0x09 && (bytes[1] === 0x00 || bytes[1] === 0x02 || bytes[1] === 0x04) && bytes[3] === 0x00) return refused('这是 Excel 4.0 或更早的旧格式', RESAVE);
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return refused('这是 PDF 文件', '表格数据要用 Excel 文件（.xlsx、.xls）或 CSV 文件；请从原系统导出 Excel 格式。');
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048)).replace(/^\ufeff/, '').trimStart().toLowerCase();
   if (head.startsWith('<')) {
@@ -46,10 +48,22 @@ export function zipKind(names: readonly string[]): { format: 'xlsx' } | Sniffed 
 /** What a compound (OLE) file holds, from its stream names. */
 export function containerKind(streams: readonly string[]): { format: 'xls' } | { encrypted: true } | Sniffed {
   const names = new Set(streams);
-  if (names.has('Workbook') || names.has('Book')) return { format: 'xls' };
+  if (names.has('Workbook')) return { format: 'xls' };
+  if (names.has('Book')) return OLD_EXCEL;
   if (names.has('EncryptedPackage') || names.has('EncryptionInfo')) return { encrypted: true };
   if (names.has('WordDocument')) return refused('这是 Word 97-2003 文档（.doc）', '请把表格复制到 Excel 中，保存为 .xlsx。');
   return refused('这是 Office 旧格式文件，但其中没有工作表', RESAVE);
+}
+
+/**
+ * Excel 5.0/95 (BIFF5) keeps text in the code page of the machine that saved it, which the file
+ * does not always say; read without it, Chinese comes out garbled. Refused, never misread.
+ */
+export const OLD_EXCEL = refused('这是 Excel 5.0/95 格式的旧文件，其中的中文无法可靠地读取', RESAVE);
+
+/** Whether a Workbook stream is BIFF8 (Excel 97–2003): its BOF record says version 0x0600. */
+export function isBiff8(stream: Uint8Array): boolean {
+  return stream[0] === 0x09 && stream[1] === 0x08 && stream[4] === 0x00 && stream[5] === 0x06;
 }
 
 /** How formats are named to users, and the extensions that fit each. */
