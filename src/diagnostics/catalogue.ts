@@ -470,6 +470,183 @@ export const catalogue = {
     message: (a) => `PDF 排版失败：${a.detail}`,
     hint: () => '这是本工具的问题，不是数据的问题；请把这条消息和所用的数据报告给维护者。其他格式不受影响。',
   }),
+
+  // ── Spreadsheets (RPT7xx) ─────────────────────────────────────────
+  // The file as a whole (src/load/spreadsheet/read.ts): it is refused before anything in it is used.
+  sheetUnreadable: entry<{ detail: string }>({
+    code: 'RPT701',
+    severity: 'error',
+    message: (a) => `无法读取表格文件：${a.detail}`,
+    hint: () => '用 Excel 或 WPS 打开这个文件，确认内容显示正常后“另存为”→文件类型选“Excel 工作簿（*.xlsx）”，再运行一次。',
+  }),
+  sheetFormatUnknown: entry<{ what: string; advice: string }>({
+    code: 'RPT702',
+    severity: 'error',
+    message: (a) => `不是能读取的表格文件：${a.what}`,
+    hint: (a) => a.advice,
+  }),
+  sheetEncrypted: entry({
+    code: 'RPT703',
+    severity: 'error',
+    message: () => '表格文件设置了打开密码，无法读取',
+    hint: () => '在 Excel 中打开文件，“文件”→“信息”→“保护工作簿”→“用密码进行加密”，清空密码后保存；WPS：“文件”→“文档加密”→“密码加密”，清空后保存。',
+  }),
+  sheetExtensionMismatch: entry<{ extension: string; actual: string }>({
+    code: 'RPT704',
+    severity: 'warning',
+    message: (a) => `文件扩展名是 ${a.extension}，内容却是${a.actual}，已按${a.actual}读取`,
+    hint: () => '把文件改成与内容相符的扩展名，或在 Excel 中“另存为”Excel 工作簿（*.xlsx），以免别的程序打不开。',
+  }),
+  sheetTooLarge: entry<{ size: string; max: string }>({
+    code: 'RPT705',
+    severity: 'error',
+    message: (a) => `表格文件有 ${a.size}，超过了上限 ${a.max}，没有读取`,
+    hint: () => '检查是否放错了文件。台账中插入的图片、附件会让文件变大：删除它们，或只把需要的列复制到新工作簿中保存。',
+  }),
+  sheetInflatesTooLarge: entry<{ part: string; max: string }>({
+    code: 'RPT706',
+    severity: 'error',
+    message: (a) => `表格文件中的“${a.part}”解压后超过 ${a.max}，文件没有读取`,
+    hint: () => '正常的台账解压后不过几 MB；这个文件可能已损坏或被恶意构造（“压缩炸弹”）。请从原系统重新导出，或在 Excel 中另存一份。',
+  }),
+  sheetTooManyRows: entry<{ max: number }>({
+    code: 'RPT707',
+    severity: 'error',
+    message: (a) => `工作表超过 ${a.max} 行，没有读取`,
+    hint: () => '台账通常不过几千行。检查表格下方是否有大量带格式的空行（选中后整行删除再保存），或把数据分到几个文件中。',
+  }),
+  sheetTooManyCells: entry<{ max: number }>({
+    code: 'RPT708',
+    severity: 'error',
+    message: (a) => `表格的单元格超过 ${a.max} 个，没有读取`,
+    hint: () => '检查是否有大量带格式的空行、空列，或不需要的工作表；删除它们，或只把需要的列复制到新工作簿中保存。',
+  }),
+  sheetExternalLinks: entry({
+    code: 'RPT709',
+    severity: 'warning',
+    message: () => '工作簿中有链接到其他文件的公式（外部链接）；只使用文件中保存的数值，不会打开被链接的文件',
+    hint: () => '如果被链接文件后来改过，这里的数值可能已过时。在 Excel 中“数据”→“编辑链接”→“断开链接”，把公式换成数值后保存。',
+  }),
+  sheetMacros: entry({
+    code: 'RPT710',
+    severity: 'warning',
+    message: () => '工作簿中有宏（VBA 代码）；宏不会运行，只读取单元格中的数据',
+    hint: () => '台账不需要宏：在 Excel 中“另存为”→文件类型选“Excel 工作簿（*.xlsx）”即可去掉宏。',
+  }),
+  sheetNameRefused: entry<{ name: string }>({
+    code: 'RPT711',
+    severity: 'error',
+    message: (a) => `工作表名“${a.name}”不能使用，这张工作表没有读取`,
+    hint: () => '在 Excel 中双击工作表标签，改用中文名称（如“提案台账”）后保存。',
+  }),
+  csvSyntax: entry<{ detail: string }>({
+    code: 'RPT712',
+    severity: 'error',
+    message: (a) => `CSV 格式错误：${a.detail}`,
+    hint: () => '单元格中的英文双引号要写成两个（""），整个单元格再用一对双引号括起来。最简单的办法：用 Excel 或 WPS 打开文件，检查这一行后重新保存。',
+  }),
+  csvRowTooLong: entry<{ max: string }>({
+    code: 'RPT713',
+    severity: 'error',
+    message: (a) => `CSV 中这一行超过 ${a.max} 个字符，文件没有读取`,
+    hint: () => '可能是引号没有成对，使后面的整个文件被当成了一个单元格；检查这一行附近的英文双引号。',
+  }),
+  encodingRefused: entry<{ detail: string }>({
+    code: 'RPT714',
+    severity: 'error',
+    message: (a) => `无法确定文件的编码：${a.detail}`,
+    hint: () =>
+      '为免读错，请用能正确显示这个文件的程序另存为 UTF-8：记事本——“文件”→“另存为”，“编码”选“UTF-8”；Excel——“文件”→“另存为”，文件类型选“CSV UTF-8（逗号分隔）”或“Excel 工作簿（*.xlsx）”；WPS 表格——“另存为”选“Excel 工作簿（*.xlsx）”；VS Code——点右下角的编码名→“通过编码重新打开”选对编码，再“通过编码保存”→“UTF-8”。',
+  }),
+  sheetEmpty: entry({
+    code: 'RPT715',
+    severity: 'warning',
+    message: () => '表格文件中没有任何数据',
+    hint: () => '填入数据，或删除这个文件。',
+  }),
+
+  // One table (src/load/spreadsheet/table.ts): each problem at its cell.
+  headerRowMissing: entry<{ rows: number; known: string }>({
+    code: 'RPT720',
+    severity: 'error',
+    message: (a) => `工作表的前 ${a.rows} 行中找不到表头`,
+    hint: (a) => `表头行应写明各列的名称，能识别的列名有：${a.known}。`,
+  }),
+  unknownColumn: entry<{ header: string; near?: string; known: string }>({
+    code: 'RPT721',
+    severity: 'warning',
+    message: (a) => `不认识的列名“${a.header}”，这一列没有读取`,
+    hint: (a) => (a.near ? `是不是“${a.near}”？能识别的列名有：${a.known}。` : `不需要这一列时可以不管；能识别的列名有：${a.known}。`),
+  }),
+  requiredColumnMissing: entry<{ header: string; aliases: string }>({
+    code: 'RPT722',
+    severity: 'error',
+    message: (a) => `表头中没有“${a.header}”这一列`,
+    hint: (a) => (a.aliases ? `在表头行加上这一列（列名也可以写成：${a.aliases}），并逐行填写。` : '在表头行加上这一列，并逐行填写。'),
+  }),
+  duplicateColumn: entry<{ header: string; first: string }>({
+    code: 'RPT723',
+    severity: 'error',
+    message: (a) => `“${a.header}”这一列出现了两次（另一列在 ${a.first}）`,
+    hint: () => '删除重复的一列，或把其中一列改成别的名称；否则不知道该用哪一列的数据。',
+  }),
+  requiredCellBlank: entry<{ header: string }>({
+    code: 'RPT724',
+    severity: 'error',
+    message: (a) => `“${a.header}”不能为空`,
+    hint: (a) => `在这个单元格中填写${a.header}。`,
+  }),
+  cellBadDate: entry<{ header: string; value: string; serial?: string }>({
+    code: 'RPT725',
+    severity: 'error',
+    message: (a) => `“${a.header}”不是有效日期：“${a.value}”`,
+    hint: (a) =>
+      a.serial
+        ? `这个数字像是 Excel 的日期序号（对应 ${a.serial}）：选中这一列，“设置单元格格式”→“日期”即可。`
+        : '写成 2023-03-05、2023/3/5 或 2023年3月5日，或在 Excel 中把单元格格式设为“日期”；检查月份和日子是否存在。',
+  }),
+  cellBadBoolean: entry<{ header: string; value: string }>({
+    code: 'RPT726',
+    severity: 'error',
+    message: (a) => `“${a.header}”应填 是 或 否，实际是“${a.value}”`,
+    hint: () => '填写“是”或“否”（也认 ✓ 和 ×、有 和 无、Y 和 N、1 和 0）；不清楚时留空。',
+  }),
+  cellBadCount: entry<{ header: string; value: string }>({
+    code: 'RPT727',
+    severity: 'error',
+    message: (a) => `“${a.header}”应为不小于 0 的整数，实际是“${a.value}”`,
+    hint: () => '只填阿拉伯数字，如 12 或 12件；不要写小数、负数、“约”“余”或汉字数字。',
+  }),
+  cellBadDecimal: entry<{ header: string; value: string }>({
+    code: 'RPT728',
+    severity: 'error',
+    message: (a) => `“${a.header}”应为数字，实际是“${a.value}”`,
+    hint: () => '只填数字，如 12.5；单位写在列名中（如“金额（万元）”），不要写在单元格里。',
+  }),
+  cellFormulaWithoutValue: entry<{ formula: string }>({
+    code: 'RPT729',
+    severity: 'error',
+    message: (a) => `单元格中是公式 =${a.formula}，但文件中没有保存它的计算结果`,
+    hint: () => '本工具不计算公式，只读取 Excel 保存的结果：在 Excel 中打开文件，按 Ctrl+Alt+F9 重新计算后保存；或复制这一列，“选择性粘贴”→“数值”。',
+  }),
+  cellErrorValue: entry<{ value: string }>({
+    code: 'RPT730',
+    severity: 'error',
+    message: (a) => `单元格的值是 Excel 的错误 ${a.value}`,
+    hint: () => '公式没能算出结果：在 Excel 中改正公式，或直接填写数值。',
+  }),
+  mergedAcrossRecords: entry<{ range: string; count: number }>({
+    code: 'RPT731',
+    severity: 'error',
+    message: (a) => `合并单元格 ${a.range} 跨了 ${a.count} 条记录，只有第一条记录有这个值`,
+    hint: () => '取消合并（选中后点“开始”→“合并后居中”），再在每一行填上各自的值：可选中这一列，按 Ctrl+G→“定位条件”→“空值”，输入 = 和上一格后按 Ctrl+Enter，再粘贴为数值。',
+  }),
+  moreProblems: entry<{ count: number; code: string }>({
+    code: 'RPT732',
+    severity: 'warning',
+    message: (a) => `同类问题（${a.code}）还有 ${a.count} 处，没有一一列出`,
+    hint: () => '先改正上面列出的几处（多半是同一原因，如整列格式不对），再运行一次。',
+  }),
 } as const;
 
 export type CatalogueKey = keyof typeof catalogue;

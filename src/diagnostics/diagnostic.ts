@@ -22,7 +22,9 @@ export interface Diagnostic {
   column?: number;
   /** Where the problem sits inside the data, e.g. `proposals[3].category`. */
   path?: string;
+  /** For spreadsheets: the worksheet's name (a CSV file's is the file's name without extension). */
   sheet?: string;
+  /** For spreadsheets: the cell as Excel names it, e.g. `F12`; line and column then hold its row and column numbers. */
   cell?: string;
 }
 
