@@ -446,6 +446,12 @@ export const catalogue = {
     message: (a) => `无法写入“${a.file}”：${WRITE_ERRORS[a.detail] ? `${WRITE_ERRORS[a.detail]}（${a.detail}）` : a.detail}`,
     hint: () => '检查输出文件夹是否存在、是否有写权限，或用 --out 指定其他文件夹。原有的输出文件未被改动。',
   }),
+  outputExists: entry<{ file: string }>({
+    code: 'RPT614',
+    severity: 'error',
+    message: (a) => `“${a.file}”已存在，没有覆盖`,
+    hint: () => '换一个 --out 文件名，或加 --force 覆盖。',
+  }),
   pdfEngineUnavailable: entry<{ detail: string }>({
     code: 'RPT610',
     severity: 'error',
@@ -646,6 +652,12 @@ export const catalogue = {
     severity: 'warning',
     message: (a) => `同类问题（${a.code}）还有 ${a.count} 处，没有一一列出`,
     hint: () => '先改正上面列出的几处（多半是同一原因，如整列格式不对），再运行一次。',
+  }),
+  sheetKindUnknown: entry<{ sheet: string; kinds: string }>({
+    code: 'RPT733',
+    severity: 'error',
+    message: (a) => `看不出工作表“${a.sheet}”记的是哪一类记录`,
+    hint: (a) => `把工作表或文件改名，使名称中含有记录的类别：${a.kinds}；例如“提案台账.xlsx”、工作表“批示”。`,
   }),
 } as const;
 

@@ -60,6 +60,12 @@ export const OrganizationSchema = z
       .min(1)
       .default([...DEFAULT_RESULT_CLASSES])
       .meta({ description: '提案办理结果的分类及说法，默认 A 已解决或基本解决、B 正在解决或列入计划解决、C 留作参考' }),
+    sheetHeaders: z
+      .record(z.string(), z.record(z.string().min(1), z.string().min(1)))
+      .optional()
+      .meta({
+        description: '表格台账中本组织自己的列名，按记录类别写“列名: 字段”，如 proposals: {答复形式: result, 主办: leadUnits}；默认能识别的列名见 README',
+      }),
     ...vocabularyExtensions,
   })
   .meta({ description: '政协组织信息（各年度共用）' });

@@ -1,20 +1,103 @@
 /**
- * Spreadsheet rows as records: each sheet of a workbook in a year folder holds one record kind
- * (told by the sheet's or the file's name: 提案台账.xlsx), its columns found by their headers.
+ * Spreadsheet rows as records. Each sheet of a workbook in a year folder holds one record kind,
+ * told by the sheet's name (a sheet 提案, a sheet 批示), else by the file's (提案台账.xlsx), else by
+ * the columns its header names. Columns are found by their Chinese headers: the field's own
+ * (declared with the record kind), and those the organisation adds in organization.yaml
+ * (sheetHeaders). Each row is then checked by the same schema as a YAML record, every problem
+ * placed at its cell.
  */
+import path from 'node:path';
+import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Field } from '../domain/fields.js';
 import type { Organization } from '../domain/organization.js';
-import type { Origin, RecordValue } from '../domain/record-kind.js';
+import type { Origin, RecordKind, RecordValue } from '../domain/record-kind.js';
+import { RECORD_KINDS, recordFields } from '../domain/registry.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
+import type { DataPath } from '../load/data-path.js';
 import type { LoadedWorkbook } from '../load/sheets.js';
+import { bestSheet, cellRef, readTable, type ColumnSpec, type Sheet, type TableRecord } from '../load/spreadsheet/index.js';
+import { forbiddenCharacters } from './text-safety.js';
+import { issuesToDiagnostics } from './zod-issues.js';
+
+/** The kinds a spreadsheet can hold, the most specific words first (a 提案批示 sheet holds instructions). */
+const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
+
+/** The columns of a kind's table: every field a cell can hold, with its headers and the organisation's own. */
+export function columnSpecs(kind: RecordKind, fields: Record<string, Field>, organization: Organization | undefined): ColumnSpec[] {
+  const own = organization?.sheetHeaders?.[kind.key] ?? {};
+  return Object.entries(fields).flatMap(([name, f]) => {
+    if (!f.cell) return [];
+    const extra = Object.entries(own).flatMap(([header, field]) => (field === name ? [header] : []));
+    return [{ field: name, headers: [...f.headers, ...extra], type: f.cell, required: f.required, description: f.label }];
+  });
+}
+
+function kindByName(name: string): RecordKind | undefined {
+  return SHEET_KINDS.find((k) => k.sheetWords.some((w) => name.includes(w)));
+}
+
+/** The kind a sheet holds: by its name, by its file's (a lone or unnamed sheet), or by its header. */
+function kindOf(sheet: Sheet, workbook: LoadedWorkbook, specs: Map<RecordKind, ColumnSpec[]>): RecordKind | undefined {
+  const byName = kindByName(sheet.name);
+  if (byName) return byName;
+  const generic = workbook.sheets.length === 1 || /^(?:sheet|工作表)\s*\d*$/i.test(sheet.name.trim());
+  const byFile = generic ? kindByName(path.basename(workbook.display)) : undefined;
+  if (byFile) return byFile;
+  const matches = [...specs].filter(([, spec]) => bestSheet([sheet], spec) !== undefined);
+  return matches.length === 1 ? matches[0]![0] : undefined;
+}
 
 export function sheetRecords(
   workbook: LoadedWorkbook,
   vocabulary: Vocabulary,
   organization: Organization | undefined,
 ): { records: Array<{ kind: string; record: RecordValue; origin: Origin }>; diagnostics: Diagnostic[] } {
-  void workbook;
-  void vocabulary;
-  void organization;
-  return { records: [], diagnostics: [] };
+  const records: Array<{ kind: string; record: RecordValue; origin: Origin }> = [];
+  const diagnostics: Diagnostic[] = [];
+  const built = new Map(SHEET_KINDS.map((k) => [k, recordFields(k, vocabulary, organization)] as const));
+  const specs = new Map([...built].map(([k, { fields }]) => [k, columnSpecs(k, fields, organization)] as const));
+  for (const sheet of workbook.sheets) {
+    if (sheet.rows.length === 0) continue;
+    const kind = kindOf(sheet, workbook, specs);
+    if (!kind) {
+      diagnostics.push(
+        diagnostic('sheetKindUnknown', { sheet: sheet.name, kinds: SHEET_KINDS.map((k) => `${k.label}（${k.sheetWords.join('、')}）`).join('、') }, { file: workbook.display, sheet: sheet.name }),
+      );
+      continue;
+    }
+    const { schema, fields } = built.get(kind)!;
+    const table = readTable(sheet, specs.get(kind)!, { file: workbook.display });
+    diagnostics.push(...table.diagnostics);
+    // A cell already reported (a bad date) is not reported again as a missing field.
+    const reported = new Set(table.diagnostics.flatMap((d) => (d.line !== undefined && d.path !== undefined ? [`${d.line}:${d.path}`] : [])));
+    for (const row of table.records) {
+      const origin = cellOrigin(workbook.display, sheet.name, row);
+      const at = (p: DataPath) => origin.locate(typeof p[0] === 'string' ? p[0] : undefined);
+      const unsafe = forbiddenCharacters(row.value, at);
+      if (unsafe.length > 0) {
+        diagnostics.push(...unsafe);
+        continue;
+      }
+      const result = schema.safeParse(row.value, { reportInput: true });
+      if (!result.success) {
+        const issues = result.error.issues.filter((i) => !reported.has(`${row.row}:${String(i.path[0])}`));
+        diagnostics.push(...issuesToDiagnostics(issues, { at, fields }));
+        continue;
+      }
+      records.push({ kind: kind.key, record: result.data, origin });
+    }
+  }
+  return { records, diagnostics };
+}
+
+/** Where a row's fields are: the cell of the field's column, or the row's first cell. */
+function cellOrigin(file: string, sheet: string, row: TableRecord): Origin {
+  return {
+    locate(field?: string): Location {
+      const column = field !== undefined ? row.columns[field.split('.')[0]!] : undefined;
+      const number = column?.column ?? Math.min(...Object.values(row.columns).map((c) => c.column), 1);
+      return { file, sheet, line: row.row, column: number, cell: cellRef(row.row, number), ...(field !== undefined ? { path: field } : {}) };
+    },
+  };
 }
