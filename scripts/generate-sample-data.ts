@@ -38,6 +38,10 @@ import { yamlScalar } from './sample-data/output.js';
 import type { InformationRecord, MeetingRecord, ReportRecord } from './sample-data/records.js';
 import { Rng } from './sample-data/rng.js';
 import { addAttendance, addInformationDetails, addLedgerFields } from './sample-data/ledger.js';
+import { recordKind } from '../src/domain/registry.js';
+import { DEFAULT_VOCABULARY } from '../src/domain/vocabulary.js';
+import { writeWorkbook } from '../src/load/spreadsheet/index.js';
+import { ledgerTable } from '../src/scaffold/export.js';
 
 // ── Deterministic randomness ──────────────────────────────────────────────────────────────
 
@@ -894,7 +898,13 @@ export async function generate(options: GenerateOptions): Promise<void> {
     await mkdir(folder, { recursive: true });
     // Each file names its JSON Schema first, so editors with the YAML language server check it.
     const write = (name: string, text: string) => writeFile(path.join(folder, name), `${SCHEMA_LINE}\n${text}`);
-    await write('proposals.yaml', proposalsFile(plan.year, proposals, proposalInstructions));
+    // The 提案委 of the latest year keeps its ledger in Excel, as most do: 提案台账.xlsx and 提案批示.xlsx.
+    if (options.scale === 'city' && plan === plans[plans.length - 1]) {
+      await writeFile(path.join(folder, '提案台账.xlsx'), proposalWorkbook(proposals));
+      await writeFile(path.join(folder, '提案批示.xlsx'), instructionWorkbook(proposalInstructions));
+    } else {
+      await write('proposals.yaml', proposalsFile(plan.year, proposals, proposalInstructions));
+    }
     await write('meetings.yaml', meetingsFile(plan.year, meetings));
     await write('research.yaml', researchFile(plan.year, reports, approvals));
     await write('information.yaml', informationFile(plan, information, informationInstructions));
@@ -913,6 +923,42 @@ export async function generate(options: GenerateOptions): Promise<void> {
       if (await exists(from)) await copyFile(from, path.join(options.out, rel));
     }
   }
+}
+
+/** The proposal ledger as the 提案委 keeps it in Excel: the default headers, one row a proposal. */
+function proposalWorkbook(records: ProposalRec[]): Uint8Array {
+  const rows = records.map((r) => ({
+    id: r.id,
+    title: r.title,
+    submitterKind: r.submitter,
+    proposer: r.by,
+    coProposers: r.coProposers,
+    sector: r.sector,
+    category: r.category,
+    submittedOn: r.date,
+    period: r.period,
+    review: r.filing,
+    mergedInto: r.mergedInto,
+    rejectionReason: r.rejectionReason,
+    keyProposal: r.key,
+    leadUnits: r.leadUnits,
+    jointUnits: r.jointUnits,
+    assignedOn: r.assignedOn,
+    answered: r.handled,
+    answeredOn: r.answeredOn,
+    result: r.result,
+    satisfaction: r.satisfaction,
+    supervisedBy: r.supervisedBy,
+    tags: r.tags,
+  }));
+  return writeWorkbook(ledgerTable(recordKind('proposals')!, rows, DEFAULT_VOCABULARY, undefined), 'xlsx');
+}
+
+/** Leaders' instructions on proposals, a sheet of their own (批示). */
+function instructionWorkbook(records: ProposalInstruction[]): Uint8Array {
+  const rows = records.map(({ id, record, leader, level, principal, date }) => ({ id, record, leader, level, principal, date }));
+  const table = ledgerTable(recordKind('instructions')!, rows, DEFAULT_VOCABULARY, undefined);
+  return writeWorkbook({ ...table, sheet: '提案批示' }, 'xlsx');
 }
 
 async function exists(p: string): Promise<boolean> {
