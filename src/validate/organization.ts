@@ -2,6 +2,8 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkRegister } from '../domain/checks.js';
+import { didYouMean } from '../diagnostics/nearest.js';
+import { RECORD_KINDS, recordFields } from '../domain/registry.js';
 import { OrganizationFileSchema, organizationVocabulary, type Organization } from '../domain/organization.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
@@ -42,6 +44,27 @@ export function checkOrganization(parsed: ParsedYaml | undefined): CheckedOrgani
       if (seen.has(v)) report(diagnostic('duplicateEntry', { list: key, value: v }, at(['organization', key, i])));
       seen.add(v);
     });
+  }
+  // Column names mapped to fields: each to a field a spreadsheet cell can hold, of a kind there is.
+  for (const [kindKey, headers] of Object.entries(organization.sheetHeaders ?? {})) {
+    const kind = RECORD_KINDS.find((k) => k.key === kindKey);
+    if (!kind) {
+      report(diagnostic('unknownField', { field: kindKey, hint: `sheetHeaders 下写记录的类别：${RECORD_KINDS.map((k) => `${k.key}（${k.label}）`).join('、')}。` }, at(['organization', 'sheetHeaders', kindKey], true)));
+      continue;
+    }
+    const { fields } = recordFields(kind, vocabulary, organization);
+    const cellFields = Object.entries(fields).filter(([, f]) => f.cell !== undefined).map(([name]) => name);
+    for (const [header, field] of Object.entries(headers)) {
+      if (!cellFields.includes(field)) {
+        report(
+          diagnostic(
+            'notAllowedValue',
+            { field: `sheetHeaders.${kindKey}.${header}`, value: field, allowed: cellFields.join('、'), near: didYouMean(field, cellFields) },
+            at(['organization', 'sheetHeaders', kindKey, header]),
+          ),
+        );
+      }
+    }
   }
   return { organization, vocabulary, diagnostics };
 }
