@@ -142,7 +142,7 @@ export async function render(options: PipelineOptions): Promise<PipelineResult> 
       return { ...result, diagnostics: sortDiagnostics(diagnostics) };
     }
   }
-  const engine = createReportEngine(templates, options.memo);
+  const engine = createReportEngine(templates);
   if (kind === 'summary' && 'summary' in source.narrative) diagnostics.push(...summaryProblems(source.narrative, source.ref));
   const prose = renderNarrative(source.narrative, source.ref, context, engine, { dataHasErrors: hasErrors(diagnostics) });
   diagnostics.push(...prose.diagnostics);

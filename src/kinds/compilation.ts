@@ -40,7 +40,7 @@ export async function renderCompilation(
   const templates = await loadTemplates('compilation', options.templatesDir ? path.resolve(cwd, options.templatesDir) : undefined);
   diagnostics.push(...ignoredLinks(templates, cwd));
   const context: CompilationContext = { year, organizations: contexts };
-  const rendered = renderReport(templates, context, createReportEngine(templates, options.memo), { cwd });
+  const rendered = renderReport(templates, context, createReportEngine(templates), { cwd });
   diagnostics.push(...rendered.diagnostics);
   const out: PipelineResult = { ...result, diagnostics: sortDiagnostics(diagnostics), output: outputOf({ ...options, kind: 'compilation' }, year) };
   if (rendered.markdown === undefined || hasErrors(diagnostics)) return out;

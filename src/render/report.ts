@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
-import type { Memo } from '../cache/memo.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CitableContext } from './context.js';
 import { createEngine, TemplateError, type CompiledTemplate, type Engine } from './engine.js';
@@ -16,8 +15,8 @@ export interface RenderOptions {
   cwd?: string;
 }
 
-export function createReportEngine(templates: TemplateSet, memo?: Memo): Engine {
-  return createEngine(() => [...templates.pieces.keys()], memo);
+export function createReportEngine(templates: TemplateSet): Engine {
+  return createEngine(() => [...templates.pieces.keys()]);
 }
 
 export function renderReport(
