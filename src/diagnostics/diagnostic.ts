@@ -20,6 +20,8 @@ export interface Diagnostic {
   /** 1-based line and column. */
   line?: number;
   column?: number;
+  sheet?: string;
+  cell?: string;
   /** Where the problem sits inside the data, e.g. `proposals[3].category`. */
   path?: string;
 }

@@ -201,6 +201,9 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
       path.push(name);
       let tallest = 0;
       for (const ref of references.get(name) ?? []) {
+        // Only pieces registered as partials are entered: including another (the report itself, a piece from
+        // prose) is refused by Handlebars as a partial not found, placed at the statement.
+        if (!Object.hasOwn(hb.partials, ref.name)) continue;
         const at = { source: name, line: ref.line, column: ref.column };
         if (path.includes(ref.name)) {
           const chain = [...path.slice(path.indexOf(ref.name)), ref.name].join(' → ');
