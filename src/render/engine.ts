@@ -71,9 +71,12 @@ export interface Engine {
 
 /** What one build may execute and produce, over all its templates and prose. */
 export const RENDER_LIMITS = {
-  /** Block bodies and partials executed. The bundled national-scale report takes about 2,000. */
-  steps: 1_000_000,
-  /** Characters produced (prose counts twice: rendered, then placed in the report). A report has about 30,000. */
+  /**
+   * Block bodies, partials and prose strings executed. The bundled reports, national scale
+   * included, take about 100; a partial costs about 10 µs, so a template can spend at most 2 s.
+   */
+  steps: 200_000,
+  /** Characters produced (prose counts twice: rendered, then placed in the report). The bundled reports produce about 25,000. */
   output: 4_000_000,
   /** Partials inside partials. The built-in report goes 3 deep. */
   partialDepth: 20,
