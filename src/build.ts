@@ -8,7 +8,7 @@ import { diagnostic } from './diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { displayPath } from './load/project.js';
 import { render, type PipelineOptions, type PipelineResult } from './pipeline.js';
-import { writeAll, type OutputFile } from './write/atomic.js';
+import { OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
 
 export type OutputFormat = 'md' | 'docx' | 'html';
 /** The formats written when none are asked for (html only on request). */
@@ -61,10 +61,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result = await produce(options);
   if (options.dryRun || result.files.length === 0) return result;
   try {
-    await writeAll(result.files);
+    // All outputs of a build are one set in one folder (produce puts them there).
+    const folder = path.dirname(result.files[0]!.path);
+    await writeOutputSet(folder, result.files.map((f) => ({ name: path.basename(f.path), content: f.content })));
     return result;
   } catch (error) {
     const cwd = options.cwd ?? process.cwd();
+    if (error instanceof OutputLockedError) {
+      const holder = error.holder ? `进程 ${error.holder.pid}${error.holder.host ? `，${error.holder.host}` : ''}` : '进程未知';
+      const locked = diagnostic('outputLocked', { folder: displayPath(cwd, error.path), holder, seconds: Math.round(error.waitedMs / 1000), lock: displayPath(cwd, error.lockFile) });
+      return { ...result, writeFailed: true, diagnostics: [...result.diagnostics, locked] };
+    }
     const failed = (error as NodeJS.ErrnoException).path ?? result.files[0]!.path;
     const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {

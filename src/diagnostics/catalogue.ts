@@ -403,6 +403,12 @@ export const catalogue = {
     message: (a) => `无法写入“${a.file}”：${WRITE_ERRORS[a.detail] ? `${WRITE_ERRORS[a.detail]}（${a.detail}）` : a.detail}`,
     hint: () => '检查输出文件夹是否存在、是否有写权限，或用 --out 指定其他文件夹。原有的输出文件未被改动。',
   }),
+  outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
+    code: 'RPT630',
+    severity: 'error',
+    message: (a) => `输出文件夹“${a.folder}”正由另一次生成（${a.holder}）写入，等了 ${a.seconds} 秒仍未结束，没有写入`,
+    hint: (a) => `等那次生成结束后再运行。如果确认没有别的生成在运行，删除锁文件“${a.lock}”。原有的输出文件未被改动。`,
+  }),
 } as const;
 
 export type CatalogueKey = keyof typeof catalogue;
