@@ -16,8 +16,12 @@
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { HelperError, registerHelpers, type SourceLoc } from './helpers.js';
+import { Budget, OVER, OverInPartial, RENDER_LIMITS, type Over } from './budget.js';
 import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callIndex, callKey, describe, partialReferences, prepare, walk, type Call, type PartialReference } from './template-ast.js';
+import { compileAst, CompileFailure, parse } from './template-compile.js';
 import { positionAt, scanTemplate } from './template-scan.js';
+
+export { RENDER_LIMITS } from './budget.js';
 
 export { KNOWN_HELPERS } from './template-ast.js';
 
@@ -69,70 +73,7 @@ export interface Engine {
   compile(text: string, source: string): CompiledTemplate;
 }
 
-/** What one build may execute and produce, over all its templates and prose. */
-export const RENDER_LIMITS = {
-  /**
-   * Block bodies, partials and prose strings executed. The bundled reports, national scale
-   * included, take about 100; a partial costs about 10 µs, so a template can spend at most 2 s.
-   */
-  steps: 200_000,
-  /** Characters produced (prose counts twice: rendered, then placed in the report). The bundled reports produce about 25,000. */
-  output: 4_000_000,
-  /** Partials inside partials. The built-in report goes 3 deep. */
-  partialDepth: 20,
-} as const;
 
-const COMPILE_OPTIONS = { noEscape: true, preventIndent: true, data: true } as const;
-
-/** Marks a HelperError thrown by the budget rather than by a helper's arguments. */
-const OVER = { steps: 'too-many-steps', output: 'too-much-output' } as const;
-type Over = keyof typeof OVER;
-
-/** The budget ran out as a partial was entered: its caller knows where the `{{> name}}` is. */
-class OverInPartial extends Error {
-  constructor(
-    readonly over: Over,
-    readonly partial: string,
-  ) {
-    super(over);
-  }
-}
-
-/**
- * Counts steps and characters. Each block body or partial is a frame: what it returns is
- * counted less what its inner frames and values were already counted for, so each character is
- * counted once however deep it was made.
- */
-class Budget {
-  private steps = 0;
-  private chars = 0;
-  private readonly frames: number[] = [];
-
-  get depth(): number {
-    return this.frames.length;
-  }
-
-  run(produce: () => string, over: (what: Over) => never): string {
-    if (++this.steps > RENDER_LIMITS.steps) over('steps');
-    this.frames.push(0);
-    let inner = 0;
-    let out: string;
-    try {
-      out = produce();
-    } finally {
-      inner = this.frames.pop()!;
-    }
-    this.add(out.length - inner, over);
-    return out;
-  }
-
-  /** A value or helper result placed in the current frame. */
-  add(chars: number, over: (what: Over) => never): void {
-    this.chars += chars;
-    if (this.frames.length > 0) this.frames[this.frames.length - 1]! += chars;
-    if (this.chars > RENDER_LIMITS.output) over('output');
-  }
-}
 
 export function createEngine(partialNames: () => readonly string[] = () => []): Engine {
   const hb = Handlebars.create();
@@ -232,7 +173,13 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
       if (scanned) {
         throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...positionAt(text, scanned.offset) });
       }
-      const ast = parse(hb, text, source);
+      let ast: Program;
+      let template: Handlebars.TemplateDelegate;
+      try {
+        ast = parse(hb, text);
+      } catch (error) {
+        throw syntaxError(error, source);
+      }
       const refused = prepare(ast);
       if (refused) {
         const { loc, ...problem } = refused;
@@ -240,7 +187,11 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
       }
       const partials = partialReferences(ast);
       checkPartialReferences(partials, source, partialNames());
-      const template = compileAst(hb, ast, source);
+      try {
+        template = compileAst(hb, ast);
+      } catch (error) {
+        throw syntaxError(error, source);
+      }
       references.set(source, partials);
       const calls = callIndex(ast);
       return (context, options) => {
@@ -263,71 +214,10 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
   };
 }
 
-/** Handlebars' parser, with its English errors put into Chinese at the position they concern. */
-function parse(hb: HB, text: string, source: string): Program {
-  try {
-    return hb.parse(text);
-  } catch (error) {
-    throw new TemplateError({ kind: 'syntax', subject: '', source, ...parseError(hb, text, error) }, { cause: error });
-  }
-}
 
-/** The jison lexer behind Handlebars' parser: after a failed parse it still holds where it stopped. */
-interface Lexer {
-  matched: string;
-  match: string;
-}
-
-const TOKEN_WORDS: Record<string, string> = {
-  EOF: '模板在这里意外结束，前面有没写完的 {{ 或块',
-  CLOSE: '“}}”之前缺少内容',
-  CLOSE_UNESCAPED: '多了一个“}”：{{ 用 }} 闭合（只有 {{{ 才用 }}}）',
-  OPEN_SEXPR: '这里不能写“(”',
-  CLOSE_SEXPR: '多了一个“)”',
-  EQUALS: '这里不能写“=”',
-  SEP: '名称中的“.”或“/”位置不对',
-  OPEN_BLOCK_PARAMS: '这里不能写 as |…|',
-  INVALID: '无法识别的字符',
-};
-
-function parseError(hb: HB, text: string, error: unknown): { detail: string; line?: number; column?: number } {
-  const e = error as { message?: string; lineNumber?: number; column?: number };
-  const message = String(e.message ?? error);
-  if (e.lineNumber !== undefined) {
-    // Handlebars' own checks, with a node position (0-based column).
-    const path = /^Invalid path: (\S+)/.exec(message)?.[1];
-    const detail = path ? `名称“${path}”写法有误：this、..、. 只能写在名称的开头` : '这里的写法无法识别';
-    return { detail, line: e.lineNumber, column: (e.column ?? 0) + 1 };
-  }
-  const lexer = (hb as unknown as { Parser: { lexer?: Lexer } }).Parser.lexer;
-  const token = /got '([A-Z_]+)'/.exec(message)?.[1] ?? (message.startsWith('Lexical error') ? 'INVALID' : '');
-  const found = lexer?.match ?? '';
-  const offset = lexer ? Math.min(text.length, lexer.matched.length - found.length) : 0;
-  const word = TOKEN_WORDS[token];
-  const shown = found.trim() && token !== 'EOF' ? `“${found.trim().slice(0, 20)}”` : '';
-  const detail = word ? (token === 'INVALID' ? `${word}${shown || `“${text.slice(offset, offset + 1)}”`}` : word) : `这里的${shown || '内容'}写法无法识别`;
-  return { detail, ...positionAt(text, offset) };
-}
-
-/**
- * Compiles now, as Handlebars.compile would on the first call: its compile-time checks then
- * come up with the others, before anything runs.
- */
-function compileAst(hb: HB, ast: Program, source: string): Handlebars.TemplateDelegate {
-  const env = hb as unknown as {
-    Compiler: new () => { compile(ast: Program, options: object): unknown };
-    JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): unknown };
-  };
-  const options = { ...COMPILE_OPTIONS };
-  try {
-    const environment = new env.Compiler().compile(ast, options);
-    const spec = new env.JavaScriptCompiler().compile(environment, options, undefined, true);
-    return hb.template(spec as Parameters<HB['template']>[0]);
-  } catch (error) {
-    const e = error as { lineNumber?: number; column?: number };
-    const at = e.lineNumber !== undefined ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : { line: 1, column: 1 };
-    throw new TemplateError({ kind: 'syntax', subject: '', detail: '这里的写法无法识别', source, ...at }, { cause: error });
-  }
+function syntaxError(error: unknown, source: string): unknown {
+  if (!(error instanceof CompileFailure)) return error;
+  return new TemplateError({ kind: 'syntax', subject: '', detail: error.detail, source, line: error.line, column: error.column }, { cause: error.cause });
 }
 
 function checkPartialReferences(references: readonly PartialReference[], source: string, known: readonly string[]): void {
