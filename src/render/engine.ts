@@ -92,7 +92,9 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
     hb.registerHelper(name, (...raw: unknown[]) => {
       // The value itself goes back: inc and sum give numbers, which another helper may take.
       const out: unknown = fn(...raw);
-      budget.add(String(out).length, overAt(name, (raw[raw.length - 1] as { loc?: SourceLoc }).loc));
+      const loc = (raw[raw.length - 1] as { loc?: SourceLoc }).loc;
+      refuseBlank(name, String(out), loc);
+      budget.add(String(out).length, overAt(name, loc));
       return out;
     }),
   );
@@ -123,9 +125,7 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
       throw new HelperError(VALUE, '这是一组数据而不是单个数字或文字，请写到具体的字段（如 .count）', loc, 0);
     }
     const out = String(value);
-    // A text of the data holding "undefined" would be taken for a blank by the output check: say where it is printed.
-    const blank = BLANK.exec(out);
-    if (blank) throw new BlankValue(out.slice(Math.max(0, blank.index - 12), blank.index + blank[0].length + 12), loc);
+    refuseBlank(VALUE, out, loc);
     budget.add(out.length, overAt(VALUE, loc));
     return out;
   });
@@ -231,11 +231,18 @@ function checkPartialReferences(references: readonly PartialReference[], source:
 /** A value that would print as a blank ("undefined", "NaN"), with the text around it. */
 class BlankValue extends HelperError {
   constructor(
+    helper: string,
     readonly snippet: string,
     loc: SourceLoc | undefined,
   ) {
-    super(VALUE, 'blank', loc, 0);
+    super(helper, 'blank', loc, 0);
   }
+}
+
+/** A text of the data holding "undefined" would be taken for a blank by the output check: say where it is printed. */
+function refuseBlank(helper: string, out: string, loc: SourceLoc | undefined): void {
+  const blank = BLANK.exec(out);
+  if (blank) throw new BlankValue(helper, out.slice(Math.max(0, blank.index - 12), blank.index + blank[0].length + 12), loc);
 }
 
 function toTemplateError(error: unknown, ast: Program, calls: ReadonlyMap<string, Call>, source: string): TemplateError {

@@ -278,6 +278,7 @@ describe('7. every template problem has its place, in Chinese', () => {
     const p = problemOf('第一行\n前文{{text}}', {}, { text: '数据 undefined 数据' });
     expect(p).toMatchObject({ kind: 'blank', subject: 'text', line: 2, column: 3, detail: '数据 undefined 数据' });
     expect(problemOf('第一行\n有 NaN 的模板')).toMatchObject({ kind: 'blank', line: 2, column: 3 });
+    expect(problemOf('就{{quoteEach list}}协商', {}, { list: ['甲', '[object Object]'] })).toMatchObject({ kind: 'blank', line: 1, column: 14, detail: '“甲”“[object Object]”' });
     expect(problemToDiagnostic(p, {}, context as unknown as CitableContext, false).code).toBe('RPT508');
   });
 
