@@ -214,7 +214,6 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
   };
 }
 
-
 function syntaxError(error: unknown, source: string): unknown {
   if (!(error instanceof CompileFailure)) return error;
   return new TemplateError({ kind: 'syntax', subject: '', detail: error.detail, source, line: error.line, column: error.column }, { cause: error.cause });

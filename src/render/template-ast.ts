@@ -91,7 +91,11 @@ function checkCall(node: hbs.AST.MustacheStatement | hbs.AST.SubExpression): voi
   const signature = name === 'lookup' ? { min: 2, max: 2, usage: 'lookup 一组数据 名称' } : helperSignature(name);
   if (!signature) throw unknown(name, loc);
   const count = node.params.length;
-  if (count < signature.min || count > signature.max) throw new Refusal({ kind: 'helper', subject: name, detail: arityProblem(signature, count), loc });
+  if (count < signature.min || count > signature.max) {
+    // Helpers come before fields of the same name, as in Handlebars: {{date}} inside a meeting calls the helper.
+    const field = count === 0 && node.type === 'MustacheStatement' ? `；要引用名为“${name}”的字段，写成 {{this.${name}}}` : '';
+    throw new Refusal({ kind: 'helper', subject: name, detail: `${arityProblem(signature, count)}${field}`, loc });
+  }
   node.params = node.params.map(defined);
 }
 
