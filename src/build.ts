@@ -8,7 +8,7 @@ import { diagnostic } from './diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { displayPath } from './load/data-folder.js';
 import { renderReportRun, type RenderedReport, type ReportRequest, type ReportRun } from './pipeline.js';
-import { writeAll, type OutputFile } from './write/atomic.js';
+import { OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
 
 export type OutputFormat = 'md' | 'docx' | 'html' | 'pdf';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html', 'pdf'];
@@ -72,15 +72,23 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const result = await produce(request);
   if (request.dryRun || result.files.length === 0) return result;
   try {
-    await writeAll(result.files);
+    // All outputs of a build are one set in one folder, which appears with all of them at once.
+    const folder = path.dirname(result.files[0]!.path);
+    await writeOutputSet(folder, result.files.map((f) => ({ name: path.basename(f.path), content: f.content })));
     return result;
   } catch (error) {
+    const show = (p: string) => displayPath(request.cwd, p);
+    if (error instanceof OutputLockedError) {
+      const holder = error.holder ? `进程 ${error.holder.pid}${error.holder.host ? `，${error.holder.host}` : ''}` : '进程未知';
+      const locked = diagnostic('outputLocked', { folder: show(error.path), holder, seconds: Math.round(error.waitedMs / 1000), lock: show(error.lockFile) }, { file: show(error.path) });
+      return { ...result, writeFailed: true, diagnostics: [...result.diagnostics, locked] };
+    }
     const failed = (error as NodeJS.ErrnoException).path ?? result.files[0]!.path;
     const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {
       ...result,
       writeFailed: true,
-      diagnostics: [...result.diagnostics, diagnostic('writeFailed', { file: displayPath(request.cwd, failed), detail: String(detail) }, { file: displayPath(request.cwd, failed) })],
+      diagnostics: [...result.diagnostics, diagnostic('writeFailed', { file: show(failed), detail: String(detail) }, { file: show(failed) })],
     };
   }
 }

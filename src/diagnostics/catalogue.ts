@@ -438,6 +438,57 @@ export const catalogue = {
     message: (a) => `生成的报告中出现空缺或未定义的内容：“${a.snippet}”`,
     hint: () => '检查模板这一处引用的数字是否存在；报告中不允许留下空白或 undefined。',
   }),
+  templateHelperMisspelt: entry<{ name: string; near: string; known: string }>({
+    code: 'RPT510',
+    severity: 'error',
+    message: (a) => `模板中使用了未知的函数“${a.name}”，是否想写“${a.near}”？`,
+    hint: (a) => `可用的函数：${a.known}。`,
+  }),
+  templateTooLarge: entry<{ what: string; size: number; max: number }>({
+    code: 'RPT511',
+    severity: 'error',
+    message: (a) => `${a.what}有 ${a.size} 个字符，超过了上限 ${a.max} 个，没有处理`,
+    hint: (a) =>
+      a.what === '模板片段'
+        ? '检查是否放错了文件；很长的模板可以分成几个片段，用 {{> 片段名}} 引用。'
+        : '一段文字通常只有几百字：检查是否误粘贴了大量内容，或把它分成几段。',
+  }),
+  templateTooManyTags: entry<{ what: string; max: number }>({
+    code: 'RPT512',
+    severity: 'error',
+    message: (a) => `${a.what}中的 {{ }} 超过 ${a.max} 处，没有处理`,
+    hint: () => '检查是否误粘贴了大量内容；很长的模板可以分成几个片段，用 {{> 片段名}} 引用。',
+  }),
+  templateTooDeep: entry<{ max: number }>({
+    code: 'RPT513',
+    severity: 'error',
+    message: (a) => `模板嵌套超过 ${a.max} 层（块 {{#…}} 与括号“( )”合计），没有处理`,
+    hint: () => '实际的模板只嵌套几层：检查这里是否有多余的 {{#…}} 或“(”，或缺了对应的 {{/…}}、“)”。',
+  }),
+  templateTooMuchOutput: entry<{ max: number }>({
+    code: 'RPT514',
+    severity: 'error',
+    message: (a) => `生成的内容超过 ${a.max} 个字符，在这里停止`,
+    hint: () => '检查这里的 {{#each}} 是否嵌套了多层循环（次数相乘），或是否反复引用了很长的文字。一份报告通常只有几万字。',
+  }),
+  templateTooManySteps: entry<{ max: number }>({
+    code: 'RPT515',
+    severity: 'error',
+    message: (a) => `循环和片段执行了 ${a.max} 次以上，在这里停止`,
+    hint: () => '检查这里的 {{#each}} 是否嵌套了多层循环（次数相乘），或片段是否被反复引用。',
+  }),
+  templatePartialCycle: entry<{ chain: string }>({
+    code: 'RPT516',
+    severity: 'error',
+    message: (a) => `模板片段引用了它自己，没有尽头：${a.chain}`,
+    hint: () => '去掉这一处 {{> …}}：一个片段不能直接或经由别的片段引用它自己。',
+  }),
+  templatePartialsTooDeep: entry<{ name: string; max: number }>({
+    code: 'RPT517',
+    severity: 'error',
+    message: (a) => `模板片段层层引用超过 ${a.max} 层（这里引用“${a.name}”）`,
+    hint: () => '片段一般只嵌套几层；检查片段之间的引用是否绕了远路。',
+  }),
 
   // ── Output (RPT6xx) ───────────────────────────────────────────────
   writeFailed: entry<{ file: string; detail: string }>({
@@ -658,6 +709,12 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `看不出工作表“${a.sheet}”记的是哪一类记录`,
     hint: (a) => `把工作表或文件改名，使名称中含有记录的类别：${a.kinds}；例如“提案台账.xlsx”、工作表“批示”。`,
+  }),
+  outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
+    code: 'RPT630',
+    severity: 'error',
+    message: (a) => `输出文件夹“${a.folder}”正由另一次生成（${a.holder}）写入，等了 ${a.seconds} 秒仍未结束，没有写入`,
+    hint: (a) => `等那次生成结束后再运行。如果确认没有别的生成在运行，删除锁文件“${a.lock}”。原有的输出文件未被改动。`,
   }),
 } as const;
 

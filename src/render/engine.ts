@@ -3,24 +3,50 @@
  * supply (missing, or a rate with a zero denominator) stops the build with the template's line
  * and the figure's name, instead of printing an empty gap.
  *
- * How: before compiling, each plain `{{path}}` becomes `{{__value path}}`, and the list given
- * to `{{#each}}`/`{{#with}}` becomes `(__defined path)`; both helpers refuse undefined and null.
- * Helpers get the template position (`options.loc`), and the position leads back to the path
- * as written in the template, so the message names the figure exactly.
+ * A template goes through three checks before it runs: a scan of its text (template-scan.ts:
+ * size, number of tags, nesting, unclosed and mismatched tags), Handlebars' parser (its errors
+ * put into Chinese at their position), and a pass over the parsed template (template-ast.ts:
+ * only the documented helpers, with the right number of arguments; missing values refused).
+ * It is compiled from its text on every run: no compiled code is kept or read back.
+ *
+ * While it runs, one budget per engine (one build) counts the block bodies and partials
+ * executed and the characters produced, so that nested loops over the data cannot write
+ * hundreds of megabytes; a partial that includes itself is refused before anything runs.
  */
 import Handlebars from 'handlebars';
-/** (Removed with the cache; kept as a type until the engine drops the parameter.) */
-type Memo = { get(kind: 'template', text: string): string | undefined; set(kind: 'template', text: string, value: string): void };
-import type { SourceLoc } from './helpers.js';
-import { HELPER_NAMES, HelperError, registerHelpers } from './helpers.js';
+import type { HelperOptions } from 'handlebars';
+import { HelperError, registerHelpers, type SourceLoc } from './helpers.js';
+import { Budget, OVER, OverInPartial, RENDER_LIMITS, type Over } from './budget.js';
+import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callIndex, callKey, describe, partialReferences, prepare, walk, type Call, type PartialReference } from './template-ast.js';
+import { compileAst, CompileFailure, parse } from './template-compile.js';
+import { positionAt, scanTemplate } from './template-scan.js';
+
+export { RENDER_LIMITS } from './budget.js';
+
+export { KNOWN_HELPERS } from './template-ast.js';
 
 type HB = typeof Handlebars;
-type AstNode = hbs.AST.Node & { loc: SourceLoc };
 type Program = hbs.AST.Program;
 
 /** A problem found while compiling or rendering, with a position inside the template text. */
 export interface TemplateProblem {
-  kind: 'syntax' | 'missing-field' | 'unavailable' | 'unknown-helper' | 'missing-partial' | 'helper' | 'render';
+  kind:
+    | 'syntax'
+    | 'missing-field'
+    | 'unavailable'
+    | 'unknown-helper'
+    | 'misspelt-helper'
+    | 'missing-partial'
+    | 'helper'
+    | 'render'
+    | 'blank'
+    | 'too-large'
+    | 'too-many-tags'
+    | 'too-deep'
+    | 'too-much-output'
+    | 'too-many-steps'
+    | 'partial-cycle'
+    | 'partials-too-deep';
   /** The figure or field as written, the helper or partial name, or the detail. */
   subject: string;
   detail: string;
@@ -31,8 +57,11 @@ export interface TemplateProblem {
 }
 
 export class TemplateError extends Error {
-  constructor(readonly problem: TemplateProblem) {
-    super(problem.detail);
+  constructor(
+    readonly problem: TemplateProblem,
+    options?: { cause?: unknown },
+  ) {
+    super(problem.detail, options);
   }
 }
 
@@ -40,178 +69,154 @@ export type CompiledTemplate = (context: unknown, options?: Handlebars.RuntimeOp
 
 export interface Engine {
   hb: HB;
-  /** Compiles `text` as piece `source`; throws TemplateError on syntax problems. */
+  /** Compiles `text` as piece `source`; throws TemplateError on any problem found before running it. */
   compile(text: string, source: string): CompiledTemplate;
 }
 
-const VALUE = '__value';
-const DEFINED = '__defined';
-const GUARDED_BLOCKS = new Set(['each', 'with']);
 
-export function createEngine(partialNames: () => readonly string[] = () => [], memo?: Memo): Engine {
+
+export function createEngine(partialNames: () => readonly string[] = () => []): Engine {
   const hb = Handlebars.create();
-  registerHelpers((name, fn) => hb.registerHelper(name, fn));
-  const refuseMissing = (...raw: unknown[]) => {
+  const budget = new Budget();
+  /** The `{{> name}}` statements of each compiled piece, to refuse a partial that includes itself. */
+  const references = new Map<string, PartialReference[]>();
+
+  // Only the documented helpers: log wrote to stderr from prose; inline defined partials inside a piece.
+  for (const name of Object.keys(hb.helpers)) if (!BLOCK_HELPERS.includes(name) && name !== 'lookup') hb.unregisterHelper(name);
+  for (const name of Object.keys(hb.decorators)) hb.unregisterDecorator(name);
+
+  const overAt = (helper: string, loc: SourceLoc | undefined) => (what: Over): never => {
+    throw new HelperError(helper, OVER[what], loc, undefined);
+  };
+  registerHelpers((name, fn) =>
+    hb.registerHelper(name, (...raw: unknown[]) => {
+      // The value itself goes back: inc and sum give numbers, which another helper may take.
+      const out: unknown = fn(...raw);
+      const loc = (raw[raw.length - 1] as { loc?: SourceLoc }).loc;
+      refuseBlank(name, String(out), loc);
+      budget.add(String(out).length, overAt(name, loc));
+      return out;
+    }),
+  );
+  for (const name of BLOCK_HELPERS) {
+    const builtin = hb.helpers[name] as (...args: unknown[]) => unknown;
+    hb.registerHelper(name, function (this: unknown, ...raw: unknown[]) {
+      const options = raw[raw.length - 1] as HelperOptions & { loc?: SourceLoc };
+      const over = overAt(name, options.loc);
+      const counted = (body: HelperOptions['fn']) =>
+        function (this: unknown, ...args: Parameters<HelperOptions['fn']>) {
+          return budget.run(() => body.apply(this, args), over);
+        };
+      return builtin.apply(this, [...raw.slice(0, -1), { ...options, fn: counted(options.fn), inverse: counted(options.inverse) }]);
+    });
+  }
+  const refuseMissing = (helper: string, raw: unknown[]) => {
     const options = raw[raw.length - 1] as { loc?: SourceLoc };
     const value = raw[0];
     if (value === undefined || value === null) {
-      throw new HelperError(VALUE, value === null ? '数据无法提供这个数字' : '字段不存在', options.loc, 0, value === null);
+      throw new HelperError(helper, value === null ? '数据无法提供这个数字' : '字段不存在', options.loc, 0, value === null);
     }
     return value;
   };
   hb.registerHelper(VALUE, (...raw: unknown[]) => {
-    const value = refuseMissing(...raw);
+    const value = refuseMissing(VALUE, raw);
+    const loc = (raw[raw.length - 1] as { loc?: SourceLoc }).loc;
     if (typeof value === 'object') {
-      const options = raw[raw.length - 1] as { loc?: SourceLoc };
-      throw new HelperError(VALUE, '这是一组数据而不是单个数字或文字，请写到具体的字段（如 .count）', options.loc, 0);
+      throw new HelperError(VALUE, '这是一组数据而不是单个数字或文字，请写到具体的字段（如 .count）', loc, 0);
     }
-    return value;
+    const out = String(value);
+    refuseBlank(VALUE, out, loc);
+    budget.add(out.length, overAt(VALUE, loc));
+    return out;
   });
-  hb.registerHelper(DEFINED, refuseMissing);
-  hb.registerHelper('helperMissing', (...raw: unknown[]) => {
-    const options = raw[raw.length - 1] as { name: string; loc?: SourceLoc };
-    throw new HelperError(options.name, 'unknown-helper', options.loc, undefined);
-  });
+  hb.registerHelper(DEFINED, (...raw: unknown[]) => refuseMissing(DEFINED, raw));
+  for (const name of ['helperMissing', 'blockHelperMissing']) {
+    hb.registerHelper(name, (...raw: unknown[]) => {
+      const options = raw[raw.length - 1] as { name: string; loc?: SourceLoc };
+      throw new HelperError(options.name, 'unknown-helper', options.loc, undefined);
+    });
+  }
 
-  /** The guarded AST; parse problems are syntax errors at their position. */
-  const guardedAst = (text: string, source: string): Program => {
-    let ast: Program;
-    try {
-      ast = hb.parse(text);
-    } catch (error) {
-      throw new TemplateError({ kind: 'syntax', subject: '', source, ...parseErrorPosition(error) });
-    }
-    guard(ast);
-    return ast;
-  };
-
-  /**
-   * The template function, with the partials it names (checked against the pieces there are on
-   * every run, since an override may add or remove one). Handlebars compiles a template to
-   * JavaScript source, which a memo keeps for the next run: with or without one, the template is
-   * made from that source, so a remembered template is the one compiled.
-   */
-  const templateOf = (text: string, source: string): { template: Handlebars.TemplateDelegate; ast?: Program } => {
-    const remembered = memo?.get('template', text);
-    if (remembered !== undefined) {
-      try {
-        const { spec, partials } = JSON.parse(remembered) as { spec: string; partials: PartialReference[] };
-        checkPartialReferences(partials, source, partialNames());
-        return { template: hb.template(evaluateSpec(spec)) };
-      } catch (error) {
-        if (error instanceof TemplateError) throw error;
-        // A damaged entry: compile as if there were none.
+  /** Refuses a partial that includes itself, or partials nested too deep, at the `{{> name}}` that does it. */
+  const checkPartials = (start: string): void => {
+    const height = new Map<string, number>();
+    const path: string[] = [];
+    const visit = (name: string): number => {
+      path.push(name);
+      let tallest = 0;
+      for (const ref of references.get(name) ?? []) {
+        // Only pieces registered as partials are entered: including another (the report itself, a piece from
+        // prose) is refused by Handlebars as a partial not found, placed at the statement.
+        if (!Object.hasOwn(hb.partials, ref.name)) continue;
+        const at = { source: name, line: ref.line, column: ref.column };
+        if (path.includes(ref.name)) {
+          const chain = [...path.slice(path.indexOf(ref.name)), ref.name].join(' → ');
+          throw new TemplateError({ kind: 'partial-cycle', subject: ref.name, detail: chain, ...at });
+        }
+        const below = height.get(ref.name) ?? visit(ref.name);
+        if (path.length + below > RENDER_LIMITS.partialDepth) {
+          throw new TemplateError({ kind: 'partials-too-deep', subject: ref.name, detail: String(RENDER_LIMITS.partialDepth), ...at });
+        }
+        tallest = Math.max(tallest, below);
       }
-    }
-    const ast = guardedAst(text, source);
-    const partials = partialReferences(ast);
-    checkPartialReferences(partials, source, partialNames());
-    const spec = hb.precompile(ast as unknown as string, COMPILE_OPTIONS) as unknown as string;
-    memo?.set('template', text, JSON.stringify({ spec, partials }));
-    return { template: hb.template(evaluateSpec(spec)), ast };
+      path.pop();
+      height.set(name, tallest + 1);
+      return tallest + 1;
+    };
+    visit(start);
   };
 
   return {
     hb,
     compile(text, source) {
-      const compiled = templateOf(text, source);
-      // Only a problem needs the AST (to name the figure at the helper's position).
-      let ast = compiled.ast;
+      const scanned = scanTemplate(text, BLOCK_HELPERS);
+      if (scanned) {
+        throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...positionAt(text, scanned.offset) });
+      }
+      let ast: Program;
+      let template: Handlebars.TemplateDelegate;
+      try {
+        ast = parse(hb, text);
+      } catch (error) {
+        throw syntaxError(error, source);
+      }
+      const refused = prepare(ast);
+      if (refused) {
+        const { loc, ...problem } = refused;
+        throw new TemplateError({ ...problem, source, line: loc.start.line, column: loc.start.column + 1 });
+      }
+      const partials = partialReferences(ast);
+      checkPartialReferences(partials, source, partialNames());
+      try {
+        template = compileAst(hb, ast);
+      } catch (error) {
+        throw syntaxError(error, source);
+      }
+      references.set(source, partials);
+      const calls = callIndex(ast);
       return (context, options) => {
+        const outermost = budget.depth === 0;
         try {
-          return compiled.template(context, { ...options, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+          if (outermost) checkPartials(source);
+          return budget.run(
+            () => template(context, { ...options, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+            (what) => {
+              if (outermost) throw new TemplateError({ kind: OVER[what], subject: '', detail: '', source, line: 1, column: 1 });
+              throw new OverInPartial(what, source);
+            },
+          );
         } catch (error) {
-          throw toTemplateError(error, (ast ??= guardedAst(text, source)), source);
+          if (error instanceof OverInPartial && error.partial === source) throw error;
+          throw toTemplateError(error, ast, calls, source);
         }
       };
     },
   };
 }
 
-const COMPILE_OPTIONS = { noEscape: true, preventIndent: true } as const;
-
-/** Precompiled template source (from Handlebars.precompile) back into a template spec. */
-function evaluateSpec(spec: string): TemplateSpecification {
-  return new Function(`return ${spec};`)() as TemplateSpecification;
-}
-
-type TemplateSpecification = Parameters<HB['template']>[0];
-
-function parseErrorPosition(error: unknown): { detail: string; line?: number; column?: number } {
-  const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split('\n');
-  const lineMatch = /line (\d+)/.exec(lines[0] ?? '');
-  const caret = lines.find((l) => /^-*\^$/.test(l));
-  const expecting = lines.find((l) => l.startsWith('Expecting') || l.startsWith("Expected"));
-  const detail = `${lines[0] ?? message}${expecting ? `；${expecting.replace(/, got .*/, '')}` : ''}`.trim();
-  const out: { detail: string; line?: number; column?: number } = { detail };
-  if (lineMatch) out.line = Number(lineMatch[1]);
-  if (caret) out.column = caret.length; // 1-based: the caret sits under the offending character
-  return out;
-}
-
-/** Rewrites the AST in place so that missing values reach a helper that refuses them. */
-function guard(node: unknown): void {
-  if (!node || typeof node !== 'object') return;
-  const n = node as Record<string, unknown> & { type?: string };
-  if (n.type === 'MustacheStatement') {
-    const m = node as hbs.AST.MustacheStatement;
-    const isPlain = m.params.length === 0 && (!m.hash || m.hash.pairs.length === 0);
-    const path = m.path as hbs.AST.PathExpression;
-    if (isPlain && path.type === 'PathExpression' && !HELPER_NAMES.includes(path.original)) {
-      m.params = [m.path as hbs.AST.Expression];
-      m.path = helperPath(VALUE, m.loc as SourceLoc);
-    } else if (path.type === 'PathExpression' && path.original === 'lookup') {
-      // The built-in lookup yields undefined for a missing field (or a prototype's): refuse it like {{a.b}}.
-      m.params = [{ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as unknown as hbs.AST.Expression];
-      m.hash = { type: 'Hash', pairs: [], loc: m.loc } as unknown as hbs.AST.Hash;
-      m.path = helperPath(VALUE, m.loc as SourceLoc);
-    }
-  }
-  if (n.type === 'BlockStatement') {
-    const b = node as hbs.AST.BlockStatement;
-    const path = b.path as hbs.AST.PathExpression;
-    if (GUARDED_BLOCKS.has(path.original) && b.params[0]) {
-      const param = b.params[0];
-      b.params[0] = {
-        type: 'SubExpression',
-        path: helperPath(DEFINED, param.loc as SourceLoc),
-        params: [param],
-        hash: { type: 'Hash', pairs: [], loc: param.loc },
-        loc: param.loc,
-      } as unknown as hbs.AST.Expression;
-    }
-  }
-  for (const value of Object.values(n)) {
-    if (Array.isArray(value)) value.forEach(guard);
-    else if (value && typeof value === 'object' && 'type' in value) guard(value);
-  }
-}
-
-function helperPath(name: string, loc: SourceLoc): hbs.AST.PathExpression {
-  return { type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc } as unknown as hbs.AST.PathExpression;
-}
-
-/** A `{{> name}}` in a template, where it is written. */
-interface PartialReference {
-  name: string;
-  line: number;
-  column: number;
-  /** Written as an expression (`{{> (name)}}`), which is refused. */
-  computed?: true;
-}
-
-function partialReferences(ast: Program): PartialReference[] {
-  const found: PartialReference[] = [];
-  walk(ast, (node) => {
-    if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
-    const name = (node as unknown as hbs.AST.PartialStatement).name as hbs.AST.Expression;
-    const at = { line: node.loc.start.line, column: node.loc.start.column + 1 };
-    if (name.type === 'SubExpression') found.push({ name: '', ...at, computed: true });
-    // `{{> "name"}}` is the same piece as `{{> name}}`.
-    else found.push({ name: String((name as hbs.AST.PathExpression | hbs.AST.StringLiteral).original), ...at });
-  });
-  return found;
+function syntaxError(error: unknown, source: string): unknown {
+  if (!(error instanceof CompileFailure)) return error;
+  return new TemplateError({ kind: 'syntax', subject: '', detail: error.detail, source, line: error.line, column: error.column }, { cause: error.cause });
 }
 
 function checkPartialReferences(references: readonly PartialReference[], source: string, known: readonly string[]): void {
@@ -222,83 +227,77 @@ function checkPartialReferences(references: readonly PartialReference[], source:
   }
 }
 
-function walk(node: unknown, visit: (node: AstNode) => void): void {
-  if (!node || typeof node !== 'object') return;
-  const n = node as AstNode;
-  if (typeof n.type === 'string' && n.loc) visit(n);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) value.forEach((v) => walk(v, visit));
-    else if (value && typeof value === 'object') walk(value, visit);
+/** A value that would print as a blank ("undefined", "NaN"), with the text around it. */
+class BlankValue extends HelperError {
+  constructor(
+    helper: string,
+    readonly snippet: string,
+    loc: SourceLoc | undefined,
+  ) {
+    super(helper, 'blank', loc, 0);
   }
 }
 
-/** The expression written at `loc` (a mustache or sub-expression), and its argument `index`. */
-function argumentAt(ast: Program, loc: SourceLoc, index: number): string | undefined {
-  let found: string | undefined;
-  walk(ast, (node) => {
-    if (found !== undefined) return;
-    if (node.type !== 'MustacheStatement' && node.type !== 'SubExpression' && node.type !== 'BlockStatement') return;
-    if (node.loc.start.line !== loc.start.line || node.loc.start.column !== loc.start.column) return;
-    const expr = node as unknown as hbs.AST.MustacheStatement;
-    const param = expr.params[index];
-    if (!param) return;
-    found = describe(param);
-  });
-  return found;
+/** A text of the data holding "undefined" would be taken for a blank by the output check: say where it is printed. */
+function refuseBlank(helper: string, out: string, loc: SourceLoc | undefined): void {
+  const blank = BLANK.exec(out);
+  if (blank) throw new BlankValue(helper, out.slice(Math.max(0, blank.index - 12), blank.index + blank[0].length + 12), loc);
 }
 
-function describe(expr: hbs.AST.Expression): string {
-  if (expr.type === 'PathExpression') return (expr as hbs.AST.PathExpression).original;
-  if (expr.type === 'SubExpression') {
-    const sub = expr as hbs.AST.SubExpression;
-    const inner = sub.params.map(describe).join(' ');
-    const head = (sub.path as hbs.AST.PathExpression).original;
-    return head === DEFINED ? inner : `(${head} ${inner})`;
-  }
-  return String((expr as hbs.AST.StringLiteral).original ?? '');
-}
-
-function toTemplateError(error: unknown, ast: Program, source: string): TemplateError {
+function toTemplateError(error: unknown, ast: Program, calls: ReadonlyMap<string, Call>, source: string): TemplateError {
   if (error instanceof TemplateError) return error;
+  const at = (loc: SourceLoc | undefined) => (loc ? { line: loc.start.line, column: loc.start.column + 1 } : { line: 1, column: 1 });
+  if (error instanceof OverInPartial) {
+    // Thrown as the partial was entered: placed at the `{{> name}}` of this piece that entered it.
+    let statement: SourceLoc | undefined;
+    walk(ast, (node) => {
+      if (statement || (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement')) return;
+      if (String((node as unknown as { name: { original?: unknown } }).name.original) === error.partial) statement = node.loc;
+    });
+    return new TemplateError({ kind: OVER[error.over], subject: error.partial, detail: '', source, ...at(statement) });
+  }
   if (error instanceof HelperError) {
-    const at = error.loc ? { line: error.loc.start.line, column: error.loc.start.column + 1 } : {};
-    if (error.detail === 'unknown-helper') {
-      return new TemplateError({ kind: 'unknown-helper', subject: error.helper, detail: error.helper, source, ...at });
+    if (error.detail === OVER.steps || error.detail === OVER.output) {
+      return new TemplateError({ kind: error.detail, subject: error.helper, detail: '', source, ...at(error.loc) });
     }
-    const subject = error.loc && error.argIndex !== undefined ? argumentAt(ast, error.loc, error.argIndex) : undefined;
+    if (error.detail === 'unknown-helper') {
+      return new TemplateError({ kind: 'unknown-helper', subject: error.helper, detail: error.helper, source, ...at(error.loc) });
+    }
+    const call = error.loc ? calls.get(callKey(error.helper, error.loc)) : undefined;
+    const argument = error.argIndex !== undefined ? call?.params[error.argIndex] : undefined;
+    const subject = argument ? describe(argument) : undefined;
+    // __value speaks of the whole {{…}}; a helper, of the argument it refuses.
+    const where = error.helper === VALUE || !argument ? at(error.loc) : at(argument.loc as SourceLoc);
+    if (error instanceof BlankValue) return new TemplateError({ kind: 'blank', subject: subject ?? '?', detail: error.snippet, source, ...where });
     if (error.helper === VALUE && !error.unavailable && error.detail !== '字段不存在') {
-      return new TemplateError({ kind: 'render', subject: subject ?? '?', detail: `“${subject ?? '?'}”${error.detail}`, source, ...at });
+      return new TemplateError({ kind: 'render', subject: subject ?? '?', detail: `“${subject ?? '?'}”${error.detail}`, source, ...where });
     }
     if (error.helper === VALUE || error.helper === DEFINED) {
       const kind = error.unavailable ? 'unavailable' : 'missing-field';
-      return new TemplateError({ kind, subject: subject ?? '?', detail: error.detail, source, ...at });
+      return new TemplateError({ kind, subject: subject ?? '?', detail: error.detail, source, ...where });
     }
     if (error.unavailable) {
-      return new TemplateError({ kind: 'unavailable', subject: subject ?? error.helper, detail: error.detail, source, ...at });
+      return new TemplateError({ kind: 'unavailable', subject: subject ?? error.helper, detail: error.detail, source, ...where });
     }
-    if (subject !== undefined && /实际是空$/.test(error.detail)) {
-      return new TemplateError({ kind: 'missing-field', subject, detail: error.detail, source, ...at });
-    }
-    return new TemplateError({ kind: 'helper', subject: error.helper, detail: subject ? `${error.detail}（${subject}）` : error.detail, source, ...at });
+    // A figure's name tells where the refused value came from; a literal is in the message already.
+    const from = argument && argument.type !== 'StringLiteral' && argument.type !== 'NumberLiteral' && argument.type !== 'BooleanLiteral' ? `（来自 ${subject}）` : '';
+    return new TemplateError({ kind: 'helper', subject: error.helper, detail: `${error.detail}${from}`, source, ...where });
   }
   const message = error instanceof Error ? error.message : String(error);
   // A piece that exists but is not a partial where it is used ({{> report}}, or any piece in
   // narrative prose): Handlebars says so without a position; the statement naming it has one.
   const partial = /^The partial (.+) could not be found/.exec(message)?.[1];
   if (partial !== undefined) {
-    let at: AstNode | undefined;
+    let statement: SourceLoc | undefined;
     walk(ast, (node) => {
-      if (at || (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement')) return;
-      const name = (node as unknown as hbs.AST.PartialStatement).name as unknown as { original?: unknown };
-      if (String(name.original) === partial) at = node;
+      if (statement || (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement')) return;
+      if (String((node as unknown as { name: { original?: unknown } }).name.original) === partial) statement = node.loc;
     });
-    if (at) return new TemplateError({ kind: 'missing-partial', subject: partial, detail: partial, source, line: at.loc.start.line, column: at.loc.start.column + 1 });
+    if (statement) return new TemplateError({ kind: 'missing-partial', subject: partial, detail: partial, source, ...at(statement) });
   }
+  // Not expected after the checks above; the library's words stay out of the message, kept as the cause.
   const e = error as { lineNumber?: number; column?: number };
-  const problem: TemplateProblem = { kind: 'render', subject: '', detail: message, source };
-  if (e.lineNumber !== undefined) problem.line = e.lineNumber;
-  if (e.column !== undefined) problem.column = e.column + 1;
-  return new TemplateError(problem);
+  const where = e.lineNumber !== undefined ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : { line: 1, column: 1 };
+  const detail = error instanceof RangeError ? '模板嵌套或片段互相引用太深，超出了处理能力' : '模板在这里运行出错';
+  return new TemplateError({ kind: 'render', subject: '', detail, source, ...where }, { cause: error });
 }
-
-export const KNOWN_HELPERS = HELPER_NAMES;

@@ -1,4 +1,8 @@
-/** Number forms of the genre: percentages, approximate counts (200余), year-over-year change. */
+/**
+ * Number forms of the genre: percentages, approximate counts (200余), year-over-year change.
+ * These format what they are given; the template helpers (helpers.ts) decide which values may
+ * reach them, and refuse the rest with a message.
+ */
 import { roundTo } from '../compute/numbers.js';
 
 /** 0.6138 → "61.4%"; a whole number drops its zeros (1 → "100%", as the reports print it). */
@@ -11,13 +15,23 @@ function decimal(value: number, digits: number): string {
 }
 
 /**
+ * The power of ten of the leading digit of `n` (≥ 1): 213 → 100. Taken from the digits, not
+ * from Math.log10, which rounds 999999999999999 up to 15 and made it "0余".
+ */
+export function leadingPower(n: number): number {
+  return 10 ** (String(Math.floor(n)).length - 1);
+}
+
+/**
  * Approximate form: floors to `step` and adds `suffix` (213 → 200余, 437 with step 10 → 430多).
  * By default the step is the power of ten of the leading digit. A round number prints as is,
- * since "200余" would claim more than there is.
+ * since "200余" would claim more than there is; so does a number below its step (43 with step
+ * 100), which has nothing to floor to.
  */
 export function formatApprox(n: number, step?: number, suffix = '余'): string {
   if (n < 10) return String(n);
-  const s = step ?? 10 ** Math.floor(Math.log10(n));
+  const s = step ?? leadingPower(n);
+  if (n < s) return String(n);
   const floored = Math.floor(n / s) * s;
   return floored === n ? String(n) : `${floored}${suffix}`;
 }

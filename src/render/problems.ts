@@ -2,9 +2,11 @@
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CitableContext } from './context.js';
-import { KNOWN_HELPERS, type TemplateProblem } from './engine.js';
+import { KNOWN_HELPERS, RENDER_LIMITS, type TemplateProblem } from './engine.js';
+import { TEMPLATE_LIMITS } from './template-scan.js';
 
 export function problemToDiagnostic(p: TemplateProblem, at: Location, context: CitableContext, prose: boolean): Diagnostic {
+  const what = prose ? '这段文字' : '模板片段';
   switch (p.kind) {
     case 'syntax':
       return prose ? diagnostic('proseTemplate', { detail: p.detail }, at) : diagnostic('templateSyntax', { detail: p.detail }, at);
@@ -19,6 +21,24 @@ export function problemToDiagnostic(p: TemplateProblem, at: Location, context: C
       return diagnostic('figureUnavailable', { name: p.subject, why: p.detail }, at);
     case 'unknown-helper':
       return diagnostic('templateUnknownHelper', { name: p.subject, known: KNOWN_HELPERS.join('、') }, at);
+    case 'misspelt-helper':
+      return diagnostic('templateHelperMisspelt', { name: p.subject, near: p.detail, known: KNOWN_HELPERS.join('、') }, at);
+    case 'blank':
+      return diagnostic('blankInOutput', { snippet: p.detail }, at);
+    case 'too-large':
+      return diagnostic('templateTooLarge', { what, size: Number(p.detail), max: TEMPLATE_LIMITS.chars }, at);
+    case 'too-many-tags':
+      return diagnostic('templateTooManyTags', { what, max: TEMPLATE_LIMITS.tags }, at);
+    case 'too-deep':
+      return diagnostic('templateTooDeep', { max: TEMPLATE_LIMITS.nesting }, at);
+    case 'too-much-output':
+      return diagnostic('templateTooMuchOutput', { max: RENDER_LIMITS.output }, at);
+    case 'too-many-steps':
+      return diagnostic('templateTooManySteps', { max: RENDER_LIMITS.steps }, at);
+    case 'partial-cycle':
+      return diagnostic('templatePartialCycle', { chain: p.detail }, at);
+    case 'partials-too-deep':
+      return diagnostic('templatePartialsTooDeep', { name: p.subject, max: RENDER_LIMITS.partialDepth }, at);
     case 'missing-partial':
       return diagnostic('templateMissingPartial', { name: p.subject, tried: p.detail }, at);
     case 'helper':

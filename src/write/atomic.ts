@@ -1,13 +1,32 @@
 /**
- * Atomic file output: each file is written beside its target under a temporary name and then
- * renamed over it, so a reader (or a failed build) never sees half a file. All temporary
- * files are written before any is renamed, so a build that fails or is interrupted while
- * writing leaves every earlier output as it was, and removes its temporary files.
+ * Writing outputs so that a reader (or the next run) never sees half of them.
+ *
+ * A report's outputs (report.md, .docx, .html) are one set: they must come from the same
+ * build. `writeOutputSet` writes the set into a fresh folder beside the output folder and then
+ * swaps the two folders, holding a lock file beside them meanwhile:
+ *
+ *   out/.2023.report-lock            the lock: {pid, host, since}; stale when its process is gone
+ *   out/.2023.report-new-<id>/       the set being written (discarded if the run dies)
+ *   out/.2023.report-ready-<id>/     the set complete on disk: from here on it will be used
+ *   out/.2023.report-old-<id>/       the previous folder, between the swap and its removal
+ *
+ * Files in the output folder that are not part of the set are moved into the new folder just
+ * before the swap, so they stay. From the `ready` rename on, everything is synchronous, so no
+ * signal handler runs in between; a SIGKILL there leaves the folders in one of the states above,
+ * and the next write (under the lock) finishes the swap or puts the previous folder back. So
+ * the output folder holds a whole set at every moment, except between the two renames of the
+ * swap, when it is briefly absent.
+ *
+ * `writeAll` is the simpler per-file writer for outputs that are not a set in a folder of
+ * their own (the JSON schemas, written into a folder the user names).
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
-import { lstat, mkdir, open, rm, stat } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmod, lstat, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { acquireLock, DEFAULT_WAIT_MS, releaseHeldLocks, releaseLock } from './output-lock.js';
+
+export { OutputLockedError, type LockHolder } from './output-lock.js';
 
 export interface OutputFile {
   /** Absolute path. */
@@ -15,22 +34,37 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
-/** Temporary files written but not yet renamed into place. */
-const pending = new Set<string>();
+/** One file of a set, named within the set's folder. */
+export interface SetFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
+export interface WriteSetOptions {
+  /** How long to wait for another process writing the same folder before giving up (ms). */
+  waitMs?: number;
+}
+
+
+
+/** Temporary files and folders of writes in progress, and the locks held, for the signal handler. */
+const pending = { files: new Set<string>(), folders: new Set<string>() };
 
 /**
- * Removes the temporary files of a write in progress. Synchronous, for a signal handler: the
- * CLI calls it on SIGINT/SIGTERM before it exits.
+ * Removes what writes in progress leave (temporary files, a set half written) and releases their
+ * locks. Synchronous, for a signal handler or process exit: the CLI calls it on SIGINT/SIGTERM.
  */
 export function removeTemporaryFiles(): void {
-  for (const temp of pending) {
+  for (const target of [...pending.files, ...pending.folders]) {
     try {
-      rmSync(temp, { force: true });
+      rmSync(target, { force: true, recursive: true });
     } catch {
-      // Nothing more can be done while exiting.
+      // Nothing more can be done while exiting; the next write removes it.
     }
   }
-  pending.clear();
+  releaseHeldLocks();
+  pending.files.clear();
+  pending.folders.clear();
 }
 
 function failure(code: string, target: string, what: string): NodeJS.ErrnoException {
@@ -61,10 +95,186 @@ async function makeFolder(folder: string): Promise<void> {
   }
 }
 
+
+// ── The set ─────────────────────────────────────────────────────────
+
+/** The sibling names of `live`'s helpers: lock, and folders in each state. */
+function siblings(live: string) {
+  const parent = path.dirname(live);
+  const prefix = `.${path.basename(live)}.report-`;
+  return { parent, prefix, lock: path.join(parent, `${prefix}lock`) };
+}
+
+/** Temporary files of the per-file writer (below): `.report.md.0a1b2c3d4e5f.tmp`. */
+const FILE_TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+function syncFolder(folder: string): void {
+  // Makes the renames inside durable; folders cannot be opened for this on every system.
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort.
+  }
+}
+
+function exists(target: string): boolean {
+  try {
+    lstatSync(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The entries of `old` (the previous folder, swapped out) that are not in `live` go back into it:
+ * a file created in the output folder while the set was being swapped. The rest is the previous
+ * set, and goes.
+ */
+function settleOld(old: string, live: string): void {
+  for (const entry of readdirSync(old)) {
+    if (!exists(path.join(live, entry))) renameSync(path.join(old, entry), path.join(live, entry));
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Moves every entry of `live` that the set in `ready` does not have into `ready`. */
+function carryOver(live: string, ready: string): string[] {
+  const moved: string[] = [];
+  for (const entry of readdirSync(live)) {
+    if (FILE_TEMPORARY.test(entry) || exists(path.join(ready, entry))) continue;
+    renameSync(path.join(live, entry), path.join(ready, entry));
+    moved.push(entry);
+  }
+  return moved;
+}
+
+/** Puts `ready` in the place of `live`, keeping what `live` held besides the set. */
+function swap(live: string, ready: string, old: string): void {
+  if (!exists(live)) {
+    renameSync(ready, live);
+    return;
+  }
+  const moved = carryOver(live, ready);
+  try {
+    renameSync(live, old);
+  } catch (error) {
+    // Windows refuses to rename a folder with a file open in it: nothing changes.
+    for (const entry of moved) renameSync(path.join(ready, entry), path.join(live, entry));
+    throw Object.assign(error as NodeJS.ErrnoException, { path: live });
+  }
+  try {
+    renameSync(ready, live);
+  } catch (error) {
+    renameSync(old, live);
+    for (const entry of moved) renameSync(path.join(ready, entry), path.join(live, entry));
+    throw Object.assign(error as NodeJS.ErrnoException, { path: live });
+  }
+  syncFolder(path.dirname(live));
+  settleOld(old, live);
+}
+
+/**
+ * Finishes or undoes what a killed write left beside `live` (the lock is held): a complete set
+ * is swapped in, a partial one removed, a previous folder put back or removed. Also removes the
+ * per-file writer's temporary files left in the folder.
+ */
+function recover(live: string): void {
+  const { parent, prefix } = siblings(live);
+  const ours = readdirSync(parent).filter((e) => e.startsWith(prefix) && !e.startsWith(`${prefix}lock`));
+  const of = (state: string) => ours.filter((e) => e.startsWith(`${prefix}${state}-`)).map((e) => path.join(parent, e));
+  for (const partial of of('new')) rmSync(partial, { recursive: true, force: true });
+  const olds = of('old');
+  // Only one write runs at a time, so there is at most one complete set; the newest, to be sure.
+  const readies = of('ready').sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const extra of readies.slice(1)) rmSync(extra, { recursive: true, force: true });
+  const ready = readies[0];
+  if (ready) {
+    const old = `${ready.replace(`${prefix}ready-`, `${prefix}old-`)}`;
+    swap(live, ready, old);
+  } else if (!exists(live) && olds.length > 0) {
+    // Killed between the two renames of a swap whose new folder is gone: the previous one comes back.
+    renameSync(olds.shift()!, live);
+  }
+  for (const old of olds) if (exists(old)) settleOld(old, live);
+  if (exists(live)) {
+    for (const entry of readdirSync(live)) if (FILE_TEMPORARY.test(entry)) rmSync(path.join(live, entry), { force: true });
+  }
+}
+
+/**
+ * Writes `files` as the complete content of the set in `folder` (other files there stay): after
+ * it returns, the folder holds exactly this set; if it fails or the process dies, the folder
+ * holds the previous set, whole. Waits up to `waitMs` for another process writing the same
+ * folder, then throws OutputLockedError. Other failures are errno errors whose `path` names the
+ * file or folder concerned.
+ */
+export async function writeOutputSet(folder: string, files: readonly SetFile[], options: WriteSetOptions = {}): Promise<void> {
+  for (const { name } of files) {
+    if (name !== path.basename(name) || name === '.' || name === '..' || name.startsWith('.')) throw new RangeError(`not a plain file name: ${name}`);
+  }
+  let live = path.resolve(folder);
+  // A link to the output folder is followed: the set goes where it points, the link stays.
+  if (exists(live) && lstatSync(live).isSymbolicLink()) live = realpathSync(live);
+  const { parent, prefix, lock } = siblings(live);
+  await makeFolder(parent);
+  const me = await acquireLock(lock, live, options.waitMs ?? DEFAULT_WAIT_MS);
+  const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = path.join(parent, `${prefix}new-${id}`);
+  process.on('exit', removeTemporaryFiles);
+  try {
+    recover(live);
+    const current = await lstat(live).catch(() => undefined);
+    if (current && !current.isDirectory()) throw failure('ENOTDIR', live, 'not a directory');
+    // A folder where a file of the set should go would make the set fail half-way: refuse first.
+    for (const { name } of files) {
+      if ((await lstat(path.join(live, name)).catch(() => undefined))?.isDirectory()) throw failure('EISDIR', path.join(live, name), 'a folder is in the way');
+    }
+    pending.folders.add(staging);
+    try {
+      await mkdir(staging);
+    } catch (error) {
+      // The place of the output folder is what the user knows, not our temporary name.
+      throw Object.assign(error as NodeJS.ErrnoException, { path: live });
+    }
+    if (current) await chmod(staging, current.mode & 0o7777);
+    for (const file of files) {
+      const handle = await open(path.join(staging, file.name), 'wx');
+      try {
+        await handle.writeFile(file.content);
+        await handle.sync();
+      } catch (error) {
+        throw Object.assign(error as NodeJS.ErrnoException, { path: path.join(live, file.name) });
+      } finally {
+        await handle.close();
+      }
+    }
+    syncFolder(staging);
+    // From here to the end of the swap: synchronous, so that no signal handler runs in between.
+    const ready = path.join(parent, `${prefix}ready-${id}`);
+    renameSync(staging, ready);
+    pending.folders.delete(staging);
+    syncFolder(parent);
+    swap(live, ready, path.join(parent, `${prefix}old-${id}`));
+  } catch (error) {
+    if (pending.folders.delete(staging)) await rm(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    process.off('exit', removeTemporaryFiles);
+    releaseLock(lock, me.id);
+  }
+}
+
 /**
  * Writes all files only after every one of them has been produced in memory: first each to a
  * temporary file beside its target, then, when all are written, renames them over their
  * targets one after another without yielding (a signal handler cannot run between two).
+ * For outputs that are not a set in a folder of their own; a report's outputs use writeOutputSet.
  */
 export async function writeAll(files: readonly OutputFile[]): Promise<void> {
   const staged: Array<{ temp: string; target: string }> = [];
@@ -72,7 +282,7 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
     for (const file of files) {
       await makeFolder(path.dirname(file.path));
       const temp = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
-      pending.add(temp);
+      pending.files.add(temp);
       staged.push({ temp, target: file.path });
       const handle = await open(temp, 'wx');
       try {
@@ -89,12 +299,19 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
     }
     for (const { temp, target } of staged) {
       renameSync(temp, target);
-      pending.delete(temp);
+      pending.files.delete(temp);
     }
   } catch (error) {
     for (const { temp } of staged) {
-      if (pending.delete(temp)) await rm(temp, { force: true });
+      if (pending.files.delete(temp)) await rm(temp, { force: true });
     }
     throw error;
   }
+}
+
+/** Whether `folder` has leftovers of an interrupted write beside it (for tests and diagnostics). */
+export function leftoversOf(folder: string): string[] {
+  const { parent, prefix } = siblings(path.resolve(folder));
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent).filter((e) => e.startsWith(prefix));
 }

@@ -50,8 +50,11 @@ async function expectEarlierOutputsKept(out: string): Promise<void> {
   for (const [name, bytes] of Object.entries(OLD)) expect(after.get(name)?.equals(bytes), name).toBe(true);
 }
 
+/** Temporary files in the output folder, and the write's lock and folders beside it (write/atomic.ts). */
 async function temporaryFiles(out: string): Promise<string[]> {
-  return (await readdir(path.join(out, '2023')).catch(() => [] as string[])).filter((f) => f.endsWith('.tmp'));
+  const inside = (await readdir(path.join(out, '2023')).catch(() => [] as string[])).filter((f) => f.endsWith('.tmp'));
+  const beside = (await readdir(out).catch(() => [] as string[])).filter((f) => f.startsWith('.2023.'));
+  return [...inside, ...beside];
 }
 
 let data: string;
@@ -170,15 +173,15 @@ describe('a build interrupted by SIGINT', () => {
   }, 60_000);
 
   it('while the outputs are being written: the temporary files go, and the outputs are all old or all new', async () => {
-    // The moment a temporary file appears the build is stopped (SIGSTOP), interrupted and resumed.
+    // The moment the folder of the new outputs appears beside the output folder, the build is stopped (SIGSTOP), interrupted and resumed.
     let caughtWriting = 0;
     let attempts = 0;
     for (; attempts < 6 && caughtWriting === 0; attempts++) {
       const out = await outWithEarlierOutputs();
       let sawTemps: string[] = [];
       const result = await build(data, out, (child) => {
-        const watcher = watch(path.join(out, '2023'), (_event, name) => {
-          if (!name?.toString().endsWith('.tmp') || sawTemps.length > 0) return;
+        const watcher = watch(out, (_event, name) => {
+          if (!name?.toString().startsWith('.2023.report-new-') || sawTemps.length > 0) return;
           child.kill('SIGSTOP');
           void temporaryFiles(out).then((temps) => {
             sawTemps = temps.length > 0 ? temps : ['(gone already)'];

@@ -32,12 +32,12 @@ describe('template engine', () => {
     expect(problem('第一行\n共提出提案{{proposals.totl}}件')).toMatchObject({ kind: 'missing-field', subject: 'proposals.totl', line: 2, column: 6 });
     expect(problem('{{proposals.byCategory.教育.count}}')).toMatchObject({ kind: 'missing-field', subject: 'proposals.byCategory.教育.count' });
   });
-  it('names a missing figure given to a helper, at any depth', () => {
+  it('names a missing figure given to a helper, at any depth, at the argument', () => {
     expect(problem('占比{{percent proposals.byCategory.教育.share}}')).toMatchObject({
       kind: 'missing-field',
       subject: 'proposals.byCategory.教育.share',
       line: 1,
-      column: 3,
+      column: 13,
     });
   });
   it('refuses a rate the data cannot supply', () => {
@@ -47,7 +47,8 @@ describe('template engine', () => {
     expect(problem('{{#each meetings.byTag.教育.topics}}{{this}}{{/each}}')).toMatchObject({ kind: 'missing-field', subject: 'meetings.byTag.教育.topics' });
   });
   it('reports unknown helpers, missing partials and syntax errors with positions', () => {
-    expect(problem('x {{percnt proposals.total}}')).toMatchObject({ kind: 'unknown-helper', subject: 'percnt', line: 1, column: 3 });
+    expect(problem('x {{percnt proposals.total}}')).toMatchObject({ kind: 'misspelt-helper', subject: 'percnt', detail: 'percent', line: 1, column: 3 });
+    expect(problem('x {{frobnicate proposals.total}}')).toMatchObject({ kind: 'unknown-helper', subject: 'frobnicate', line: 1, column: 3 });
     expect(problem('a\n{{> nowhere}}', ['opening'])).toMatchObject({ kind: 'missing-partial', subject: 'nowhere', line: 2 });
     expect(problem('a\n{{#each x}}\n')).toMatchObject({ kind: 'syntax' });
   });

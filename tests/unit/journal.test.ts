@@ -74,6 +74,7 @@ describe('reads of data and templates', () => {
     'cache/store.ts',
     'cache/replay.ts',
     'write/atomic.ts',
+    'write/output-lock.ts',
     'watch.ts',
     'preview/server.ts',
     'scaffold/init.ts',

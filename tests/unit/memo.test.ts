@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packMemo } from '../../src/cache/memo.js';
 import { cacheFolder, openPack } from '../../src/cache/store.js';
-import { createEngine } from '../../src/render/engine.js';
 import { parseYaml, recallYaml } from '../../src/load/source.js';
 
 describe('memo packs', () => {
@@ -64,32 +63,5 @@ describe('remembered work gives the same results', () => {
     const empty = packMemo();
     parseYaml('c.yaml', '# 只有注释\n', empty);
     expect(empty.changes()).toBeUndefined();
-  });
-
-  it('compiled templates, problems at their positions included', () => {
-    const text = '第一行\n提案{{proposals.total}}件，{{percent proposals.rate}}，{{> piece}}';
-    const context = { proposals: { total: 12, rate: null } };
-    const run = (memo?: ReturnType<typeof packMemo>) => {
-      const engine = createEngine(() => ['piece'], memo);
-      engine.hb.registerPartial('piece', '片段');
-      try {
-        return engine.compile(text, 'prose')(context);
-      } catch (error) {
-        return (error as { problem: unknown }).problem;
-      }
-    };
-    const memo = packMemo();
-    const plain = run();
-    expect(plain).toMatchObject({ kind: 'unavailable', line: 2 });
-    expect(run(memo)).toEqual(plain);
-    const kept = memo.changes()!;
-    expect(Object.keys(kept)[0]).toMatch(/^template:/);
-    expect(run(packMemo(kept))).toEqual(plain);
-    // A piece removed since: the remembered template still checks its partials.
-    const engine = createEngine(() => [], packMemo(kept));
-    expect(() => engine.compile(text, 'prose')).toThrow(expect.objectContaining({ problem: expect.objectContaining({ kind: 'missing-partial', subject: 'piece', line: 2 }) }));
-    // Damaged code is compiled again.
-    const damaged = packMemo(Object.fromEntries(Object.keys(kept).map((k) => [k, JSON.stringify({ spec: '}{', partials: [] })])));
-    expect(run(damaged)).toEqual(plain);
   });
 });

@@ -36,6 +36,13 @@ describe('number forms of the genre', () => {
     expect(formatApproxWord(1500)).toBe('千余');
     expect(formatApproxWord(260)).toBe('200余');
   });
+  it('forms approximate counts of large numbers from their digits, and leaves a number below its step exact', () => {
+    // Math.log10(999999999999999) rounds to 15: it printed "0余".
+    expect(formatApprox(999_999_999_999_999)).toBe('900000000000000余');
+    expect(formatApprox(1000)).toBe('1000');
+    expect(formatApprox(43, 100)).toBe('43');
+    expect(formatApprox(437.5)).toBe('400余');
+  });
   it('describes year-over-year change', () => {
     expect(formatYoy(110, 100)).toBe('增长10%');
     expect(formatYoy(95, 100)).toBe('下降5%');
