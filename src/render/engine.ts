@@ -22,6 +22,7 @@ import { compileAst, CompileFailure, parse } from './template-compile.js';
 import { positionAt, scanTemplate } from './template-scan.js';
 
 export { RENDER_LIMITS } from './budget.js';
+import { missingFigures } from './missing-figures.js';
 
 export { KNOWN_HELPERS } from './template-ast.js';
 
@@ -71,6 +72,8 @@ export interface Engine {
   hb: HB;
   /** Compiles `text` as piece `source`; throws TemplateError on any problem found before running it. */
   compile(text: string, source: string): CompiledTemplate;
+  /** Every figure `text` cites in its own scope that `context` does not have (see missing-figures.ts). */
+  missing(text: string, context: unknown, source: string): TemplateProblem[];
 }
 
 
@@ -168,6 +171,15 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
 
   return {
     hb,
+    missing(text, context, source) {
+      // A piece that does not parse is reported by compile.
+      if (scanTemplate(text, BLOCK_HELPERS)) return [];
+      try {
+        return missingFigures(parse(hb, text), context, source);
+      } catch {
+        return [];
+      }
+    },
     compile(text, source) {
       const scanned = scanTemplate(text, BLOCK_HELPERS);
       if (scanned) {

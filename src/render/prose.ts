@@ -79,6 +79,15 @@ export function renderNarrative(
   const diagnostics: Diagnostic[] = [];
   const file = doc.file;
   const render = (piece: ProseText, heading = false, draft = isDraft(piece.text)): string => {
+    // Every unknown name of the piece at once: rendering would stop at the first.
+    if (!draft && piece.text.includes('{{')) {
+      const missing = engine.missing(piece.text, context, file.display).filter((p) => !(options.dataHasErrors && dependsOnRefusedRecords(p, context)));
+      if (missing.length > 1) {
+        failed = true;
+        for (const p of missing) diagnostics.push(problemToDiagnostic(p, { file: file.display, ...lineColumn(file.text, offsetIn(piece, p.line ?? 1, p.column ?? 1)) }, context, true));
+        return '';
+      }
+    }
     try {
       const text = heading ? ideographicSpaces(piece.text) : piece.text;
       // Most sentences cite nothing; compiling them as templates would only cost time.
