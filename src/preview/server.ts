@@ -105,7 +105,7 @@ function figuresPanel(figures: readonly FigureEntry[] | undefined, nonce: string
   const list = panel.querySelector('ol');
   const input = panel.querySelector('input');
   const show = () => {
-    const words = input.value.trim().split(/\s+/).filter(Boolean);
+    const words = input.value.trim().split(/\\s+/).filter(Boolean);
     list.replaceChildren(...figures
       .filter((f) => words.every((w) => f.name.includes(w) || f.label.includes(w)))
       .slice(0, 300)
