@@ -65,7 +65,8 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
     return { kind, sources: [], diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   }
   const prose = kind.narratives.map((n) => n.file);
-  const loaded: LoadedData[] = plan.sources.map((s) => loadData({ dataDir: s.dataDir, cwd: request.cwd, years: s.years, folders: s.folders, prose }));
+  const session = request.session;
+  const loaded: LoadedData[] = plan.sources.map((s) => loadData({ dataDir: s.dataDir, cwd: request.cwd, years: s.years, folders: s.folders, prose, ...(session ? { session } : {}) }));
   const templatesDir = request.templatesDir === undefined ? undefined : path.resolve(request.cwd, request.templatesDir);
   if (templatesDir !== undefined && entryKind(templatesDir) !== 'folder') {
     diagnostics.push(diagnostic('templatesFolderMissing', { folder: show(templatesDir) }, { file: show(templatesDir) }));
@@ -80,7 +81,12 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   });
   const layout = checkLayout(loaded[0]!.layout);
   diagnostics.push(...layout.diagnostics);
-  const compiled = compileTemplates(templates, request.cwd);
+  // The same pieces compile to the same templates: a watch session compiles them once.
+  const piecesKey = JSON.stringify([kind.templates, ...[...templates.pieces.values()].map((p) => [p.name, p.file, p.text]), templates.links, templates.diagnostics]);
+  const compiled = session
+    ? (session.templates.get(piecesKey, () => compileTemplates(templates, request.cwd)) as ReturnType<typeof compileTemplates>)
+    : compileTemplates(templates, request.cwd);
+  compiled.compiled.engine.reset();
   diagnostics.push(...compiled.diagnostics);
   // ── compute ──
   const prepared = kind.prepare(sources, plan);

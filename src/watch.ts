@@ -10,6 +10,7 @@
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildRequest, type BuildResult } from './build.js';
+import { BuildSession } from './session.js';
 
 export interface WatchTargets {
   /** Data folders (absolute, or relative to cwd): one, or several for a compilation. */
@@ -124,7 +125,8 @@ const within = (file: string, folder: string): boolean => file === folder || fil
 /** Runs `run` now and after every change until the signal aborts; resolves when stopped. */
 export function watchLoop(options: WatchLoopOptions): Promise<void> {
   const { signal } = options;
-  const debounceMs = options.debounceMs ?? 120;
+  // Editors save by writing and renaming within a few milliseconds: a short quiet time gathers them.
+  const debounceMs = options.debounceMs ?? 40;
   const cwd = options.cwd ?? process.cwd();
   const ignore = (options.ignore ?? []).map((p) => path.resolve(cwd, p));
   let year = options.year;
@@ -265,6 +267,8 @@ export function watchBuild(options: WatchBuildOptions): Promise<void> {
   // A term report is named by its years; otherwise the year found by the first build stays the
   // one built, even if a later year folder appears.
   let year = buildOptions.range ? undefined : buildOptions.year;
+  // Files and templates that did not change are not parsed again.
+  const session = new BuildSession();
   return watchLoop({
     ...watchTargetsOf(buildOptions, year),
     cwd,
@@ -274,7 +278,8 @@ export function watchBuild(options: WatchBuildOptions): Promise<void> {
     ...(onRunError ? { onRunError } : {}),
     ...(onWatchError ? { onWatchError } : {}),
     run: async (changes) => {
-      const result = await build({ ...buildOptions, ...(year !== undefined ? { year } : {}) });
+      const result = await build({ ...buildOptions, session, ...(year !== undefined ? { year } : {}) });
+      session.settle();
       if (!buildOptions.range) year ??= result.plan?.year;
       const event = { result, first, changes };
       first = false;

@@ -23,18 +23,21 @@ INSTRUCTABLE.push(...RECORD_KINDS.filter((k) => k.instructable).map((k) => k.key
 
 export const recordKind = (key: string): RecordKind | undefined => RECORD_KINDS.find((k) => k.key === key);
 
-/** The fields and schema of one kind's records for an organisation's word lists, built once per list. */
-const built = new WeakMap<Vocabulary, Map<string, { fields: Record<string, Field>; schema: z.ZodType<Record<string, unknown>> }>>();
+/**
+ * The fields and schema of one kind's records for an organisation's word lists, built once per
+ * list: building a zod schema (and its compiled fast path) costs more than checking a year.
+ */
+const built = new Map<string, { fields: Record<string, Field>; schema: z.ZodType<Record<string, unknown>> }>();
 
 export function recordFields(kind: RecordKind, vocabulary: Vocabulary, organization: Organization | undefined) {
-  let byKind = built.get(vocabulary);
-  if (!byKind) built.set(vocabulary, (byKind = new Map()));
-  const key = `${kind.key}\u0000${JSON.stringify(organization?.proposalResults ?? null)}`;
-  let entry = byKind.get(key);
+  const key = JSON.stringify([kind.key, vocabulary, organization?.proposalResults ?? null]);
+  let entry = built.get(key);
   if (!entry) {
     const f = kind.fields(vocabulary, organization);
     entry = { fields: f, schema: recordSchema(f, `${kind.label}（${kind.office}）：${kind.description}`) };
-    byKind.set(key, entry);
+    // A watch session meets a handful of word lists; a bound keeps a long one from growing.
+    if (built.size > 64) built.clear();
+    built.set(key, entry);
   }
   return entry;
 }

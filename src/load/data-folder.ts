@@ -15,6 +15,7 @@ import { readProse, type ProseFile } from './markdown-prose.js';
 import { MAX_DATA_FILE_BYTES } from './nesting.js';
 import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
+import type { BuildSession } from '../session.js';
 
 export interface LoadedFolder {
   /** Absolute path, and as shown to users. */
@@ -48,6 +49,8 @@ export interface DataRequest {
   folders?: string[];
   /** Narrative files to read in each folder read, by name (narrative.md). */
   prose?: string[];
+  /** Files already parsed by earlier builds of this process, by their exact text. */
+  session?: BuildSession;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -101,27 +104,27 @@ export function loadData(request: DataRequest): LoadedData {
   const sink = data.diagnostics;
   const orgPath = path.join(dataDir, 'organization.yaml');
   if (entryKind(orgPath) === 'missing') sink.push(diagnostic('organizationMissing', { file: show(orgPath) }, { file: show(dataDir) }));
-  else data.organization = readYamlFile(orgPath, show(orgPath), sink);
+  else data.organization = readYamlFile(orgPath, show(orgPath), sink, request.session);
   const layoutPath = path.join(dataDir, 'layout.yaml');
-  if (entryKind(layoutPath) !== 'missing') data.layout = readYamlFile(layoutPath, show(layoutPath), sink);
+  if (entryKind(layoutPath) !== 'missing') data.layout = readYamlFile(layoutPath, show(layoutPath), sink, request.session);
 
   const found = yearFolders(dataDir, show);
   data.availableYears = found.years;
   sink.push(...found.diagnostics.filter((d) => request.years.some((y) => d.file === show(path.join(dataDir, String(y))))));
   for (const year of request.years) {
     const folder = path.join(dataDir, String(year));
-    if (entryKind(folder) === 'folder') data.years.set(year, readFolder(folder, show, request.prose ?? [], sink));
+    if (entryKind(folder) === 'folder') data.years.set(year, readFolder(folder, show, request.prose ?? [], sink, request.session));
   }
   for (const name of request.folders ?? []) {
     const folder = path.join(dataDir, name);
     const k = entryKind(folder);
-    if (k === 'folder') data.folders.set(name, readFolder(folder, show, request.prose ?? [], sink));
+    if (k === 'folder') data.folders.set(name, readFolder(folder, show, request.prose ?? [], sink, request.session));
     else if (k === 'link') sink.push(diagnostic('linkNotFollowed', { what: '文件夹' }, { file: show(folder) }));
   }
   return data;
 }
 
-function readFolder(folder: string, show: (p: string) => string, proseNames: readonly string[], sink: Diagnostic[]): LoadedFolder {
+function readFolder(folder: string, show: (p: string) => string, proseNames: readonly string[], sink: Diagnostic[], session?: BuildSession): LoadedFolder {
   const loaded: LoadedFolder = { path: folder, display: show(folder), yaml: [], workbooks: [], prose: new Map() };
   const sheets: Array<{ path: string; display: string }> = [];
   for (const entry of listFolder(folder)) {
@@ -141,16 +144,20 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
       continue;
     }
     if (isYaml) {
-      const parsed = readYamlFile(full, show(full), sink);
+      const parsed = readYamlFile(full, show(full), sink, session);
       if (parsed) loaded.yaml.push(parsed);
     } else if (isSheet) {
       sheets.push({ path: full, display: show(full) });
     } else {
       const text = readText(full, show(full), sink);
-      if (text !== undefined) loaded.prose.set(entry.name, readProse(show(full), text));
+      if (text !== undefined) {
+        const display = show(full);
+        const prose = session ? (session.files.get(`md\0${display}\0${text}`, () => readProse(display, text)) as ReturnType<typeof readProse>) : readProse(display, text);
+        loaded.prose.set(entry.name, prose);
+      }
     }
   }
-  loaded.workbooks = readSheets(sheets, sink);
+  loaded.workbooks = readSheets(sheets, sink, session);
   return loaded;
 }
 
@@ -186,10 +193,10 @@ export function readProblem(read: Extract<ReturnType<typeof readRegularFile>, { 
   }
 }
 
-function readYamlFile(full: string, display: string, sink: Diagnostic[]): ParsedYaml | undefined {
+function readYamlFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession): ParsedYaml | undefined {
   const text = readText(full, display, sink);
   if (text === undefined) return undefined;
-  const parsed = parseYaml(display, text);
+  const parsed = session ? (session.files.get(`yaml\0${display}\0${text}`, () => parseYaml(display, text)) as ParsedYaml) : parseYaml(display, text);
   sink.push(...parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
   if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0 && text.trim() === '') {

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readProblem } from './data-folder.js';
 import { readRegularFile } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet } from './spreadsheet/index.js';
+import { digest, type BuildSession } from '../session.js';
 
 export const SHEET_FILE = /\.(?:xlsx|xls|csv)$/i;
 
@@ -16,7 +17,7 @@ export interface LoadedWorkbook {
   sheets: Sheet[];
 }
 
-export function readSheets(files: ReadonlyArray<{ path: string; display: string }>, sink: Diagnostic[]): LoadedWorkbook[] {
+export function readSheets(files: ReadonlyArray<{ path: string; display: string }>, sink: Diagnostic[], session?: BuildSession): LoadedWorkbook[] {
   const out: LoadedWorkbook[] = [];
   for (const file of files) {
     const read = readRegularFile(file.path, DEFAULT_LIMITS.maxFileBytes);
@@ -24,7 +25,9 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
       sink.push(readProblem(read, file.display));
       continue;
     }
-    const workbook = readWorkbook(read.bytes, file.display);
+    const workbook = session
+      ? (session.files.get(`sheet\0${file.display}\0${digest(read.bytes)}`, () => readWorkbook(read.bytes, file.display)) as ReturnType<typeof readWorkbook>)
+      : readWorkbook(read.bytes, file.display);
     sink.push(...workbook.diagnostics);
     out.push({ display: file.display, sheets: workbook.sheets });
   }

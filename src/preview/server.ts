@@ -19,6 +19,7 @@ import { renderReportRun, type ReportRequest, type ReportRun } from '../pipeline
 import { figuresOfRecords } from '../stats/figures.js';
 import { computeStats, formatValue } from '../stats/stats.js';
 import { watchLoop, watchTargetsOf } from '../watch.js';
+import { BuildSession } from '../session.js';
 import { escapeHtml, htmlPage, renderHtmlBody } from '../write/html.js';
 
 export interface RenderEvent {
@@ -284,6 +285,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   // As in build --watch: a term report is named by its years, otherwise the first year found stays.
   let year = pipeline.range ? undefined : pipeline.year;
+  const session = new BuildSession();
   let first = true;
   let firstDone!: () => void;
   const firstRender = new Promise<void>((resolve) => (firstDone = resolve));
@@ -296,7 +298,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     ...(onWatchError ? { onWatchError } : {}),
     run: async (changes) => {
       try {
-        const result = await renderReportRun({ ...pipeline, ...(year !== undefined ? { year } : {}) });
+        const result = await renderReportRun({ ...pipeline, session, ...(year !== undefined ? { year } : {}) });
+        session.settle();
         if (!pipeline.range) year ??= result.plan?.year;
         count += 1;
         version = `${instance}-${count}`;

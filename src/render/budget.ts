@@ -45,6 +45,13 @@ export class Budget {
     return this.frames.length;
   }
 
+  /** A new build: nothing spent yet (an engine kept between builds of a watch session). */
+  reset(): void {
+    this.steps = 0;
+    this.chars = 0;
+    this.frames.length = 0;
+  }
+
   run(produce: () => string, over: (what: Over) => never): string {
     if (++this.steps > RENDER_LIMITS.steps) over('steps');
     this.frames.push(0);

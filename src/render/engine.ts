@@ -74,6 +74,8 @@ export interface Engine {
   compile(text: string, source: string): CompiledTemplate;
   /** Every figure `text` cites in its own scope that `context` does not have (see missing-figures.ts). */
   missing(text: string, context: unknown, source: string): TemplateProblem[];
+  /** Starts a new build's budget: for an engine kept between the builds of a watch session. */
+  reset(): void;
 }
 
 
@@ -81,6 +83,9 @@ export interface Engine {
 export function createEngine(partialNames: () => readonly string[] = () => []): Engine {
   const hb = Handlebars.create();
   const budget = new Budget();
+  /** Texts compiled by this engine, by source and text; and parsed (null: does not parse). */
+  const compiledTexts = new Map<string, CompiledTemplate>();
+  const parsedTexts = new Map<string, Program | null>();
   /** The `{{> name}}` statements of each compiled piece, to refuse a partial that includes itself. */
   const references = new Map<string, PartialReference[]>();
 
@@ -171,16 +176,36 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
 
   return {
     hb,
+    reset() {
+      budget.reset();
+    },
     missing(text, context, source) {
-      // A piece that does not parse is reported by compile.
-      if (scanTemplate(text, BLOCK_HELPERS)) return [];
-      try {
-        return missingFigures(parse(hb, text), context, source);
-      } catch {
-        return [];
+      let ast = parsedTexts.get(text);
+      if (ast === undefined) {
+        // A piece that does not parse is reported by compile.
+        try {
+          ast = scanTemplate(text, BLOCK_HELPERS) ? null : parse(hb, text);
+        } catch {
+          ast = null;
+        }
+        if (parsedTexts.size > 10_000) parsedTexts.clear();
+        parsedTexts.set(text, ast);
       }
+      return ast ? missingFigures(ast, context, source) : [];
     },
     compile(text, source) {
+      // Prose is compiled once per text while the engine lives (a watch session keeps it).
+      const key = `${source}\0${text}`;
+      const known = compiledTexts.get(key);
+      if (known) return known;
+      const made = compileText(text, source);
+      if (compiledTexts.size > 10_000) compiledTexts.clear();
+      compiledTexts.set(key, made);
+      return made;
+    },
+  };
+  function compileText(text: string, source: string): CompiledTemplate {
+    {
       const scanned = scanTemplate(text, BLOCK_HELPERS);
       if (scanned) {
         throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...positionAt(text, scanned.offset) });
@@ -222,8 +247,8 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
           throw toTemplateError(error, ast, calls, source);
         }
       };
-    },
-  };
+    }
+  }
 }
 
 function syntaxError(error: unknown, source: string): unknown {
