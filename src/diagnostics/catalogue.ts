@@ -221,7 +221,7 @@ export const catalogue = {
     code: 'RPT303',
     severity: 'error',
     message: (a) => `“${a.field}”引用的${a.kind}“${a.id}”不存在`,
-    hint: (a) => `检查编号拼写，或先在${a.kind}记录中补上“${a.id}”。`,
+    hint: (a) => `检查编号拼写；被引用的${a.kind}要有一条编号（id）为“${a.id}”的记录。`,
   }),
   partExceedsWhole: entry<{ part: string; partValue: number; whole: string; wholeValue: number }>({
     code: 'RPT304',
@@ -358,11 +358,13 @@ export const catalogue = {
   }),
 
   // ── Figures and citations (RPT4xx) ────────────────────────────────
-  unknownFigure: entry<{ name: string; near?: string }>({
+  unknownFigure: entry<{ name: string; near?: string; guess?: string }>({
     code: 'RPT401',
     severity: 'error',
     message: (a) => `引用的数字或字段“${a.name}”不存在`,
-    hint: (a) => (a.near ? `可用的名称有：${a.near}。运行 report stats 可查看全部数字的名称。` : '检查名称拼写；数字的名称见 README“可引用的数字”。'),
+    hint: (a) =>
+      (a.guess ? `是不是要写“${a.guess}”？` : '') +
+      (a.near ? `可用的名称有：${a.near}。运行 report stats 可查看全部数字的名称。` : '检查名称拼写；数字的名称见 README“可引用的数字”。'),
   }),
   figureUnavailable: entry<{ name: string; why: string }>({
     code: 'RPT402',

@@ -30,6 +30,11 @@ export interface YearRecords {
   members: { total: number; standing?: number; inCommittees?: number } | undefined;
   /** Where each record, and each totals part, came from. */
   origins: WeakMap<object, Origin>;
+  /**
+   * The ids of records the schema refused: they are reported where they are, and a reference to
+   * one of them (a 批示 naming it) is not reported a second time as a reference to nothing.
+   */
+  refusedIds: Set<string>;
 }
 
 /** Whether figures are a year's or a term's (several years' records counted together). */

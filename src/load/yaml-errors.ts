@@ -63,6 +63,70 @@ export function typistSlip(line: string): YamlErrorWords | undefined {
   return undefined;
 }
 
-export function yamlErrorWords(code: string, line: string): YamlErrorWords {
-  return typistSlip(line) ?? BY_CODE[code] ?? FALLBACK;
+/** Where each key (or list dash) of a line starts: `  - id: a` gives 2 and 4. */
+function keyColumns(line: string): number[] {
+  const match = /^(\s*)((?:-\s+)*)/.exec(line)!;
+  const columns = [match[1]!.length];
+  let at = match[1]!.length;
+  for (const dash of match[2]!.matchAll(/-\s+/g)) columns.push((at += dash[0].length));
+  return columns;
+}
+
+/**
+ * A line indented to no column the lines above it open: the entry does not line up with its
+ * neighbours. Told by the columns of the enclosing lines, so the hint can name the column to use.
+ */
+function indentSlip(lines: readonly string[], index: number): YamlErrorWords | undefined {
+  const line = lines[index] ?? '';
+  if (!/\S/.test(line) || /^\s*#/.test(line)) return undefined;
+  const indent = /^ */.exec(line)![0].length;
+  const open = new Set<number>();
+  let limit = Infinity;
+  const previous = lines
+    .slice(0, index)
+    .reverse()
+    .find((l) => /\S/.test(l) && !/^\s*#/.test(l));
+  // A deeper line under `key:` (or `key: |`) starts a block: its indent is the author's choice.
+  if (previous && /[:|>]\s*(?:#.*)?$/.test(previous) && indent > keyColumns(previous).at(-1)!) return undefined;
+  for (let i = index - 1; i >= 0 && limit > 0; i--) {
+    const above = lines[i]!;
+    if (!/\S/.test(above) || /^\s*#/.test(above)) continue;
+    const columns = keyColumns(above).filter((c) => c < limit || (c === limit && open.size === 0));
+    columns.forEach((c) => open.add(c));
+    limit = Math.min(limit, columns[0] ?? limit);
+  }
+  if (open.size === 0 || open.has(indent)) return undefined;
+  const nearest = [...open].sort((a, b) => Math.abs(a - indent) - Math.abs(b - indent) || b - a)[0]!;
+  return {
+    what: `缩进不对：这一行缩进了 ${indent} 个空格，与上面的条目对不齐`,
+    hint: `同一条记录的各字段要对齐；这一行多半应缩进 ${nearest} 个空格（从第 ${nearest + 1} 列写起）。只用空格缩进。`,
+  };
+}
+
+/**
+ * A `key: value` line followed by a deeper `key:` line: the parser reads the second as part of the
+ * first's value and complains at the first; the slip is the second line's indentation.
+ */
+function tooDeepAfter(lines: readonly string[], index: number): YamlErrorWords | undefined {
+  const line = lines[index] ?? '';
+  const next = lines[index + 1] ?? '';
+  const key = /^(\s*(?:-\s+)*)[^\s:#][^:]*:\s+\S/.exec(unquoted(line));
+  if (!key || !/^\s*[^\s:#-][^:]*:(?:\s|$)/.test(next)) return undefined;
+  const column = key[1]!.length;
+  const indent = /^ */.exec(next)![0].length;
+  if (indent <= column) return undefined;
+  return {
+    what: `缩进不对：这一行比上一行的字段缩进得深`,
+    hint: `上一行的字段已经写了值，这一行是同一条记录的另一个字段，应缩进 ${column} 个空格（从第 ${column + 1} 列写起），与上一行对齐。`,
+  };
+}
+
+/** A syntax error's words and the line they belong to (1-based), the parser having stopped on line `line` of `text`. */
+export function yamlErrorAt(code: string, text: string, line: number): { line: number; words: YamlErrorWords } {
+  const lines = text.split('\n');
+  const slip = typistSlip(lines[line - 1] ?? '') ?? indentSlip(lines, line - 1);
+  if (slip) return { line, words: slip };
+  const deeper = tooDeepAfter(lines, line - 1);
+  if (deeper) return { line: line + 1, words: deeper };
+  return { line, words: BY_CODE[code] ?? FALLBACK };
 }

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatPath, type DataPath } from './data-path.js';
 import { excessiveNesting, MAX_NESTING } from './nesting.js';
 import { recordNode, recordsAround, REGION_MIN_LENGTH } from './record-region.js';
-import { yamlErrorWords } from './yaml-errors.js';
+import { yamlErrorAt } from './yaml-errors.js';
 
 export interface SourceFile {
   /** Path shown to users (relative to the working folder where possible, with forward slashes). */
@@ -125,12 +125,9 @@ function refused(display: string, text: string, refusal: unknown): ParsedYaml {
   if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
   const line = typeof mark?.line === 'number' ? mark.line + 1 : 1;
   const column = typeof mark?.column === 'number' ? mark.column + 1 : 1;
-  const words = yamlErrorWords('JS_YAML', lineAt(text, line));
-  return { file, value: undefined, diagnostics: [diagnostic('yamlSyntax', words, { file: display, line, column })] };
-}
-
-function lineAt(text: string, line: number): string {
-  return text.split('\n')[line - 1] ?? '';
+  const at = yamlErrorAt('JS_YAML', text, line);
+  const place = at.line === line ? { line, column } : { line: at.line, column: 1 };
+  return { file, value: undefined, diagnostics: [diagnostic('yamlSyntax', at.words, { file: display, ...place })] };
 }
 
 /** The parser's errors as diagnostics; `doc` was parsed from `text`, which starts at `shift` in the file. */
@@ -145,7 +142,9 @@ function problemsOf(doc: Document.Parsed, text: string, shift: number, file: Sou
     } else if (!syntaxReported) {
       // After the first syntax error the parser's further complaints are mostly its echoes.
       syntaxReported = true;
-      diagnostics.push(diagnostic('yamlSyntax', yamlErrorWords(error.code, lineAt(file.text, at.line)), loc));
+      const found = yamlErrorAt(error.code, file.text, at.line);
+      const place = found.line === at.line ? loc : { file: file.display, line: found.line, column: 1 };
+      diagnostics.push(diagnostic('yamlSyntax', found.words, place));
     }
   }
   return diagnostics;

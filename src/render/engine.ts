@@ -53,6 +53,8 @@ export interface TemplateProblem {
   detail: string;
   line?: number;
   column?: number;
+  /** A second place `detail` names (as RELATED), in the same text: the other tag of a mismatched pair. */
+  related?: { line: number; column: number };
   /** Name of the template piece (or prose) in which it occurred. */
   source: string;
 }
@@ -208,7 +210,8 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
     {
       const scanned = scanTemplate(text, BLOCK_HELPERS);
       if (scanned) {
-        throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...positionAt(text, scanned.offset) });
+        const related = scanned.related === undefined ? {} : { related: positionAt(text, scanned.related) };
+        throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...positionAt(text, scanned.offset), ...related });
       }
       let ast: Program;
       let template: Handlebars.TemplateDelegate;

@@ -2,20 +2,30 @@
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CitableContext } from './context.js';
+import { nearest } from '../diagnostics/nearest.js';
 import { KNOWN_HELPERS, RENDER_LIMITS, type TemplateProblem } from './engine.js';
-import { TEMPLATE_LIMITS } from './template-scan.js';
+import { RELATED, TEMPLATE_LIMITS } from './template-scan.js';
 
-export function problemToDiagnostic(p: TemplateProblem, at: Location, context: CitableContext, prose: boolean): Diagnostic {
+type Place = { line: number; column: number };
+
+/**
+ * `place` turns a position inside the compiled text into one in its file (prose is compiled a
+ * paragraph at a time; a template file is its own text).
+ */
+export function problemToDiagnostic(p: TemplateProblem, at: Location, context: CitableContext, prose: boolean, place: (inText: Place) => Place = (x) => x): Diagnostic {
   const what = prose ? '这段文字' : '模板片段';
   switch (p.kind) {
-    case 'syntax':
-      return prose ? diagnostic('proseTemplate', { detail: p.detail }, at) : diagnostic('templateSyntax', { detail: p.detail }, at);
+    case 'syntax': {
+      const related = p.related ? place(p.related) : undefined;
+      const detail = related ? p.detail.replace(RELATED, `第 ${related.line} 行第 ${related.column} 列`) : p.detail;
+      return prose ? diagnostic('proseTemplate', { detail }, at) : diagnostic('templateSyntax', { detail }, at);
+    }
     case 'missing-field':
       if (p.subject.startsWith('previous.') && 'previous' in context && context.previous === null) {
         return diagnostic('previousYearMissing', { year: context.year - 1 }, at);
       }
       return prose
-        ? diagnostic('unknownFigure', { name: p.subject, near: nearNames(context, p.subject) }, at)
+        ? diagnostic('unknownFigure', { name: p.subject, ...nearNames(context, p.subject) }, at)
         : diagnostic('templateMissingField', { field: p.subject }, at);
     case 'unavailable':
       return diagnostic('figureUnavailable', { name: p.subject, why: p.detail }, at);
@@ -48,8 +58,8 @@ export function problemToDiagnostic(p: TemplateProblem, at: Location, context: C
   }
 }
 
-/** Names that exist beside the deepest existing part of a cited name, to suggest a fix. */
-export function nearNames(context: CitableContext, name: string): string {
+/** Names that exist beside the deepest existing part of a cited name, and the closest of them, to suggest a fix. */
+export function nearNames(context: CitableContext, name: string): { near: string; guess?: string } {
   const parts = name.split('.');
   let node: unknown = context;
   const found: string[] = [];
@@ -59,9 +69,14 @@ export function nearNames(context: CitableContext, name: string): string {
       found.push(part);
     } else break;
   }
-  if (!node || typeof node !== 'object' || Array.isArray(node)) return '';
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return { near: '' };
   const prefix = found.length ? `${found.join('.')}.` : '';
   const keys = Object.keys(node).filter((k) => k !== 'narrative');
   const shown = keys.slice(0, 12).map((k) => prefix + k);
-  return shown.join('、') + (keys.length > 12 ? ' 等' : '');
+  const closest = nearest(parts[found.length] ?? '', keys, 1)[0];
+  const rest = parts.slice(found.length + 1);
+  return {
+    near: shown.join('、') + (keys.length > 12 ? ' 等' : ''),
+    ...(closest === undefined ? {} : { guess: [prefix + closest, ...rest].join('.') }),
+  };
 }

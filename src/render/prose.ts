@@ -106,7 +106,7 @@ export function renderNarrative(
       }
       failed = true;
       if (options.dataHasErrors && dependsOnRefusedRecords(p, context)) return '';
-      diagnostics.push(problemToDiagnostic(p, at, context, true));
+      diagnostics.push(problemToDiagnostic(p, at, context, true, (r) => lineColumn(file.text, offsetIn(piece, r.line, r.column))));
       return '';
     }
   };

@@ -26,7 +26,12 @@ export interface ScanProblem {
   detail: string;
   /** Where in the text (UTF-16 offset). */
   offset: number;
+  /** The other tag of a mismatched pair, named in `detail` as {@link RELATED}. */
+  related?: number;
 }
+
+/** Stands in `detail` for the place of the other tag, written out once the caller knows where the text sits in its file. */
+export const RELATED = '{related}';
 
 /** 1-based line and column of `offset`, as Handlebars counts them (a column is a UTF-16 unit). */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
@@ -105,10 +110,6 @@ export function scanTemplate(text: string, blocks: readonly string[]): ScanProbl
   const stack: OpenBlock[] = [];
   let tags = 0;
   const quoteTag = (b: OpenBlock) => `{{${b.sigil}${b.name}}}`;
-  const where = (offset: number) => {
-    const { line, column } = positionAt(text, offset);
-    return `第 ${line} 行第 ${column} 列`;
-  };
   for (let j = text.indexOf('{{'); j >= 0; j = text.indexOf('{{', j + 2)) {
     // `\{{` is text; `\\{{` is a backslash and then a tag.
     if (text.charCodeAt(j - 1) === BACKSLASH && text.charCodeAt(j - 2) !== BACKSLASH) continue;
@@ -181,16 +182,16 @@ export function scanTemplate(text: string, blocks: readonly string[]): ScanProbl
         const closing = `{{/${name}}}`;
         if (stack.some((b) => b.name === name)) {
           // {{#each}}{{#if}}…{{/each}}: the {{/if}} is missing, not the {{/each}} misspelt.
-          return { kind: 'syntax', detail: `${quoteTag(top)} 没有闭合：在${where(j)}遇到了 ${closing}，之前应有 {{/${top.name}}}`, offset: top.offset };
+          return { kind: 'syntax', detail: `${quoteTag(top)} 没有闭合：在${RELATED}遇到了 ${closing}，之前应有 {{/${top.name}}}`, offset: top.offset, related: j };
         }
         const topKnown = top.sigil !== '#' || blocks.includes(top.name);
         const closeNear = nearest(name, blocks);
         if (!topKnown && blocks.includes(name)) {
           const guess = nearest(top.name, blocks) === name ? `；是否想写 {{#${name}}}？` : '';
-          return { kind: 'syntax', detail: `${quoteTag(top)} 与${where(j)}的 ${closing} 不配对${guess}`, offset: top.offset };
+          return { kind: 'syntax', detail: `${quoteTag(top)} 与${RELATED}的 ${closing} 不配对${guess}`, offset: top.offset, related: j };
         }
         const guess = closeNear === top.name || nearest(name, [top.name]) ? `；是否想写 {{/${top.name}}}？` : `；应写成 {{/${top.name}}}`;
-        return { kind: 'syntax', detail: `${closing} 与${where(top.offset)}的 ${quoteTag(top)} 不配对${guess}`, offset: j };
+        return { kind: 'syntax', detail: `${closing} 与${RELATED}的 ${quoteTag(top)} 不配对${guess}`, offset: j, related: top.offset };
       }
     }
     j = end - 2;

@@ -67,7 +67,7 @@ function checkReferences(kind: RecordKind, year: YearRecords, { at, report }: Ch
     const what = kinds.length === 1 ? (RECORD_KINDS.find((k) => k.key === kinds[0])?.label ?? '记录') : '记录';
     for (const record of year.records[kind.key] ?? []) {
       const id = record[field];
-      if (typeof id === 'string' && !ids.has(id)) report(diagnostic('danglingReference', { field, id, kind: what }, at(record, field)));
+      if (typeof id === 'string' && !ids.has(id) && !year.refusedIds.has(id)) report(diagnostic('danglingReference', { field, id, kind: what }, at(record, field)));
     }
   }
 }

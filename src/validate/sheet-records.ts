@@ -52,8 +52,9 @@ export function sheetRecords(
   workbook: LoadedWorkbook,
   vocabulary: Vocabulary,
   organization: Organization | undefined,
-): { records: Array<{ kind: string; record: RecordValue; origin: Origin }>; diagnostics: Diagnostic[] } {
+): { records: Array<{ kind: string; record: RecordValue; origin: Origin }>; refused: unknown[]; diagnostics: Diagnostic[] } {
   const records: Array<{ kind: string; record: RecordValue; origin: Origin }> = [];
+  const refused: unknown[] = [];
   const diagnostics: Diagnostic[] = [];
   const built = new Map(SHEET_KINDS.map((k) => [k, recordFields(k, vocabulary, organization)] as const));
   const specs = new Map([...built].map(([k, { fields }]) => [k, columnSpecs(k, fields, organization)] as const));
@@ -77,18 +78,20 @@ export function sheetRecords(
       const unsafe = forbiddenCharacters(row.value, at);
       if (unsafe.length > 0) {
         diagnostics.push(...unsafe);
+        refused.push(row.value);
         continue;
       }
       const result = schema.safeParse(row.value, { reportInput: true });
       if (!result.success) {
         const issues = result.error.issues.filter((i) => !reported.has(`${row.row}:${String(i.path[0])}`));
         diagnostics.push(...issuesToDiagnostics(issues, { at, fields }));
+        refused.push(row.value);
         continue;
       }
       records.push({ kind: kind.key, record: result.data, origin });
     }
   }
-  return { records, diagnostics };
+  return { records, refused, diagnostics };
 }
 
 /** Where a row's fields are: the cell of the field's column, or the row's first cell. */

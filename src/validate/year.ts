@@ -44,6 +44,7 @@ export function emptyYearRecords(year: number, organization: Organization | unde
     totals: {},
     members: undefined,
     origins: new WeakMap(),
+    refusedIds: new Set(),
   };
 }
 
@@ -62,6 +63,10 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
   const out = checked.diagnostics;
   const singleFrom = new Map<YearSingleKey, string>();
   const totalsFrom = new Map<string, string>();
+  const refuse = (item: unknown) => {
+    const id = (item as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' || typeof id === 'number') records.refusedIds.add(String(id));
+  };
   const accept = (key: string, record: RecordValue, origin: Origin) => {
     records.records[key]!.push(record);
     records.origins.set(record, origin);
@@ -92,11 +97,13 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           const unsafe = unsafeIn(item, at);
           if (unsafe.length > 0) {
             out.push(...unsafe);
+            refuse(item);
             return;
           }
           const result = schema.safeParse(item, { reportInput: true });
           if (!result.success) {
             out.push(...issuesToDiagnostics(result.error.issues, { at, fields }));
+            refuse(item);
             return;
           }
           accept(key, result.data, yamlOrigin(file, path));
@@ -151,6 +158,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
     const rows = sheetRecords(workbook, vocabulary, organization);
     out.push(...rows.diagnostics);
     for (const { kind, record, origin } of rows.records) accept(kind, record, origin);
+    rows.refused.forEach(refuse);
   }
   return checked;
 }
