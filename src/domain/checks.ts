@@ -7,15 +7,19 @@ export function inconsistent(detail: string, at: Location): Diagnostic {
   return diagnostic('inconsistentRecord', { detail }, at);
 }
 
-/** A value that must be in one of the organisation's registers or word lists (categories, sectors, units…). */
+/**
+ * A value that must be in one of the organisation's registers or word lists (categories, sectors,
+ * units…). The place is asked for only when the value is not there: placing a record of a long
+ * ledger parses it again, and clean data has no problem to place.
+ */
 export function checkRegister(
   value: string,
   allowed: readonly string[],
   list: string,
   field: string,
-  at: Location,
+  at: () => Location,
   report: (d: Diagnostic) => void,
 ): void {
   if (allowed.includes(value)) return;
-  report(diagnostic('unknownCategory', { field, value, list, allowed: allowed.join('、'), near: didYouMean(value, allowed) }, at));
+  report(diagnostic('unknownCategory', { field, value, list, allowed: allowed.join('、'), near: didYouMean(value, allowed) }, at()));
 }

@@ -29,7 +29,7 @@ export function checkOrganization(parsed: ParsedYaml | undefined): CheckedOrgani
   const vocabulary = organizationVocabulary(organization);
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
-  checkRegister(organization.level, vocabulary.levels, 'levels', '层级', at(['organization', 'level']), report);
+  checkRegister(organization.level, vocabulary.levels, 'levels', '层级', () => at(['organization', 'level']), report);
   const lists: Array<[string, readonly string[]]> = [
     ['proposalCategories', organization.proposalCategories],
     ['sectors', organization.sectors],

@@ -76,7 +76,7 @@ export const information: RecordKind = {
       if (item.adoptionForm !== undefined && item.adoptedBy.length === 0) {
         report(inconsistent(`信息“${item.id}”写了采用形式，却没有写采用单位`, at(record, 'adoptionForm')));
       }
-      for (const level of item.adoptedBy) checkRegister(level, year.vocabulary.adoptionLevels, 'adoptionLevels', '采用单位', at(record, 'adoptedBy'), report);
+      for (const level of item.adoptedBy) checkRegister(level, year.vocabulary.adoptionLevels, 'adoptionLevels', '采用单位', () => at(record, 'adoptedBy'), report);
     }
   },
   figures(records, year) {

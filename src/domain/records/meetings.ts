@@ -68,7 +68,7 @@ export const meetings: RecordKind = {
       }
       if (!m.topic.trim()) report(diagnostic('emptyTopic', {}, at(record)));
       const sectors = year.organization?.sectors ?? [];
-      if (sectors.length > 0) for (const s of m.sectors) checkRegister(s, sectors, 'sectors', '参加界别', at(record, 'sectors'), report);
+      if (sectors.length > 0) for (const s of m.sectors) checkRegister(s, sectors, 'sectors', '参加界别', () => at(record, 'sectors'), report);
       if (new Set(m.sectors).size !== m.sectors.length) report(inconsistent(`会议“${m.id}”的参加界别有重复`, at(record, 'sectors')));
     }
   },

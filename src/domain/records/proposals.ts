@@ -196,11 +196,11 @@ export const proposals: RecordKind = {
         }
       }
       if (!org) continue;
-      register(p.category, org.proposalCategories, 'proposalCategories', '类别', at(record, 'category'), report);
-      if (p.sector !== undefined && org.sectors.length > 0) register(p.sector, org.sectors, 'sectors', '界别', at(record, 'sector'), report);
+      register(p.category, org.proposalCategories, 'proposalCategories', '类别', () => at(record, 'category'), report);
+      if (p.sector !== undefined && org.sectors.length > 0) register(p.sector, org.sectors, 'sectors', '界别', () => at(record, 'sector'), report);
       if (org.handlingUnits.length > 0) {
         for (const field of ['leadUnits', 'jointUnits'] as const) {
-          for (const unit of p[field]) register(unit, org.handlingUnits, 'handlingUnits', field === 'leadUnits' ? '主办单位' : '会办单位', at(record, field), report);
+          for (const unit of p[field]) register(unit, org.handlingUnits, 'handlingUnits', field === 'leadUnits' ? '主办单位' : '会办单位', () => at(record, field), report);
         }
       }
     }
