@@ -65,10 +65,11 @@ describe('bin/report.js', () => {
   });
 
   it('gives byte-identical Markdown, Word and HTML in other time zones and locales, from another folder', async () => {
-    // West of UTC a date read as UTC midnight would move back a day; a locale could change sorting and number formats.
+    // West of UTC a date read as UTC midnight would move back a day; a locale could change sorting
+    // and number formats; the variable of the removed cache must change nothing either.
     for (const env of [
-      { TZ: 'America/Los_Angeles', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
-      { TZ: 'Asia/Shanghai', LANG: 'C', LC_ALL: 'C' },
+      { TZ: 'America/Los_Angeles', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8', REPORT_CACHE_DIR: '/proc/report-cache' },
+      { TZ: 'Asia/Shanghai', LANG: 'C', LC_ALL: 'C', REPORT_CACHE_DIR: '/etc/passwd' },
     ]) {
       const folder = await tempDir('report-determinism-');
       await cp(DATA, path.join(folder, 'records'), { recursive: true });
