@@ -108,7 +108,7 @@ describe('validate: schema', () => {
   it('accepts the minimal fixture without problems', async () => {
     const { diagnostics, result } = await problems(async () => {});
     expect(diagnostics).toEqual([]);
-    expect(result.report?.context.proposals).toMatchObject({ total: 5 });
+    expect((result.report?.context as { proposals?: unknown } | undefined)?.proposals).toMatchObject({ total: 5 });
   });
 
   it('reports a wrong type, an unknown value and an unknown field at their positions', async () => {

@@ -35,7 +35,7 @@ function ioFor(options: RunOptions, out: { stdout: string; stderr: string }) {
   };
 }
 
-function checkSignalsRestored(before: Array<Array<(...args: unknown[]) => void>>, args: readonly string[]): void {
+function checkSignalsRestored(before: ReturnType<typeof listeners>, args: readonly string[]): void {
   const after = listeners();
   SIGNALS.forEach((signal, i) => {
     const added = after[i]!.filter((l) => !before[i]!.includes(l));
