@@ -12,23 +12,31 @@ import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportRun } from '../../src/pipeline.js';
-import { DATA, ROOT, tempDir } from '../helpers/fixture.js';
+import { DATA, FIXTURES, ROOT, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 import { GENERATORS } from './generators/index.js';
 import { applyPlan, planArb, readFolder, stepArb, type Plan } from './mutations.js';
 import { positionFailures, removeQuietly, runInProcess, runThroughCli, snapshot, Workspace, type CaseOutcome } from './oracle.js';
 
 const SEED = Number(process.env.ROBUSTNESS_SEED ?? 20240108);
-const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 200);
+/** Cases on the minimal fixture (quick) and on the bundled data (every kind of record, longer files). */
+const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 120);
+const DATA_RUNS = Math.max(1, Math.round(RUNS / 3));
 const CLI_RUNS = Math.max(1, Math.round(RUNS / 20));
 
 let ws: Workspace;
+let small: Workspace;
 const tally = { cases: 0, breaking: 0, withErrors: 0, cli: 0 };
 
-beforeAll(async () => {
+async function workspace(source: string): Promise<Workspace> {
   const root = await tempDir('report-robust-');
-  await cp(DATA, path.join(root, 'data'), { recursive: true });
-  ws = new Workspace(root, await readFolder(path.join(root, 'data')));
+  await cp(source, path.join(root, 'data'), { recursive: true });
+  return new Workspace(root, await readFolder(path.join(root, 'data')));
+}
+
+beforeAll(async () => {
+  ws = await workspace(DATA);
+  small = await workspace(path.join(FIXTURES, 'minimal'));
 });
 
 afterAll(async () => {
@@ -37,6 +45,7 @@ afterAll(async () => {
       `${tally.breaking} certain to break the data, ${tally.withErrors} gave errors`,
   );
   await removeQuietly(ws.root);
+  await removeQuietly(small.root);
 });
 
 function verdict(outcome: CaseOutcome): void {
@@ -70,19 +79,23 @@ describe('mutated data (property-based)', () => {
     expect(GENERATORS.find((g) => g.name === 'narrative')!.files(ws.base)).toEqual(['2022/narrative.md', '2023/narrative.md', '2023/summary.md']);
   });
 
-  it(`never throws, places every diagnostic inside its file, and refuses broken data (${RUNS} cases, in-process)`, async () => {
-    await assertProperty(
-      fc.asyncProperty(planArb, async (plan) => {
-        const outcome = await runInProcess(ws, plan);
-        tally.cases++;
-        if (outcome.applied.breaks) tally.breaking++;
-        if (outcome.errors > 0) tally.withErrors++;
-        verdict(outcome);
-      }),
-      RUNS,
-    );
+  const property = (space: () => Workspace) =>
+    fc.asyncProperty(planArb, async (plan) => {
+      const outcome = await runInProcess(space(), plan);
+      tally.cases++;
+      if (outcome.applied.breaks) tally.breaking++;
+      if (outcome.errors > 0) tally.withErrors++;
+      verdict(outcome);
+    });
+
+  it(`never throws, places every diagnostic inside its file, and refuses broken data (${RUNS} cases on the minimal fixture, in-process)`, async () => {
+    await assertProperty(property(() => small), RUNS);
+  }, 240_000);
+
+  it(`holds on the bundled data too (${DATA_RUNS} cases, in-process)`, async () => {
+    await assertProperty(property(() => ws), DATA_RUNS);
     // The generators must produce both kinds of case, or the property says little.
-    expect(tally.breaking).toBeGreaterThan(RUNS / 6);
+    expect(tally.breaking).toBeGreaterThan(tally.cases / 6);
     expect(tally.cases - tally.withErrors).toBeGreaterThan(0);
   }, 240_000);
 
