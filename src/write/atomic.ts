@@ -5,8 +5,8 @@
  * writing leaves every earlier output as it was, and removes its temporary files.
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
-import { lstat, mkdir, open, rm, stat } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { lstat, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -74,12 +74,14 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
       const temp = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
       pending.add(temp);
       staged.push({ temp, target: file.path });
-      const handle = await open(temp, 'wx');
+      // Created and written synchronously: with an open still running in the thread pool, a
+      // signal handler removing the pending files could come first and the file appear after.
+      const fd = openSync(temp, 'wx');
       try {
-        await handle.writeFile(file.content);
-        await handle.sync();
+        writeSync(fd, typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content);
+        fsyncSync(fd);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
     }
     // A folder where a file should go would stop the renames half-way: refuse before any.
