@@ -138,10 +138,9 @@ describe('src/', () => {
     expect(caught("const { build } = await import('./build.js');")).toEqual([]);
   });
 
-  // Handlebars' precompiled source turned back into a template with new Function: the remnant of
-  // the cache of compiled templates (the memo parameter is still there). The engine is being
-  // rewritten to compile from the template's text every run; `.fails` turns red when it no
-  // longer evaluates code, and the file then leaves KNOWN_EVALUATING.
+  // Handlebars' precompiled source turned back into a template with new Function: what is left of
+  // the cache of compiled templates (the engine still takes a memo). Once templates are compiled
+  // from their text alone, `.fails` turns red: the file then leaves KNOWN_EVALUATING.
   it.fails('evaluates no code in src/render/engine.ts either', () => {
     expect(evaluations('src/render/engine.ts', FILES.get('src/render/engine.ts')!)).toEqual([]);
   });
