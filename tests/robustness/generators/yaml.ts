@@ -18,11 +18,12 @@ export const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString'
  * Fields every object that has them must have (so dropping one is always an error), in the
  * record kinds (src/domain/records/*), the year's single parts (sitting, members, totals) and
  * organization.yaml. Not `date` (optional in instructions), `count` (optional in activities),
- * `submitted` (a flag of information records, a required count in totals.information).
+ * `submitted` (a flag of information records, a required count in totals.information), `name`
+ * (required of an activity, optional in organization.yaml, where it is the place's name).
  */
 const REQUIRED_EVERYWHERE = new Set([
   // records
-  'id', 'title', 'submitterKind', 'proposer', 'category', 'review', 'kind', 'leadBody', 'leadBodyKind', 'record', 'leader', 'level', 'name', 'unit',
+  'id', 'title', 'submitterKind', 'proposer', 'category', 'review', 'kind', 'leadBody', 'leadBodyKind', 'record', 'leader', 'level', 'unit',
   // sitting, members, totals.information
   'term', 'session', 'speaker', 'total', 'collected', 'adopted',
   // organization.yaml
