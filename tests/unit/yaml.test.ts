@@ -36,6 +36,18 @@ describe('parseYaml', () => {
     expect(quoted.diagnostics[0]).toMatchObject({ code: 'RPT105', line: 2, message: '同一层级中字段“adoptedBy”出现了两次' });
   });
 
+  it('places a problem only js-yaml sees by the same lines as every other (a lone CR does not end a line)', () => {
+    // js-yaml breaks lines at a lone CR, the parser that keeps positions (and the quoting of the
+    // source line) does not: its line and column would point past the end of the file.
+    const text = 'a: [1, 2]\nb: x\r}y\n';
+    const parsed = parseYaml('cr.yaml', text);
+    expect(parsed.value).toBeUndefined();
+    expect(parsed.diagnostics).toHaveLength(1);
+    expect(parsed.diagnostics[0]).toMatchObject({ code: 'RPT104', line: 2, column: 6 });
+    const lines = text.split('\n');
+    expect(lines[parsed.diagnostics[0]!.line! - 1]![parsed.diagnostics[0]!.column! - 1]).toBe('}');
+  });
+
   it('refuses an alias bomb at once', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 8; i++) {
