@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
     // Two workers even on a two-core machine (vitest's default leaves one core idle): the tests are
     // CPU-bound in-process work, with short waits on child processes and file watchers.
     maxWorkers: 2,

@@ -11,8 +11,9 @@ export const DATA = path.join(ROOT, 'data');
 export const PANJIN = path.join(ROOT, 'examples', 'panjin-2022');
 export const TERM = path.join(ROOT, 'examples', 'term-2018-2022');
 
+/** A new empty folder, inside the test run's own temporary folder when there is one (tests/helpers/global-setup.ts). */
 export async function tempDir(prefix = 'report-test-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
+  return mkdtemp(path.join(process.env.REPORT_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** Copies `source` (a fixture name or an absolute folder) into a new temporary folder. */
