@@ -7,7 +7,11 @@ export function inconsistent(detail: string, at: Location): Diagnostic {
   return diagnostic('inconsistentRecord', { detail }, at);
 }
 
-/** A value that must be in one of the organisation's registers or word lists (categories, sectors, units…). */
+/**
+ * A value that must be in one of the organisation's registers or word lists (categories, sectors,
+ * units…). The place is asked for only when the value is not there: placing a record of a long
+ * ledger parses it again, and clean data has no problem to place.
+ */
 export function checkRegister(
   value: string,
   allowed: readonly string[],

@@ -123,8 +123,12 @@ function refused(display: string, text: string, refusal: unknown): ParsedYaml {
   const file = sourceFile(display, text, positions);
   const diagnostics = problemsOf(positions.doc, text, 0, file);
   if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
-  const line = typeof mark?.line === 'number' ? mark.line + 1 : 1;
-  const column = typeof mark?.column === 'number' ? mark.column + 1 : 1;
+  // By its offset, on the lines everything else counts: js-yaml's own line and column also break
+  // lines at a lone CR, and would then point past the lines of the file.
+  const { line, column } =
+    typeof mark?.position === 'number'
+      ? position(file, Math.min(mark.position, text.length))
+      : { line: typeof mark?.line === 'number' ? mark.line + 1 : 1, column: typeof mark?.column === 'number' ? mark.column + 1 : 1 };
   const at = yamlErrorAt('JS_YAML', text, line);
   const place = at.line === line ? { line, column } : { line: at.line, column: 1 };
   return { file, value: undefined, diagnostics: [diagnostic('yamlSyntax', at.words, { file: display, ...place })] };

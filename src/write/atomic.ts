@@ -21,7 +21,7 @@
  * their own (the JSON schemas, written into a folder the user names).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { chmod, lstat, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireLock, DEFAULT_WAIT_MS, releaseHeldLocks, releaseLock } from './output-lock.js';
@@ -284,12 +284,14 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
       const temp = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
       pending.files.add(temp);
       staged.push({ temp, target: file.path });
-      const handle = await open(temp, 'wx');
+      // Created and written synchronously: with an open still running in the thread pool, a
+      // signal handler removing the pending files could come first and the file appear after.
+      const fd = openSync(temp, 'wx');
       try {
-        await handle.writeFile(file.content);
-        await handle.sync();
+        writeSync(fd, typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content);
+        fsyncSync(fd);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
     }
     // A folder where a file should go would stop the renames half-way: refuse before any.

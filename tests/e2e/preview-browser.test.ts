@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer, type RenderEvent } from '../../src/preview/server.js';
-import { copyFixture, edit, tempDir } from '../helpers/fixture.js';
+import { copyFixture, edit, lineOf, tempDir } from '../helpers/fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -53,7 +53,7 @@ describe('report preview in Chromium', () => {
     data = await copyFixture('minimal');
     templates = await tempDir('report-templates-');
     await mkdir(path.join(templates, 'annual'));
-    server = await startPreview({ dataDir: data, templatesDir: templates, signal: controller.signal, debounceMs: 80, onRender: (e) => void renders.push(e) });
+    server = await startPreview({ kind: 'annual', dataDirs: [data], cwd: data, templatesDir: templates, signal: controller.signal, debounceMs: 80, onRender: (e) => void renders.push(e) });
     profile = await tempDir('report-chromium-');
     // A fresh profile (--user-data-dir) for every run.
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 60_000 });
@@ -86,16 +86,17 @@ describe('report preview in Chromium', () => {
       await waitForText(page, '现在，我代表政协', false);
 
       // A narrative sentence.
-      const narrative = path.join(data, '2023', 'narrative.yaml');
+      const narrative = path.join(data, '2023', 'narrative.md');
       await edit(narrative, '使命催人奋进', '使命光荣、责任重大');
       await waitForText(page, '各位委员，使命光荣、责任重大');
 
       // Broken data: the page lists the problem instead of the report.
-      await edit(narrative, '{{proposals.total}}', '{{proposals.totl}}');
+      await edit(narrative, '提案{{proposals.total}}件', '提案{{proposals.totl}}件');
+      const line = await lineOf(narrative, 'proposals.totl');
       await waitForText(page, 'RPT401');
       const problems = await page.locator('.preview-problems').innerText();
       expect(problems).toContain('报告未能生成：1 个错误');
-      expect(problems).toMatch(/narrative\.yaml:15:\d+/);
+      expect(problems).toMatch(new RegExp(`narrative\\.md:${line}:\\d+`));
       expect(problems).toContain('引用的数字或字段“proposals.totl”不存在');
       expect(problems).toContain('提示：');
       expect(await page.locator('main h1').innerText()).toBe('报告未能生成：1 个错误');

@@ -1,14 +1,19 @@
 /** Fixture folders copied to a temporary place, so tests can break them freely. */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+/** The bundled sample data and the examples. */
+export const DATA = path.join(ROOT, 'data');
+export const PANJIN = path.join(ROOT, 'examples', 'panjin-2022');
+export const TERM = path.join(ROOT, 'examples', 'term-2018-2022');
 
+/** A new empty folder, inside the test run's own temporary folder when there is one (tests/helpers/global-setup.ts). */
 export async function tempDir(prefix = 'report-test-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
+  return mkdtemp(path.join(process.env.REPORT_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** Copies `source` (a fixture name or an absolute folder) into a new temporary folder. */
@@ -17,6 +22,21 @@ export async function copyFixture(source: string): Promise<string> {
   const dir = await tempDir();
   await cp(from, dir, { recursive: true });
   return dir;
+}
+
+/** A project folder as a user has it: `source` copied to `<folder>/data`; returns the folder. */
+export async function project(source = 'minimal'): Promise<string> {
+  const cwd = await tempDir('report-project-');
+  await cp(path.isAbsolute(source) ? source : path.join(FIXTURES, source), path.join(cwd, 'data'), { recursive: true });
+  return cwd;
+}
+
+/** Writes files (relative path → content) under `dir`, making folders as needed. */
+export async function writeFiles(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
 }
 
 /** Replaces exactly one occurrence of `find` in a file; fails loudly if it is not there once. */
@@ -33,4 +53,13 @@ export async function lineOf(file: string, needle: string): Promise<number> {
   const index = lines.findIndex((l) => l.includes(needle));
   if (index < 0) throw new Error(`${file}: no line contains “${needle}”`);
   return index + 1;
+}
+
+/** 1-based line and column of the first occurrence of `needle` in a file. */
+export async function positionOf(file: string, needle: string): Promise<{ line: number; column: number }> {
+  const text = await readFile(file, 'utf8');
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`${file}: no “${needle}”`);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }

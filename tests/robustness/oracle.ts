@@ -1,21 +1,28 @@
 /**
- * What must hold for every input, however broken: the checks shared by the property tests
- * and scripts/fuzz.ts. Each returns a list of failures (empty when all is well), so a fuzz
- * run can count them instead of stopping at the first.
+ * What must hold for every input, however broken: the checks shared by the property tests and
+ * scripts/fuzz.ts. Each returns a list of failures (empty when all is well), so a fuzz run can
+ * count them instead of stopping at the first.
+ *
+ *   - never a stack trace or an uncaught exception;
+ *   - every diagnostic well-formed and placed inside its file (a line and column that exist);
+ *   - broken data refused: a mutation certain to break a file gives an error in that file;
+ *   - no report in spite of errors, no report with a blank in it, no error without a word;
+ *   - a failed build leaves the earlier outputs as they were, with no temporary file behind;
+ *   - nothing added to the built-in prototypes.
  */
 import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { decode } from '../../src/load/decode.js';
-import { render } from '../../src/pipeline.js';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { runCli } from '../helpers/cli.js';
+import { renderReportRun } from '../../src/pipeline.js';
+import { report } from '../helpers/report.js';
 import { applyPlan, type Applied, type Files, type Plan } from './mutations.js';
 
-/** Codes whose `file` is a folder (something is missing from it), without a line. */
-const FOLDER_CODES = new Set(['RPT101', 'RPT102', 'RPT308']);
-/** Codes about a whole file, without a line: unreadable, read in another encoding, a template piece that is a link. */
-const WHOLE_FILE_CODES = new Set(['RPT103', 'RPT110', 'RPT509']);
+/** Codes whose `file` is a folder (something is missing from it, or it is a link), without a line. */
+const FOLDER_CODES = new Set(['RPT101', 'RPT102', 'RPT108', 'RPT116', 'RPT308', 'RPT317']);
+/** Codes about a whole file, without a line: unreadable, a link, not a regular file, read in another encoding, a part missing from a narrative. */
+const WHOLE_FILE_CODES = new Set(['RPT103', 'RPT110', 'RPT116', 'RPT117', 'RPT323', 'RPT509']);
 
 function lexists(full: string): boolean {
   try {
@@ -83,10 +90,10 @@ export function positionFailures(diagnostics: readonly Diagnostic[], cwd: string
 }
 
 /** A mutation certain to break a file must give an error in that very file. */
-function breakFailures(applied: Applied, diagnostics: readonly Diagnostic[]): string[] {
+function breakFailures(applied: Applied, diagnostics: readonly Diagnostic[], dataFolder: string): string[] {
   return applied.breaking
-    .filter((f) => !diagnostics.some((d) => d.severity === 'error' && d.file === `data/${f}`))
-    .map((f) => `a mutation certain to break data/${f} gave no error there`);
+    .filter((f) => !diagnostics.some((d) => d.severity === 'error' && d.file === `${dataFolder}/${f}`))
+    .map((f) => `a mutation certain to break ${dataFolder}/${f} gave no error there`);
 }
 
 const PROTOTYPES: Array<[string, object]> = [
@@ -107,9 +114,14 @@ export function pollutionFailures(): string[] {
   return failures;
 }
 
+/** What went wrong in a case, by kind: the fuzz totals count cases by the worst. */
+export type FailureKind = 'crash' | 'wrong';
+
 export interface CaseOutcome {
   applied: Applied;
   failures: string[];
+  /** 'crash' when the pipeline threw or printed a stack trace; 'wrong' for any other failure. */
+  kind?: FailureKind;
   errors: number;
   diagnostics: number;
 }
@@ -124,6 +136,8 @@ export class Workspace {
     /** Folder holding `data/`; diagnostics are shown relative to it. */
     readonly root: string,
     readonly base: Files,
+    /** The year reported on. */
+    readonly year = 2023,
   ) {}
 
   get dataDir(): string {
@@ -141,27 +155,32 @@ export class Workspace {
   }
 }
 
-/** Runs one case through the library in-process: render() must never throw. */
+/** Runs one case through the library in-process: renderReportRun must never throw. */
 export async function runInProcess(ws: Workspace, plan: Plan): Promise<CaseOutcome> {
-  const applied = applyPlan(ws.base, plan);
+  const applied = applyPlan(ws.base, plan, ws.year);
   await ws.write(applied.files);
   const failures: string[] = [];
+  let kind: FailureKind | undefined;
   let diagnostics: Diagnostic[] = [];
   try {
-    const result = await render({ dataDir: 'data', year: 2023, cwd: ws.root });
+    const result = await renderReportRun({ kind: 'annual', dataDirs: ['data'], year: ws.year, cwd: ws.root });
     diagnostics = result.diagnostics;
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    if (result.markdown === undefined && errors === 0) failures.push('no report and no error');
-    if (result.markdown !== undefined && errors > 0) failures.push('a report in spite of errors');
-    if (result.markdown !== undefined && /undefined|NaN|\[object Object\]/.test(result.markdown)) failures.push('a blank in the report');
-    failures.push(...breakFailures(applied, diagnostics));
+    const markdown = result.report?.markdown;
+    if (markdown === undefined && errors === 0) failures.push('no report and no error');
+    if (markdown !== undefined && errors > 0) failures.push('a report in spite of errors');
+    if (markdown !== undefined && /undefined|NaN|\[object Object\]/.test(markdown)) failures.push('a blank in the report');
+    failures.push(...breakFailures(applied, diagnostics, 'data'));
     failures.push(...positionFailures(diagnostics, ws.root));
+    if (failures.length > 0) kind = 'wrong';
   } catch (error) {
     failures.push(`uncaught exception: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    kind = 'crash';
   }
-  failures.push(...pollutionFailures());
+  const polluted = pollutionFailures();
+  if (polluted.length > 0) (failures.push(...polluted), (kind ??= 'wrong'));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { applied, failures, errors, diagnostics: diagnostics.length };
+  return { applied, failures, ...(kind ? { kind } : {}), errors, diagnostics: diagnostics.length };
 }
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?(\n|$)|内部错误/;
@@ -185,23 +204,27 @@ export function parseTextDiagnostics(stderr: string): Diagnostic[] {
 }
 
 /**
- * Runs one case through the real CLI: `build` into `out`, whose earlier files must stay
- * byte-identical when the build fails, with no temporary file left behind.
+ * Runs one case through the command line (`main`, in-process): `build` into `out`, whose earlier
+ * files must stay byte-identical when the build fails, with no temporary file left behind.
  */
 export async function runThroughCli(ws: Workspace, plan: Plan, out: string): Promise<CaseOutcome> {
-  const applied = applyPlan(ws.base, plan);
+  const applied = applyPlan(ws.base, plan, ws.year);
   await ws.write(applied.files);
   const failures: string[] = [];
-  const target = path.join(out, '2023');
+  let kind: FailureKind | undefined;
+  const target = path.join(out, String(ws.year));
   const before = await snapshot(target);
-  const build = await runCli(['build', '2023', '--data', 'data', '--out', out], { cwd: ws.root });
+  const build = await report(['build', String(ws.year), '--data', 'data', '--out', out], { cwd: ws.root });
   const diagnostics = parseTextDiagnostics(build.stderr);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (build.code !== 0 && build.code !== 1) failures.push(`build exit code ${build.code}: ${build.stderr.slice(0, 2000)}`);
-  if (STACK_TRACE.test(build.stderr)) failures.push(`build printed a stack trace: ${build.stderr.slice(0, 2000)}`);
+  if (STACK_TRACE.test(build.stderr)) {
+    failures.push(`build printed a stack trace: ${build.stderr.slice(0, 2000)}`);
+    kind = 'crash';
+  }
   if ((build.code === 1) !== errors > 0) failures.push(`build exit code ${build.code} with ${errors} errors`);
   if (applied.breaks && build.code !== 1) failures.push(`a breaking mutation gave exit code ${build.code}`);
-  failures.push(...breakFailures(applied, diagnostics));
+  failures.push(...breakFailures(applied, diagnostics, 'data'));
   failures.push(...positionFailures(diagnostics, ws.root));
   const after = await snapshot(target);
   const temps = [...after.keys()].filter((f) => f.endsWith('.tmp'));
@@ -213,7 +236,8 @@ export async function runThroughCli(ws: Workspace, plan: Plan, out: string): Pro
   } else if (!after.has('report.md') || !after.has('report.docx')) {
     failures.push('a successful build did not write both outputs');
   }
-  return { applied, failures, errors, diagnostics: diagnostics.length };
+  if (failures.length > 0) kind ??= 'wrong';
+  return { applied, failures, ...(kind ? { kind } : {}), errors, diagnostics: diagnostics.length };
 }
 
 /** Files in a folder, name → bytes (empty when the folder does not exist). */
