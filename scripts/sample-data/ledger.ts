@@ -118,7 +118,8 @@ export function addLedgerFields(
     }
     r.assignedOn = max(addDays(r.date, rng.int(12, 25)), addDays(session.to, rng.int(15, 22)));
     if (r.handled) {
-      r.answeredOn = min(addDays(r.assignedOn, rng.int(40, 150)), lastAnswer);
+      // Never before it was assigned (one that came in late in the year is answered the day it was assigned).
+      r.answeredOn = max(r.assignedOn, min(addDays(r.assignedOn, rng.int(40, 150)), lastAnswer));
       const draw = rng.next();
       r.result = r.key ? (draw < 0.8 ? 'A' : 'B') : draw < 0.55 ? 'A' : draw < 0.88 ? 'B' : 'C';
     }
@@ -133,7 +134,7 @@ export function addLedgerFields(
     }
     // Its own dates: assigned after it came in, answered with the main one (or after it was assigned).
     r.assignedOn = max(addDays(r.date, rng.int(7, 15)), main.assignedOn ?? r.date);
-    if (r.handled) r.answeredOn = min(max(main.answeredOn ?? r.assignedOn, addDays(r.assignedOn, 10)), lastAnswer);
+    if (r.handled) r.answeredOn = max(r.assignedOn, min(max(main.answeredOn ?? r.assignedOn, addDays(r.assignedOn, 10)), lastAnswer));
   }
   // 提案委员会 follows a few more itself.
   for (const r of rng.sample(records.filter((x) => x.filing === '立案' && !x.key), 4)) r.supervisedBy = '提案委员会';

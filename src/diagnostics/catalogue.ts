@@ -756,9 +756,10 @@ function clipArgs<A>(args: A): A {
 export function diagnostic<K extends CatalogueKey>(key: K, rawArgs: ArgsOf<K>, location: Location = {}): Diagnostic {
   const e = catalogue[key] as unknown as Entry<ArgsOf<K>>;
   const args = clipArgs(rawArgs);
-  const d: Diagnostic = { code: e.code, severity: e.severity, message: e.message(args) };
+  // Text, whatever an argument turned out to be: a message is printed, never evaluated.
+  const d: Diagnostic = { code: e.code, severity: e.severity, message: String(e.message(args)) };
   const hint = e.hint?.(args);
-  if (hint) d.hint = hint;
+  if (hint) d.hint = String(hint);
   if (location.file !== undefined) d.file = location.file;
   if (location.line !== undefined) d.line = location.line;
   if (location.column !== undefined) d.column = location.column;

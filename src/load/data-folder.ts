@@ -10,7 +10,7 @@ import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decode, type Decoded } from './decode.js';
-import { entryKind, listFolder, readRegularFile } from './files.js';
+import { entryKind, listFolder, readProblem, readRegularFile } from './files.js';
 import { readProse, type ProseFile } from './markdown-prose.js';
 import { MAX_DATA_FILE_BYTES } from './nesting.js';
 import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
@@ -180,19 +180,6 @@ export function readText(full: string, display: string, sink: Diagnostic[]): str
   return decoded.text;
 }
 
-export function readProblem(read: Extract<ReturnType<typeof readRegularFile>, { ok: false }>, display: string): Diagnostic {
-  switch (read.reason) {
-    case 'link':
-      return diagnostic('linkNotFollowed', { what: '数据文件' }, { file: display });
-    case 'not-file':
-      return diagnostic('notRegularFile', {}, { file: display });
-    case 'too-large':
-      return diagnostic('fileTooLarge', { size: megabytes(read.size ?? 0), max: megabytes(MAX_DATA_FILE_BYTES) }, { file: display, line: 1, column: 1 });
-    default:
-      return diagnostic('fileUnreadable', { detail: read.detail ?? '' }, { file: display });
-  }
-}
-
 function readYamlFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession): ParsedYaml | undefined {
   const text = readText(full, display, sink);
   if (text === undefined) return undefined;
@@ -213,7 +200,3 @@ function isFolder(p: string): boolean {
   }
 }
 
-export function megabytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-}

@@ -6,6 +6,9 @@
  * caught too. Sizes are bounded before anything is read.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { diagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_DATA_FILE_BYTES } from './nesting.js';
 
 export type EntryKind = 'file' | 'folder' | 'link' | 'other' | 'missing';
 
@@ -72,4 +75,23 @@ export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
   } finally {
     closeSync(fd);
   }
+}
+
+/** A file that could not be read as data, as a diagnostic naming it. */
+export function readProblem(read: Extract<ReturnType<typeof readRegularFile>, { ok: false }>, display: string): Diagnostic {
+  switch (read.reason) {
+    case 'link':
+      return diagnostic('linkNotFollowed', { what: '数据文件' }, { file: display });
+    case 'not-file':
+      return diagnostic('notRegularFile', {}, { file: display });
+    case 'too-large':
+      return diagnostic('fileTooLarge', { size: megabytes(read.size ?? 0), max: megabytes(MAX_DATA_FILE_BYTES) }, { file: display, line: 1, column: 1 });
+    default:
+      return diagnostic('fileUnreadable', { detail: read.detail ?? '' }, { file: display });
+  }
+}
+
+export function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

@@ -4,7 +4,7 @@
  * Files are read like every input: regular files only, no links, bounded in size before reading.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readProblem } from './data-folder.js';
+import { readProblem } from './files.js';
 import { readRegularFile } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet } from './spreadsheet/index.js';
 import { digest, type BuildSession } from '../session.js';

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { displayPath, readProblem } from './data-folder.js';
+import { displayPath } from './data-folder.js';
+import { readProblem } from './files.js';
 import { listFolder, readRegularFile } from './files.js';
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));

@@ -8,6 +8,8 @@
 export interface YamlErrorWords {
   what: string;
   hint: string;
+  /** Where on the line the slip is, when that is better known than the parser's place. */
+  column?: number;
 }
 
 /** The `yaml` parser's error codes (and JS_YAML for a refusal only js-yaml saw), in words. */
@@ -47,6 +49,20 @@ function unquoted(line: string): string {
   return line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""');
 }
 
+/** Where `char` first occurs in `line` outside quotes (a comma in a quoted title is the author's), or -1. */
+function outsideQuotes(line: string, char: string): number {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === char) return i;
+  }
+  return -1;
+}
+
 /** The slip a Chinese typist most likely made on this line, if any. */
 export function typistSlip(line: string): YamlErrorWords | undefined {
   const code = unquoted(line.replace(/\s+#.*$/, ''));
@@ -55,7 +71,8 @@ export function typistSlip(line: string): YamlErrorWords | undefined {
     return { what: '字段名后用了全角冒号“：”', hint: '把“：”改为半角冒号加空格“: ”（切换到英文输入法再输入）。' };
   }
   if (/\[[^\]]*，/.test(code) || /\{[^}]*，/.test(code)) {
-    return { what: '方括号或花括号里用了全角逗号“，”', hint: '把 [ ] 或 { } 里分隔各项的“，”改为半角逗号“,”。' };
+    const comma = outsideQuotes(line, '，');
+    return { what: '方括号或花括号里用了全角逗号“，”', hint: '把 [ ] 或 { } 里分隔各项的“，”改为半角逗号“,”。', ...(comma >= 0 ? { column: comma + 1 } : {}) };
   }
   if (/^\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s/]/.test(code)) {
     return { what: '冒号后面缺少空格', hint: '在“字段:”的冒号后加一个空格，如“category: 教育”。' };
@@ -122,11 +139,11 @@ function tooDeepAfter(lines: readonly string[], index: number): YamlErrorWords |
 }
 
 /** A syntax error's words and the line they belong to (1-based), the parser having stopped on line `line` of `text`. */
-export function yamlErrorAt(code: string, text: string, line: number): { line: number; words: YamlErrorWords } {
+export function yamlErrorAt(code: string, text: string, line: number): { line: number; column?: number; words: YamlErrorWords } {
   const lines = text.split('\n');
   const slip = typistSlip(lines[line - 1] ?? '') ?? indentSlip(lines, line - 1);
-  if (slip) return { line, words: slip };
+  if (slip) return { line, ...(slip.column ? { column: slip.column } : {}), words: slip };
   const deeper = tooDeepAfter(lines, line - 1);
-  if (deeper) return { line: line + 1, words: deeper };
+  if (deeper) return { line: line + 1, column: 1 + (/^ */.exec(lines[line] ?? '')![0].length), words: deeper };
   return { line, words: BY_CODE[code] ?? FALLBACK };
 }

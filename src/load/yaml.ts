@@ -130,7 +130,7 @@ function refused(display: string, text: string, refusal: unknown): ParsedYaml {
       ? position(file, Math.min(mark.position, text.length))
       : { line: typeof mark?.line === 'number' ? mark.line + 1 : 1, column: typeof mark?.column === 'number' ? mark.column + 1 : 1 };
   const at = yamlErrorAt('JS_YAML', text, line);
-  const place = at.line === line ? { line, column } : { line: at.line, column: 1 };
+  const place = { line: at.line, column: at.column ?? (at.line === line ? column : 1) };
   return { file, value: undefined, diagnostics: [diagnostic('yamlSyntax', at.words, { file: display, ...place })] };
 }
 
@@ -147,7 +147,7 @@ function problemsOf(doc: Document.Parsed, text: string, shift: number, file: Sou
       // After the first syntax error the parser's further complaints are mostly its echoes.
       syntaxReported = true;
       const found = yamlErrorAt(error.code, file.text, at.line);
-      const place = found.line === at.line ? loc : { file: file.display, line: found.line, column: 1 };
+      const place = { file: file.display, line: found.line, column: found.column ?? (found.line === at.line ? at.column : 1) };
       diagnostics.push(diagnostic('yamlSyntax', found.words, place));
     }
   }

@@ -20,6 +20,7 @@ import { Budget, OVER, OverInPartial, RENDER_LIMITS, type Over } from './budget.
 import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callIndex, callKey, describe, partialReferences, prepare, walk, type Call, type PartialReference } from './template-ast.js';
 import { compileAst, CompileFailure, parse } from './template-compile.js';
 import { positionAt, scanTemplate } from './template-scan.js';
+import { TemplateError, type TemplateProblem } from './template-problem.js';
 
 export { RENDER_LIMITS } from './budget.js';
 import { missingFigures } from './missing-figures.js';
@@ -29,44 +30,7 @@ export { KNOWN_HELPERS } from './template-ast.js';
 type HB = typeof Handlebars;
 type Program = hbs.AST.Program;
 
-/** A problem found while compiling or rendering, with a position inside the template text. */
-export interface TemplateProblem {
-  kind:
-    | 'syntax'
-    | 'missing-field'
-    | 'unavailable'
-    | 'unknown-helper'
-    | 'misspelt-helper'
-    | 'missing-partial'
-    | 'helper'
-    | 'render'
-    | 'blank'
-    | 'too-large'
-    | 'too-many-tags'
-    | 'too-deep'
-    | 'too-much-output'
-    | 'too-many-steps'
-    | 'partial-cycle'
-    | 'partials-too-deep';
-  /** The figure or field as written, the helper or partial name, or the detail. */
-  subject: string;
-  detail: string;
-  line?: number;
-  column?: number;
-  /** A second place `detail` names (as RELATED), in the same text: the other tag of a mismatched pair. */
-  related?: { line: number; column: number };
-  /** Name of the template piece (or prose) in which it occurred. */
-  source: string;
-}
-
-export class TemplateError extends Error {
-  constructor(
-    readonly problem: TemplateProblem,
-    options?: { cause?: unknown },
-  ) {
-    super(problem.detail, options);
-  }
-}
+export { TemplateError, type TemplateProblem } from './template-problem.js';
 
 export type CompiledTemplate = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 

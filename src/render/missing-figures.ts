@@ -6,7 +6,7 @@
  */
 import type Handlebars from 'handlebars';
 import { HELPER_NAMES } from './helpers.js';
-import type { TemplateProblem } from './engine.js';
+import type { TemplateProblem } from './template-problem.js';
 
 type Node = { type: string; loc?: { start: { line: number; column: number } } } & Record<string, unknown>;
 

@@ -166,7 +166,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
 function unknownKey(key: string, file: SourceFile) {
   const byLabel = RECORD_KINDS.find((k) => k.label === key || key.includes(k.label));
   const hint =
-    KEY_HINTS[key] ??
+    (Object.hasOwn(KEY_HINTS, key) ? KEY_HINTS[key] : undefined) ??
     (byLabel ? `${byLabel.label}的键名是 ${byLabel.key}。` : `${didYouMean(key, KNOWN_YEAR_KEYS)}年度文件可以有的部分：${KNOWN_YEAR_KEYS.join('、')}。`);
   const colon = key.search(/[：:]/);
   const slip = colon > 0 ? `字段名和值之间用了全角冒号“：”：改为半角冒号加空格，如“${key.slice(0, colon)}: …”。` : undefined;

@@ -11,60 +11,8 @@ import { reportMarkdown as md, WIDE } from './markdown.js';
 
 export { toMarkdown } from './markdown.js';
 
-/** What a paragraph is in the report; each kind has its own paragraph style. */
-export type ParagraphKind =
-  | 'title'
-  | 'subtitle'
-  | 'speaker'
-  | 'salutation'
-  | 'body'
-  | 'heading1'
-  | 'heading2'
-  | 'heading3'
-  | 'caption';
-
-/** plain text, a bold lead sentence (**…**), or a run-in heading (**…**{.run-in}). */
-export type RunRole = 'plain' | 'lead' | 'runIn';
-
-export type Inline = { type: 'text'; text: string; role: RunRole } | { type: 'break' };
-
-export interface ParagraphBlock {
-  type: 'paragraph';
-  kind: ParagraphKind;
-  inlines: Inline[];
-}
-
-export interface TableCell {
-  inlines: Inline[];
-  /** From the Markdown delimiter row (|:--|--:|); undefined when none is given. */
-  alignment: Alignment | undefined;
-}
-
-export interface TableBlock {
-  type: 'table';
-  /** The table's title (表题), from a `{.caption}` paragraph or a short label just above it. */
-  caption?: Inline[];
-  header: TableCell[];
-  rows: TableCell[][];
-}
-
-export type Block = ParagraphBlock | TableBlock;
-
-export interface DocumentMeta {
-  /** Document title (document properties, the HTML <title>, the PDF's title). */
-  title: string;
-  /** The organisation issuing the report. */
-  author: string;
-  /** YYYY-MM-DD: the report's date; dates the files' properties (never the clock). */
-  date: string;
-  /** Simplified (hans) or traditional (hant) script: chooses fonts and language tags. */
-  script: 'hans' | 'hant';
-}
-
-export interface ReportDocument {
-  blocks: Block[];
-  meta: DocumentMeta;
-}
+export type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, DocumentMeta, ReportDocument } from './blocks.js';
+import type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, DocumentMeta, ReportDocument } from './blocks.js';
 
 const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation', 'caption'] as const;
 const HEADING_KINDS: Record<string, ParagraphKind> = { h1: 'title', h2: 'heading1', h3: 'heading2' };

@@ -3,7 +3,7 @@
 import MarkdownIt from 'markdown-it';
 import markdownItAttrs from 'markdown-it-attrs';
 import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
-import type { Inline, ParagraphKind, ReportDocument, TableBlock, TableCell } from './document.js';
+import type { Inline, ParagraphKind, ReportDocument, TableBlock, TableCell } from './blocks.js';
 
 // CommonMark's flanking rules refuse `**强化理论武装。**把` (a closing ** after a CJK full stop and
 // before a CJK letter); markdown-it-cjk-friendly relaxes them for CJK text. Raw HTML in the

@@ -24,12 +24,12 @@ describe('report build (Markdown)', () => {
   it('writes the report with every figure computed from the records', () => {
     const { md } = built;
     expect(md.split('\n')[0]).toBe('# 中国人民政治协商会议江北省青川市第九届委员会常务委员会工作报告');
-    expect(md).toContain('——2024年1月8日在政协青川市第九届委员会第二次会议上 {.subtitle}');
-    expect(md).toContain('郭\u3000伦 {.speaker}');
+    expect(md).toContain('——2024年1月8日在政协青川市第九届委员会第二次会议上\n');
+    expect(md).toContain('\n郭\u3000伦\n');
     expect(md).toContain('## 一、2023年工作回顾');
     expect(md).toContain('### （二）助力民生改善');
     expect(md).toContain('## 二、2024年工作安排');
-    expect(md).toContain('**（二）更加精准服务全市工作大局。**{.run-in}围绕市委市政府中心工作精准选题。');
+    expect(md).toContain('**（二）更加精准服务全市工作大局**。围绕市委市政府中心工作精准选题。');
     // 3 of 5 proposals are 民生; 3 of 4 filed are answered; all 4 answers satisfied.
     expect(md).toContain('涉及民生和社会事业领域提案3件，占比60%，年度办结率75%，提案者满意率100%');
     expect(md).toContain('广泛收集反映社会热点信息200余篇，报送100余篇，40余篇被采纳');
@@ -88,7 +88,7 @@ describe('report build (Markdown)', () => {
     const { data } = built;
     expect((await report(['build', '23', '--data', data])).code).toBe(2);
     expect((await report(['build', '--nope'])).code).toBe(2);
-    expect((await report(['build', '--format', 'pdf', '--data', data])).code).toBe(2);
+    expect((await report(['build', '--format', 'rtf', '--data', data])).code).toBe(2);
     const blocker = path.join(await tempDir(), 'file');
     await writeFile(blocker, 'not a folder');
     const run = await report(['build', '--data', data, '--out', blocker, '--format', 'md']);
@@ -159,9 +159,9 @@ describe('report build --format html', () => {
     const plain = await tempDir();
     expect((await report(['build', '2023', '--data', built.data, '--out', plain])).code).toBe(0);
     expect((await readdir(path.join(plain, '2023'))).sort()).toEqual(['report.docx', 'report.md']);
-    const bad = await report(['build', '2023', '--data', built.data, '--out', plain, '--format', 'md,pdf']);
+    const bad = await report(['build', '2023', '--data', built.data, '--out', plain, '--format', 'md,rtf']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('用法错误：输出格式只能是 md、docx、html 的组合，而不是“pdf”');
+    expect(bad.stderr).toContain('用法错误：输出格式只能是 md、docx、html、pdf 的组合，而不是“rtf”');
   });
 
   it('is in the help', async () => {

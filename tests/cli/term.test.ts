@@ -58,12 +58,12 @@ beforeAll(async () => {
 describe('report build 2018-2022 --kind term (examples/term-2018-2022)', () => {
   it('has the anatomy of the five-year report', () => {
     expect(md.split('\n')[0]).toBe('# 中国人民政治协商会议青溪市柳塘区第八届委员会常务委员会工作报告');
-    expect(md).toContain('——2023年1月10日在政协青溪市柳塘区第九届委员会第一次会议上 {.subtitle}');
+    expect(md).toContain('——2023年1月10日在政协青溪市柳塘区第九届委员会第一次会议上\n');
     expect(md).toContain('## 一、过去五年工作回顾');
     expect(md).toContain('五年来，区政协常委会主要开展了以下工作：');
     expect(md).toContain('### （四）强化自身建设，展现新的作为。');
     expect(md).toContain('## 二、今后五年工作建议');
-    expect(md).toContain('**（六）持之以恒加强作风建设。**{.run-in}');
+    expect(md).toContain('**（六）持之以恒加强作风建设**。');
     // Lessons: the lead-in and the first lesson share a paragraph, then one lesson a paragraph.
     const lessons = md.split('\n\n').filter((p) => p.includes('只有坚持'));
     expect(lessons).toHaveLength(5);

@@ -6,6 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { RECORD_KINDS } from '../../src/domain/registry.js';
 import { REPORT_KINDS } from '../../src/kinds/index.js';
 import { SettingsSchema } from '../../src/load/settings.js';
 import { listTemplatePieces } from '../../src/templates/manage.js';
@@ -13,9 +14,9 @@ import { copyFixture, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 
 /** Names of things, not English prose: formats, products and keys a user types or sees on screen. */
-const PROPER_NAMES = ['YAML', 'Excel', 'Markdown', 'Word', 'JSON', 'Schema', 'GitHub', 'Actions', 'VS', 'Code', 'Red', 'Hat', 'Ctrl', 'C'];
+const PROPER_NAMES = ['YAML', 'Excel', 'CSV', 'PDF', 'BOM', 'Markdown', 'Word', 'JSON', 'Schema', 'GitHub', 'Actions', 'VS', 'Code', 'Red', 'Hat', 'Ctrl', 'C'];
 /** Values options take (formats, scripts, output formats of diagnostics). */
-const OPTION_VALUES = ['md', 'docx', 'html', 'hans', 'hant', 'text', 'json', 'github'];
+const OPTION_VALUES = ['md', 'docx', 'html', 'pdf', 'xlsx', 'csv', 'utf', 'gbk', 'hans', 'hant', 'text', 'json', 'github'];
 
 /** The commands and subcommands, as `report --help` and `report <command> --help` list them. */
 async function commandPaths(): Promise<string[][]> {
@@ -60,7 +61,7 @@ describe('help in Chinese', () => {
     helps.push({ command: 'report help', text: (await report(['help'])).stdout }, { command: 'report help build', text: (await report(['help', 'build'])).stdout });
     // Names a help text may show: the program, commands, options, arguments, kinds and settings.
     const pieces = (await listTemplatePieces('annual')).pieces.map((p) => p.name);
-    const names = new Set(['report', ...PROPER_NAMES, ...OPTION_VALUES, ...pieces, ...REPORT_KINDS.map((k) => k.name), ...Object.keys(SettingsSchema.shape)]);
+    const names = new Set(['report', ...PROPER_NAMES, ...OPTION_VALUES, ...pieces, ...REPORT_KINDS.map((k) => k.name), ...RECORD_KINDS.map((k) => k.key), ...Object.keys(SettingsSchema.shape)]);
     for (const { text } of helps) {
       for (const m of text.matchAll(/(?<![\w-])--?([a-z][a-z-]*)/g)) for (const part of m[1]!.split('-')) names.add(part);
       for (const m of text.matchAll(/[<[]([a-z]+)(?:\.\.\.)?[>\]]/g)) names.add(m[1]!);

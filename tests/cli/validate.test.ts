@@ -23,15 +23,15 @@ interface Mistake {
 /** Ten different mistakes a data author makes, each in a copy of the bundled data. */
 const MISTAKES: Mistake[] = [
   { what: 'bad YAML', file: '2023/members.yaml', find: '  total: 326', replace: '  total: [326', code: 'RPT104', at: '  standing' },
-  { what: 'wrong type', file: '2023/meetings.yaml', find: '    suggestions: 6\n    suggestionsAdopted: 6\n  - id: party-group-05', replace: '    suggestions: 六条\n    suggestionsAdopted: 6\n  - id: party-group-05', code: 'RPT201', at: '六条' },
+  { what: 'wrong type', file: '2023/meetings.yaml', find: '    suggestions: 6\n    suggestionsAdopted: 6\n    attendees: 94\n  - id: party-group-05', replace: '    suggestions: 六条\n    suggestionsAdopted: 6\n    attendees: 94\n  - id: party-group-05', code: 'RPT201', at: '六条' },
   { what: 'unknown kind', file: '2023/meetings.yaml', find: '  - id: chair-02\n    kind: 主席会议', replace: '  - id: chair-02\n    kind: 主任会议', code: 'RPT203', at: '主任会议' },
   { what: 'duplicate id', file: '2023/meetings.yaml', find: '  - id: party-group-04', replace: '  - id: party-group-03', code: 'RPT301', at: 'party-group-03\n    kind: 党组会议\n    date: 2023-03-07' },
   { what: 'date outside the year', file: '2023/meetings.yaml', find: '    date: 2023-03-22', replace: '    date: 2022-03-22', code: 'RPT302', at: '2022-03-22' },
   { what: 'dangling reference', file: '2023/research.yaml', find: '{id: A2023-02, record: minmeng-after-school', replace: '{id: A2023-02, record: minmeng-afterschool', code: 'RPT303', at: 'minmeng-afterschool' },
-  { what: 'parts exceeding the whole', file: '2023/proposals.yaml', find: 'proposals: {received: 232, filed: 220, answered: 204}', replace: 'proposals: {received: 232, filed: 220, answered: 224}', code: 'RPT304', at: 'answered: 224' },
+  { what: 'negative count', file: '2023/research.yaml', find: '    date: 2023-04-18\n    suggestions: 8\n', replace: '    date: 2023-04-18\n    suggestions: -8\n', code: 'RPT206', at: '-8' },
   { what: 'citation of a figure that does not exist', file: '2023/narrative.md', find: '共收到提案{{proposals.total}}件', replace: '共收到提案{{proposals.totals}}件', code: 'RPT401', at: '{{proposals.totals}}' },
   { what: 'unknown field', file: '2023/meetings.yaml', find: '    topic: 研究会议活动安排', replace: '    topik: 研究会议活动安排', code: 'RPT204', at: 'topik' },
-  { what: 'unregistered category', file: '2023/proposals.yaml', find: 'proposer: 民建云州市委会, sector: 民建, category: 经济建设, submittedOn: 2023-01-03', replace: 'proposer: 民建云州市委会, sector: 民建, category: 经济发展, submittedOn: 2023-01-03', code: 'RPT306', at: '经济发展' },
+  { what: 'unregistered sector', file: '2023/meetings.yaml', find: 'sectors: [医药卫生界, 农工党, 农业界', replace: 'sectors: [医卫界, 农工党, 农业界', code: 'RPT306', at: '医卫界' },
 ];
 
 describe('report validate on a copy of the bundled data with ten mistakes', () => {

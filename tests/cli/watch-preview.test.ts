@@ -14,6 +14,8 @@ import type { ReportRun } from '../../src/pipeline.js';
 import { previewPage, problemsHtml } from '../../src/preview/server.js';
 import { isNoise, watchBuild, watchedFolders, watchLoop, type BuildEvent } from '../../src/watch.js';
 import { reportKind } from '../../src/kinds/index.js';
+import { documentTitle, parseReportMarkdown } from '../../src/write/document.js';
+import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
 import { copyFixture, edit, lineOf, tempDir } from '../helpers/fixture.js';
 import { report, start, type RunningReport } from '../helpers/report.js';
 
@@ -144,7 +146,11 @@ describe('the preview page', () => {
 
   it('carries the reload script with the response’s nonce, which the published page never has', () => {
     const kind = reportKind('annual')!;
-    const result = { kind, diagnostics: [], report: { markdown: '# 报告\n\n正文。\n', properties: { author: '政协', date: '2024-01-08' } } } as unknown as ReportRun;
+    const markdown = '# 报告\n\n正文。\n';
+    const properties = { author: '政协', date: '2024-01-08' };
+    const blocks = parseReportMarkdown(markdown);
+    const document = { blocks, meta: { title: documentTitle(blocks), ...properties, script: 'hans' as const } };
+    const result = { kind, diagnostics: [], report: { markdown, document, layout: DEFAULT_LAYOUT, properties } } as unknown as ReportRun;
     const page = previewPage(result, 'abc-3', '/');
     expect(page.ok).toBe(true);
     const html = page.html('N0nce');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEngine, KNOWN_HELPERS, RENDER_LIMITS, TemplateError, type TemplateProblem } from '../../src/render/engine.js';
 import { problemToDiagnostic } from '../../src/render/problems.js';
-import { TEMPLATE_LIMITS } from '../../src/render/template-scan.js';
+import { RELATED, TEMPLATE_LIMITS } from '../../src/render/template-scan.js';
 import type { CitableContext } from '../../src/render/context.js';
 import { ROOT } from '../helpers/fixture.js';
 
@@ -207,7 +207,7 @@ describe('6. only the documented helpers exist', () => {
 
   it('are exactly the genre’s and if, unless, each, with, lookup', () => {
     expect(KNOWN_HELPERS).toEqual(
-      ['approx', 'approxWord', 'cn', 'date', 'diff', 'each', 'if', 'inc', 'join', 'lookup', 'month', 'monthDay', 'partNumber', 'percent', 'quote', 'quoteEach', 'sectionNumber', 'spaced', 'sum', 'unless', 'wan', 'with', 'yoy'].sort(),
+      ['approx', 'approxWord', 'cn', 'counts', 'date', 'diff', 'each', 'if', 'inc', 'join', 'lookup', 'month', 'monthDay', 'partNumber', 'percent', 'quote', 'quoteEach', 'sectionNumber', 'share', 'shares', 'spaced', 'sum', 'table', 'unless', 'wan', 'with', 'yoy'].sort(),
     );
   });
 
@@ -264,7 +264,9 @@ describe('7. every template problem has its place, in Chinese', () => {
     ['{{a.this}}', 1, 3, '名称“a.this”写法有误：this、..、. 只能写在名称的开头'],
   ])('%s', (template, line, column, detail) => {
     const p = problemOf(template);
-    expect(p).toMatchObject({ kind: 'syntax', line, column, detail });
+    // The other tag of a pair is named where the caller knows the text's place in its file.
+    const shown = p.related ? p.detail.replace(RELATED, `第 ${p.related.line} 行第 ${p.related.column} 列`) : p.detail;
+    expect({ ...p, detail: shown }).toMatchObject({ kind: 'syntax', line, column, detail });
   });
 
   it('a misspelt helper gets a suggestion (RPT510)', () => {

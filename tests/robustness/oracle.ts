@@ -15,6 +15,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { decode } from '../../src/load/decode.js';
+import { readWorkbook, type Workbook } from '../../src/load/spreadsheet/read.js';
 import { renderReportRun } from '../../src/pipeline.js';
 import { report } from '../helpers/report.js';
 import { applyPlan, type Applied, type Files, type Plan } from './mutations.js';
@@ -41,10 +42,41 @@ function linesOf(full: string): string[] {
   return text.split('\n').map((l) => l.replace(/\r$/, ''));
 }
 
+/** Columns as Excel names them: A=1 … Z=26, AA=27. */
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+const workbooks = new Map<string, Workbook | undefined>();
+
+/** A diagnostic in a spreadsheet names a sheet of the file, and a cell (when it has one) within its rows. */
+function cellFailures(d: Diagnostic, full: string, shown: string): string[] {
+  if (!workbooks.has(full)) {
+    try {
+      workbooks.set(full, readWorkbook(new Uint8Array(readFileSync(full)), full));
+    } catch {
+      workbooks.set(full, undefined);
+    }
+  }
+  const workbook = workbooks.get(full);
+  if (!workbook) return [`diagnostic names a spreadsheet that cannot be read: ${shown}`];
+  const sheet = workbook.sheets.find((s) => s.name === d.sheet);
+  if (!sheet) return [`diagnostic names a sheet the file does not have (${d.sheet}): ${shown}`];
+  if (d.cell === undefined) return d.line === undefined ? [] : [`diagnostic in a sheet has a row but no cell: ${shown}`];
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(d.cell);
+  if (!m) return [`cell not named as Excel names it (${d.cell}): ${shown}`];
+  const last = sheet.rows.at(-1)?.number ?? 0;
+  const failures: string[] = [];
+  if (Number(m[2]) !== d.line || columnNumber(m[1]!) !== d.column) failures.push(`cell ${d.cell} is not row ${d.line}, column ${d.column}: ${shown}`);
+  if (Number(m[2]) < 1 || Number(m[2]) > Math.max(last, 1)) failures.push(`row outside the sheet (whose last row is ${last}): ${shown}`);
+  return failures;
+}
+
 /** Every diagnostic names a file, and a line (and column) that exist in it. */
 export function positionFailures(diagnostics: readonly Diagnostic[], cwd: string): string[] {
   const failures: string[] = [];
   const cache = new Map<string, string[] | 'folder' | 'missing'>();
+  workbooks.clear();
   for (const d of diagnostics) {
     const shown = `${d.code} ${d.file ?? '（无文件）'}:${d.line ?? '-'}:${d.column ?? '-'} ${d.message.slice(0, 120)}`;
     if (!/^RPT\d{3}$/.test(d.code) || !d.message || (d.severity !== 'error' && d.severity !== 'warning')) {
@@ -56,6 +88,10 @@ export function positionFailures(diagnostics: readonly Diagnostic[], cwd: string
       continue;
     }
     const full = path.resolve(cwd, d.file);
+    if (d.sheet !== undefined) {
+      failures.push(...cellFailures(d, full, shown));
+      continue;
+    }
     if (d.line === undefined && WHOLE_FILE_CODES.has(d.code)) {
       // Such a file need not be readable (nor a link's target exist): only its name is given.
       if (!lexists(full)) failures.push(`diagnostic names a file that does not exist: ${shown}`);

@@ -43,7 +43,7 @@ describe('places of records, on demand', () => {
     proposals[7] = { ...original, category: '经济发展' };
     year.origins.set(proposals[7]!, year.origins.get(original)!);
     const problems = crossCheck(year);
-    expect(problems.map((d) => [d.code, d.file])).toEqual([['RPT306', path.join('data', '2023', 'proposals.yaml')]]);
+    expect(problems.map((d) => [d.code, d.file])).toEqual([['RPT306', path.join('data', '2023', '提案台账.xlsx')]]);
     expect(asked()).toBe(1);
   });
 });

@@ -8,8 +8,20 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { cellRef } from './address.js';
 import { editDistance, normalizeHeader } from './normalize.js';
-import type { ColumnSpec } from './table.js';
+import type { CellType } from './cell-types.js';
 import type { Sheet } from './types.js';
+
+/** A column a record kind expects in its ledger. */
+export interface ColumnSpec {
+  /** The record's field, e.g. `title`. */
+  field: string;
+  /** The names the column goes by, the usual one first, e.g. ['案由', '提案案由', '标题']. */
+  headers: readonly string[];
+  type: CellType;
+  required?: boolean;
+  /** What the column holds, in Chinese, for messages. */
+  description?: string;
+}
 
 /** Rows searched for the header. */
 export const HEADER_SCAN_ROWS = 10;

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
+import { megabytes } from '../files.js';
 import { type Census, countBiff, countXml, sheetNamesByPart } from './census.js';
 import { readCsv } from './csv-read.js';
 import { containerStreams, type LibrarySheets, readWithLibrary, xlsWorkbookStream } from './library.js';
@@ -113,9 +114,4 @@ function overCensus(census: Census, limits: WorkbookLimits, file: string): Diagn
 
 function failed(d: Diagnostic): Workbook {
   return { sheets: [], diagnostics: [d] };
-}
-
-function megabytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

@@ -7,22 +7,12 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { cellRef, columnLetter } from './address.js';
 import { type CellType, isBlank, parseCell } from './cell-types.js';
-import { findHeader, knownHeaders } from './header.js';
+import { type ColumnSpec, findHeader, knownHeaders } from './header.js';
 import { squash, trimCell } from './normalize.js';
 import type { Cell, Sheet } from './types.js';
 
 export type { CellType } from './cell-types.js';
-
-export interface ColumnSpec {
-  /** The record's field, e.g. `title`. */
-  field: string;
-  /** The names the column goes by, the usual one first, e.g. ['案由', '提案案由', '标题']. */
-  headers: readonly string[];
-  type: CellType;
-  required?: boolean;
-  /** What the column holds, in Chinese, for messages. */
-  description?: string;
-}
+export type { ColumnSpec } from './header.js';
 
 export interface TableRecord {
   /** The row's number, as Excel shows it. */

@@ -9,7 +9,7 @@
 //   4. no line of one or two characters, and three or more lines only as a trapezoid (each line
 //      longer, or each shorter, than the one above) or a diamond (longer, then shorter);
 //   5. lines as even as possible; of two equally even choices, the longer first line.
-import type { Inline } from '../document.js';
+import type { Inline } from '../blocks.js';
 
 /** How a line is measured: the type area's width and the paragraph's size and tracking (points). */
 export interface LineMeasure {

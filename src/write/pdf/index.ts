@@ -61,8 +61,8 @@ interface TypstModule {
 /** Loads the compiler; a platform without its prebuilt binary ends in PdfError, not a stack trace. */
 async function loadTypst(): Promise<TypstModule> {
   try {
-    const name = '@myriaddreamin/typst-ts-node-compiler';
-    return (await import(name)) as TypstModule;
+    // An optional dependency, left out of the bundle: loaded from node_modules when a PDF is asked for.
+    return (await import('@myriaddreamin/typst-ts-node-compiler')) as unknown as TypstModule;
   } catch (error) {
     throw new PdfError('engine-unavailable', error instanceof Error ? error.message.split('\n')[0]! : String(error));
   }

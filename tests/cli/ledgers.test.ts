@@ -1,0 +1,169 @@
+/**
+ * The records secretariats keep: a proposal ledger in Excel with every kind of slip reported at
+ * its cell in one run; the published reports' phrasings built from the bundled ledgers with the
+ * figures counted here from the records; shares balanced at the precision printed.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exclusive, groups } from '../../src/compute/groups.js';
+import { share, shares } from '../../src/render/group-helpers.js';
+import { readWorkbook, writeWorkbook } from '../../src/load/spreadsheet/index.js';
+import { DATA, tempDir, writeFiles } from '../helpers/fixture.js';
+import { report } from '../helpers/report.js';
+
+const ORGANIZATION = `organization:
+  fullName: 中国人民政治协商会议江北省青川市委员会
+  shortName: 青川市政协
+  province: 江北省
+  name: 青川市
+  level: 市
+  partyCommittee: 市委
+  government: 市政府
+  congress: 市人大
+  proposalCategories: [经济建设, 社会建设]
+  handlingUnits: [市教育局, 市民政局]
+`;
+
+describe('a proposal ledger with ten different mistakes', () => {
+  it('reports every one at its sheet, row and column, and exits 1', async () => {
+    const headers = ['提案编号', '案由', '提案者类别', '第一提案人', '类别', '提交日期', '审查结果', '重点提案', '主办单位', '办理结果', '满意度', '并入提案', '备注栏'];
+    const ok = ['P-01', '关于甲的提案', '委员', '张三', '经济建设', '2023-01-05', '立案', '否', '市教育局', 'A', '满意', '', ''];
+    const rows = [
+      ok,
+      ['P-02', '关于乙的提案', '委员', '李四', '经济建设', '2023-02-30', '立案', '否', '市教育局', 'A', '满意', '', ''], // 1 a date that does not exist
+      ['P-03', '关于丙的提案', '委员', '王五', '经济建设', '2023-01-05', '立案', '是否', '市教育局', 'A', '满意', '', ''], // 2 是/否 typo
+      ['P-04', '关于丁的提案', '委员', '赵六', '经济建设', '2023-01-05', '立案', '否', '市财政局', 'A', '满意', '', ''], // 3 unit not in the register
+      ['P-01', '关于戊的提案', '委员', '孙七', '经济建设', '2023-01-05', '立案', '否', '市教育局', 'A', '满意', '', ''], // 4 duplicate id
+      ['P-06', '关于己的提案', '委员', '周八', '经济建设', '2023-01-05', '立案', '否', '市教育局', 'E', '满意', '', ''], // 5 class not defined
+      ['P-07', '关于庚的提案', '委员', '吴九', '民生', '2023-01-05', '立案', '否', '市教育局', 'A', '满意', '', ''], // 6 category not registered
+      ['P-08', '关于辛的提案', '委员', '郑十', '经济建设', '2023-01-05', '立项', '否', '市教育局', '', '', '', ''], // 7 review outcome unknown
+      ['P-09', '', '委员', '冯一', '经济建设', '2023-01-05', '立案', '否', '市教育局', 'A', '满意', '', ''], // 8 required cell blank
+      ['P-10', '关于癸的提案', '委员', '陈二', '经济建设', '2023-01-05', '并案', '否', '市教育局', 'A', '满意', 'P-99', ''], // 9 merged into nothing
+      ['P-11', '关于子的提案', '委员', '褚三', '经济建设', '2023-01-05', '立案', '否', '市教育局', 'A', '很不满意', '', ''], // 10 satisfaction unknown
+    ];
+    const cwd = await tempDir();
+    await writeFiles(cwd, {
+      'data/organization.yaml': ORGANIZATION,
+      'data/2023/提案台账.xlsx': writeWorkbook({ sheet: '提案', headers, rows }, 'xlsx'),
+    });
+    const run = await report(['validate', '2023', '--format', 'json'], { cwd });
+    expect(run.code).toBe(1);
+    const problems = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { sheet: string | null; cell: string | null; line: number | null; code: string; severity: string; message: string });
+    const inSheet = problems.filter((p) => p.sheet === '提案');
+    const cells = (code: string) => inSheet.filter((p) => p.code === code).map((p) => p.cell);
+    expect(cells('RPT725')).toEqual(['F3']); // 1 bad date
+    expect(cells('RPT726')).toEqual(['H4']); // 2 是/否
+    expect(cells('RPT306')).toEqual(expect.arrayContaining(['I5', 'E8'])); // 3 unit, 6 category
+    expect(cells('RPT301')).toEqual(['A6']); // 4 duplicate id
+    expect(cells('RPT203')).toEqual(expect.arrayContaining(['J7', 'G9', 'K12'])); // 5 class, 7 review, 10 satisfaction
+    expect(cells('RPT724')).toEqual(['B10']); // 8 blank required cell
+    expect(cells('RPT303')).toEqual(['L11']); // 9 merged into nothing
+    expect(cells('RPT721')).toEqual(['M1']); // the unknown column, a warning
+    const errors = inSheet.filter((p) => p.severity === 'error');
+    expect(errors.length).toBeGreaterThanOrEqual(10);
+    for (const p of inSheet) expect(p.line).not.toBeNull();
+    // In text, a cell is named as Excel users name it.
+    const text = await report(['validate', '2023'], { cwd });
+    expect(text.stderr).toContain('提案台账.xlsx［提案］第3行 F列');
+  });
+});
+
+/** The bundled 2023 proposal ledger's rows as header → text, read with the file reader alone. */
+async function ledger(): Promise<Array<Record<string, string>>> {
+  const file = path.join(DATA, '2023', '提案台账.xlsx');
+  const [header, ...rows] = readWorkbook(new Uint8Array(await readFile(file)), file).sheets[0]!.rows;
+  const names = new Map(header!.cells.map((c) => [c.column, c.text]));
+  return rows.map((r) => Object.fromEntries(r.cells.map((c) => [names.get(c.column)!, c.text])));
+}
+
+describe('the phrasings of published reports, from the bundled ledgers', () => {
+  let work: string;
+  let proposals: string;
+  let rows: Array<Record<string, string>>;
+  beforeAll(async () => {
+    const out = await tempDir();
+    for (const kind of ['annual', 'proposals']) {
+      const run = await report(['build', '2023', '--data', DATA, '--kind', kind, '--out', out, '--format', 'md']);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    work = await readFile(path.join(out, '2023', 'report.md'), 'utf8');
+    proposals = await readFile(path.join(out, '2023', 'proposals.md'), 'utf8');
+    rows = await ledger();
+  });
+  const count = (test: (r: Record<string, string>) => boolean) => rows.filter(test).length;
+  const units = (r: Record<string, string>) => new Set([...(r['主办单位'] ?? '').split('、'), ...(r['会办单位'] ?? '').split('、')].filter(Boolean));
+
+  it('大会/平时: 会议期间收到…件，闭会期间收到…件', () => {
+    expect(work).toContain(`其中会议期间收到${count((r) => r['大会/平时'] === '大会')}件，闭会期间收到${count((r) => r['大会/平时'] === '平时')}件`);
+  });
+  it('承办单位: 交由…家单位承办，其中涉及主办单位…家; 涉及三家以上承办单位的…件', () => {
+    const all = new Set(rows.flatMap((r) => [...units(r)]));
+    const lead = new Set(rows.flatMap((r) => (r['主办单位'] ?? '').split('、').filter(Boolean)));
+    expect(work).toContain(`交由${all.size}家单位承办，其中涉及主办单位${lead.size}家`);
+    expect(proposals).toContain(`涉及三家以上承办单位的${count((r) => units(r).size >= 3)}件提案`);
+  });
+  it('主办件…件次、会办件…件次', () => {
+    const lead = rows.reduce((n, r) => n + (r['主办单位'] ?? '').split('、').filter(Boolean).length, 0);
+    const joint = rows.reduce((n, r) => n + (r['会办单位'] ?? '').split('、').filter(Boolean).length, 0);
+    expect(proposals).toContain(`主办件${lead}件次、会办件${joint}件次`);
+  });
+  it('办理结果: 已解决或基本解决的…件，占…%; shares sum to 100% at whole percents', () => {
+    const classes = ['A', 'B', 'C'].map((c) => count((r) => r['办理结果'] === c));
+    const resulted = classes.reduce((a, b) => a + b, 0);
+    const m = /已解决或基本解决的(\d+)件，占(\d+)%；\n?正在解决或列入计划解决的(\d+)件，占(\d+)%；\n?留作参考的(\d+)件，占(\d+)%/.exec(work.replace(/\n/g, ''));
+    expect(m, work).not.toBeNull();
+    expect([Number(m![1]), Number(m![3]), Number(m![5])]).toEqual(classes);
+    expect(Number(m![2]) + Number(m![4]) + Number(m![6])).toBe(100);
+    expect(resulted).toBeGreaterThan(0);
+  });
+  it('第一提案人 and 联名人: …位委员提出提案，委员提案参与率达…%', async () => {
+    const members = Number(/total: (\d+)/.exec(await readFile(path.join(DATA, '2023', 'members.yaml'), 'utf8'))![1]);
+    const names = new Set(rows.filter((r) => r['提案者类别'] === '委员' || r['提案者类别'] === '联名').flatMap((r) => [r['第一提案人']!, ...(r['联名人'] ?? '').split('、').filter(Boolean)]));
+    expect(work).toContain(`${names.size}位委员提出或联名提出提案，委员提案参与率达${((names.size / members) * 100).toFixed(2)}%`);
+  });
+  it('督办: 主席会议成员领衔督办…件', () => {
+    expect(work).toContain(`主席会议成员领衔督办${count((r) => r['督办'] === '主席会议成员')}件`);
+  });
+  it('立案 apart from 并案, and 并案、撤案 together', () => {
+    expect(proposals).toContain(`经审查，立案${count((r) => r['审查结果'] === '立案')}件，并案${count((r) => r['审查结果'] === '并案')}件`);
+    expect(proposals).toContain(`并案、撤案${count((r) => r['审查结果'] === '并案' || r['审查结果'] === '撤案')}件`);
+  });
+  it('办复 as of a date: 截至…，已办复…件', () => {
+    const dates = rows.map((r) => r['办复日期']).filter(Boolean).sort();
+    const last = dates[dates.length - 1]!.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
+    expect(proposals).toContain(`截至${last}，已办复${count((r) => r['已办复'] === '是')}件`);
+  });
+  it('批示 on proposals and on information, by level and by principal leaders', async () => {
+    expect(proposals).toMatch(/\d+件提案获得领导批示\d+件次，其中主要领导批示\d+件次/);
+    const info = await readFile(path.join(DATA, '2023', 'information.yaml'), 'utf8');
+    const onInfo = (info.split('instructions:')[1] ?? '').split('\n').filter((l) => /level: 市/.test(l)).length;
+    expect(work).toContain(`市委、市政府领导${onInfo}人次对社情民意作出批示`);
+  });
+  it('社情民意 adopted by level, and 期刊 issues', async () => {
+    const info = await readFile(path.join(DATA, '2023', 'information.yaml'), 'utf8');
+    const at = (level: string) => info.split('\n').filter((l) => new RegExp(`adoptedBy: \\[[^\\]]*${level}`).test(l)).length;
+    expect(work).toContain(`被全国政协采用${at('全国政协')}篇，省政协采用${at('省政协')}篇`);
+    expect(work).toMatch(/编报《社情民意》25期/);
+  });
+  it('meetings: suggestions adopted as a count, attendance by sectors and members', async () => {
+    expect(work).toMatch(/(\d+)个界别的(\d+)名委员参加/);
+    expect(work).toMatch(/其中\d+条得到市委市政府采纳/);
+  });
+});
+
+describe('shares printed together sum to 100% at the precision printed', () => {
+  const outcomes = (a: number, b: number, c: number) =>
+    groups([...Array(a).fill('A'), ...Array(b).fill('B'), ...Array(c).fill('C')] as string[], (x) => x, ['A', 'B', 'C'], () => ({}));
+  it('10/6/5 of 21 prints 48%/28%/24% in whole percents (plain rounding gives 101%)', () => {
+    const g = outcomes(10, 6, 5);
+    expect(['A', 'B', 'C'].map((k) => share(g, k, 0))).toEqual(['48%', '28%', '24%']);
+    expect(['A', 'B', 'C'].map((k) => Math.round(((g as Record<string, { count: number }>)[k]!.count / 21) * 100))).toEqual([48, 29, 24]);
+    expect(shares(g, '{key}{count}件，占{share}', 1, '；', undefined)).toBe('A10件，占47.6%；B6件，占28.6%；C5件，占23.8%');
+  });
+  it('refuses a grouping whose records can fall in several groups (tags)', () => {
+    const tags = groups([['x', 'y'], ['x']], (t) => t, [], () => ({}));
+    expect(() => share(tags, 'x', 1)).toThrow(/不能平衡/);
+    expect(() => share(exclusive({ a: 0, b: 0 }), 'a', 1)).toThrow(/合计为 0/);
+  });
+});
