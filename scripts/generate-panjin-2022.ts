@@ -10,11 +10,15 @@
  *   proposals    189 received, all filed; 116 民生和社会事业 (61.4%); 175 handled (92.6%);
  *                189 with an evaluation, 188 满意/基本满意 (99.5%); 91 by 党派/团体
  *   information  213 collected (200余), 104 submitted (100余), 43 adopted (40余)
- *   reports      35 research reports by 党派 and 团体, and the reports of the committees
+ *   research     35 research reports by 党派 and 团体, and the reports of the committees
  *                that the report's text names
  *
+ * Records are drawn under short internal names (by, lead, handled…, as the sample-data generator
+ * does) and written under the schema's field names (proposer, leadBody, answered…) by the *File
+ * functions below.
+ *
  * Hand-written files (organization.yaml, sitting.yaml, meetings.yaml, activities.yaml,
- * members.yaml, narrative.yaml) are never touched. Deterministic: a fixed-seed PRNG, no clock,
+ * members.yaml, narrative.md) are never touched. Deterministic: a fixed-seed PRNG, no clock,
  * no Math.random — running it twice gives the same bytes.
  *
  *   npx tsx scripts/generate-panjin-2022.ts            # writes examples/panjin-2022/2022/
@@ -376,10 +380,12 @@ function generateReports(): ReportRecord[] {
 
 const s = yamlScalar;
 
-type Value = string | number | boolean | undefined;
-const isDate = (k: string) => k === 'date';
+type Value = string | number | boolean | string[] | undefined;
+/** Dates are written bare, as in the hand-written files (yamlScalar would quote them). */
+const isDate = (k: string) => k === 'date' || k === 'submittedOn';
 
 function field(k: string, v: Exclude<Value, undefined>): string {
+  if (Array.isArray(v)) return `${k}: [${v.map(s).join(', ')}]`;
   return `${k}: ${typeof v === 'string' ? (isDate(k) ? v : s(v)) : String(v)}`;
 }
 
@@ -403,14 +409,14 @@ function proposalsFile(records: ProposalRec[]): string {
         `  - ${flow([
           ['id', r.id],
           ['title', r.title],
-          ['submitter', r.submitter],
-          ['by', r.by],
+          ['submitterKind', r.submitter],
+          ['proposer', r.by],
           ['sector', r.sector],
           ['category', r.category],
-          ['date', r.date],
-          ['filing', '立案'],
-          ['key', r.key],
-          ['handled', r.handled],
+          ['submittedOn', r.date],
+          ['review', '立案'],
+          ['keyProposal', r.key],
+          ['answered', r.handled],
           ['satisfaction', r.satisfaction],
         ])}`,
     ),
@@ -421,20 +427,19 @@ function proposalsFile(records: ProposalRec[]): string {
 function informationFile(items: InformationRecord[]): string {
   return [
     '# 盘锦市政协信息科：2022年度社情民意信息，一行一条（示例数据：总数取自2022年常委会工作报告，逐条内容为虚构）。',
-    '# submitted 为已向省政协、市委市政府报送，adopted 为已被采用，adoptedBy 为采用单位。',
+    '# submitted 为已向省政协、市委市政府报送，adoptedBy 为采用单位（未被采用的不写）。',
     GENERATED,
     '',
     'information:',
-    '  items:',
     ...items.map(
       (r) =>
-        `    - ${flow([
+        `  - ${flow([
           ['id', r.id],
           ['title', r.title],
           ['date', r.date],
           ['submitted', r.submitted],
-          ['adopted', r.adopted],
-          ['adoptedBy', r.adoptedBy],
+          // Adoption is written as the list of adopting units alone; an item nobody adopted has none.
+          ['adoptedBy', r.adopted && r.adoptedBy ? [r.adoptedBy] : undefined],
         ])}`,
     ),
     '',
@@ -444,18 +449,18 @@ function informationFile(items: InformationRecord[]): string {
 function researchFile(reports: ReportRecord[]): string {
   return [
     '# 盘锦市政协研究室（会同各专门委员会）：2022年度调研、视察和民主监督报告（示例数据，标题和日期多为虚构）。',
-    '# leadKind 为牵头单位类别；党派、团体提交的调研报告在报告中合并统计；suggestions 为报告提出的建议条数。',
+    '# leadBodyKind 为牵头单位类别；党派、团体提交的调研报告在报告中合并统计；suggestions 为报告提出的建议条数。',
     GENERATED,
     '',
-    'reports:',
+    'research:',
     ...reports.map(
       (r) =>
         `  - ${flow([
           ['id', r.id],
           ['kind', r.kind],
           ['title', r.title],
-          ['lead', r.lead],
-          ['leadKind', r.leadKind],
+          ['leadBody', r.lead],
+          ['leadBodyKind', r.leadKind],
           ['date', r.date],
           ['suggestions', r.suggestions],
         ])}`,

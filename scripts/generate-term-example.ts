@@ -3,10 +3,11 @@
  * five years of a fictional district CPPCC, 青溪市柳塘区政协 (第八届, 2018—2022), whose
  * standing committee reports on its five years at the first session of the 第九届.
  *
- * Per year: proposals.yaml, meetings.yaml, research.yaml (reports and approvals),
- * information.yaml, activities.yaml, members.yaml — modest counts, invented records. The
- * hand-written files (organization.yaml, term-2018-2022/sitting.yaml and narrative.yaml) are
- * never touched. Deterministic: a fixed-seed PRNG per year, no clock, no Math.random.
+ * Per year: proposals.yaml, meetings.yaml, research.yaml (reports and the leaders'
+ * instructions on them), information.yaml, activities.yaml, members.yaml — modest counts,
+ * invented records, written under the schema's field names. The hand-written files
+ * (organization.yaml, term-2018-2022/sitting.yaml and narrative.md) are never touched.
+ * Deterministic: a fixed-seed PRNG per year, no clock, no Math.random.
  *
  *   npx tsx scripts/generate-term-example.ts            # writes examples/term-2018-2022/<year>/
  *   npx tsx scripts/generate-term-example.ts --check    # fails if the committed files differ
@@ -100,7 +101,7 @@ function weighted<K extends string>(rng: Rng, table: Readonly<Record<K, number>>
 
 // ── Records ───────────────────────────────────────────────────────────────────────────────
 
-type Fields = Array<[string, string | number | boolean | undefined]>;
+type Fields = Array<[string, string | number | boolean | string[] | undefined]>;
 
 function proposals(rng: Rng, year: number, count: number): Fields[] {
   const out: Fields[] = [];
@@ -133,15 +134,15 @@ function proposals(rng: Rng, year: number, count: number): Fields[] {
     out.push([
       ['id', id],
       ['title', `关于${rng.pick(PHRASES[category])}的${submitter === '委员' || submitter === '联名' ? '建议' : '提案'}`],
-      ['submitter', submitter],
-      ['by', by],
+      ['submitterKind', submitter],
+      ['proposer', by],
       ['sector', sector],
       ['category', category],
-      ['date', date],
-      ['filing', decision],
+      ['submittedOn', date],
+      ['review', decision],
       ['mergedInto', decision === '并案' ? rng.pick(filedIds) : undefined],
-      ['key', key],
-      ['handled', handled],
+      ['keyProposal', key],
+      ['answered', handled],
       ['satisfaction', satisfaction],
     ]);
     if (decision === '立案') filedIds.push(id);
@@ -197,8 +198,9 @@ function meetings(rng: Rng, year: number): Fields[] {
     ['date', m.date],
     ['topic', m.topic],
     ['suggestions', m.suggestions || undefined],
-    ['adopted', m.adopted || undefined],
-    ['tags', LIVELIHOOD.has(m.topic) ? '[民生]' : undefined],
+    // An adopted consultation had all its suggestions adopted.
+    ['suggestionsAdopted', m.adopted ? m.suggestions : undefined],
+    ['tags', LIVELIHOOD.has(m.topic) ? ['民生'] : undefined],
   ]);
 }
 
@@ -210,10 +212,10 @@ const REPORT_TITLES = list(`
 `);
 const LEADERS = { 区委主要领导: 3, 区政府主要领导: 3, 区委分管领导: 2, 区政府分管领导: 2 } as const;
 
-function research(rng: Rng, year: number, count: number): { reports: Fields[]; approvals: Fields[] } {
+function research(rng: Rng, year: number, count: number): { reports: Fields[]; instructions: Fields[] } {
   const titles = rng.sample(REPORT_TITLES, count).sort();
   const reports: Fields[] = [];
-  const approvals: Fields[] = [];
+  const instructions: Fields[] = [];
   titles.forEach((title, i) => {
     const id = `R${year}-${pad(i + 1)}`;
     const kind = title.endsWith('视察报告') ? '视察' : title.endsWith('民主监督报告') ? '民主监督' : '调研';
@@ -224,22 +226,26 @@ function research(rng: Rng, year: number, count: number): { reports: Fields[]; a
       ['id', id],
       ['kind', kind],
       ['title', title],
-      ['lead', lead],
-      ['leadKind', leadKind],
+      ['leadBody', lead],
+      ['leadBodyKind', leadKind],
       ['date', date],
       ['suggestions', rng.int(4, 9)],
     ]);
     const n = rng.chance(0.55) ? rng.int(1, 2) : 0;
     for (let k = 0; k < n; k++) {
-      approvals.push([
-        ['id', `A${year}-${pad(approvals.length + 1)}`],
-        ['report', id],
-        ['by', weighted(rng, LEADERS)],
+      const leader = weighted(rng, LEADERS);
+      instructions.push([
+        ['id', `A${year}-${pad(instructions.length + 1)}`],
+        ['record', id],
+        ['leader', leader],
+        // Every leader in LEADERS is the district's own.
+        ['level', '区'],
+        ['principal', leader.includes('主要领导')],
         ['date', `${year}-12-${pad(rng.int(10, 28))}`],
       ]);
     }
   });
-  return { reports, approvals };
+  return { reports, instructions };
 }
 
 const INFO_SUBJECTS = list(`
@@ -258,8 +264,8 @@ function information(rng: Rng, year: number, count: number): Fields[] {
       ['title', `关于${rng.pick(INFO_SUBJECTS)}问题的反映`],
       ['date', day(rng, year, 1, 12)],
       ['submitted', submitted],
-      ['adopted', adopted || undefined],
-      ['adoptedBy', adopted ? weighted(rng, ADOPTERS) : undefined],
+      // Adoption is written as the list of adopting units alone; an item nobody adopted has none.
+      ['adoptedBy', adopted ? [weighted(rng, ADOPTERS)] : undefined],
     ] as Fields;
   });
 }
@@ -287,7 +293,9 @@ const s = yamlScalar;
 function flow(fields: Fields): string {
   const parts = fields.flatMap(([k, v]) => {
     if (v === undefined) return [];
-    if (typeof v !== 'string' || k === 'date' || k === 'tags') return [`${k}: ${String(v)}`];
+    if (Array.isArray(v)) return [`${k}: [${v.map(s).join(', ')}]`];
+    // Dates are written bare, as in the hand-written files (yamlScalar would quote them).
+    if (typeof v !== 'string' || k === 'date' || k === 'submittedOn') return [`${k}: ${String(v)}`];
     return [`${k}: ${s(v)}`];
   });
   return `{${parts.join(', ')}}`;
@@ -303,7 +311,7 @@ function file(header: string[], body: string[]): string {
 function yearFiles(spec: (typeof YEARS)[number]): Record<string, string> {
   const { year } = spec;
   const rng = new Rng(`term-example-${year}`);
-  const { reports, approvals } = research(rng, year, spec.reports);
+  const { reports, instructions } = research(rng, year, spec.reports);
   return {
     'proposals.yaml': file(
       [`# 柳塘区政协提案委员会：${year}年度提案台账，一行一件（示例数据，全部虚构）。`],
@@ -312,11 +320,11 @@ function yearFiles(spec: (typeof YEARS)[number]): Record<string, string> {
     'meetings.yaml': file([`# 柳塘区政协办公室：${year}年度会议台账，按日期排列（示例数据，全部虚构）。`], ['meetings:', ...meetings(rng, year).map((r) => `  - ${flow(r)}`)]),
     'research.yaml': file(
       [`# 柳塘区政协研究室和各专门委员会：${year}年度调研、视察和民主监督报告，以及获得的领导批示（示例数据，全部虚构）。`],
-      ['reports:', ...reports.map((r) => `  - ${flow(r)}`), '', 'approvals:', ...approvals.map((r) => `  - ${flow(r)}`)],
+      ['research:', ...reports.map((r) => `  - ${flow(r)}`), '', 'instructions:', ...instructions.map((r) => `  - ${flow(r)}`)],
     ),
     'information.yaml': file(
       [`# 柳塘区政协信息科：${year}年度社情民意信息，一行一条（示例数据，全部虚构）。`],
-      ['information:', '  items:', ...information(rng, year, spec.information).map((r) => `    - ${flow(r)}`)],
+      ['information:', ...information(rng, year, spec.information).map((r) => `  - ${flow(r)}`)],
     ),
     'activities.yaml': file([`# 柳塘区政协办公室：${year}年度其他计数的履职活动（示例数据，全部虚构）。`], ['activities:', ...activities(rng)]),
     'members.yaml': file(

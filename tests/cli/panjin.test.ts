@@ -297,16 +297,14 @@ describe('seed 004: 盘锦市政协 2022 work report rebuilt from records', () =
 });
 
 describe('generated example records', () => {
-  // The example generators (scripts/generate-panjin-2022.ts, scripts/generate-term-example.ts) still
-  // write the old field names (reports, lead, leadKind…) while the committed files use the new ones:
-  // marked as failing until the generators follow; `.fails` turns red the day they do.
-  it.fails('keeps examples/panjin-2022 equal to what its generator writes', async () => {
+  // The committed example files are the truth: each generator's `--check` must find them unchanged.
+  it('keeps examples/panjin-2022 equal to what its generator writes', async () => {
     const result = await generatorCheck('generate-panjin-2022.ts');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
 
-  it.fails('keeps examples/term-2018-2022 equal to what its generator writes', async () => {
+  it('keeps examples/term-2018-2022 equal to what its generator writes', async () => {
     const result = await generatorCheck('generate-term-example.ts');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
