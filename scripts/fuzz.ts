@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { GENERATORS } from '../tests/robustness/generators/index.js';
-import { readFolder, stepArb, type Plan } from '../tests/robustness/mutations.js';
+import { readFolder, stepArb, withTemplates, type Plan } from '../tests/robustness/mutations.js';
 import { runInProcess, runThroughCli, Workspace, type CaseOutcome } from '../tests/robustness/oracle.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,7 +74,8 @@ interface CaseMessage {
 async function child(): Promise<void> {
   const root = await mkdtemp(path.join(tmpdir(), 'report-fuzz-'));
   await cp(values.data!, path.join(root, 'data'), { recursive: true });
-  const ws = new Workspace(root, await readFolder(path.join(root, 'data')), Number(values.year));
+  const files = await withTemplates(root, await readFolder(path.join(root, 'data')), path.join(ROOT, 'templates'));
+  const ws = new Workspace(root, files, Number(values.year));
   const out = path.join(root, 'out');
   const all = plans();
   process.on('message', async (message: { cases: number[] } | 'stop') => {

@@ -399,8 +399,8 @@ const GENERATED = '# 由 scripts/generate-panjin-2022.ts 生成（固定随机�
 function proposalsFile(records: ProposalRec[]): string {
   return [
     '# 盘锦市政协提案委员会：2022年度提案台账，一行一件提案（示例数据：总数取自2022年常委会工作报告，逐件内容为虚构）。',
-    '# submitter 为提案者类别，by 为提案者，sector 为所在界别；filing 为审查结果；key 为重点提案；',
-    '# handled 为已办结；satisfaction 为提案者对办理答复的评价。',
+    '# submitterKind 为提案者类别，proposer 为提案者，sector 为所在界别；review 为审查结果；keyProposal 为重点提案；',
+    '# answered 为已办复；satisfaction 为提案者对办理答复的评价。',
     GENERATED,
     '',
     'proposals:',

@@ -15,7 +15,7 @@ import { renderReportRun } from '../../src/pipeline.js';
 import { DATA, FIXTURES, ROOT, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 import { GENERATORS } from './generators/index.js';
-import { applyPlan, planArb, readFolder, stepArb, type Plan } from './mutations.js';
+import { applyPlan, planArb, readFolder, stepArb, withTemplates, type Plan } from './mutations.js';
 import { positionFailures, removeQuietly, runInProcess, runThroughCli, snapshot, Workspace, type CaseOutcome } from './oracle.js';
 
 const SEED = Number(process.env.ROBUSTNESS_SEED ?? 20240108);
@@ -31,7 +31,7 @@ const tally = { cases: 0, breaking: 0, withErrors: 0, cli: 0 };
 async function workspace(source: string): Promise<Workspace> {
   const root = await tempDir('report-robust-');
   await cp(source, path.join(root, 'data'), { recursive: true });
-  return new Workspace(root, await readFolder(path.join(root, 'data')));
+  return new Workspace(root, await withTemplates(root, await readFolder(path.join(root, 'data')), path.join(ROOT, 'templates')));
 }
 
 beforeAll(async () => {

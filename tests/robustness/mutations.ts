@@ -5,7 +5,7 @@
  * shrinks and replays from its seed. The generators, one per kind of input, are in generators/.
  */
 import fc from 'fast-check';
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GENERATORS, type Files, type InputGenerator, type Mutation } from './generators/index.js';
 
@@ -22,6 +22,16 @@ export async function readFolder(root: string): Promise<Files> {
   };
   await walk(root);
   return files;
+}
+
+/**
+ * The built-in templates copied beside `data/` in `root`, added to `files` under `../templates/`
+ * (paths relative to the data folder), so that the template generator has files to mutate.
+ */
+export async function withTemplates(root: string, files: Files, source: string): Promise<Files> {
+  await cp(source, path.join(root, 'templates'), { recursive: true });
+  const templates = await readFolder(path.join(root, 'templates'));
+  return new Map([...files, ...[...templates].map(([f, bytes]) => [`../templates/${f}`, bytes] as const)]);
 }
 
 export interface Step {

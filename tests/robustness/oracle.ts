@@ -92,6 +92,11 @@ export function positionFailures(diagnostics: readonly Diagnostic[], cwd: string
       failures.push(...cellFailures(d, full, shown));
       continue;
     }
+    if (/\.(xlsx|xls|csv)$/i.test(d.file) && d.line === undefined) {
+      // About the workbook as a whole (not a spreadsheet, too large, encrypted…): it has no line.
+      if (!lexists(full)) failures.push(`diagnostic names a file that does not exist: ${shown}`);
+      continue;
+    }
     if (d.line === undefined && WHOLE_FILE_CODES.has(d.code)) {
       // Such a file need not be readable (nor a link's target exist): only its name is given.
       if (!lexists(full)) failures.push(`diagnostic names a file that does not exist: ${shown}`);
@@ -128,8 +133,9 @@ export function positionFailures(diagnostics: readonly Diagnostic[], cwd: string
 /** A mutation certain to break a file must give an error in that very file. */
 function breakFailures(applied: Applied, diagnostics: readonly Diagnostic[], dataFolder: string): string[] {
   return applied.breaking
-    .filter((f) => !diagnostics.some((d) => d.severity === 'error' && d.file === `${dataFolder}/${f}`))
-    .map((f) => `a mutation certain to break ${dataFolder}/${f} gave no error there`);
+    .map((f) => path.posix.normalize(`${dataFolder}/${f}`))
+    .filter((f) => !diagnostics.some((d) => d.severity === 'error' && d.file === f))
+    .map((f) => `a mutation certain to break ${f} gave no error there`);
 }
 
 const PROTOTYPES: Array<[string, object]> = [
@@ -180,6 +186,11 @@ export class Workspace {
     return path.join(this.root, 'data');
   }
 
+  /** The template folder beside `data/`, when the cases mutate templates too (--templates). */
+  get templatesDir(): string | undefined {
+    return [...this.base.keys()].some((f) => f.startsWith('../templates/')) ? 'templates' : undefined;
+  }
+
   async write(files: Files): Promise<void> {
     const changed = [...files.keys()].filter((f) => files.get(f) !== this.base.get(f));
     for (const f of this.dirty) if (!changed.includes(f)) await writeFile(path.join(this.dataDir, f), this.base.get(f)!);
@@ -199,7 +210,8 @@ export async function runInProcess(ws: Workspace, plan: Plan): Promise<CaseOutco
   let kind: FailureKind | undefined;
   let diagnostics: Diagnostic[] = [];
   try {
-    const result = await renderReportRun({ kind: 'annual', dataDirs: ['data'], year: ws.year, cwd: ws.root });
+    const templates = ws.templatesDir ? { templatesDir: ws.templatesDir } : {};
+    const result = await renderReportRun({ kind: 'annual', dataDirs: ['data'], year: ws.year, cwd: ws.root, ...templates });
     diagnostics = result.diagnostics;
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const markdown = result.report?.markdown;
@@ -221,8 +233,8 @@ export async function runInProcess(ws: Workspace, plan: Plan): Promise<CaseOutco
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?(\n|$)|内部错误/;
 
-/** `file:line:column 错误 RPT104 …`, the first line of each diagnostic in the text output. */
-const TEXT_DIAGNOSTIC = /^(?:(\S+?)(?::(\d+):(\d+))? )?(错误|警告) (RPT\d{3}) ([^\n]*)$/;
+/** `file:line:column 错误 RPT104 …` (or `file［sheet］第12行 F列 错误 …`), the first line of each diagnostic in the text output. */
+const TEXT_DIAGNOSTIC = /^(?:(\S+?)(?::(\d+):(\d+)|［([^］]*)］(?:第(\d+)行 ([A-Z]+)列)?)? )?(错误|警告) (RPT\d{3}) ([^\n]*)$/;
 
 /** Diagnostics read back from the CLI's text output (on stderr). */
 export function parseTextDiagnostics(stderr: string): Diagnostic[] {
@@ -230,10 +242,13 @@ export function parseTextDiagnostics(stderr: string): Diagnostic[] {
   for (const line of stderr.split('\n')) {
     const m = TEXT_DIAGNOSTIC.exec(line);
     if (!m) continue;
-    const d: Diagnostic = { code: m[5]!, severity: m[4] === '错误' ? 'error' : 'warning', message: m[6]! };
+    const d: Diagnostic = { code: m[8]!, severity: m[7] === '错误' ? 'error' : 'warning', message: m[9]! };
     if (m[1] !== undefined) d.file = m[1];
     if (m[2] !== undefined) d.line = Number(m[2]);
     if (m[3] !== undefined) d.column = Number(m[3]);
+    // In a spreadsheet: ［sheet］第12行 F列.
+    if (m[4] !== undefined) d.sheet = m[4];
+    if (m[5] !== undefined) Object.assign(d, { line: Number(m[5]), column: columnNumber(m[6]!), cell: `${m[6]}${m[5]}` });
     out.push(d);
   }
   return out;
@@ -250,7 +265,8 @@ export async function runThroughCli(ws: Workspace, plan: Plan, out: string): Pro
   let kind: FailureKind | undefined;
   const target = path.join(out, String(ws.year));
   const before = await snapshot(target);
-  const build = await report(['build', String(ws.year), '--data', 'data', '--out', out], { cwd: ws.root });
+  const templates = ws.templatesDir ? ['--templates', ws.templatesDir] : [];
+  const build = await report(['build', String(ws.year), '--data', 'data', '--out', out, ...templates], { cwd: ws.root });
   const diagnostics = parseTextDiagnostics(build.stderr);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (build.code !== 0 && build.code !== 1) failures.push(`build exit code ${build.code}: ${build.stderr.slice(0, 2000)}`);
