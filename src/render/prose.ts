@@ -79,6 +79,13 @@ export function renderNarrative(
   const diagnostics: Diagnostic[] = [];
   const file = doc.file;
   const render = (piece: ProseText, heading = false, draft = isDraft(piece.text)): string => {
+    // Prose cites figures; the report's pieces ({{> opening}}) are the templates' to place.
+    const partial = /\{\{~?\s*>/.exec(piece.text);
+    if (partial) {
+      failed = true;
+      diagnostics.push(diagnostic('proseTemplate', { detail: '报告的文字中不能插入模板片段（{{> …}}）：片段由模板编排' }, { file: file.display, ...lineColumn(file.text, piece.start + partial.index) }));
+      return '';
+    }
     // Every unknown name of the piece at once: rendering would stop at the first.
     if (!draft && piece.text.includes('{{')) {
       const missing = engine.missing(piece.text, context, file.display).filter((p) => !(options.dataHasErrors && dependsOnRefusedRecords(p, context)));

@@ -125,7 +125,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         }
         const result = singlePartSchema(k).safeParse(content, { reportInput: true });
         if (!result.success) {
-          out.push(...issuesToDiagnostics(result.error.issues, { at }));
+          out.push(...issuesToDiagnostics(result.error.issues, { at, whole: key }));
           continue;
         }
         const data = result.data as RecordValue;

@@ -37,20 +37,22 @@ export function describeValue(value: unknown): string {
 }
 
 /** The name a message uses for the field at `path`: its Chinese label and key, or the key. */
-function nameOf(path: DataPath, fieldsOf: Record<string, Field> | undefined): { key: string; label: string; field?: Field } {
+function nameOf(path: DataPath, fieldsOf: Record<string, Field> | undefined, whole = '（整条记录）'): { key: string; label: string; field?: Field } {
   for (let i = path.length - 1; i >= 0; i--) {
     const segment = path[i];
     if (typeof segment !== 'string') continue;
     const field = i === 0 ? fieldsOf?.[segment] : undefined;
     return field ? { key: segment, label: `${field.label}（${segment}）`, field } : { key: segment, label: segment };
   }
-  return { key: '', label: '（整条记录）' };
+  return { key: '', label: whole };
 }
 
 export interface IssueContext {
   at: Locator;
   /** The record's fields, when the value checked is a record. */
   fields?: Record<string, Field>;
+  /** What the value checked is called, for a problem with all of it (an empty `totals:`). */
+  whole?: string;
 }
 
 export function issuesToDiagnostics(issues: readonly Issue[], context: IssueContext, prefix: DataPath = []): Diagnostic[] {
@@ -59,7 +61,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], context: IssueCont
 
 function issueToDiagnostics(issue: Issue, context: IssueContext, prefix: DataPath): Diagnostic[] {
   const path: DataPath = [...prefix, ...(issue.path as Array<string | number>)];
-  const { key, label, field } = nameOf(path, context.fields);
+  const { key, label, field } = nameOf(path, context.fields, context.whole);
   const at = context.at(path);
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
