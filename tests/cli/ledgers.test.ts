@@ -3,13 +3,13 @@
  * its cell in one run; the published reports' phrasings built from the bundled ledgers with the
  * figures counted here from the records; shares balanced at the precision printed.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exclusive, groups } from '../../src/compute/groups.js';
 import { share, shares } from '../../src/render/group-helpers.js';
 import { readWorkbook, writeWorkbook } from '../../src/load/spreadsheet/index.js';
-import { DATA, tempDir, writeFiles } from '../helpers/fixture.js';
+import { DATA, PANJIN, project, tempDir, writeFiles } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 
 const ORGANIZATION = `organization:
@@ -166,4 +166,29 @@ describe('shares printed together sum to 100% at the precision printed', () => {
     expect(() => share(tags, 'x', 1)).toThrow(/不能平衡/);
     expect(() => share(exclusive({ a: 0, b: 0 }), 'a', 1)).toThrow(/合计为 0/);
   });
+});
+
+describe('a YAML ledger exported to Excel or to a GBK CSV', () => {
+  for (const [format, name, extra] of [
+    ['xlsx', '提案台账.xlsx', []],
+    ['csv', '提案台账.csv', ['--encoding', 'gbk']],
+  ] as const) {
+    it(`builds the same report.md from the ${format === 'xlsx' ? 'xlsx' : 'GBK csv'} as from the YAML (examples/panjin-2022)`, async () => {
+      const cwd = await project(PANJIN);
+      const build = async (out: string) => {
+        const run = await report(['build', '2022', '--out', out, '--format', 'md'], { cwd });
+        expect(run.code, run.stderr).toBe(0);
+        return readFile(path.join(cwd, out, '2022', 'report.md'));
+      };
+      const fromYaml = await build('from-yaml');
+      const ledger = path.join('data', '2022', name);
+      const exported = await report(['export', 'proposals', '2022', '--format', format, '--out', ledger, ...extra], { cwd });
+      expect(exported.code, exported.stderr).toBe(0);
+      if (format === 'csv') expect((await readFile(path.join(cwd, ledger))).includes(Buffer.from('提案', 'utf8'))).toBe(false);
+      await rm(path.join(cwd, 'data', '2022', 'proposals.yaml'));
+      const fromSheet = await build('from-sheet');
+      expect(fromSheet.equals(fromYaml)).toBe(true);
+      expect(fromYaml.toString('utf8')).toMatch(/提案\d+件/);
+    });
+  }
 });
