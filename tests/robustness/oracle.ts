@@ -60,9 +60,10 @@ function cellFailures(d: Diagnostic, full: string, shown: string): string[] {
   }
   const workbook = workbooks.get(full);
   if (!workbook) return [`diagnostic names a spreadsheet that cannot be read: ${shown}`];
-  const sheet = workbook.sheets.find((s) => s.name === d.sheet);
-  if (!sheet) return [`diagnostic names a sheet the file does not have (${d.sheet}): ${shown}`];
+  // About a whole sheet (one the reader refused, so not among those it returns): no row to check.
   if (d.cell === undefined) return d.line === undefined ? [] : [`diagnostic in a sheet has a row but no cell: ${shown}`];
+  const sheet = workbook.sheets.find((s) => s.name === d.sheet);
+  if (!sheet) return [`diagnostic places a cell in a sheet the file does not have (${d.sheet}): ${shown}`];
   const m = /^([A-Z]{1,3})(\d+)$/.exec(d.cell);
   if (!m) return [`cell not named as Excel names it (${d.cell}): ${shown}`];
   const last = sheet.rows.at(-1)?.number ?? 0;
