@@ -712,6 +712,12 @@ export const catalogue = {
     message: (a) => `看不出工作表“${a.sheet}”记的是哪一类记录`,
     hint: (a) => `把工作表或文件改名，使名称中含有记录的类别：${a.kinds}；例如“提案台账.xlsx”、工作表“批示”。`,
   }),
+  sheetContentUnreadable: entry<{ sheet: string }>({
+    code: 'RPT734',
+    severity: 'error',
+    message: (a) => `工作表“${a.sheet}”列在文件中，但它的内容无法读取（文件可能已损坏），这张工作表没有读取`,
+    hint: () => '在 Excel 或 WPS 中打开这个文件，确认这张工作表完好后另存一份；打不开时改用备份的台账。',
+  }),
   outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
     code: 'RPT630',
     severity: 'error',

@@ -3,7 +3,7 @@
  * code running. Large inputs are made here, not committed. Peak memory of the large cases is
  * measured by scripts/measure-spreadsheet-limits.ts (one case per process).
  */
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it, vi } from 'vitest';
 import { type ColumnSpec, readTable, readWorkbook } from '../../src/load/spreadsheet/index.js';
@@ -213,5 +213,15 @@ describe('hostile workbooks', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(() => readTable(book.sheets[0]!, [{ field: '__proto__', headers: ['提案号'], type: { kind: 'text' } }], { file: 'x' })).toThrow();
+  });
+
+  it('names a sheet whose part is missing from the file as unreadable (RPT734), not as a refused name', () => {
+    const book = readWorkbook(xlsx({ sheets: [{ name: '提案批示', data: row(1, ['批示编号']) }, { name: '提案', data: row(1, ['提案编号']) }] }), 'damaged.xlsx');
+    expect(codes(book)).toEqual([]);
+    const parts = unzipSync(xlsx({ sheets: [{ name: '提案批示', data: row(1, ['批示编号']) }, { name: '提案', data: row(1, ['提案编号']) }] }));
+    delete parts['xl/worksheets/sheet1.xml'];
+    const damaged = readWorkbook(zipSync(parts), 'damaged.xlsx');
+    expect(damaged.diagnostics.map((d) => [d.code, d.sheet])).toEqual([['RPT734', '提案批示']]);
+    expect(damaged.sheets.map((s) => s.name)).toEqual(['提案']);
   });
 });

@@ -16,6 +16,8 @@ export interface LibrarySheets {
   overfull: string[];
   /** Sheet names refused because they would reach into an object's prototype (`__proto__`). */
   refusedNames: string[];
+  /** Sheets the workbook lists whose content the library could not read (a damaged file). */
+  unreadable: string[];
 }
 
 interface LibraryCell {
@@ -48,12 +50,16 @@ export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRo
     WTF: false,
   }));
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  const result: LibrarySheets = { sheets: [], overfull: [], refusedNames: [] };
+  const result: LibrarySheets = { sheets: [], overfull: [], refusedNames: [], unreadable: [] };
   for (const name of workbook.SheetNames) {
     // The library files sheets by name in a plain object: a sheet named __proto__ ends up as
     // that object's prototype, not as a sheet. Only own entries are sheets.
-    if (!Object.hasOwn(workbook.Sheets, name) || name === '__proto__') {
+    if (name === '__proto__') {
       result.refusedNames.push(name);
+      continue;
+    }
+    if (!Object.hasOwn(workbook.Sheets, name)) {
+      result.unreadable.push(name);
       continue;
     }
     const sheet = workbook.Sheets[name] as XLSX.WorkSheet & { '!data'?: LibraryCell[][] };
