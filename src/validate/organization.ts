@@ -9,7 +9,7 @@ import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
 import { locate, type ParsedYaml } from '../load/yaml.js';
 import { forbiddenCharacters } from './text-safety.js';
-import { issuesToDiagnostics } from './zod-issues.js';
+import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
 
 export interface CheckedOrganization {
   organization: Organization | undefined;
@@ -25,7 +25,7 @@ export function checkOrganization(parsed: ParsedYaml | undefined): CheckedOrgani
   if (parsed.value === null || parsed.value === undefined) return none([diagnostic('requiredField', { field: 'organization', expected: '组织信息' }, at([]))]);
   const unsafe = forbiddenCharacters(parsed.value, at);
   if (unsafe.length > 0) return none(unsafe);
-  const result = OrganizationFileSchema.safeParse(parsed.value, { reportInput: true });
+  const result = parseReporting(OrganizationFileSchema, parsed.value);
   if (!result.success) return none(issuesToDiagnostics(result.error.issues, { at }));
   const organization = result.data.organization;
   const vocabulary = organizationVocabulary(organization);

@@ -18,7 +18,7 @@ import type { DataPath } from '../load/data-path.js';
 import type { LoadedWorkbook } from '../load/sheets.js';
 import { bestSheet, cellRef, readTable, type ColumnSpec, type Sheet, type TableRecord } from '../load/spreadsheet/index.js';
 import { forbiddenCharacters } from './text-safety.js';
-import { issuesToDiagnostics } from './zod-issues.js';
+import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
 
 /** The kinds a spreadsheet can hold, the most specific words first (a 提案批示 sheet holds instructions). */
 const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
@@ -81,7 +81,7 @@ export function sheetRecords(
         refused.push(row.value);
         continue;
       }
-      const result = schema.safeParse(row.value, { reportInput: true });
+      const result = parseReporting(schema, row.value);
       if (!result.success) {
         const issues = result.error.issues.filter((i) => !reported.has(`${row.row}:${String(i.path[0])}`));
         diagnostics.push(...issuesToDiagnostics(issues, { at, fields }));

@@ -15,7 +15,7 @@ import { checkOrganization } from './organization.js';
 import { draftStrings, draftWarning } from './placeholders.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { checkYear, yamlOrigin, type CheckedYear } from './year.js';
-import { describeValue, issuesToDiagnostics } from './zod-issues.js';
+import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 
 export function checkSource(data: LoadedData, plan: SourcePlan, narratives: readonly NarrativeSpec[]): { source: CheckedSource; diagnostics: Diagnostic[] } {
@@ -89,7 +89,7 @@ function checkOwnFolder(folder: LoadedFolder): { folder: CheckedFolder; diagnost
       first = file.display;
       const at = (p: ReadonlyArray<string | number>, asKey?: boolean) => locate(file, [key, ...p], asKey);
       const unsafe = forbiddenCharacters(content, at);
-      const result = SittingSchema.safeParse(content, { reportInput: true });
+      const result = parseReporting(SittingSchema, content);
       if (unsafe.length > 0 || !result.success) {
         diagnostics.push(...unsafe, ...(result.success ? [] : issuesToDiagnostics(result.error.issues, { at })));
         continue;

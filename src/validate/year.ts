@@ -17,7 +17,7 @@ import type { LoadedFolder } from '../load/data-folder.js';
 import { locate, type SourceFile } from '../load/yaml.js';
 import { sheetRecords } from './sheet-records.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
-import { describeValue, issuesToDiagnostics } from './zod-issues.js';
+import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
 
 export interface CheckedYear {
   records: YearRecords;
@@ -100,7 +100,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
             refuse(item);
             return;
           }
-          const result = schema.safeParse(item, { reportInput: true });
+          const result = parseReporting(schema, item);
           if (!result.success) {
             out.push(...issuesToDiagnostics(result.error.issues, { at, fields }));
             refuse(item);
@@ -123,7 +123,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           out.push(...unsafe);
           continue;
         }
-        const result = singlePartSchema(k).safeParse(content, { reportInput: true });
+        const result = parseReporting(singlePartSchema(k), content);
         if (!result.success) {
           out.push(...issuesToDiagnostics(result.error.issues, { at, whole: key }));
           continue;
