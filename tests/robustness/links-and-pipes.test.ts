@@ -57,6 +57,17 @@ describe('entries of a data folder that are not data files', () => {
     await expectRefused(prose, 'RPT117', '2023/narrative.md');
   });
 
+  it('does not read a link to /dev/zero (it grew 250 MB/s and hung every command before)', async () => {
+    const data = await copyFixture('minimal');
+    await symlink('/dev/zero', path.join(data, '2023', 'zero.yaml'));
+    await expectRefused(data, 'RPT116', '2023/zero.yaml');
+    const watched = await copyFixture('minimal');
+    await symlink('/dev/zero', path.join(watched, '2023', 'narrative.md.link'));
+    await rename(path.join(watched, '2023', 'narrative.md'), path.join(watched, '2023', 'narrative.bak'));
+    await rename(path.join(watched, '2023', 'narrative.md.link'), path.join(watched, '2023', 'narrative.md'));
+    await expectRefused(watched, 'RPT116', '2023/narrative.md');
+  });
+
   it('does not follow a link to /etc/passwd or to a file outside the data folder', async () => {
     const passwd = readFileSync('/etc/passwd', 'utf8').split('\n')[0]!;
     const data = await copyFixture('minimal');
