@@ -37,7 +37,7 @@ import { PLAN_2022, PLAN_2023, type LeadKind, type ReportKind, type SubmitterKin
 import { yamlScalar } from './sample-data/output.js';
 import type { InformationRecord, MeetingRecord, ReportRecord } from './sample-data/records.js';
 import { Rng } from './sample-data/rng.js';
-import { addAttendance, addInformationDetails, addLedgerFields } from './sample-data/ledger.js';
+import { addAttendance, addInformationDetails, addLedgerFields, type LedgerColumns } from './sample-data/ledger.js';
 import { recordKind } from '../src/domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../src/domain/vocabulary.js';
 import { writeWorkbook } from '../src/load/spreadsheet/index.js';
@@ -132,7 +132,7 @@ function roster(size: number): Member[] {
 
 // ── Records (output shapes, in the order fields are written) ──────────────────────────────
 
-interface ProposalRec {
+interface ProposalRec extends LedgerColumns {
   id: string;
   title: string;
   submitter: SubmitterKind;
@@ -148,15 +148,6 @@ interface ProposalRec {
   tags?: string[];
   /** Not written: the phrase the title was built from. */
   phrase?: string;
-  period?: '大会' | '平时';
-  coProposers?: string[];
-  leadUnits?: string[];
-  jointUnits?: string[];
-  assignedOn?: string;
-  answeredOn?: string;
-  result?: 'A' | 'B' | 'C';
-  supervisedBy?: string;
-  rejectionReason?: string;
 }
 
 type ProposalInstruction = ReturnType<typeof addLedgerFields>[number] & { id: string };

@@ -51,7 +51,21 @@ function leadUnitFor(title: string, category: string, rng: Rng): string {
 
 const REJECTION_REASONS = ['属于党政机关内部事务', '涉及诉讼或具体案件', '不属于本级职权范围', '建议不具体、缺乏可操作性'];
 
-export interface LedgerFields {
+/** What addLedgerFields writes into a proposal: the columns real ledgers keep. */
+export interface LedgerColumns {
+  period?: '大会' | '平时';
+  coProposers?: string[];
+  leadUnits?: string[];
+  jointUnits?: string[];
+  assignedOn?: string;
+  answeredOn?: string;
+  result?: 'A' | 'B' | 'C';
+  supervisedBy?: string;
+  rejectionReason?: string;
+}
+
+/** A proposal as addLedgerFields reads it, and the columns it adds. */
+export interface LedgerFields extends LedgerColumns {
   id: string;
   title: string;
   submitter: string;
@@ -62,15 +76,6 @@ export interface LedgerFields {
   mergedInto?: string;
   key: boolean;
   handled: boolean;
-  period?: '大会' | '平时';
-  coProposers?: string[];
-  leadUnits?: string[];
-  jointUnits?: string[];
-  assignedOn?: string;
-  answeredOn?: string;
-  result?: 'A' | 'B' | 'C';
-  supervisedBy?: string;
-  rejectionReason?: string;
 }
 
 const addDays = (iso: string, days: number): string => {

@@ -5,17 +5,10 @@
  * read. A record kind lists its fields; everything else is derived from that list.
  */
 import { z } from 'zod';
+import type { CellType } from '../load/spreadsheet/cell-types.js';
 
-/** How a spreadsheet cell becomes a value (see load/spreadsheet/table.ts). */
-export type CellType =
-  | { kind: 'text' }
-  | { kind: 'id' }
-  | { kind: 'count' }
-  | { kind: 'decimal' }
-  | { kind: 'date' }
-  | { kind: 'boolean' }
-  | { kind: 'list' }
-  | { kind: 'choice'; values: Record<string, string> };
+/** How a spreadsheet cell becomes a value: the spreadsheet reader's own types. */
+export type { CellType };
 
 export interface Field {
   schema: z.ZodType;

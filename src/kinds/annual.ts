@@ -4,7 +4,7 @@
  */
 import type { NarrativeSpec } from '../validate/narrative.js';
 import type { ReportKind } from './kind.js';
-import { planYearReport, prepareYear, requireNarrative } from './year-report.js';
+import { planYearReport, prepareYearNarrative, yearPrepared } from './year-report.js';
 
 export const ANNUAL_NARRATIVE: NarrativeSpec = {
   file: 'narrative.md',
@@ -25,18 +25,8 @@ export const annual: ReportKind = {
   narratives: [ANNUAL_NARRATIVE],
   plan: (request, years) => planYearReport(request, years, 'report'),
   prepare(sources, plan) {
-    const source = sources[0]!;
-    const { context, diagnostics } = prepareYear(source);
-    const narrative = requireNarrative(source, String(plan.year), ANNUAL_NARRATIVE, `${plan.year} 年`);
-    diagnostics.push(...narrative.diagnostics);
-    if (!context || !narrative.doc) return { diagnostics };
-    return {
-      prepared: {
-        context,
-        prose: [{ doc: narrative.doc, context, attach: (n) => (context.narrative = n) }],
-        properties: { author: context.organization.fullName, date: context.sitting.date },
-      },
-      diagnostics,
-    };
+    const { context, doc, diagnostics } = prepareYearNarrative(sources[0]!, plan, ANNUAL_NARRATIVE);
+    if (!context || !doc) return { diagnostics };
+    return { prepared: yearPrepared(context, doc), diagnostics };
   },
 };

@@ -8,7 +8,7 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { NarrativeSpec } from '../validate/narrative.js';
 import type { ReportKind } from './kind.js';
-import { planYearReport, prepareYear, requireNarrative } from './year-report.js';
+import { planYearReport, prepareYearNarrative, yearPrepared } from './year-report.js';
 
 export const PROPOSALS_NARRATIVE: NarrativeSpec = {
   file: 'proposals.md',
@@ -31,22 +31,13 @@ export const proposals: ReportKind = {
   plan: (request, years) => planYearReport(request, years, 'proposals'),
   prepare(sources, plan) {
     const source = sources[0]!;
-    const { context, diagnostics } = prepareYear(source);
-    const narrative = requireNarrative(source, String(plan.year), PROPOSALS_NARRATIVE, `${plan.year} 年`);
-    diagnostics.push(...narrative.diagnostics);
-    if (!context || !narrative.doc) return { diagnostics };
+    const { context, doc, diagnostics } = prepareYearNarrative(source, plan, PROPOSALS_NARRATIVE);
+    if (!context || !doc) return { diagnostics };
     if (context.sitting.proposalsSpeaker === undefined) {
       const origin = source.years.get(plan.year)?.sittingOrigin;
       diagnostics.push(diagnostic('requiredField', { field: '提案工作情况报告的报告人（proposalsSpeaker）', expected: '在 sitting 中写上报告人姓名，如 proposalsSpeaker: 王某某' }, origin?.locate(undefined) ?? {}));
       return { diagnostics };
     }
-    return {
-      prepared: {
-        context,
-        prose: [{ doc: narrative.doc, context, attach: (n) => (context.narrative = n) }],
-        properties: { author: context.organization.fullName, date: context.sitting.date },
-      },
-      diagnostics,
-    };
+    return { prepared: yearPrepared(context, doc), diagnostics };
   },
 };

@@ -11,8 +11,8 @@ import { lineColumn } from '../load/markdown-prose.js';
 import type { RenderedParagraph, RenderedPart, YearContext } from '../render/context.js';
 import type { NarrativeSpec } from '../validate/narrative.js';
 import { ANNUAL_NARRATIVE } from './annual.js';
-import type { CheckedSource, Prepared, ReportKind } from './kind.js';
-import { planYearReport, prepareYear, requireNarrative } from './year-report.js';
+import type { CheckedSource, ReportKind } from './kind.js';
+import { planYearReport, prepareYearNarrative, yearPrepared } from './year-report.js';
 
 export const SUMMARY_NARRATIVE: NarrativeSpec = {
   file: 'summary.md',
@@ -75,22 +75,16 @@ export const summary: ReportKind = {
   plan: (request, years) => planYearReport(request, years, 'summary'),
   prepare(sources, plan) {
     const source = sources[0]!;
-    const { context, diagnostics } = prepareYear(source);
-    const annual = requireNarrative(source, String(plan.year), ANNUAL_NARRATIVE, `${plan.year} 年`);
-    diagnostics.push(...annual.diagnostics, ...borrowProblems(source, plan.year));
-    if (!context || !annual.doc) return { diagnostics };
+    const { context, doc, diagnostics } = prepareYearNarrative(source, plan, ANNUAL_NARRATIVE);
+    diagnostics.push(...borrowProblems(source, plan.year));
+    if (!context || !doc) return { diagnostics };
     const own = source.narratives.get(`${plan.year}/${SUMMARY_NARRATIVE.file}`);
     // summary.md as rendered (summaryText), and what the templates read (summary): its texts with the review's where it has none.
     const target = context as YearContext & { summaryText?: Record<string, unknown>; summary?: SummaryView };
-    const prepared: Prepared = {
-      context,
-      prose: [
-        { doc: annual.doc, context, attach: (n) => (context.narrative = n) },
-        ...(own ? [{ doc: own, context, attach: (n: Record<string, unknown>) => (target.summaryText = n) }] : []),
-      ],
+    const prepared = yearPrepared(context, doc, {
+      prose: own ? [{ doc: own, context, attach: (n: Record<string, unknown>) => (target.summaryText = n) }] : [],
       finish: () => void (target.summary = summaryView(target)),
-      properties: { author: context.organization.fullName, date: context.sitting.date },
-    };
+    });
     return { prepared, diagnostics };
   },
 };

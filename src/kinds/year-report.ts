@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/data-folder.js';
 import { yearContext, type YearContext } from '../render/context.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
-import type { CheckedSource, Plan, ReportRequest } from './kind.js';
+import type { CheckedSource, Plan, Prepared, ReportRequest } from './kind.js';
 
 /** `<out>/2023/<name>.*`, `.hant` before the extension in traditional script. */
 export function outputName(name: string, request: ReportRequest): string {
@@ -63,4 +63,25 @@ export function requireNarrative(source: CheckedSource, folder: string, spec: Na
   const loaded = source.data.years.get(Number(folder)) ?? source.data.folders.get(folder);
   const file = loaded?.display ?? `${source.data.display}/${folder}`;
   return { diagnostics: [diagnostic('narrativeMissing', { file: spec.file, label: spec.label, year: what }, { file })] };
+}
+
+/**
+ * The year's context and its narrative `spec` (narrative.md, proposals.md), or the problems that
+ * prevent them: what every kind about one year starts from.
+ */
+export function prepareYearNarrative(source: CheckedSource, plan: Plan, spec: NarrativeSpec): { context?: YearContext; doc?: NarrativeDoc; diagnostics: Diagnostic[] } {
+  const { context, diagnostics } = prepareYear(source);
+  const narrative = requireNarrative(source, String(plan.year), spec, `${plan.year} 年`);
+  diagnostics.push(...narrative.diagnostics);
+  return { ...(context ? { context } : {}), ...(narrative.doc ? { doc: narrative.doc } : {}), diagnostics };
+}
+
+/** A year's report: its narrative rendered into `context.narrative`, dated by the sitting. */
+export function yearPrepared(context: YearContext, doc: NarrativeDoc, more: Pick<Prepared, 'prose' | 'finish'> = { prose: [] }): Prepared {
+  return {
+    context,
+    prose: [{ doc, context, attach: (n) => (context.narrative = n) }, ...more.prose],
+    ...(more.finish ? { finish: more.finish } : {}),
+    properties: { author: context.organization.fullName, date: context.sitting.date },
+  };
 }

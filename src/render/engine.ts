@@ -19,7 +19,8 @@ import { HelperError, registerHelpers, type SourceLoc } from './helpers.js';
 import { Budget, OVER, OverInPartial, RENDER_LIMITS, type Over } from './budget.js';
 import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callIndex, callKey, describe, partialReferences, prepare, walk, type Call, type PartialReference } from './template-ast.js';
 import { compileAst, CompileFailure, parse } from './template-compile.js';
-import { positionAt, scanTemplate } from './template-scan.js';
+import { lineColumn } from '../load/markdown-prose.js';
+import { scanTemplate } from './template-scan.js';
 import { TemplateError, type TemplateProblem } from './template-problem.js';
 
 export { RENDER_LIMITS } from './budget.js';
@@ -174,8 +175,8 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
     {
       const scanned = scanTemplate(text, BLOCK_HELPERS);
       if (scanned) {
-        const related = scanned.related === undefined ? {} : { related: positionAt(text, scanned.related) };
-        throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...positionAt(text, scanned.offset), ...related });
+        const related = scanned.related === undefined ? {} : { related: lineColumn(text, scanned.related) };
+        throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...lineColumn(text, scanned.offset), ...related });
       }
       let ast: Program;
       let template: Handlebars.TemplateDelegate;

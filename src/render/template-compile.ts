@@ -4,7 +4,7 @@
  * (no code is kept between runs or read back).
  */
 import type Handlebars from 'handlebars';
-import { positionAt } from './template-scan.js';
+import { lineColumn } from '../load/markdown-prose.js';
 
 type HB = typeof Handlebars;
 type Program = hbs.AST.Program;
@@ -67,7 +67,7 @@ function parseError(hb: HB, text: string, error: unknown): { detail: string; lin
   const word = TOKEN_WORDS[token];
   const shown = found.trim() && token !== 'EOF' ? `“${found.trim().slice(0, 20)}”` : '';
   const detail = word ? (token === 'INVALID' ? `${word}${shown || `“${text.slice(offset, offset + 1)}”`}` : word) : `这里的${shown || '内容'}写法无法识别`;
-  return { detail, ...positionAt(text, offset) };
+  return { detail, ...lineColumn(text, offset) };
 }
 
 /**

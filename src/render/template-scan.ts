@@ -11,6 +11,7 @@
  * It follows Handlebars' lexer (escaped `\{{`, comments, strings, `[…]` segments, `}}}`); what
  * it lets through that Handlebars refuses is still refused by Handlebars, at its position.
  */
+import { editDistance } from '../diagnostics/nearest.js';
 
 export const TEMPLATE_LIMITS = {
   /** Characters in one piece or prose string. The built-in pieces have under 500; a paragraph a few hundred. */
@@ -32,32 +33,6 @@ export interface ScanProblem {
 
 /** Stands in `detail` for the place of the other tag, written out once the caller knows where the text sits in its file. */
 export const RELATED = '{related}';
-
-/** 1-based line and column of `offset`, as Handlebars counts them (a column is a UTF-16 unit). */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-/** Levenshtein distance with adjacent transpositions (eahc → each is 1), for “did you mean”. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
 
 /** The known name closest to `name`, if it is close enough to be a slip of the keyboard. */
 export function nearest(name: string, known: readonly string[]): string | undefined {

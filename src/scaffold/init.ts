@@ -22,7 +22,7 @@ import { RECORD_KINDS, recordFields } from '../domain/registry.js';
 import type { RecordKind } from '../domain/record-kind.js';
 import type { Sitting } from '../domain/year-parts.js';
 import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';
-import { displayPath, loadData, yearFolders, type LoadedFolder } from '../load/data-folder.js';
+import { displayPath, loadData, yearFolders } from '../load/data-folder.js';
 import { entryKind } from '../load/files.js';
 import { SETTINGS_FILE } from '../load/settings.js';
 import { schemaComment, SCHEMA_FILE_NAMES, jsonSchemaOutputs } from '../schema/json-schema.js';

@@ -12,7 +12,7 @@ import { reportMarkdown as md, WIDE } from './markdown.js';
 export { toMarkdown } from './markdown.js';
 
 export type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, DocumentMeta, ReportDocument } from './blocks.js';
-import type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, DocumentMeta, ReportDocument } from './blocks.js';
+import type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, ReportDocument } from './blocks.js';
 
 const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation', 'caption'] as const;
 const HEADING_KINDS: Record<string, ParagraphKind> = { h1: 'title', h2: 'heading1', h3: 'heading2' };

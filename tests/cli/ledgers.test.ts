@@ -10,7 +10,7 @@ import { exclusive, groups } from '../../src/compute/groups.js';
 import { share, shares } from '../../src/render/group-helpers.js';
 import { readWorkbook, writeWorkbook } from '../../src/load/spreadsheet/index.js';
 import { DATA, PANJIN, project, tempDir, writeFiles } from '../helpers/fixture.js';
-import { report } from '../helpers/report.js';
+import { jsonDiagnostics, report } from '../helpers/report.js';
 
 const ORGANIZATION = `organization:
   fullName: 中国人民政治协商会议江北省青川市委员会
@@ -49,7 +49,7 @@ describe('a proposal ledger with ten different mistakes', () => {
     });
     const run = await report(['validate', '2023', '--format', 'json'], { cwd });
     expect(run.code).toBe(1);
-    const problems = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { sheet: string | null; cell: string | null; line: number | null; code: string; severity: string; message: string });
+    const problems = jsonDiagnostics(run.stdout);
     const inSheet = problems.filter((p) => p.sheet === '提案');
     const cells = (code: string) => inSheet.filter((p) => p.code === code).map((p) => p.cell);
     expect(cells('RPT725')).toEqual(['F3']); // 1 bad date

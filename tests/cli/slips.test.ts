@@ -8,19 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeWorkbook } from '../../src/load/spreadsheet/index.js';
 import { DATA, edit, positionOf, project, writeFiles } from '../helpers/fixture.js';
-import { report } from '../helpers/report.js';
+import { jsonDiagnostics, report, type JsonDiagnostic } from '../helpers/report.js';
 
-interface Problem {
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  code: string;
-  severity: string;
-  message: string;
-  hint: string;
-  sheet: string | null;
-  cell: string | null;
-}
+type Problem = JsonDiagnostic;
 
 /** Two or more English words in a row: a sentence of some library's text. */
 const ENGLISH_SENTENCE = /[A-Za-z]{2,}[ ,.']+[A-Za-z]{2,}[ ,.']+[A-Za-z]{2,}/;
@@ -36,11 +26,7 @@ function prose(p: Problem): string {
 async function validate(cwd: string): Promise<Problem[]> {
   const run = await report(['validate', '2023', '--format', 'json'], { cwd });
   expect(run.code, run.stderr).toBe(run.stdout.includes('"severity":"error"') ? 1 : 0);
-  return run.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Problem);
+  return jsonDiagnostics(run.stdout);
 }
 
 function expectChinese(problems: readonly Problem[]): void {

@@ -105,6 +105,9 @@ export interface JsonDiagnostic {
   message: string;
   hint: string | null;
   path?: string | null;
+  /** In a spreadsheet: the worksheet and the cell (F12). */
+  sheet?: string | null;
+  cell?: string | null;
 }
 
 export function jsonDiagnostics(stdout: string): JsonDiagnostic[] {

@@ -9,23 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { DATA, edit, positionOf, project, tempDir } from '../helpers/fixture.js';
-import { report } from '../helpers/report.js';
+import { jsonDiagnostics, report } from '../helpers/report.js';
 
-interface Problem {
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  code: string;
-  severity: string;
-  message: string;
-}
-
-const problemsOf = (stdout: string): Problem[] =>
-  stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Problem);
+const problemsOf = jsonDiagnostics;
 
 async function figure(cwd: string, name: string): Promise<unknown> {
   const run = await report(['stats', '2023', name, '--json'], { cwd });

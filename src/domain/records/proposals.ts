@@ -9,7 +9,7 @@ import { ratio } from '../../compute/numbers.js';
 import { checkRegister as register, inconsistent } from '../checks.js';
 import { fields } from '../fields.js';
 import { DEFAULT_RESULT_CLASSES } from '../organization.js';
-import type { RecordKind } from '../record-kind.js';
+import type { FigureLabel, RecordKind } from '../record-kind.js';
 import { INSTRUCTION_LABELS, instructionFiguresOf } from './instructions.js';
 
 export interface Proposal {
@@ -296,26 +296,10 @@ export const proposals: RecordKind = {
     periods: { label: '写明大会或平时提出的提案', unit: '件' },
     'byPeriod.*.count': { label: '{1}提出的提案', unit: '件', explain: '大会：会议期间（会间）；平时：闭会期间（会后）' },
     'byPeriod.*.share': { label: '{1}提出的提案所占比例' },
-    'bySubmitterKind.*.count': { label: '{1}提出的提案', unit: '件' },
-    'bySubmitterKind.*.share': { label: '{1}提出的提案所占比例' },
-    'bySubmitterKind.*.filed': { label: '{1}提出的提案中立案的', unit: '件' },
-    'bySubmitterKind.*.answered': { label: '{1}提出的提案中已办复的', unit: '件' },
-    'bySubmitterKind.*.answeredRate': { label: '{1}提出的提案的办复率' },
-    'byCategory.*.count': { label: '{1}类提案', unit: '件' },
-    'byCategory.*.share': { label: '{1}类提案所占比例', explain: '÷ 收到提案' },
-    'byCategory.*.filed': { label: '{1}类提案中立案的', unit: '件' },
-    'byCategory.*.answered': { label: '{1}类提案中已办复的', unit: '件' },
-    'byCategory.*.answeredRate': { label: '{1}类提案的办复率' },
-    'bySector.*.count': { label: '{1}界别的提案', unit: '件' },
-    'bySector.*.share': { label: '{1}界别的提案所占比例', explain: '÷ 写明界别的提案' },
-    'bySector.*.filed': { label: '{1}界别的提案中立案的', unit: '件' },
-    'bySector.*.answered': { label: '{1}界别的提案中已办复的', unit: '件' },
-    'bySector.*.answeredRate': { label: '{1}界别的提案的办复率' },
-    'byTag.*.count': { label: '标为“{1}”的提案', unit: '件' },
-    'byTag.*.share': { label: '标为“{1}”的提案占全部提案的比例', explain: '一件提案可有几个标签，各标签的比例相加不是 100%' },
-    'byTag.*.filed': { label: '标为“{1}”的提案中立案的', unit: '件' },
-    'byTag.*.answered': { label: '标为“{1}”的提案中已办复的', unit: '件' },
-    'byTag.*.answeredRate': { label: '标为“{1}”的提案的办复率' },
+    ...groupLabels('bySubmitterKind.*', '{1}提出的提案'),
+    ...groupLabels('byCategory.*', '{1}类提案', { explain: '÷ 收到提案' }),
+    ...groupLabels('bySector.*', '{1}界别的提案', { explain: '÷ 写明界别的提案' }),
+    ...groupLabels('byTag.*', '标为“{1}”的提案', { label: '标为“{1}”的提案占全部提案的比例', explain: '一件提案可有几个标签，各标签的比例相加不是 100%' }),
     collective: { label: '党派、团体提案', unit: '件' },
     proposers: { label: '提出提案的委员', unit: '位', explain: '委员个人和联名提案的提案人、联名人，同名计一人' },
     participationRate: { label: '委员提案参与率', explain: '提出提案的委员 ÷ 委员总数（members.total）' },
@@ -353,3 +337,14 @@ const FIELD_WORDS: Record<string, string> = {
   submittedOn: '提交日期',
   assignedOn: '交办日期',
 };
+
+/** The labels of a group of proposals (by category, sector…): its count, share, 立案 and 办复. */
+function groupLabels(prefix: string, name: string, share: { label?: string; explain?: string } = {}): Record<string, FigureLabel> {
+  return {
+    [`${prefix}.count`]: { label: name, unit: '件' },
+    [`${prefix}.share`]: { label: share.label ?? `${name}所占比例`, ...(share.explain ? { explain: share.explain } : {}) },
+    [`${prefix}.filed`]: { label: `${name}中立案的`, unit: '件' },
+    [`${prefix}.answered`]: { label: `${name}中已办复的`, unit: '件' },
+    [`${prefix}.answeredRate`]: { label: `${name}的办复率` },
+  };
+}

@@ -7,6 +7,7 @@ import { excelDate, isCalendarDay, isoDay } from './excel-date.js';
 import { halfWidth, squash, trimCell } from './normalize.js';
 import type { Cell } from './types.js';
 
+/** How a cell is read: what a record field declares for its column. */
 export type CellType =
   | { kind: 'text' }
   | { kind: 'id' }

@@ -7,7 +7,8 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { cellRef } from './address.js';
-import { editDistance, normalizeHeader } from './normalize.js';
+import { editDistance } from '../../diagnostics/nearest.js';
+import { normalizeHeader } from './normalize.js';
 import type { CellType } from './cell-types.js';
 import type { Sheet } from './types.js';
 

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { cellRef, columnLetter } from './address.js';
-import { type CellType, isBlank, parseCell } from './cell-types.js';
+import { isBlank, parseCell } from './cell-types.js';
 import { type ColumnSpec, findHeader, knownHeaders } from './header.js';
 import { squash, trimCell } from './normalize.js';
 import type { Cell, Sheet } from './types.js';

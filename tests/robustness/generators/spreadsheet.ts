@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { readWorkbook } from '../../../src/load/spreadsheet/read.js';
 import { writeWorkbook } from '../../../src/load/spreadsheet/write.js';
-import { nat, unicodeText } from './text.js';
+import { applyByteMutation, BYTE_MUTATIONS, nat, unicodeText } from './text.js';
 import { unchanged, type Files, type InputGenerator, type Mutation, type Outcome } from './types.js';
 
 /** What a cell gets typed instead of its value: slips, values of the wrong kind, formulas, ids. */
@@ -29,9 +29,9 @@ const spreadsheetMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('duplicateRow'), row: nat }),
   fc.record({ op: fc.constant('titleRow'), text: fc.constantFrom('2023年提案台账', '', '制表日期：2023年12月31日') }),
   fc.constant({ op: 'asCsv' }),
-  fc.record({ op: fc.constant('truncate'), at: nat }),
-  fc.record({ op: fc.constant('injectBytes'), at: nat, bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-  fc.constant({ op: 'empty' }),
+  BYTE_MUTATIONS.truncate,
+  BYTE_MUTATIONS.injectBytes,
+  BYTE_MUTATIONS.empty,
 );
 
 /** XML 1.0 cannot hold these: no spreadsheet has them in a cell. */
@@ -72,17 +72,9 @@ export const spreadsheetGenerator: InputGenerator = {
   files: (files: Files) => [...files.keys()].filter((f) => /\.(xlsx|xls|csv)$/i.test(f) && !f.startsWith('../')).sort(),
   mutation: spreadsheetMutation,
   apply(bytes, m, where): Outcome {
+    const byByte = applyByteMutation(bytes, m);
+    if (byByte) return byByte;
     const n = (key: string) => m[key] as number;
-    switch (m.op) {
-      case 'truncate':
-        return { bytes: bytes.subarray(0, bytes.length === 0 ? 0 : n('at') % bytes.length), applied: true, breaks: false };
-      case 'injectBytes': {
-        const at = n('at') % (bytes.length + 1);
-        return { bytes: Buffer.concat([bytes.subarray(0, at), Buffer.from(m.bytes as Uint8Array), bytes.subarray(at)]), applied: true, breaks: false };
-      }
-      case 'empty':
-        return { bytes: Buffer.alloc(0), applied: true, breaks: false };
-    }
     const grid = gridOf(bytes, where.file);
     if (!grid) return unchanged(bytes);
     const format = /\.csv$/i.test(where.file) ? 'csv' : 'xlsx';

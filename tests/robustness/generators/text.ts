@@ -36,21 +36,26 @@ export const unicodeText = fc.oneof(
 
 export const nat = fc.nat({ max: 1_000_000 });
 
+/** What copying does to any file's bytes: cut short, stray bytes, emptied. */
+export const BYTE_MUTATIONS = {
+  truncate: fc.record({ op: fc.constant('truncate'), at: nat }),
+  injectBytes: fc.record({ op: fc.constant('injectBytes'), at: nat, bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+  empty: fc.constant({ op: 'empty' }),
+};
+
 export const textMutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constant('truncate'), at: nat }),
-  fc.record({ op: fc.constant('injectBytes'), at: nat, bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+  BYTE_MUTATIONS.truncate,
+  BYTE_MUTATIONS.injectBytes,
   fc.record({ op: fc.constant('insertText'), at: nat, text: unicodeText }),
   fc.record({ op: fc.constant('deleteLines'), at: nat, count: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ op: fc.constant('duplicateLines'), at: nat, count: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ op: fc.constant('swapLines'), at: nat, other: nat }),
   fc.constant({ op: 'utf16' }),
-  fc.constant({ op: 'empty' }),
+  BYTE_MUTATIONS.empty,
 );
 
-/** Applies a text mutation; undefined for an op it does not know. */
-export function applyTextMutation(bytes: Buffer, m: Mutation): Outcome | undefined {
-  const text = bytes.toString('utf8');
-  const out = (t: string): Outcome => ({ bytes: Buffer.from(t, 'utf8'), applied: true, breaks: false });
+/** Applies a byte mutation; undefined for an op it does not know. */
+export function applyByteMutation(bytes: Buffer, m: Mutation): Outcome | undefined {
   const n = (key: string) => m[key] as number;
   switch (m.op) {
     case 'truncate':
@@ -59,6 +64,21 @@ export function applyTextMutation(bytes: Buffer, m: Mutation): Outcome | undefin
       const at = n('at') % (bytes.length + 1);
       return { bytes: Buffer.concat([bytes.subarray(0, at), Buffer.from(m.bytes as Uint8Array), bytes.subarray(at)]), applied: true, breaks: false };
     }
+    case 'empty':
+      return { bytes: Buffer.alloc(0), applied: true, breaks: false };
+    default:
+      return undefined;
+  }
+}
+
+/** Applies a text mutation (byte mutations included); undefined for an op it does not know. */
+export function applyTextMutation(bytes: Buffer, m: Mutation): Outcome | undefined {
+  const byByte = applyByteMutation(bytes, m);
+  if (byByte) return byByte;
+  const text = bytes.toString('utf8');
+  const out = (t: string): Outcome => ({ bytes: Buffer.from(t, 'utf8'), applied: true, breaks: false });
+  const n = (key: string) => m[key] as number;
+  switch (m.op) {
     case 'insertText': {
       const at = n('at') % (text.length + 1);
       return out(text.slice(0, at) + (m.text as string) + text.slice(at));
@@ -81,8 +101,6 @@ export function applyTextMutation(bytes: Buffer, m: Mutation): Outcome | undefin
     }
     case 'utf16':
       return { bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), applied: true, breaks: false };
-    case 'empty':
-      return { bytes: Buffer.alloc(0), applied: true, breaks: false };
     default:
       return undefined;
   }
