@@ -25,7 +25,7 @@ import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';
 import { displayPath, loadData, yearFolders } from '../load/data-folder.js';
 import { entryKind } from '../load/files.js';
 import { SETTINGS_FILE } from '../load/settings.js';
-import { schemaComment, SCHEMA_FILE_NAMES, jsonSchemaOutputs } from '../schema/json-schema.js';
+import { DEFAULT_SCHEMA_DIR, schemaComment, SCHEMA_FILE_NAMES, jsonSchemaOutputs } from '../schema/json-schema.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
@@ -170,7 +170,7 @@ export function planInit(request: InitRequest): InitPlan {
     return { newOrganization: false, files: [], diagnostics: [diagnostic('yearPathNotFolder', { year: request.year }, { file: show(target) })] };
   }
   const newOrganization = entryKind(path.join(dataDir, 'organization.yaml')) === 'missing';
-  const schemaDir = path.join(newOrganization ? cwd : path.dirname(dataDir), 'schema');
+  const schemaDir = path.join(newOrganization ? cwd : path.dirname(dataDir), DEFAULT_SCHEMA_DIR);
   const modeline = (file: string, schema: keyof typeof SCHEMA_FILE_NAMES) => schemaComment(file, path.join(schemaDir, SCHEMA_FILE_NAMES[schema]));
   const files: ScaffoldFile[] = [];
   const add = (file: string, content: string | Uint8Array) => files.push({ path: file, content });
@@ -214,7 +214,7 @@ function carryOver(dataDir: string, sourceYear: number, request: InitRequest, ta
     if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) continue;
     const name = path.basename(parsed.file.display);
     const firstLine = parsed.file.text.split(/\r?\n/, 1)[0]!.trim();
-    const modeline = /^#\s*yaml-language-server:/.test(firstLine) ? firstLine : schemaComment(path.join(target, name), path.join(path.dirname(dataDir), 'schema', SCHEMA_FILE_NAMES.year));
+    const modeline = /^#\s*yaml-language-server:/.test(firstLine) ? firstLine : schemaComment(path.join(target, name), path.join(path.dirname(dataDir), DEFAULT_SCHEMA_DIR, SCHEMA_FILE_NAMES.year));
     const content = carriedYaml(parsed.value as Record<string, unknown>, checked.sitting, request.year, sourceYear, shift, modeline, officeOf(parsed.file.text));
     if (content !== undefined) files.push({ path: path.join(target, name), content });
   }

@@ -7,9 +7,6 @@ import path from 'node:path';
 import { BUILTIN_TEMPLATES, loadTemplates, ROOT_PIECE, type TemplatePiece } from '../load/templates.js';
 import { byCodePoint } from '../order.js';
 
-/** Default folder `report templates eject` copies into (pass it to `--templates`). */
-export const DEFAULT_EJECT_DIR = 'templates-local';
-
 export interface PieceListing {
   name: string;
   /** From the piece's leading `{{!-- … --}}` comment. */

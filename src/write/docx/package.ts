@@ -2,7 +2,7 @@
 // docx stamps docProps/core.xml with the current time and its zip entries with the current mtime;
 // here core.xml is written from meta.date and the package is re-zipped with a fixed mtime, a fixed
 // compression level and a fixed entry order.
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
 
 export interface CoreProperties {
   title: string;
@@ -59,9 +59,4 @@ export function zipPackage(parts: ReadonlyMap<string, string | Uint8Array>, date
     ordered[path] = typeof data === 'string' ? encoder.encode(data) : data;
   }
   return zipSync(ordered, { level: 6, mtime });
-}
-
-/** Re-zips a package deterministically, every entry dated `date` (YYYY-MM-DD). */
-export function normaliseZip(zipped: Uint8Array, date: string): Uint8Array {
-  return zipPackage(new Map(Object.entries(unzipSync(zipped))), date);
 }
