@@ -205,8 +205,19 @@ describe('report validate: layout.yaml', () => {
     const problem = jsonDiagnostics(run.stdout).find((d) => d.file === 'layout.yaml');
     expect(problem, run.stdout).toMatchObject({ severity: 'error', line: 2 });
     expect(problem!.column).toBeGreaterThan(0);
+    // In words an editor reads: zod's own zh-CN text said “期望 number >0”.
+    expect(problem!.message).toContain('应大于 0');
+    expect(problem!.message.replace(/“[^”]*”/g, '')).not.toMatch(/[A-Za-z]/);
     // The same value positive is accepted (the test fails for the right reason).
     await writeFile(path.join(data, 'layout.yaml'), '# 版式\nlineSpacingPt: 29\n');
     expect((await report(['validate', '2023', '--data', data])).code).toBe(0);
+  });
+
+  it('names what a wrong layout value should be in Chinese: a type, a choice', async () => {
+    const data = await copyFixture('minimal');
+    await writeFile(path.join(data, 'layout.yaml'), 'paragraphs:\n  body:\n    sizePt: 大\n    alignment: middle\n');
+    const run = await report(['validate', '2023', '--data', data, '--format', 'json'], { cwd: data });
+    const messages = jsonDiagnostics(run.stdout).filter((d) => d.file === 'layout.yaml').map((d) => d.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('应为数字'), expect.stringContaining('应为以下之一：left、center、right、justify')]));
   });
 });

@@ -16,6 +16,24 @@ export interface ResolvedLayout {
   problems: LayoutProblem[];
 }
 
+/** What a layout value should be, in words a house-style editor reads (zod's own zh-CN text names types in English). */
+const KINDS: Record<string, string> = { number: '数字', string: '文字', boolean: '是或否（true/false）', object: '“键: 值”形式的设置', array: '列表' };
+
+function layoutError(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'too_small':
+      return `应${issue.inclusive ? '不小于' : '大于'} ${String(issue.minimum)}`;
+    case 'too_big':
+      return `应${issue.inclusive ? '不大于' : '小于'} ${String(issue.maximum)}`;
+    case 'invalid_type':
+      return `应为${KINDS[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      return `应为以下之一：${issue.values.map(String).join('、')}`;
+    default:
+      return z.locales.zhCN().localeError(issue) as string | undefined;
+  }
+}
+
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -73,7 +91,7 @@ export function resolveLayout(override: unknown): ResolvedLayout {
   if (!isPlain(override)) report({ path: [], message: '版式设置须为“键: 值”形式的映射' });
   let accepted: unknown = {};
   for (let round = 0; round < 100; round++) {
-    const result = LayoutSchema.safeParse(candidate, { error: z.locales.zhCN().localeError });
+    const result = LayoutSchema.safeParse(candidate, { error: layoutError });
     if (result.success) {
       accepted = result.data;
       break;
