@@ -718,6 +718,13 @@ export const catalogue = {
     message: (a) => `工作表“${a.sheet}”列在文件中，但它的内容无法读取（文件可能已损坏），这张工作表没有读取`,
     hint: () => '在 Excel 或 WPS 中打开这个文件，确认这张工作表完好后另存一份；打不开时改用备份的台账。',
   }),
+  // A file's shape that would silently change a count (RPT760–779).
+  csvCellHoldsRows: entry<{ rows: number }>({
+    code: 'RPT760',
+    severity: 'error',
+    message: (a) => `这个单元格里有换行，其中 ${a.rows} 行像是完整的一行记录（逗号数与表头相当），这些记录没有单独计数`,
+    hint: () => '多半是某个单元格的英文双引号没有成对，把后面的几行都并进了这一格。用 Excel 或 WPS 打开文件检查这一格，删去多余的引号后另存为 CSV。',
+  }),
   outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
     code: 'RPT630',
     severity: 'error',

@@ -1,0 +1,60 @@
+/**
+ * A file's shape must never change how many proposals are counted: mixed line endings, hidden
+ * sheets, a linked year folder, an encoding read wrongly. Each test fails with the count or year
+ * the defect gave, through the command line in-process.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA, project } from '../helpers/fixture.js';
+import { jsonDiagnostics, report } from '../helpers/report.js';
+
+async function total(cwd: string): Promise<unknown> {
+  const run = await report(['stats', '2023', 'proposals.total', '--json'], { cwd });
+  expect(run.code, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as { figures: Record<string, { value: unknown }> }).figures['proposals.total']?.value;
+}
+
+/** The sample's proposal ledger as CSV lines (header first), in place of its .xlsx. */
+async function csvLedger(cwd: string): Promise<string[]> {
+  const out = path.join(cwd, 'ledger.csv');
+  const run = await report(['export', 'proposals', '2023', '--format', 'csv', '--out', out], { cwd });
+  expect(run.code, run.stderr).toBe(0);
+  await rm(path.join(cwd, 'data', '2023', '提案台账.xlsx'));
+  const lines = (await readFile(out, 'utf8')).split('\r\n');
+  expect(lines.pop()).toBe('');
+  return lines;
+}
+
+describe('1. a ledger CSV with mixed line endings', () => {
+  it('counts every row when the first 201 rows end in CRLF and the rest in LF (232, not 201)', async () => {
+    const cwd = await project(DATA);
+    const lines = await csvLedger(cwd);
+    expect(lines.length).toBe(233);
+    const mixed = `${lines.slice(0, 202).join('\r\n')}\r\n${lines.slice(202).join('\n')}\n`;
+    await writeFile(path.join(cwd, 'data', '2023', '提案台账.csv'), mixed);
+    expect(await total(cwd)).toBe(232);
+    expect((await report(['validate', '2023', '--strict'], { cwd })).code).toBe(0);
+  });
+
+  it('lone CR endings (old Mac exports) count too', async () => {
+    const cwd = await project(DATA);
+    const lines = await csvLedger(cwd);
+    await writeFile(path.join(cwd, 'data', '2023', '提案台账.csv'), `${lines.slice(0, 100).join('\r')}\r${lines.slice(100).join('\r\n')}\r\n`);
+    expect(await total(cwd)).toBe(232);
+  });
+
+  it('a quoted cell that swallows whole rows is an error at that cell (RPT760), not a smaller count', async () => {
+    const cwd = await project(DATA);
+    const lines = await csvLedger(cwd);
+    // A quote opened in the last column of row 11 and closed in row 40 holds rows 12–40.
+    lines[10] = `${lines[10]}"`;
+    lines[39] = `${lines[39]}"`;
+    await writeFile(path.join(cwd, 'data', '2023', '提案台账.csv'), `${lines.join('\r\n')}\r\n`);
+    const run = await report(['validate', '2023', '--format', 'json'], { cwd });
+    expect(run.code).toBe(1);
+    const found = jsonDiagnostics(run.stdout).filter((d) => d.code === 'RPT760');
+    expect(found).toEqual([expect.objectContaining({ file: 'data/2023/提案台账.csv', line: 11, cell: 'V11' })]);
+    expect(found[0]!.message).toContain('29 行');
+  });
+});
