@@ -9,6 +9,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { displayPath } from './load/data-folder.js';
 import { renderReportRun, type RenderedReport, type ReportRequest, type ReportRun } from './pipeline.js';
 import { OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
+import { appendAll } from './append.js';
 
 export type OutputFormat = 'md' | 'docx' | 'html' | 'pdf';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html', 'pdf'];
@@ -53,7 +54,7 @@ export async function renderFiles(report: RenderedReport, formats: readonly Outp
   if (formats.includes('pdf')) {
     const { pdfFor } = await import('./write/pdf/output.js');
     const pdf = await pdfFor(document, layout);
-    diagnostics.push(...pdf.diagnostics);
+    appendAll(diagnostics, pdf.diagnostics);
     if (pdf.content) files.push({ path: file('pdf'), content: pdf.content });
   }
   return { files, diagnostics };

@@ -22,6 +22,7 @@ import { checkSource } from './validate/source.js';
 import { compileTemplates } from './validate/templates.js';
 import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
 import type { Layout } from './write/docx/layout.js';
+import { appendAll } from './append.js';
 
 export type { ReportRequest } from './kinds/kind.js';
 
@@ -59,9 +60,9 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
     // No year to report on: what the data folders say about themselves is the rest of the story.
     for (const dataDir of request.dataDirs) {
       const data = loadData({ dataDir, cwd: request.cwd, years: [] });
-      diagnostics.push(...data.diagnostics, ...yearFolders(data.dataDir, show).diagnostics);
+      appendAll(diagnostics, data.diagnostics, yearFolders(data.dataDir, show).diagnostics);
     }
-    if (!diagnostics.some((d) => d.code === 'RPT101')) diagnostics.push(...plan);
+    if (!diagnostics.some((d) => d.code === 'RPT101')) appendAll(diagnostics, plan);
     return { kind, sources: [], diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   }
   const prose = kind.narratives.map((n) => n.file);
@@ -76,21 +77,21 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   const sources: CheckedSource[] = [];
   loaded.forEach((data, i) => {
     const checked = checkSource(data, plan.sources[i]!, kind.narratives);
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     sources.push(checked.source);
   });
   const layout = checkLayout(loaded[0]!.layout);
-  diagnostics.push(...layout.diagnostics);
+  appendAll(diagnostics, layout.diagnostics);
   // The same pieces compile to the same templates: a watch session compiles them once.
   const piecesKey = JSON.stringify([kind.templates, ...[...templates.pieces.values()].map((p) => [p.name, p.file, p.text]), templates.links, templates.diagnostics]);
   const compiled = session
     ? (session.templates.get(piecesKey, () => compileTemplates(templates, request.cwd)) as ReturnType<typeof compileTemplates>)
     : compileTemplates(templates, request.cwd);
   compiled.compiled.engine.reset();
-  diagnostics.push(...compiled.diagnostics);
+  appendAll(diagnostics, compiled.diagnostics);
   // ── compute ──
   const prepared = kind.prepare(sources, plan);
-  diagnostics.push(...prepared.diagnostics);
+  appendAll(diagnostics, prepared.diagnostics);
   return {
     kind,
     plan,
@@ -114,14 +115,14 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   let proseFailed = false;
   for (const job of prepared.prose) {
     const rendered = renderNarrative(job.doc, job.context, templates.engine, { dataHasErrors });
-    diagnostics.push(...rendered.diagnostics);
+    appendAll(diagnostics, rendered.diagnostics);
     if (rendered.narrative) job.attach(rendered.narrative);
     else proseFailed = true;
   }
   if (proseFailed || hasErrors(diagnostics)) return done();
   prepared.finish?.();
   const rendered = renderReport(templates, prepared.context);
-  diagnostics.push(...rendered.diagnostics);
+  appendAll(diagnostics, rendered.diagnostics);
   if (rendered.markdown === undefined || hasErrors(diagnostics)) return done();
   const script = request.script ?? 'hans';
   const markdown = await toScript(rendered.markdown, script);

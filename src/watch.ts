@@ -11,6 +11,7 @@ import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildRequest, type BuildResult } from './build.js';
 import { BuildSession } from './session.js';
+import { appendAll } from './append.js';
 
 export interface WatchTargets {
   /** Data folders (absolute, or relative to cwd): one, or several for a compilation. */
@@ -112,7 +113,7 @@ function subfolders(folder: string): string[] {
   const out = [folder];
   try {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory() && !entry.name.startsWith('.')) out.push(...subfolders(path.join(folder, entry.name)));
+      if (entry.isDirectory() && !entry.name.startsWith('.')) appendAll(out, subfolders(path.join(folder, entry.name)));
     }
   } catch {
     // vanished meanwhile

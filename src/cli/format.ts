@@ -4,6 +4,7 @@
  * return plain diagnostics.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { appendAll } from '../append.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
@@ -94,7 +95,7 @@ export function formatText(d: Diagnostic, options: TextOptions): string {
   // A spreadsheet is not text: its cell is named, not quoted.
   if (d.file && d.line !== undefined && d.sheet === undefined) {
     const source = lineOf(options.readSource(d.file), d.line);
-    if (source !== undefined) lines.push(...quoteLine(source, d.line, d.column, color));
+    if (source !== undefined) appendAll(lines, quoteLine(source, d.line, d.column, color));
   }
   if (d.hint) lines.push(`  ${paint(color, '36', '提示：')}${escapeControls(d.hint)}`);
   return lines.join('\n');

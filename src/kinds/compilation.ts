@@ -10,6 +10,7 @@ import type { CompilationContext, YearContext } from '../render/context.js';
 import type { Plan, ProseJob, ReportKind } from './kind.js';
 import { summary } from './summary.js';
 import { chooseYear, outputName } from './year-report.js';
+import { appendAll } from '../append.js';
 
 export const compilation: ReportKind = {
   name: 'compilation',
@@ -40,10 +41,10 @@ export const compilation: ReportKind = {
     const finishes: Array<() => void> = [];
     for (const source of sources) {
       const one = summary.prepare([source], { ...plan, sources: [source.plan] });
-      diagnostics.push(...one.diagnostics);
+      appendAll(diagnostics, one.diagnostics);
       if (!one.prepared) continue;
       organizations.push(one.prepared.context as YearContext);
-      prose.push(...one.prepared.prose);
+      appendAll(prose, one.prepared.prose);
       if (one.prepared.finish) finishes.push(one.prepared.finish);
     }
     if (organizations.length !== sources.length) return { diagnostics };

@@ -16,6 +16,7 @@ import { MAX_DATA_FILE_BYTES } from './nesting.js';
 import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 import type { BuildSession } from '../session.js';
+import { appendAll } from '../append.js';
 
 export interface LoadedFolder {
   /** Absolute path, and as shown to users. */
@@ -110,7 +111,7 @@ export function loadData(request: DataRequest): LoadedData {
 
   const found = yearFolders(dataDir, show);
   data.availableYears = found.years;
-  sink.push(...found.diagnostics.filter((d) => request.years.some((y) => d.file === show(path.join(dataDir, String(y))))));
+  appendAll(sink, found.diagnostics.filter((d) => request.years.some((y) => d.file === show(path.join(dataDir, String(y))))));
   for (const year of request.years) {
     const folder = path.join(dataDir, String(year));
     if (entryKind(folder) === 'folder') data.years.set(year, readFolder(folder, show, request.prose ?? [], sink, request.session));
@@ -184,7 +185,7 @@ function readYamlFile(full: string, display: string, sink: Diagnostic[], session
   const text = readText(full, display, sink);
   if (text === undefined) return undefined;
   const parsed = session ? (session.files.get(`yaml\0${display}\0${text}`, () => parseYaml(display, text)) as ParsedYaml) : parseYaml(display, text);
-  sink.push(...parsed.diagnostics);
+  appendAll(sink, parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
   if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0 && text.trim() === '') {
     sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));

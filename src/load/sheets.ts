@@ -8,6 +8,7 @@ import { readProblem } from './files.js';
 import { readRegularFile } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet } from './spreadsheet/index.js';
 import { digest, type BuildSession } from '../session.js';
+import { appendAll } from '../append.js';
 
 export const SHEET_FILE = /\.(?:xlsx|xls|csv)$/i;
 
@@ -28,7 +29,7 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
     const workbook = session
       ? (session.files.get(`sheet\0${file.display}\0${digest(read.bytes)}`, () => readWorkbook(read.bytes, file.display)) as ReturnType<typeof readWorkbook>)
       : readWorkbook(read.bytes, file.display);
-    sink.push(...workbook.diagnostics);
+    appendAll(sink, workbook.diagnostics);
     out.push({ display: file.display, sheets: workbook.sheets });
   }
   return out;

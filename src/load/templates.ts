@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from './data-folder.js';
 import { readProblem } from './files.js';
 import { listFolder, readRegularFile } from './files.js';
+import { appendAll } from '../append.js';
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -62,7 +63,7 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
   // followed: it could bring in any file of the machine as a piece.
   for (const { folder, layer } of layers) {
     const found = listPieces(folder);
-    links.push(...found.links.sort());
+    appendAll(links, found.links.sort());
     for (const name of found.pieces.sort()) {
       if (pieces.has(name)) continue;
       const file = path.join(folder, `${name}.hbs`);

@@ -11,6 +11,7 @@ import { writeWorkbook } from '../load/spreadsheet/index.js';
 import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
 import { ledgerTable } from './export.js';
+import { appendAll } from '../append.js';
 
 export interface ExportRequest {
   kind: RecordKind;
@@ -44,7 +45,7 @@ export async function exportLedger(request: ExportRequest): Promise<{ file?: str
       return { count: 0, diagnostics };
     }
     const checked = checkYear(folder, year, org.organization, org.vocabulary);
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     records = checked.records.records[request.kind.key] ?? [];
   }
   // Records the schema refused would be lost in the sheet: export only clean data.

@@ -31,6 +31,7 @@ import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
 import { carryNarrative } from './carry-over.js';
 import { annualSkeleton, proposalsSkeleton } from './skeletons.js';
+import { appendAll } from '../append.js';
 
 export interface InitRequest {
   /** Data folder holding organization.yaml and the year folders. */
@@ -205,7 +206,7 @@ export function planInit(request: InitRequest): InitPlan {
 function carryOver(dataDir: string, sourceYear: number, request: InitRequest, target: string, diagnostics: Diagnostic[]): ScaffoldFile[] {
   const data = loadData({ dataDir, cwd: request.cwd, years: [sourceYear], prose: ['narrative.md', 'summary.md', 'proposals.md'] });
   const folder = data.years.get(sourceYear)!;
-  diagnostics.push(...data.diagnostics.filter((d) => d.severity === 'error' && d.file?.startsWith(folder.display)));
+  appendAll(diagnostics, data.diagnostics.filter((d) => d.severity === 'error' && d.file?.startsWith(folder.display)));
   const org = checkOrganization(data.organization);
   const checked = checkYear(folder, sourceYear, org.organization, org.vocabulary);
   const shift = request.year - sourceYear;

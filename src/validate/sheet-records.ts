@@ -19,6 +19,7 @@ import type { LoadedWorkbook } from '../load/sheets.js';
 import { bestSheet, cellRef, readTable, type ColumnSpec, type Sheet, type TableRecord } from '../load/spreadsheet/index.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
+import { appendAll } from '../append.js';
 
 /** The kinds a spreadsheet can hold, the most specific words first (a 提案批示 sheet holds instructions). */
 const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
@@ -69,7 +70,7 @@ export function sheetRecords(
     }
     const { schema, fields } = built.get(kind)!;
     const table = readTable(sheet, specs.get(kind)!, { file: workbook.display });
-    diagnostics.push(...table.diagnostics);
+    appendAll(diagnostics, table.diagnostics);
     // A cell already reported (a bad date) is not reported again as a missing field.
     const reported = new Set(table.diagnostics.flatMap((d) => (d.line !== undefined && d.path !== undefined ? [`${d.line}:${d.path}`] : [])));
     for (const row of table.records) {
@@ -77,14 +78,14 @@ export function sheetRecords(
       const at = (p: DataPath) => origin.locate(typeof p[0] === 'string' ? p[0] : undefined);
       const unsafe = forbiddenCharacters(row.value, at);
       if (unsafe.length > 0) {
-        diagnostics.push(...unsafe);
+        appendAll(diagnostics, unsafe);
         refused.push(row.value);
         continue;
       }
       const result = parseReporting(schema, row.value);
       if (!result.success) {
         const issues = result.error.issues.filter((i) => !reported.has(`${row.row}:${String(i.path[0])}`));
-        diagnostics.push(...issuesToDiagnostics(issues, { at, fields }));
+        appendAll(diagnostics, issuesToDiagnostics(issues, { at, fields }));
         refused.push(row.value);
         continue;
       }

@@ -17,20 +17,21 @@ import { forbiddenCharacters } from './text-safety.js';
 import { checkYear, yamlOrigin, type CheckedYear } from './year.js';
 import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { appendAll } from '../append.js';
 
 export function checkSource(data: LoadedData, plan: SourcePlan, narratives: readonly NarrativeSpec[]): { source: CheckedSource; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...data.diagnostics];
   const org = checkOrganization(data.organization);
-  diagnostics.push(...org.diagnostics, ...yamlPlaceholders(data.organization));
+  appendAll(diagnostics, org.diagnostics, yamlPlaceholders(data.organization));
   const years = new Map<number, CheckedYear>();
   for (const year of plan.years) {
     const folder = data.years.get(year);
     if (!folder) continue;
     const checked = checkYear(folder, year, org.organization, org.vocabulary);
-    diagnostics.push(...checked.diagnostics, ...crossCheck(checked.records));
+    appendAll(diagnostics, checked.diagnostics, crossCheck(checked.records));
     if (year === plan.year) {
-      diagnostics.push(...unfinished(checked));
-      for (const f of folder.yaml) if (f.value && typeof f.value === 'object' && 'sitting' in f.value) diagnostics.push(...yamlPlaceholders(f));
+      appendAll(diagnostics, unfinished(checked));
+      for (const f of folder.yaml) if (f.value && typeof f.value === 'object' && 'sitting' in f.value) appendAll(diagnostics, yamlPlaceholders(f));
     }
     years.set(year, checked);
   }
@@ -39,7 +40,7 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
     const folder = data.folders.get(name);
     if (!folder) continue;
     const checked = checkOwnFolder(folder);
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     folders.set(name, checked.folder);
   }
   const dataHasErrors = hasErrors(diagnostics);
@@ -53,12 +54,12 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
       const file = folder.prose.get(spec.file);
       if (!file) continue;
       const structured = structureNarrative(file, spec);
-      diagnostics.push(...structured.diagnostics, ...placeholders(structured.doc));
+      appendAll(diagnostics, structured.diagnostics, placeholders(structured.doc));
       docs.set(`${name}/${spec.file}`, structured.doc);
     }
   }
   const sittingWarnings = [...years].flatMap(([year, c]) => (year === plan.year && plan.folders.length === 0 ? sittingDate(c, year) : []));
-  diagnostics.push(...sittingWarnings);
+  appendAll(diagnostics, sittingWarnings);
   return {
     source: { plan, data, organization: org.organization, vocabulary: org.vocabulary, years, folders, narratives: docs, dataHasErrors },
     diagnostics,
@@ -91,7 +92,7 @@ function checkOwnFolder(folder: LoadedFolder): { folder: CheckedFolder; diagnost
       const unsafe = forbiddenCharacters(content, at);
       const result = parseReporting(SittingSchema, content);
       if (unsafe.length > 0 || !result.success) {
-        diagnostics.push(...unsafe, ...(result.success ? [] : issuesToDiagnostics(result.error.issues, { at })));
+        appendAll(diagnostics, unsafe, (result.success ? [] : issuesToDiagnostics(result.error.issues, { at })));
         continue;
       }
       sitting = result.data;

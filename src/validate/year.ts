@@ -18,6 +18,7 @@ import { locate, type SourceFile } from '../load/yaml.js';
 import { sheetRecords } from './sheet-records.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
 import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
+import { appendAll } from '../append.js';
 
 export interface CheckedYear {
   records: YearRecords;
@@ -96,13 +97,13 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           const at = (p: DataPath, asKey?: boolean) => locate(file, [...path, ...p], asKey);
           const unsafe = unsafeIn(item, at);
           if (unsafe.length > 0) {
-            out.push(...unsafe);
+            appendAll(out, unsafe);
             refuse(item);
             return;
           }
           const result = parseReporting(schema, item);
           if (!result.success) {
-            out.push(...issuesToDiagnostics(result.error.issues, { at, fields }));
+            appendAll(out, issuesToDiagnostics(result.error.issues, { at, fields }));
             refuse(item);
             return;
           }
@@ -120,12 +121,12 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         const at = (p: DataPath, asKey?: boolean) => locate(file, [key, ...p], asKey);
         const unsafe = unsafeIn(content, at);
         if (unsafe.length > 0) {
-          out.push(...unsafe);
+          appendAll(out, unsafe);
           continue;
         }
         const result = parseReporting(singlePartSchema(k), content);
         if (!result.success) {
-          out.push(...issuesToDiagnostics(result.error.issues, { at, whole: key }));
+          appendAll(out, issuesToDiagnostics(result.error.issues, { at, whole: key }));
           continue;
         }
         const data = result.data as RecordValue;
@@ -156,7 +157,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
   }
   for (const workbook of folder.workbooks) {
     const rows = sheetRecords(workbook, vocabulary, organization);
-    out.push(...rows.diagnostics);
+    appendAll(out, rows.diagnostics);
     for (const { kind, record, origin } of rows.records) accept(kind, record, origin);
     rows.refused.forEach(refuse);
   }

@@ -1,0 +1,51 @@
+/**
+ * Files that cost the reader too much time or memory, or crashed it: each ends in a bounded
+ * time with the right message. Run in-process; the vitest timeout is the bound (the defects ran
+ * for minutes or crashed).
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appendAll } from '../../src/append.js';
+import { DATA, project } from '../helpers/fixture.js';
+import { jsonDiagnostics, report } from '../helpers/report.js';
+
+/** The sample data with its proposal ledger replaced by a CSV of the given body under the ledger's header. */
+async function withCsvLedger(body: (header: string) => string | Buffer): Promise<string> {
+  const cwd = await project(DATA);
+  const out = path.join(cwd, 'ledger.csv');
+  expect((await report(['export', 'proposals', '2023', '--format', 'csv', '--out', out], { cwd })).code).toBe(0);
+  const header = (await readFile(out, 'utf8')).split('\r\n')[0]!;
+  await rm(path.join(cwd, 'data', '2023', '提案台账.xlsx'));
+  await writeFile(path.join(cwd, 'data', '2023', '提案台账.csv'), body(header));
+  return cwd;
+}
+
+describe('9. a CSV of 30 MB of blank lines', () => {
+  it('is read in one pass: the blank lines hold nothing, the rows after them keep their numbers', async () => {
+    const blank = 30 * 1024 * 1024 - 4096;
+    const cwd = await withCsvLedger((header) => Buffer.concat([Buffer.from(`${header}\r\n`), Buffer.alloc(blank, '\n'), Buffer.from('P2023-900,关于测试的提案\r\n')]));
+    const run = await report(['validate', '2023', '--format', 'json'], { cwd });
+    const problems = jsonDiagnostics(run.stdout).filter((d) => d.file === 'data/2023/提案台账.csv');
+    // The one row after the flood is read, at its own row number (the header is row 1).
+    expect(problems.length).toBeGreaterThan(0);
+    expect(new Set(problems.map((d) => d.line))).toEqual(new Set([blank + 2]));
+    expect(problems.some((d) => d.code === 'RPT707')).toBe(false);
+  });
+});
+
+describe('10. very many bad rows', () => {
+  it('40,000 rows missing required cells end in data problems (exit 1), not a stack overflow (exit 2)', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `P${String(i).padStart(5, '0')},,,,,,,,,,,,,,,,,,,,,`);
+    const cwd = await withCsvLedger((header) => `${header}\r\n${rows.join('\r\n')}\r\n`);
+    const run = await report(['validate', '2023', '--format', 'json'], { cwd });
+    expect(run.stderr).not.toContain('RangeError');
+    expect(run.code).toBe(1);
+    expect(jsonDiagnostics(run.stdout).filter((d) => d.file === 'data/2023/提案台账.csv').length).toBeGreaterThanOrEqual(40_000);
+  });
+
+  it('appendAll takes lists far longer than a call can spread', () => {
+    const long = Array.from({ length: 500_000 }, (_, i) => i);
+    expect(appendAll([-1], long, [7]).length).toBe(500_002);
+  });
+});
