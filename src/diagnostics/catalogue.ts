@@ -725,6 +725,12 @@ export const catalogue = {
     message: (a) => `这个单元格里有换行，其中 ${a.rows} 行像是完整的一行记录（逗号数与表头相当），这些记录没有单独计数`,
     hint: () => '多半是某个单元格的英文双引号没有成对，把后面的几行都并进了这一格。用 Excel 或 WPS 打开文件检查这一格，删去多余的引号后另存为 CSV。',
   }),
+  sheetHiddenSkipped: entry<{ names: string }>({
+    code: 'RPT761',
+    severity: 'warning',
+    message: (a) => `工作表${a.names}是隐藏的，没有读取，其中的记录不计入`,
+    hint: () => '隐藏的工作表多是旧稿或草稿。其中的记录也要统计时，在 Excel 中右键工作表标签→“取消隐藏”后保存；否则可删去这张工作表。',
+  }),
   outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
     code: 'RPT630',
     severity: 'error',

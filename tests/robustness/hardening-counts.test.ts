@@ -6,6 +6,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
 import { DATA, project } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 
@@ -57,4 +58,26 @@ describe('1. a ledger CSV with mixed line endings', () => {
     expect(found).toEqual([expect.objectContaining({ file: 'data/2023/提案台账.csv', line: 11, cell: 'V11' })]);
     expect(found[0]!.message).toContain('29 行');
   });
+});
+
+describe('2. hidden and very hidden sheets', () => {
+  for (const [format, hidden] of [['xlsx', 1], ['xlsx', 2], ['xls', 1], ['xls', 2]] as const) {
+    it(`a ${format} with a ${hidden === 2 ? 'very hidden' : 'hidden'} sheet of 10 old rows counts 232, not 242, and names the sheet (RPT761)`, async () => {
+      const cwd = await project(DATA);
+      const ledger = path.join(cwd, 'data', '2023', '提案台账.xlsx');
+      const book = XLSX.read(await readFile(ledger), { type: 'buffer', cellNF: true });
+      const first = book.Sheets[book.SheetNames[0]!]!;
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(first, { header: 1 }).slice(0, 11);
+      const old = XLSX.utils.aoa_to_sheet(rows.map((r, i) => (i === 0 ? r : [`旧${String((r as unknown[])[0])}`, ...(r as unknown[]).slice(1)])));
+      XLSX.utils.book_append_sheet(book, old, '提案(旧)');
+      XLSX.utils.book_set_sheet_visibility(book, '提案(旧)', hidden);
+      await rm(ledger);
+      await writeFile(path.join(cwd, 'data', '2023', `提案台账.${format}`), XLSX.write(book, { type: 'buffer', bookType: format === 'xls' ? 'biff8' : 'xlsx' }) as Buffer);
+      expect(await total(cwd)).toBe(232);
+      const check = jsonDiagnostics((await report(['validate', '2023', '--format', 'json'], { cwd })).stdout);
+      const warned = check.filter((d) => d.code === 'RPT761');
+      expect(warned).toEqual([expect.objectContaining({ severity: 'warning', file: `data/2023/提案台账.${format}` })]);
+      expect(warned[0]!.message).toContain('提案(旧)');
+    });
+  }
 });
