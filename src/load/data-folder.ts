@@ -79,7 +79,12 @@ export function yearFolders(dataDir: string, show: (p: string) => string): { yea
   for (const entry of listFolder(dataDir)) {
     if (!YEAR_FOLDER.test(entry.name)) continue;
     if (entry.kind === 'folder') years.push(Number(entry.name));
-    else if (entry.kind === 'link') diagnostics.push(diagnostic('linkNotFollowed', { what: '年度文件夹' }, { file: show(path.join(dataDir, entry.name)) }));
+    else if (entry.kind === 'link') {
+      // A linked year still counts when the latest year is chosen: checking 2023 because the
+      // 2024 folder is a link would pass a year nobody asked about. Reading it is then refused.
+      years.push(Number(entry.name));
+      diagnostics.push(diagnostic('linkNotFollowed', { what: '年度文件夹' }, { file: show(path.join(dataDir, entry.name)) }));
+    }
   }
   return { years: years.sort((a, b) => a - b), diagnostics };
 }

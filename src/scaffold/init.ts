@@ -205,7 +205,9 @@ export function planInit(request: InitRequest): InitPlan {
 /** The files of the year before, carried to `target`: the same offices' files, emptied or moved on. */
 function carryOver(dataDir: string, sourceYear: number, request: InitRequest, target: string, diagnostics: Diagnostic[]): ScaffoldFile[] {
   const data = loadData({ dataDir, cwd: request.cwd, years: [sourceYear], prose: ['narrative.md', 'summary.md', 'proposals.md'] });
-  const folder = data.years.get(sourceYear)!;
+  const folder = data.years.get(sourceYear);
+  // The year before is a link (not read): its refusal is the answer, nothing is carried over.
+  if (!folder) return appendAll(diagnostics, data.diagnostics.filter((d) => d.severity === 'error')), [];
   appendAll(diagnostics, data.diagnostics.filter((d) => d.severity === 'error' && d.file?.startsWith(folder.display)));
   const org = checkOrganization(data.organization);
   const checked = checkYear(folder, sourceYear, org.organization, org.vocabulary);

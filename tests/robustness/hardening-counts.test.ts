@@ -3,11 +3,11 @@
  * sheets, a linked year folder, an encoding read wrongly. Each test fails with the count or year
  * the defect gave, through the command line in-process.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { DATA, project } from '../helpers/fixture.js';
+import { DATA, project, tempDir } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 
 async function total(cwd: string): Promise<unknown> {
@@ -80,4 +80,20 @@ describe('2. hidden and very hidden sheets', () => {
       expect(warned[0]!.message).toContain('提案(旧)');
     });
   }
+});
+
+describe('3. a year folder that is a symbolic link', () => {
+  it('is the latest year when choosing one: validate --strict refuses it (RPT116) instead of passing 2023', async () => {
+    const cwd = await project(DATA);
+    const elsewhere = await tempDir();
+    await mkdir(path.join(elsewhere, 'y'));
+    await cp(path.join(cwd, 'data', '2023'), path.join(elsewhere, 'y', '2024'), { recursive: true });
+    await symlink(path.join(elsewhere, 'y', '2024'), path.join(cwd, 'data', '2024'));
+    const run = await report(['validate', '--strict', '--format', 'json'], { cwd });
+    expect(run.code).toBe(1);
+    expect(jsonDiagnostics(run.stdout)).toContainEqual(expect.objectContaining({ code: 'RPT116', file: 'data/2024' }));
+    const init = await report(['init', '2025'], { cwd });
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain('RPT116');
+  });
 });
