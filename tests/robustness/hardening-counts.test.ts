@@ -7,6 +7,7 @@ import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
+import iconv from 'iconv-lite';
 import { DATA, project, tempDir } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 
@@ -95,5 +96,35 @@ describe('3. a year folder that is a symbolic link', () => {
     const init = await report(['init', '2025'], { cwd });
     expect(init.code).toBe(1);
     expect(init.stderr).toContain('RPT116');
+  });
+});
+
+/** Text in HZ-GB-2312 (RFC 1843): GB2312 bytes less their high bit, between ~{ and ~}. */
+function hz(text: string): Buffer {
+  const out = text.replace(/[^\x00-\x7f]+/g, (run) => `~{${[...iconv.encode(run, 'gb2312')].map((b) => String.fromCharCode(b & 0x7f)).join('')}~}`);
+  return Buffer.from(out, 'ascii');
+}
+
+describe('4. HZ-GB-2312', () => {
+  it('a YAML file saved as HZ is refused like Big5 (RPT106), not built as Latin letters', async () => {
+    const cwd = await project(DATA);
+    const file = path.join(cwd, 'data', '2023', 'meetings.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, hz(text.replace(/[^\x00-\x7f\u4e00-\u9fa5，。、“”（）：；]/g, '')));
+    const run = await report(['validate', '2023', '--format', 'json'], { cwd });
+    expect(run.code).toBe(1);
+    const found = jsonDiagnostics(run.stdout).filter((d) => d.file === 'data/2023/meetings.yaml');
+    expect(found).toEqual([expect.objectContaining({ code: 'RPT106' })]);
+    expect(found[0]!.message).toContain('HZ-GB-2312');
+    expect((await report(['build', '2023', '--format', 'md'], { cwd })).code).toBe(1);
+  });
+
+  it('a CSV ledger in HZ is refused too', async () => {
+    const cwd = await project(DATA);
+    const lines = await csvLedger(cwd);
+    await writeFile(path.join(cwd, 'data', '2023', '提案台账.csv'), hz(`${lines.join('\r\n')}\r\n`.replace(/[^\x00-\x7f\u4e00-\u9fa5]/g, '')));
+    const run = await report(['validate', '2023', '--format', 'json'], { cwd });
+    expect(run.code).toBe(1);
+    expect(jsonDiagnostics(run.stdout).filter((d) => d.file === 'data/2023/提案台账.csv')[0]?.message).toContain('HZ-GB-2312');
   });
 });
