@@ -28,6 +28,8 @@ export interface BuildResult extends ReportRun {
   files: OutputFile[];
   /** True when the failure is the environment's (an unwritable folder), not the data's. */
   writeFailed?: boolean;
+  /** Outputs of the same report from an earlier build in other formats, removed: they no longer match. */
+  removed?: string[];
 }
 
 /**
@@ -75,8 +77,10 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   try {
     // All outputs of a build are one set in one folder, which appears with all of them at once.
     const folder = path.dirname(result.files[0]!.path);
-    await writeOutputSet(folder, result.files.map((f) => ({ name: path.basename(f.path), content: f.content })));
-    return result;
+    const name = path.basename(result.files[0]!.path).replace(/\.[^.]+$/, '');
+    const supersedes = OUTPUT_FORMATS.map((ext) => `${name}.${ext}`);
+    const removed = await writeOutputSet(folder, result.files.map((f) => ({ name: path.basename(f.path), content: f.content })), { supersedes });
+    return removed.length > 0 ? { ...result, removed } : result;
   } catch (error) {
     const show = (p: string) => displayPath(request.cwd, p);
     if (error instanceof OutputLockedError) {

@@ -43,6 +43,12 @@ export interface SetFile {
 export interface WriteSetOptions {
   /** How long to wait for another process writing the same folder before giving up (ms). */
   waitMs?: number;
+  /**
+   * Names of files that belong to the same set though this write has none of them (report.pdf
+   * when only report.md is built): they are removed with the previous set, not kept beside a
+   * set they no longer match.
+   */
+  supersedes?: readonly string[];
 }
 
 
@@ -136,18 +142,18 @@ function exists(target: string): boolean {
  * a file created in the output folder while the set was being swapped. The rest is the previous
  * set, and goes.
  */
-function settleOld(old: string, live: string): void {
+function settleOld(old: string, live: string, dropped: ReadonlySet<string> = new Set()): void {
   for (const entry of readdirSync(old)) {
-    if (!exists(path.join(live, entry))) renameSync(path.join(old, entry), path.join(live, entry));
+    if (!dropped.has(entry) && !exists(path.join(live, entry))) renameSync(path.join(old, entry), path.join(live, entry));
   }
   rmSync(old, { recursive: true, force: true });
 }
 
 /** Moves every entry of `live` that the set in `ready` does not have into `ready`. */
-function carryOver(live: string, ready: string): string[] {
+function carryOver(live: string, ready: string, dropped: ReadonlySet<string>): string[] {
   const moved: string[] = [];
   for (const entry of readdirSync(live)) {
-    if (FILE_TEMPORARY.test(entry) || exists(path.join(ready, entry))) continue;
+    if (FILE_TEMPORARY.test(entry) || dropped.has(entry) || exists(path.join(ready, entry))) continue;
     renameSync(path.join(live, entry), path.join(ready, entry));
     moved.push(entry);
   }
@@ -155,12 +161,12 @@ function carryOver(live: string, ready: string): string[] {
 }
 
 /** Puts `ready` in the place of `live`, keeping what `live` held besides the set. */
-function swap(live: string, ready: string, old: string): void {
+function swap(live: string, ready: string, old: string, dropped: ReadonlySet<string> = new Set()): void {
   if (!exists(live)) {
     renameSync(ready, live);
     return;
   }
-  const moved = carryOver(live, ready);
+  const moved = carryOver(live, ready, dropped);
   try {
     renameSync(live, old);
   } catch (error) {
@@ -176,7 +182,7 @@ function swap(live: string, ready: string, old: string): void {
     throw Object.assign(error as NodeJS.ErrnoException, { path: live });
   }
   syncFolder(path.dirname(live));
-  settleOld(old, live);
+  settleOld(old, live, dropped);
 }
 
 /**
@@ -214,7 +220,7 @@ function recover(live: string): void {
  * folder, then throws OutputLockedError. Other failures are errno errors whose `path` names the
  * file or folder concerned.
  */
-export async function writeOutputSet(folder: string, files: readonly SetFile[], options: WriteSetOptions = {}): Promise<void> {
+export async function writeOutputSet(folder: string, files: readonly SetFile[], options: WriteSetOptions = {}): Promise<string[]> {
   for (const { name } of files) {
     if (name !== path.basename(name) || name === '.' || name === '..' || name.startsWith('.')) throw new RangeError(`not a plain file name: ${name}`);
   }
@@ -260,7 +266,9 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
     renameSync(staging, ready);
     pending.folders.delete(staging);
     syncFolder(parent);
-    swap(live, ready, path.join(parent, `${prefix}old-${id}`));
+    const dropped = new Set((options.supersedes ?? []).filter((name) => !files.some((f) => f.name === name) && exists(path.join(live, name))));
+    swap(live, ready, path.join(parent, `${prefix}old-${id}`), dropped);
+    return [...dropped].map((name) => path.join(live, name));
   } catch (error) {
     if (pending.folders.delete(staging)) await rm(staging, { recursive: true, force: true });
     throw error;
