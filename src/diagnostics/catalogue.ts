@@ -24,6 +24,7 @@ const WRITE_ERRORS: Record<string, string> = {
   EDQUOT: '磁盘配额已用完',
   ENOENT: '文件夹不存在，也无法在这里建立',
   ENAMETOOLONG: '路径太长',
+  EFBIG: '文件超过了系统允许的大小',
 };
 
 export const catalogue = {

@@ -1,5 +1,4 @@
 /** The IO of `report export`: read the year's records, write the sheet (never over a file unless asked). */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,6 +9,7 @@ import { entryKind } from '../load/files.js';
 import { writeWorkbook } from '../load/spreadsheet/index.js';
 import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
+import { writeAll } from '../write/atomic.js';
 import { ledgerTable } from './export.js';
 import { appendAll } from '../append.js';
 
@@ -57,7 +57,9 @@ export async function exportLedger(request: ExportRequest): Promise<{ file?: str
     return { count: 0, diagnostics: [...diagnostics, diagnostic('outputExists', { file: show(out) }, { file: show(out) })] };
   }
   try {
-    await writeFile(out, bytes, request.force ? {} : { flag: 'wx' });
+    // A temporary file beside it, then a rename: a full disk or a kill leaves the old file whole,
+    // and a link at `out` is replaced itself, never the file it points to.
+    await writeAll([{ path: out, content: bytes }]);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     return { count: 0, writeFailed: true, diagnostics: [...diagnostics, diagnostic('writeFailed', { file: show(out), detail: String(e.code ?? e.message) }, { file: show(out) })] };

@@ -296,7 +296,7 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
       // signal handler removing the pending files could come first and the file appear after.
       const fd = openSync(temp, 'wx');
       try {
-        writeSync(fd, typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content);
+        writeFully(fd, typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content);
         fsyncSync(fd);
       } finally {
         closeSync(fd);
@@ -317,6 +317,11 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
     }
     throw error;
   }
+}
+
+/** A write may take fewer bytes than given (a file-size limit, a full disk): the rest is written, or its error thrown. */
+function writeFully(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** Whether `folder` has leftovers of an interrupted write beside it (for tests and diagnostics). */
