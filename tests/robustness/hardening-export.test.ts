@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { DATA, project } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
+import { readWorkbook, writeWorkbook } from '../../src/load/spreadsheet/index.js';
 
 /** The real CLI under a file-size limit of `kb` KiB (as a nearly full disk stops a write half-way). */
 function exportLimited(cwd: string, kb: number, args: string[]): Promise<{ code: number | null; stderr: string }> {
@@ -52,5 +53,24 @@ describe('8. export --force to a symbolic link', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('RPT614');
     expect(await readlink(path.join(cwd, 'link.xlsx'))).toBe(path.join(cwd, 'elsewhere.xlsx'));
+  });
+});
+
+describe('17. CSV cells a spreadsheet would run as formulas', () => {
+  const values = ['=1+1', '+86 10', '-5', '@SUM(A1)', '\t=1+1', '\r=1+1', "'=1+1", "''=1+1", "'plain", '普通文字', '\tindented'];
+
+  it("every one of OWASP's starting characters (= + - @ TAB CR) is guarded with an apostrophe", () => {
+    const text = Buffer.from(writeWorkbook({ sheet: 'x', headers: ['值'], rows: values.map((v) => [v]) }, 'csv')).toString('utf8');
+    const fields = text.slice(1).split(/\r\n(?!=)/).slice(1, -1).map((f) => (f.startsWith('"') ? f.slice(1, -1) : f));
+    expect(fields).toEqual(["'=1+1", "'+86 10", "'-5", "'@SUM(A1)", "'\t=1+1", "'\r=1+1", "''=1+1", "'''=1+1", "'plain", '普通文字', "'\tindented"]);
+  });
+
+  it("export → import gives back exactly what was written, a literal '=1+1 included", () => {
+    for (const encoding of ['utf-8', 'gbk'] as const) {
+      const bytes = writeWorkbook({ sheet: 'x', headers: ['值'], rows: values.map((v) => [v]) }, 'csv', { encoding });
+      const read = readWorkbook(bytes, 'x.csv');
+      expect(read.diagnostics).toEqual([]);
+      expect(read.sheets[0]!.rows.slice(1).map((r) => r.cells[0]!.value)).toEqual(values);
+    }
   });
 });

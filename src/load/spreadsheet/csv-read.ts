@@ -9,7 +9,7 @@ import { diagnostic } from '../../diagnostics/catalogue.js';
 import { decode } from '../decode.js';
 import { cellRef, columnLetter } from './address.js';
 import { compactBlankRecords, rowsInCell } from './csv-lines.js';
-import type { Row, Sheet, WorkbookLimits } from './types.js';
+import { FORMULA_START, type Row, type Sheet, type WorkbookLimits } from './types.js';
 
 export interface CsvResult {
   sheet?: Sheet;
@@ -93,9 +93,9 @@ function delimiterOf(text: string): string {
   return ',';
 }
 
-/** writeWorkbook guards text that Excel would run as a formula (`=…`) with a leading apostrophe. */
+/** writeWorkbook guards text that Excel would run as a formula (`=…`) with a leading apostrophe (write-csv.ts). */
 function unguard(field: string): string {
-  return /^'[=+\-@]/.test(field) ? field.slice(1) : field;
+  return field.startsWith("'") && FORMULA_START.test(field) ? field.slice(1) : field;
 }
 
 function csvProblem(error: unknown, at: { file: string; sheet: string }, limits: WorkbookLimits, rowNumber: (kept: number) => number): Diagnostic {
