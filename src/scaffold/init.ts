@@ -290,13 +290,15 @@ export interface InitResult extends InitPlan {
 
 /** Plans the scaffold and creates each file that does not exist yet; existing files are left as they are. */
 export async function initYear(request: InitRequest): Promise<InitResult> {
-  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const { makeFolder } = await import('../write/atomic.js');
   const plan = planInit(request);
   const result: InitResult = { ...plan, created: [], skipped: [] };
   if (hasErrors(plan.diagnostics)) return result;
   for (const file of plan.files) {
     try {
-      await mkdir(path.dirname(file.path), { recursive: true });
+      // One level at a time: mkdir's `recursive` never returns under /proc.
+      await makeFolder(path.dirname(file.path));
       // 'wx' fails when the file exists, so not even a race can overwrite an author's work.
       await writeFile(file.path, file.content, { flag: 'wx' });
       result.created.push(file.path);

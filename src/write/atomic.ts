@@ -81,7 +81,7 @@ function failure(code: string, target: string, what: string): NodeJS.ErrnoExcept
  * Creates `folder` and its missing parents one level at a time. (`mkdir` with `recursive`
  * never returns for a path under /proc, where mkdir fails with ENOENT though the parent exists.)
  */
-async function makeFolder(folder: string): Promise<void> {
+export async function makeFolder(folder: string): Promise<void> {
   const missing: string[] = [];
   for (let dir = folder; ; dir = path.dirname(dir)) {
     const found = await stat(dir).catch((error: NodeJS.ErrnoException) => {
