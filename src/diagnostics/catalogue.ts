@@ -130,6 +130,14 @@ export const catalogue = {
     hint: () => '数据的嵌套不过十层左右；检查这一行附近是否有多余的“[”“{”或“- ”，或缩进是否一行比一行深。',
   }),
 
+  // Inputs that are not what their names say (RPT119–129).
+  templateNotFile: entry<{ name: string; what: string }>({
+    code: 'RPT119',
+    severity: 'warning',
+    message: (a) => `模板片段“${a.name}”是${a.what}，不是普通文件，没有使用`,
+    hint: () => '模板片段只能是 .hbs 文本文件；删去这一项，或换成片段文件本身。没有换成文件时，用的是内置的同名片段。',
+  }),
+
   termYearMissing: entry<{ folder: string; year: number; from: number; to: number }>({
     code: 'RPT112',
     severity: 'error',

@@ -40,11 +40,13 @@ export interface TemplateSet {
 export const ROOT_PIECE = 'report';
 
 /** The pieces of a folder, and the `.hbs` entries that are links (never followed: see loadTemplates). */
-function listPieces(folder: string): { pieces: string[]; links: string[] } {
+function listPieces(folder: string): { pieces: string[]; links: string[]; others: Array<{ file: string; folder: boolean }> } {
   const entries = listFolder(folder).filter((e) => e.name.endsWith('.hbs'));
   return {
     pieces: entries.filter((e) => e.kind === 'file').map((e) => e.name.slice(0, -4)),
     links: entries.filter((e) => e.kind === 'link').map((e) => path.join(folder, e.name)),
+    // A folder, FIFO or device named like a piece: never opened, but not passed over in silence.
+    others: entries.filter((e) => e.kind === 'folder' || e.kind === 'other').map((e) => ({ file: path.join(folder, e.name), folder: e.kind === 'folder' })),
   };
 }
 
@@ -64,6 +66,10 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
   for (const { folder, layer } of layers) {
     const found = listPieces(folder);
     appendAll(links, found.links.sort());
+    for (const other of found.others) {
+      const what = other.folder ? '文件夹' : '管道、设备或套接字';
+      diagnostics.push(diagnostic('templateNotFile', { name: path.basename(other.file, '.hbs'), what }, { file: displayPath(cwd, other.file) }));
+    }
     for (const name of found.pieces.sort()) {
       if (pieces.has(name)) continue;
       const file = path.join(folder, `${name}.hbs`);
