@@ -137,6 +137,12 @@ export const catalogue = {
     message: (a) => `模板片段“${a.name}”是${a.what}，不是普通文件，没有使用`,
     hint: () => '模板片段只能是 .hbs 文本文件；删去这一项，或换成片段文件本身。没有换成文件时，用的是内置的同名片段。',
   }),
+  templateFileTooLarge: entry<{ size: string; max: string }>({
+    code: 'RPT120',
+    severity: 'error',
+    message: (a) => `模板片段文件有 ${a.size}，超过了模板片段的上限 ${a.max}，没有读取`,
+    hint: () => '一个片段通常只有几 KB：检查是否放错了文件；很长的模板可以分成几个片段，用 {{> 片段名}} 引用。',
+  }),
 
   termYearMissing: entry<{ folder: string; year: number; from: number; to: number }>({
     code: 'RPT112',

@@ -23,7 +23,7 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
   for (const file of files) {
     const read = readRegularFile(file.path, DEFAULT_LIMITS.maxFileBytes);
     if (!read.ok) {
-      sink.push(readProblem(read, file.display));
+      sink.push(readProblem(read, file.display, 'sheet'));
       continue;
     }
     const workbook = session

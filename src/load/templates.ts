@@ -75,7 +75,7 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
       const file = path.join(folder, `${name}.hbs`);
       const read = readRegularFile(file, MAX_TEMPLATE_BYTES);
       if (!read.ok) {
-        diagnostics.push(readProblem(read, displayPath(cwd, file)));
+        diagnostics.push(readProblem(read, displayPath(cwd, file), 'template'));
         continue;
       }
       pieces.set(name, { name, file, layer, text: new TextDecoder('utf-8', { fatal: false }).decode(read.bytes) });

@@ -3,7 +3,7 @@
  * time with the right message. Run in-process; the vitest timeout is the bound (the defects ran
  * for minutes or crashed).
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAll } from '../../src/append.js';
@@ -49,3 +49,35 @@ describe('10. very many bad rows', () => {
     expect(appendAll([-1], long, [7]).length).toBe(500_002);
   });
 });
+
+describe('13. size limits named for the kind of file', () => {
+  it('a 38 MB CSV ledger is told the spreadsheet limit, 32 MB (RPT705), not the 16 MB of data files', async () => {
+    const cwd = await project(DATA);
+    await truncate(await touch(path.join(cwd, 'data', '2023', '提案台账.csv')), 38 * 1024 * 1024);
+    const found = jsonDiagnostics((await report(['validate', '2023', '--format', 'json'], { cwd })).stdout).filter((d) => d.file === 'data/2023/提案台账.csv');
+    expect(found).toEqual([expect.objectContaining({ code: 'RPT705' })]);
+    expect(found[0]!.message).toBe('表格文件有 38 MB，超过了上限 32 MB，没有读取');
+  });
+
+  it('a 2.9 MB template piece is told the template limit (RPT120), not “数据文件的上限 16 MB”', async () => {
+    const cwd = await project(DATA);
+    const file = path.join(cwd, 'mine', 'opening.hbs');
+    await mkdir(path.dirname(file), { recursive: true });
+    await truncate(await touch(file), Math.round(2.9 * 1024 * 1024));
+    const found = jsonDiagnostics((await report(['validate', '2023', '--templates', 'mine', '--format', 'json'], { cwd })).stdout).filter((d) => d.file === 'mine/opening.hbs');
+    expect(found).toEqual([expect.objectContaining({ code: 'RPT120' })]);
+    expect(found[0]!.message).toBe('模板片段文件有 2.9 MB，超过了模板片段的上限 1 MB，没有读取');
+  });
+
+  it('a 17 MB YAML file is still told the data limit, 16 MB (RPT114)', async () => {
+    const cwd = await project(DATA);
+    await truncate(path.join(cwd, 'data', '2023', 'meetings.yaml'), 17 * 1024 * 1024);
+    const found = jsonDiagnostics((await report(['validate', '2023', '--format', 'json'], { cwd })).stdout).filter((d) => d.file === 'data/2023/meetings.yaml');
+    expect(found[0]!.message).toBe('文件有 17 MB，超过了数据文件的上限 16 MB，没有读取');
+  });
+});
+
+async function touch(file: string): Promise<string> {
+  await writeFile(file, '');
+  return file;
+}
