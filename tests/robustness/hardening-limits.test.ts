@@ -6,6 +6,7 @@
 import { mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { appendAll } from '../../src/append.js';
 import { DATA, project } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
@@ -81,3 +82,18 @@ async function touch(file: string): Promise<string> {
   await writeFile(file, '');
   return file;
 }
+
+describe('12. rows are counted by the values they hold', () => {
+  it('one formatted empty cell at A1048576 leaves a 233-row ledger readable (no RPT707), 232 proposals', async () => {
+    const cwd = await project(DATA);
+    const file = path.join(cwd, 'data', '2023', '提案台账.xlsx');
+    const parts = unzipSync(await readFile(file));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('</sheetData>', '<row r="1048576"><c r="A1048576" s="1"/></row></sheetData>'));
+    await writeFile(file, zipSync(parts));
+    const run = await report(['stats', '2023', 'proposals.total', '--json'], { cwd });
+    expect(run.stderr).not.toContain('RPT707');
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { figures: Record<string, { value: unknown }> }).figures['proposals.total']?.value).toBe(232);
+  });
+});

@@ -71,12 +71,14 @@ export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRo
       continue;
     }
     const sheet = workbook.Sheets[name] as XLSX.WorkSheet & { '!data'?: LibraryCell[][] };
-    const data = sheet['!data'] ?? [];
-    if (data.length > maxRows) {
+    // Rows that hold values are counted, not the last row's number: one formatted empty cell at
+    // A1048576 makes the array that long, with nothing between. (census.ts has bounded the cells.)
+    const rows = convertRows(sheet['!data'] ?? [], date1904);
+    if (rows.length > maxRows) {
       result.overfull.push(name);
       continue;
     }
-    result.sheets.push({ name, rows: convertRows(data, date1904), merges: convertMerges(sheet['!merges'] ?? []) });
+    result.sheets.push({ name, rows, merges: convertMerges(sheet['!merges'] ?? []) });
   }
   return result;
 }
