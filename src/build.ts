@@ -8,7 +8,7 @@ import { diagnostic } from './diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { displayPath } from './load/data-folder.js';
 import { renderReportRun, type RenderedReport, type ReportRequest, type ReportRun } from './pipeline.js';
-import { OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
+import { MOUNT_POINT, OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
 import { appendAll } from './append.js';
 
 export type OutputFormat = 'md' | 'docx' | 'html' | 'pdf';
@@ -89,6 +89,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       return { ...result, writeFailed: true, diagnostics: [...result.diagnostics, locked] };
     }
     const failed = (error as NodeJS.ErrnoException).path ?? result.files[0]!.path;
+    if ((error as NodeJS.ErrnoException).code === MOUNT_POINT) {
+      return { ...result, writeFailed: true, diagnostics: [...result.diagnostics, diagnostic('outputFolderMountPoint', { folder: show(failed) }, { file: show(failed) })] };
+    }
     const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {
       ...result,

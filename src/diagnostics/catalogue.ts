@@ -25,6 +25,8 @@ const WRITE_ERRORS: Record<string, string> = {
   ENOENT: '文件夹不存在，也无法在这里建立',
   ENAMETOOLONG: '路径太长',
   EFBIG: '文件超过了系统允许的大小',
+  EBUSY: '正被占用，或是一个挂载点',
+  EXDEV: '跨越了不同的磁盘或挂载点',
 };
 
 export const catalogue = {
@@ -519,6 +521,13 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `“${a.file}”已存在，没有覆盖`,
     hint: () => '换一个 --out 文件名，或加 --force 覆盖。',
+  }),
+  // Output places that cannot hold a set (RPT615–629).
+  outputFolderMountPoint: entry<{ folder: string }>({
+    code: 'RPT615',
+    severity: 'error',
+    message: (a) => `输出文件夹“${a.folder}”是一个挂载点，生成的文件无法整体换上，没有写入`,
+    hint: () => '一次生成的文件先写在输出文件夹旁边，再整体替换它，挂载点不能这样替换。请把磁盘挂载在上一级（--out 所指的文件夹），或用 --out 指定别的文件夹。原有的输出文件未被改动。',
   }),
   pdfEngineUnavailable: entry<{ detail: string }>({
     code: 'RPT610',

@@ -73,6 +73,9 @@ export function removeTemporaryFiles(): void {
   pending.folders.clear();
 }
 
+/** The code of the error thrown when the output folder is a mount point. */
+export const MOUNT_POINT = 'EMOUNTPOINT';
+
 function failure(code: string, target: string, what: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${what}, '${target}'`), { code, path: target });
 }
@@ -170,9 +173,12 @@ function swap(live: string, ready: string, old: string, dropped: ReadonlySet<str
   try {
     renameSync(live, old);
   } catch (error) {
-    // Windows refuses to rename a folder with a file open in it: nothing changes.
+    // Windows refuses to rename a folder with a file open in it: nothing changes. Elsewhere
+    // EBUSY or EXDEV is a mount point (a bind mount has the device of its parent).
     for (const entry of moved) renameSync(path.join(ready, entry), path.join(live, entry));
-    throw Object.assign(error as NodeJS.ErrnoException, { path: live });
+    const code = (error as NodeJS.ErrnoException).code;
+    const mounted = process.platform !== 'win32' && (code === 'EBUSY' || code === 'EXDEV');
+    throw Object.assign(error as NodeJS.ErrnoException, { path: live }, mounted ? { code: MOUNT_POINT } : {});
   }
   try {
     renameSync(ready, live);
@@ -237,6 +243,8 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
     recover(live);
     const current = await lstat(live).catch(() => undefined);
     if (current && !current.isDirectory()) throw failure('ENOTDIR', live, 'not a directory');
+    // A mount point cannot be renamed (EBUSY, EXDEV): the set could never be swapped in.
+    if (current && current.dev !== (await stat(parent)).dev) throw failure(MOUNT_POINT, live, 'a mount point');
     // A folder where a file of the set should go would make the set fail half-way: refuse first.
     for (const { name } of files) {
       if ((await lstat(path.join(live, name)).catch(() => undefined))?.isDirectory()) throw failure('EISDIR', path.join(live, name), 'a folder is in the way');
@@ -271,6 +279,8 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
     return [...dropped].map((name) => path.join(live, name));
   } catch (error) {
     if (pending.folders.delete(staging)) await rm(staging, { recursive: true, force: true });
+    // A swap refused by the system (the previous set was put back): the new set goes too.
+    await rm(path.join(parent, `${prefix}ready-${id}`), { recursive: true, force: true });
     throw error;
   } finally {
     process.off('exit', removeTemporaryFiles);

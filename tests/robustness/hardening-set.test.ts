@@ -3,7 +3,8 @@
  * the others of the same report rather than leaving them beside outputs they no longer match.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA, edit, project } from '../helpers/fixture.js';
@@ -33,5 +34,30 @@ describe('5. outputs this build did not rewrite', () => {
     expect(proposals.code, proposals.stderr).toBe(0);
     expect(existsSync(path.join(out, 'report.docx'))).toBe(true);
     expect(existsSync(path.join(out, 'report.md'))).toBe(true);
+  });
+});
+
+describe('14. the output folder is a mount point', () => {
+  it('a clean message (RPT615), the earlier output kept, no .2023.report-ready-* left (skipped where mounting is not allowed)', async (context) => {
+    const cwd = await project(DATA);
+    const out = path.join(cwd, 'out', '2023');
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'report.md'), 'earlier');
+    try {
+      execFileSync('mount', ['--bind', out, out], { stdio: 'ignore' });
+    } catch {
+      context.skip();
+      return;
+    }
+    try {
+      const run = await report(['build', '2023', '--format', 'md'], { cwd });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('RPT615');
+      expect(run.stderr).not.toMatch(/EBUSY|EXDEV/);
+      expect(await readFile(path.join(out, 'report.md'), 'utf8')).toBe('earlier');
+      expect((await readdir(path.join(cwd, 'out'))).filter((e) => e.startsWith('.'))).toEqual([]);
+    } finally {
+      execFileSync('umount', [out], { stdio: 'ignore' });
+    }
   });
 });
