@@ -529,6 +529,12 @@ export const catalogue = {
     message: (a) => `输出文件夹“${a.folder}”是一个挂载点，生成的文件无法整体换上，没有写入`,
     hint: () => '一次生成的文件先写在输出文件夹旁边，再整体替换它，挂载点不能这样替换。请把磁盘挂载在上一级（--out 所指的文件夹），或用 --out 指定别的文件夹。原有的输出文件未被改动。',
   }),
+  pdfCharacterUncovered: entry<{ char: string; code: string; count: number; context: string }>({
+    code: 'RPT616',
+    severity: 'warning',
+    message: (a) => `PDF 所用的字体中没有“${a.char}”（${a.code}）这个字，PDF 中它是空白（共 ${a.count} 处，第一处在“${a.context}”）`,
+    hint: () => '安装含有这个字的字体（生僻字多在“扩展 B 区”字库中，如 花园明朝、Noto Serif CJK 以外的全字库字体），在 layout.yaml 的 fontFallbacks 中为正文字体指定它；或与起草人商定改用通用字。Word 和网页版用阅读者电脑上的字体显示。',
+  }),
   pdfEngineUnavailable: entry<{ detail: string }>({
     code: 'RPT610',
     severity: 'error',
@@ -754,6 +760,12 @@ export const catalogue = {
     severity: 'warning',
     message: (a) => `工作表${a.names}是隐藏的，没有读取，其中的记录不计入`,
     hint: () => '隐藏的工作表多是旧稿或草稿。其中的记录也要统计时，在 Excel 中右键工作表标签→“取消隐藏”后保存；否则可删去这张工作表。',
+  }),
+  exportOverCellLimit: entry<{ cells: number; max: number }>({
+    code: 'RPT762',
+    severity: 'warning',
+    message: (a) => `写出的台账有 ${a.cells.toLocaleString('en-US')} 个单元格，超过了读取表格的上限 ${a.max.toLocaleString('en-US')} 个：放进年度文件夹后，validate 和 build 会拒绝它（RPT708）`,
+    hint: () => '它可以在 Excel 中查看；要作为数据使用，请把记录分成几个台账文件放在同一年度文件夹中（几个台账的记录会合并），或继续使用 YAML 记录。',
   }),
   outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
     code: 'RPT630',

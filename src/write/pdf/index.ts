@@ -7,6 +7,7 @@ import { breakDisplayLines, type ReportDocument } from '../document.js';
 import { fontsUsed, layoutForScript } from '../docx/fonts.js';
 import { DEFAULT_LAYOUT, type Layout } from '../docx/layout.js';
 import type { FontFiles } from './font-files.js';
+import { uncoveredCharacters, type UncoveredCharacter } from './font-coverage.js';
 import { indexFonts, OPEN_CJK, resolveFont, systemFontDirs, type ResolvedFont } from './font-index.js';
 import { typstSource } from './typst-source.js';
 
@@ -20,6 +21,8 @@ export interface PdfOutput {
   bytes: Uint8Array;
   /** Fonts the layout names that are not on this machine (the lead turns each into RPT611). */
   missingFonts: MissingFont[];
+  /** Characters of the report that no font of the PDF has (drawn blank; RPT616). */
+  uncovered: UncoveredCharacter[];
 }
 
 export interface PdfOptions {
@@ -127,5 +130,6 @@ export async function renderPdf(doc: ReportDocument, layout: Layout = DEFAULT_LA
   // Untagged: the tagged structure carries no more than the text, and is a third of the file.
   const bytes = compiler.pdf(result, { pdfTags: false });
   compiler.evictCache(10);
-  return { bytes: new Uint8Array(bytes), missingFonts: missing };
+  const files = [...new Set([...fonts.values()].flatMap((f) => f.files))].sort();
+  return { bytes: new Uint8Array(bytes), missingFonts: missing, uncovered: uncoveredCharacters(doc, files, options.fontFiles) };
 }

@@ -9,8 +9,9 @@ import type { PdfOptions } from './index.js';
 export async function pdfFor(doc: ReportDocument, layout: Layout, options: PdfOptions = {}): Promise<{ content?: Uint8Array; diagnostics: Diagnostic[] }> {
   const { renderPdf, PdfError } = await import('./index.js');
   try {
-    const { bytes, missingFonts } = await renderPdf(doc, layout, options);
-    return { content: bytes, diagnostics: missingFonts.map((m) => diagnostic('pdfFontMissing', m)) };
+    const { bytes, missingFonts, uncovered } = await renderPdf(doc, layout, options);
+    const blanks = uncovered.map((u) => diagnostic('pdfCharacterUncovered', { char: u.char, code: u.code, count: u.count, context: u.context }));
+    return { content: bytes, diagnostics: [...missingFonts.map((m) => diagnostic('pdfFontMissing', m)), ...blanks] };
   } catch (error) {
     if (!(error instanceof PdfError)) return { diagnostics: [diagnostic('pdfFailed', { detail: error instanceof Error ? error.message : String(error) })] };
     const d =
