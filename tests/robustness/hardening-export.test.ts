@@ -74,3 +74,23 @@ describe('17. CSV cells a spreadsheet would run as formulas', () => {
     }
   });
 });
+
+describe('18. an export larger than the reader accepts', () => {
+  it('warns (RPT762) with the count and the limit, and still writes the sheet', async () => {
+    const { exportLedger } = await import('../../src/scaffold/export-ledger.js');
+    const { RECORD_KINDS } = await import('../../src/domain/registry.js');
+    const cwd = await project(DATA);
+    const kind = RECORD_KINDS.find((k) => k.key === 'proposals')!;
+    const request = { kind, dataDir: 'data', cwd, year: 2023, format: 'xlsx', encoding: 'utf-8', blank: false, force: true } as const;
+    const within = await exportLedger({ ...request, out: 'a.xlsx' });
+    expect(within.diagnostics).toEqual([]);
+    const over = await exportLedger({ ...request, out: 'b.xlsx', maxCells: 1000 });
+    expect(over.file).toBe('b.xlsx');
+    expect(over.diagnostics).toEqual([expect.objectContaining({ code: 'RPT762', severity: 'warning', file: 'b.xlsx' })]);
+    expect(over.diagnostics[0]!.message).toMatch(/有 [\d,]+ 个单元格，超过了读取表格的上限 1,000 个/);
+    // The count is what the reader counts: the sheet read back holds exactly that many cells.
+    const cells = Number(/有 ([\d,]+) 个/.exec(over.diagnostics[0]!.message)![1]!.replace(/,/g, ''));
+    const book = readWorkbook(new Uint8Array(await readFile(path.join(cwd, 'b.xlsx'))), 'b.xlsx');
+    expect(book.sheets[0]!.rows.reduce((n, r) => n + r.cells.length, 0)).toBe(cells);
+  });
+});
