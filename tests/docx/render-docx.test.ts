@@ -110,7 +110,8 @@ describe('styles', () => {
       expect(s, id).toMatch(/<w:b(?: w:val="[^"]*")?\/>/);
       expect(attr(s, 'w:jc', 'w:val'), id).toBeDefined();
       expect(Object.keys(attrs(s, 'w:ind')), id).toEqual(expect.arrayContaining(['w:firstLine', 'w:firstLineChars']));
-      expect(attrs(s, 'w:spacing'), id).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
+      // Body 28.95 pt; table text its own fixed 20 pt (四号 in rows of 29.5 pt).
+      expect(attrs(s, 'w:spacing'), id).toMatchObject({ 'w:line': id.startsWith('Table') ? '400' : '579', 'w:lineRule': 'exact' });
     }
     expect(isBold(style(stylesXml, 'Heading3'))).toBe(true);
     expect(isBold(style(stylesXml, 'TableHeader'))).toBe(true);
