@@ -19,7 +19,9 @@ describe.skipIf(noLibreOffice)('the DOCX in LibreOffice', () => {
     const pdf = docxToPdf(await renderDocx(reportDocument(REPORTS[0]!), DEFAULT_LAYOUT));
     const f = figures(measurePdf(pdf, DEFAULT_LAYOUT));
     expect(new Set(f.fullPageLines)).toEqual(new Set([22]));
-    expect(f.fullLines).toBeGreaterThan(150);
+    // Full: reaching the right edge. Lines holding digits end up to a character short of it
+    // (left-aligned, see docxAlignment), so fewer lines count.
+    expect(f.fullLines).toBeGreaterThan(130);
     // LibreOffice adds ~0.2 em between Chinese and digits whatever the document says, and does
     // not hang closing quotes, so those lines may hold one character less (docs/layout.md).
     expect(f.chineseLines28 / f.chineseLines).toBeGreaterThan(0.88);
@@ -54,7 +56,9 @@ describe('the traditional-script DOCX', () => {
   it('turns autospace off and leaves punctuation uncompressed, for Word', async () => {
     const parts = unzipParts(await renderDocx(doc('正文2024年。')));
     expect(element(part(parts, 'word/styles.xml'), 'w:pPrDefault')).toContain('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
-    expect(part(parts, 'word/settings.xml')).toContain('<w:characterSpacingControl w:val="doNotCompress"/><w:compat>');
+    const settings = part(parts, 'word/settings.xml');
+    expect(settings).toContain('<w:characterSpacingControl w:val="doNotCompress"/><w:noLineBreaksAfter w:lang="zh-CN" ');
+    expect(attr(settings, 'w:noLineBreaksBefore', 'w:val')).toContain('”');
     expect(attr(element(style(part(parts, 'word/styles.xml'), 'Normal'), 'w:rPr'), 'w:spacing', 'w:val')).toBe('-5');
   });
 });

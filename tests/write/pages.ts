@@ -61,3 +61,23 @@ export function pageLines(pdf: Uint8Array): PageLine[][] {
       return lines;
     });
 }
+
+const MARKS = /[，。、；：？！“”‘’（）《》「」『』—…]/u;
+
+/** The marks of `source` not found in `rendered`, each with the text before it: both read as
+ * their Chinese characters and marks only, the marks matched in order. */
+export function lostMarks(source: string, rendered: string): string[] {
+  const keep = (s: string) => [...s].filter((c) => /[\u3400-\u9fff]/u.test(c) || MARKS.test(c));
+  const a = keep(source);
+  const b = keep(rendered);
+  const lost: string[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const found = b.indexOf(a[i]!, j);
+    // A character is looked for a short way ahead only: a mark missing here must not be matched
+    // with the same mark pages later.
+    if (found >= 0 && found - j < 8) j = found + 1;
+    else if (MARKS.test(a[i]!)) lost.push(a.slice(Math.max(0, i - 10), i + 1).join(''));
+  }
+  return lost;
+}

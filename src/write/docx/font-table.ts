@@ -45,13 +45,24 @@ export function fontTableXml(layout: Layout): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts ${NAMESPACES}>${fonts.join('')}</w:fonts>`;
 }
 
+/** Marks that may not start a line (行首禁则) and may not end one (行尾禁则), written for the
+ * report's language: LibreOffice's own list for zh-TW lets a line start with ” and ’. */
+export const NO_LINE_START = '!%),.:;?]}¢°’”‰′″℃、。〉》」』】〕〗〞﹚﹜！％），．：；？］｝～';
+export const NO_LINE_END = '$(£¥‘“〈《「『【〔〖〝﹙﹛＄（［｛￡￥';
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
 /** settings.xml with punctuation left uncompressed (w:characterSpacingControl doNotCompress): each
  * full-width mark keeps its full character, as on the 28-character grid of official documents;
- * LibreOffice reads the same setting. */
-export function withSettings(settings: string): string {
+ * LibreOffice reads the same setting. And the line-start and line-end rules for the language. */
+export function withSettings(settings: string, language = 'zh-CN'): string {
   if (settings.includes('<w:characterSpacingControl')) return settings;
-  const control = '<w:characterSpacingControl w:val="doNotCompress"/>';
-  // Schema order: characterSpacingControl comes before w:compat (and after evenAndOddHeaders).
+  const control =
+    '<w:characterSpacingControl w:val="doNotCompress"/>' +
+    `<w:noLineBreaksAfter w:lang="${language}" w:val="${xmlText(NO_LINE_END)}"/>` +
+    `<w:noLineBreaksBefore w:lang="${language}" w:val="${xmlText(NO_LINE_START)}"/>`;
+  // Schema order: characterSpacingControl, noLineBreaksAfter, noLineBreaksBefore come before
+  // w:compat (and after evenAndOddHeaders).
   return settings.includes('<w:compat>') ? settings.replace('<w:compat>', `${control}<w:compat>`) : settings.replace('</w:settings>', `${control}</w:settings>`);
 }
 

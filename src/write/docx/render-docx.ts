@@ -4,7 +4,7 @@ import { Document, NumberFormat, Packer, type IThemeOptions } from 'docx';
 import { breakDisplayLines, type ReportDocument } from '../document.js';
 import { buildBody } from './blocks.js';
 import { fontTableXml, withSettings, withTypographyDefaults } from './font-table.js';
-import { layoutForScript } from './fonts.js';
+import { chineseLanguage, layoutForScript } from './fonts.js';
 import { buildFooters } from './footer.js';
 import { DEFAULT_LAYOUT, type Layout } from './layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
@@ -55,6 +55,19 @@ function buildDocument(doc: ReportDocument, layout: Layout): Document {
   });
 }
 
+/**
+ * Closing quotes (”’) of the traditional-script report tagged zh-CN: LibreOffice takes its
+ * line-start rule from the character's language, and its zh-TW rule (and the document's own
+ * w:noLineBreaksBefore, which it does not read) lets a line start with ”. Only these runs, which
+ * already carry their own font (blocks.ts, CONTEXT_PUNCTUATION); Word's layout is unchanged.
+ */
+export function closingQuotesLineRule(documentXml: string): string {
+  return documentXml.replace(
+    /(<w:r><w:rPr>(?:(?!<\/w:rPr>).)*?)(<\/w:rPr><w:t(?: xml:space="preserve")?>[^<]*[”’][^<]*<\/w:t><\/w:r>)/gs,
+    (_, head: string, tail: string) => (head.includes('<w:lang ') ? head + tail : `${head}<w:lang w:eastAsia="zh-CN"/>${tail}`),
+  );
+}
+
 /** The parts docx writes, with the ones this writer owns replaced: core properties from the
  * report's date, a font table naming each font's fallbacks, and the typographic settings. */
 function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout): Map<string, string | Uint8Array> {
@@ -64,9 +77,11 @@ function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocumen
   };
   const settings = text('word/settings.xml');
   const styles = text('word/styles.xml');
+  const body = text('word/document.xml');
+  if (body !== undefined && doc.meta.script === 'hant') parts.set('word/document.xml', closingQuotesLineRule(body));
   parts.set('docProps/core.xml', coreXml(doc.meta));
   parts.set('word/fontTable.xml', fontTableXml(layout));
-  if (settings !== undefined) parts.set('word/settings.xml', withSettings(settings));
+  if (settings !== undefined) parts.set('word/settings.xml', withSettings(settings, chineseLanguage(doc.meta.script)));
   if (styles !== undefined) parts.set('word/styles.xml', withTypographyDefaults(styles, layout));
   return parts;
 }

@@ -12,7 +12,7 @@ import {
 } from 'docx';
 import type { ParagraphKind } from '../document.js';
 import { chineseLanguage, type Script } from './fonts.js';
-import { ANNEX_NOTE_HANG_CHARS, type Layout, type ParagraphLayout, type RunLayout } from './layout.js';
+import { ANNEX_NOTE_HANG_CHARS, type Alignment, type Layout, type ParagraphLayout, type RunLayout } from './layout.js';
 import { indentForChars, linesToTwips, paragraphRun, ptToHalfPoints, ptToTwips, runFonts, toAlignment } from './units.js';
 
 /** The style id each kind of paragraph uses. */
@@ -44,6 +44,16 @@ export const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
   after: linesToTwips(after, layout),
 });
 
+/**
+ * A justified paragraph is written left-aligned (w:jc="left"). LibreOffice (7.4) hangs a closing
+ * mark that would start a line past the right edge whatever w:overflowPunct says, and in a
+ * justified paragraph it then drops that mark from the page: six commas and 、 of the annual
+ * report were missing from its PDF. Left-aligned, it keeps them. The lines are the same: the
+ * text is full-width characters on the 28-character grid, so a line of Chinese is full either
+ * way; only a line holding digits may end a fraction of a character short of the edge.
+ */
+export const docxAlignment = (a: Alignment): Alignment => (a === 'justify' ? 'left' : a);
+
 function paragraphStyle(
   id: string,
   name: string,
@@ -57,7 +67,7 @@ function paragraphStyle(
     ...(id === 'Normal' ? {} : { basedOn: 'Normal', next: 'Normal' }),
     quickFormat: true,
     paragraph: {
-      alignment: toAlignment(p.alignment),
+      alignment: toAlignment(docxAlignment(p.alignment)),
       indent: extra.hangChars
         ? hangingIndent(p.firstLineIndentChars, extra.hangChars, p.sizePt)
         : { left: 0, right: 0, ...indentForChars(p.firstLineIndentChars, p.sizePt) },
