@@ -7,12 +7,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+const cjk = <W extends { text: string }>(words: W[]): W | undefined => words.find((w) => /^[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+$/u.test(w.text));
+
 export interface PageLine {
   text: string;
   xMin: number;
   xMax: number;
   yMin: number;
   yMax: number;
+  /** The bottom of the line's Chinese characters (all from one face, so comparable from line to
+   * line, unlike boxes that take in digits from the Latin face); yMax when it has none. */
+  bottom: number;
+  /** Height of the Chinese word that gave `bottom` (its type size, near enough); 0 when none. */
+  cjkHeight: number;
 }
 
 const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -56,6 +63,8 @@ export function pageLines(pdf: Uint8Array): PageLine[][] {
           xMax: Math.max(...g.map((w) => w.xMax)),
           yMin: Math.min(...g.map((w) => w.yMin)),
           yMax: Math.max(...g.map((w) => w.yMax)),
+          bottom: cjk(g)?.yMax ?? Math.max(...g.map((w) => w.yMax)),
+          cjkHeight: cjk(g) ? cjk(g)!.yMax - cjk(g)!.yMin : 0,
         };
       });
       return lines;

@@ -99,7 +99,9 @@ function inlines(list: readonly Inline[], p: ParagraphLayout, layout: Layout, fo
       if (piece.kind === 'break') return '#linebreak()';
       if (piece.kind === 'justified-break') return '#linebreak(justify: true)';
       const role = piece.role;
-      const literal = piece.kind === 'hanging' ? `#box(width: 0pt)[#${str(piece.text)}]` : `#${str(piece.text)}`;
+      // A hanging mark takes no room on the line: set, then taken back by a negative space of its
+      // own advance. (A box of no width would carry its own line box and push the next line down.)
+      const literal = piece.kind === 'hanging' ? `#${str(piece.text)}#h(${pt(-(p.sizePt + p.trackingPt))})` : `#${str(piece.text)}`;
       if (role === 'plain') return literal;
       const r = role === 'lead' ? layout.runs.lead : layout.runs.runIn;
       const style = textStyle({ eastAsiaFont: r.eastAsiaFont, latinFont: r.latinFont, bold: r.bold }, fonts);
