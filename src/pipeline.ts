@@ -81,6 +81,8 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   });
   const layout = checkLayout(loaded[0]!.layout);
   diagnostics.push(...layout.diagnostics);
+  // The PDF's fonts folder is named relative to the data folder.
+  if (layout.layout.pdfFontFolder) layout.layout.pdfFontFolder = path.resolve(loaded[0]!.dataDir, layout.layout.pdfFontFolder);
   // The same pieces compile to the same templates: a watch session compiles them once.
   const piecesKey = JSON.stringify([kind.templates, ...[...templates.pieces.values()].map((p) => [p.name, p.file, p.text]), templates.links, templates.diagnostics]);
   const compiled = session

@@ -523,6 +523,13 @@ export const catalogue = {
     message: (a) => `无法生成 PDF：本机没有任何中文字体（找不到“${a.font}”及其替代字体）`,
     hint: () => '安装公文字体（仿宋_GB2312、楷体_GB2312、黑体、方正小标宋简体），或开源字体 Noto Serif CJK、Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）。',
   }),
+  // The PDF's fonts folder (layout.yaml pdfFontFolder).
+  pdfFontFolderMissing: entry<{ folder: string }>({
+    code: 'RPT640',
+    severity: 'warning',
+    message: (a) => `layout.yaml 的 pdfFontFolder 指向的字体文件夹“${a.folder}”不存在，PDF 只用本机安装的字体`,
+    hint: () => '把字体文件（.ttf、.otf、.ttc）放进这个文件夹（位置相对于数据文件夹），或改正 pdfFontFolder。',
+  }),
   pdfFailed: entry<{ detail: string }>({
     code: 'RPT613',
     severity: 'error',

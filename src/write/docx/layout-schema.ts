@@ -88,6 +88,11 @@ export const LayoutSchema = z
     fontFallbacks: z
       .record(z.string().trim().min(1), z.array(fontName('替代字体名')))
       .meta({ description: '字体未安装时依次尝试的其他名称：字体名 → 替代字体名列表' }),
+    pdfFontFolder: z
+      .string()
+      .trim()
+      .min(1)
+      .meta({ description: 'PDF 所用字体的文件夹（相对于数据文件夹），如：字体；其中的字体先于本机安装的字体查找，并嵌入 PDF' }),
     pageNumber: z
       .strictObject({
         format: z

@@ -84,6 +84,9 @@ export interface Layout {
   /** Other names of each font, tried in order when it is not installed: written into the DOCX
    * font table, the HTML font lists, and used to find the PDF's fonts. */
   fontFallbacks: Record<string, string[]>;
+  /** A folder of font files for the PDF (the organisation's copies of 方正小标宋, 仿宋_GB2312…),
+   * relative to the data folder: its fonts are found before the machine's and embedded. */
+  pdfFontFolder?: string;
   pageNumber: {
     /** Text of the page number; {page} stands for the PAGE field. GB/T 9704: "— 1 —". */
     format: string;
