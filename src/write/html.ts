@@ -121,7 +121,7 @@ body { margin: 0; padding: 2rem 1rem; }
   @page :right { @${box(pn.oddAlignment)} { ${pageNumberBox(pn.oddAlignment)}; } }
   @page :left { @${box(pn.evenAlignment)} { ${pageNumberBox(pn.evenAlignment)}; } }
   html { background: none; } body { padding: 0; }
-  .report { max-width: none; margin: 0; padding: 0; box-shadow: none; font-size: ${pt(base)}; line-height: ${pt(line)}; orphans: 1; widows: 1; }
+  .report { max-width: none; margin: 0; padding: 0; box-shadow: none; font-size: ${pt(base)}; line-height: ${pt(line)}; orphans: 1; widows: 2; }
   .report h1 { line-height: ${pt(line)}; margin: ${pt(p.title.spaceBeforeLines * line)} 0 ${pt(p.title.spaceAfterLines * line)}; }
   .report .speaker { margin: ${pt(p.speaker.spaceBeforeLines * line)} 0 ${pt(p.speaker.spaceAfterLines * line)}; }
 ${(['title', 'subtitle', 'speaker', 'salutation', 'body', 'heading1', 'heading2', 'heading3'] as const)
