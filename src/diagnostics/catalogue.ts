@@ -631,11 +631,15 @@ export const catalogue = {
     message: (a) => `工作表的前 ${a.rows} 行中找不到表头`,
     hint: (a) => `表头行应写明各列的名称，能识别的列名有：${a.known}。`,
   }),
-  unknownColumn: entry<{ header: string; near?: string; known: string }>({
+  unknownColumn: entry<{ header: string; near?: string; known: string; count?: number; yaml?: string }>({
     code: 'RPT721',
     severity: 'warning',
-    message: (a) => `不认识的列名“${a.header}”，这一列没有读取`,
-    hint: (a) => (a.near ? `是不是“${a.near}”？能识别的列名有：${a.known}。` : `不需要这一列时可以不管；能识别的列名有：${a.known}。`),
+    message: (a) =>
+      `不认识的列名“${a.header}”，这一列没有读取` + (a.count ? `：其中 ${a.count} 个单元格的内容不会进入报告` : ''),
+    hint: (a) =>
+      (a.near ? `是不是“${a.near}”？` : '不需要这一列时可以不管。') +
+      (a.yaml ? `要读入这一列，在 organization.yaml 的“organization:”下加上（缩进照写${a.near ? '' : '，字段名换成要读入的字段'}）：\n${a.yaml}\n` : '') +
+      `能识别的列名有：${a.known}。`,
   }),
   requiredColumnMissing: entry<{ header: string; aliases: string }>({
     code: 'RPT722',
@@ -717,6 +721,37 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `工作表“${a.sheet}”列在文件中，但它的内容无法读取（文件可能已损坏），这张工作表没有读取`,
     hint: () => '在 Excel 或 WPS 中打开这个文件，确认这张工作表完好后另存一份；打不开时改用备份的台账。',
+  }),
+  // Ledgers as proposal systems export them (validate/sheet-records.ts, validate/partial-data.ts).
+  rowsSkipped: entry<{ count: number; rows: string }>({
+    code: 'RPT740',
+    severity: 'info',
+    message: (a) => `没有作为记录读入的 ${a.count} 行：${a.rows}`,
+    hint: () => '合计、小计、空行和说明文字不是记录，统计由记录算出；如有一行确实是记录，检查它的第一格是否写成了“合计”“注：”之类。',
+  }),
+  valuesInferred: entry<{ field: string; rule: string; count: number; rows: string }>({
+    code: 'RPT741',
+    severity: 'info',
+    message: (a) => `${a.count} 条记录的“${a.field}”由台账推断：${a.rule}（${a.rows}）`,
+    hint: (a) => `单元格中写明的值优先；推断不对时，在台账中加上“${a.field}”列并填写。`,
+  }),
+  notesColumn: entry<{ header: string; count: number }>({
+    code: 'RPT742',
+    severity: 'info',
+    message: (a) => `“${a.header}”列是说明文字，没有读入（${a.count} 个单元格有内容）`,
+    hint: () => '报告中的数字不用这一列；其中需要统计的内容，请写进相应的列。',
+  }),
+  columnAbsentForFigure: entry<{ figure: string; label: string; column: string; cited: string }>({
+    code: 'RPT743',
+    severity: 'error',
+    message: (a) => `“${a.label}”（${a.figure}）算不出：台账中没有“${a.column}”列`,
+    hint: (a) => `${a.cited}引用了这个数字。在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，改写这句话，不引用这个数字。`,
+  }),
+  annexTableOmitted: entry<{ table: string; column: string }>({
+    code: 'RPT744',
+    severity: 'warning',
+    message: (a) => `附表“${a.table}”没有列出：台账中没有“${a.column}”列`,
+    hint: (a) => `在台账中加上“${a.column}”列并逐行填写后，附表自动列出。`,
   }),
   outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
     code: 'RPT630',
