@@ -262,7 +262,7 @@ export const catalogue = {
   sittingDate: entry<{ date: string; year: number }>({
     code: 'RPT310',
     severity: 'warning',
-    message: (a) => `大会日期 ${a.date} 不在 ${a.year + 1} 年；年度工作报告通常在次年年初的全体会议上作`,
+    message: (a) => `大会日期 ${a.date} 既不在 ${a.year + 1} 年，也不在 ${a.year} 年 12 月；年度工作报告通常在次年年初（或当年 12 月）的全体会议上作`,
     hint: () => '核对 sitting.date。',
   }),
   emptyTopic: entry({

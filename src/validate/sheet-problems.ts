@@ -68,3 +68,27 @@ function capped(diagnostics: readonly Diagnostic[], where: { file: string; sheet
   for (const [code, n] of counts) if (n > MAX_PER_CODE) kept.push(diagnostic('moreProblems', { count: n - MAX_PER_CODE, code }, where));
   return kept;
 }
+
+/**
+ * All of a year's diagnostics, those of each spreadsheet table merged per problem (onePerProblem)
+ * and the rest as they are. `headerRows` maps `file\u0000sheet` to the table's header row.
+ */
+export function onePerProblemInSheets(diagnostics: readonly Diagnostic[], headerRows: ReadonlyMap<string, number>): Diagnostic[] {
+  const bySheet = new Map<string, Diagnostic[]>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const key = d.sheet !== undefined && d.file !== undefined ? `${d.file}\u0000${d.sheet}` : undefined;
+    if (key === undefined || !headerRows.has(key)) {
+      out.push(d);
+      continue;
+    }
+    const list = bySheet.get(key) ?? [];
+    list.push(d);
+    bySheet.set(key, list);
+  }
+  for (const [key, list] of bySheet) {
+    const [file, sheet] = key.split('\u0000') as [string, string];
+    for (const d of onePerProblem(list, headerRows.get(key), { file, sheet })) out.push(d);
+  }
+  return out;
+}

@@ -18,7 +18,7 @@ import type { DataPath } from '../load/data-path.js';
 import type { LoadedWorkbook } from '../load/sheets.js';
 import { bestSheet, cellRef, readTable, type ColumnSpec, type Sheet, type TableRecord } from '../load/spreadsheet/index.js';
 import { INFERRED_FIELDS, prepareProposal, type AppliedRule } from '../domain/records/proposal-inference.js';
-import { onePerProblem, rowList } from './sheet-problems.js';
+import { rowList } from './sheet-problems.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
 
@@ -65,7 +65,8 @@ export function sheetRecords(
   workbook: LoadedWorkbook,
   vocabulary: Vocabulary,
   organization: Organization | undefined,
-): { records: Array<{ kind: string; record: RecordValue; origin: Origin }>; refused: unknown[]; diagnostics: Diagnostic[] } {
+): { records: Array<{ kind: string; record: RecordValue; origin: Origin }>; refused: unknown[]; diagnostics: Diagnostic[]; headerRows: Map<string, number> } {
+  const headerRows = new Map<string, number>();
   const records: Array<{ kind: string; record: RecordValue; origin: Origin }> = [];
   const refused: unknown[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -119,9 +120,11 @@ export function sheetRecords(
       const line = table.headerRow ?? rows[0]!;
       found.push(diagnostic('valuesInferred', { field: rule.field, rule: rule.rule, count: rows.length, rows: rowList(rows) }, { ...where, line, column: 1, cell: cellRef(line, 1) }));
     }
-    diagnostics.push(...onePerProblem(found, table.headerRow, where));
+    // Problems of many rows are merged with the cross-record checks' in validate/source.ts (sheet-problems.ts).
+    diagnostics.push(...found);
+    if (table.headerRow !== undefined) headerRows.set(sheet.name, table.headerRow);
   }
-  return { records, refused, diagnostics };
+  return { records, refused, diagnostics, headerRows };
 }
 
 /** A sheet's value not allowed: the hint adds how to map the organisation's own wording once, in organization.yaml. */

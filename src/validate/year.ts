@@ -26,6 +26,8 @@ export interface CheckedYear {
   sittingOrigin: Origin | undefined;
   /** Record lists written explicitly empty (`meetings: []`, as `report init` scaffolds them). */
   emptyLists: Array<{ key: string; origin: Origin }>;
+  /** Each spreadsheet table's header row, by file and sheet (`file\u0000sheet`): where a problem of many rows is placed. */
+  headerRows: Map<string, number>;
   diagnostics: Diagnostic[];
 }
 
@@ -58,7 +60,7 @@ const KEY_HINTS: Record<string, string> = {
 
 export function checkYear(folder: LoadedFolder | undefined, year: number, organization: Organization | undefined, vocabulary: Vocabulary): CheckedYear {
   const records = emptyYearRecords(year, organization, vocabulary);
-  const checked: CheckedYear = { records, sitting: undefined, sittingOrigin: undefined, emptyLists: [], diagnostics: [] };
+  const checked: CheckedYear = { records, sitting: undefined, sittingOrigin: undefined, emptyLists: [], headerRows: new Map(), diagnostics: [] };
   if (!folder) return checked;
   const out = checked.diagnostics;
   const singleFrom = new Map<YearSingleKey, string>();
@@ -157,6 +159,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
   for (const workbook of folder.workbooks) {
     const rows = sheetRecords(workbook, vocabulary, organization);
     out.push(...rows.diagnostics);
+    for (const [sheet, row] of rows.headerRows) checked.headerRows.set(`${workbook.display}\u0000${sheet}`, row);
     for (const { kind, record, origin } of rows.records) accept(kind, record, origin);
     rows.refused.forEach(refuse);
   }
