@@ -171,7 +171,7 @@ export const catalogue = {
     code: 'RPT205',
     severity: 'error',
     message: (a) => `“${a.field}”不是有效日期：“${a.value}”`,
-    hint: () => '日期写成 YYYY-MM-DD，例如 2023-01-03。',
+    hint: () => '日期写成 2023-01-03（也可以写 2023-1-3、2023.1.3、2023年1月3日）；检查月份和日子是否存在。',
   }),
   badNumber: entry<{ field: string; value: string; rule: string }>({
     code: 'RPT206',
@@ -631,14 +631,16 @@ export const catalogue = {
     message: (a) => `工作表的前 ${a.rows} 行中找不到表头`,
     hint: (a) => `表头行应写明各列的名称，能识别的列名有：${a.known}。`,
   }),
-  unknownColumn: entry<{ header: string; near?: string; known: string; count?: number; yaml?: string }>({
+  unknownColumn: entry<{ header: string; near?: string; known: string; count?: number; kind?: string; field?: string }>({
     code: 'RPT721',
     severity: 'warning',
     message: (a) =>
       `不认识的列名“${a.header}”，这一列没有读取` + (a.count ? `：其中 ${a.count} 个单元格的内容不会进入报告` : ''),
     hint: (a) =>
       (a.near ? `是不是“${a.near}”？` : '不需要这一列时可以不管。') +
-      (a.yaml ? `要读入这一列，在 organization.yaml 的“organization:”下加上（缩进照写${a.near ? '' : '，字段名换成要读入的字段'}）：\n${a.yaml}\n` : '') +
+      (a.kind
+        ? `要读入这一列，在 organization.yaml 的“organization:”下加上（缩进照写${a.field ? '' : '，“字段名”换成要读入的字段'}）：\n  sheetHeaders:\n    ${a.kind}:\n      ${a.header}: ${a.field ?? '字段名'}\n`
+        : '') +
       `能识别的列名有：${a.known}。`,
   }),
   requiredColumnMissing: entry<{ header: string; aliases: string }>({
@@ -752,6 +754,12 @@ export const catalogue = {
     severity: 'warning',
     message: (a) => `附表“${a.table}”没有列出：台账中没有“${a.column}”列`,
     hint: (a) => `在台账中加上“${a.column}”列并逐行填写后，附表自动列出。`,
+  }),
+  misplacedOrganizationKey: entry<{ key: string }>({
+    code: 'RPT745',
+    severity: 'error',
+    message: (a) => `“${a.key}”写在了文件的最外层，应写在“organization:”下`,
+    hint: (a) => `“${a.key}”是组织信息的一项：把它移到“organization:”下，并比“organization:”多缩进两格，如：\norganization:\n  …\n  ${a.key}:\n    …`,
   }),
   outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
     code: 'RPT630',

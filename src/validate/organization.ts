@@ -79,7 +79,7 @@ function misplacedKeys(value: unknown, at: (path: DataPath, asKey?: boolean) => 
   const own = Object.keys(OrganizationSchema.shape);
   const keys = Object.keys(value).filter((k) => k !== 'organization' && own.includes(k));
   const diagnostics = keys.map((k) =>
-    diagnostic('unknownField', { field: k, hint: `“${k}”是组织信息的一项，应写在“organization:”下，比它多缩进两格：\norganization:\n  …\n  ${k}:\n    …` }, at([k], true)),
+    diagnostic('misplacedOrganizationKey', { key: k }, at([k], true)),
   );
   return { keys, diagnostics };
 }

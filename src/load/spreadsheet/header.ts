@@ -163,10 +163,9 @@ function unknownColumn(
   }
   const header = text.replace(/\s+/g, '');
   const list = specs.map((s) => s.headers[0]).join('、');
-  const yaml = more.kind ? ['  sheetHeaders:', `    ${more.kind}:`, `      ${header}: ${near?.field ?? '字段名'}`].join('\n') : undefined;
   return diagnostic(
     'unknownColumn',
-    { header, known: list, count: more.count, ...(nearName ? { near: nearName } : {}), ...(yaml ? { yaml } : {}) },
+    { header, known: list, count: more.count, ...(nearName ? { near: nearName } : {}), ...(more.kind ? { kind: more.kind } : {}), ...(near ? { field: near.field } : {}) },
     at,
   );
 }
