@@ -143,6 +143,13 @@ function organizationText(request: InitRequest, modeline: string): string {
     '# proposalCategories 是提案分类，提案的“类别”须取自这里；sectors 是界别、handlingUnits 是承办单位名录，填写后提案的界别、主办和会办单位须取自这里。',
     '# proposalResults 是提案办理结果的分类和说法（有的组织分 A–D 四类，照样增加即可）。',
     '# 本组织另有的会议类型等，写在 meetingKinds（如 [月度协商会]）、researchKinds、leadBodyKinds、submitterKinds 中。',
+    '# 表格台账中本组织自己的列名和写法，在 organization: 下写一次，以后每年都用（validate 遇到时会给出可照抄的几行）：',
+    '#   sheetHeaders:            # 列名: 字段',
+    '#     proposals: {委员意见: satisfaction}',
+    '#   sheetValues:             # 字段下写“写法: 标准值”，标准值写 "" 表示当作没有填写',
+    '#     proposals: {review: {转交有关部门: 转来信}, satisfaction: {不作评价: ""}}',
+    '#   proposerLists:           # 台账没有“提案者类别”列时，据此认出党派、团体、专委会提案',
+    '#     {党派: [民盟某某委员会], 团体: [某某工商联]}',
     yamlText({ organization: org }).trimEnd(),
     '',
   ].join('\n');
