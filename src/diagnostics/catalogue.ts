@@ -639,7 +639,7 @@ export const catalogue = {
     hint: (a) =>
       (a.near ? `是不是“${a.near}”？` : '不需要这一列时可以不管。') +
       (a.kind
-        ? `要读入这一列，在 organization.yaml 的“organization:”下加上（缩进照写${a.field ? '' : '，“字段名”换成要读入的字段'}）：\n  sheetHeaders:\n    ${a.kind}:\n      ${a.header}: ${a.field ?? '字段名'}\n`
+        ? `要读入这一列，在 organization.yaml 的“organization:”下加一行（行首空两格${a.field ? '' : '，“字段名”换成要读入的字段'}；已有 sheetHeaders 时并入其中）：  sheetHeaders: {${a.kind}: {${a.header}: ${a.field ?? '字段名'}}}。`
         : '') +
       `能识别的列名有：${a.known}。`,
   }),
@@ -759,7 +759,7 @@ export const catalogue = {
     code: 'RPT745',
     severity: 'error',
     message: (a) => `“${a.key}”写在了文件的最外层，应写在“organization:”下`,
-    hint: (a) => `“${a.key}”是组织信息的一项：把它移到“organization:”下，并比“organization:”多缩进两格，如：\norganization:\n  …\n  ${a.key}:\n    …`,
+    hint: (a) => `“${a.key}”是组织信息的一项：把它移到“organization:”之下，与 fullName、proposalCategories 等对齐（行首空两格），它下面的各行也相应多空两格。`,
   }),
   outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
     code: 'RPT630',

@@ -133,9 +133,15 @@ function withSheetValuesHint(found: Diagnostic[], row: TableRecord, kind: string
     const field = d.path?.split('.')[0];
     const written = field !== undefined ? row.value[field] : undefined;
     if (d.code !== 'RPT203' || field === undefined || typeof written !== 'string' || !fields[field]?.values) return d;
-    const yaml = ['  sheetValues:', `    ${kind}:`, `      ${field}:`, `        ${written}: ${fields[field]!.values![0]}`].join('\n');
-    return { ...d, hint: `${d.hint ?? ''}这是本组织台账的固定写法时，在 organization.yaml 的“organization:”下写一次（标准值换成它的意思；写 "" 表示当作没有填写）：\n${yaml}` };
+    const value = fields[field]!.values![0];
+    const yaml = `  sheetValues: {${kind}: {${field}: {${yamlKey(written)}: ${value}}}}`;
+    return { ...d, hint: `${d.hint ?? ''}这是本组织台账的固定写法时，在 organization.yaml 的“organization:”下加一行（行首空两格，标准值换成它的意思，写 "" 表示当作没有填写；已有 sheetValues 时并入其中）：${yaml}` };
   });
+}
+
+/** A written value as a YAML key: plain when it can be, quoted when it holds YAML's marks. */
+function yamlKey(text: string): string {
+  return /^[\p{L}\p{N}_（）()\u3000-\u303f\uff00-\uffef-]+$/u.test(text) && !/^[-\d]/.test(text) ? text : JSON.stringify(text);
 }
 
 /** Where a row's fields are: the cell of the field's column, or the row's first cell. */

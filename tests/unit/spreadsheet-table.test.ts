@@ -82,7 +82,7 @@ describe('readTable: the header', () => {
     const numbered = readTable(sheetOf([['序号', '提案号', '案由', '提交日期', '提交日其'], [1, 'P1', 'a', '2023-01-06', 'x']]), SPEC, { file: 'l.xlsx', kind: 'proposals' });
     expect(codes(numbered.diagnostics)).toEqual(['RPT721 E1']);
     expect(numbered.diagnostics[0]!.hint).not.toContain('是不是');
-    expect(numbered.diagnostics[0]!.hint).toContain('  sheetHeaders:\n    proposals:\n      提交日其: 字段名');
+    expect(numbered.diagnostics[0]!.hint).toContain('  sheetHeaders: {proposals: {提交日其: 字段名}}');
     expect(nearMiss).toMatchObject({ severity: 'warning', file: 'l.xlsx', sheet: '台账', line: 1, column: 2 });
     expect(nearMiss!.message).toBe('不认识的列名“提交日其”，这一列没有读取：其中 1 个单元格的内容不会进入报告');
     expect(nearMiss!.hint).toContain('是不是“提交日期”？');
