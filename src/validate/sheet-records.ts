@@ -17,6 +17,7 @@ import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
 import type { LoadedWorkbook } from '../load/sheets.js';
 import { bestSheet, cellRef, readTable, type ColumnSpec, type Sheet, type TableRecord } from '../load/spreadsheet/index.js';
+import { PROPOSAL_COVERED_BY } from '../domain/records/proposal-columns.js';
 import { INFERRED_FIELDS, prepareProposal, type AppliedRule } from '../domain/records/proposal-inference.js';
 import { rowList } from './sheet-problems.js';
 import { forbiddenCharacters } from './text-safety.js';
@@ -26,9 +27,18 @@ import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
 const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
 
 /** Per kind: how a row's wordings are read and its missing fields inferred, and which fields may be left to that. */
-const PREPARE: Partial<Record<string, { prepare: (value: Record<string, unknown>, organization: Organization | undefined) => AppliedRule[]; inferred: ReadonlySet<string> }>> = {
-  proposals: { prepare: prepareProposal, inferred: INFERRED_FIELDS },
+const PREPARE: Partial<
+  Record<string, { prepare: (value: Record<string, unknown>, organization: Organization | undefined) => AppliedRule[]; inferred: ReadonlySet<string>; coveredBy: Record<string, readonly string[]> }>
+> = {
+  proposals: { prepare: prepareProposal, inferred: INFERRED_FIELDS, coveredBy: PROPOSAL_COVERED_BY },
 };
+
+/** The fields a table's columns give: their own, and those inferred from them. */
+function coveredFields(columns: readonly string[], coveredBy: Record<string, readonly string[]>): Set<string> {
+  const fields = new Set(columns);
+  for (const [field, from] of Object.entries(coveredBy)) if (from.some((c) => fields.has(c))) fields.add(field);
+  return fields;
+}
 
 /**
  * The columns of a kind's table: every field a cell can hold, with its headers and the
@@ -65,8 +75,16 @@ export function sheetRecords(
   workbook: LoadedWorkbook,
   vocabulary: Vocabulary,
   organization: Organization | undefined,
-): { records: Array<{ kind: string; record: RecordValue; origin: Origin }>; refused: unknown[]; diagnostics: Diagnostic[]; headerRows: Map<string, number> } {
+): {
+  records: Array<{ kind: string; record: RecordValue; origin: Origin }>;
+  refused: unknown[];
+  diagnostics: Diagnostic[];
+  headerRows: Map<string, number>;
+  /** Per table: the fields its columns give (directly or by inference). */
+  coverage: Array<{ kind: string; fields: Set<string>; sheet: string }>;
+} {
   const headerRows = new Map<string, number>();
+  const coverage: Array<{ kind: string; fields: Set<string>; sheet: string }> = [];
   const records: Array<{ kind: string; record: RecordValue; origin: Origin }> = [];
   const refused: unknown[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -123,8 +141,10 @@ export function sheetRecords(
     // Problems of many rows are merged with the cross-record checks' in validate/source.ts (sheet-problems.ts).
     diagnostics.push(...found);
     if (table.headerRow !== undefined) headerRows.set(sheet.name, table.headerRow);
+    const columns = Object.keys(table.records[0]?.columns ?? {});
+    if (columns.length > 0) coverage.push({ kind: kind.key, fields: coveredFields(columns, prepare?.coveredBy ?? {}), sheet: sheet.name });
   }
-  return { records, refused, diagnostics, headerRows };
+  return { records, refused, diagnostics, headerRows, coverage };
 }
 
 /** A sheet's value not allowed: the hint adds how to map the organisation's own wording once, in organization.yaml. */

@@ -156,14 +156,38 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
       }
     }
   }
+  const fromYaml = new Set(RECORD_KINDS.filter((k) => records.records[k.key]!.length > 0).map((k) => k.key));
+  const coverage: Array<{ kind: string; fields: Set<string>; file: string; sheet: string }> = [];
   for (const workbook of folder.workbooks) {
     const rows = sheetRecords(workbook, vocabulary, organization);
+    for (const c of rows.coverage) coverage.push({ ...c, file: workbook.display });
     out.push(...rows.diagnostics);
     for (const [sheet, row] of rows.headerRows) checked.headerRows.set(`${workbook.display}\u0000${sheet}`, row);
     for (const { kind, record, origin } of rows.records) accept(kind, record, origin);
     rows.refused.forEach(refuse);
   }
+  records.absent = absentColumns(coverage, fromYaml, vocabulary, organization);
   return checked;
+}
+
+/** Per kind kept only in ledgers: the fields no ledger has a column for (YAML records can hold every field). */
+function absentColumns(
+  coverage: ReadonlyArray<{ kind: string; fields: Set<string>; file: string; sheet: string }>,
+  fromYaml: ReadonlySet<string>,
+  vocabulary: Vocabulary,
+  organization: Organization | undefined,
+): NonNullable<YearRecords['absent']> {
+  const absent: NonNullable<YearRecords['absent']> = {};
+  for (const kind of RECORD_KINDS) {
+    const tables = coverage.filter((c) => c.kind === kind.key);
+    if (tables.length === 0 || fromYaml.has(kind.key)) continue;
+    const { fields } = recordFields(kind, vocabulary, organization);
+    for (const [name, field] of Object.entries(fields)) {
+      if (!field.cell || tables.some((t) => t.fields.has(name))) continue;
+      (absent[kind.key] ??= {})[name] = { column: field.label, file: tables[0]!.file, sheet: tables[0]!.sheet };
+    }
+  }
+  return absent;
 }
 
 function unknownKey(key: string, file: SourceFile) {
