@@ -755,6 +755,12 @@ export const catalogue = {
     message: (a) => `附表“${a.table}”没有列出：台账中没有“${a.column}”列`,
     hint: (a) => `在台账中加上“${a.column}”列并逐行填写后，附表自动列出。`,
   }),
+  activityNotFilled: entry<{ name: string; id: string }>({
+    code: 'RPT746',
+    severity: 'warning',
+    message: (a) => `活动“${a.name}”（${a.id}）还没有填写数量`,
+    hint: (a) => `写上 count（总数），或逐项写 items、分项写 parts；在此之前引用 activities.${a.id}.count 的地方印为【数据待补】（定稿时是错误）。`,
+  }),
   misplacedOrganizationKey: entry<{ key: string }>({
     code: 'RPT745',
     severity: 'error',

@@ -59,7 +59,8 @@ export const activities: RecordKind = {
         report(diagnostic('countConflict', { field: 'count', written: a.count, counted: a.items.length, what: '逐项记录条数' }, at(record, 'count')));
       }
       const total = activityCount(a);
-      if (total === undefined) report(diagnostic('requiredField', { field: 'count', expected: '总数，或逐项记录 items、分项 parts' }, at(record)));
+      // A definition carried into a new year, its number not yet in: said, and its count is missing (never 0).
+      if (total === undefined) report(diagnostic('activityNotFilled', { name: a.name, id: a.id }, at(record)));
       const partsSum = sum(a.parts.map((p) => p.count));
       const whole = a.count ?? (a.items.length > 0 ? a.items.length : undefined);
       if (whole !== undefined && partsSum > whole) {
@@ -82,7 +83,8 @@ export const activities: RecordKind = {
         const latest = list[list.length - 1]!;
         const parts: Record<string, number> = {};
         for (const a of list) for (const p of a.parts) parts[p.name] = (parts[p.name] ?? 0) + p.count;
-        const count = sum(list.map((a) => activityCount(a) ?? 0));
+        const known = list.flatMap((a) => activityCount(a) ?? []);
+        const count = known.length > 0 ? sum(known) : null;
         return [id, { name: latest.name, unit: latest.unit, count, parts, ...(scope === 'term' ? { years: list.length } : {}) }];
       }),
     );
