@@ -734,8 +734,8 @@ export const catalogue = {
   valuesInferred: entry<{ field: string; rule: string; count: number; rows: string }>({
     code: 'RPT741',
     severity: 'info',
-    message: (a) => `${a.count} 条记录的“${a.field}”由台账推断：${a.rule}（${a.rows}）`,
-    hint: (a) => `单元格中写明的值优先；推断不对时，在台账中加上“${a.field}”列并填写。`,
+    message: (a) => `${a.count} 条记录的“${a.field}”是推断的：${a.rule}（${a.rows}）`,
+    hint: (a) => `写明的值优先：推断不对时，在台账中加上“${a.field}”列（YAML 中写上这个字段）并填写。`,
   }),
   notesColumn: entry<{ header: string; count: number }>({
     code: 'RPT742',

@@ -17,28 +17,12 @@ import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
 import type { LoadedWorkbook } from '../load/sheets.js';
 import { bestSheet, cellRef, readTable, type ColumnSpec, type Sheet, type TableRecord } from '../load/spreadsheet/index.js';
-import { PROPOSAL_COVERED_BY } from '../domain/records/proposal-columns.js';
-import { INFERRED_FIELDS, prepareProposal, type AppliedRule } from '../domain/records/proposal-inference.js';
-import { rowList } from './sheet-problems.js';
+import { coveredFields, PREPARE, RuleTally } from './row-inference.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
 
 /** The kinds a spreadsheet can hold, the most specific words first (a 提案批示 sheet holds instructions). */
 const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
-
-/** Per kind: how a row's wordings are read and its missing fields inferred, and which fields may be left to that. */
-const PREPARE: Partial<
-  Record<string, { prepare: (value: Record<string, unknown>, organization: Organization | undefined) => AppliedRule[]; inferred: ReadonlySet<string>; coveredBy: Record<string, readonly string[]> }>
-> = {
-  proposals: { prepare: prepareProposal, inferred: INFERRED_FIELDS, coveredBy: PROPOSAL_COVERED_BY },
-};
-
-/** The fields a table's columns give: their own, and those inferred from them. */
-function coveredFields(columns: readonly string[], coveredBy: Record<string, readonly string[]>): Set<string> {
-  const fields = new Set(columns);
-  for (const [field, from] of Object.entries(coveredBy)) if (from.some((c) => fields.has(c))) fields.add(field);
-  return fields;
-}
 
 /**
  * The columns of a kind's table: every field a cell can hold, with its headers and the
@@ -105,7 +89,7 @@ export function sheetRecords(
     // A cell already reported (a bad date) is not reported again as a missing field.
     const reported = new Set(table.diagnostics.flatMap((d) => (d.line !== undefined && d.path !== undefined ? [`${d.line}:${d.path}`] : [])));
     const prepare = PREPARE[kind.key];
-    const applied = new Map<string, { rule: AppliedRule; rows: number[] }>();
+    const applied = new RuleTally();
     for (const row of table.records) {
       const origin = cellOrigin(workbook.display, sheet.name, row);
       const at = (p: DataPath) => origin.locate(typeof p[0] === 'string' ? p[0] : undefined);
@@ -117,12 +101,7 @@ export function sheetRecords(
       }
       // A wording the organisation maps to "" (sheetValues) means nothing was recorded.
       for (const [field, v] of Object.entries(row.value)) if (v === '') delete row.value[field];
-      for (const rule of prepare?.prepare(row.value, organization) ?? []) {
-        const key = `${rule.field}\u0000${rule.rule}`;
-        const entry = applied.get(key) ?? { rule, rows: [] };
-        entry.rows.push(row.row);
-        applied.set(key, entry);
-      }
+      applied.add(prepare?.prepare(row.value, organization) ?? [], row.row);
       const result = parseReporting(schema, row.value);
       if (!result.success) {
         // A required column the header lacks was said once (RPT722), not again in every row.
@@ -134,10 +113,12 @@ export function sheetRecords(
       records.push({ kind: kind.key, record: result.data, origin });
     }
     const where = { file: workbook.display, sheet: sheet.name };
-    for (const { rule, rows } of applied.values()) {
-      const line = table.headerRow ?? rows[0]!;
-      found.push(diagnostic('valuesInferred', { field: rule.field, rule: rule.rule, count: rows.length, rows: rowList(rows) }, { ...where, line, column: 1, cell: cellRef(line, 1) }));
-    }
+    found.push(
+      ...applied.diagnostics((first) => {
+        const line = table.headerRow ?? first;
+        return { ...where, line, column: 1, cell: cellRef(line, 1) };
+      }),
+    );
     // Problems of many rows are merged with the cross-record checks' in validate/source.ts (sheet-problems.ts).
     diagnostics.push(...found);
     if (table.headerRow !== undefined) headerRows.set(sheet.name, table.headerRow);

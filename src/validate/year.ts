@@ -15,6 +15,7 @@ import type { Sitting } from '../domain/year-parts.js';
 import type { DataPath } from '../load/data-path.js';
 import type { LoadedFolder } from '../load/data-folder.js';
 import { locate, type SourceFile } from '../load/yaml.js';
+import { PREPARE, RuleTally } from './row-inference.js';
 import { sheetRecords } from './sheet-records.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
 import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
@@ -93,14 +94,24 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         }
         if (content.length === 0) checked.emptyLists.push({ key, origin: yamlOrigin(file, [key]) });
         const { schema, fields } = recordFields(kind, vocabulary, organization);
-        content.forEach((item, index) => {
+        const prepare = PREPARE[kind.key];
+        const applied = new RuleTally();
+        content.forEach((raw, index) => {
           const path = [key, index];
           const at = (p: DataPath, asKey?: boolean) => locate(file, [...path, ...p], asKey);
-          const unsafe = unsafeIn(item, at);
+          const unsafe = unsafeIn(raw, at);
           if (unsafe.length > 0) {
             out.push(...unsafe);
-            refuse(item);
+            refuse(raw);
             return;
+          }
+          // What the record implies (已办复 from a 办理结果…), on a copy: the parsed file stays as written.
+          let item: unknown = raw;
+          if (prepare && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+            const copy = { ...(raw as Record<string, unknown>) };
+            const rules = prepare.prepare(copy, organization, { submitterKind: false });
+            if (rules.length > 0) applied.add(rules, at([]).line ?? 1);
+            item = copy;
           }
           const result = parseReporting(schema, item);
           if (!result.success) {
@@ -110,6 +121,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           }
           accept(key, result.data, yamlOrigin(file, path));
         });
+        out.push(...applied.diagnostics(() => locate(file, [key], true)));
       } else if ((YEAR_SINGLE_KEYS as readonly string[]).includes(key)) {
         const k = key as YearSingleKey;
         // Each office writes its own totals (totals.proposals in the proposal file…): only each entry is once.

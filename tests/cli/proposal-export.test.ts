@@ -32,6 +32,14 @@ beforeAll(async () => {
 });
 
 describe('a proposal-system export dropped into a new folder', () => {
+  it('finds init’s organization.yaml explaining where the organisation’s own column names and wordings go', async () => {
+    const text = await readFile(path.join(cwd, 'data', 'organization.yaml'), 'utf8');
+    expect(text).toMatch(/^# .*在 organization: 下写一次/m);
+    expect(text).toMatch(/^#\s+sheetHeaders:/m);
+    expect(text).toMatch(/^#\s+sheetValues:/m);
+    expect(text).toMatch(/^#\s+proposerLists:/m);
+  });
+
   it('gives one message per distinct problem: only the duplicate 案号, besides what it skipped and inferred', async () => {
     await copyFile(path.join(EXPORT, FILE), path.join(cwd, 'data', '2024', FILE));
     const run = await report(['validate', '2024', '--format', 'json'], { cwd });
@@ -42,8 +50,8 @@ describe('a proposal-system export dropped into a new folder', () => {
     expect(info.filter((d) => d.code === 'RPT740').map((d) => d.message)).toEqual(['没有作为记录读入的 2 行：第66行（合计行）、第67行（说明文字）']);
     expect(info.filter((d) => d.code === 'RPT742').map((d) => d.cell)).toEqual(['P4']);
     const inferred = info.filter((d) => d.code === 'RPT741').map((d) => d.message);
-    expect(inferred).toContain('42 条记录的“已办复”由台账推断：立案的提案有办理结果、满意度或办复日期，算作已办复（第5、6、8行等42行）');
-    expect(inferred.some((m) => m.startsWith('14 条记录的“提案者类别”由台账推断：填了联名人'))).toBe(true);
+    expect(inferred).toContain('42 条记录的“已办复”是推断的：立案的提案有办理结果、满意度或办复日期，算作已办复（第5、6、8行等42行）');
+    expect(inferred.some((m) => m.startsWith('14 条记录的“提案者类别”是推断的：填了联名人'))).toBe(true);
     // Each line says one thing: no two share a code and a message.
     expect(new Set(inSheet.map((d) => `${d.code}${d.message}`)).size).toBe(inSheet.length);
     // 序号 is a row number, not a column to map; 委员满意度 and 办理情况's sub-headers are read.

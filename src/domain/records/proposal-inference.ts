@@ -31,7 +31,7 @@ const COMMITTEE = /专委会|专门委员会|(?:提案|经济|农业农村|农�
 const ORGANIZATION_END = /(?:委员会|支部|总支|支社|委|会|联|社|协|党|团)$/;
 
 /** Reads the wordings and infers what is missing in one row's value (changed in place); returns the rules applied. */
-export function prepareProposal(value: Record<string, unknown>, organization: Organization | undefined): AppliedRule[] {
+export function prepareProposal(value: Record<string, unknown>, organization: Organization | undefined, options: { submitterKind?: boolean } = {}): AppliedRule[] {
   const applied: AppliedRule[] = [];
   const review = value.review;
   if (typeof review === 'string') {
@@ -51,7 +51,8 @@ export function prepareProposal(value: Record<string, unknown>, organization: Or
       applied.push({ field: '已办复', rule: '立案的提案有办理结果、满意度或办复日期，算作已办复' });
     }
   }
-  if (value.submitterKind === undefined) {
+  // In YAML 提案者类别 is written (the editor asks for it); a ledger may leave its column out.
+  if (value.submitterKind === undefined && options.submitterKind !== false) {
     const kind = submitterKindOf(value, organization);
     if (kind) {
       value.submitterKind = kind.kind;
