@@ -48,7 +48,9 @@ export async function renderFiles(report: RenderedReport, formats: readonly Outp
   }
   if (formats.includes('docx')) {
     const { renderDocx } = await import('./write/docx/index.js');
-    files.push({ path: file('docx'), content: await renderDocx(document, layout) });
+    const { marksInScript } = await import('./render/prose-marks.js');
+    const marks = report.proseMarks ? await marksInScript(report.proseMarks(), document.meta.script) : [];
+    files.push({ path: file('docx'), content: await renderDocx(document, layout, marks) });
   }
   if (formats.includes('pdf')) {
     const { pdfFor } = await import('./write/pdf/output.js');

@@ -15,6 +15,7 @@ import { entryKind } from './load/files.js';
 import { loadTemplates } from './load/templates.js';
 import type { CitableContext } from './render/context.js';
 import { renderNarrative } from './render/prose.js';
+import { proseMarks, type ProseMark } from './render/prose-marks.js';
 import { renderReport } from './render/report.js';
 import { toScript } from './render/script.js';
 import { checkLayout } from './validate/layout.js';
@@ -36,6 +37,8 @@ export interface RenderedReport {
   properties: { author: string; date: string };
   /** `<out>/<folder>/<name>.<ext>` */
   output: { folder: string; name: string };
+  /** Where each block of prose and each figure in it stands (bookmarks in the DOCX), worked out when asked. */
+  proseMarks?: () => ProseMark[];
 }
 
 export interface ReportRun {
@@ -128,7 +131,8 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const properties = { author: await toScript(prepared.properties.author, script), date: prepared.properties.date };
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
-  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output });
+  const marks = () => proseMarks(prepared.prose, templates.engine);
+  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */
