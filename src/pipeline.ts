@@ -14,6 +14,8 @@ import { displayPath, loadData, yearFolders, type LoadedData } from './load/data
 import { entryKind } from './load/files.js';
 import { loadTemplates } from './load/templates.js';
 import type { CitableContext } from './render/context.js';
+import type { Engine } from './render/engine.js';
+import type { NarrativeDoc } from './validate/narrative.js';
 import { renderNarrative } from './render/prose.js';
 import { proseMarks, type ProseMark } from './render/prose-marks.js';
 import { renderReport } from './render/report.js';
@@ -39,6 +41,8 @@ export interface RenderedReport {
   output: { folder: string; name: string };
   /** Where each block of prose and each figure in it stands (bookmarks in the DOCX), worked out when asked. */
   proseMarks?: () => ProseMark[];
+  /** The prose files rendered, with what they cite from: what `absorb` writes edits back into. */
+  prose?: { jobs: readonly { doc: NarrativeDoc; context: CitableContext }[]; engine: Engine };
 }
 
 export interface ReportRun {
@@ -132,7 +136,7 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
-  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks });
+  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine } });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */
