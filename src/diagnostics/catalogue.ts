@@ -770,6 +770,14 @@ export const catalogue = {
     message: (a) => `“${a.file}”中没有一段与这份报告对应，无法吸收`,
     hint: () => '确认年份、数据文件夹和 --kind 与生成这份文档时相同。',
   }),
+  overtypedResolved: entry<{ name: string; records: string; typed: string; sentence: string; where: string; how: 'records' | 'typed' }>({
+    code: 'RPT808',
+    severity: 'warning',
+    message: (a) =>
+      `数字 {{${a.name}}} 在文档中被改写了（记录算出 ${a.records}，文档中写 ${a.typed}）：` +
+      (a.how === 'records' ? `按 --overtyped records 保留由记录计算的数字（${a.where}：“${a.sentence}”）` : `按 --overtyped typed 写成了文字 ${a.typed}，它不再随记录变化（${a.where}：“${a.sentence}”）`),
+    hint: (a) => (a.how === 'records' ? '若文档中的数字才对，请改正记录，重新生成后数字随之改变。' : `以后记录改变时请手工核对这个数字；要恢复引用，把 ${a.typed} 改回 {{${a.name}}}。`),
+  }),
   figureInConditional: entry<{ sentence: string }>({
     code: 'RPT807',
     severity: 'warning',

@@ -137,13 +137,13 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
     if (b.rendered.block.type === 'heading') return text.replace(/\u3000/g, ' ');
     const r = rewriteBlock(b.rendered, text, options.overtyped);
     for (const o of r.overtyped) {
-      const at0 = text.indexOf(o.typed);
-      diagnostics.push(diagnostic('overtypedFigure', { name: o.expression, records: o.records, typed: o.typed, sentence: sentenceAt(text, Math.max(0, at0)), where: draftName }, at(b)));
+      const args = { name: o.expression, records: o.records, typed: o.typed, sentence: sentenceAt(text, Math.max(0, text.indexOf(o.typed))), where: draftName };
+      diagnostics.push(options.overtyped ? diagnostic('overtypedResolved', { ...args, how: options.overtyped }, at(b)) : diagnostic('overtypedFigure', args, at(b)));
     }
     const old = files[b.file]!.text.slice(b.start, b.end);
-    flagNumbers(old, r.source, text, b);
+    flagNumbers(old + r.overtyped.map((o) => ` ${o.typed}`).join(''), r.source, text, b);
     if (/\{\{[#^]/.test(old)) diagnostics.push(diagnostic('figureInConditional', { sentence: sentenceAt(text, 0) }, at(b)));
-    checkRendered(b, r.source, text);
+    checkRendered(b, r.source, r.expected);
     return r.source;
   };
   const checkRendered = (b: Omit<Block, 'at'>, source: string, expected: string) => {

@@ -7,7 +7,7 @@
  */
 import { zipPackage } from '../write/docx/package.js';
 import { alignParagraphs } from './align.js';
-import { diffText, type Hunk } from './diff.js';
+import { diffText, wholeNumbers, type Hunk } from './diff.js';
 import { paragraphView, unescapeXml, type Draft, type DraftParagraph } from './read-docx.js';
 
 export const COMPARE_AUTHOR = 'report';
@@ -124,7 +124,7 @@ export function compareDrafts(older: Draft, newer: Draft): { bytes: Uint8Array; 
   let deletions = 0;
   for (const [i, j] of aligned.pairs) {
     if (A[i]!.text === B[j]!.text) continue;
-    const hunks = diffText(A[i]!.text, B[j]!.text);
+    const hunks = wholeNumbers(diffText(A[i]!.text, B[j]!.text), A[i]!.text, B[j]!.text);
     insertions += hunks.filter((h) => h.bEnd > h.bStart).length;
     deletions += hunks.filter((h) => h.aEnd > h.aStart).length;
     replaced.set(j, changedParagraph(charsOf(older.paragraphs[i]!), charsOf(newer.paragraphs[j]!), hunks, B[j]!.figures, stamp, notes));

@@ -107,3 +107,23 @@ export function lineDiff(before: string, after: string, name: string): string {
   });
   return out.join('\n') + '\n';
 }
+
+const NUMBER_PART = /[0-9０-９.．%％]/;
+
+/** Hunks widened to whole numbers on both sides (223 → 233 is one change of the number, not of its middle digit), overlapping ones merged. */
+export function wholeNumbers(hunks: readonly Hunk[], a: string, b: string): Hunk[] {
+  const out: Hunk[] = [];
+  for (const h0 of hunks) {
+    const h = { ...h0 };
+    while (h.aStart > 0 && h.bStart > 0 && NUMBER_PART.test(a[h.aStart - 1]!) && a[h.aStart - 1] === b[h.bStart - 1] && (touchesNumber(a, h.aStart, h.aEnd) || touchesNumber(b, h.bStart, h.bEnd))) h.aStart--, h.bStart--;
+    while (h.aEnd < a.length && h.bEnd < b.length && NUMBER_PART.test(a[h.aEnd]!) && a[h.aEnd] === b[h.bEnd] && (touchesNumber(a, h.aStart, h.aEnd) || touchesNumber(b, h.bStart, h.bEnd))) h.aEnd++, h.bEnd++;
+    const last = out[out.length - 1];
+    if (last && h.aStart <= last.aEnd && h.bStart <= last.bEnd) {
+      last.aEnd = Math.max(last.aEnd, h.aEnd);
+      last.bEnd = Math.max(last.bEnd, h.bEnd);
+    } else out.push(h);
+  }
+  return out;
+}
+
+const touchesNumber = (text: string, start: number, end: number): boolean => /[0-9０-９]/.test(text.slice(start, end));

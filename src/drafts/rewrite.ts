@@ -19,6 +19,8 @@ export interface Rewritten {
   overtyped: Overtyped[];
   /** Figures whose sentence was rewritten without them. */
   dropped: string[];
+  /** What the new source prints: the edited text, with an overtyped number put back to the records' when so resolved. */
+  expected: string;
 }
 
 /** Characters a printed number is made of (61.4%, 1,000, 25～30). */
@@ -43,7 +45,7 @@ function numberAt(text: string, start: number, end: number): [number, number] | 
 
 export function rewriteBlock(block: RenderedBlock, edited: string, resolve: 'records' | 'typed' | undefined): Rewritten {
   const hunks = diffText(block.text, edited);
-  const subs: { start: number; end: number; text: string }[] = [];
+  const subs: { start: number; end: number; text: string; value?: string }[] = [];
   const overtyped: Overtyped[] = [];
   const dropped: string[] = [];
   for (const f of block.figures) {
@@ -64,7 +66,7 @@ export function rewriteBlock(block: RenderedBlock, edited: string, resolve: 'rec
     if (typed === value) subs.push({ start: number[0], end: number[1], text: f.tag });
     else {
       overtyped.push({ expression: f.expression, records: value, typed });
-      if (resolve === 'records') subs.push({ start: number[0], end: number[1], text: f.tag });
+      if (resolve === 'records') subs.push({ start: number[0], end: number[1], text: f.tag, value });
     }
   }
   // The lead sentence ends where its last character went; gone altogether, so is the lead.
@@ -87,7 +89,9 @@ export function rewriteBlock(block: RenderedBlock, edited: string, resolve: 'rec
   }
   copy(edited.length);
   if (leadEnd > 0 && !out.includes('**', 2)) out += '**';
-  return { source: out, overtyped, dropped };
+  let expected = edited;
+  for (const s of [...subs].reverse()) if (s.value !== undefined) expected = expected.slice(0, s.start) + s.value + expected.slice(s.end);
+  return { source: out, overtyped, dropped, expected };
 }
 
 /** Words typed in Word that the prose would read as template tags or Markdown marks. */
