@@ -23,7 +23,8 @@ export interface Checklists {
 const STOPS = /[。！？；]/;
 
 function sentenceAround(text: string, from: number, to: number): string {
-  let s = from;
+  // A change that starts a sentence is read with the sentence before it (an addition at a paragraph's end).
+  let s = from > 0 && STOPS.test(text[from - 1]!) ? from - 1 : from;
   while (s > 0 && !STOPS.test(text[s - 1]!)) s--;
   let e = Math.max(from, to);
   while (e < text.length && !STOPS.test(text[e]!)) e++;
