@@ -131,6 +131,19 @@ describe('report absorb', () => {
     expect(await readFile(path.join(cwd, 'out', '2023', 'report.md'), 'utf8')).toContain('过去一年，市政协共召开常委会议8次、主席会议12次');
   });
 
+  it('takes the pending changes only when told to', { timeout: 60_000 }, async () => {
+    const { cwd, docx } = await built();
+    const parts = W.openDocx(docx);
+    parts['word/document.xml'] = W.pendingInsertion(parts['word/document.xml']!, 'rp0_10', '这一段由张委员补充。', '张委员');
+    await writeFile(path.join(cwd, 'edited.docx'), W.saveDocx(parts));
+    const plain = await report(['absorb', 'edited.docx', '2023', '--data', 'data'], { cwd });
+    expect(plain.stderr).toContain('没有需要吸收的改动');
+    expect(plain.stdout).toContain('□ 插入“这一段由张委员补充。”（张委员，2024-01-10）');
+    const taken = await report(['absorb', 'edited.docx', '2023', '--data', 'data', '--accept-changes'], { cwd });
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8')).toContain('这一段由张委员补充。');
+  });
+
   it('flags a number typed by hand into new text with the figure that has its value', async () => {
     const { cwd, docx } = await built();
     const parts = W.openDocx(docx);
@@ -158,6 +171,9 @@ describe('report absorb', () => {
     const r = await report(['absorb', 'edited.docx', '2023', '--data', 'data'], { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('RPT800');
+    const c = await report(['compare', 'edited.docx', 'edited.docx', '--out', 'c.docx'], { cwd });
+    expect(c.code).toBe(1);
+    expect(c.stderr).toContain('RPT800');
   });
 });
 

@@ -28,7 +28,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .addHelpText(
       'after',
       '\n吸收时：改过的句子和段落、新增和删去的段落、改过或新增的小标题写回报告的文字，未改动的数字保留 {{名称}}；\n' +
-        '被手改的数字报错（RPT801）；新写入的手写数字提示对应的名称（RPT802）；模板写出的文字的改动列出并说明在哪里改（RPT803）；\n' +
+        '被手改的数字报错、不写文件；新写入的手写数字提示对应的名称；模板写出的文字的改动列出并说明在哪里改；\n' +
         '尚未接受的修订和批注列为待办清单。\n' +
         '例：report absorb 征求意见稿.docx 2023 --dry-run\n' +
         '    report absorb 送审稿.docx 2023 --accept-changes --overtyped records',

@@ -1,6 +1,6 @@
 /** `report compare <older.docx> <newer.docx> --out <file.docx>`: the newer draft with what changed since the older as tracked changes. */
 import type { Command } from 'commander';
-import { EXIT, UsageError, type CommandContext } from '../shared.js';
+import { EXIT, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
 
 const DRAFT_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -22,13 +22,16 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         try {
           return await readDraft(r.bytes);
         } catch (error) {
-          if (error instanceof NotADocxError) throw new UsageError(`“${arg}”不是 Word 文档（.docx）；请在 Word 或 WPS 中另存为 .docx 再比较 [RPT800]`);
-          throw error;
+          if (!(error instanceof NotADocxError)) throw error;
+          const { diagnostic } = await import('../../diagnostics/catalogue.js');
+          printDiagnostics([diagnostic('draftUnreadable', { file: arg, detail: '不是 Word 文档' }, { file: arg })], 'text', io);
+          return undefined;
         }
       };
       if (!/\.docx$/i.test(opts.out)) throw new UsageError(`--out 应是 .docx 文件，而不是“${opts.out}”`);
       const older = await read(olderArg);
-      const newer = await read(newerArg);
+      const newer = older && (await read(newerArg));
+      if (!older || !newer) return setExit(EXIT.problems);
       const { compareDrafts } = await import('../../drafts/compare.js');
       const result = compareDrafts(older, newer);
       const { writeAll } = await import('../../write/atomic.js');
