@@ -35,6 +35,35 @@ export interface RenderedPiece {
   figures: FigureSpan[];
 }
 
+/**
+ * The marked rendering of a piece without blocks, read off its plain rendering (compiled already
+ * when the prose was rendered): the words between the tags are known, so what stands between them
+ * is each tag's value. Undefined when that cannot be told (two tags side by side, blocks).
+ */
+function simpleMarked(text: string, tags: RegExpMatchArray[], rendered: string): string | undefined {
+  if (/\{\{~?\s*[#^/]|\{\{\{|\{\{~?\s*else\b|\{\{~|~\}\}/.test(text)) return undefined;
+  const words: string[] = [];
+  let at = 0;
+  for (const tag of tags) {
+    words.push(text.slice(at, tag.index));
+    at = tag.index! + tag[0].length;
+  }
+  words.push(text.slice(at));
+  if (!rendered.startsWith(words[0]!) || !rendered.endsWith(words[words.length - 1]!)) return undefined;
+  let out = words[0]!;
+  let pos = words[0]!.length;
+  for (let k = 0; k < tags.length; k++) {
+    const next = words[k + 1]!;
+    const last = k === tags.length - 1;
+    if (next === '' && !last) return undefined;
+    const end = last ? rendered.length - next.length : rendered.indexOf(next, pos);
+    if (end < pos) return undefined;
+    out += OPEN + rendered.slice(pos, end) + CLOSE + next;
+    pos = end + next.length;
+  }
+  return pos === rendered.length ? out : undefined;
+}
+
 function finish(rendered: string, heading: boolean): string {
   const joined = joinLines(toFullWidth(rendered));
   return heading ? joined.replace(/\u3000+/g, '\u3000') : joined;
@@ -47,7 +76,9 @@ export function renderPiece(text: string, context: CitableContext, engine: Engin
     const plain = finish(prepared.includes('{{') ? engine.compile(prepared, source)(context) : prepared, heading);
     const tags = [...prepared.matchAll(FIGURE_TAG)];
     if (tags.length === 0) return { text: plain, figures: [] };
-    const marked = finish(engine.compile(prepared.replace(FIGURE_TAG, (m) => `${OPEN}${m}${CLOSE}`), source)(context), heading);
+    const raw = (simpleMarked(prepared, tags, engine.compile(prepared, source)(context)) ??
+      engine.compile(prepared.replace(FIGURE_TAG, (m) => `${OPEN}${m}${CLOSE}`), source)(context));
+    const marked = finish(raw, heading);
     const figures: FigureSpan[] = [];
     let out = '';
     const open: number[] = [];

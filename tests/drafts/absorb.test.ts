@@ -40,6 +40,11 @@ function edit(docx: Uint8Array, more: (xml: string) => string = (x) => x): Uint8
   x = W.insertAfter(x, 'rp0_1', W.plainParagraph('委员们积极建言献策，展现了新时代政协委员的担当。'));
   x = W.removeParagraph(x, 'rp0_9');
   x = W.pendingInsertion(x, 'rp0_10', '（待议）', '张委员');
+  // A paragraph moved (cut and pasted further on) and punctuation retyped half-width.
+  const [ms, me] = W.paragraphOf(x, 'rp0_4');
+  const moving = x.slice(ms, me);
+  x = W.insertAfter(x.slice(0, ms) + x.slice(me), 'rp0_6', moving);
+  x = W.replaceIn(x, 'rp0_12', '，', ', ');
   parts['word/document.xml'] = more(x);
   W.addComment(parts, 'rp0_5', '李主席', '这一句再斟酌');
   parts['word/document.xml'] = W.likeWord(parts['word/document.xml']!);
@@ -78,6 +83,8 @@ describe('report absorb', () => {
     expect(narrative).toContain('过去一年，市政协共召开常委会议{{meetings.standingCommittee.count}}次、主席会议{{meetings.byKind.主席会议.count}}次');
     expect(narrative).not.toContain('（待议）');
     expect(narrative).not.toContain('紧紧围绕经济发展社会进步建言献策');
+    expect(narrative.indexOf('**强化理论武装。**')).toBeGreaterThan(narrative.indexOf('**加强党的建设。**'));
+    expect(narrative).toContain('{{activities.study.parts.党组理论学习中心组专题学习会}}');
 
     const again = await report(['build', '2023', '--data', 'data', '--out', 'out'], { cwd });
     expect(again.code, again.stderr).toBe(0);
