@@ -20,7 +20,7 @@ const measure = path.join(root, 'scripts', 'measure-child.mjs');
 const work = mkdtempSync(path.join(tmpdir(), 'report-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-if (!existsSync(path.join(cliRoot, 'dist', 'bundle', 'cli.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: cliRoot, stdio: 'inherit' });
+if (!['cli.mjs', 'cli.cjs'].some((f) => existsSync(path.join(cliRoot, 'dist', 'bundle', f)))) execFileSync('npm', ['run', 'build'], { cwd: cliRoot, stdio: 'inherit' });
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
