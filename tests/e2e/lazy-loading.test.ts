@@ -58,8 +58,14 @@ describe('what a command loads', () => {
 
   it('loads the spreadsheet reader for a folder with a workbook, the Word writer for docx, the converter for hant', async () => {
     const out = await tempDir();
-    expect(heavyIn(await loaded(['validate', '2023', '--data', DATA], ROOT))).toEqual(['spreadsheet']);
+    expect(heavyIn(await loaded(['validate', '2023', '--data', DATA, '--no-cache'], ROOT))).toEqual(['spreadsheet']);
     const data = await copyFixture('minimal');
     expect(heavyIn(await loaded(['build', '2023', '--data', data, '--out', out, '--format', 'md,docx', '--script', 'hant'], data))).toEqual(['docx', 'opencc']);
+  });
+
+  it('serves the workbooks from the parse cache once a build has read them: no spreadsheet reader', async () => {
+    const cwd = await tempDir();
+    expect(heavyIn(await loaded(['build', '2023', '--data', DATA, '--format', 'md'], cwd))).toEqual(['spreadsheet']);
+    expect(heavyIn(await loaded(['validate', '2023', '--data', DATA], cwd))).toEqual([]);
   });
 });
