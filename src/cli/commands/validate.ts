@@ -36,7 +36,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const result = await renderReportRun(request);
       cache?.save();
       printDiagnostics(result.diagnostics, opts.format, io);
-      const failed = hasErrors(result.diagnostics) || (opts.strict === true && result.diagnostics.length > 0) || result.report === undefined;
+      const failed = hasErrors(result.diagnostics) || (opts.strict === true && result.diagnostics.some((d) => d.severity === 'warning')) || result.report === undefined;
       const range = result.plan?.range;
       const years = range ? `${range.from}—${range.to}` : String(result.plan?.year ?? '');
       if (!failed && opts.format === 'text') io.stderr(`${years} 年的数据、版式和模板检查通过。\n`);
