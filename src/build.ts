@@ -61,6 +61,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     // All outputs of a build are one set in one folder, which appears with all of them at once.
     const folder = path.dirname(result.files[0]!.path);
     await writeOutputSet(folder, result.files.map((f) => ({ name: path.basename(f.path), content: f.content })));
+    // What this build parsed is kept only once its outputs are written: a failed build writes nothing.
+    request.cache?.save();
     return result;
   } catch (error) {
     const show = (p: string) => displayPath(request.cwd, p);

@@ -41,7 +41,10 @@ export const FORMATS = {
     description: 'Word 文档，按公文版式排好',
     load: async () => {
       const { renderDocx } = await import('./docx/index.js');
-      return async (report) => ({ content: await renderDocx(report.document, report.layout) });
+      const { marksInScript } = await import('../render/prose-marks.js');
+      // Bookmarks tying the prose's blocks and figures to their sources, for `report absorb`.
+      const marks = async (report: RenderedReport) => (report.proseMarks ? marksInScript(report.proseMarks(), report.document.meta.script) : []);
+      return async (report) => ({ content: await renderDocx(report.document, report.layout, await marks(report)) });
     },
   },
   html: {

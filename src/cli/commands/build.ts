@@ -1,7 +1,9 @@
 /** `report build [year]`: check the data and write the report; with --watch, again on every change. */
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { BuildResult } from '../../build.js';
 import { DEFAULT_FORMATS, FORMATS, formatList, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../../write/formats.js';
+import { CACHE_FOLDER } from '../../load/parse-cache.js';
 import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext, type Io } from '../shared.js';
 import { loadSettingsOrFail } from '../settings.js';
@@ -11,6 +13,7 @@ interface Options extends ReportArgs {
   format?: string;
   dryRun?: boolean;
   watch?: boolean;
+  cache?: boolean;
 }
 
 export function parseFormats(value: string | readonly string[]): OutputFormat[] {
@@ -63,6 +66,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹，只需放要改的片段（默认为 report.yaml 中的 templates）')
     .option('-f, --format <list>', `输出格式，逗号分隔：${formatList()}（默认为 report.yaml 中的 formats，或 ${DEFAULT_FORMATS.join(',')}）`)
     .option('--dry-run', '只检查和生成，不写文件')
+    .option('--no-cache', `不用解析缓存（<输出文件夹>/${CACHE_FOLDER}/，保存上次读过的数据文件，下次只重读改过的）`)
     .option('-w, --watch', '生成后继续监视数据文件夹和模板文件夹，有改动就重新生成（按 Ctrl-C 退出）')
     .addHelpText(
       'after',
@@ -78,9 +82,12 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const settings = loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       const formats = parseFormats(opts.format ?? settings.formats ?? DEFAULT_FORMATS);
+      const outDir = opts.out ?? settings.out ?? 'out';
+      const { ParseCache } = await import('../../load/parse-cache.js');
       const request = {
         ...reportRequest(yearArg, opts, settings, io),
-        outDir: opts.out ?? settings.out ?? 'out',
+        ...(opts.cache !== false ? { cache: new ParseCache(path.resolve(io.cwd, outDir, CACHE_FOLDER)) } : {}),
+        outDir,
         formats,
         ...(opts.dryRun ? { dryRun: true } : {}),
       };

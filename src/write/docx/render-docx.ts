@@ -8,6 +8,8 @@ import { chineseLanguage, layoutForScript } from './fonts.js';
 import { buildFooters } from './footer.js';
 import { DEFAULT_LAYOUT, type Layout } from './layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
+import { withProseMarks } from './marks.js';
+import type { ProseMark } from '../../render/prose-marks.js';
 import { buildStyles, PARAGRAPH_STYLE_IDS, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { mmToTwips, ptToTwips } from './units.js';
 
@@ -101,19 +103,21 @@ export function withCachedPageNumber(footerXml: string, page: number): string {
 
 /** The parts docx writes, with the ones this writer owns replaced: core properties from the
  * report's date, a font table naming each font's fallbacks, and the typographic settings. */
-function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout): Map<string, string | Uint8Array> {
+function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout, marks: readonly ProseMark[]): Map<string, string | Uint8Array> {
   const text = (path: string) => {
     const part = parts.get(path);
     return typeof part === 'string' ? part : part ? new TextDecoder().decode(part) : undefined;
   };
   const settings = text('word/settings.xml');
   const styles = text('word/styles.xml');
-  const body = text('word/document.xml');
+  let body = text('word/document.xml');
   for (const [path, page] of footerPages(body ?? '', text('word/_rels/document.xml.rels') ?? '')) {
     const footer = text(path);
     if (footer !== undefined) parts.set(path, withCachedPageNumber(footer, page));
   }
-  if (body !== undefined && doc.meta.script === 'hant') parts.set('word/document.xml', closingQuotesLineRule(body));
+  if (body !== undefined && marks.length > 0) body = withProseMarks(body, marks);
+  if (body !== undefined && doc.meta.script === 'hant') body = closingQuotesLineRule(body);
+  if (body !== undefined) parts.set('word/document.xml', body);
   parts.set('docProps/core.xml', coreXml(doc.meta));
   parts.set('word/fontTable.xml', fontTableXml(layout));
   if (settings !== undefined) parts.set('word/settings.xml', withSettings(settings, chineseLanguage(doc.meta.script)));
@@ -121,7 +125,8 @@ function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocumen
   return parts;
 }
 
-export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT): Promise<Uint8Array> {
+/** `marks`: where the prose's blocks and figures stand, kept in the document as bookmarks (see marks.ts). */
+export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = []): Promise<Uint8Array> {
   parseIsoDate(doc.meta.date); // fail before doing the work
   const scripted = layoutForScript(layout, doc.meta.script);
   const document = buildDocument(doc, scripted);
@@ -131,11 +136,11 @@ export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_L
   const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
   if (typeof compiler?.compile === 'function') {
     const parts = compiler.compile(document, undefined, []);
-    if (parts instanceof Map) return zipPackage(finishParts(parts, doc, scripted), doc.meta.date);
+    if (parts instanceof Map) return zipPackage(finishParts(parts, doc, scripted, marks), doc.meta.date);
   }
   const packed = await Packer.pack(document, 'uint8array', false, []);
   const { unzipSync } = await import('fflate');
-  return zipPackage(finishParts(new Map(Object.entries(unzipSync(packed))), doc, scripted), doc.meta.date);
+  return zipPackage(finishParts(new Map(Object.entries(unzipSync(packed))), doc, scripted, marks), doc.meta.date);
 }
 
 interface PartsCompiler {
