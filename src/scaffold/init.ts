@@ -94,11 +94,12 @@ function sittingText(year: number, modeline: string): string {
   return [
     modeline,
     `# 办公室：听取${year}年度工作报告的全体会议（通常在${year + 1}年初召开）。`,
-    '# term 为届次，session 为第几次会议；换届之年（第一次会议）由上一届常委会作报告，加写 reportingTerm（上一届的届次）。',
+    `# term 为届次，session 为第几次会议，都写数字（如 term: 10、session: 2）；还是 ${PLACEHOLDER} 时，报告标题照印 ${PLACEHOLDER} 并列为警告。`,
+    '# 换届之年（第一次会议）由上一届常委会作报告，加写 reportingTerm（上一届的届次）。',
     '# proposalsSpeaker 为提案工作情况报告的报告人（通常是一位副主席）。',
     'sitting:',
-    '  term: 1',
-    '  session: 1',
+    `  term: ${PLACEHOLDER}`,
+    `  session: ${PLACEHOLDER}`,
     `  date: ${year + 1}-01-15`,
     `  speaker: ${PLACEHOLDER}报告人`,
     `  proposalsSpeaker: ${PLACEHOLDER}报告人`,
@@ -194,7 +195,7 @@ export function planInit(request: InitRequest): InitPlan {
       const file = path.join(target, `${kind.key}.yaml`);
       add(file, recordFileText(kind, request.year, modeline(file, 'year')));
     }
-    add(path.join(target, 'narrative.md'), annualSkeleton());
+    add(path.join(target, 'narrative.md'), annualSkeleton(request.year));
     add(path.join(target, 'proposals.md'), proposalsSkeleton());
     return { newOrganization, files, diagnostics };
   }
@@ -255,13 +256,13 @@ function carriedYaml(
     else if (key === 'sitting' && sitting) {
       body.sitting = {
         term: sitting.term,
-        session: sitting.session + shift,
+        session: typeof sitting.session === 'number' ? sitting.session + shift : sitting.session,
         date: shiftDate(sitting.date, shift),
         speaker: sitting.speaker,
         ...(sitting.proposalsSpeaker !== undefined ? { proposalsSpeaker: sitting.proposalsSpeaker } : {}),
         ...(sitting.salutation !== '各位委员：' ? { salutation: sitting.salutation } : {}),
       };
-      notes.push(`按 ${sourceYear} 年推算：同一届、第 ${sitting.session + shift} 次会议、日期顺延；请核对会议日期和报告人。`, '换届之年改写 term（新一届）和 session: 1，并加上 reportingTerm（作报告的上一届）。');
+      notes.push(`按 ${sourceYear} 年推算：同一届、${typeof sitting.session === 'number' ? `第 ${sitting.session + shift} 次会议` : '会议次数待填写'}、日期顺延；请核对会议日期和报告人。`, '换届之年改写 term（新一届）和 session: 1，并加上 reportingTerm（作报告的上一届）。');
     } else if (key === 'members') {
       // Year-end numbers: carried only as a comment, so that last year's count is never reported as this year's.
       commented += `# ${sourceYear} 年末的数字，核实或改为 ${year} 年末的数字后去掉行首的“# ”：\n`;

@@ -46,7 +46,7 @@ function proseFiles(dir: string): string[] {
 const seeds: Seed[] | undefined = await loadSeeds(SEEDS_DIR);
 const sources: [string, string][] = [
   ...[...proseFiles('data'), ...proseFiles('examples')].map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
-  ['report init：narrative.md', annualSkeleton()],
+  ...[2023, 2024, 2025, 2030].map((year): [string, string] => [`report init ${year}：narrative.md`, annualSkeleton(year)]),
   ['report init：proposals.md', proposalsSkeleton()],
 ];
 
