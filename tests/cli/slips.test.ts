@@ -141,7 +141,7 @@ describe('a blank cell in a ledger', () => {
 
 describe('slips in the narrative', () => {
   it('an unclosed {{: at the {{, with how a citation is written', async () => {
-    const { cwd, path: file } = await withSlip('2023/narrative.md', '形成调研视察报告{{research.count}}', '形成调研视察报告{{research.count');
+    const { cwd, path: file } = await withSlip('2023/narrative.md', '完成调研视察报告{{research.count}}', '完成调研视察报告{{research.count');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
@@ -151,7 +151,7 @@ describe('slips in the narrative', () => {
   });
 
   it('a misspelt block helper: at the {{#…}}, naming the {{/each}} by its line in the file and the right spelling', async () => {
-    const { cwd, path: file } = await withSlip('2023/narrative.md', '形成调研视察报告{{research.count}}', '形成调研视察报告{{#eahc research.titles}}{{this}}{{/each}}');
+    const { cwd, path: file } = await withSlip('2023/narrative.md', '完成调研视察报告{{research.count}}', '完成调研视察报告{{#eahc research.titles}}{{this}}{{/each}}');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
@@ -165,8 +165,8 @@ describe('slips in the narrative', () => {
   it('two unknown figures in one paragraph: both named, each at its place, each with the name meant', async () => {
     const { cwd, path: file } = await withSlip(
       '2023/narrative.md',
-      '{{research.count}}篇，获市委、市政府和省政协领导批示{{research.instructions.total}}',
-      '{{research.cuont}}篇，获市委、市政府和省政协领导批示{{research.instructions.totl}}',
+      '{{research.count}}篇，市委、市政府和省政协领导在这些报告上作出批示{{research.instructions.total}}',
+      '{{research.cuont}}篇，市委、市政府和省政协领导在这些报告上作出批示{{research.instructions.totl}}',
     );
     const problems = await validate(cwd);
     expectChinese(problems);
