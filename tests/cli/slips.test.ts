@@ -47,7 +47,7 @@ async function withSlip(file: string, find: string, replace: string): Promise<{ 
 
 describe('slips in YAML', () => {
   it('a full-width colon after a key: at the colon, told to type “: ”', async () => {
-    const { cwd, path: file } = await withSlip('2023/research.yaml', '    kind: 调研\n    title: 关于推动城乡', '    kind：调研\n    title: 关于推动城乡');
+    const { cwd, path: file } = await withSlip('2023/research.yaml', '    kind: 调研\n    title: 关于推进城乡', '    kind：调研\n    title: 关于推进城乡');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
@@ -69,21 +69,21 @@ describe('slips in YAML', () => {
   });
 
   it('a field indented one space short: at that line, told how many spaces to use', async () => {
-    const { cwd, path: file } = await withSlip('2023/research.yaml', '\n    title: 关于推动城乡', '\n   title: 关于推动城乡');
+    const { cwd, path: file } = await withSlip('2023/research.yaml', '\n    title: 关于推进城乡', '\n   title: 关于推进城乡');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'RPT104', line: (await positionOf(file, '   title: 关于推动城乡')).line });
+    expect(problems[0]).toMatchObject({ code: 'RPT104', line: (await positionOf(file, '   title: 关于推进城乡')).line });
     expect(problems[0]!.message).toContain('缩进');
     expect(problems[0]!.hint).toContain('缩进 4 个空格');
   });
 
   it('a field indented deeper than its neighbour: at the deeper line, not at the value above it', async () => {
-    const { cwd, path: file } = await withSlip('2023/research.yaml', '\n    title: 关于推动城乡', '\n      title: 关于推动城乡');
+    const { cwd, path: file } = await withSlip('2023/research.yaml', '\n    title: 关于推进城乡', '\n      title: 关于推进城乡');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'RPT104', line: (await positionOf(file, '      title: 关于推动城乡')).line });
+    expect(problems[0]).toMatchObject({ code: 'RPT104', line: (await positionOf(file, '      title: 关于推进城乡')).line });
     expect(problems[0]!.hint).toContain('缩进 4 个空格');
   });
 
