@@ -6,6 +6,7 @@
  * has to change.
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
+import { conventionsOf } from '../domain/conventions.js';
 import { chineseNumeral, partNumber, sectionNumber, spacedName } from './chinese.js';
 import { formatApprox, formatApproxWord, formatPercent, formatYoy } from './figures-format.js';
 import { counts as groupCounts, GroupHelperError, share as groupShare, shares as groupShares, table as groupTable } from './group-helpers.js';
@@ -55,7 +56,8 @@ interface Helper {
   params: readonly Param<unknown>[];
   /** A helper taking any number (at least `min`) of arguments of one kind. */
   rest?: { param: Param<unknown>; min: number; max: number };
-  run: (values: unknown[]) => string | number;
+  /** `digits`: the report's percent precision (conventions.percentDigits), for a helper that prints percents without being told how. */
+  run: (values: unknown[], digits: number) => string | number;
 }
 
 type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
@@ -197,7 +199,7 @@ const HELPERS: Record<string, Helper> = {
     usage: 'table 一组 首列表头 "表头:字段" …',
     params: [GROUP, text('首列表头')],
     rest: { param: COLUMN, min: 1, max: 10 },
-    run: ([group, header, ...columns]) => grouped(() => groupTable(group, header, columns, '合计')),
+    run: ([group, header, ...columns], digits) => grouped(() => groupTable(group, header, columns, '合计', digits)),
   },
 };
 
@@ -239,7 +241,7 @@ export function arityProblem(signature: HelperSignature, count: number): string 
 }
 
 /** Checks the arguments against the helper's domains, then runs it. */
-function call(name: string, helper: Helper, args: readonly unknown[], loc: SourceLoc | undefined): string | number {
+function call(name: string, helper: Helper, args: readonly unknown[], loc: SourceLoc | undefined, digits: number): string | number {
   const signature = helperSignature(name)!;
   if (args.length < signature.min || args.length > signature.max) throw new HelperError(name, arityProblem(signature, args.length), loc, undefined);
   const values = args.map((v, i) => {
@@ -253,19 +255,30 @@ function call(name: string, helper: Helper, args: readonly unknown[], loc: Sourc
     if (value === undefined) throw new HelperError(name, `第 ${i + 1} 个参数（${param.name}）应为${spaceBefore(param.what)}，实际是${describeValue(v)}`, loc, i);
     return value;
   });
+  // A percent printed without its decimals given has the report's: one precision per report.
+  helper.params.forEach((p, i) => {
+    if (p === DIGITS && values[i] === undefined) values[i] = digits;
+  });
   try {
-    return helper.run(values);
+    return helper.run(values, digits);
   } catch (error) {
     if (error instanceof ArgumentProblem) throw new HelperError(name, error.detail, loc, error.index, error.unavailable);
     throw error;
   }
 }
 
+/** The report's percent precision: its organisation's conventions (a compilation's first organisation's), else one decimal. */
+function percentDigitsOf(root: unknown): number {
+  const r = root as { organization?: { conventions?: { percentDigits?: number } }; organizations?: Array<{ organization?: { conventions?: { percentDigits?: number } } }> } | undefined;
+  const org = r?.organization ?? r?.organizations?.[0]?.organization;
+  return conventionsOf(org as Parameters<typeof conventionsOf>[0]).percentDigits;
+}
+
 export function registerHelpers(register: (name: string, fn: HelperDelegate) => void): void {
   for (const [name, helper] of Object.entries(HELPERS)) {
     register(name, (...raw: unknown[]) => {
       const options = raw[raw.length - 1] as HelperOptions & { loc?: SourceLoc };
-      return call(name, helper, raw.slice(0, -1), options.loc);
+      return call(name, helper, raw.slice(0, -1), options.loc, percentDigitsOf(options.data?.root));
     });
   }
 }

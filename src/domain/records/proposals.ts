@@ -8,6 +8,7 @@ import { distinct, exclusive, groups, sum, tally } from '../../compute/groups.js
 import { ratio } from '../../compute/numbers.js';
 import { checkRegister as register, inconsistent } from '../checks.js';
 import { fields } from '../fields.js';
+import { conventionsOf, type Conventions } from '../conventions.js';
 import { DEFAULT_RESULT_CLASSES } from '../organization.js';
 import type { FigureLabel, RecordKind } from '../record-kind.js';
 import { INSTRUCTION_LABELS, instructionFiguresOf } from './instructions.js';
@@ -37,10 +38,22 @@ export interface Proposal {
   tags: string[];
 }
 
-/** 审查结果. 立案 and 并案 are accepted (filed): they are handled and answered. */
+/** 审查结果. 立案 and 并案 are accepted: they are handled and answered. */
 export const REVIEW_OUTCOMES = ['立案', '并案', '不立案', '撤案', '退回', '转意见建议', '转来信', '转社情民意'] as const;
-const FILED = new Set<string>(['立案', '并案']);
-export const isFiled = (p: Pick<Proposal, 'review'>) => FILED.has(p.review);
+const ACCEPTED = new Set<string>(['立案', '并案']);
+/** Handled and answered (立案 or 并案), whatever the organisation counts as 立案. */
+export const isFiled = (p: Pick<Proposal, 'review'>) => ACCEPTED.has(p.review);
+/** 立案 as the organisation counts it (conventions.mergedInFiled): with 并案, or 立案 alone. */
+export const filedBy = (c: Conventions) => (p: Pick<Proposal, 'review'>) => (c.mergedInFiled ? ACCEPTED.has(p.review) : p.review === '立案');
+/** The proposals 办复率 is taken over (conventions.answeredRateBase). */
+const answerBaseBy = (c: Conventions) => (c.answeredRateBase === '立案和并案' ? isFiled : filedBy(c));
+
+/** `截至2023年底` / `截至2023年12月20日`: the declared cut-off of the year's counts (conventions.cutoff). */
+function cutoffWords(c: Conventions, year: number): string {
+  if (c.cutoff === '年底') return `${year}年底`;
+  const [m, d] = c.cutoff.split('-').map(Number) as [number, number];
+  return `${year}年${m}月${d}日`;
+}
 
 export const PERIODS = ['大会', '平时'] as const;
 export const SATISFACTION = ['满意', '基本满意', '理解', '不满意'] as const;
@@ -208,17 +221,21 @@ export const proposals: RecordKind = {
   figures(records, year, scope) {
     const list = records as unknown as Proposal[];
     const v = year.vocabulary;
-    const filed = list.filter(isFiled);
-    const answered = list.filter((p) => p.answered);
-    const responded = list.filter((p) => p.satisfaction !== undefined);
+    const conventions = conventionsOf(year.organization);
+    const counted = filedBy(conventions);
+    const answerBase = answerBaseBy(conventions);
+    const filed = list.filter(counted);
+    const base = list.filter(answerBase);
+    const answered = base.filter((p) => p.answered);
+    const responded = (conventions.satisfactionRateBase === '办复' ? answered : list).filter((p) => p.satisfaction !== undefined);
     const satisfied = responded.filter((p) => SATISFIED.has(p.satisfaction!));
     const classes = year.organization?.proposalResults ?? DEFAULT_RESULT_CLASSES;
     const resulted = list.filter((p) => p.result !== undefined);
     const key = list.filter((p) => p.keyProposal);
     const progress = (group: readonly Proposal[]) => {
-      const f = group.filter(isFiled).length;
-      const a = group.filter((p) => p.answered).length;
-      return { filed: f, answered: a, answeredRate: ratio(a, f) };
+      const b = group.filter(answerBase);
+      const a = b.filter((p) => p.answered).length;
+      return { filed: group.filter(counted).length, answered: a, answeredRate: ratio(a, b.length) };
     };
     const proposers = distinct(
       list.flatMap((p) => (MEMBER_KINDS.has(p.submitterKind) ? [p.proposer, ...p.coProposers] : [])),
@@ -232,14 +249,17 @@ export const proposals: RecordKind = {
     return {
       total: list.length,
       filed: filed.length,
+      merged: list.filter((p) => p.review === '并案').length,
+      mergedInFiled: conventions.mergedInFiled,
       filingRate: ratio(filed.length, list.length),
+      cutoff: cutoffWords(conventions, year.year),
       byReview: exclusive(tally(list, (p) => p.review, REVIEW_OUTCOMES)),
       byRejectionReason: tally(list, (p) => p.rejectionReason),
       keyProposals: key.length,
       keyProposalTitles: key.map((p) => p.title),
       keyProposalsByResult: exclusive(tally(key, (p) => p.result, classes.map((c) => c.class))),
       answered: answered.length,
-      answeredRate: ratio(answered.length, filed.length),
+      answeredRate: ratio(answered.length, base.length),
       lastAnsweredOn: answeredDates[answeredDates.length - 1] ?? null,
       responded: responded.length,
       satisfied: satisfied.length,
@@ -275,19 +295,22 @@ export const proposals: RecordKind = {
   },
   labels: {
     total: { label: '收到提案', unit: '件', explain: '台账中的全部提案，含并案、不立案、撤案等' },
-    filed: { label: '立案（含并案）', unit: '件' },
-    filingRate: { label: '立案率', explain: '立案（含并案）÷ 收到提案' },
+    filed: { label: '立案', unit: '件', explain: '含不含并案，按 organization.yaml 的 conventions.mergedInFiled（默认含）' },
+    merged: { label: '并案', unit: '件', explain: '审查结果为“并案”的提案' },
+    mergedInFiled: { label: '并案是否计入立案（organization.yaml 的 conventions.mergedInFiled）' },
+    cutoff: { label: '统计截止日的说法，如“2023年底”（organization.yaml 的 conventions.cutoff）', explain: '用于“截至…已办复”' },
+    filingRate: { label: '立案率', explain: '立案 ÷ 收到提案' },
     'byReview.*': { label: '审查结果为“{1}”的提案', unit: '件' },
     'byRejectionReason.*': { label: '因“{1}”不立案的提案', unit: '件' },
     keyProposals: { label: '重点提案', unit: '件' },
     keyProposalTitles: { label: '重点提案的案由（列表）' },
     'keyProposalsByResult.*': { label: '办理结果为 {1} 类的重点提案', unit: '件' },
-    answered: { label: '已办复的提案', unit: '件' },
-    answeredRate: { label: '办复率', explain: '已办复 ÷ 立案（含并案）' },
+    answered: { label: '已办复的提案', unit: '件', explain: '办复率分母中已办复的' },
+    answeredRate: { label: '办复率', explain: '已办复 ÷ 立案' },
     lastAnsweredOn: { label: '最后一件提案的办复日期', explain: '用于“截至…已经办复”' },
     responded: { label: '反馈了满意度的提案', unit: '件' },
     satisfied: { label: '提案者满意或基本满意的提案', unit: '件' },
-    satisfactionRate: { label: '满意率（满意和基本满意）', explain: '满意和基本满意 ÷ 反馈了满意度的提案' },
+    satisfactionRate: { label: '满意和基本满意率', explain: '满意和基本满意 ÷ 反馈了满意度的提案' },
     'bySatisfaction.*': { label: '提案者“{1}”的提案', unit: '件' },
     resulted: { label: '有办理结果类别的提案', unit: '件' },
     'byResult.*.count': { label: '办理结果为 {1} 类的提案', unit: '件' },
