@@ -66,7 +66,10 @@ export function share(group: unknown, key: unknown, digitsArg: unknown): string 
 }
 
 function fill(pattern: string, fields: Record<string, string>): string {
-  return pattern.replace(/\{(\w+)\}/g, (m, name: string) => fields[name] ?? m);
+  // {area}: the key as a field of work, “经济建设方面”, but “经济类” as it is (not “经济类方面”).
+  const area = fields.key === undefined ? undefined : /(?:类|方面|领域)$/.test(fields.key) ? fields.key : `${fields.key}方面`;
+  const all: Record<string, string | undefined> = { ...fields, area };
+  return pattern.replace(/\{(\w+)\}/g, (m, name: string) => all[name] ?? m);
 }
 
 function labelOf(labels: unknown, key: string): string {

@@ -60,8 +60,22 @@ export const SATISFACTION = ['满意', '基本满意', '理解', '不满意'] as
 const SATISFIED = new Set<string>(['满意', '基本满意']);
 /** Submitter kinds whose proposers are members (委员), counted for participation. */
 const MEMBER_KINDS = new Set(['委员', '联名']);
-/** Collective proposals: 党派 and 团体. */
-const COLLECTIVE = new Set(['党派', '团体']);
+/** Collective proposals (集体提案): those of 党派, 团体, 界别 and 专委会, everything not a member's own. */
+const COLLECTIVE = new Set(['党派', '团体', '界别', '专委会']);
+/** The submitter kinds in the report's own words; a kind an organisation adds is written “<kind>提案”. */
+const SUBMITTER_KIND_WORDS: Record<string, string> = {
+  委员: '委员个人提案',
+  联名: '委员联名提案',
+  党派: '各民主党派和工商联提案',
+  团体: '人民团体提案',
+  界别: '界别提案',
+  专委会: '政协专门委员会提案',
+};
+/** Only one key has records, and it has them all (“均由主席会议成员督办”): that key, else null. */
+function soleKey(counts: Record<string, number>, total: number): string | null {
+  const keys = Object.entries(counts).filter(([, n]) => n > 0);
+  return total > 0 && keys.length === 1 && keys[0]![1] === total ? keys[0]![0] : null;
+}
 
 export const proposals: RecordKind = {
   key: 'proposals',
@@ -244,6 +258,10 @@ export const proposals: RecordKind = {
     const joint = distinct(list.flatMap((p) => p.jointUnits));
     const unitCount = (p: Proposal) => new Set([...p.leadUnits, ...p.jointUnits]).size;
     const supervised = list.filter((p) => p.supervisedBy !== undefined);
+    const keySupervised = supervised.filter((p) => p.keyProposal);
+    const otherSupervised = supervised.filter((p) => !p.keyProposal);
+    const keyBySupervisor = tally(keySupervised, (p) => p.supervisedBy);
+    const keyByResult = tally(key, (p) => p.result, classes.map((c) => c.class));
     const answeredDates = answered.flatMap((p) => (p.answeredOn ? [p.answeredOn] : [])).sort();
     const members = year.members?.total;
     return {
@@ -257,9 +275,16 @@ export const proposals: RecordKind = {
       byRejectionReason: tally(list, (p) => p.rejectionReason),
       keyProposals: key.length,
       keyProposalTitles: key.map((p) => p.title),
-      keyProposalsByResult: exclusive(tally(key, (p) => p.result, classes.map((c) => c.class))),
+      keyProposalsByResult: exclusive(keyByResult),
+      keyResultAll: soleKey(keyByResult, key.length),
+      keySupervised: keySupervised.length,
+      keyBySupervisor,
+      keySupervisedAllBy: soleKey(keyBySupervisor, key.length),
+      otherSupervised: otherSupervised.length,
+      otherBySupervisor: tally(otherSupervised, (p) => p.supervisedBy),
       answered: answered.length,
       answeredRate: ratio(answered.length, base.length),
+      allAnswered: base.length > 0 && answered.length === base.length,
       lastAnsweredOn: answeredDates[answeredDates.length - 1] ?? null,
       responded: responded.length,
       satisfied: satisfied.length,
@@ -271,6 +296,8 @@ export const proposals: RecordKind = {
       periods: list.filter((p) => p.period !== undefined).length,
       byPeriod: groups(list, (p) => p.period, PERIODS, () => ({})),
       bySubmitterKind: groups(list, (p) => p.submitterKind, v.submitterKinds, progress),
+      submitterKindWords: Object.fromEntries(v.submitterKinds.map((k) => [k, SUBMITTER_KIND_WORDS[k] ?? `${k}提案`])),
+      periodWords: { 大会: '大会期间', 平时: '闭会期间' },
       byCategory: groups(list, (p) => p.category, year.organization?.proposalCategories ?? [], progress),
       bySector: groups(list, (p) => p.sector, [], progress),
       byTag: groups(list, (p) => p.tags, [], progress),
@@ -280,6 +307,8 @@ export const proposals: RecordKind = {
       units: distinct([...lead, ...joint]).length,
       leadUnits: lead.length,
       jointUnits: joint.length,
+      // Every unit both leads some proposals and joins others: “其中主办单位32家、会办单位32家” would read as 64.
+      everyUnitInBothRoles: lead.length > 0 && joint.length > 0 && lead.length === joint.length && distinct([...lead, ...joint]).length === lead.length,
       leadAssignments: sum(list.map((p) => p.leadUnits.length)),
       jointAssignments: sum(list.map((p) => p.jointUnits.length)),
       multiUnit: list.filter((p) => unitCount(p) >= 2).length,
@@ -323,7 +352,17 @@ export const proposals: RecordKind = {
     ...groupLabels('byCategory.*', '{1}类提案', { explain: '÷ 收到提案' }),
     ...groupLabels('bySector.*', '{1}界别的提案', { explain: '÷ 写明界别的提案' }),
     ...groupLabels('byTag.*', '标为“{1}”的提案', { label: '标为“{1}”的提案占全部提案的比例', explain: '一件提案可有几个标签，各标签的比例相加不是 100%' }),
-    collective: { label: '党派、团体提案', unit: '件' },
+    collective: { label: '集体提案（党派、团体、界别、专委会提出的）', unit: '件' },
+    'submitterKindWords.*': { label: '“{1}”提出的提案在报告中的说法，如：委员个人提案' },
+    'periodWords.*': { label: '“{1}”在报告中的说法：大会期间、闭会期间' },
+    keyResultAll: { label: '重点提案都属的那一类办理结果（代号；不都属一类时为空）' },
+    keySupervised: { label: '督办的重点提案', unit: '件' },
+    'keyBySupervisor.*': { label: '{1}督办的重点提案', unit: '件' },
+    keySupervisedAllBy: { label: '督办全部重点提案的领导或机构（不是同一个时为空）' },
+    otherSupervised: { label: '督办的重点提案以外的提案', unit: '件' },
+    'otherBySupervisor.*': { label: '{1}督办的重点提案以外的提案', unit: '件' },
+    allAnswered: { label: '办复率分母中的提案都已办复（用于措辞“已全部办复”）' },
+    everyUnitInBothRoles: { label: '每家承办单位都既有主办件又有会办件（用于措辞）' },
     proposers: { label: '提出提案的委员', unit: '位', explain: '委员个人和联名提案的提案人、联名人，同名计一人' },
     participationRate: { label: '委员提案参与率', explain: '提出提案的委员 ÷ 委员总数（members.total）' },
     units: { label: '承办单位', unit: '家', explain: '主办、会办单位合计，同名计一家' },
