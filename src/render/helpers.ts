@@ -278,6 +278,11 @@ export function arityProblem(signature: HelperSignature, count: number): string 
   return `需要${wanted}参数，实际是 ${count} 个（写法：{{${usage}}}）`;
 }
 
+function precisionProblem(index: number, given: number, digits: number): string {
+  const words = (d: number) => (d === 0 ? '整数' : `${d} 位小数`);
+  return `第 ${index + 1} 个参数要求百分数写${words(given)}，而本报告的百分数一律写${words(digits)}（organization.yaml 的 conventions.percentDigits）；去掉这个参数即可，要改位数请改 percentDigits`;
+}
+
 /** Checks the arguments against the helper's domains, then runs it. */
 function call(name: string, helper: Helper, args: readonly unknown[], loc: SourceLoc | undefined, digits: number): string | number {
   const signature = helperSignature(name)!;
@@ -293,9 +298,15 @@ function call(name: string, helper: Helper, args: readonly unknown[], loc: Sourc
     if (value === undefined) throw new HelperError(name, `第 ${i + 1} 个参数（${param.name}）应为${spaceBefore(param.what)}，实际是${describeValue(v)}`, loc, i);
     return value;
   });
-  // A percent printed without its decimals given has the report's: one precision per report.
+  // One precision per report: a percent takes the report's decimals; written out, they must be the same
+  // (“6%” beside “16.4%”, or 67% in the text for 66.7% in the table, was the defect).
   helper.params.forEach((p, i) => {
-    if (p === DIGITS && values[i] === undefined) values[i] = digits;
+    if (p !== DIGITS && p !== DIGITS_OR_SEPARATOR) return;
+    if (values[i] === undefined) {
+      if (p === DIGITS) values[i] = digits;
+    } else if (typeof values[i] === 'number' && values[i] !== digits) {
+      throw new HelperError(name, precisionProblem(i, values[i] as number, digits), loc, i);
+    }
   });
   try {
     return helper.run(values, digits);
