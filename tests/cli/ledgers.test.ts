@@ -103,10 +103,10 @@ describe('the phrasings of published reports, from the bundled ledgers', () => {
     expect(work).toContain(`交由${all.size}家单位承办，其中主办单位${lead.size}家`);
     expect(proposals).toContain(`对${count((r) => units(r).size >= 3)}件需要三家以上单位共同办理的提案`);
   });
-  it('主办任务…件次、会办任务…件次', () => {
+  it('主办…件次、会办…件次', () => {
     const lead = rows.reduce((n, r) => n + (r['主办单位'] ?? '').split('、').filter(Boolean).length, 0);
     const joint = rows.reduce((n, r) => n + (r['会办单位'] ?? '').split('、').filter(Boolean).length, 0);
-    expect(proposals).toContain(`承担主办任务${lead}件次、会办任务${joint}件次`);
+    expect(proposals).toContain(`主办${lead}件次、会办${joint}件次`);
   });
   it('办理结果: 已解决或基本解决的…件，占…%; shares sum to 100% at whole percents', () => {
     const classes = ['A', 'B', 'C'].map((c) => count((r) => r['办理结果'] === c));
