@@ -138,11 +138,11 @@ describe('report build 2018-2022 --kind term (examples/term-2018-2022)', () => {
           'term.proposals.filingRate',
           'term.proposals.byCategory.民生和社会事业.count',
           'term.proposals.byCategory.民生和社会事业.share',
-          'term.proposals.collective',
+          'term.proposals.partiesAndGroups',
           'term.proposals.keyProposals',
         ],
       ],
-      [`提案办结率${pct(answered, filed)}，提案者满意和基本满意率${pct(satisfied, responded)}`, ['term.proposals.answeredRate', 'term.proposals.satisfactionRate']],
+      [`提案办复率${pct(answered, filed)}，提案者满意和基本满意率${pct(satisfied, responded)}`, ['term.proposals.answeredRate', 'term.proposals.satisfactionRate']],
       [`年度提案从2018年的${records[0]!.proposals.length}件增加到2022年的${records[4]!.proposals.length}件`, ['term.from', 'term.to']],
       [
         `收集社情民意信息${collected}条，每年收集的条数由2018年的${records[0]!.information.length}条增加到2022年的${records[4]!.information.length}条；` +
