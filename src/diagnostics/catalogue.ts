@@ -350,6 +350,13 @@ export const catalogue = {
     message: (a) => `${a.file}缺少“${a.part}”部分`,
     hint: (a) => `加上“# ${a.part}”及其段落。`,
   }),
+  // Wording of the narrative as the report will read it (RPT370–379).
+  headingFullStop: entry<{ heading: string }>({
+    code: 'RPT370',
+    severity: 'warning',
+    message: (a) => `小标题“${a.heading}”末尾有句号，报告中它单独成行`,
+    hint: () => '单独成行的标题末尾不加句号，删去“。”；工作安排、下一步工作等与第一段同段排的小标题，句号由模板按格式加上或保留。',
+  }),
   missingTermPart: entry<{ key: string; from: number; to: number }>({
     code: 'RPT315',
     severity: 'error',
