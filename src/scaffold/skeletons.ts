@@ -25,7 +25,7 @@ export function annualSkeleton(year: number): string {
 
 ${TODO}过去的一年，{{organization.shortName}}在{{organization.partyCommittee}}的坚强领导下，坚持以习近平新时代中国特色社会主义思想为指导，${w.guidance}，${w.task}，……为全{{organization.level}}经济社会高质量发展作出了积极贡献。
 
-${TODO}一年来，召开常委会议{{meetings.standingCommittee.count}}次、主席会议{{meetings.byKind.主席会议.count}}次，组织各类协商会{{meetings.consultations.count}}次，提出意见建议{{meetings.suggestions}}条，其中{{meetings.suggestionsAdopted}}条得到{{organization.partyCommittee}}{{organization.government}}采纳；形成调研视察报告{{research.count}}篇，获领导批示{{research.instructions.total}}件次。
+${TODO}一年来，召开{{items "次" "常委会议" meetings.standingCommittee.count "主席会议" meetings.byKind.主席会议.count}}，组织各类协商会{{meetings.consultations.count}}次，提出意见建议{{meetings.suggestions}}条，其中{{meetings.suggestionsAdopted}}条得到{{organization.partyCommittee}}{{organization.government}}采纳；形成调研视察报告{{research.count}}篇，获领导批示{{research.instructions.total}}件次。
 
 ## 坚持和加强党的全面领导
 

@@ -25,7 +25,7 @@ describe('report build 2023 --kind summary', () => {
     expect(md).toContain('## 主题教育走深走实\u3000思想根基更加牢固');
     // Dense figures, computed from the same records as the annual report.
     expect(md).toContain('全年召开党组理论学习中心组专题学习会9次、主席会议集体学习12次、常委会议专题学习5次');
-    expect(md).toContain('共收到提案232件，经审查立案220件，其中涉及民生和社会事业领域提案86件，占比37.1%；办复率92.7%，提案者满意和基本满意率99.5%');
+    expect(md).toContain('共收到提案232件，经审查立案220件（含并案16件），其中涉及民生和社会事业领域提案86件，占比37.1%；办复率92.7%，提案者满意和基本满意率99.5%');
     expect(md).toContain('为谱写中国式现代化云州篇章贡献更多政协力量。');
     // A section without paragraphs takes the review section at its position (the fourth).
     expect(md).toContain('## 凝聚各方力量\u3000促进团结协作\n\n**在联系交流中增进共识**。');
