@@ -66,7 +66,7 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   }
   const prose = kind.narratives.map((n) => n.file);
   const session = request.session;
-  const loaded: LoadedData[] = plan.sources.map((s) => loadData({ dataDir: s.dataDir, cwd: request.cwd, years: s.years, folders: s.folders, prose, ...(session ? { session } : {}) }));
+  const loaded: LoadedData[] = plan.sources.map((s) => loadData({ dataDir: s.dataDir, cwd: request.cwd, years: s.years, folders: s.folders, prose, ...(session ? { session } : {}), ...(request.cache ? { cache: request.cache } : {}) }));
   const templatesDir = request.templatesDir === undefined ? undefined : path.resolve(request.cwd, request.templatesDir);
   if (templatesDir !== undefined && entryKind(templatesDir) !== 'folder') {
     diagnostics.push(diagnostic('templatesFolderMissing', { folder: show(templatesDir) }, { file: show(templatesDir) }));
