@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import * as buildCommand from './commands/build.js';
+import * as explainCommand from './commands/explain.js';
 import * as exportCommand from './commands/export.js';
 import * as initCommand from './commands/init.js';
 import * as previewCommand from './commands/preview.js';
@@ -25,6 +26,7 @@ const COMMANDS: Array<{ register: (program: Command, context: CommandContext) =>
   buildCommand,
   validateCommand,
   statsCommand,
+  explainCommand,
   initCommand,
   exportCommand,
   previewCommand,
