@@ -10,8 +10,9 @@ import { displayPath } from './load/data-folder.js';
 import { renderReportRun, type RenderedReport, type ReportRequest, type ReportRun } from './pipeline.js';
 import { OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
 
-export type OutputFormat = 'md' | 'docx' | 'html' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html', 'pdf'];
+/** check: the verification workbook (核对表.xlsx) beside the report. */
+export type OutputFormat = 'md' | 'docx' | 'html' | 'pdf' | 'check';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html', 'pdf', 'check'];
 /** The formats written when none are asked for. */
 export const DEFAULT_FORMATS: readonly OutputFormat[] = ['md', 'docx'];
 
@@ -55,6 +56,10 @@ export async function renderFiles(report: RenderedReport, formats: readonly Outp
     const pdf = await pdfFor(document, layout);
     diagnostics.push(...pdf.diagnostics);
     if (pdf.content) files.push({ path: file('pdf'), content: pdf.content });
+  }
+  if (formats.includes('check')) {
+    const { checkFileName, checkWorkbook } = await import('./check/workbook.js');
+    files.push({ path: path.join(folder, checkFileName(output.name)), content: checkWorkbook(report) });
   }
   return { files, diagnostics };
 }

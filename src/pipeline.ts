@@ -22,6 +22,9 @@ import { checkSource } from './validate/source.js';
 import { compileTemplates } from './validate/templates.js';
 import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
 import type { Layout } from './write/docx/layout.js';
+import type { YearRecords } from './domain/record-kind.js';
+import type { Engine } from './render/engine.js';
+import type { NarrativeDoc } from './validate/narrative.js';
 
 export type { ReportRequest } from './kinds/kind.js';
 
@@ -36,6 +39,10 @@ export interface RenderedReport {
   properties: { author: string; date: string };
   /** `<out>/<folder>/<name>.<ext>` */
   output: { folder: string; name: string };
+  /** The prose files rendered, with what they cite from: what `absorb` writes edits back into. */
+  prose?: { jobs: readonly { doc: NarrativeDoc; context: CitableContext }[]; engine: Engine };
+  /** The year's checked records (a report about one year): what the verification workbook lists behind each figure. */
+  records?: YearRecords;
 }
 
 export interface ReportRun {
@@ -128,7 +135,8 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const properties = { author: await toScript(prepared.properties.author, script), date: prepared.properties.date };
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
-  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output });
+  const records = stage.sources[0]?.years.get(plan.year)?.records;
+  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, prose: { jobs: prepared.prose, engine: templates.engine }, ...(records ? { records } : {}) });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

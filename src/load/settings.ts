@@ -20,7 +20,7 @@ export const SettingsSchema = z
     out: z.string().min(1).optional().meta({ description: '输出文件夹，默认 out' }),
     templates: z.string().min(1).optional().meta({ description: '覆盖内置模板的文件夹（只放要改的片段）' }),
     formats: z
-      .array(z.enum(['md', 'docx', 'html', 'pdf']))
+      .array(z.enum(['md', 'docx', 'html', 'pdf', 'check']))
       .min(1)
       .optional()
       .meta({ description: '默认的输出格式，如 [md, docx, pdf]' }),

@@ -5,7 +5,7 @@ import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-opt
 import { EXIT, printDiagnostics, UsageError, type CommandContext, type Io } from '../shared.js';
 import { loadSettingsOrFail } from '../settings.js';
 
-const FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html', 'pdf'];
+const FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html', 'pdf', 'check'];
 
 interface Options extends ReportArgs {
   out?: string;
@@ -57,7 +57,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('--script <script>', '字形：hans（简体，默认）、hant（繁体，数字不变）')
     .option('-o, --out <dir>', '输出文件夹（默认为 report.yaml 中的 out，或 out）')
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹，只需放要改的片段（默认为 report.yaml 中的 templates）')
-    .option('-f, --format <list>', '输出格式，逗号分隔：md、docx、html、pdf（默认为 report.yaml 中的 formats，或 md,docx）')
+    .option('-f, --format <list>', '输出格式，逗号分隔：md、docx、html、pdf、check（核对表.xlsx：每个数字的印法、定义和所据记录）（默认为 report.yaml 中的 formats，或 md,docx）')
     .option('--dry-run', '只检查和生成，不写文件')
     .option('-w, --watch', '生成后继续监视数据文件夹和模板文件夹，有改动就重新生成（按 Ctrl-C 退出）')
     .addHelpText(
