@@ -10,6 +10,18 @@ interface Options extends ReportArgs {
   strict?: boolean;
 }
 
+/** The kinds about one year besides the annual report whose own prose the year folder has (proposals.md, summary.md). */
+async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: string }, year: number): Promise<string[]> {
+  const path = await import('node:path');
+  const { entryKind } = await import('../../load/files.js');
+  const { reportKind } = await import('../../kinds/index.js');
+  const folder = path.resolve(request.cwd, request.dataDirs[0]!, String(year));
+  return ['proposals', 'summary'].filter((kind) => {
+    const own = reportKind(kind)?.narratives.at(-1)?.file;
+    return own !== undefined && entryKind(path.join(folder, own)) === 'file';
+  });
+}
+
 export function register(program: Command, { io, setExit }: CommandContext): void {
   program
     .command('validate')
@@ -27,11 +39,20 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const { hasErrors } = await import('../../diagnostics/diagnostic.js');
       const request = reportRequest(yearArg, opts, settings, io);
       const result = await renderReportRun(request);
-      printDiagnostics(result.diagnostics, opts.format, io);
-      const failed = hasErrors(result.diagnostics) || (opts.strict === true && result.diagnostics.length > 0) || result.report === undefined;
+      // Without --kind, every report of the year whose prose is written is checked: the two plenary
+      // reports share figures, and a problem in either stops its build.
+      const others = opts.kind === undefined && request.kind === 'annual' && result.plan ? await otherYearKinds(request, result.plan.year) : [];
+      const runs = [result];
+      for (const kind of others) runs.push(await renderReportRun({ ...request, kind }));
+      const { sortDiagnostics } = await import('../../diagnostics/diagnostic.js');
+      const seen = new Set<string>();
+      const diagnostics = sortDiagnostics(runs.flatMap((r) => r.diagnostics).filter((d) => !seen.has(JSON.stringify(d)) && seen.add(JSON.stringify(d))));
+      printDiagnostics(diagnostics, opts.format, io);
+      const failed = hasErrors(diagnostics) || (opts.strict === true && diagnostics.length > 0) || runs.some((r) => r.report === undefined);
       const range = result.plan?.range;
       const years = range ? `${range.from}—${range.to}` : String(result.plan?.year ?? '');
-      if (!failed && opts.format === 'text') io.stderr(`${years} 年的数据、版式和模板检查通过。\n`);
+      const kinds = runs.length > 1 ? `（${runs.map((r) => r.kind.label).join('、')}）` : '';
+      if (!failed && opts.format === 'text') io.stderr(`${years} 年的数据、版式和模板检查通过${kinds}。\n`);
       setExit(failed ? EXIT.problems : EXIT.ok);
     });
 }
