@@ -54,7 +54,8 @@ export function prepareYear(source: CheckedSource): { context?: YearContext; dia
   const previous = source.years.get(year - 1);
   const figures = computeYear(checked.records);
   const before = previous && source.data.years.has(year - 1) ? computeYear(previous.records) : null;
-  return { context: yearContext(figures, before, source.organization, checked.sitting), diagnostics: plausibility(checked.records, figures, before) };
+  // Records refused for their errors would make every figure look implausible: those are reported already.
+  return { context: yearContext(figures, before, source.organization, checked.sitting), diagnostics: source.dataHasErrors ? [] : plausibility(checked.records, figures, before) };
 }
 
 /** The narrative `spec.file` of `folder`, or a problem saying it is missing. */
