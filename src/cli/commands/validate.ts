@@ -10,15 +10,23 @@ interface Options extends ReportArgs {
   strict?: boolean;
 }
 
-/** The kinds about one year besides the annual report whose own prose the year folder has (proposals.md, summary.md). */
+/**
+ * The kinds about one year besides the annual report whose own prose the year folder has
+ * (proposals.md, summary.md), written: a skeleton `init` made, still all 【待填写】, is not yet a report.
+ */
 async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: string }, year: number): Promise<string[]> {
   const path = await import('node:path');
-  const { entryKind } = await import('../../load/files.js');
+  const { readRegularFile } = await import('../../load/files.js');
   const { reportKind } = await import('../../kinds/index.js');
+  const { isDraft } = await import('../../validate/placeholders.js');
   const folder = path.resolve(request.cwd, request.dataDirs[0]!, String(year));
   return ['proposals', 'summary'].filter((kind) => {
     const own = reportKind(kind)?.narratives.at(-1)?.file;
-    return own !== undefined && entryKind(path.join(folder, own)) === 'file';
+    if (own === undefined) return false;
+    // Read only to tell a written file from a skeleton (a link, a device or a file too large is left to
+    // the run, which reports it); the run that follows reads it properly.
+    const read = readRegularFile(path.join(folder, own), 16 * 1024 * 1024);
+    return read.ok && !isDraft(new TextDecoder().decode(read.bytes));
   });
 }
 
