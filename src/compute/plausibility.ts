@@ -37,7 +37,7 @@ function value(figures: unknown, name: string): unknown {
 }
 
 /** “立案的提案220件（data/2023/提案台账.xlsx［提案］第2行、第3行……）” */
-function recordsWords(name: string, year: YearRecords): { words: string; location: ReturnType<typeof placeOf>['location'] } {
+function describeRecords(name: string, year: YearRecords): { words: string; location: ReturnType<typeof placeOf>['location'] } {
   const behind = recordsBehind(name, year);
   const list = behind ? (behind.base ?? behind.records) : [];
   if (list.length === 0) return { words: '没有记录', location: {} };
@@ -47,8 +47,19 @@ function recordsWords(name: string, year: YearRecords): { words: string; locatio
 
 const shown = (name: string, v: unknown) => (typeof v !== 'number' ? '无' : /Rate$|share$/.test(name) ? formatPercent(v) : String(v));
 
+/**
+ * A warning points at the first record behind the figure; with none behind it (a count fallen to
+ * 0), at the first record of its kind this year (the ledger that lacks the column), else of any kind.
+ */
 export function plausibility(year: YearRecords, figures: YearFigures, previous: YearFigures | null): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const recordsWords = (name: string, y: YearRecords) => {
+    const found = describeRecords(name, y);
+    if (found.location.file !== undefined) return found;
+    const kind = name.split('.')[0]!;
+    const first = y.records[kind]?.[0] ?? Object.values(y.records).find((list) => list.length > 0)?.[0];
+    return { ...found, location: first ? placeOf(first, y).location : {} };
+  };
   const label = (name: string) => labelOf(name)?.label ?? name;
   const warned = new Set<string>();
   for (const name of RATES) {
@@ -85,5 +96,6 @@ export function plausibility(year: YearRecords, figures: YearFigures, previous: 
       out.push(diagnostic('implausibleChange', { name, label: label(name), value: shown(name, now), previous: shown(name, then), records: words }, location));
     }
   }
-  return out;
+  // Nothing in the year to point at: the year's missing records are reported on their own (RPT313).
+  return out.filter((d) => d.file !== undefined);
 }
