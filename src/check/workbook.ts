@@ -11,11 +11,6 @@ import { checkRecords, checkRows } from './rows.js';
 const text = (t: string): OutCell => (t === '' ? { kind: 'blank' } : { kind: 'text', text: t });
 const value = (v: number | string | null): OutCell => (v === null ? { kind: 'blank' } : typeof v === 'number' ? { kind: 'number', value: v } : text(v));
 
-/** The workbook's file name beside the report: 核对表.xlsx for the annual report, proposals.核对表.xlsx for another kind. */
-export function checkFileName(name: string): string {
-  return name === 'report' ? '核对表.xlsx' : `${name}.核对表.xlsx`;
-}
-
 export function checkWorkbook(report: RenderedReport): Uint8Array {
   const rows = report.prose ? checkRows(report.prose.jobs, report.prose.engine, report.markdown, report.records) : [];
   const records = checkRecords(rows, report.records);

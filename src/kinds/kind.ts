@@ -12,6 +12,7 @@ import type { Sitting } from '../domain/year-parts.js';
 import type { LoadedData } from '../load/data-folder.js';
 import type { CitableContext, RenderedNarrative } from '../render/context.js';
 import type { Script } from '../render/script.js';
+import type { ParseCache } from '../load/parse-cache.js';
 import type { BuildSession } from '../session.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
 import type { CheckedYear } from '../validate/year.js';
@@ -33,6 +34,8 @@ export interface ReportRequest {
   cwd: string;
   /** Files parsed and templates compiled by earlier builds of this process (build --watch, preview). */
   session?: BuildSession;
+  /** Files parsed by earlier runs, kept on disk in the output folder (load/parse-cache.ts). */
+  cache?: ParseCache;
 }
 
 /** What to read from one data folder. */

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readText } from './data-folder.js';
 import { entryKind } from './files.js';
 import { locate, parseYaml } from './yaml.js';
+import { OUTPUT_FORMATS } from '../write/formats.js';
 import { issuesToDiagnostics } from '../validate/zod-issues.js';
 
 export const SETTINGS_FILE = 'report.yaml';
@@ -20,7 +21,7 @@ export const SettingsSchema = z
     out: z.string().min(1).optional().meta({ description: '输出文件夹，默认 out' }),
     templates: z.string().min(1).optional().meta({ description: '覆盖内置模板的文件夹（只放要改的片段）' }),
     formats: z
-      .array(z.enum(['md', 'docx', 'html', 'pdf', 'check']))
+      .array(z.enum(OUTPUT_FORMATS))
       .min(1)
       .optional()
       .meta({ description: '默认的输出格式，如 [md, docx, pdf]' }),

@@ -8,9 +8,10 @@ import { parseReportMarkdown, type ReportDocument } from '../../src/write/docume
 import { layoutForScript } from '../../src/write/docx/fonts.js';
 import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
 import { typographicFamily } from '../../src/write/pdf/font-names.js';
-import { PdfError, renderPdf, resolveFonts } from '../../src/write/pdf/index.js';
+import { ENGINE_SERIF, PdfError, renderPdf, resolveFonts } from '../../src/write/pdf/index.js';
 import { str } from '../../src/write/pdf/typst-source.js';
 import { figures, hasCommand, measurePdf } from './measure.js';
+import { pageLines } from './pages.js';
 import { REPORTS, reportDocument } from './reports.js';
 
 const engine = await import('@myriaddreamin/typst-ts-node-compiler').then(
@@ -68,6 +69,30 @@ describe.skipIf(skip)('renderPdf: the page, measured', () => {
   }
 });
 
+describe.skipIf(skip)('renderPdf: the line pitch', () => {
+  for (const report of REPORTS) {
+    it(`${report.name}: consecutive body lines 28.95 pt apart (or whole lines more), also after a hanging mark`, async () => {
+      const { bytes } = await renderPdf(reportDocument(report), DEFAULT_LAYOUT);
+      const pitch = DEFAULT_LAYOUT.lineSpacingPt;
+      const off: string[] = [];
+      let hangingBefore = 0;
+      for (const page of pageLines(bytes)) {
+        // Lines whose Chinese is in the body's size (16 pt boxes), on the body's grid.
+        const body = page.filter((l) => Math.abs(l.cjkHeight - 16) < 1);
+        for (let i = 1; i < body.length; i++) {
+          const gap = body[i]!.bottom - body[i - 1]!.bottom;
+          const lines = Math.max(1, Math.round(gap / pitch));
+          if (Math.abs(gap - lines * pitch) > 0.5) off.push(`${gap.toFixed(2)} ${body[i - 1]!.text} | ${body[i]!.text}`);
+          if (/[，。、；：？！]$/.test(body[i - 1]!.text) && body[i - 1]!.xMax > 520) hangingBefore++;
+        }
+      }
+      expect(off).toEqual([]);
+      // The lines after hanging marks were among those measured.
+      expect(hangingBefore).toBeGreaterThan(3);
+    });
+  }
+});
+
 describe.skipIf(skip)('renderPdf: fonts, properties, tables', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -87,6 +112,12 @@ describe.skipIf(skip)('renderPdf: fonts, properties, tables', () => {
     const { missing } = resolveFonts(layoutForScript(DEFAULT_LAYOUT, 'hant'), 'hant', [NOTO]);
     expect(missing.find((m) => m.font === '仿宋_GB2312')).toBeUndefined();
     expect(missing.find((m) => m.font === '方正仿宋繁体')?.substitute).toBe('Noto Serif CJK TC');
+  });
+
+  it.skipIf(!hasNoto)('sets Latin text in the engine’s own serif when no face of the Times New Roman chain is installed', () => {
+    const { fonts } = resolveFonts(DEFAULT_LAYOUT, 'hans', [NOTO]);
+    // Never a Chinese font's proportional digits, nor whatever Latin face happens to be installed.
+    expect(fonts.get('Times New Roman')).toMatchObject({ family: ENGINE_SERIF, files: [] });
   });
 
   it('finds an official font by its Chinese name and names it to Typst by its English one', () => {

@@ -1,5 +1,7 @@
 /** `report validate [year]`: check data, layout and templates as `build` would, write nothing. For people and for CI. */
+import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { CACHE_FOLDER } from '../../load/parse-cache.js';
 import type { DiagnosticFormat } from '../format.js';
 import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
 import { loadSettingsOrFail } from '../settings.js';
@@ -8,6 +10,7 @@ import { EXIT, printDiagnostics, type CommandContext } from '../shared.js';
 interface Options extends ReportArgs {
   format: DiagnosticFormat;
   strict?: boolean;
+  cache?: boolean;
 }
 
 /**
@@ -15,7 +18,6 @@ interface Options extends ReportArgs {
  * (proposals.md, summary.md), written: a skeleton `init` made, still all 【待填写】, is not yet a report.
  */
 async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: string }, year: number): Promise<string[]> {
-  const path = await import('node:path');
   const { readRegularFile } = await import('../../load/files.js');
   const { reportKind } = await import('../../kinds/index.js');
   const { isDraft } = await import('../../validate/placeholders.js');
@@ -40,23 +42,28 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
     .addOption(new Option('-f, --format <format>', '问题的输出格式：text（带源码行）、json（每行一个对象）、github（GitHub Actions 注释）').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', '有警告时也以退出码 1 结束')
+    .option('--no-cache', `不用解析缓存（build 在输出文件夹里留下的 ${CACHE_FOLDER}/）`)
     .action(async (yearArg: string | undefined, opts: Options) => {
       const settings = loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       const { renderReportRun } = await import('../../pipeline.js');
       const { hasErrors } = await import('../../diagnostics/diagnostic.js');
-      const request = reportRequest(yearArg, opts, settings, io);
+      const { ParseCache } = await import('../../load/parse-cache.js');
+      // The cache a build left in the output folder; validate makes no folder of its own.
+      const cache = opts.cache !== false ? new ParseCache(path.resolve(io.cwd, settings.out ?? 'out', CACHE_FOLDER), { create: false }) : undefined;
+      const request = { ...reportRequest(yearArg, opts, settings, io), ...(cache ? { cache } : {}) };
       const result = await renderReportRun(request);
       // Without --kind, every report of the year whose prose is written is checked: the two plenary
       // reports share figures, and a problem in either stops its build.
       const others = opts.kind === undefined && request.kind === 'annual' && result.plan ? await otherYearKinds(request, result.plan.year) : [];
       const runs = [result];
       for (const kind of others) runs.push(await renderReportRun({ ...request, kind }));
+      cache?.save();
       const { sortDiagnostics } = await import('../../diagnostics/diagnostic.js');
       const seen = new Set<string>();
       const diagnostics = sortDiagnostics(runs.flatMap((r) => r.diagnostics).filter((d) => !seen.has(JSON.stringify(d)) && seen.add(JSON.stringify(d))));
       printDiagnostics(diagnostics, opts.format, io);
-      const failed = hasErrors(diagnostics) || (opts.strict === true && diagnostics.length > 0) || runs.some((r) => r.report === undefined);
+      const failed = hasErrors(diagnostics) || (opts.strict === true && diagnostics.some((d) => d.severity === 'warning')) || runs.some((r) => r.report === undefined);
       const range = result.plan?.range;
       const years = range ? `${range.from}—${range.to}` : String(result.plan?.year ?? '');
       const kinds = runs.length > 1 ? `（${runs.map((r) => r.kind.label).join('、')}）` : '';
