@@ -86,6 +86,8 @@ export function plausibility(year: YearRecords, figures: YearFigures, previous: 
     for (const { name, value: now } of flatten(figures)) {
       // Top-level counts and rates of a kind only: groups and single records move for their own reasons.
       if (name.split('.').length !== 2 || typeof now !== 'number' || name === 'year' || warned.has(name)) continue;
+      // A kind with no records this year yet (a new year, a totals-only office) is not a change in its figures.
+      if ((year.records[name.split('.')[0]!] ?? []).length === 0) continue;
       const then = before.get(name);
       if (typeof then !== 'number') continue;
       const rate = /Rate$/.test(name);
