@@ -14,7 +14,10 @@ import { displayPath, loadData, yearFolders, type LoadedData } from './load/data
 import { entryKind } from './load/files.js';
 import { loadTemplates } from './load/templates.js';
 import type { CitableContext } from './render/context.js';
+import type { Engine } from './render/engine.js';
+import type { NarrativeDoc } from './validate/narrative.js';
 import { renderNarrative } from './render/prose.js';
+import { proseMarks, type ProseMark } from './render/prose-marks.js';
 import { renderReport } from './render/report.js';
 import { toScript } from './render/script.js';
 import { checkLayout } from './validate/layout.js';
@@ -22,6 +25,7 @@ import { checkSource } from './validate/source.js';
 import { compileTemplates } from './validate/templates.js';
 import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
 import type { Layout } from './write/docx/layout.js';
+import type { YearRecords } from './domain/record-kind.js';
 
 export type { ReportRequest } from './kinds/kind.js';
 
@@ -36,6 +40,12 @@ export interface RenderedReport {
   properties: { author: string; date: string };
   /** `<out>/<folder>/<name>.<ext>` */
   output: { folder: string; name: string };
+  /** Where each block of prose and each figure in it stands (bookmarks in the DOCX), worked out when asked. */
+  proseMarks?: () => ProseMark[];
+  /** The prose files rendered, with what they cite from: what `absorb` writes edits back into. */
+  prose?: { jobs: readonly { doc: NarrativeDoc; context: CitableContext }[]; engine: Engine };
+  /** The year's checked records (a report about one year): what the verification workbook lists behind each figure. */
+  records?: YearRecords;
 }
 
 export interface ReportRun {
@@ -81,6 +91,8 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   });
   const layout = checkLayout(loaded[0]!.layout);
   diagnostics.push(...layout.diagnostics);
+  // The PDF's fonts folder is named relative to the data folder.
+  if (layout.layout.pdfFontFolder) layout.layout.pdfFontFolder = path.resolve(loaded[0]!.dataDir, layout.layout.pdfFontFolder);
   // The same pieces compile to the same templates: a watch session compiles them once.
   const piecesKey = JSON.stringify([kind.templates, ...[...templates.pieces.values()].map((p) => [p.name, p.file, p.text]), templates.links, templates.diagnostics]);
   const compiled = session
@@ -128,7 +140,9 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const properties = { author: await toScript(prepared.properties.author, script), date: prepared.properties.date };
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
-  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output });
+  const marks = () => proseMarks(prepared.prose, templates.engine);
+  const records = stage.sources[0]?.years.get(plan.year)?.records;
+  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, ...(records ? { records } : {}) });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

@@ -16,6 +16,8 @@ const GROUP_BASES: Record<string, string> = {
   'proposals.byLeadUnit': '收到提案（一件提案可有几家主办单位）',
   'proposals.bySubmitterKind': '收到提案',
   'proposals.byCategory': '收到提案',
+  'proposals.filedByCategory': '立案',
+  'proposals.filedBySubmitterKind': '立案',
 };
 
 /** The definition of a rate or share figure, or undefined for any other figure. */

@@ -7,6 +7,7 @@
 import type { Figures, RecordKind, RecordValue, YearRecords } from '../domain/record-kind.js';
 import { RECORD_KINDS } from '../domain/registry.js';
 import { conventionsOf } from '../domain/conventions.js';
+import { withoutAbsentColumns } from './absent.js';
 import { settleShares, sum } from './groups.js';
 
 export interface YearFigures {
@@ -33,7 +34,7 @@ function kindFigures(kind: RecordKind, year: YearRecords, scope: 'year' | 'term'
   if (records.length === 0 && totals && kind.totals) {
     return { ...(unavailable(kind.figures([], year, scope)) as Figures), ...kind.totals.figures(totals) };
   }
-  return kind.figures(records, year, scope);
+  return withoutAbsentColumns(kind.key, kind.figures(records, year, scope), year.absent?.[kind.key]);
 }
 
 export function computeYear(year: YearRecords): YearFigures {

@@ -171,7 +171,7 @@ export const catalogue = {
     code: 'RPT205',
     severity: 'error',
     message: (a) => `“${a.field}”不是有效日期：“${a.value}”`,
-    hint: () => '日期写成 YYYY-MM-DD，例如 2023-01-03。',
+    hint: () => '日期写成 2023-01-03（也可以写 2023-1-3、2023.1.3、2023年1月3日）；检查月份和日子是否存在。',
   }),
   badNumber: entry<{ field: string; value: string; rule: string }>({
     code: 'RPT206',
@@ -262,8 +262,27 @@ export const catalogue = {
   sittingDate: entry<{ date: string; year: number }>({
     code: 'RPT310',
     severity: 'warning',
-    message: (a) => `大会日期 ${a.date} 不在 ${a.year + 1} 年；年度工作报告通常在次年年初的全体会议上作`,
+    message: (a) => `大会日期 ${a.date} 既不在 ${a.year + 1} 年，也不在 ${a.year} 年 12 月；年度工作报告通常在次年年初（或当年 12 月）的全体会议上作`,
     hint: () => '核对 sitting.date。',
+  }),
+  // ── Figures a reader would stop at (RPT350–369) ─────────────────────
+  implausibleRate: entry<{ name: string; label: string; value: string; previous: string; records: string }>({
+    code: 'RPT350',
+    severity: 'warning',
+    message: (a) => `${a.label}（${a.name}）为 ${a.value}（上年 ${a.previous}），所据记录：${a.records}`,
+    hint: () => '核对这些记录的有关列（如“已办复”是否都填了“否”，或整列漏填）；数字确实如此时可不理会。report explain <名称> 列出全部记录及其位置。',
+  }),
+  zeroColumn: entry<{ name: string; label: string; records: string }>({
+    code: 'RPT351',
+    severity: 'warning',
+    message: (a) => `统计表的“${a.label}”一列（${a.name}）全是 0，所据记录：${a.records}`,
+    hint: () => '核对台账中这一列是否漏填；数字确实如此时可不理会。',
+  }),
+  implausibleChange: entry<{ name: string; label: string; value: string; previous: string; records: string }>({
+    code: 'RPT352',
+    severity: 'warning',
+    message: (a) => `${a.label}（${a.name}）由上年的 ${a.previous} 变为 ${a.value}，变化异常大，所据记录：${a.records}`,
+    hint: () => '核对本年和上年的记录是否完整、口径是否一致；数字确实如此时可不理会。',
   }),
   emptyTopic: entry({
     code: 'RPT311',
@@ -530,6 +549,13 @@ export const catalogue = {
     message: (a) => `无法生成 PDF：本机没有任何中文字体（找不到“${a.font}”及其替代字体）`,
     hint: () => '安装公文字体（仿宋_GB2312、楷体_GB2312、黑体、方正小标宋简体），或开源字体 Noto Serif CJK、Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）。',
   }),
+  // The PDF's fonts folder (layout.yaml pdfFontFolder).
+  pdfFontFolderMissing: entry<{ folder: string }>({
+    code: 'RPT640',
+    severity: 'warning',
+    message: (a) => `layout.yaml 的 pdfFontFolder 指向的字体文件夹“${a.folder}”不存在，PDF 只用本机安装的字体`,
+    hint: () => '把字体文件（.ttf、.otf、.ttc）放进这个文件夹（位置相对于数据文件夹），或改正 pdfFontFolder。',
+  }),
   pdfFailed: entry<{ detail: string }>({
     code: 'RPT613',
     severity: 'error',
@@ -638,11 +664,17 @@ export const catalogue = {
     message: (a) => `工作表的前 ${a.rows} 行中找不到表头`,
     hint: (a) => `表头行应写明各列的名称，能识别的列名有：${a.known}。`,
   }),
-  unknownColumn: entry<{ header: string; near?: string; known: string }>({
+  unknownColumn: entry<{ header: string; near?: string; known: string; count?: number; kind?: string; field?: string }>({
     code: 'RPT721',
     severity: 'warning',
-    message: (a) => `不认识的列名“${a.header}”，这一列没有读取`,
-    hint: (a) => (a.near ? `是不是“${a.near}”？能识别的列名有：${a.known}。` : `不需要这一列时可以不管；能识别的列名有：${a.known}。`),
+    message: (a) =>
+      `不认识的列名“${a.header}”，这一列没有读取` + (a.count ? `：其中 ${a.count} 个单元格的内容不会进入报告` : ''),
+    hint: (a) =>
+      (a.near ? `是不是“${a.near}”？` : '不需要这一列时可以不管。') +
+      (a.kind
+        ? `要读入这一列，在 organization.yaml 的“organization:”下加一行（行首空两格${a.field ? '' : '，“字段名”换成要读入的字段'}；已有 sheetHeaders 时并入其中）：  sheetHeaders: {${a.kind}: {${a.header}: ${a.field ?? '字段名'}}}。`
+        : '') +
+      `能识别的列名有：${a.known}。`,
   }),
   requiredColumnMissing: entry<{ header: string; aliases: string }>({
     code: 'RPT722',
@@ -725,11 +757,114 @@ export const catalogue = {
     message: (a) => `工作表“${a.sheet}”列在文件中，但它的内容无法读取（文件可能已损坏），这张工作表没有读取`,
     hint: () => '在 Excel 或 WPS 中打开这个文件，确认这张工作表完好后另存一份；打不开时改用备份的台账。',
   }),
+  // Ledgers as proposal systems export them (validate/sheet-records.ts, validate/partial-data.ts).
+  rowsSkipped: entry<{ count: number; rows: string }>({
+    code: 'RPT740',
+    severity: 'info',
+    message: (a) => `没有作为记录读入的 ${a.count} 行：${a.rows}`,
+    hint: () => '合计、小计、空行和说明文字不是记录，统计由记录算出；如有一行确实是记录，检查它的第一格是否写成了“合计”“注：”之类。',
+  }),
+  valuesInferred: entry<{ field: string; rule: string; count: number; rows: string }>({
+    code: 'RPT741',
+    severity: 'info',
+    message: (a) => `${a.count} 条记录的“${a.field}”是推断的：${a.rule}（${a.rows}）`,
+    hint: (a) => `写明的值优先：推断不对时，在台账中加上“${a.field}”列（YAML 中写上这个字段）并填写。`,
+  }),
+  notesColumn: entry<{ header: string; count: number }>({
+    code: 'RPT742',
+    severity: 'info',
+    message: (a) => `“${a.header}”列是说明文字，没有读入（${a.count} 个单元格有内容）`,
+    hint: () => '报告中的数字不用这一列；其中需要统计的内容，请写进相应的列。',
+  }),
+  columnAbsentForFigure: entry<{ figure: string; label: string; column: string; cited: string }>({
+    code: 'RPT743',
+    severity: 'error',
+    message: (a) => `“${a.label}”（${a.figure}）算不出：台账中没有“${a.column}”列`,
+    hint: (a) => `${a.cited}引用了这个数字。在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，改写这句话，不引用这个数字。`,
+  }),
+  annexTableOmitted: entry<{ table: string; column: string }>({
+    code: 'RPT744',
+    severity: 'warning',
+    message: (a) => `附表“${a.table}”没有列出：台账中没有“${a.column}”列`,
+    hint: (a) => `在台账中加上“${a.column}”列并逐行填写后，附表自动列出。`,
+  }),
+  activityNotFilled: entry<{ name: string; id: string }>({
+    code: 'RPT746',
+    severity: 'warning',
+    message: (a) => `活动“${a.name}”（${a.id}）还没有填写数量`,
+    hint: (a) => `写上 count（总数），或逐项写 items、分项写 parts；在此之前引用 activities.${a.id}.count 的地方印为【数据待补】（定稿时是错误）。`,
+  }),
+  misplacedOrganizationKey: entry<{ key: string }>({
+    code: 'RPT745',
+    severity: 'error',
+    message: (a) => `“${a.key}”写在了文件的最外层，应写在“organization:”下`,
+    hint: (a) => `“${a.key}”是组织信息的一项：把它移到“organization:”之下，与 fullName、proposalCategories 等对齐（行首空两格），它下面的各行也相应多空两格。`,
+  }),
   outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
     code: 'RPT630',
     severity: 'error',
     message: (a) => `输出文件夹“${a.folder}”正由另一次生成（${a.holder}）写入，等了 ${a.seconds} 秒仍未结束，没有写入`,
     hint: (a) => `等那次生成结束后再运行。如果确认没有别的生成在运行，删除锁文件“${a.lock}”。原有的输出文件未被改动。`,
+  }),
+
+  // ── Drafts edited in Word (RPT800–839) ────────────────────────────
+  draftUnreadable: entry<{ file: string; detail: string }>({
+    code: 'RPT800',
+    severity: 'error',
+    message: (a) => `“${a.file}”不是可以读取的 Word 文档（.docx）：${a.detail}`,
+    hint: () => '在 Word 或 WPS 中把它另存为“Word 文档（*.docx）”再试；.doc 和 .wps 格式不能读取。',
+  }),
+  overtypedFigure: entry<{ name: string; records: string; typed: string; sentence: string; where: string }>({
+    code: 'RPT801',
+    severity: 'error',
+    message: (a) => `数字 {{${a.name}}} 在文档中被改写了：记录算出的是 ${a.records}，文档中写的是 ${a.typed}（${a.where}：“${a.sentence}”）`,
+    hint: (a) =>
+      `这个数字由记录算出，手改的数字在下次生成时会被记录的数字替换。若记录有误，请改正记录（用 report stats 查看 ${a.name} 的来历），再用 --overtyped records 吸收；` +
+      '若确要写死文档中的数字，用 --overtyped typed（它将不再随记录变化）。',
+  }),
+  handTypedNumber: entry<{ number: string; sentence: string; suggestion: string }>({
+    code: 'RPT802',
+    severity: 'warning',
+    message: (a) => `新写入的文字中有手写的数字 ${a.number}（“${a.sentence}”）${a.suggestion ? `：是不是 ${a.suggestion}？` : ''}`,
+    hint: (a) => (a.suggestion ? `报告中的数字应由记录算出：把 ${a.number} 换成 ${a.suggestion}，记录改变时它随之改变。` : '报告中的数字应由记录算出：用 report stats 找到对应的名称，写成 {{名称}}；记录中没有的，先补记录。'),
+  }),
+  templateTextEdited: entry<{ before: string; after: string; where: string }>({
+    code: 'RPT803',
+    severity: 'warning',
+    message: (a) => `这段文字由模板写出，不是报告文字文件中的内容，改动没有吸收：“${a.before}” → “${a.after}”`,
+    hint: (a) => `要让改动在下次生成时保留，请改模板：${a.where}`,
+  }),
+  paragraphNotPlaced: entry<{ text: string }>({
+    code: 'RPT804',
+    severity: 'warning',
+    message: (a) => `新增的段落找不到在报告文字中的位置，没有吸收：“${a.text}”`,
+    hint: () => '把它放在报告文字中的一段前后（不要放在模板写出的标题、开头语之间），或直接写入 narrative.md。',
+  }),
+  absorbedDiffers: entry<{ expected: string; rendered: string }>({
+    code: 'RPT805',
+    severity: 'warning',
+    message: (a) => `吸收后的文字重新生成时与文档中不完全相同：文档“${a.expected}”，生成“${a.rendered}”`,
+    hint: () => '请对照文档检查这一段在报告文字中的写法（多为 Markdown 符号或条件片段 {{#if}}）。',
+  }),
+  draftNotThisReport: entry<{ file: string }>({
+    code: 'RPT806',
+    severity: 'error',
+    message: (a) => `“${a.file}”中没有一段与这份报告对应，无法吸收`,
+    hint: () => '确认年份、数据文件夹和 --kind 与生成这份文档时相同。',
+  }),
+  overtypedResolved: entry<{ name: string; records: string; typed: string; sentence: string; where: string; how: 'records' | 'typed' }>({
+    code: 'RPT808',
+    severity: 'warning',
+    message: (a) =>
+      `数字 {{${a.name}}} 在文档中被改写了（记录算出 ${a.records}，文档中写 ${a.typed}）：` +
+      (a.how === 'records' ? `按 --overtyped records 保留由记录计算的数字（${a.where}：“${a.sentence}”）` : `按 --overtyped typed 写成了文字 ${a.typed}，它不再随记录变化（${a.where}：“${a.sentence}”）`),
+    hint: (a) => (a.how === 'records' ? '若文档中的数字才对，请改正记录，重新生成后数字随之改变。' : `以后记录改变时请手工核对这个数字；要恢复引用，把 ${a.typed} 改回 {{${a.name}}}。`),
+  }),
+  figureInConditional: entry<{ sentence: string }>({
+    code: 'RPT807',
+    severity: 'warning',
+    message: (a) => `改动的段落中有条件或循环片段（{{#if}}、{{#each}}），吸收后写成了生成时的文字：“${a.sentence}”`,
+    hint: () => '请在报告文字中检查这一段，需要时把条件片段重新写回。',
   }),
 } as const;
 

@@ -49,9 +49,11 @@ const PROSE = `# 提案情况
 `;
 
 let md: string;
+let dataDir: string;
 
 beforeAll(async () => {
   const data = await copyFixture('minimal');
+  dataDir = data;
   await edit(path.join(data, 'organization.yaml'), 'proposalCategories: [经济建设, 民生和社会事业, 其他]', 'proposalCategories: [经济建设, 经济类, 民生和社会事业, 其他]\n  handlingUnits: [市发展改革委, 市财政局]');
   await writeFile(path.join(data, '2023', 'proposals.yaml'), LEDGER);
   await writeFile(path.join(data, '2023', 'proposals.md'), PROSE);
@@ -92,5 +94,20 @@ describe('built-in sentences for 0, 1, equal and all-of', () => {
   it('equal counts read 各, and 集体提案 counts 界别 and 专委会', () => {
     expect(md).toContain('全年召开常委会议、协商座谈会各1次');
     expect(md).toContain('集体提案3件');
+  });
+});
+
+describe('the genre’s figures the reports lacked', () => {
+  it('shares of 立案 by category and by submitter kind, the categories that have proposals, and 见面率 missing rather than 0', async () => {
+    const run = await report(['stats', '2023', '--data', dataDir, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const f = (JSON.parse(run.stdout) as { figures: Record<string, { value: unknown; printed: string }> }).figures;
+    // Four 立案 (with 并案): 经济类 2, 民生和社会事业 2; the register has four categories, three have proposals.
+    expect(f['proposals.filedByCategory.经济类.share']!.printed).toBe('50.0%');
+    expect(f['proposals.filedBySubmitterKind.委员.share']!.printed).toBe('25.0%');
+    expect(f['proposals.categoriesWithProposals']!.value).toBe(3);
+    // No 已见面 column: 见面率 is a figure the data cannot give, never 0%.
+    expect(f['proposals.meetingRate']!.value).toBeNull();
+    expect(f['proposals.excellentProposals']!.value).toBeNull();
   });
 });

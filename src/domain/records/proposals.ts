@@ -35,6 +35,8 @@ export interface Proposal {
   result?: string;
   satisfaction?: string;
   supervisedBy?: string;
+  met?: boolean;
+  excellent?: boolean;
   tags: string[];
 }
 
@@ -89,11 +91,12 @@ export const proposals: RecordKind = {
   references: [{ field: 'mergedInto', kinds: ['proposals'] }],
   fields: (v, org) => {
     const classes = org?.proposalResults ?? DEFAULT_RESULT_CLASSES;
-    const resultAliases = Object.fromEntries(classes.flatMap((c) => [[`${c.class}类`, c.class], [c.label, c.class]]));
+    // Letters mean different things in different places: a class is read by its label as well as its letter.
+    const resultAliases = Object.fromEntries(classes.flatMap((c) => [[`${c.class}类`, c.class], [c.label, c.class], [`${c.class}类（${c.label}）`, c.class], [`${c.class}（${c.label}）`, c.class]]));
     return {
       id: fields.id('提案编号', '提案号', { headers: ['提案号', '编号', '流水号', '案号'] }),
       title: fields.text('案由', '提案的标题', { headers: ['标题', '提案标题', '题目', '提案名称'] }),
-      submitterKind: fields.choice(v.submitterKinds, '提案者类别', '委员个人、联名还是集体提出', {
+      submitterKind: fields.choice(v.submitterKinds, '提案者类别', '委员个人、联名还是集体提出（表格中没有这一列时，由联名人和 organization.yaml 的 proposerLists 推断）', {
         headers: ['提案者类型', '提案类型', '提案人类别', '提出方式'],
         list: 'submitterKinds',
         aliases: {
@@ -135,6 +138,16 @@ export const proposals: RecordKind = {
           不予立案: '不立案',
           撤回: '撤案',
           转意见和建议: '转意见建议',
+          转为意见和建议: '转意见建议',
+          转为意见建议处理: '转意见建议',
+          作为意见和建议: '转意见建议',
+          转为来信: '转来信',
+          转来信处理: '转来信',
+          作为来信: '转来信',
+          转为社情民意: '转社情民意',
+          转为社情民意信息: '转社情民意',
+          同意立案: '立案',
+          准予立案: '立案',
           转为意见建议: '转意见建议',
           作为意见建议: '转意见建议',
           作为意见建议处理: '转意见建议',
@@ -150,19 +163,21 @@ export const proposals: RecordKind = {
       jointUnits: fields.list('会办单位', '会办（协办）的承办单位', { headers: ['会办', '协办单位', '协办'], fallback: [] }),
       assignedOn: fields.date('交办日期', '交承办单位办理的日期', { headers: ['交办时间'], optional: true }),
       answered: fields.flag('已办复', '是否已经办复（答复提案者）', { headers: ['是否办复', '办复', '已办结', '是否办结'], fallback: false }),
-      answeredOn: fields.date('办复日期', '答复提案者的日期', { headers: ['答复日期', '办结日期', '答复时间'], optional: true }),
+      answeredOn: fields.date('办复日期', '答复提案者的日期', { headers: ['答复日期', '办结日期', '答复时间', '办复时间'], optional: true }),
       result: fields.choice(
         classes.map((c) => c.class),
         '办理结果',
         `办理结果的类别（${classes.map((c) => `${c.class} ${c.label}`).join('，')}；在 organization.yaml 的 proposalResults 中定义）`,
         { headers: ['答复类别', '办理类别', '答复类型', '办理结果类别'], aliases: resultAliases, optional: true, list: 'proposalResults' },
       ),
-      satisfaction: fields.choice(SATISFACTION, '满意度', '提案者对办理的评价（未反馈的不填）', {
-        headers: ['提案者意见', '反馈意见', '评价', '满意程度'],
-        aliases: { 很满意: '满意', 比较满意: '基本满意' },
+      satisfaction: fields.choice(SATISFACTION, '满意度', '提案者对办理的评价（未反馈的不填；表格中写“未表态”“未反馈”的当作没有填写）', {
+        headers: ['提案者意见', '反馈意见', '评价', '满意程度', '委员满意度', '提案者满意度', '提案人满意度', '满意度测评', '委员评价', '办理满意度'],
+        aliases: { 很满意: '满意', 非常满意: '满意', 比较满意: '基本满意' },
         optional: true,
       }),
       supervisedBy: fields.text('督办', '督办这件提案的领导或机构，如：主席会议成员', { headers: ['督办领导', '领衔督办', '督办人'], optional: true }),
+      met: fields.flag('已见面', '承办单位是否与提案者见面沟通（不记的不填：见面率就无从算出，而不是 0）', { headers: ['是否见面', '见面沟通', '面商'], optional: true }),
+      excellent: fields.flag('优秀提案', '是否评为优秀提案', { headers: ['是否优秀提案', '优秀'], optional: true }),
       tags: fields.list('标签', '自定义标签，用于分组统计（如“民生”）', { fallback: [] }),
     };
   },
@@ -258,6 +273,7 @@ export const proposals: RecordKind = {
     const joint = distinct(list.flatMap((p) => p.jointUnits));
     const unitCount = (p: Proposal) => new Set([...p.leadUnits, ...p.jointUnits]).size;
     const supervised = list.filter((p) => p.supervisedBy !== undefined);
+    const recordedMeeting = filed.filter((p) => p.met !== undefined);
     const keySupervised = supervised.filter((p) => p.keyProposal);
     const otherSupervised = supervised.filter((p) => !p.keyProposal);
     const keyBySupervisor = tally(keySupervised, (p) => p.supervisedBy);
@@ -299,6 +315,16 @@ export const proposals: RecordKind = {
       submitterKindWords: Object.fromEntries(v.submitterKinds.map((k) => [k, SUBMITTER_KIND_WORDS[k] ?? `${k}提案`])),
       periodWords: { 大会: '大会期间', 平时: '闭会期间' },
       byCategory: groups(list, (p) => p.category, year.organization?.proposalCategories ?? [], progress),
+      // Shares of 立案 (not of all received), as published reports give them: “委员提案371件，占78.94%”.
+      filedByCategory: groups(filed, (p) => p.category, year.organization?.proposalCategories ?? [], () => ({})),
+      filedBySubmitterKind: groups(filed, (p) => p.submitterKind, v.submitterKinds, () => ({})),
+      // “涉及12个方面”: the categories that have proposals, not the register's length.
+      categoriesWithProposals: new Set(list.map((p) => p.category)).size,
+      sectorsWithProposals: new Set(list.flatMap((p) => (p.sector !== undefined ? [p.sector] : []))).size,
+      // 见面率: only over the proposals whose meeting is recorded; none recorded is a figure the data cannot give.
+      met: recordedMeeting.length > 0 ? recordedMeeting.filter((p) => p.met).length : null,
+      meetingRate: recordedMeeting.length > 0 ? ratio(recordedMeeting.filter((p) => p.met).length, recordedMeeting.length) : null,
+      excellentProposals: list.some((p) => p.excellent !== undefined) ? list.filter((p) => p.excellent).length : null,
       bySector: groups(list, (p) => p.sector, [], progress),
       byTag: groups(list, (p) => p.tags, [], progress),
       collective: list.filter((p) => COLLECTIVE.has(p.submitterKind)).length,
@@ -355,6 +381,15 @@ export const proposals: RecordKind = {
     ...groupLabels('byTag.*', '标为“{1}”的提案', { label: '标为“{1}”的提案占全部提案的比例', explain: '一件提案可有几个标签，各标签的比例相加不是 100%' }),
     collective: { label: '集体提案（党派、团体、界别、专委会提出的）', unit: '件' },
     partiesAndGroups: { label: '党派、团体提案（集体提案中各民主党派和工商联、人民团体提出的）', unit: '件' },
+    'filedByCategory.*.count': { label: '立案的{1}类提案', unit: '件' },
+    'filedByCategory.*.share': { label: '立案的{1}类提案占立案总数的比例' },
+    'filedBySubmitterKind.*.count': { label: '立案的{1}提出的提案', unit: '件' },
+    'filedBySubmitterKind.*.share': { label: '立案的{1}提出的提案占立案总数的比例' },
+    categoriesWithProposals: { label: '有提案的类别数（“涉及…个方面”）', unit: '个' },
+    sectorsWithProposals: { label: '有提案的界别数（写明界别的提案）', unit: '个' },
+    met: { label: '承办单位与提案者见面沟通的立案提案', unit: '件', explain: '只计记了“已见面”的' },
+    meetingRate: { label: '见面率', explain: '见面沟通的 ÷ 记了是否见面的立案提案' },
+    excellentProposals: { label: '优秀提案', unit: '件', explain: '台账没有“优秀提案”一列时无从算出' },
     'submitterKindWords.*': { label: '“{1}”提出的提案在报告中的说法，如：委员个人提案' },
     'periodWords.*': { label: '“{1}”在报告中的说法：大会期间、闭会期间' },
     keyResultAll: { label: '重点提案都属的那一类办理结果（代号；不都属一类时为空）' },
