@@ -537,11 +537,11 @@ export const catalogue = {
     message: (a) => `无法生成 PDF：本机无法加载 PDF 排版引擎（Typst）：${a.detail}`,
     hint: () => '排版引擎随 npm install 按操作系统安装；请重新运行 npm install，或在受支持的系统（Windows、macOS、Linux 的 x64 或 arm64）上生成 PDF。其他格式不受影响。',
   }),
-  pdfFontMissing: entry<{ font: string; substitute: string }>({
+  pdfFontMissing: entry<{ font: string; substitute: string; styles: string }>({
     code: 'RPT611',
     severity: 'warning',
-    message: (a) => `本机没有安装字体“${a.font}”，PDF 中改用“${a.substitute}”`,
-    hint: (a) => `安装“${a.font}”后重新生成，PDF 即用规定字体；也可在 layout.yaml 的 fontFallbacks 中为它指定已安装的替代字体。`,
+    message: (a) => `本机没有安装字体“${a.font}”，PDF 中${a.styles ? `${a.styles}` : ''}改用“${a.substitute}”`,
+    hint: (a) => `安装“${a.font}”，或把它的字体文件放进 layout.yaml 的 pdfFontFolder 所指的文件夹，重新生成后 PDF 即用规定字体；也可在 layout.yaml 的 fontFallbacks 中为它指定已安装的替代字体。`,
   }),
   pdfNoChineseFont: entry<{ font: string }>({
     code: 'RPT612',
