@@ -25,6 +25,7 @@ import { checkSource } from './validate/source.js';
 import { compileTemplates } from './validate/templates.js';
 import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
 import type { Layout } from './write/docx/layout.js';
+import type { YearRecords } from './domain/record-kind.js';
 import { appendAll } from './append.js';
 
 export type { ReportRequest } from './kinds/kind.js';
@@ -44,6 +45,8 @@ export interface RenderedReport {
   proseMarks?: () => ProseMark[];
   /** The prose files rendered, with what they cite from: what `absorb` writes edits back into. */
   prose?: { jobs: readonly { doc: NarrativeDoc; context: CitableContext }[]; engine: Engine };
+  /** The year's checked records (a report about one year): what the verification workbook lists behind each figure. */
+  records?: YearRecords;
 }
 
 export interface ReportRun {
@@ -139,7 +142,8 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
-  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine } });
+  const records = stage.sources[0]?.years.get(plan.year)?.records;
+  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, ...(records ? { records } : {}) });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

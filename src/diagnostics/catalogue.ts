@@ -282,6 +282,25 @@ export const catalogue = {
     message: (a) => `大会日期 ${a.date} 既不在 ${a.year + 1} 年，也不在 ${a.year} 年 12 月；年度工作报告通常在次年年初（或当年 12 月）的全体会议上作`,
     hint: () => '核对 sitting.date。',
   }),
+  // ── Figures a reader would stop at (RPT350–369) ─────────────────────
+  implausibleRate: entry<{ name: string; label: string; value: string; previous: string; records: string }>({
+    code: 'RPT350',
+    severity: 'warning',
+    message: (a) => `${a.label}（${a.name}）为 ${a.value}（上年 ${a.previous}），所据记录：${a.records}`,
+    hint: () => '核对这些记录的有关列（如“已办复”是否都填了“否”，或整列漏填）；数字确实如此时可不理会。report explain <名称> 列出全部记录及其位置。',
+  }),
+  zeroColumn: entry<{ name: string; label: string; records: string }>({
+    code: 'RPT351',
+    severity: 'warning',
+    message: (a) => `统计表的“${a.label}”一列（${a.name}）全是 0，所据记录：${a.records}`,
+    hint: () => '核对台账中这一列是否漏填；数字确实如此时可不理会。',
+  }),
+  implausibleChange: entry<{ name: string; label: string; value: string; previous: string; records: string }>({
+    code: 'RPT352',
+    severity: 'warning',
+    message: (a) => `${a.label}（${a.name}）由上年的 ${a.previous} 变为 ${a.value}，变化异常大，所据记录：${a.records}`,
+    hint: () => '核对本年和上年的记录是否完整、口径是否一致；数字确实如此时可不理会。',
+  }),
   emptyTopic: entry({
     code: 'RPT311',
     severity: 'warning',
@@ -366,6 +385,13 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `${a.file}缺少“${a.part}”部分`,
     hint: (a) => `加上“# ${a.part}”及其段落。`,
+  }),
+  // Wording of the narrative as the report will read it (RPT370–379).
+  headingFullStop: entry<{ heading: string }>({
+    code: 'RPT370',
+    severity: 'warning',
+    message: (a) => `小标题“${a.heading}”末尾有句号，报告中它单独成行`,
+    hint: () => '单独成行的标题末尾不加句号，删去“。”；工作安排、下一步工作等与第一段同段排的小标题，句号由模板按格式加上或保留。',
   }),
   missingTermPart: entry<{ key: string; from: number; to: number }>({
     code: 'RPT315',
@@ -541,11 +567,11 @@ export const catalogue = {
     message: (a) => `无法生成 PDF：本机无法加载 PDF 排版引擎（Typst）：${a.detail}`,
     hint: () => '排版引擎随 npm install 按操作系统安装；请重新运行 npm install，或在受支持的系统（Windows、macOS、Linux 的 x64 或 arm64）上生成 PDF。其他格式不受影响。',
   }),
-  pdfFontMissing: entry<{ font: string; substitute: string }>({
+  pdfFontMissing: entry<{ font: string; substitute: string; styles: string }>({
     code: 'RPT611',
     severity: 'warning',
-    message: (a) => `本机没有安装字体“${a.font}”，PDF 中改用“${a.substitute}”`,
-    hint: (a) => `安装“${a.font}”后重新生成，PDF 即用规定字体；也可在 layout.yaml 的 fontFallbacks 中为它指定已安装的替代字体。`,
+    message: (a) => `本机没有安装字体“${a.font}”，PDF 中${a.styles ? `${a.styles}` : ''}改用“${a.substitute}”`,
+    hint: (a) => `安装“${a.font}”，或把它的字体文件放进 layout.yaml 的 pdfFontFolder 所指的文件夹，重新生成后 PDF 即用规定字体；也可在 layout.yaml 的 fontFallbacks 中为它指定已安装的替代字体。`,
   }),
   pdfNoChineseFont: entry<{ font: string }>({
     code: 'RPT612',

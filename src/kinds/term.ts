@@ -31,7 +31,7 @@ export const TERM_NARRATIVE: NarrativeSpec = {
     { key: 'thanks', names: ['致谢', '感谢'], required: true },
     { key: 'lessons', names: ['体会', '几点体会', '深切体会'], required: true },
     { key: 'shortcomings', names: ['不足', '问题和不足', '差距和不足'], required: true },
-    { key: 'plan', names: ['工作建议', '工作安排', '建议'], sections: true, required: true },
+    { key: 'plan', names: ['工作建议', '工作安排', '建议'], sections: true, runIn: true, required: true },
     { key: 'closing', names: ['结束语', '结语'], required: true },
   ],
 };

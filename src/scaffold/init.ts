@@ -17,6 +17,7 @@ import { stringify } from 'yaml';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { CONVENTION_DEFAULTS } from '../domain/conventions.js';
 import { DEFAULT_RESULT_CLASSES } from '../domain/organization.js';
 import { RECORD_KINDS, recordFields } from '../domain/registry.js';
 import type { RecordKind } from '../domain/record-kind.js';
@@ -96,11 +97,12 @@ function sittingText(year: number, modeline: string): string {
   return [
     modeline,
     `# 办公室：听取${year}年度工作报告的全体会议（通常在${year + 1}年初召开）。`,
-    '# term 为届次，session 为第几次会议；换届之年（第一次会议）由上一届常委会作报告，加写 reportingTerm（上一届的届次）。',
+    `# term 为届次，session 为第几次会议，都写数字（如 term: 10、session: 2）；还是 ${PLACEHOLDER} 时，报告标题照印 ${PLACEHOLDER} 并列为警告。`,
+    '# 换届之年（第一次会议）由上一届常委会作报告，加写 reportingTerm（上一届的届次）。',
     '# proposalsSpeaker 为提案工作情况报告的报告人（通常是一位副主席）。',
     'sitting:',
-    '  term: 1',
-    '  session: 1',
+    `  term: ${PLACEHOLDER}`,
+    `  session: ${PLACEHOLDER}`,
     `  date: ${year + 1}-01-15`,
     `  speaker: ${PLACEHOLDER}报告人`,
     `  proposalsSpeaker: ${PLACEHOLDER}报告人`,
@@ -137,6 +139,7 @@ function organizationText(request: InitRequest, modeline: string): string {
     sectors: [],
     handlingUnits: [],
     proposalResults: DEFAULT_RESULT_CLASSES.map((c) => ({ ...c })),
+    conventions: { ...CONVENTION_DEFAULTS },
   };
   return [
     modeline,
@@ -152,6 +155,10 @@ function organizationText(request: InitRequest, modeline: string): string {
     '#     proposals: {review: {转交有关部门: 转来信}, satisfaction: {不作评价: ""}}',
     '#   proposerLists:           # 台账没有“提案者类别”列时，据此认出党派、团体、专委会提案',
     '#     {党派: [民盟某某委员会], 团体: [某某工商联]}',
+    '# conventions 是统计口径，各报告、附件表格和 report stats 都按它计数，请按本组织的惯例确认：',
+    '#   mergedInFiled: 并案是否计入立案（true：立案数、立案率、附件“立案”列都含并案，写“立案220件（含并案16件）”；false：都不含）；',
+    '#   answeredRateBase: 办复率的分母（立案，或 立案和并案）；satisfactionRateBase: 满意和基本满意率的分母（反馈，或 办复）；',
+    '#   percentDigits: 百分数的小数位数（1 写 27.0%，0 写 27%）；cutoff: 办复等数字的统计截止日（年底，或 月-日 如 12-20）。',
     yamlText({ organization: org }).trimEnd(),
     '',
   ].join('\n');
@@ -203,7 +210,7 @@ export function planInit(request: InitRequest): InitPlan {
       const file = path.join(target, `${kind.key}.yaml`);
       add(file, recordFileText(kind, request.year, modeline(file, 'year')));
     }
-    add(path.join(target, 'narrative.md'), annualSkeleton());
+    add(path.join(target, 'narrative.md'), annualSkeleton(request.year));
     add(path.join(target, 'proposals.md'), proposalsSkeleton());
     return { newOrganization, files, diagnostics };
   }
@@ -271,13 +278,13 @@ function carriedYaml(
     else if (key === 'sitting' && sitting) {
       body.sitting = {
         term: sitting.term,
-        session: sitting.session + shift,
+        session: typeof sitting.session === 'number' ? sitting.session + shift : sitting.session,
         date: shiftDate(sitting.date, shift),
         speaker: sitting.speaker,
         ...(sitting.proposalsSpeaker !== undefined ? { proposalsSpeaker: sitting.proposalsSpeaker } : {}),
         ...(sitting.salutation !== '各位委员：' ? { salutation: sitting.salutation } : {}),
       };
-      notes.push(`按 ${sourceYear} 年推算：同一届、第 ${sitting.session + shift} 次会议、日期顺延；请核对会议日期和报告人。`, '换届之年改写 term（新一届）和 session: 1，并加上 reportingTerm（作报告的上一届）。');
+      notes.push(`按 ${sourceYear} 年推算：同一届、${typeof sitting.session === 'number' ? `第 ${sitting.session + shift} 次会议` : '会议次数待填写'}、日期顺延；请核对会议日期和报告人。`, '换届之年改写 term（新一届）和 session: 1，并加上 reportingTerm（作报告的上一届）。');
     } else if (key === 'members') {
       // Year-end numbers: carried only as a comment, so that last year's count is never reported as this year's.
       commented += `# ${sourceYear} 年末的数字，核实或改为 ${year} 年末的数字后去掉行首的“# ”：\n`;

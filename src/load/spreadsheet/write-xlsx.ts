@@ -24,19 +24,25 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const HEADER_STYLE = 1;
 const DATE_STYLES = { iso: 2, chinese: 3 } as const;
 
-export function writeXlsx(sheet: XlsxSheet): Uint8Array {
+/** One sheet, or several in the order given (the first selected). */
+export function writeXlsx(sheetOrSheets: XlsxSheet | readonly XlsxSheet[]): Uint8Array {
+  const sheets = Array.isArray(sheetOrSheets) ? (sheetOrSheets as readonly XlsxSheet[]) : [sheetOrSheets as XlsxSheet];
   const strings = new SharedStrings();
-  const body = sheetXml(sheet, strings);
+  const bodies = sheets.map((sheet, i) => sheetXml(sheet, strings, i === 0));
   const files: Zippable = {
-    '[Content_Types].xml': strToU8(contentTypes()),
+    '[Content_Types].xml': strToU8(contentTypes(sheets.length)),
     '_rels/.rels': strToU8(`${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     'xl/workbook.xml': strToU8(
-      `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(sheetName(sheet.name))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${sheets
+        .map((sheet, i) => `<sheet name="${escapeXml(sheetName(sheet.name))}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`)
+        .join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
-      `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>${sheets
+        .map((_, i) => `<Relationship Id="rId${i + 3}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+        .join('')}</Relationships>`,
     ),
-    'xl/worksheets/sheet1.xml': body,
+    ...Object.fromEntries(bodies.map((body, i) => [`xl/worksheets/sheet${i + 1}.xml`, body])),
     'xl/styles.xml': strToU8(STYLES),
     'xl/sharedStrings.xml': strToU8(strings.xml()),
   };
@@ -44,7 +50,7 @@ export function writeXlsx(sheet: XlsxSheet): Uint8Array {
 }
 
 /** The sheet's XML as bytes, row by row: at 60,000 rows one joined string would cost its size three times over. */
-function sheetXml(sheet: XlsxSheet, strings: SharedStrings): Uint8Array {
+function sheetXml(sheet: XlsxSheet, strings: SharedStrings, selected = true): Uint8Array {
   // A loop, not Math.max(...rows): spread into a call, 150,000 rows overflow the stack.
   let columns = Math.max(sheet.headers.length, 1);
   for (const row of sheet.rows) columns = Math.max(columns, row.length);
@@ -66,7 +72,7 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): Uint8Array {
   const cols = widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Math.min(60, Math.max(8, w + 2))}" customWidth="1"/>`).join('');
   const last = `${columnLetter(columns)}${all.length}`;
   // The header stays in view while scrolling: a pane frozen below row 1.
-  const view = '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
+  const view = `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`;
   const head = strToU8(`${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:${last}"/>${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`);
   const tail = strToU8('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
   return concat([head, ...rowsXml, tail]);
@@ -113,12 +119,13 @@ class SharedStrings {
   }
 }
 
-function contentTypes(): string {
+function contentTypes(sheetCount: number): string {
   const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
   return (
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-    `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.worksheet+xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>` +
+    Array.from({ length: sheetCount }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`).join('') +
     `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/></Types>`
   );
 }
