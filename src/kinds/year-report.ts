@@ -9,6 +9,7 @@ import { plausibility } from '../compute/plausibility.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/data-folder.js';
+import { entryKind } from '../load/files.js';
 import { yearContext, type YearContext } from '../render/context.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
 import type { CheckedSource, Plan, Prepared, ReportRequest } from './kind.js';
@@ -64,6 +65,8 @@ export function requireNarrative(source: CheckedSource, folder: string, spec: Na
   const doc = source.narratives.get(`${folder}/${spec.file}`);
   if (doc) return { doc, diagnostics: [] };
   const loaded = source.data.years.get(Number(folder)) ?? source.data.folders.get(folder);
+  // A linked folder was refused unread (RPT116): that is the one message about it.
+  if (!loaded && entryKind(path.join(source.data.dataDir, folder)) === 'link') return { diagnostics: [] };
   const file = loaded?.display ?? `${source.data.display}/${folder}`;
   return { diagnostics: [diagnostic('narrativeMissing', { file: spec.file, label: spec.label, year: what }, { file })] };
 }
