@@ -80,7 +80,7 @@ export function positionFailures(diagnostics: readonly Diagnostic[], cwd: string
   workbooks.clear();
   for (const d of diagnostics) {
     const shown = `${d.code} ${d.file ?? '（无文件）'}:${d.line ?? '-'}:${d.column ?? '-'} ${d.message.slice(0, 120)}`;
-    if (!/^RPT\d{3}$/.test(d.code) || !d.message || (d.severity !== 'error' && d.severity !== 'warning')) {
+    if (!/^RPT\d{3}$/.test(d.code) || !d.message || (d.severity !== 'error' && d.severity !== 'warning' && d.severity !== 'info')) {
       failures.push(`malformed diagnostic: ${shown}`);
       continue;
     }
@@ -252,7 +252,7 @@ export async function runInProcess(ws: Workspace, plan: Plan): Promise<CaseOutco
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?(\n|$)|内部错误/;
 
 /** `file:line:column 错误 RPT104 …` (or `file［sheet］第12行 F列 错误 …`), the first line of each diagnostic in the text output. */
-const TEXT_DIAGNOSTIC = /^(?:(\S+?)(?::(\d+):(\d+)|［([^］]*)］(?:第(\d+)行 ([A-Z]+)列)?)? )?(错误|警告) (RPT\d{3}) ([^\n]*)$/;
+const TEXT_DIAGNOSTIC = /^(?:(\S+?)(?::(\d+):(\d+)|［([^］]*)］(?:第(\d+)行 ([A-Z]+)列)?)? )?(错误|警告|说明) (RPT\d{3}) ([^\n]*)$/;
 
 /** Diagnostics read back from the CLI's text output (on stderr). */
 export function parseTextDiagnostics(stderr: string): Diagnostic[] {
@@ -260,7 +260,7 @@ export function parseTextDiagnostics(stderr: string): Diagnostic[] {
   for (const line of stderr.split('\n')) {
     const m = TEXT_DIAGNOSTIC.exec(line);
     if (!m) continue;
-    const d: Diagnostic = { code: m[8]!, severity: m[7] === '错误' ? 'error' : 'warning', message: m[9]! };
+    const d: Diagnostic = { code: m[8]!, severity: m[7] === '错误' ? 'error' : m[7] === '说明' ? 'info' : 'warning', message: m[9]! };
     if (m[1] !== undefined) d.file = m[1];
     if (m[2] !== undefined) d.line = Number(m[2]);
     if (m[3] !== undefined) d.column = Number(m[3]);
