@@ -36,6 +36,10 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  // Kept as regular expression literals: esbuild's table dates \p{…} in Node 20 by its Unicode
+  // version and would otherwise turn each into a `new RegExp` built again on every call (in the
+  // title's line measure and markdown-it-cjk-friendly, once per character).
+  supported: { 'regexp-unicode-property-escapes': true },
   // CommonJS packages inside the chunks call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __reportRequire } from 'node:module'; const require = __reportRequire(import.meta.url);" },
   // Loaded from node_modules when asked for: the traditional-script converter (2 MB of tables, only

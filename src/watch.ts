@@ -126,7 +126,7 @@ const within = (file: string, folder: string): boolean => file === folder || fil
 export function watchLoop(options: WatchLoopOptions): Promise<void> {
   const { signal } = options;
   // Editors save by writing and renaming within a few milliseconds: a short quiet time gathers them.
-  const debounceMs = options.debounceMs ?? 40;
+  const debounceMs = options.debounceMs ?? 15;
   const cwd = options.cwd ?? process.cwd();
   const ignore = (options.ignore ?? []).map((p) => path.resolve(cwd, p));
   let year = options.year;
