@@ -44,8 +44,9 @@ const result = await build({
   banner: { js: "import { createRequire as __reportRequire } from 'node:module'; const require = __reportRequire(import.meta.url);" },
   // Loaded from node_modules when asked for: the traditional-script converter (2 MB of tables, only
   // for `--script hant`), the PDF engine (a native module, only for `--format pdf`) and the
-  // spreadsheet library (only when a folder holds an .xlsx or .xls; required, since reading is synchronous).
-  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx'],
+  // spreadsheet library (only when a folder holds an .xlsx or .xls) and the YAML parser that keeps
+  // positions (only to place a problem); these two are required, since reading is synchronous.
+  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml'],
   plugins: [onlyDefaultZodLocale],
 });
 
