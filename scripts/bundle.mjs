@@ -50,6 +50,18 @@ const result = await build({
   plugins: [onlyDefaultZodLocale],
 });
 
+// The spreadsheet library's ES module build as one CommonJS file, for src/load/spreadsheet/library.ts to require.
+await build({
+  entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'],
+  outfile: 'dist/bundle/xlsx.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 /** For each chunk, the packages and source folders it holds, by size: what loading it costs. */
 const chunks = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) {

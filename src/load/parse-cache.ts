@@ -54,8 +54,11 @@ export function isPlainData(value: unknown, depth = 0): boolean {
 
 export class ParseCache {
   private readonly version = readerVersion();
-  /** This run's misses, by key: their values, turned into JSON only when saved. */
-  private readonly pending = new Map<string, unknown>();
+  /**
+   * This run's misses, by key, as JSON made at once: later stages must not change what is kept
+   * (a value is kept as the parser gave it, whatever the run does with it afterwards).
+   */
+  private readonly pending = new Map<string, string>();
 
   /**
    * `folder`: the cache's folder. With `create` it is made when entries are saved (a build, which
@@ -75,7 +78,10 @@ export class ParseCache {
     const cached = this.read(key);
     if (cached !== undefined && valid(cached)) return cached;
     const result = read();
-    if (keep(result) && isPlainData(result)) this.pending.set(key, result);
+    if (keep(result) && isPlainData(result)) {
+      const payload = JSON.stringify(result);
+      if (payload.length <= MAX_ENTRY_BYTES) this.pending.set(key, payload);
+    }
     return result;
   }
 
@@ -112,9 +118,7 @@ export class ParseCache {
     try {
       if (this.options.create) mkdirSync(this.folder, { recursive: true });
       else if (!statSync(this.folder).isDirectory()) return;
-      for (const [key, value] of this.pending) {
-        const payload = JSON.stringify(value);
-        if (payload.length > MAX_ENTRY_BYTES) continue;
+      for (const [key, payload] of this.pending) {
         const header = JSON.stringify({ format: FORMAT, key, sha256: createHash('sha256').update(payload).digest('hex') });
         const target = path.join(this.folder, `${key}.json`);
         const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;

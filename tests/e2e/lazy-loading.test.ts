@@ -13,7 +13,7 @@ import { runCli } from '../helpers/cli.js';
 import { copyFixture, DATA, ROOT, tempDir } from '../helpers/fixture.js';
 
 const HEAVY = {
-  spreadsheet: /node_modules\/@e965\/xlsx\//,
+  spreadsheet: /node_modules\/@e965\/xlsx\/|dist\/bundle\/xlsx\.cjs/,
   docx: /node_modules\/docx\//,
   pdf: /typst-ts-node-compiler|src\/write\/pdf\//,
   opencc: /node_modules\/opencc-js\//,

@@ -14,9 +14,23 @@ import type { Cell, CellRange, Row, Sheet } from './types.js';
 
 type XLSX = typeof XLSXModule;
 let loaded: XLSX | undefined;
-/** The library, required on first use (reading is synchronous, so require, not import()). */
+/**
+ * The library, required on first use (reading is synchronous, so require, not import()). The
+ * bundle carries its ES module build as CommonJS beside the chunks (xlsx.cjs, scripts/bundle.mjs):
+ * the package's own CommonJS entry also builds the codepage tables of cpexcel.js, 0.2 s of
+ * start-up that the ES module build, which the report has always read with, never spends. Run
+ * from the sources (the tests), the package's entry.
+ */
 function library(): XLSX {
-  return (loaded ??= createRequire(import.meta.url)('@e965/xlsx') as XLSX);
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  let bundled: string | undefined;
+  try {
+    bundled = require.resolve('./xlsx.cjs');
+  } catch {
+    bundled = undefined;
+  }
+  return (loaded = require(bundled ?? '@e965/xlsx') as XLSX);
 }
 
 export interface LibrarySheets {
