@@ -35,7 +35,7 @@ export const proposals: ReportKind = {
     if (!context || !doc) return { diagnostics };
     if (context.sitting.proposalsSpeaker === undefined) {
       const origin = source.years.get(plan.year)?.sittingOrigin;
-      diagnostics.push(diagnostic('requiredField', { field: '提案工作情况报告的报告人（proposalsSpeaker）', expected: '在 sitting 中写上报告人姓名，如 proposalsSpeaker: 王某某' }, origin?.locate(undefined) ?? {}));
+      diagnostics.push(diagnostic('proposalsSpeakerMissing', {}, origin?.locate(undefined) ?? {}));
       return { diagnostics };
     }
     return { prepared: yearPrepared(context, doc), diagnostics };

@@ -58,8 +58,8 @@ function borrowProblems(source: CheckedSource, year: number): Diagnostic[] {
     s.paragraphs.length === 0 && i >= available
       ? [
           diagnostic(
-            'requiredField',
-            { field: 'paragraphs', expected: `正文段落：工作回顾只有 ${available} 个部分，第 ${i + 1} 部分没有可沿用的段落` },
+            'sectionWithoutParagraphs',
+            { section: i + 1, available },
             { file: own.file.display, ...lineColumn(own.file.text, s.heading.start) },
           ),
         ]

@@ -58,7 +58,7 @@ export const activities = defineRecordKind({
         report(diagnostic('countConflict', { field: 'count', written: a.count, counted: a.items.length, what: '逐项记录条数' }, at(record, 'count')));
       }
       const total = activityCount(a);
-      if (total === undefined) report(diagnostic('requiredField', { field: 'count', expected: '总数，或逐项记录 items、分项 parts' }, at(record)));
+      if (total === undefined) report(diagnostic('activityCountMissing', { id: a.id }, at(record)));
       const partsSum = sum(a.parts.map((p) => p.count));
       const whole = a.count ?? (a.items.length > 0 ? a.items.length : undefined);
       if (whole !== undefined && partsSum > whole) {

@@ -6,7 +6,8 @@
  */
 import { exclusive, groups, tally } from '../../compute/groups.js';
 import { ratio } from '../../compute/numbers.js';
-import { checkRegister, inconsistent } from '../checks.js';
+import { diagnostic } from '../../diagnostics/catalogue.js';
+import { checkRegister } from '../checks.js';
 import { fields, type RecordOf } from '../fields.js';
 import { defineRecordKind } from '../record-kind.js';
 import { INSTRUCTION_LABELS, instructionFiguresOf } from './instructions.js';
@@ -68,10 +69,10 @@ export const information = defineRecordKind({
     for (const record of records) {
       const item = record;
       if (item.adoptedBy.length > 0 && !item.submitted) {
-        report(inconsistent(`信息“${item.id}”写了采用单位，却没有标为已报送`, at(record, 'submitted')));
+        report(diagnostic('adoptedNotSubmitted', { id: item.id }, at(record, 'submitted')));
       }
       if (item.adoptionForm !== undefined && item.adoptedBy.length === 0) {
-        report(inconsistent(`信息“${item.id}”写了采用形式，却没有写采用单位`, at(record, 'adoptionForm')));
+        report(diagnostic('formWithoutAdoption', { id: item.id }, at(record, 'adoptionForm')));
       }
       for (const level of item.adoptedBy) checkRegister(level, year.vocabulary.adoptionLevels, 'adoptionLevels', '采用单位', () => at(record, 'adoptedBy'), report);
     }

@@ -4,7 +4,7 @@
  */
 import { distinct, groups, sum } from '../../compute/groups.js';
 import { byCodePoint } from '../../order.js';
-import { checkRegister, inconsistent } from '../checks.js';
+import { checkRegister } from '../checks.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { fields, type RecordOf } from '../fields.js';
 import { defineRecordKind, labelsUnder } from '../record-kind.js';
@@ -65,7 +65,7 @@ export const meetings = defineRecordKind({
       if (!m.topic.trim()) report(diagnostic('emptyTopic', {}, at(record)));
       const sectors = year.organization?.sectors ?? [];
       if (sectors.length > 0) for (const s of m.sectors) checkRegister(s, sectors, 'sectors', '参加界别', () => at(record, 'sectors'), report);
-      if (new Set(m.sectors).size !== m.sectors.length) report(inconsistent(`会议“${m.id}”的参加界别有重复`, at(record, 'sectors')));
+      if (new Set(m.sectors).size !== m.sectors.length) report(diagnostic('duplicateSectors', { id: m.id }, at(record, 'sectors')));
     }
   },
   figures(records, year, scope) {

@@ -6,7 +6,8 @@
  */
 import { distinct, exclusive, groups, sum, tally } from '../../compute/groups.js';
 import { ratio } from '../../compute/numbers.js';
-import { checkRegister as register, inconsistent } from '../checks.js';
+import { diagnostic } from '../../diagnostics/catalogue.js';
+import { checkRegister as register } from '../checks.js';
 import { fields, type RecordOf } from '../fields.js';
 import { DEFAULT_RESULT_CLASSES } from '../organization.js';
 import type { Organization } from '../organization.js';
@@ -153,27 +154,27 @@ export const proposals = defineRecordKind({
           ['keyProposal', '重点提案'],
         ];
         for (const [field, what] of handled) {
-          if (p[field] === true) report(inconsistent(`提案“${p.id}”审查结果为“${p.review}”，不能标为${what}`, at(record, field)));
+          if (p[field] === true) report(diagnostic('notFiledButMarked', { id: p.id, review: p.review, what }, at(record, field)));
         }
         for (const field of ['satisfaction', 'result', 'answeredOn'] as const) {
-          if (p[field] !== undefined) report(inconsistent(`提案“${p.id}”审查结果为“${p.review}”，不应有${FIELD_WORDS[field]}`, at(record, field)));
+          if (p[field] !== undefined) report(diagnostic('notFiledButHandled', { id: p.id, review: p.review, what: FIELD_WORDS[field]! }, at(record, field)));
         }
       }
       if (p.mergedInto !== undefined && p.review !== '并案') {
-        report(inconsistent(`提案“${p.id}”写了并入提案，审查结果却是“${p.review}”而不是“并案”`, at(record, 'mergedInto')));
+        report(diagnostic('mergedIntoNotMerged', { id: p.id, review: p.review }, at(record, 'mergedInto')));
       }
       if (p.rejectionReason !== undefined && p.review !== '不立案') {
-        report(inconsistent(`提案“${p.id}”写了不立案理由，审查结果却是“${p.review}”`, at(record, 'rejectionReason')));
+        report(diagnostic('reasonNotRejected', { id: p.id, review: p.review }, at(record, 'rejectionReason')));
       }
       if (p.answeredOn !== undefined && !p.answered) {
-        report(inconsistent(`提案“${p.id}”有办复日期，却没有标为已办复`, at(record, 'answered')));
+        report(diagnostic('answeredOnNotAnswered', { id: p.id }, at(record, 'answered')));
       }
       const order: Array<keyof Proposal> = ['submittedOn', 'assignedOn', 'answeredOn'];
       for (let i = 1; i < order.length; i++) {
         const later = p[order[i]!] as string | undefined;
         const earlier = order.slice(0, i).map((f) => [f, p[f] as string | undefined] as const).filter(([, d]) => d !== undefined).pop();
         if (later !== undefined && earlier && later < earlier[1]!) {
-          report(inconsistent(`提案“${p.id}”的${FIELD_WORDS[order[i]!]}（${later}）早于${FIELD_WORDS[earlier[0]]}（${earlier[1]}）`, at(record, order[i]!)));
+          report(diagnostic('datesOutOfOrder', { what: '提案', id: p.id, later: FIELD_WORDS[order[i]!]!, laterDate: later, earlier: FIELD_WORDS[earlier[0]]!, earlierDate: earlier[1]! }, at(record, order[i]!)));
         }
       }
       if (!org) continue;
