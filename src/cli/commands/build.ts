@@ -1,7 +1,8 @@
 /** `report build [year]`: check the data and write the report; with --watch, again on every change. */
 import type { Command } from 'commander';
 import type { BuildResult, OutputFormat } from '../../build.js';
-import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
+import { sharedOptions } from '../options.js';
+import { reportRequest, type ReportArgs } from '../report-options.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext, type Io } from '../shared.js';
 import { loadSettingsOrFail } from '../settings.js';
 
@@ -52,11 +53,11 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .command('build')
     .description('检查数据并生成报告：<输出文件夹>/<年份>/report.md 和 report.docx（可加 html）；--watch 时每次改动后重新生成')
     .argument('[year]', '回顾的年份，如 2023（默认为数据中最新的年份）；届末五年工作报告写年份范围，如 2018-2022')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）；写几次就把几个组织的综述汇编成一篇', collect)
-    .option('-k, --kind <kind>', `报告类型：${kindHelp()}；默认 annual`)
-    .option('--script <script>', '字形：hans（简体，默认）、hant（繁体，数字不变）')
-    .option('-o, --out <dir>', '输出文件夹（默认为 report.yaml 中的 out，或 out）')
-    .option('-t, --templates <dir>', '覆盖内置模板的文件夹，只需放要改的片段（默认为 report.yaml 中的 templates）')
+    .addOption(sharedOptions.data(true))
+    .addOption(sharedOptions.kind())
+    .addOption(sharedOptions.script())
+    .addOption(sharedOptions.out('输出文件夹（默认为 report.yaml 中的 out，或 out）'))
+    .addOption(sharedOptions.templates())
     .option('-f, --format <list>', '输出格式，逗号分隔：md、docx、html、pdf（默认为 report.yaml 中的 formats，或 md,docx）')
     .option('--dry-run', '只检查和生成，不写文件')
     .option('-w, --watch', '生成后继续监视数据文件夹和模板文件夹，有改动就重新生成（按 Ctrl-C 退出）')

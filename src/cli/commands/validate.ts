@@ -1,7 +1,8 @@
 /** `report validate [year]`: check data, layout and templates as `build` would, write nothing. For people and for CI. */
 import { Option, type Command } from 'commander';
 import type { DiagnosticFormat } from '../format.js';
-import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
+import { sharedOptions } from '../options.js';
+import { reportRequest, type ReportArgs } from '../report-options.js';
 import { loadSettingsOrFail } from '../settings.js';
 import { EXIT, printDiagnostics, type CommandContext } from '../shared.js';
 
@@ -15,9 +16,9 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .command('validate')
     .description('检查数据、版式和模板，不写文件；build 会失败时它也失败，退出码为 1')
     .argument('[year]', '回顾的年份（默认为数据中最新的年份）；届末五年工作报告写年份范围，如 2018-2022')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）', collect)
-    .option('-k, --kind <kind>', `报告类型：${kindHelp()}；默认 annual`)
-    .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
+    .addOption(sharedOptions.data(true))
+    .addOption(sharedOptions.kind())
+    .addOption(sharedOptions.templates())
     .addOption(new Option('-f, --format <format>', '问题的输出格式：text（带源码行）、json（每行一个对象）、github（GitHub Actions 注释）').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', '有警告时也以退出码 1 结束')
     .action(async (yearArg: string | undefined, opts: Options) => {
