@@ -16,6 +16,7 @@ export const compilation: ReportKind = {
   label: '综述汇编',
   templates: 'compilation',
   narratives: summary.narratives,
+  input: { years: 'one', dataFolders: 'several', example: 'report build 2023 --data 甲区 --data 乙区' },
   plan(request, availableYears) {
     // Every organisation for the same year: the one asked for, or the first one's latest.
     const first = chooseYear(request, request.dataDirs[0]!, availableYears);

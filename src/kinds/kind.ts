@@ -21,9 +21,13 @@ export interface YearRange {
   to: number;
 }
 
+/** The report kinds by name (kinds/index.ts holds one of each). */
+export const KIND_NAMES = ['annual', 'summary', 'term', 'compilation', 'proposals'] as const;
+export type KindName = (typeof KIND_NAMES)[number];
+
 export interface ReportRequest {
   /** annual (default), summary, term, compilation, proposals. */
-  kind: string;
+  kind: KindName;
   /** One data folder, or several for a compilation. */
   dataDirs: readonly string[];
   year?: number;
@@ -90,14 +94,29 @@ export interface Prepared {
   properties: { author: string; date: string };
 }
 
+/**
+ * What a kind reads, declared once: the command line checks a request against it and chooses
+ * the kind from it, `init` writes a year's narrative skeletons for it, and watching follows the
+ * plan it makes.
+ */
+export interface KindInput {
+  /** One year (`2023`), or a term's years (`2018-2022`). */
+  years: 'one' | 'range';
+  /** One data folder, or several (one per organisation, at least two). */
+  dataFolders: 'one' | 'several';
+  /** How it is asked for on the command line. */
+  example: string;
+}
+
 export interface ReportKind {
-  name: string;
+  name: KindName;
   /** 中文名: 年度工作报告 */
   label: string;
   /** The template folder: templates/<name>/. */
   templates: string;
   /** The narrative files it reads in each folder it reads. */
   narratives: readonly NarrativeSpec[];
+  input: KindInput;
   plan(request: ReportRequest, availableYears: (dataDir: string) => number[]): Plan | Diagnostic[];
   prepare(sources: readonly CheckedSource[], plan: Plan): { prepared?: Prepared; diagnostics: Diagnostic[] };
 }

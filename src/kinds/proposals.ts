@@ -28,6 +28,7 @@ export const proposals: ReportKind = {
   label: '提案工作情况报告',
   templates: 'proposals',
   narratives: [PROPOSALS_NARRATIVE],
+  input: { years: 'one', dataFolders: 'one', example: 'report build 2023 --kind proposals' },
   plan: (request, years) => planYearReport(request, years, 'proposals'),
   prepare(sources, plan) {
     const source = sources[0]!;

@@ -72,6 +72,7 @@ export const summary: ReportKind = {
   label: '工作综述',
   templates: 'summary',
   narratives: [ANNUAL_NARRATIVE, SUMMARY_NARRATIVE],
+  input: { years: 'one', dataFolders: 'one', example: 'report build 2023 --kind summary' },
   plan: (request, years) => planYearReport(request, years, 'summary'),
   prepare(sources, plan) {
     const source = sources[0]!;

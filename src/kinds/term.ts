@@ -40,6 +40,7 @@ export const term: ReportKind = {
   label: '届末五年工作报告',
   templates: 'term',
   narratives: [TERM_NARRATIVE],
+  input: { years: 'range', dataFolders: 'one', example: 'report build 2018-2022 --kind term' },
   plan(request) {
     const range = request.range!;
     const folder = termFolderName(range);

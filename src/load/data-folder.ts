@@ -17,6 +17,9 @@ import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 import type { BuildSession } from '../session.js';
 
+/** The files of a data folder that every year and report reads. */
+export const DATA_FOLDER_FILES = { organization: 'organization.yaml', layout: 'layout.yaml' } as const;
+
 export interface LoadedFolder {
   /** Absolute path, and as shown to users. */
   path: string;
@@ -102,10 +105,10 @@ export function loadData(request: DataRequest): LoadedData {
     return data;
   }
   const sink = data.diagnostics;
-  const orgPath = path.join(dataDir, 'organization.yaml');
+  const orgPath = path.join(dataDir, DATA_FOLDER_FILES.organization);
   if (entryKind(orgPath) === 'missing') sink.push(diagnostic('organizationMissing', { file: show(orgPath) }, { file: show(dataDir) }));
   else data.organization = readYamlFile(orgPath, show(orgPath), sink, request.session);
-  const layoutPath = path.join(dataDir, 'layout.yaml');
+  const layoutPath = path.join(dataDir, DATA_FOLDER_FILES.layout);
   if (entryKind(layoutPath) !== 'missing') data.layout = readYamlFile(layoutPath, show(layoutPath), sink, request.session);
 
   const found = yearFolders(dataDir, show);

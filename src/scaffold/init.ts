@@ -30,7 +30,13 @@ import { PLACEHOLDER } from '../validate/placeholders.js';
 import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
 import { carryNarrative } from './carry-over.js';
+import { ANNUAL_NARRATIVE } from '../kinds/annual.js';
+import { REPORT_KINDS } from '../kinds/index.js';
+import { PROPOSALS_NARRATIVE } from '../kinds/proposals.js';
 import { annualSkeleton, proposalsSkeleton } from './skeletons.js';
+
+/** The narratives a year folder holds: those of the kinds about one year, as each kind declares them. */
+const YEAR_NARRATIVE_FILES = [...new Set(REPORT_KINDS.filter((k) => k.input.years === 'one').flatMap((k) => k.narratives.map((n) => n.file)))];
 
 export interface InitRequest {
   /** Data folder holding organization.yaml and the year folders. */
@@ -194,8 +200,8 @@ export function planInit(request: InitRequest): InitPlan {
       const file = path.join(target, `${kind.key}.yaml`);
       add(file, recordFileText(kind, request.year, modeline(file, 'year')));
     }
-    add(path.join(target, 'narrative.md'), annualSkeleton());
-    add(path.join(target, 'proposals.md'), proposalsSkeleton());
+    add(path.join(target, ANNUAL_NARRATIVE.file), annualSkeleton());
+    add(path.join(target, PROPOSALS_NARRATIVE.file), proposalsSkeleton());
     return { newOrganization, files, diagnostics };
   }
   return { sourceYear, newOrganization, files: [...files, ...carryOver(dataDir, sourceYear, request, target, diagnostics)], diagnostics };
@@ -203,7 +209,7 @@ export function planInit(request: InitRequest): InitPlan {
 
 /** The files of the year before, carried to `target`: the same offices' files, emptied or moved on. */
 function carryOver(dataDir: string, sourceYear: number, request: InitRequest, target: string, diagnostics: Diagnostic[]): ScaffoldFile[] {
-  const data = loadData({ dataDir, cwd: request.cwd, years: [sourceYear], prose: ['narrative.md', 'summary.md', 'proposals.md'] });
+  const data = loadData({ dataDir, cwd: request.cwd, years: [sourceYear], prose: YEAR_NARRATIVE_FILES });
   const folder = data.years.get(sourceYear)!;
   diagnostics.push(...data.diagnostics.filter((d) => d.severity === 'error' && d.file?.startsWith(folder.display)));
   const org = checkOrganization(data.organization);
