@@ -13,15 +13,19 @@ import type { CheckedSource, Plan, Prepared, ReportKind, ReportRequest } from '.
 import { displayPath, loadData, yearFolders, type LoadedData } from './load/data-folder.js';
 import { entryKind } from './load/files.js';
 import { loadTemplates } from './load/templates.js';
-import type { CitableContext } from './render/context.js';
+import type { CitableContext, RenderedNarrative } from './render/context.js';
 import { renderNarrative } from './render/prose.js';
 import { renderReport } from './render/report.js';
 import { toScript } from './render/script.js';
+import { sessionMemo } from './session.js';
 import { checkLayout } from './validate/layout.js';
 import { checkSource } from './validate/source.js';
 import { compileTemplates } from './validate/templates.js';
 import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
 import type { Layout } from './write/docx/layout.js';
+
+/** Templates compiled by earlier builds of a session, by their text. */
+const templatesMemo = sessionMemo<ReturnType<typeof compileTemplates>>();
 
 export type { ReportRequest } from './kinds/kind.js';
 
@@ -84,7 +88,7 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   // The same pieces compile to the same templates: a watch session compiles them once.
   const piecesKey = JSON.stringify([kind.templates, ...[...templates.pieces.values()].map((p) => [p.name, p.file, p.text]), templates.links, templates.diagnostics]);
   const compiled = session
-    ? (session.templates.get(piecesKey, () => compileTemplates(templates, request.cwd)) as ReturnType<typeof compileTemplates>)
+    ? templatesMemo(session).get(piecesKey, () => compileTemplates(templates, request.cwd))
     : compileTemplates(templates, request.cwd);
   compiled.compiled.engine.reset();
   diagnostics.push(...compiled.diagnostics);
@@ -112,15 +116,16 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   // ── render ──
   const dataHasErrors = stage.sources.some((s) => s.dataHasErrors);
   let proseFailed = false;
+  const narratives: RenderedNarrative[] = [];
   for (const job of prepared.prose) {
     const rendered = renderNarrative(job.doc, job.context, templates.engine, { dataHasErrors });
     diagnostics.push(...rendered.diagnostics);
-    if (rendered.narrative) job.attach(rendered.narrative);
+    if (rendered.narrative) narratives.push(rendered.narrative);
     else proseFailed = true;
   }
   if (proseFailed || hasErrors(diagnostics)) return done();
-  prepared.finish?.();
-  const rendered = renderReport(templates, prepared.context);
+  const context = prepared.complete(narratives);
+  const rendered = renderReport(templates, context);
   diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined || hasErrors(diagnostics)) return done();
   const script = request.script ?? 'hans';
@@ -128,7 +133,7 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const properties = { author: await toScript(prepared.properties.author, script), date: prepared.properties.date };
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
-  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output });
+  return done({ markdown, document, context, layout, properties, output: plan.output });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

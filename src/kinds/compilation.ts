@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompilationContext, YearContext } from '../render/context.js';
-import type { Plan, ProseJob, ReportKind } from './kind.js';
+import type { Plan, Prepared, ReportKind } from './kind.js';
 import { summary } from './summary.js';
 import { chooseYear, outputName } from './year-report.js';
 
@@ -37,15 +37,13 @@ export const compilation: ReportKind = {
   prepare(sources, plan) {
     const diagnostics: Diagnostic[] = [];
     const organizations: YearContext[] = [];
-    const prose: ProseJob[] = [];
-    const finishes: Array<() => void> = [];
+    const parts: Prepared[] = [];
     for (const source of sources) {
       const one = summary.prepare([source], { ...plan, sources: [source.plan] });
       diagnostics.push(...one.diagnostics);
       if (!one.prepared) continue;
       organizations.push(one.prepared.context as YearContext);
-      prose.push(...one.prepared.prose);
-      if (one.prepared.finish) finishes.push(one.prepared.finish);
+      parts.push(one.prepared);
     }
     if (organizations.length !== sources.length) return { diagnostics };
     const context: CompilationContext = { year: plan.year, organizations };
@@ -53,8 +51,12 @@ export const compilation: ReportKind = {
     return {
       prepared: {
         context,
-        prose,
-        finish: () => finishes.forEach((f) => f()),
+        prose: parts.flatMap((p) => p.prose),
+        // Each organisation's summary completed from its own narratives, taken in the order of its prose.
+        complete: (narratives): CompilationContext => {
+          let at = 0;
+          return { year: plan.year, organizations: parts.map((p) => p.complete(narratives.slice(at, (at += p.prose.length))) as YearContext) };
+        },
         properties: { author: organizations.map((c) => c.organization.shortName).join('、'), date: dates[dates.length - 1]! },
       },
       diagnostics,

@@ -78,18 +78,18 @@ export interface CheckedSource {
   dataHasErrors: boolean;
 }
 
-/** Prose to render against a context, and where the result goes. */
+/** Prose to render against a context. */
 export interface ProseJob {
   doc: NarrativeDoc;
   context: CitableContext;
-  attach(narrative: RenderedNarrative): void;
 }
 
 export interface Prepared {
+  /** The context of figures the prose cites. */
   context: CitableContext;
   prose: ProseJob[];
-  /** After the prose is rendered, what the templates need from it (the summary's sections). */
-  finish?(): void;
+  /** The context the templates read: `context` with the prose rendered (one narrative per job, in order). */
+  complete(narratives: readonly RenderedNarrative[]): CitableContext;
   /** Document properties: the issuing organisation and the sitting's date. */
   properties: { author: string; date: string };
 }

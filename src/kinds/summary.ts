@@ -8,7 +8,7 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColumn } from '../load/markdown-prose.js';
-import type { RenderedParagraph, RenderedPart, YearContext } from '../render/context.js';
+import type { RenderedNarrative, RenderedParagraph, RenderedPart, YearContext } from '../render/context.js';
 import type { NarrativeSpec } from '../validate/narrative.js';
 import { ANNUAL_NARRATIVE } from './annual.js';
 import type { CheckedSource, ReportKind } from './kind.js';
@@ -29,8 +29,14 @@ export interface SummaryView {
   closing: RenderedParagraph[];
 }
 
+/** The summary's context: the year's, with summary.md as rendered and the sections the templates print. */
+export interface SummaryContext extends YearContext {
+  summaryText?: RenderedNarrative;
+  summary: SummaryView;
+}
+
 /** The summary's sections from summary.md, each borrowing the review's paragraphs where it has none. */
-export function summaryView(context: YearContext & { summaryText?: Record<string, unknown> }): SummaryView {
+export function summaryView(context: YearContext & { summaryText?: RenderedNarrative }): SummaryView {
   const review = context.narrative?.review as RenderedPart;
   const own = context.summaryText as { title?: string; lead?: RenderedPart; closing?: RenderedPart } | undefined;
   if (!own) {
@@ -81,10 +87,12 @@ export const summary: ReportKind = {
     if (!context || !doc) return { diagnostics };
     const own = source.narratives.get(`${plan.year}/${SUMMARY_NARRATIVE.file}`);
     // summary.md as rendered (summaryText), and what the templates read (summary): its texts with the review's where it has none.
-    const target = context as YearContext & { summaryText?: Record<string, unknown>; summary?: SummaryView };
     const prepared = yearPrepared(context, doc, {
-      prose: own ? [{ doc: own, context, attach: (n: Record<string, unknown>) => (target.summaryText = n) }] : [],
-      finish: () => void (target.summary = summaryView(target)),
+      prose: own ? [{ doc: own, context }] : [],
+      complete: (year, [summaryText]): SummaryContext => {
+        const withText = { ...year, ...(summaryText ? { summaryText } : {}) };
+        return { ...withText, summary: summaryView(withText) };
+      },
     });
     return { prepared, diagnostics };
   },

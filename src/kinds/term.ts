@@ -87,11 +87,11 @@ export const term: ReportKind = {
     return {
       prepared: {
         context,
-        prose: [{ doc: narrative.doc, context, attach: (n) => (context.narrative = n) }],
+        prose: [{ doc: narrative.doc, context }],
         // The lessons' first paragraph leads into them (回顾……我们深切体会到：), each further one is a lesson.
-        finish: () => {
-          const [intro, ...items] = (context.narrative!.lessons as RenderedPart).paragraphs.map((p) => `${p.lead ?? ''}${p.text}`);
-          (context as TermContext & { lessons?: unknown }).lessons = { intro: intro ?? '', items };
+        complete: ([rendered]): TermContext => {
+          const [intro, ...items] = (rendered!.lessons as RenderedPart).paragraphs.map((p) => `${p.lead ?? ''}${p.text}`);
+          return { ...context, narrative: rendered!, lessons: { intro: intro ?? '', items } };
         },
         properties: { author: source.organization.fullName, date: sitting.date },
       },

@@ -8,9 +8,9 @@ import { computeYear } from '../compute/figures.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/data-folder.js';
-import { yearContext, type YearContext } from '../render/context.js';
+import { yearContext, type CitableContext, type RenderedNarrative, type YearContext } from '../render/context.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
-import type { CheckedSource, Plan, Prepared, ReportRequest } from './kind.js';
+import type { CheckedSource, Plan, Prepared, ProseJob, ReportRequest } from './kind.js';
 
 /** `<out>/2023/<name>.*`, `.hant` before the extension in traditional script. */
 export function outputName(name: string, request: ReportRequest): string {
@@ -76,12 +76,21 @@ export function prepareYearNarrative(source: CheckedSource, plan: Plan, spec: Na
   return { ...(context ? { context } : {}), ...(narrative.doc ? { doc: narrative.doc } : {}), diagnostics };
 }
 
+/** More prose of a year's report, and the context the templates read from the year's and its narratives. */
+export interface MoreProse {
+  prose: ProseJob[];
+  complete(context: YearContext, narratives: readonly RenderedNarrative[]): CitableContext;
+}
+
 /** A year's report: its narrative rendered into `context.narrative`, dated by the sitting. */
-export function yearPrepared(context: YearContext, doc: NarrativeDoc, more: Pick<Prepared, 'prose' | 'finish'> = { prose: [] }): Prepared {
+export function yearPrepared(context: YearContext, doc: NarrativeDoc, more?: MoreProse): Prepared {
   return {
     context,
-    prose: [{ doc, context, attach: (n) => (context.narrative = n) }, ...more.prose],
-    ...(more.finish ? { finish: more.finish } : {}),
+    prose: [{ doc, context }, ...(more?.prose ?? [])],
+    complete: ([narrative, ...rest]) => {
+      const withNarrative: YearContext = { ...context, ...(narrative ? { narrative } : {}) };
+      return more ? more.complete(withNarrative, rest) : withNarrative;
+    },
     properties: { author: context.organization.fullName, date: context.sitting.date },
   };
 }

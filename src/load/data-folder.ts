@@ -15,7 +15,11 @@ import { readProse, type ProseFile } from './markdown-prose.js';
 import { MAX_DATA_FILE_BYTES } from './nesting.js';
 import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
-import type { BuildSession } from '../session.js';
+import { sessionMemo, type BuildSession } from '../session.js';
+
+/** Files parsed by earlier builds of a session, by their text. */
+const yamlMemo = sessionMemo<ParsedYaml>();
+const proseMemo = sessionMemo<ReturnType<typeof readProse>>();
 
 /** The files of a data folder that every year and report reads. */
 export const DATA_FOLDER_FILES = { organization: 'organization.yaml', layout: 'layout.yaml' } as const;
@@ -155,7 +159,7 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
       const text = readText(full, show(full), sink);
       if (text !== undefined) {
         const display = show(full);
-        const prose = session ? (session.files.get(`md\0${display}\0${text}`, () => readProse(display, text)) as ReturnType<typeof readProse>) : readProse(display, text);
+        const prose = session ? proseMemo(session).get(`${display}\0${text}`, () => readProse(display, text)) : readProse(display, text);
         loaded.prose.set(entry.name, prose);
       }
     }
@@ -186,7 +190,7 @@ export function readText(full: string, display: string, sink: Diagnostic[]): str
 function readYamlFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession): ParsedYaml | undefined {
   const text = readText(full, display, sink);
   if (text === undefined) return undefined;
-  const parsed = session ? (session.files.get(`yaml\0${display}\0${text}`, () => parseYaml(display, text)) as ParsedYaml) : parseYaml(display, text);
+  const parsed = session ? yamlMemo(session).get(`${display}\0${text}`, () => parseYaml(display, text)) : parseYaml(display, text);
   sink.push(...parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
   if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0 && text.trim() === '') {

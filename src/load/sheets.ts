@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readProblem } from './files.js';
 import { readRegularFile } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet } from './spreadsheet/index.js';
-import { digest, type BuildSession } from '../session.js';
+import { digest, sessionMemo, type BuildSession } from '../session.js';
 
 export const SHEET_FILE = /\.(?:xlsx|xls|csv)$/i;
 
@@ -16,6 +16,9 @@ export interface LoadedWorkbook {
   display: string;
   sheets: Sheet[];
 }
+
+/** Workbooks read by earlier builds of a session, by their bytes' digest. */
+const workbookMemo = sessionMemo<ReturnType<typeof readWorkbook>>();
 
 export function readSheets(files: ReadonlyArray<{ path: string; display: string }>, sink: Diagnostic[], session?: BuildSession): LoadedWorkbook[] {
   const out: LoadedWorkbook[] = [];
@@ -26,7 +29,7 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
       continue;
     }
     const workbook = session
-      ? (session.files.get(`sheet\0${file.display}\0${digest(read.bytes)}`, () => readWorkbook(read.bytes, file.display)) as ReturnType<typeof readWorkbook>)
+      ? workbookMemo(session).get(`${file.display}\0${digest(read.bytes)}`, () => readWorkbook(read.bytes, file.display))
       : readWorkbook(read.bytes, file.display);
     sink.push(...workbook.diagnostics);
     out.push({ display: file.display, sheets: workbook.sheets });

@@ -84,6 +84,8 @@ export interface TermContext {
   organization: Organization;
   sitting: SittingContext;
   narrative?: RenderedNarrative;
+  /** The lessons (体会): the paragraph that leads into them, and each lesson. */
+  lessons?: { intro: string; items: string[] };
 }
 
 /** A compilation (汇编) of several organisations' year summaries, one section each. */
