@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 
-export class Memo<T> {
+class Memo<T> {
   private previous = new Map<string, T>();
   private current = new Map<string, T>();
 

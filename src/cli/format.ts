@@ -70,7 +70,7 @@ function sheetPlace(d: Diagnostic & { sheet: string }): string {
 }
 
 /** `file:line:column`, or for a spreadsheet cell `提案台账.xlsx［提案］第12行 F列`. */
-export function location(d: Diagnostic): string {
+function location(d: Diagnostic): string {
   if (!d.file) return '';
   if (d.sheet !== undefined) return `${d.file}${sheetPlace({ ...d, sheet: d.sheet })}`;
   if (d.line === undefined) return d.file;

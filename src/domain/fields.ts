@@ -75,7 +75,7 @@ function field<T, O extends FieldOptions>(schema: z.ZodType<T>, label: string, d
 }
 
 /** Characters an id may not hold: it is cited in figure names (`meetings.byId.<id>.topic`). */
-export const ID_PATTERN = /^[^\s.\/\\[\]{}'"`，。、]+$/u;
+const ID_PATTERN = /^[^\s.\/\\[\]{}'"`，。、]+$/u;
 
 export const fields = {
   id<O extends FieldOptions>(label: string, description: string, options?: O) {
@@ -123,9 +123,9 @@ export const fields = {
   },
 };
 
-export const LIST_SEPARATORS = /[、，,；;／/\n\r]+/;
+const LIST_SEPARATORS = /[、，,；;／/\n\r]+/;
 
-export function splitList(text: string): string[] {
+function splitList(text: string): string[] {
   return text
     .split(LIST_SEPARATORS)
     .map((s) => s.trim())

@@ -12,7 +12,7 @@ const text = (description: string) => z.string().min(1).meta({ description });
 const names = (description: string) => z.array(z.string().min(1)).meta({ description });
 
 /** 办理结果 classes: A 已解决或基本解决… Each organisation defines its own (some use A–D). */
-export const ResultClassSchema = z.strictObject({
+const ResultClassSchema = z.strictObject({
   class: z.string().min(1).max(8).meta({ description: '类别代号，如 A' }),
   label: text('这一类的说法，如：已解决或基本解决'),
 });

@@ -138,11 +138,3 @@ export function recordsOf<R extends RecordValue>(year: Pick<YearRecords, 'record
   // The year's records of a kind are what that kind's schema gave back (validate/year.ts).
   return (year.records[kind.key] ?? []) as R[];
 }
-
-/** A part of a year that appears once (sitting, members, totals), with its fields. */
-export interface SinglePart {
-  key: string;
-  label: string;
-  office: string;
-  description: string;
-}

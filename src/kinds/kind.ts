@@ -22,7 +22,7 @@ export interface YearRange {
 }
 
 /** The report kinds by name (kinds/index.ts holds one of each). */
-export const KIND_NAMES = ['annual', 'summary', 'term', 'compilation', 'proposals'] as const;
+const KIND_NAMES = ['annual', 'summary', 'term', 'compilation', 'proposals'] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 
 export interface ReportRequest {

@@ -14,7 +14,7 @@ import { ANNUAL_NARRATIVE } from './annual.js';
 import type { CheckedSource, ReportKind } from './kind.js';
 import { planYearReport, prepareYearNarrative, yearPrepared } from './year-report.js';
 
-export const SUMMARY_NARRATIVE: NarrativeSpec = {
+const SUMMARY_NARRATIVE: NarrativeSpec = {
   file: 'summary.md',
   label: '工作综述的文字',
   titled: true,
@@ -36,7 +36,7 @@ export interface SummaryContext extends YearContext {
 }
 
 /** The summary's sections from summary.md, each borrowing the review's paragraphs where it has none. */
-export function summaryView(context: YearContext & { summaryText?: RenderedNarrative }): SummaryView {
+function summaryView(context: YearContext & { summaryText?: RenderedNarrative }): SummaryView {
   const review = context.narrative?.review as RenderedPart;
   const own = context.summaryText as { title?: string; lead?: RenderedPart; closing?: RenderedPart } | undefined;
   if (!own) {

@@ -22,7 +22,7 @@ export function yearsOf(range: YearRange): number[] {
   return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
 }
 
-export const TERM_NARRATIVE: NarrativeSpec = {
+const TERM_NARRATIVE: NarrativeSpec = {
   file: 'narrative.md',
   label: '届末工作报告的文字',
   parts: [

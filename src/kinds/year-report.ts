@@ -41,7 +41,7 @@ export function planYearReport(request: ReportRequest, availableYears: (dataDir:
 }
 
 /** The year's context, or the problems that prevent it (no organisation, no sitting). */
-export function prepareYear(source: CheckedSource): { context?: YearContext; diagnostics: Diagnostic[] } {
+function prepareYear(source: CheckedSource): { context?: YearContext; diagnostics: Diagnostic[] } {
   const { year } = source.plan;
   const checked = source.years.get(year);
   if (!source.organization || !checked) return { diagnostics: [] };

@@ -20,7 +20,7 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import
 export const SHARED_TEMPLATES = 'shared';
 
 /** Larger pieces are refused unread: the genre's longest piece is a few kilobytes. */
-export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 export interface TemplatePiece {
   name: string;

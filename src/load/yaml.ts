@@ -202,7 +202,7 @@ function duplicateKeyAt(doc: Document.Parsed, text: string, pos: [number, number
   return key ?? text.slice(pos[0], pos[1]);
 }
 
-export function position(file: SourceFile, offset: number): { line: number; column: number } {
+function position(file: SourceFile, offset: number): { line: number; column: number } {
   const { line, col } = file.lines.linePos(offset);
   return { line, column: col };
 }
@@ -211,7 +211,7 @@ export function position(file: SourceFile, offset: number): { line: number; colu
  * The node at `path`, or the deepest existing ancestor when the path runs past the data (a
  * missing field is reported on the map that lacks it). `key` selects the key of the last pair.
  */
-export function nodeAt(file: SourceFile, path: DataPath, key = false): Node | null {
+function nodeAt(file: SourceFile, path: DataPath, key = false): Node | null {
   // A long file not yet parsed with positions: the record the path runs through, parsed alone.
   const record = !file.parsed && file.value !== undefined && file.text.length >= REGION_MIN_LENGTH ? recordNode(file, file.text, file.value, path) : undefined;
   let node: unknown = record ? record.node : file.doc.contents;

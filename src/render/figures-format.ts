@@ -18,7 +18,7 @@ function decimal(value: number, digits: number): string {
  * The power of ten of the leading digit of `n` (≥ 1): 213 → 100. Taken from the digits, not
  * from Math.log10, which rounds 999999999999999 up to 15 and made it "0余".
  */
-export function leadingPower(n: number): number {
+function leadingPower(n: number): number {
   return 10 ** (String(Math.floor(n)).length - 1);
 }
 

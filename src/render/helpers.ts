@@ -220,7 +220,7 @@ export function helperSignature(name: string): HelperSignature | undefined {
 }
 
 /** The value as a message quotes it: 实际是“-10”, 实际是空. */
-export function describeValue(v: unknown): string {
+function describeValue(v: unknown): string {
   if (v === undefined || v === null) return '空';
   if (typeof v === 'string') return `“${v.length > 40 ? `${v.slice(0, 40)}…` : v}”`;
   if (typeof v === 'number' || typeof v === 'boolean') return `“${String(v)}”`;

@@ -59,7 +59,7 @@ export function problemToDiagnostic(p: TemplateProblem, at: Location, context: C
 }
 
 /** Names that exist beside the deepest existing part of a cited name, and the closest of them, to suggest a fix. */
-export function nearNames(context: CitableContext, name: string): { near: string; guess?: string } {
+function nearNames(context: CitableContext, name: string): { near: string; guess?: string } {
   const parts = name.split('.');
   let node: unknown = context;
   const found: string[] = [];

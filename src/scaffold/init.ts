@@ -68,7 +68,7 @@ export interface InitPlan {
 const yamlText = (value: unknown) => stringify(value, { lineWidth: 0 });
 
 /** The same calendar day `years` later; 29 February becomes 28 February in a common year. */
-export function shiftDate(date: string, years: number): string {
+function shiftDate(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const year = y + years;
   const daysInMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
@@ -165,7 +165,7 @@ function settingsText(dataDir: string): string {
   ].join('\n');
 }
 
-export function planInit(request: InitRequest): InitPlan {
+function planInit(request: InitRequest): InitPlan {
   const cwd = request.cwd;
   const show = (p: string) => displayPath(cwd, p);
   const dataDir = path.resolve(cwd, request.dataDir);

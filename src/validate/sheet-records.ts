@@ -24,7 +24,7 @@ import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
 const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
 
 /** The columns of a kind's table: every field a cell can hold, with its headers and the organisation's own. */
-export function columnSpecs(kind: RecordKind, fields: Record<string, Field>, organization: Organization | undefined): ColumnSpec[] {
+function columnSpecs(kind: RecordKind, fields: Record<string, Field>, organization: Organization | undefined): ColumnSpec[] {
   const own = organization?.sheetHeaders?.[kind.key] ?? {};
   return Object.entries(fields).flatMap(([name, f]) => {
     if (!f.cell) return [];

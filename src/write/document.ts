@@ -34,7 +34,7 @@ function cellAlignment(open: Token): Alignment | undefined {
 }
 
 /** Flattens one inline token's children into text runs with their roles. */
-export function readInlines(inline: Token, prefix = ''): Inline[] {
+function readInlines(inline: Token, prefix = ''): Inline[] {
   const out: Inline[] = prefix ? [{ type: 'text', text: prefix, role: 'plain' }] : [];
   const roles: RunRole[] = [];
   let pendingSoftBreak = false;

@@ -68,7 +68,7 @@ function type(p: ParagraphLayout, layout: Layout, base: number): string {
 }
 
 /** The stylesheet: screen (a page-like column) and print (the DOCX's A4 page). */
-export function reportCss(layout: Layout): string {
+function reportCss(layout: Layout): string {
   const p = layout.paragraphs;
   const base = p.body.sizePt;
   const m = layout.page.marginsMm;

@@ -24,7 +24,7 @@ function nested<T>(schema: z.ZodType<T[]>, label: string, description: string): 
   };
 }
 
-export function activityCount(a: Activity): number | undefined {
+function activityCount(a: Activity): number | undefined {
   if (a.items.length > 0) return a.items.length;
   if (a.count !== undefined) return a.count;
   return a.parts.length > 0 ? sum(a.parts.map((p) => p.count)) : undefined;

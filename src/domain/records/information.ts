@@ -15,7 +15,7 @@ import { INSTRUCTION_LABELS, instructionFiguresOf } from './instructions.js';
 /** A 社情民意 item as its fields declare it. */
 export type InformationItem = RecordOf<ReturnType<typeof informationFields>>;
 
-export const ADOPTION_FORMS = ['单篇', '综合'] as const;
+const ADOPTION_FORMS = ['单篇', '综合'] as const;
 
 function informationFields() {
   return {

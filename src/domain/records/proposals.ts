@@ -19,12 +19,12 @@ import { INSTRUCTION_LABELS, instructionFiguresOf } from './instructions.js';
 export type Proposal = RecordOf<ReturnType<typeof proposalFields>>;
 
 /** 审查结果. 立案 and 并案 are accepted (filed): they are handled and answered. */
-export const REVIEW_OUTCOMES = ['立案', '并案', '不立案', '撤案', '退回', '转意见建议', '转来信', '转社情民意'] as const;
+const REVIEW_OUTCOMES = ['立案', '并案', '不立案', '撤案', '退回', '转意见建议', '转来信', '转社情民意'] as const;
 const FILED = new Set<string>(['立案', '并案']);
-export const isFiled = (p: Pick<Proposal, 'review'>) => FILED.has(p.review);
+const isFiled = (p: Pick<Proposal, 'review'>) => FILED.has(p.review);
 
-export const PERIODS = ['大会', '平时'] as const;
-export const SATISFACTION = ['满意', '基本满意', '理解', '不满意'] as const;
+const PERIODS = ['大会', '平时'] as const;
+const SATISFACTION = ['满意', '基本满意', '理解', '不满意'] as const;
 const SATISFIED = new Set<string>(['满意', '基本满意']);
 /** Submitter kinds whose proposers are members (委员), counted for participation. */
 const MEMBER_KINDS = new Set(['委员', '联名']);

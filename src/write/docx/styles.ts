@@ -35,7 +35,7 @@ export const LEAD_STYLE = 'LeadSentence';
 export const RUN_IN_STYLE = 'RunInHeading';
 
 /** Fixed line spacing, as every paragraph of the document has it. */
-export const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
+const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
   line: ptToTwips(layout.lineSpacingPt),
   lineRule: LineRuleType.EXACT,
   before: linesToTwips(before, layout),
