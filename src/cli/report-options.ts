@@ -13,10 +13,9 @@
  */
 import path from 'node:path';
 import { defaultKind, REPORT_KINDS } from '../kinds/index.js';
-import type { KindName, ReportKind, ReportRequest } from '../kinds/kind.js';
+import { SCRIPTS, type KindName, type ReportKind, type ReportRequest, type Script } from '../kinds/kind.js';
 import { entryKind } from '../load/files.js';
 import type { Settings } from '../load/settings.js';
-import { SCRIPTS, type Script } from '../render/script.js';
 import { parseYear, PACKAGE_ROOT, UsageError, type Io } from './shared.js';
 
 export interface ReportArgs {

@@ -5,21 +5,22 @@
  * prose cite (prepare). The pipeline (pipeline.ts) runs any kind through the same stages.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Organization } from '../domain/organization.js';
-import type { Origin } from '../domain/record-kind.js';
-import type { Vocabulary } from '../domain/vocabulary.js';
-import type { Sitting } from '../domain/year-parts.js';
-import type { LoadedData } from '../load/data-folder.js';
 import type { CitableContext, RenderedNarrative } from '../render/context.js';
-import type { Script } from '../render/script.js';
 import type { BuildSession } from '../session.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
-import type { CheckedYear } from '../validate/year.js';
+import type { CheckedFolder, CheckedSource, SourcePlan } from '../validate/source.js';
+
+/** What a data folder holds, checked (declared with the checks, in validate/source.ts). */
+export type { CheckedFolder, CheckedSource, SourcePlan };
 
 export interface YearRange {
   from: number;
   to: number;
 }
+
+/** The scripts a report is written in: simplified (hans, the default) or traditional (hant). */
+export const SCRIPTS = ['hans', 'hant'] as const;
+export type Script = (typeof SCRIPTS)[number];
 
 /** The report kinds by name (kinds/index.ts holds one of each). */
 const KIND_NAMES = ['annual', 'summary', 'term', 'compilation', 'proposals'] as const;
@@ -39,15 +40,6 @@ export interface ReportRequest {
   session?: BuildSession;
 }
 
-/** What to read from one data folder. */
-export interface SourcePlan {
-  dataDir: string;
-  /** The year the report is about, for this data folder. */
-  year: number;
-  years: number[];
-  /** Other folders of the data folder (term-2018-2022). */
-  folders: string[];
-}
 
 export interface Plan {
   sources: SourcePlan[];
@@ -58,25 +50,7 @@ export interface Plan {
   output: { folder: string; name: string };
 }
 
-/** A term folder's own files, checked: the sitting that hears the report. */
-export interface CheckedFolder {
-  sitting: Sitting | undefined;
-  sittingOrigin: Origin | undefined;
-}
 
-/** One data folder, loaded and checked. */
-export interface CheckedSource {
-  plan: SourcePlan;
-  data: LoadedData;
-  organization: Organization | undefined;
-  vocabulary: Vocabulary;
-  years: Map<number, CheckedYear>;
-  folders: Map<string, CheckedFolder>;
-  /** Narratives present, by `<folder>/<file>` (2023/narrative.md). */
-  narratives: Map<string, NarrativeDoc>;
-  /** Whether its data (records, organisation) had errors: figures are then from the valid records only. */
-  dataHasErrors: boolean;
-}
 
 /** Prose to render against a context. */
 export interface ProseJob {

@@ -7,7 +7,7 @@ import { labelOf } from '../compute/labels.js';
 import { roundTo } from '../compute/numbers.js';
 import type { YearFigures } from '../compute/figures.js';
 import { formatPercent, formatYoy } from '../render/figures-format.js';
-import { displayWidth } from '../cli/format.js';
+import { displayWidth } from '../text-width.js';
 import { flatten, type Leaf } from './flatten.js';
 import type { FiguresOfRecords } from './figures.js';
 
