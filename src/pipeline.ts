@@ -13,16 +13,16 @@ import type { CheckedSource, Plan, Prepared, ReportKind, ReportRequest } from '.
 import { displayPath, loadData, yearFolders, type LoadedData } from './load/data-folder.js';
 import { entryKind } from './load/files.js';
 import { loadTemplates } from './load/templates.js';
-import type { CitableContext, RenderedNarrative } from './render/context.js';
+import type { CitableContext, RenderedNarrative } from './compute/context.js';
 import { renderNarrative } from './render/prose.js';
 import { renderReport } from './render/report.js';
 import { toScript } from './render/script.js';
 import { sessionMemo } from './session.js';
 import { checkLayout } from './validate/layout.js';
 import { checkSource } from './validate/source.js';
-import { compileTemplates } from './validate/templates.js';
+import { compileTemplates } from './render/templates.js';
 import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
-import type { Layout } from './write/docx/layout.js';
+import type { Layout } from './domain/layout.js';
 
 /** Templates compiled by earlier builds of a session, by their text. */
 const templatesMemo = sessionMemo<ReturnType<typeof compileTemplates>>();

@@ -6,7 +6,7 @@
  */
 import type { Figures, RecordKind, RecordValue, YearRecords } from '../domain/record-kind.js';
 import { RECORD_KINDS } from '../domain/registry.js';
-import { sum } from './groups.js';
+import { sum } from '../domain/groups.js';
 
 export interface YearFigures {
   year: number;

@@ -5,7 +5,7 @@
  * provincial and a county 政协 are each named as their own reports name them.
  */
 import { z } from 'zod';
-import { chineseNumeral } from '../render/chinese.js';
+import { chineseNumeral } from './chinese.js';
 import { MEETING_GROUPS, VOCABULARY_LISTS, vocabularyOf, type MeetingGroup, type Vocabulary } from './vocabulary.js';
 
 const text = (description: string) => z.string().min(1).meta({ description });

@@ -6,7 +6,7 @@
  * name its own files. The sections are put together by the `compilation` templates.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CompilationContext, YearContext } from '../render/context.js';
+import type { CompilationContext, YearContext } from '../compute/context.js';
 import type { Plan, Prepared, ReportKind } from './kind.js';
 import { summary } from './summary.js';
 import { chooseYear, outputName } from './year-report.js';

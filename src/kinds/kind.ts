@@ -5,7 +5,7 @@
  * prose cite (prepare). The pipeline (pipeline.ts) runs any kind through the same stages.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CitableContext, RenderedNarrative } from '../render/context.js';
+import type { CitableContext, RenderedNarrative } from '../compute/context.js';
 import type { BuildSession } from '../session.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
 import type { CheckedFolder, CheckedSource, SourcePlan } from '../validate/source.js';

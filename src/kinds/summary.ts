@@ -8,7 +8,7 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColumn } from '../load/markdown-prose.js';
-import type { RenderedNarrative, RenderedParagraph, RenderedPart, YearContext } from '../render/context.js';
+import type { RenderedNarrative, RenderedParagraph, RenderedPart, YearContext } from '../compute/context.js';
 import type { NarrativeSpec } from '../validate/narrative.js';
 import { ANNUAL_NARRATIVE } from './annual.js';
 import type { CheckedSource, ReportKind } from './kind.js';

@@ -8,7 +8,7 @@
 import { computeTerm, computeYear, type YearFigures } from '../compute/figures.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sittingContext, type RenderedPart, type TermContext } from '../render/context.js';
+import { sittingContext, type RenderedPart, type TermContext } from '../compute/context.js';
 import type { NarrativeSpec } from '../validate/narrative.js';
 import type { ReportKind, YearRange } from './kind.js';
 import { outputName, requireNarrative } from './year-report.js';

@@ -8,7 +8,7 @@ import { computeYear } from '../compute/figures.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/data-folder.js';
-import { yearContext, type CitableContext, type RenderedNarrative, type YearContext } from '../render/context.js';
+import { yearContext, type CitableContext, type RenderedNarrative, type YearContext } from '../compute/context.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
 import type { CheckedSource, Plan, Prepared, ProseJob, ReportRequest } from './kind.js';
 

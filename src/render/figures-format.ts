@@ -3,7 +3,7 @@
  * These format what they are given; the template helpers (helpers.ts) decide which values may
  * reach them, and refuse the rest with a message.
  */
-import { roundTo } from '../compute/numbers.js';
+import { roundTo } from '../domain/numbers.js';
 
 /** 0.6138 → "61.4%"; a whole number drops its zeros (1 → "100%", as the reports print it). */
 export function formatPercent(ratio: number, digits = 1): string {

@@ -6,8 +6,8 @@
  * rounding would give 101%). Groups whose records may fall in several keys (tags) have no such
  * shares and are refused.
  */
-import { isExclusive } from '../compute/groups.js';
-import { balancedShares } from '../compute/numbers.js';
+import { isExclusive } from '../domain/groups.js';
+import { balancedShares } from '../domain/numbers.js';
 import { formatPercent } from './figures-format.js';
 
 /** A helper's refusal, with the argument it concerns (index) and whether the data cannot supply it. */

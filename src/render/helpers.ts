@@ -6,7 +6,7 @@
  * has to change.
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { chineseNumeral, partNumber, sectionNumber, spacedName } from './chinese.js';
+import { chineseNumeral, partNumber, sectionNumber, spacedName } from '../domain/chinese.js';
 import { formatApprox, formatApproxWord, formatPercent, formatYoy } from './figures-format.js';
 import { counts as groupCounts, GroupHelperError, share as groupShare, shares as groupShares, table as groupTable } from './group-helpers.js';
 

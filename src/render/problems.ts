@@ -1,7 +1,7 @@
 /** Turns template problems into catalogue diagnostics, for template files and prose alike. */
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CitableContext } from './context.js';
+import type { CitableContext } from '../compute/context.js';
 import { nearest } from '../diagnostics/nearest.js';
 import { KNOWN_HELPERS, RENDER_LIMITS, type TemplateProblem } from './engine.js';
 import { RELATED, TEMPLATE_LIMITS } from './template-scan.js';

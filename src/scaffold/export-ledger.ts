@@ -7,7 +7,7 @@ import type { RecordKind } from '../domain/record-kind.js';
 import { chooseYear } from '../kinds/year-report.js';
 import { displayPath, loadData, yearFolders } from '../load/data-folder.js';
 import { entryKind } from '../load/files.js';
-import { writeWorkbook } from '../load/spreadsheet/index.js';
+import { writeWorkbook } from '../write/spreadsheet/write.js';
 import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
 import { ledgerTable } from './export.js';

@@ -4,7 +4,7 @@
  * ones templates and prose cite. Pure: the CLI prints what these functions return.
  */
 import { labelOf } from '../compute/labels.js';
-import { roundTo } from '../compute/numbers.js';
+import { roundTo } from '../domain/numbers.js';
 import type { YearFigures } from '../compute/figures.js';
 import { formatPercent, formatYoy } from '../render/figures-format.js';
 import { displayWidth } from '../text-width.js';

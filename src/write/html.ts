@@ -8,7 +8,7 @@
 // every text is escaped, and fonts are only named (local()).
 import { breakDisplayLines, type Block, type Inline, type ReportDocument, type TableBlock } from './document.js';
 import { chineseLanguage, fontChain, layoutForScript } from './docx/fonts.js';
-import { DEFAULT_LAYOUT, type Layout, type ParagraphLayout } from './docx/layout.js';
+import { DEFAULT_LAYOUT, type Layout, type ParagraphLayout } from '../domain/layout.js';
 import { columnAlignments } from './docx/table-columns.js';
 
 export interface HtmlOptions {

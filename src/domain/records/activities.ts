@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { diagnostic } from '../../diagnostics/catalogue.js';
-import { sum } from '../../compute/groups.js';
+import { sum } from '../groups.js';
 import { fields, type Field, type RecordOf } from '../fields.js';
 import { defineRecordKind } from '../record-kind.js';
 

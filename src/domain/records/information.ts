@@ -4,8 +4,8 @@
  * report ("被全国政协采用7篇…省政协采用22篇"). An office that keeps only totals writes them in
  * `totals.information`.
  */
-import { exclusive, groups, tally } from '../../compute/groups.js';
-import { ratio } from '../../compute/numbers.js';
+import { exclusive, groups, tally } from '../groups.js';
+import { ratio } from '../numbers.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { checkRegister } from '../checks.js';
 import { fields, type RecordOf } from '../fields.js';

@@ -3,7 +3,7 @@
  * (a research report, a proposal, a 社情民意 item, a meeting's results), with the leader's level
  * and whether a principal leader gave it: "省领导批示68件次，其中省委、省政府、省政协主要领导批示28件次".
  */
-import { groups, tally } from '../../compute/groups.js';
+import { groups, tally } from '../groups.js';
 import { fields, type RecordOf } from '../fields.js';
 import { defineRecordKind, recordsOf, type FigureLabel, type YearRecords } from '../record-kind.js';
 import type { Vocabulary } from '../vocabulary.js';

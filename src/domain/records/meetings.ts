@@ -2,7 +2,7 @@
  * 会议: the meetings the 办公室 records, with their topics, the suggestions they produced and how
  * many were adopted ("17条建议得到…采纳"), and who attended ("11个界别的100余名委员参加").
  */
-import { distinct, groups, sum } from '../../compute/groups.js';
+import { distinct, groups, sum } from '../groups.js';
 import { byCodePoint } from '../../order.js';
 import { checkRegister } from '../checks.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';

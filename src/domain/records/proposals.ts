@@ -4,8 +4,8 @@
  * with a reason…), which units handle it (主办, 会办), how it was answered (办复, 办理结果 class,
  * the proposer's satisfaction), and who supervises it (督办).
  */
-import { distinct, exclusive, groups, sum, tally } from '../../compute/groups.js';
-import { ratio } from '../../compute/numbers.js';
+import { distinct, exclusive, groups, sum, tally } from '../groups.js';
+import { ratio } from '../numbers.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { checkRegister as register } from '../checks.js';
 import { fields, type RecordOf } from '../fields.js';

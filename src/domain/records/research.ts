@@ -3,7 +3,7 @@
  * 研究室 and the committees produce, with who led them and how many suggestions they made.
  * Leaders' instructions on them are `instructions` records that name the report's id.
  */
-import { groups, sum } from '../../compute/groups.js';
+import { groups, sum } from '../groups.js';
 import { byCodePoint } from '../../order.js';
 import { fields, type RecordOf } from '../fields.js';
 import { defineRecordKind, labelsUnder, type YearRecords } from '../record-kind.js';

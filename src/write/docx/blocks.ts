@@ -15,7 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from '../document.js';
-import type { Alignment, Layout, ParagraphLayout } from './layout.js';
+import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 import { columnAlignments } from './table-columns.js';
 import { isWide } from './title-break.js';
 import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';

@@ -2,7 +2,7 @@
 // leaves it empty, so Word knows nothing of a missing font but its name) and the typographic
 // settings (autospace, punctuation compression).
 import { fontChain, fontsUsed } from './fonts.js';
-import type { Layout } from './layout.js';
+import type { Layout } from '../../domain/layout.js';
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

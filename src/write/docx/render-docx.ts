@@ -6,7 +6,7 @@ import { buildBody } from './blocks.js';
 import { fontTableXml, withSettings, withTypographyDefaults } from './font-table.js';
 import { layoutForScript } from './fonts.js';
 import { buildFooters } from './footer.js';
-import { DEFAULT_LAYOUT, type Layout } from './layout.js';
+import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
 import { buildStyles } from './styles.js';
 import { mmToTwips } from './units.js';

@@ -12,7 +12,7 @@ import {
 } from 'docx';
 import type { ParagraphKind } from '../document.js';
 import { chineseLanguage, type Script } from './fonts.js';
-import type { Layout, ParagraphLayout, RunLayout } from './layout.js';
+import type { Layout, ParagraphLayout, RunLayout } from '../../domain/layout.js';
 import { indentForChars, linesToTwips, paragraphRun, ptToHalfPoints, ptToTwips, runFonts, toAlignment } from './units.js';
 
 /** The style id each kind of paragraph uses. */

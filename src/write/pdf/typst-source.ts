@@ -5,7 +5,7 @@
 // "— 1 —" page numbers outside on odd and even pages. All text goes in as string literals, so
 // nothing in the data is read as Typst markup or code.
 import type { Block, Inline, ReportDocument, TableBlock } from '../document.js';
-import type { Alignment, Layout, ParagraphLayout } from '../docx/layout.js';
+import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 import { columnWidths } from '../docx/blocks.js';
 import { columnAlignments } from '../docx/table-columns.js';
 import { typeAreaWidthTwips } from '../docx/units.js';

@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readText } from './data-folder.js';
-import { entryKind } from './files.js';
-import { locate, parseYaml } from './yaml.js';
-import { issuesToDiagnostics } from '../validate/zod-issues.js';
+import { readText } from '../load/data-folder.js';
+import { entryKind } from '../load/files.js';
+import { locate, parseYaml } from '../load/yaml.js';
+import { issuesToDiagnostics } from './zod-issues.js';
 
 export const SETTINGS_FILE = 'report.yaml';
 

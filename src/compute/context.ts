@@ -3,10 +3,10 @@
  * `meetings.byKind.常委会议.count`, `previous.proposals.total`, `organization.name`,
  * `sitting.committee`… Each report kind builds its context from these pieces.
  */
-import type { TermFigures, YearFigures } from '../compute/figures.js';
+import type { TermFigures, YearFigures } from './figures.js';
 import { committeeNames, type Organization } from '../domain/organization.js';
 import type { Sitting } from '../domain/year-parts.js';
-import { chineseNumeral } from './chinese.js';
+import { chineseNumeral } from '../domain/chinese.js';
 
 export interface RenderedParagraph {
   lead?: string;
