@@ -7,6 +7,10 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { RecordValue, YearRecords } from '../../src/domain/record-kind.js';
 import { recordFields, recordKind } from '../../src/domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../../src/domain/vocabulary.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { copyFixture, DATA } from '../helpers/fixture.js';
+import { runAnnual } from '../helpers/library.js';
 
 function check(kind: string, raw: Record<string, unknown>): Array<Pick<Diagnostic, 'code' | 'message' | 'path'>> {
   const k = recordKind(kind)!;
@@ -46,5 +50,18 @@ describe('record checks: one code per contradiction', () => {
 
   it('activities: no count, items or parts (RPT213, not the missing-field RPT202)', () => {
     expect(check('activities', { id: 'study', name: '学习', unit: '次' })).toEqual([expect.objectContaining({ code: 'RPT213' })]);
+  });
+});
+
+describe('problems once reported as a missing field, each its own code', () => {
+  it('a proposal report without its speaker: RPT212 at the sitting, not RPT202', async () => {
+    const data = await copyFixture(DATA);
+    const sitting = path.join(data, '2023', 'sitting.yaml');
+    await writeFile(sitting, (await readFile(sitting, 'utf8')).replace(/^\s*proposalsSpeaker:.*\n/m, ''));
+    const run = await runAnnual(data, { kind: 'proposals' });
+    expect(run.report).toBeUndefined();
+    const found = run.diagnostics.filter((d) => d.code === 'RPT212');
+    expect(found).toEqual([expect.objectContaining({ file: '2023/sitting.yaml', severity: 'error' })]);
+    expect(run.diagnostics.some((d) => d.code === 'RPT202')).toBe(false);
   });
 });
