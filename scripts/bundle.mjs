@@ -1,6 +1,9 @@
-// Bundles the CLI and the library into one CommonJS file, dist/bundle/cli.cjs, that bin/report.js
-// loads: start-up reads one file instead of resolving a few hundred modules.
-import { rmSync } from 'node:fs';
+// Bundles the CLI and the library into ES module chunks in dist/bundle/, that bin/report.js loads
+// from cli.mjs: start-up reads a few files instead of resolving a few hundred modules, and only the
+// chunks a command uses (the Word writer, the preview server … each sit in chunks of their own,
+// loaded by the import() that asks for them). dist/bundle/meta.json tells which chunk holds which
+// module (the test of what a command loads reads it).
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -21,26 +24,34 @@ const onlyDefaultZodLocale = {
   },
 };
 
-const common = {
+const result = await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
-  format: 'cjs',
+  splitting: true,
+  format: 'esm',
   platform: 'node',
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
-
-await build({
-  ...common,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/bundle/cli.cjs',
-  // The traditional-script converter (2 MB of tables, only for `--script hant`) and the PDF engine (a native
-  // module, only for `--format pdf`) stay modules of their own, loaded when asked for.
-  external: ['opencc-js', '@myriaddreamin/typst-ts-node-compiler'],
-  // import() inside a script loaded with a code cache has no loader to call in Node 20; require() has.
-  supported: { 'dynamic-import': false },
+  metafile: true,
+  // CommonJS packages inside the chunks call require(); an ES module has none of its own.
+  banner: { js: "import { createRequire as __reportRequire } from 'node:module'; const require = __reportRequire(import.meta.url);" },
+  // Loaded from node_modules when asked for: the traditional-script converter (2 MB of tables, only
+  // for `--script hant`), the PDF engine (a native module, only for `--format pdf`) and the
+  // spreadsheet library (only when a folder holds an .xlsx or .xls; required, since reading is synchronous).
+  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx'],
   plugins: [onlyDefaultZodLocale],
 });
 
+/** For each chunk, the packages and source folders it holds, by size: what loading it costs. */
+const chunks = {};
+for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  chunks[path.basename(file)] = {
+    bytes: output.bytes,
+    imports: output.imports.filter((i) => !i.external && i.kind === 'import-statement').map((i) => path.basename(i.path)),
+    inputs: Object.keys(output.inputs),
+  };
+}
+writeFileSync('dist/bundle/meta.json', JSON.stringify(chunks, null, 1));

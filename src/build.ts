@@ -9,11 +9,9 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { displayPath } from './load/data-folder.js';
 import { renderReportRun, type RenderedReport, type ReportRequest, type ReportRun } from './pipeline.js';
 import { OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
+import { DEFAULT_FORMATS, FORMATS, OUTPUT_FORMATS, type FormatEntry, type OutputFormat } from './write/formats.js';
 
-export type OutputFormat = 'md' | 'docx' | 'html' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html', 'pdf'];
-/** The formats written when none are asked for. */
-export const DEFAULT_FORMATS: readonly OutputFormat[] = ['md', 'docx'];
+export { OUTPUT_FORMATS, DEFAULT_FORMATS, type OutputFormat } from './write/formats.js';
 
 export interface BuildRequest extends ReportRequest {
   /** Output root; files go to `<outDir>/<year>/report.<ext>`. */
@@ -30,31 +28,19 @@ export interface BuildResult extends ReportRun {
 }
 
 /**
- * The files of a rendered report, in memory: clean Markdown for report.md (pasteable anywhere),
- * and the Word document, the web page and the PDF laid out from the same document.
+ * The files of a rendered report, in memory, one per format asked for, each made by its writer
+ * in the format table (write/formats.ts): clean Markdown for report.md (pasteable anywhere), and
+ * the Word document, the web page and the PDF laid out from the same document.
  */
 export async function renderFiles(report: RenderedReport, formats: readonly OutputFormat[], folder: string): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
-  const { document, output, layout } = report;
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const file = (ext: string) => path.join(folder, `${output.name}.${ext}`);
-  if (formats.includes('md')) {
-    const { toMarkdown } = await import('./write/document.js');
-    files.push({ path: file('md'), content: toMarkdown(document) });
-  }
-  if (formats.includes('html')) {
-    const { renderHtml } = await import('./write/html.js');
-    files.push({ path: file('html'), content: renderHtml(document, { layout }) });
-  }
-  if (formats.includes('docx')) {
-    const { renderDocx } = await import('./write/docx/index.js');
-    files.push({ path: file('docx'), content: await renderDocx(document, layout) });
-  }
-  if (formats.includes('pdf')) {
-    const { pdfFor } = await import('./write/pdf/output.js');
-    const pdf = await pdfFor(document, layout);
-    diagnostics.push(...pdf.diagnostics);
-    if (pdf.content) files.push({ path: file('pdf'), content: pdf.content });
+  // In the table's order, whatever the order asked: the set of files is the same either way.
+  for (const format of OUTPUT_FORMATS.filter((f) => formats.includes(f))) {
+    const entry: FormatEntry = FORMATS[format];
+    const written = await (await entry.load())(report);
+    diagnostics.push(...(written.diagnostics ?? []));
+    if (written.content !== undefined) files.push({ path: path.join(folder, entry.file(report.output.name)), content: written.content });
   }
   return { files, diagnostics };
 }
@@ -75,6 +61,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     // All outputs of a build are one set in one folder, which appears with all of them at once.
     const folder = path.dirname(result.files[0]!.path);
     await writeOutputSet(folder, result.files.map((f) => ({ name: path.basename(f.path), content: f.content })));
+    // What this build parsed is kept only once its outputs are written: a failed build writes nothing.
+    request.cache?.save();
     return result;
   } catch (error) {
     const show = (p: string) => displayPath(request.cwd, p);

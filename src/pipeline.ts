@@ -13,8 +13,9 @@ import type { CheckedSource, Plan, Prepared, ReportKind, ReportRequest } from '.
 import { displayPath, loadData, yearFolders, type LoadedData } from './load/data-folder.js';
 import { entryKind } from './load/files.js';
 import { loadTemplates } from './load/templates.js';
-import type { CitableContext, RenderedNarrative } from './compute/context.js';
+import type { RenderedNarrative } from './compute/context.js';
 import { renderNarrative } from './render/prose.js';
+import { proseMarks } from './render/prose-marks.js';
 import { renderReport } from './render/report.js';
 import { toScript } from './render/script.js';
 import { sessionMemo } from './session.js';
@@ -22,25 +23,15 @@ import { checkLayout } from './validate/layout.js';
 import { checkSource } from './validate/source.js';
 import { compileTemplates } from './render/templates.js';
 import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
+import type { RenderedReport } from './write/rendered-report.js';
 import type { Layout } from './domain/layout.js';
 
 /** Templates compiled by earlier builds of a session, by their text. */
 const templatesMemo = sessionMemo<ReturnType<typeof compileTemplates>>();
 
 export type { ReportRequest } from './kinds/kind.js';
+export type { RenderedReport } from './write/rendered-report.js';
 
-export interface RenderedReport {
-  /** The report's Markdown as the templates wrote it, layout marks included, in the output's script. */
-  markdown: string;
-  /** The report as the writers read it: blocks with their roles (title, subtitle, lead sentences, tables…). */
-  document: ReportDocument;
-  context: CitableContext;
-  layout: Layout;
-  /** Document properties, in the output's script. */
-  properties: { author: string; date: string };
-  /** `<out>/<folder>/<name>.<ext>` */
-  output: { folder: string; name: string };
-}
 
 export interface ReportRun {
   kind: ReportKind;
@@ -70,7 +61,7 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   }
   const prose = kind.narratives.map((n) => n.file);
   const session = request.session;
-  const loaded: LoadedData[] = plan.sources.map((s) => loadData({ dataDir: s.dataDir, cwd: request.cwd, years: s.years, folders: s.folders, prose, ...(session ? { session } : {}) }));
+  const loaded: LoadedData[] = plan.sources.map((s) => loadData({ dataDir: s.dataDir, cwd: request.cwd, years: s.years, folders: s.folders, prose, ...(session ? { session } : {}), ...(request.cache ? { cache: request.cache } : {}) }));
   const templatesDir = request.templatesDir === undefined ? undefined : path.resolve(request.cwd, request.templatesDir);
   if (templatesDir !== undefined && entryKind(templatesDir) !== 'folder') {
     diagnostics.push(diagnostic('templatesFolderMissing', { folder: show(templatesDir) }, { file: show(templatesDir) }));
@@ -133,7 +124,8 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const properties = { author: await toScript(prepared.properties.author, script), date: prepared.properties.date };
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
-  return done({ markdown, document, context, layout, properties, output: plan.output });
+  const marks = () => proseMarks(prepared.prose, templates.engine);
+  return done({ markdown, document, context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine } });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

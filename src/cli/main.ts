@@ -5,7 +5,9 @@
  * internal errors.
  */
 import { Command, CommanderError } from 'commander';
+import * as absorbCommand from './commands/absorb.js';
 import * as buildCommand from './commands/build.js';
+import * as compareCommand from './commands/compare.js';
 import * as exportCommand from './commands/export.js';
 import * as initCommand from './commands/init.js';
 import * as previewCommand from './commands/preview.js';
@@ -27,6 +29,8 @@ const COMMANDS: Array<{ register: (program: Command, context: CommandContext) =>
   initCommand,
   exportCommand,
   previewCommand,
+  absorbCommand,
+  compareCommand,
   templatesCommand,
   schemaCommand,
 ];

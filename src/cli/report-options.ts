@@ -15,7 +15,7 @@ import path from 'node:path';
 import { defaultKind, REPORT_KINDS } from '../kinds/index.js';
 import { SCRIPTS, type KindName, type ReportKind, type ReportRequest, type Script } from '../kinds/kind.js';
 import { entryKind } from '../load/files.js';
-import type { Settings } from '../validate/settings.js';
+import type { Settings } from '../settings.js';
 import { parseYear, PACKAGE_ROOT, UsageError, type Io } from './shared.js';
 
 export interface ReportArgs {

@@ -822,6 +822,66 @@ export const catalogue = {
     message: (a) => `输出文件夹“${a.folder}”正由另一次生成（${a.holder}）写入，等了 ${a.seconds} 秒仍未结束，没有写入`,
     hint: (a) => `等那次生成结束后再运行。如果确认没有别的生成在运行，删除锁文件“${a.lock}”。原有的输出文件未被改动。`,
   }),
+
+  // ── Drafts edited in Word (RPT800–839) ────────────────────────────
+  draftUnreadable: entry<{ file: string; detail: string }>({
+    code: 'RPT800',
+    severity: 'error',
+    message: (a) => `“${a.file}”不是可以读取的 Word 文档（.docx）：${a.detail}`,
+    hint: () => '在 Word 或 WPS 中把它另存为“Word 文档（*.docx）”再试；.doc 和 .wps 格式不能读取。',
+  }),
+  overtypedFigure: entry<{ name: string; records: string; typed: string; sentence: string; where: string }>({
+    code: 'RPT801',
+    severity: 'error',
+    message: (a) => `数字 {{${a.name}}} 在文档中被改写了：记录算出的是 ${a.records}，文档中写的是 ${a.typed}（${a.where}：“${a.sentence}”）`,
+    hint: (a) =>
+      `这个数字由记录算出，手改的数字在下次生成时会被记录的数字替换。若记录有误，请改正记录（用 report stats 查看 ${a.name} 的来历），再用 --overtyped records 吸收；` +
+      '若确要写死文档中的数字，用 --overtyped typed（它将不再随记录变化）。',
+  }),
+  handTypedNumber: entry<{ number: string; sentence: string; suggestion: string }>({
+    code: 'RPT802',
+    severity: 'warning',
+    message: (a) => `新写入的文字中有手写的数字 ${a.number}（“${a.sentence}”）${a.suggestion ? `：是不是 ${a.suggestion}？` : ''}`,
+    hint: (a) => (a.suggestion ? `报告中的数字应由记录算出：把 ${a.number} 换成 ${a.suggestion}，记录改变时它随之改变。` : '报告中的数字应由记录算出：用 report stats 找到对应的名称，写成 {{名称}}；记录中没有的，先补记录。'),
+  }),
+  templateTextEdited: entry<{ before: string; after: string; where: string }>({
+    code: 'RPT803',
+    severity: 'warning',
+    message: (a) => `这段文字由模板写出，不是报告文字文件中的内容，改动没有吸收：“${a.before}” → “${a.after}”`,
+    hint: (a) => `要让改动在下次生成时保留，请改模板：${a.where}`,
+  }),
+  paragraphNotPlaced: entry<{ text: string }>({
+    code: 'RPT804',
+    severity: 'warning',
+    message: (a) => `新增的段落找不到在报告文字中的位置，没有吸收：“${a.text}”`,
+    hint: () => '把它放在报告文字中的一段前后（不要放在模板写出的标题、开头语之间），或直接写入 narrative.md。',
+  }),
+  absorbedDiffers: entry<{ expected: string; rendered: string }>({
+    code: 'RPT805',
+    severity: 'warning',
+    message: (a) => `吸收后的文字重新生成时与文档中不完全相同：文档“${a.expected}”，生成“${a.rendered}”`,
+    hint: () => '请对照文档检查这一段在报告文字中的写法（多为 Markdown 符号或条件片段 {{#if}}）。',
+  }),
+  draftNotThisReport: entry<{ file: string }>({
+    code: 'RPT806',
+    severity: 'error',
+    message: (a) => `“${a.file}”中没有一段与这份报告对应，无法吸收`,
+    hint: () => '确认年份、数据文件夹和 --kind 与生成这份文档时相同。',
+  }),
+  overtypedResolved: entry<{ name: string; records: string; typed: string; sentence: string; where: string; how: 'records' | 'typed' }>({
+    code: 'RPT808',
+    severity: 'warning',
+    message: (a) =>
+      `数字 {{${a.name}}} 在文档中被改写了（记录算出 ${a.records}，文档中写 ${a.typed}）：` +
+      (a.how === 'records' ? `按 --overtyped records 保留由记录计算的数字（${a.where}：“${a.sentence}”）` : `按 --overtyped typed 写成了文字 ${a.typed}，它不再随记录变化（${a.where}：“${a.sentence}”）`),
+    hint: (a) => (a.how === 'records' ? '若文档中的数字才对，请改正记录，重新生成后数字随之改变。' : `以后记录改变时请手工核对这个数字；要恢复引用，把 ${a.typed} 改回 {{${a.name}}}。`),
+  }),
+  figureInConditional: entry<{ sentence: string }>({
+    code: 'RPT807',
+    severity: 'warning',
+    message: (a) => `改动的段落中有条件或循环片段（{{#if}}、{{#each}}），吸收后写成了生成时的文字：“${a.sentence}”`,
+    hint: () => '请在报告文字中检查这一段，需要时把条件片段重新写回。',
+  }),
 } as const;
 
 export type CatalogueKey = keyof typeof catalogue;

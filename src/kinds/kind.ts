@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CitableContext, RenderedNarrative } from '../compute/context.js';
+import type { ParseCache } from '../load/parse-cache.js';
 import type { BuildSession } from '../session.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
 import type { CheckedFolder, CheckedSource, SourcePlan } from '../validate/source.js';
@@ -38,6 +39,8 @@ export interface ReportRequest {
   cwd: string;
   /** Files parsed and templates compiled by earlier builds of this process (build --watch, preview). */
   session?: BuildSession;
+  /** Files parsed by earlier runs, kept on disk in the output folder (load/parse-cache.ts). */
+  cache?: ParseCache;
 }
 
 

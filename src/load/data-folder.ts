@@ -14,7 +14,8 @@ import { entryKind, listFolder, readProblem, readRegularFile } from './files.js'
 import { readProse, type ProseFile } from './markdown-prose.js';
 import { MAX_DATA_FILE_BYTES } from './nesting.js';
 import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
-import { parseYaml, type ParsedYaml } from './yaml.js';
+import type { ParseCache } from './parse-cache.js';
+import { parsedValue, parseYaml, type ParsedYaml } from './yaml.js';
 import { sessionMemo, type BuildSession } from '../session.js';
 
 /** Files parsed by earlier builds of a session, by their text. */
@@ -58,6 +59,8 @@ export interface DataRequest {
   prose?: string[];
   /** Files already parsed by earlier builds of this process, by their exact text. */
   session?: BuildSession;
+  /** Files parsed by earlier runs, kept on disk (parse-cache.ts). */
+  cache?: ParseCache;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -120,18 +123,18 @@ export function loadData(request: DataRequest): LoadedData {
   sink.push(...found.diagnostics.filter((d) => request.years.some((y) => d.file === show(path.join(dataDir, String(y))))));
   for (const year of request.years) {
     const folder = path.join(dataDir, String(year));
-    if (entryKind(folder) === 'folder') data.years.set(year, readFolder(folder, show, request.prose ?? [], sink, request.session));
+    if (entryKind(folder) === 'folder') data.years.set(year, readFolder(folder, show, request.prose ?? [], sink, request.session, request.cache));
   }
   for (const name of request.folders ?? []) {
     const folder = path.join(dataDir, name);
     const k = entryKind(folder);
-    if (k === 'folder') data.folders.set(name, readFolder(folder, show, request.prose ?? [], sink, request.session));
+    if (k === 'folder') data.folders.set(name, readFolder(folder, show, request.prose ?? [], sink, request.session, request.cache));
     else if (k === 'link') sink.push(diagnostic('linkNotFollowed', { what: '文件夹' }, { file: show(folder) }));
   }
   return data;
 }
 
-function readFolder(folder: string, show: (p: string) => string, proseNames: readonly string[], sink: Diagnostic[], session?: BuildSession): LoadedFolder {
+function readFolder(folder: string, show: (p: string) => string, proseNames: readonly string[], sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): LoadedFolder {
   const loaded: LoadedFolder = { path: folder, display: show(folder), yaml: [], workbooks: [], prose: new Map() };
   const sheets: Array<{ path: string; display: string }> = [];
   for (const entry of listFolder(folder)) {
@@ -151,7 +154,7 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
       continue;
     }
     if (isYaml) {
-      const parsed = readYamlFile(full, show(full), sink, session);
+      const parsed = readYamlFile(full, show(full), sink, session, cache);
       if (parsed) loaded.yaml.push(parsed);
     } else if (isSheet) {
       sheets.push({ path: full, display: show(full) });
@@ -164,7 +167,7 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
       }
     }
   }
-  loaded.workbooks = readSheets(sheets, sink, session);
+  loaded.workbooks = readSheets(sheets, sink, session, cache);
   return loaded;
 }
 
@@ -187,10 +190,27 @@ export function readText(full: string, display: string, sink: Diagnostic[]): str
   return decoded.text;
 }
 
-function readYamlFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession): ParsedYaml | undefined {
+/** A YAML file's value from the parse cache, or parsed (and kept for the cache when clean). */
+function cachedYaml(cache: ParseCache, display: string, text: string): ParsedYaml {
+  let fresh: ParsedYaml | undefined;
+  const read = () => {
+    fresh = parseYaml(display, text);
+    return { clean: fresh.diagnostics.length === 0, value: fresh.value };
+  };
+  // Keyed by the text alone: a clean parse's value does not depend on where the file is.
+  const entry = cache.get('yaml', '', text, read, isYamlEntry, (e) => e.clean);
+  return fresh ?? parsedValue(display, text, entry.value);
+}
+
+function isYamlEntry(data: unknown): data is { clean: true; value: unknown } {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && (data as { clean?: unknown }).clean === true;
+}
+
+function readYamlFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): ParsedYaml | undefined {
   const text = readText(full, display, sink);
   if (text === undefined) return undefined;
-  const parsed = session ? yamlMemo(session).get(`${display}\0${text}`, () => parseYaml(display, text)) : parseYaml(display, text);
+  const parse = () => (cache ? cachedYaml(cache, display, text) : parseYaml(display, text));
+  const parsed = session ? yamlMemo(session).get(`${display}\0${text}`, parse) : parse();
   sink.push(...parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
   if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0 && text.trim() === '') {

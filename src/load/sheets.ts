@@ -3,10 +3,12 @@
  * spreadsheet/), which validate/sheet-records.ts turns into records by their column headers.
  * Files are read like every input: regular files only, no links, bounded in size before reading.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { z } from 'zod';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ParseCache } from './parse-cache.js';
 import { readProblem } from './files.js';
 import { readRegularFile } from './files.js';
-import { DEFAULT_LIMITS, readWorkbook, type Sheet } from './spreadsheet/index.js';
+import { DEFAULT_LIMITS, readWorkbook, type Sheet, type Workbook } from './spreadsheet/index.js';
 import { digest, sessionMemo, type BuildSession } from '../session.js';
 
 export const SHEET_FILE = /\.(?:xlsx|xls|csv)$/i;
@@ -17,10 +19,40 @@ export interface LoadedWorkbook {
   sheets: Sheet[];
 }
 
-/** Workbooks read by earlier builds of a session, by their bytes' digest. */
-const workbookMemo = sessionMemo<ReturnType<typeof readWorkbook>>();
+/** A workbook as the parse cache keeps it: sheets of cells, checked for their shape when read back. */
+const CachedWorkbook = z.object({
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.array(
+        z.object({
+          number: z.number().int().positive(),
+          cells: z.array(
+            z.object({
+              column: z.number().int().positive(),
+              letter: z.string(),
+              ref: z.string(),
+              value: z.union([z.string(), z.number(), z.boolean(), z.object({ kind: z.literal('date'), date: z.string(), time: z.string().optional(), serial: z.number() })]),
+              text: z.string(),
+              formula: z.string().optional(),
+              unusable: z.enum(['error', 'formula-without-value']).optional(),
+            }),
+          ),
+        }),
+      ),
+      merges: z.array(z.object({ ref: z.string(), first: z.object({ row: z.number(), column: z.number() }), last: z.object({ row: z.number(), column: z.number() }) })),
+    }),
+  ),
+  diagnostics: z.array(z.object({ code: z.string(), severity: z.enum(['error', 'warning']), message: z.string() }).loose()),
+  format: z.string().optional(),
+});
 
-export function readSheets(files: ReadonlyArray<{ path: string; display: string }>, sink: Diagnostic[], session?: BuildSession): LoadedWorkbook[] {
+const isCachedWorkbook = (data: unknown): data is Workbook => CachedWorkbook.safeParse(data).success;
+
+/** Workbooks read by earlier builds of a session, by their bytes' digest. */
+const workbookMemo = sessionMemo<Workbook>();
+
+export function readSheets(files: ReadonlyArray<{ path: string; display: string }>, sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): LoadedWorkbook[] {
   const out: LoadedWorkbook[] = [];
   for (const file of files) {
     const read = readRegularFile(file.path, DEFAULT_LIMITS.maxFileBytes);
@@ -28,9 +60,11 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
       sink.push(readProblem(read, file.display));
       continue;
     }
-    const workbook = session
-      ? workbookMemo(session).get(`${file.display}\0${digest(read.bytes)}`, () => readWorkbook(read.bytes, file.display))
-      : readWorkbook(read.bytes, file.display);
+    const parse = () =>
+      cache
+        ? cache.get('sheet', file.display, read.bytes, () => readWorkbook(read.bytes, file.display), isCachedWorkbook, (w) => !hasErrors(w.diagnostics))
+        : readWorkbook(read.bytes, file.display);
+    const workbook = session ? workbookMemo(session).get(`${file.display}\0${digest(read.bytes)}`, parse) : parse();
     sink.push(...workbook.diagnostics);
     out.push({ display: file.display, sheets: workbook.sheets });
   }

@@ -96,6 +96,11 @@ export function parseYaml(display: string, text: string): ParsedYaml {
   return { file, value, diagnostics: [] };
 }
 
+/** A file whose value is known (the parse cache kept it from a clean parse of this very text). */
+export function parsedValue(display: string, text: string, value: unknown): ParsedYaml {
+  return { file: sourceFile(display, text, undefined, value ?? undefined), value, diagnostics: [] };
+}
+
 /** Nodes of the value with every alias expanded, counted up to `limit` (js-yaml shares aliased objects). */
 function expandedSize(value: unknown, limit: number): number {
   let count = 0;

@@ -34,7 +34,7 @@ export function joinLines(text: string): string {
  * Headings and titles keep the spaces between their phrases (守正创新 勤勉履职), as full-width
  * spaces, one for any run: a news headline is set that way.
  */
-function ideographicSpaces(text: string): string {
+export function ideographicSpaces(text: string): string {
   return text.replace(SPACE_BETWEEN_CJK, '\u3000');
 }
 

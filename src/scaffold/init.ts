@@ -24,7 +24,7 @@ import type { Sitting } from '../domain/year-parts.js';
 import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';
 import { displayPath, loadData, yearFolders } from '../load/data-folder.js';
 import { entryKind } from '../load/files.js';
-import { SETTINGS_FILE } from '../validate/settings.js';
+import { SETTINGS_FILE } from '../settings.js';
 import { DEFAULT_SCHEMA_DIR, schemaComment, SCHEMA_FILE_NAMES, jsonSchemaOutputs } from '../schema/json-schema.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { checkOrganization } from '../validate/organization.js';

@@ -13,7 +13,7 @@ import { OrganizationFileSchema } from '../domain/organization.js';
 import { yearFileSchema } from '../domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';
 import { SittingSchema } from '../domain/year-parts.js';
-import { SettingsSchema } from '../validate/settings.js';
+import { SettingsSchema } from '../settings.js';
 import { LayoutSchema } from '../domain/layout-schema.js';
 
 const TermFileSchema = z

@@ -21,8 +21,9 @@ describe('a new organisation, installed from the package', () => {
     const tarball = path.join(packs, stdout.trim().split('\n').pop()!);
     const folder = await tempDir('report-user-');
     await run('npm', ['init', '-y'], { cwd: folder });
-    // Its dependencies come from npm's cache, filled when the checkout was installed.
-    await run('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund'], { cwd: folder });
+    // Its dependencies come from npm's cache where it holds them (npm ci fills only the tarballs, not the
+    // package documents an install of a tarball asks for), else from the registry.
+    await run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: folder });
     const report = (...args: string[]) => run(path.join(folder, 'node_modules', '.bin', 'report'), args, { cwd: folder, env: { ...process.env, NO_COLOR: '1' } });
     await report('init', '2024');
     const validated = await report('validate', '2024');

@@ -3,11 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/write/docx/index.js';
 import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
-import { docxToPdf, figures, hasCommand, measurePdf } from '../write/measure.js';
+import { docxToPdf, figures, hasCommand, hasTimesMetrics, measurePdf } from '../write/measure.js';
 import { REPORTS, reportDocument } from '../write/reports.js';
 import { attr, attrs, doc, element, elements, part, style, text, unzipParts } from './docx-xml.js';
 
-const noLibreOffice = hasCommand('soffice') && hasCommand('pdftotext') ? undefined : 'LibreOffice (soffice) or pdftotext is not installed';
+const noLibreOffice = !(hasCommand('soffice') && hasCommand('pdftotext'))
+  ? 'LibreOffice (soffice) or pdftotext is not installed'
+  : !hasTimesMetrics()
+    ? 'no face with Times New Roman metrics (fonts-liberation2) for LibreOffice'
+    : undefined;
 if (noLibreOffice) console.warn(`tests/docx/page.test.ts: LibreOffice measurement skipped: ${noLibreOffice}`);
 
 describe.skipIf(noLibreOffice)('the DOCX in LibreOffice', () => {

@@ -29,7 +29,7 @@ describe('bin/report.js', () => {
     const cwd = await tempDir('report-real-');
     await cp(DATA, path.join(cwd, 'data'), { recursive: true });
     const run = await runCli(['build', '2023', '--format', 'md,docx,html'], { cwd });
-    expect(run.stderr).toBe('已生成：out/2023/report.md、out/2023/report.html、out/2023/report.docx\n');
+    expect(run.stderr).toBe('已生成：out/2023/report.md、out/2023/report.docx、out/2023/report.html\n');
     expect(run.code).toBe(0);
     const docx = await readFile(path.join(cwd, 'out', '2023', 'report.docx'));
     expect(docx.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');

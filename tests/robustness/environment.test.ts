@@ -1,9 +1,9 @@
 /**
- * Nothing a run leaves behind or finds in its environment changes the next run. The replay
- * journal and the cache of YAML values and compiled templates are gone: REPORT_CACHE_DIR,
- * whatever it names (a folder under /proc, a file, a folder of junk), changes no output, is never
- * written to and never makes a run wait; and the same command run again after an edit always
- * sees the edit, however small.
+ * Nothing a run leaves behind or finds in its environment changes the next run. The one cache is
+ * the parse cache inside the output folder (<out>/.report-cache/, tests/cli/parse-cache.test.ts);
+ * no variable moves it: REPORT_CACHE_DIR, whatever it names (a folder under /proc, a file, a
+ * folder of junk), changes no output, is never written to and never makes a run wait; and the
+ * same command run again after an edit always sees the edit, however small.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -4,7 +4,7 @@
  * LibreOffice (`soffice --headless --convert-to pdf`). Used by the tests and by measure-cli.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Layout } from '../../src/domain/layout.js';
@@ -15,20 +15,35 @@ const MM = 72 / 25.4;
 
 export const hasCommand = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
-/** Converts DOCX bytes to PDF bytes with LibreOffice (its own throwaway profile). */
+/** Converts DOCX bytes to PDF bytes with LibreOffice, in a throwaway profile of its own (so a
+ * LibreOffice the user has open, or another test converting at the same time, does not interfere).
+ * A first start that only creates the profile and exits without converting is retried. */
 export function docxToPdf(docx: Uint8Array): Uint8Array {
   const dir = mkdtempSync(path.join(tmpdir(), 'report-lo-'));
   try {
     writeFileSync(path.join(dir, 'report.docx'), docx);
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx')], {
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
-    return readFileSync(path.join(dir, 'report.pdf'));
+    const out = path.join(dir, 'report.pdf');
+    let detail = '';
+    for (let attempt = 0; attempt < 3 && !existsSync(out); attempt++) {
+      const run = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx')],
+        { encoding: 'utf8', timeout: 180_000, env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' } },
+      );
+      detail = `${run.error?.message ?? ''} status ${run.status} ${run.stderr ?? ''}`.trim();
+    }
+    if (!existsSync(out)) throw new Error(`LibreOffice made no PDF: ${detail}`);
+    return readFileSync(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Whether a face with Times New Roman's metrics is installed for LibreOffice to put in its place
+ * (Liberation Serif, Tinos, or the font itself); without one the DOCX's digits are set in a wider
+ * face and its lines cannot be measured against the grid. */
+export const hasTimesMetrics = (): boolean =>
+  hasCommand('fc-list') && /Times New Roman|Liberation Serif|Tinos/.test(spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' }).stdout ?? '');
 
 interface Word {
   xMin: number;

@@ -8,7 +8,7 @@ import { parseReportMarkdown, type ReportDocument } from '../../src/write/docume
 import { layoutForScript } from '../../src/write/docx/fonts.js';
 import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { typographicFamily } from '../../src/write/pdf/font-names.js';
-import { PdfError, renderPdf, resolveFonts } from '../../src/write/pdf/index.js';
+import { ENGINE_SERIF, PdfError, renderPdf, resolveFonts } from '../../src/write/pdf/index.js';
 import { str } from '../../src/write/pdf/typst-source.js';
 import { figures, hasCommand, measurePdf } from './measure.js';
 import { REPORTS, reportDocument } from './reports.js';
@@ -87,6 +87,12 @@ describe.skipIf(skip)('renderPdf: fonts, properties, tables', () => {
     const { missing } = resolveFonts(layoutForScript(DEFAULT_LAYOUT, 'hant'), 'hant', [NOTO]);
     expect(missing.find((m) => m.font === '仿宋_GB2312')).toBeUndefined();
     expect(missing.find((m) => m.font === '方正仿宋繁体')?.substitute).toBe('Noto Serif CJK TC');
+  });
+
+  it.skipIf(!hasNoto)('sets Latin text in the engine’s own serif when no face of the Times New Roman chain is installed', () => {
+    const { fonts } = resolveFonts(DEFAULT_LAYOUT, 'hans', [NOTO]);
+    // Never a Chinese font's proportional digits, nor whatever Latin face happens to be installed.
+    expect(fonts.get('Times New Roman')).toMatchObject({ family: ENGINE_SERIF, files: [] });
   });
 
   it('finds an official font by its Chinese name and names it to Typst by its English one', () => {

@@ -1,27 +1,34 @@
 /** `report build [year]`: check the data and write the report; with --watch, again on every change. */
+import path from 'node:path';
 import type { Command } from 'commander';
-import type { BuildResult, OutputFormat } from '../../build.js';
+import type { BuildResult } from '../../build.js';
+import { DEFAULT_FORMATS, FORMATS, formatList, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../../write/formats.js';
+import { CACHE_FOLDER } from '../../load/parse-cache.js';
 import { sharedOptions } from '../options.js';
 import { reportRequest, type ReportArgs } from '../report-options.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext, type Io } from '../shared.js';
 import { loadSettingsOrFail } from '../settings.js';
-
-const FORMATS: readonly OutputFormat[] = ['md', 'docx', 'html', 'pdf'];
 
 interface Options extends ReportArgs {
   out?: string;
   format?: string;
   dryRun?: boolean;
   watch?: boolean;
+  cache?: boolean;
 }
 
 export function parseFormats(value: string | readonly string[]): OutputFormat[] {
   const list = (typeof value === 'string' ? value.split(',') : [...value]).map((s) => s.trim()).filter(Boolean);
   for (const f of list) {
-    if (!FORMATS.includes(f as OutputFormat)) throw new UsageError(`输出格式只能是 ${FORMATS.join('、')} 的组合，而不是“${f}”`);
+    if (!isOutputFormat(f)) throw new UsageError(`输出格式只能是 ${formatList()} 的组合，而不是“${f}”`);
   }
   if (list.length === 0) throw new UsageError('--format 不能为空');
   return [...new Set(list)] as OutputFormat[];
+}
+
+/** The formats, one a line, for the help's end: `md    Markdown 文本…`. */
+function formatsHelp(): string {
+  return OUTPUT_FORMATS.map((f) => `    ${f.padEnd(6)}${FORMATS[f].description}`).join('\n');
 }
 
 /** An AbortSignal that fires on Ctrl-C (SIGINT) or SIGTERM; `dispose` removes the handlers. */
@@ -58,12 +65,14 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .addOption(sharedOptions.script())
     .addOption(sharedOptions.out('输出文件夹（默认为 report.yaml 中的 out，或 out）'))
     .addOption(sharedOptions.templates())
-    .option('-f, --format <list>', '输出格式，逗号分隔：md、docx、html、pdf（默认为 report.yaml 中的 formats，或 md,docx）')
+    .option('-f, --format <list>', `输出格式，逗号分隔：${formatList()}（默认为 report.yaml 中的 formats，或 ${DEFAULT_FORMATS.join(',')}）`)
     .option('--dry-run', '只检查和生成，不写文件')
+    .option('--no-cache', `不用解析缓存（<输出文件夹>/${CACHE_FOLDER}/，保存上次读过的数据文件，下次只重读改过的）`)
     .option('-w, --watch', '生成后继续监视数据文件夹和模板文件夹，有改动就重新生成（按 Ctrl-C 退出）')
     .addHelpText(
       'after',
-      '\n例：report build 2023 --format md,docx,html\n' +
+      `\n输出格式：\n${formatsHelp()}\n` +
+        '\n例：report build 2023 --format md,docx,html\n' +
         '    report build 2023 --watch --templates templates-local\n' +
         '    report build 2023 --kind proposals                提案工作情况报告：<out>/2023/proposals.md、.docx\n' +
         '    report build 2023 --kind summary --script hant    工作综述（繁体）：<out>/2023/summary.hant.md、.docx\n' +
@@ -73,10 +82,13 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .action(async (yearArg: string | undefined, opts: Options) => {
       const settings = loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
-      const formats = parseFormats(opts.format ?? settings.formats ?? 'md,docx');
+      const formats = parseFormats(opts.format ?? settings.formats ?? DEFAULT_FORMATS);
+      const outDir = opts.out ?? settings.out ?? 'out';
+      const { ParseCache } = await import('../../load/parse-cache.js');
       const request = {
         ...reportRequest(yearArg, opts, settings, io),
-        outDir: opts.out ?? settings.out ?? 'out',
+        ...(opts.cache !== false ? { cache: new ParseCache(path.resolve(io.cwd, outDir, CACHE_FOLDER)) } : {}),
+        outDir,
         formats,
         ...(opts.dryRun ? { dryRun: true } : {}),
       };

@@ -3,12 +3,21 @@
  * `@e965/xlsx` registry mirror; see the commit that added it for why). It gets only bytes we
  * have checked (zip-guard.ts, census.ts) and options that keep it to reading values: no formula
  * is evaluated (the library has no evaluator; we read the result Excel saved), no macro, link,
- * picture or document property is loaded.
+ * picture or document property is loaded. The library is loaded on the first workbook read: it
+ * costs more start-up time than anything else the report uses, and most folders hold only YAML.
  */
-import * as XLSX from '@e965/xlsx';
+import { createRequire } from 'node:module';
+import type * as XLSXModule from '@e965/xlsx';
 import { columnLetter, rangeRef } from './address.js';
 import { excelDate } from './excel-date.js';
 import type { Cell, CellRange, Row, Sheet } from './types.js';
+
+type XLSX = typeof XLSXModule;
+let loaded: XLSX | undefined;
+/** The library, required on first use (reading is synchronous, so require, not import()). */
+function library(): XLSX {
+  return (loaded ??= createRequire(import.meta.url)('@e965/xlsx') as XLSX);
+}
 
 export interface LibrarySheets {
   sheets: Sheet[];
@@ -30,7 +39,7 @@ interface LibraryCell {
 
 /** Reads an .xlsx (as repacked by zip-guard.ts) or an .xls. Throws the library's own errors. */
 export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRows: number): LibrarySheets {
-  const workbook = quietly(() => XLSX.read(bytes, {
+  const workbook = quietly(() => library().read(bytes, {
     type: 'array',
     dense: true,
     // Formulas only to tell a formula saved without its result; .xls always saves results.
@@ -62,7 +71,7 @@ export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRo
       result.unreadable.push(name);
       continue;
     }
-    const sheet = workbook.Sheets[name] as XLSX.WorkSheet & { '!data'?: LibraryCell[][] };
+    const sheet = workbook.Sheets[name] as XLSXModule.WorkSheet & { '!data'?: LibraryCell[][] };
     const data = sheet['!data'] ?? [];
     if (data.length > maxRows) {
       result.overfull.push(name);
@@ -141,7 +150,7 @@ const dateFormats = new Map<string, boolean>();
 function isDateFormat(format: string): boolean {
   let known = dateFormats.get(format);
   if (known === undefined) {
-    known = Boolean(XLSX.SSF.is_date(format));
+    known = Boolean(library().SSF.is_date(format));
     if (dateFormats.size < 1000) dateFormats.set(format, known);
   }
   return known;
@@ -164,14 +173,14 @@ function displayDate(format: string, serial: number, day: string, date1904: bool
       return `${y}年${Number(m)}月${Number(d)}日`;
     default:
       try {
-        return XLSX.SSF.format(format, serial, { date1904 }) as string;
+        return library().SSF.format(format, serial, { date1904 }) as string;
       } catch {
         return day;
       }
   }
 }
 
-function convertMerges(merges: XLSX.Range[]): CellRange[] {
+function convertMerges(merges: XLSXModule.Range[]): CellRange[] {
   return merges.map((m) => {
     const first = { row: m.s.r + 1, column: m.s.c + 1 };
     const last = { row: m.e.r + 1, column: m.e.c + 1 };
@@ -181,8 +190,8 @@ function convertMerges(merges: XLSX.Range[]): CellRange[] {
 
 /** The Workbook stream of an .xls, to count its cells before the library reads them; undefined when there is none. */
 export function xlsWorkbookStream(bytes: Uint8Array): Uint8Array | undefined {
-  const container = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }));
-  const entry = XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book');
+  const container = quietly(() => library().CFB.read(bytes, { type: 'array' }));
+  const entry = library().CFB.find(container, 'Workbook') ?? library().CFB.find(container, 'Book');
   const content = entry?.content as Uint8Array | number[] | undefined;
   if (!content) return undefined;
   return content instanceof Uint8Array ? content : Uint8Array.from(content);
@@ -190,7 +199,7 @@ export function xlsWorkbookStream(bytes: Uint8Array): Uint8Array | undefined {
 
 /** Names of the streams in an .xls-like container (to tell an encrypted .xlsx or a Word file). */
 export function containerStreams(bytes: Uint8Array): string[] {
-  const container = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }));
+  const container = quietly(() => library().CFB.read(bytes, { type: 'array' }));
   return container.FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
 }
 

@@ -8,6 +8,8 @@ import { layoutForScript } from './fonts.js';
 import { buildFooters } from './footer.js';
 import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
+import { withProseMarks } from './marks.js';
+import type { ProseMark } from '../../render/prose-marks.js';
 import { buildStyles } from './styles.js';
 import { mmToTwips } from './units.js';
 
@@ -57,7 +59,7 @@ function buildDocument(doc: ReportDocument, layout: Layout): Document {
 
 /** The parts docx writes, with the ones this writer owns replaced: core properties from the
  * report's date, a font table naming each font's fallbacks, and the typographic settings. */
-function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout): Map<string, string | Uint8Array> {
+function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout, marks: readonly ProseMark[]): Map<string, string | Uint8Array> {
   const text = (path: string) => {
     const part = parts.get(path);
     return typeof part === 'string' ? part : part ? new TextDecoder().decode(part) : undefined;
@@ -68,10 +70,13 @@ function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocumen
   parts.set('word/fontTable.xml', fontTableXml(layout));
   if (settings !== undefined) parts.set('word/settings.xml', withSettings(settings));
   if (styles !== undefined) parts.set('word/styles.xml', withTypographyDefaults(styles, layout));
+  const body = text('word/document.xml');
+  if (body !== undefined && marks.length > 0) parts.set('word/document.xml', withProseMarks(body, marks));
   return parts;
 }
 
-export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT): Promise<Uint8Array> {
+/** `marks`: where the prose's blocks and figures stand, kept in the document as bookmarks (see marks.ts). */
+export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = []): Promise<Uint8Array> {
   parseIsoDate(doc.meta.date); // fail before doing the work
   const scripted = layoutForScript(layout, doc.meta.script);
   const document = buildDocument(doc, scripted);
@@ -81,11 +86,11 @@ export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_L
   const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
   if (typeof compiler?.compile === 'function') {
     const parts = compiler.compile(document, undefined, []);
-    if (parts instanceof Map) return zipPackage(finishParts(parts, doc, scripted), doc.meta.date);
+    if (parts instanceof Map) return zipPackage(finishParts(parts, doc, scripted, marks), doc.meta.date);
   }
   const packed = await Packer.pack(document, 'uint8array', false, []);
   const { unzipSync } = await import('fflate');
-  return zipPackage(finishParts(new Map(Object.entries(unzipSync(packed))), doc, scripted), doc.meta.date);
+  return zipPackage(finishParts(new Map(Object.entries(unzipSync(packed))), doc, scripted, marks), doc.meta.date);
 }
 
 interface PartsCompiler {

@@ -8,6 +8,7 @@ import { fontChain } from '../docx/fonts.js';
 import type { Layout } from '../../domain/layout.js';
 import { diskFontFiles, type FontFiles } from './font-files.js';
 import { readFaceNames } from './font-names.js';
+import type { NarrowWidths } from './line-break.js';
 
 export interface InstalledFace {
   file: string;
@@ -83,6 +84,8 @@ export interface ResolvedFont {
   /** Whether a bold face of it is installed (else bold is drawn by stroking). */
   hasBold: boolean;
   files: string[];
+  /** For a Latin face: the widths of its half-width characters in em, as the engine measured them. */
+  narrow?: NarrowWidths;
 }
 
 /** The first installed font of a name's fallback chain, or undefined when none is. */

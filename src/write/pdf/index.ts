@@ -8,7 +8,8 @@ import { fontsUsed, layoutForScript } from '../docx/fonts.js';
 import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import type { FontFiles } from './font-files.js';
 import { indexFonts, OPEN_CJK, resolveFont, systemFontDirs, type ResolvedFont } from './font-index.js';
-import { typstSource } from './typst-source.js';
+import { NARROW } from './line-break.js';
+import { latinWidthProbe, typstSource } from './typst-source.js';
 
 /** An official font that is not installed, and the font the PDF uses instead. */
 export interface MissingFont {
@@ -54,6 +55,7 @@ interface TypstModule {
       fetchDiagnostics(error: unknown): Array<{ message?: string; severity?: string }>;
       pdf(doc: unknown, opts?: { pdfTags?: boolean; creationTimestamp?: number }): Uint8Array;
       evictCache(maxAge: number): void;
+      query(doc: unknown, args: { selector: string; field?: string }): unknown;
     };
   };
 }
@@ -69,6 +71,9 @@ async function loadTypst(): Promise<TypstModule> {
 }
 
 const SANS_HINT = /黑|hei|sans|gothic/i;
+
+/** A serif Typst carries inside itself: digits ½ em and % as wide as in Times New Roman. */
+export const ENGINE_SERIF = 'New Computer Modern';
 
 /** Finds every font of the layout, falling back as the layout says and then to open CJK fonts. */
 export function resolveFonts(
@@ -94,9 +99,14 @@ export function resolveFonts(
           break;
         }
       }
-      if (!found) unresolved.push(name);
+      if (!found) {
+        unresolved.push(name);
+        continue;
+      }
     }
-    if (!found) continue; // a Latin font with nothing installed: Typst's own fonts serve
+    // A Latin font with nothing of its chain installed takes the serif built into the engine,
+    // the same on every machine (never whatever else happens to be installed).
+    if (!found) found = { requested: name, used: ENGINE_SERIF, family: ENGINE_SERIF, hasBold: true, files: [] };
     fonts.set(name, found);
     if (found.used !== name) missing.push({ font: name, substitute: found.used });
   }
@@ -110,12 +120,41 @@ export function resolveFonts(
   return { fonts, missing };
 }
 
+/** The layout's fonts that only ever set Latin text. */
+function latinOnly(layout: Layout): string[] {
+  const eastAsian = new Set([...Object.values(layout.paragraphs).map((p) => p.eastAsiaFont), ...Object.values(layout.runs).map((r) => r.eastAsiaFont), layout.pageNumber.eastAsiaFont, layout.pageNumber.latinFont]);
+  return [...new Set(Object.values(layout.paragraphs).map((p) => p.latinFont))].filter((name) => !eastAsian.has(name));
+}
+
+type Compiler = ReturnType<TypstModule['NodeCompiler']['create']>;
+
+/** Asks the engine for the widths of digits and figure punctuation in each Latin face it will
+ * use, so that the lines are broken with the face actually set (Times New Roman, Liberation
+ * Serif, or the engine's own serif). */
+function measureLatin(compiler: Compiler, fonts: Map<string, ResolvedFont>, names: readonly string[]): void {
+  const present = names.filter((n) => fonts.has(n));
+  if (present.length === 0) return;
+  const compiled = compiler.compile({ mainFileContent: latinWidthProbe(present.map((n) => fonts.get(n)!.family)) });
+  compiled.takeDiagnostics();
+  if (!compiled.result) return;
+  const values = compiler.query(compiled.result, { selector: '<widths>', field: 'value' }) as unknown;
+  const table = Array.isArray(values) ? (values[0] as unknown) : undefined;
+  if (!Array.isArray(table)) return;
+  const keys = Object.keys(NARROW);
+  present.forEach((name, i) => {
+    const row = table[i] as unknown;
+    if (!Array.isArray(row) || row.length !== keys.length || !row.every((w) => typeof w === 'number' && w > 0)) return;
+    fonts.set(name, { ...fonts.get(name)!, narrow: Object.fromEntries(keys.map((k, j) => [k, Math.round((row[j] as number) * 1000) / 1000])) });
+  });
+}
+
 export async function renderPdf(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, options: PdfOptions = {}): Promise<PdfOutput> {
   const scripted = layoutForScript(layout, doc.meta.script);
   const { fonts, missing } = resolveFonts(scripted, doc.meta.script, options.fontDirs ?? systemFontDirs(), options.fontFiles);
   const { NodeCompiler } = await loadTypst();
   const dirs = [...new Set([...fonts.values()].flatMap((f) => f.files.map((file) => file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'))))))].sort();
   const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: dirs }] });
+  measureLatin(compiler, fonts, latinOnly(scripted));
   const source = typstSource(breakDisplayLines(doc, scripted), scripted, fonts);
   const compiled = compiler.compile({ mainFileContent: source });
   const diagnostics = compiled.takeDiagnostics();

@@ -4,7 +4,8 @@
 // —— and …… are never split. Typst has no hanging punctuation and, justifying Chinese, squeezes
 // punctuation to take a 29th character, so the PDF writer breaks the lines itself and hands Typst
 // lines that already fit. Widths: full-width characters 1 em, digits and the Latin punctuation
-// of figures their Times New Roman widths; a paragraph with other Latin text is left to Typst.
+// of figures the widths of the Latin face the PDF actually uses (measured by the engine, see
+// latin-widths.ts; Times New Roman's by default); a paragraph with other Latin text is left to Typst.
 
 /** Advance widths in em of the half-width characters in Times New Roman (and Liberation Serif). */
 export const NARROW: Record<string, number> = {
@@ -16,8 +17,13 @@ const CLOSING = new Set([...'，。、；：？！）》」』】〕”’…—
 const OPENING = new Set([...'（《「『【〔“‘']);
 const HANGABLE = new Set([...'，。、；：？！）》」』】〕”’']);
 
+/** Advance widths in em of the half-width characters a line may hold (the keys of NARROW). */
+export type NarrowWidths = Readonly<Record<string, number>>;
+
 export interface Measure {
   widthPt: number;
+  /** The Latin face's widths; Times New Roman's when not given. */
+  narrow?: NarrowWidths;
   sizePt: number;
   trackingPt: number;
   firstIndentPt: number;
@@ -29,8 +35,8 @@ const isWideChar = (ch: string): boolean => {
 };
 
 /** Width of one character in em, or undefined when it is not known (other Latin letters). */
-function em(ch: string): number | undefined {
-  return isWideChar(ch) ? 1 : NARROW[ch];
+function em(ch: string, narrow: NarrowWidths): number | undefined {
+  return isWideChar(ch) ? 1 : narrow[ch];
 }
 
 /** Characters that must stay on one line with the next: digits of a number, —— and …… . */
@@ -50,7 +56,8 @@ export interface Lines {
  * holds characters whose width is not known here (then Typst breaks it).
  */
 export function breakLines(chars: readonly string[], m: Measure): Lines | undefined {
-  const widths = chars.map(em);
+  const narrow = m.narrow ?? NARROW;
+  const widths = chars.map((ch) => em(ch, narrow));
   if (widths.some((w) => w === undefined)) return undefined;
   const advance = (i: number) => widths[i]! * m.sizePt + m.trackingPt;
   const starts: number[] = [];

@@ -9,10 +9,19 @@ import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js'
 import { columnWidths } from '../docx/blocks.js';
 import { columnAlignments } from '../docx/table-columns.js';
 import { typeAreaWidthTwips } from '../docx/units.js';
-import { breakLines } from './line-break.js';
+import { breakLines, NARROW, type NarrowWidths } from './line-break.js';
 
-/** Typst's family name and whether it has a bold face, for each font name of the layout. */
-export type FontMap = ReadonlyMap<string, { family: string; hasBold: boolean }>;
+/** Typst's family name and whether it has a bold face, for each font name of the layout; for a
+ * Latin font, the advance widths the engine measured (see latinWidthProbe). */
+export type FontMap = ReadonlyMap<string, { family: string; hasBold: boolean; narrow?: NarrowWidths }>;
+
+/** A document that measures the half-width characters of each Latin family at 1000 pt and
+ * publishes them as metadata <widths>: one array per family, in NARROW's key order. */
+export function latinWidthProbe(families: readonly string[]): string {
+  const chars = Object.keys(NARROW);
+  const one = (family: string) => `(${chars.map((c) => `measure(text(font: ${str(family)}, fallback: false, size: 1000pt, ${str(c)})).width.pt() / 1000`).join(', ')},)`;
+  return `#context [#metadata((${families.map(one).join(', ')},)) <widths>]\n`;
+}
 
 /** A Typst string literal. */
 export const str = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
@@ -48,12 +57,13 @@ function boldArgs(font: string, fonts: FontMap): string {
 /** A justified paragraph's text with its lines broken on the grid (see line-break.ts): explicit
  * justified line breaks, and a hanging mark in a box of no width, so it sits past the right edge
  * as in Word. Returns the inlines unchanged when the breaks are left to Typst. */
-function gridLines(list: readonly Inline[], p: ParagraphLayout, layout: Layout): Piece[] {
+function gridLines(list: readonly Inline[], p: ParagraphLayout, layout: Layout, fonts: FontMap): Piece[] {
   const pieces: Piece[] = list.map((i) => (i.type === 'break' ? { kind: 'break' } : { kind: 'text', text: i.text, role: i.role }));
   if (p.alignment !== 'justify' || list.some((i) => i.type === 'break')) return pieces;
   const chars = list.flatMap((i) => (i.type === 'text' ? [...i.text] : []));
   const width = (layout.page.widthMm - layout.page.marginsMm.left - layout.page.marginsMm.right) * (72 / 25.4);
-  const lines = breakLines(chars, { widthPt: width, sizePt: p.sizePt, trackingPt: p.trackingPt, firstIndentPt: p.firstLineIndentChars * p.sizePt });
+  const narrow = fonts.get(p.latinFont)?.narrow;
+  const lines = breakLines(chars, { widthPt: width, sizePt: p.sizePt, trackingPt: p.trackingPt, firstIndentPt: p.firstLineIndentChars * p.sizePt, narrow });
   if (!lines) return pieces;
   const starts = new Set(lines.starts);
   const hanging = new Set(lines.hanging);
@@ -83,7 +93,7 @@ type Piece =
   | { kind: 'text' | 'hanging'; text: string; role: 'plain' | 'lead' | 'runIn' };
 
 function inlines(list: readonly Inline[], p: ParagraphLayout, layout: Layout, fonts: FontMap): string {
-  return gridLines(list, p, layout)
+  return gridLines(list, p, layout, fonts)
     .map((piece) => {
       if (piece.kind === 'break') return '#linebreak()';
       if (piece.kind === 'justified-break') return '#linebreak(justify: true)';

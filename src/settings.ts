@@ -6,11 +6,12 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readText } from '../load/data-folder.js';
-import { entryKind } from '../load/files.js';
-import { locate, parseYaml } from '../load/yaml.js';
-import { issuesToDiagnostics } from './zod-issues.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { readText } from './load/data-folder.js';
+import { entryKind } from './load/files.js';
+import { locate, parseYaml } from './load/yaml.js';
+import { OUTPUT_FORMATS } from './write/formats.js';
+import { issuesToDiagnostics } from './validate/zod-issues.js';
 
 export const SETTINGS_FILE = 'report.yaml';
 
@@ -20,7 +21,7 @@ export const SettingsSchema = z
     out: z.string().min(1).optional().meta({ description: '输出文件夹，默认 out' }),
     templates: z.string().min(1).optional().meta({ description: '覆盖内置模板的文件夹（只放要改的片段）' }),
     formats: z
-      .array(z.enum(['md', 'docx', 'html', 'pdf']))
+      .array(z.enum(OUTPUT_FORMATS))
       .min(1)
       .optional()
       .meta({ description: '默认的输出格式，如 [md, docx, pdf]' }),

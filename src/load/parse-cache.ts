@@ -1,0 +1,150 @@
+/**
+ * The parse cache (解析缓存): what reading a source file gave — a YAML file's value, a workbook's
+ * sheets of cells — kept as plain JSON in `<out>/.report-cache/`, one entry per file content, so a
+ * second run, or a run after one file was edited, parses only what changed.
+ *
+ * An entry is trusted only when everything about it checks out: its name is the digest of the
+ * file's exact content with the reader's version; its first line holds the digest of the rest,
+ * which must match; the rest must parse as JSON of the expected shape. Anything else (a damaged,
+ * truncated or edited entry, another version's) is a miss: the file is parsed again, as with no
+ * cache. Only plain data is stored, never code, and only what a clean parse gave: a file with a
+ * problem is parsed every time, so its messages come from the parser itself.
+ *
+ * Entries are written atomically (temporary file, then rename), only when the run asks (a build
+ * that wrote its outputs, a validate into a cache folder that exists), and the folder is kept
+ * under MAX_CACHE_BYTES by removing the oldest entries.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The cache's folder inside the output folder. */
+export const CACHE_FOLDER = '.report-cache';
+const FORMAT = 1;
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+const ENTRY = /^[0-9a-f]{64}\.json$/;
+
+/**
+ * The reader's version: this module's file, by size and time (a new install or a rebuilt bundle
+ * is a new version, and its entries start afresh).
+ */
+function readerVersion(): string {
+  try {
+    const s = statSync(fileURLToPath(import.meta.url));
+    return `${FORMAT}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return `${FORMAT}:unknown`;
+  }
+}
+
+/** Whether `value` is JSON that reads back as itself: no Infinity, NaN, -0, undefined, class instance. */
+function isPlainData(value: unknown, depth = 0): boolean {
+  if (depth > 200) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every((v) => isPlainData(v, depth + 1));
+  if (typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value) if (!isPlainData((value as Record<string, unknown>)[key], depth + 1)) return false;
+  return true;
+}
+
+export class ParseCache {
+  private readonly version = readerVersion();
+  private readonly pending = new Map<string, string>();
+
+  /**
+   * `folder`: the cache's folder. With `create` it is made when entries are saved (a build, which
+   * makes the output folder anyway); without, entries are saved only into a folder that exists.
+   */
+  constructor(
+    readonly folder: string,
+    private readonly options: { create: boolean } = { create: true },
+  ) {}
+
+  /**
+   * What reading `content` (shown as `display`) gives, from the cache when an entry for it checks
+   * out by `valid`; else `read()`, whose result is kept for saving when `keep` says it may be.
+   */
+  get<T>(kind: string, display: string, content: string | Uint8Array, read: () => T, valid: (data: unknown) => data is T, keep: (result: T) => boolean): T {
+    const key = createHash('sha256').update(`${this.version}\0${kind}\0${display}\0`).update(content).digest('hex');
+    const cached = this.read(key);
+    if (cached !== undefined && valid(cached)) return cached;
+    const result = read();
+    if (keep(result) && isPlainData(result)) {
+      const payload = JSON.stringify(result);
+      if (payload.length <= MAX_ENTRY_BYTES) this.pending.set(key, payload);
+    }
+    return result;
+  }
+
+  private read(key: string): unknown {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path.join(this.folder, `${key}.json`), 'r');
+      const size = fstatSync(fd).size;
+      if (size > MAX_ENTRY_BYTES + 200) return undefined;
+      const buffer = Buffer.alloc(size);
+      let at = 0;
+      while (at < size) {
+        const n = readSync(fd, buffer, at, size - at, at);
+        if (n === 0) break;
+        at += n;
+      }
+      const text = buffer.subarray(0, at).toString('utf8');
+      const newline = text.indexOf('\n');
+      if (newline < 0) return undefined;
+      const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
+      const payload = text.slice(newline + 1);
+      if (header.format !== FORMAT || header.key !== key || header.sha256 !== createHash('sha256').update(payload).digest('hex')) return undefined;
+      return JSON.parse(payload) as unknown;
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  /** Writes the entries of this run's misses; never fails the run (a cache that cannot be written is no cache). */
+  save(): void {
+    if (this.pending.size === 0) return;
+    try {
+      if (this.options.create) mkdirSync(this.folder, { recursive: true });
+      else if (!statSync(this.folder).isDirectory()) return;
+      for (const [key, payload] of this.pending) {
+        const header = JSON.stringify({ format: FORMAT, key, sha256: createHash('sha256').update(payload).digest('hex') });
+        const target = path.join(this.folder, `${key}.json`);
+        const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+        try {
+          writeFileSync(temporary, `${header}\n${payload}`, { flag: 'wx' });
+          renameSync(temporary, target);
+        } catch {
+          rmSync(temporary, { force: true });
+        }
+      }
+      this.pending.clear();
+      this.prune();
+    } catch {
+      // An unwritable output folder: the run's outputs report it; the cache stays as it was.
+    }
+  }
+
+  /** Keeps the folder under MAX_CACHE_BYTES: the oldest entries go first. */
+  private prune(): void {
+    const entries = readdirSync(this.folder)
+      .filter((name) => ENTRY.test(name))
+      .map((name) => {
+        const s = statSync(path.join(this.folder, name));
+        return { name, size: s.size, time: s.mtimeMs };
+      })
+      .sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1));
+    let total = 0;
+    for (const entry of entries) {
+      total += entry.size;
+      if (total > MAX_CACHE_BYTES) rmSync(path.join(this.folder, entry.name), { force: true });
+    }
+  }
+}

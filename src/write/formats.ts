@@ -1,0 +1,80 @@
+/**
+ * The output formats (输出格式), one entry each: its name on the command line and in report.yaml,
+ * the file it writes, what it needs, and its writer, imported only when the format is asked for
+ * (a format's library — docx, the PDF engine — costs start-up time on every other command).
+ * Option parsing, help, the settings schema and the build all read this one table, so a new
+ * format is a writer file and one entry here.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RenderedReport } from './rendered-report.js';
+
+/** What a writer makes of a rendered report: the file's content, or the problems that kept it from being made. */
+export interface Written {
+  content?: string | Uint8Array;
+  diagnostics?: Diagnostic[];
+}
+
+export type Writer = (report: RenderedReport) => Promise<Written> | Written;
+
+export interface FormatEntry {
+  /** The file's name for a report named `name` (report, proposals, summary.hant …). */
+  file: (name: string) => string;
+  /** In help and the settings schema: what the file is, and what it needs beyond the report's data. */
+  description: string;
+  /** Loads the writer; called only when the format is built. */
+  load: () => Promise<Writer>;
+}
+
+const named = (ext: string) => (name: string) => `${name}.${ext}`;
+
+export const FORMATS = {
+  md: {
+    file: named('md'),
+    description: 'Markdown 文本（可粘贴到任何地方）',
+    load: async () => {
+      const { toMarkdown } = await import('./document.js');
+      return (report) => ({ content: toMarkdown(report.document) });
+    },
+  },
+  docx: {
+    file: named('docx'),
+    description: 'Word 文档，按公文版式排好',
+    load: async () => {
+      const { renderDocx } = await import('./docx/index.js');
+      const { marksInScript } = await import('../render/prose-marks.js');
+      // Bookmarks tying the prose's blocks and figures to their sources, for `report absorb`.
+      const marks = async (report: RenderedReport) => (report.proseMarks ? marksInScript(report.proseMarks(), report.document.meta.script) : []);
+      return async (report) => ({ content: await renderDocx(report.document, report.layout, await marks(report)) });
+    },
+  },
+  html: {
+    file: named('html'),
+    description: '网页，可发布到网站',
+    load: async () => {
+      const { renderHtml } = await import('./html.js');
+      return (report) => ({ content: renderHtml(report.document, { layout: report.layout }) });
+    },
+  },
+  pdf: {
+    file: named('pdf'),
+    description: 'PDF，需要排版引擎（可选依赖）和中文字体',
+    load: async () => {
+      const { pdfFor } = await import('./pdf/output.js');
+      return (report) => pdfFor(report.document, report.layout);
+    },
+  },
+} as const satisfies Record<string, FormatEntry>;
+
+export type OutputFormat = keyof typeof FORMATS;
+export const OUTPUT_FORMATS = Object.keys(FORMATS) as [OutputFormat, ...OutputFormat[]];
+/** The formats written when none are asked for (neither on the command line nor in report.yaml). */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['md', 'docx'];
+
+export function isOutputFormat(name: string): name is OutputFormat {
+  return Object.hasOwn(FORMATS, name);
+}
+
+/** The formats listed as help and messages show them: `md、docx、html、pdf`. */
+export function formatList(separator = '、'): string {
+  return OUTPUT_FORMATS.join(separator);
+}

@@ -1,0 +1,126 @@
+/**
+ * The parse cache in <out>/.report-cache/: outputs byte-identical with it, without it (--no-cache)
+ * and with a damaged or edited entry; entries checked when read; nothing written by a failed
+ * build, a dry run or validate without a cache folder.
+ */
+import { createHash } from 'node:crypto';
+import { appendFile, cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_FOLDER } from '../../src/load/parse-cache.js';
+import { copyFixture, DATA, tempDir } from '../helpers/fixture.js';
+import { report } from '../helpers/report.js';
+
+const FORMATS = ['--format', 'md,docx,html'];
+/** A standing committee meeting in the bundled data's meetings.yaml, as its cache entry holds it: the report counts them. */
+const STANDING = '"kind":"常委会议"';
+
+async function outputs(out: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const name of (await readdir(path.join(out, '2023'))).sort()) files.set(name, await readFile(path.join(out, '2023', name)));
+  return files;
+}
+
+async function build(data: string, out: string, ...more: string[]): Promise<Map<string, Buffer>> {
+  const run = await report(['build', '2023', '--data', data, '--out', out, ...FORMATS, ...more]);
+  expect(run.code, run.stderr).toBe(0);
+  return outputs(out);
+}
+
+const entries = async (out: string) => (await readdir(path.join(out, CACHE_FOLDER))).filter((f) => f.endsWith('.json')).sort();
+
+/** The entry whose payload holds `text`: [file, header, payload]. */
+async function entryHolding(out: string, text: string): Promise<[string, string, string]> {
+  for (const name of await entries(out)) {
+    const file = path.join(out, CACHE_FOLDER, name);
+    const whole = await readFile(file, 'utf8');
+    const newline = whole.indexOf('\n');
+    if (whole.includes(text)) return [file, whole.slice(0, newline), whole.slice(newline + 1)];
+  }
+  throw new Error(`no entry holds ${text}`);
+}
+
+let data: string;
+let reference: Map<string, Buffer>;
+beforeAll(async () => {
+  // The bundled data: YAML files and two workbooks.
+  data = await tempDir('report-cache-data-');
+  await cp(DATA, data, { recursive: true });
+  const out = await tempDir();
+  reference = await build(data, out, '--no-cache');
+  expect(await readdir(out)).toEqual(['2023']);
+});
+
+describe('the parse cache', () => {
+  it('gives byte-identical outputs on a first run, a run served by the cache, and after an edit', async () => {
+    const mine = await tempDir('report-cache-data-');
+    await cp(data, mine, { recursive: true });
+    const out = await tempDir();
+    expect(await build(mine, out)).toEqual(reference);
+    const kept = await entries(out);
+    // One entry per YAML file and workbook of the years read.
+    expect(kept.length).toBeGreaterThanOrEqual(8);
+    expect(await build(mine, out)).toEqual(reference);
+    expect(await entries(out)).toEqual(kept);
+    // A comment added to one file: its entry is new, the others serve.
+    await appendFile(path.join(mine, '2023', 'meetings.yaml'), '# 已核对\n');
+    expect(await build(mine, out)).toEqual(reference);
+    expect((await entries(out)).length).toBe(kept.length + 1);
+  });
+
+  it('is read: an entry forged with a matching digest changes the report (so a damaged one must be refused)', async () => {
+    const out = await tempDir();
+    await build(data, out);
+    const [file, header, payload] = await entryHolding(out, STANDING);
+    const forged = payload.replace(STANDING, '"kind":"主席会议"');
+    const sha256 = createHash('sha256').update(forged).digest('hex');
+    await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256 })}\n${forged}`);
+    const served = await build(data, out);
+    expect(served.get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
+  });
+
+  it.each([
+    ['an edited value', (header: string, payload: string) => `${header}\n${payload.replace(STANDING, '"kind":"主席会议"')}`],
+    ['a truncated entry', (header: string, payload: string) => `${header}\n${payload.slice(0, payload.length / 2)}`],
+    ['a header of junk', (_header: string, payload: string) => `{"format":1,"key":"x"\n${payload}`],
+    ['a workbook entry of the wrong shape', (header: string, payload: string) => {
+      const wrong = payload.replace(/"cells":\[/, '"cells":[7,');
+      return `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(wrong).digest('hex') })}\n${wrong}`;
+    }],
+  ])('refuses %s: the file is parsed again, the outputs stay byte-identical', async (_what, damage) => {
+    const out = await tempDir();
+    await build(data, out);
+    const [file, header, payload] = await entryHolding(out, _what.includes('workbook') ? '"cells":[' : STANDING);
+    await writeFile(file, damage(header, payload));
+    expect(await build(data, out)).toEqual(reference);
+    // The refused entry is written afresh.
+    expect((await readFile(file, 'utf8')).endsWith(payload)).toBe(true);
+  });
+
+  it('is not written by --no-cache, a dry run, a failed build, or validate with no output folder', async () => {
+    const out = await tempDir();
+    await build(data, out, '--no-cache');
+    expect(await readdir(out)).toEqual(['2023']);
+    const dry = await tempDir();
+    expect((await report(['build', '2023', '--data', data, '--out', dry, '--dry-run'])).code).toBe(0);
+    expect(await readdir(dry)).toEqual([]);
+    const broken = await copyFixture('minimal');
+    await appendFile(path.join(broken, '2023', 'meetings.yaml'), 'oops: [\n');
+    const failed = await tempDir();
+    expect((await report(['build', '2023', '--data', broken, '--out', failed])).code).toBe(1);
+    expect(await readdir(failed)).toEqual([]);
+    const cwd = await tempDir();
+    expect((await report(['validate', '2023', '--data', data], { cwd })).code).toBe(0);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('serves validate from the folder a build left, byte for byte the same messages', async () => {
+    const cwd = await tempDir();
+    await build(data, path.join(cwd, 'out'));
+    const kept = await entries(path.join(cwd, 'out'));
+    const cached = await report(['validate', '2023', '--data', data], { cwd });
+    const plain = await report(['validate', '2023', '--data', data, '--no-cache'], { cwd });
+    expect(cached).toEqual(plain);
+    expect(await entries(path.join(cwd, 'out'))).toEqual(kept);
+  });
+});
