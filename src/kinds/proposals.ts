@@ -39,6 +39,9 @@ export const proposals: ReportKind = {
       diagnostics.push(diagnostic('proposalsSpeakerMissing', {}, origin?.locate(undefined) ?? {}));
       return { diagnostics };
     }
+    // The annex of handling units needs the 主办单位 column: without it the table is left out, and said so.
+    const lead = source.years.get(plan.year)?.records.absent?.proposals?.leadUnits;
+    if (lead) diagnostics.push(diagnostic('annexTableOmitted', { table: '承办单位办理情况统计表', column: lead.column }, { file: lead.file, sheet: lead.sheet }));
     return { prepared: yearPrepared(context, doc), diagnostics };
   },
 };

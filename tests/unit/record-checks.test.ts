@@ -48,8 +48,8 @@ describe('record checks: one code per contradiction', () => {
     expect(check('meetings', { id: 'M1', kind: '常委会议', date: '2023-03-01', topic: '议题', sectors: ['经济界', '经济界'] })).toEqual([expect.objectContaining({ code: 'RPT333', path: 'sectors' })]);
   });
 
-  it('activities: no count, items or parts (RPT213, not the missing-field RPT202)', () => {
-    expect(check('activities', { id: 'study', name: '学习', unit: '次' })).toEqual([expect.objectContaining({ code: 'RPT213' })]);
+  it('activities: no count, items or parts (RPT746, not the missing-field RPT202)', () => {
+    expect(check('activities', { id: 'study', name: '学习', unit: '次' })).toEqual([expect.objectContaining({ code: 'RPT746' })]);
   });
 });
 
