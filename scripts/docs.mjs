@@ -3,8 +3,8 @@
 // reference docs/errors.md from the diagnostic catalogue (src/docs/errors.ts). Run after changing
 // either: npm run docs. A test fails while either is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { errorReference } from '../dist/docs/errors.js';
-import { withReference } from '../dist/docs/reference.js';
+import { errorReference } from '../src/docs/errors.js';
+import { withReference } from '../src/docs/reference.js';
 
 function update(file, generate, what) {
   let before = '';
