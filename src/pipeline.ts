@@ -76,6 +76,8 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   });
   const layout = checkLayout(loaded[0]!.layout);
   diagnostics.push(...layout.diagnostics);
+  // The PDF's fonts folder is named relative to the data folder.
+  if (layout.layout.pdfFontFolder) layout.layout.pdfFontFolder = path.resolve(loaded[0]!.dataDir, layout.layout.pdfFontFolder);
   // The same pieces compile to the same templates: a watch session compiles them once.
   const piecesKey = JSON.stringify([kind.templates, ...[...templates.pieces.values()].map((p) => [p.name, p.file, p.text]), templates.links, templates.diagnostics]);
   const compiled = session
@@ -125,7 +127,8 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
-  return done({ markdown, document, context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine } });
+  const records = stage.sources[0]?.years.get(plan.year)?.records;
+  return done({ markdown, document, context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, ...(records ? { records } : {}) });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import * as absorbCommand from './commands/absorb.js';
 import * as buildCommand from './commands/build.js';
+import * as explainCommand from './commands/explain.js';
 import * as compareCommand from './commands/compare.js';
 import * as exportCommand from './commands/export.js';
 import * as initCommand from './commands/init.js';
@@ -26,6 +27,7 @@ const COMMANDS: Array<{ register: (program: Command, context: CommandContext) =>
   buildCommand,
   validateCommand,
   statsCommand,
+  explainCommand,
   initCommand,
   exportCommand,
   previewCommand,

@@ -3,7 +3,7 @@
  * named, so that citing one is an error that says which column to add — never a 0.
  */
 import type { Figures } from '../domain/record-kind.js';
-import { PROPOSAL_FIGURE_NEEDS } from '../domain/records/proposal-columns.js';
+import { FIGURE_NEEDS } from '../domain/records/figure-needs.js';
 
 /** A column no ledger of the year has, for a kind whose records all come from ledgers. */
 export interface AbsentColumn {
@@ -13,9 +13,6 @@ export interface AbsentColumn {
   file: string;
   sheet: string;
 }
-
-/** Kind → field → the figures (paths, `*` a group key) that need it. */
-const FIGURE_NEEDS: Record<string, Record<string, readonly string[]>> = { proposals: PROPOSAL_FIGURE_NEEDS };
 
 /** Why a figure is missing, by the figures object of its kind: path inside it → column. */
 const WHY = new WeakMap<object, Map<string, string>>();

@@ -282,6 +282,25 @@ export const catalogue = {
     message: (a) => `大会日期 ${a.date} 既不在 ${a.year + 1} 年，也不在 ${a.year} 年 12 月；年度工作报告通常在次年年初（或当年 12 月）的全体会议上作`,
     hint: () => '核对 sitting.date。',
   }),
+  // ── Figures a reader would stop at (RPT350–369) ─────────────────────
+  implausibleRate: entry<{ name: string; label: string; value: string; previous: string; records: string }>({
+    code: 'RPT350',
+    severity: 'warning',
+    message: (a) => `${a.label}（${a.name}）为 ${a.value}（上年 ${a.previous}），所据记录：${a.records}`,
+    hint: () => '核对这些记录的有关列（如“已办复”是否都填了“否”，或整列漏填）；数字确实如此时可不理会。report explain <名称> 列出全部记录及其位置。',
+  }),
+  zeroColumn: entry<{ name: string; label: string; records: string }>({
+    code: 'RPT351',
+    severity: 'warning',
+    message: (a) => `统计表的“${a.label}”一列（${a.name}）全是 0，所据记录：${a.records}`,
+    hint: () => '核对台账中这一列是否漏填；数字确实如此时可不理会。',
+  }),
+  implausibleChange: entry<{ name: string; label: string; value: string; previous: string; records: string }>({
+    code: 'RPT352',
+    severity: 'warning',
+    message: (a) => `${a.label}（${a.name}）由上年的 ${a.previous} 变为 ${a.value}，变化异常大，所据记录：${a.records}`,
+    hint: () => '核对本年和上年的记录是否完整、口径是否一致；数字确实如此时可不理会。',
+  }),
   emptyTopic: entry({
     code: 'RPT311',
     severity: 'warning',
@@ -613,6 +632,13 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `无法生成 PDF：本机没有任何中文字体（找不到“${a.font}”及其替代字体）`,
     hint: () => '安装公文字体（仿宋_GB2312、楷体_GB2312、黑体、方正小标宋简体），或开源字体 Noto Serif CJK、Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）。',
+  }),
+  // The PDF's fonts folder (layout.yaml pdfFontFolder).
+  pdfFontFolderMissing: entry<{ folder: string }>({
+    code: 'RPT640',
+    severity: 'warning',
+    message: (a) => `layout.yaml 的 pdfFontFolder 指向的字体文件夹“${a.folder}”不存在，PDF 只用本机安装的字体`,
+    hint: () => '把字体文件（.ttf、.otf、.ttc）放进这个文件夹（位置相对于数据文件夹），或改正 pdfFontFolder。',
   }),
   pdfFailed: entry<{ detail: string }>({
     code: 'RPT613',

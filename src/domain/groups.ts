@@ -5,7 +5,7 @@
  * base (the records that have the attribute), so the shares printed together can be balanced
  * to sum to 100% (see the `share` helper). Groupings by tags are not.
  */
-import { ratio } from './numbers.js';
+import { balancedShares, ratio } from './numbers.js';
 
 /** The key or keys a record is grouped under: one, none, or several (tags). */
 export type KeysOf<T> = (record: T) => string | readonly string[] | undefined;
@@ -65,3 +65,20 @@ export const sum = (values: readonly number[]): number => values.reduce((a, b) =
 
 /** Distinct texts in first-seen order. */
 export const distinct = (values: Iterable<string>): string[] => [...new Set(values)];
+
+/**
+ * Every share of an exclusive grouping replaced by its value at the printed precision, balanced
+ * over its group (compute/numbers.ts, `balancedShares`): the report's text, its tables and `stats`
+ * then print one value for one share. The groups are the ones `figures` has just made.
+ */
+export function settleShares(figures: unknown, digits: number): void {
+  if (figures === null || typeof figures !== 'object') return;
+  const values = Object.values(figures as Record<string, unknown>);
+  if (isExclusive(figures) && values.length > 0 && values.every((v) => v !== null && typeof v === 'object' && 'share' in v && typeof (v as { count?: unknown }).count === 'number')) {
+    const entries = values as Array<{ count: number; share: number | null }>;
+    const settled = balancedShares(entries.map((e) => e.count), digits);
+    entries.forEach((e, i) => (e.share = settled[i]!));
+    return;
+  }
+  for (const v of values) settleShares(v, digits);
+}

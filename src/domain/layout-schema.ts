@@ -68,6 +68,8 @@ export const LayoutSchema = z
         table: ParagraphLayoutSchema,
         tableHeader: ParagraphLayoutSchema,
         caption: ParagraphLayoutSchema,
+        annexNote: ParagraphLayoutSchema,
+        annexLabel: ParagraphLayoutSchema,
       })
       .partial(),
     runs: z.strictObject({ lead: RunLayoutSchema, runIn: RunLayoutSchema }).partial(),
@@ -75,6 +77,8 @@ export const LayoutSchema = z
       .strictObject({
         borderPt: positive('表格框线粗细（磅）').max(6),
         numberAlignment: alignment.meta({ description: '数字列（未在 Markdown 中指定对齐时）的对齐方式，默认居中' }),
+        lineSpacingPt: positive('表格文字固定行距（磅），默认 20').max(200),
+        cellPaddingPt: nonNegative('单元格内文字上下留白（磅），默认 4.5').max(50),
       })
       .partial(),
     autoSpace: z.boolean().meta({ description: '中文与西文、数字之间自动加空（默认关闭，公文不加）' }),
@@ -84,6 +88,11 @@ export const LayoutSchema = z
     fontFallbacks: z
       .record(z.string().trim().min(1), z.array(fontName('替代字体名')))
       .meta({ description: '字体未安装时依次尝试的其他名称：字体名 → 替代字体名列表' }),
+    pdfFontFolder: z
+      .string()
+      .trim()
+      .min(1)
+      .meta({ description: 'PDF 所用字体的文件夹（相对于数据文件夹），如：字体；其中的字体先于本机安装的字体查找，并嵌入 PDF' }),
     pageNumber: z
       .strictObject({
         format: z

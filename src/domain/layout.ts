@@ -55,6 +55,8 @@ export interface Layout {
     table: ParagraphLayout; // 表格正文
     tableHeader: ParagraphLayout; // 表头
     caption: ParagraphLayout; // 表题
+    annexNote: ParagraphLayout; // 附件：1.…（正文之后；回行与附件名称对齐）
+    annexLabel: ParagraphLayout; // 附件1（另起一页，版心左上角第一行）
   };
   runs: {
     /** Lead sentence of a paragraph (**强化理论武装。**), bold body font. */
@@ -68,6 +70,10 @@ export interface Layout {
     /** Columns of figures (116件, 61.4%) when the Markdown gives no alignment: centred, as
      * statistics tables in official documents set them, or right-aligned. */
     numberAlignment: Alignment;
+    /** Fixed line spacing of table text (表格行距), and the space above and below it in each cell:
+     * a one-line row is 20 + 2 × 4.5 = 29 pt in the DOCX, the PDF and print alike. */
+    lineSpacingPt: number;
+    cellPaddingPt: number;
   };
   /** Extra space between Chinese and Latin letters or digits (Word: 自动调整中文与西文/数字的间距).
    * Off: "2024年" is set solid, as typed in official documents, and lines keep 28 characters. */
@@ -78,6 +84,9 @@ export interface Layout {
   /** Other names of each font, tried in order when it is not installed: written into the DOCX
    * font table, the HTML font lists, and used to find the PDF's fonts. */
   fontFallbacks: Record<string, string[]>;
+  /** A folder of font files for the PDF (the organisation's copies of 方正小标宋, 仿宋_GB2312…),
+   * relative to the data folder: its fonts are found before the machine's and embedded. */
+  pdfFontFolder?: string;
   pageNumber: {
     /** Text of the page number; {page} stands for the PAGE field. GB/T 9704: "— 1 —". */
     format: string;
@@ -90,6 +99,10 @@ export interface Layout {
     edgeIndentChars: number;
   };
 }
+
+/** "附件：" is three characters: the annex note's further lines start under the first annex's
+ * name (GB/T 9704 7.3.4: 回行时与附件名称对齐). */
+export const ANNEX_NOTE_HANG_CHARS = 3;
 
 const TIMES = 'Times New Roman';
 const FANGSONG = '仿宋_GB2312';
@@ -140,21 +153,27 @@ export const DEFAULT_LAYOUT: Layout = {
     heading1: paragraph({ eastAsiaFont: '黑体', alignment: 'left' }),
     heading2: paragraph({ eastAsiaFont: KAITI, alignment: 'left' }),
     heading3: paragraph({ eastAsiaFont: FANGSONG, bold: true, alignment: 'left' }),
-    table: paragraph({ eastAsiaFont: FANGSONG, alignment: 'left', firstLineIndentChars: 0, trackingPt: 0 }),
+    // Tables in 四号, smaller than the body's 三号.
+    table: paragraph({ eastAsiaFont: FANGSONG, sizePt: 14, alignment: 'left', firstLineIndentChars: 0, trackingPt: 0 }),
     tableHeader: paragraph({
       eastAsiaFont: FANGSONG,
+      sizePt: 14,
       bold: true,
       alignment: 'center',
       firstLineIndentChars: 0,
       trackingPt: 0,
     }),
     caption: paragraph({ eastAsiaFont: '黑体', alignment: 'center', firstLineIndentChars: 0 }),
+    // GB/T 9704 7.3.4 and 8: the annex note below the body after a blank line, indented two
+    // characters; "附件1" in 3号黑体 at the top left of the annex's first line.
+    annexNote: paragraph({ eastAsiaFont: FANGSONG, alignment: 'left', spaceBeforeLines: 1 }),
+    annexLabel: paragraph({ eastAsiaFont: '黑体', alignment: 'left', firstLineIndentChars: 0, trackingPt: 0 }),
   },
   runs: {
     lead: { eastAsiaFont: FANGSONG, latinFont: TIMES, bold: true },
     runIn: { eastAsiaFont: KAITI, latinFont: TIMES, bold: false },
   },
-  table: { borderPt: 0.5, numberAlignment: 'center' },
+  table: { borderPt: 0.5, numberAlignment: 'center', lineSpacingPt: 20, cellPaddingPt: 4.5 },
   autoSpace: false,
   traditionalFonts: {
     方正小标宋简体: '方正小标宋繁体',

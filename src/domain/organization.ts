@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { chineseNumeral } from './chinese.js';
+import { ConventionsSchema } from './conventions.js';
 import { MEETING_GROUPS, VOCABULARY_LISTS, vocabularyOf, type MeetingGroup, type Vocabulary } from './vocabulary.js';
 
 const text = (description: string) => z.string().min(1).meta({ description });
@@ -60,6 +61,7 @@ export const OrganizationSchema = z
       .min(1)
       .default([...DEFAULT_RESULT_CLASSES])
       .meta({ description: '提案办理结果的分类及说法，默认 A 已解决或基本解决、B 正在解决或列入计划解决、C 留作参考' }),
+    conventions: ConventionsSchema.optional(),
     sheetHeaders: z
       .record(z.string(), z.record(z.string().min(1), z.string().min(1)))
       .optional()

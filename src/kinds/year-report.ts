@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { computeYear } from '../compute/figures.js';
+import { plausibility } from '../compute/plausibility.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/data-folder.js';
@@ -53,7 +54,8 @@ function prepareYear(source: CheckedSource): { context?: YearContext; diagnostic
   const previous = source.years.get(year - 1);
   const figures = computeYear(checked.records);
   const before = previous && source.data.years.has(year - 1) ? computeYear(previous.records) : null;
-  return { context: yearContext(figures, before, source.organization, checked.sitting), diagnostics: [] };
+  // Records refused for their errors would make every figure look implausible: those are reported already.
+  return { context: yearContext(figures, before, source.organization, checked.sitting), diagnostics: source.dataHasErrors ? [] : plausibility(checked.records, figures, before) };
 }
 
 /** The narrative `spec.file` of `folder`, or a problem saying it is missing. */

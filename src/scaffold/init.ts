@@ -17,6 +17,7 @@ import { stringify } from 'yaml';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { CONVENTION_DEFAULTS } from '../domain/conventions.js';
 import { DEFAULT_RESULT_CLASSES } from '../domain/organization.js';
 import { RECORD_KINDS, recordFields } from '../domain/registry.js';
 import type { RecordKind } from '../domain/record-kind.js';
@@ -142,6 +143,7 @@ function organizationText(request: InitRequest, modeline: string): string {
     sectors: [],
     handlingUnits: [],
     proposalResults: DEFAULT_RESULT_CLASSES.map((c) => ({ ...c })),
+    conventions: { ...CONVENTION_DEFAULTS },
   };
   return [
     modeline,
@@ -157,6 +159,10 @@ function organizationText(request: InitRequest, modeline: string): string {
     '#     proposals: {review: {转交有关部门: 转来信}, satisfaction: {不作评价: ""}}',
     '#   proposerLists:           # 台账没有“提案者类别”列时，据此认出党派、团体、专委会提案',
     '#     {党派: [民盟某某委员会], 团体: [某某工商联]}',
+    '# conventions 是统计口径，各报告、附件表格和 report stats 都按它计数，请按本组织的惯例确认：',
+    '#   mergedInFiled: 并案是否计入立案（true：立案数、立案率、附件“立案”列都含并案，写“立案220件（含并案16件）”；false：都不含）；',
+    '#   answeredRateBase: 办复率的分母（立案，或 立案和并案）；satisfactionRateBase: 满意和基本满意率的分母（反馈，或 办复）；',
+    '#   percentDigits: 百分数的小数位数（1 写 27.0%，0 写 27%）；cutoff: 办复等数字的统计截止日（年底，或 月-日 如 12-20）。',
     yamlText({ organization: org }).trimEnd(),
     '',
   ].join('\n');

@@ -15,6 +15,8 @@ export type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBl
 import type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, ReportDocument } from './blocks.js';
 
 const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation', 'caption'] as const;
+/** Roles whose class is not the kind's own name. */
+const CLASS_KINDS: Record<string, ParagraphKind> = { 'annex-note': 'annexNote', 'annex-label': 'annexLabel' };
 const HEADING_KINDS: Record<string, ParagraphKind> = { h1: 'title', h2: 'heading1', h3: 'heading2' };
 
 const classesOf = (token: Token): string[] => String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
@@ -22,6 +24,8 @@ const classesOf = (token: Token): string[] => String(token.attrGet('class') ?? '
 function paragraphKind(open: Token): ParagraphKind {
   if (open.type === 'heading_open') return HEADING_KINDS[open.tag] ?? 'heading3';
   const classes = classesOf(open);
+  const named = classes.find((c) => c in CLASS_KINDS);
+  if (named) return CLASS_KINDS[named]!;
   return ROLE_CLASSES.find((c) => classes.includes(c)) ?? 'body';
 }
 

@@ -63,6 +63,14 @@ export const FORMATS = {
       return (report) => pdfFor(report.document, report.layout);
     },
   },
+  check: {
+    file: (name) => (name === 'report' ? '核对表.xlsx' : `${name}.核对表.xlsx`),
+    description: '核对表.xlsx：报告文字中每个数字一行（所在部分和句子、印作、精确值、定义、上年值、记录数），第二页是每个数字所据的记录及其位置',
+    load: async () => {
+      const { checkWorkbook } = await import('./check/workbook.js');
+      return (report) => ({ content: checkWorkbook(report) });
+    },
+  },
 } as const satisfies Record<string, FormatEntry>;
 
 export type OutputFormat = keyof typeof FORMATS;

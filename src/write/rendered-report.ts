@@ -1,6 +1,7 @@
 /** What the pipeline hands the writers: the rendered report, in the layer that writes it (write/formats.ts reads it). */
 import type { CitableContext } from '../compute/context.js';
 import type { Layout } from '../domain/layout.js';
+import type { YearRecords } from '../domain/record-kind.js';
 import type { Engine } from '../render/engine.js';
 import type { ProseMark } from '../render/prose-marks.js';
 import type { NarrativeDoc } from '../validate/narrative.js';
@@ -21,4 +22,6 @@ export interface RenderedReport {
   proseMarks?: () => ProseMark[];
   /** The prose files rendered, with what they cite from: what `absorb` writes edits back into. */
   prose?: { jobs: readonly { doc: NarrativeDoc; context: CitableContext }[]; engine: Engine };
+  /** The year's checked records (a report about one year): what the verification workbook lists behind each figure. */
+  records?: YearRecords;
 }

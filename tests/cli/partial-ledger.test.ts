@@ -99,3 +99,14 @@ describe('a ledger without one of its columns', () => {
     expect(text).toContain('提案分类统计表');
   });
 });
+
+describe('other ledgers without a column', () => {
+  it('a meetings ledger without 建议条数 gives no suggestion count, not 0', async () => {
+    const dir = await tempDir('report-partial-meetings-');
+    expect((await report(['init', '2024', '--name', '青山县', '--level', '县'], { cwd: dir })).code).toBe(0);
+    await writeFile(path.join(dir, 'data', '2024', '会议台账.csv'), '会议编号,会议类型,会议日期,议题\nM1,常委会议,2024-03-01,审议工作\nM2,主席会议,2024-04-01,研究工作\n');
+    const stats = await report(['stats', '2024', 'meetings', '--json'], { cwd: dir });
+    const figures = (JSON.parse(stats.stdout) as { figures: Record<string, { value: unknown }> }).figures;
+    expect([figures['meetings.count']!.value, figures['meetings.suggestions']!.value, figures['meetings.byKind.常委会议.suggestions']!.value]).toEqual([2, null, null]);
+  });
+});

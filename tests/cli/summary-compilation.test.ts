@@ -45,7 +45,7 @@ describe('report build 2023 --kind summary', () => {
     expect(md).not.toContain('{.subtitle}');
     expect(md).toContain('过去的一年，在市委的坚强领导下，青川市政协团结带领全体委员履职尽责。');
     expect(md).toContain('## 助力民生改善');
-    expect(md).toContain('涉及民生和社会事业领域提案3件，占比60%');
+    expect(md).toContain('涉及民生和社会事业领域提案3件，占比60.0%');
   });
 
   it('says where a section leaves out paragraphs the review cannot lend', async () => {
@@ -106,7 +106,7 @@ describe('report build 2023 --data a --data b (compilation)', () => {
     const sections = md.split(/^## /m).slice(1);
     expect(sections).toHaveLength(2);
     expect(sections[0]).toMatch(/^东湖区政协：强化“三个机制”\u3000展示新气象新作为\n/);
-    expect(sections[0]).toContain('东湖区政协坚持以党的二十大精神为统领，全年收到提案5件，立案率80%。');
+    expect(sections[0]).toContain('东湖区政协坚持以党的二十大精神为统领，全年收到提案5件，立案率80.0%。');
     expect(sections[0]).toContain('### 强化党建引领机制');
     expect(sections[1]).toMatch(/^西山区政协\n/);
     expect(sections[1]).toContain('过去的一年，在市委的坚强领导下，西山区政协团结带领全体委员履职尽责。');
@@ -140,7 +140,7 @@ describe('report build 2023 --data a --data b (compilation)', () => {
     expect(run.code, run.stderr).toBe(0);
     const md = await readFile(path.join(out, '2023', 'compilation.hant.md'), 'utf8');
     expect(md).toContain('## 東湖區政協：');
-    expect(md).toContain('全年收到提案5件，立案率80%。');
+    expect(md).toContain('全年收到提案5件，立案率80.0%。');
   });
 
   it('compiles the two organisations bundled with the repository (the README example)', async () => {

@@ -16,7 +16,7 @@ import { report } from '../helpers/report.js';
 /** Names of things, not English prose: formats, products and keys a user types or sees on screen. */
 const PROPER_NAMES = ['YAML', 'Excel', 'CSV', 'PDF', 'BOM', 'Markdown', 'Word', 'JSON', 'Schema', 'GitHub', 'Actions', 'VS', 'Code', 'Red', 'Hat', 'Ctrl', 'C', 'WPS', 'LibreOffice'];
 /** Values options take (formats, scripts, output formats of diagnostics). */
-const OPTION_VALUES = ['md', 'docx', 'html', 'pdf', 'xlsx', 'csv', 'utf', 'gbk', 'hans', 'hant', 'text', 'json', 'github', 'records', 'typed'];
+const OPTION_VALUES = ['md', 'docx', 'html', 'pdf', 'check', 'xlsx', 'csv', 'utf', 'gbk', 'hans', 'hant', 'text', 'json', 'github', 'records', 'typed'];
 
 /** The commands and subcommands, as `report --help` and `report <command> --help` list them. */
 async function commandPaths(): Promise<string[][]> {

@@ -11,6 +11,7 @@ import { typographicFamily } from '../../src/write/pdf/font-names.js';
 import { ENGINE_SERIF, PdfError, renderPdf, resolveFonts } from '../../src/write/pdf/index.js';
 import { str } from '../../src/write/pdf/typst-source.js';
 import { figures, hasCommand, measurePdf } from './measure.js';
+import { pageLines } from './pages.js';
 import { REPORTS, reportDocument } from './reports.js';
 
 const engine = await import('@myriaddreamin/typst-ts-node-compiler').then(
@@ -64,6 +65,30 @@ describe.skipIf(skip)('renderPdf: the page, measured', () => {
       // read exactly (a hanging mark next to a number): at most 2 in a report.
       expect(f.fullLines - f.lines28, f.other.map((r) => `${r.cells} ${r.text}`).join('\n')).toBeLessThanOrEqual(2);
       expect(f.chineseLines28).toBeGreaterThanOrEqual(f.chineseLines - 1);
+    });
+  }
+});
+
+describe.skipIf(skip)('renderPdf: the line pitch', () => {
+  for (const report of REPORTS) {
+    it(`${report.name}: consecutive body lines 28.95 pt apart (or whole lines more), also after a hanging mark`, async () => {
+      const { bytes } = await renderPdf(reportDocument(report), DEFAULT_LAYOUT);
+      const pitch = DEFAULT_LAYOUT.lineSpacingPt;
+      const off: string[] = [];
+      let hangingBefore = 0;
+      for (const page of pageLines(bytes)) {
+        // Lines whose Chinese is in the body's size (16 pt boxes), on the body's grid.
+        const body = page.filter((l) => Math.abs(l.cjkHeight - 16) < 1);
+        for (let i = 1; i < body.length; i++) {
+          const gap = body[i]!.bottom - body[i - 1]!.bottom;
+          const lines = Math.max(1, Math.round(gap / pitch));
+          if (Math.abs(gap - lines * pitch) > 0.5) off.push(`${gap.toFixed(2)} ${body[i - 1]!.text} | ${body[i]!.text}`);
+          if (/[，。、；：？！]$/.test(body[i - 1]!.text) && body[i - 1]!.xMax > 520) hangingBefore++;
+        }
+      }
+      expect(off).toEqual([]);
+      // The lines after hanging marks were among those measured.
+      expect(hangingBefore).toBeGreaterThan(3);
     });
   }
 });

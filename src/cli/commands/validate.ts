@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CACHE_FOLDER } from '../../load/parse-cache.js';
+import type { KindName } from '../../kinds/kind.js';
 import type { DiagnosticFormat } from '../format.js';
 import { sharedOptions } from '../options.js';
 import { reportRequest, type ReportArgs } from '../report-options.js';
@@ -12,6 +13,28 @@ interface Options extends ReportArgs {
   format: DiagnosticFormat;
   strict?: boolean;
   cache?: boolean;
+}
+
+/**
+ * The kinds about one year besides the annual report whose own prose the year folder has
+ * (proposals.md, summary.md), written: a skeleton `init` made, still all 【待填写】, is not yet a report.
+ */
+async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: string }, year: number): Promise<KindName[]> {
+  const { readRegularFile } = await import('../../load/files.js');
+  const { REPORT_KINDS } = await import('../../kinds/index.js');
+  const { isDraft } = await import('../../validate/placeholders.js');
+  const folder = path.resolve(request.cwd, request.dataDirs[0]!, String(year));
+  // The other kinds about the year of one data folder, as each kind declares what it reads; the
+  // other report heard at the plenary (the proposal report) first, then the summary.
+  const others = REPORT_KINDS.filter((k) => k.name !== 'annual' && k.input.years === 'one' && k.input.dataFolders === 'one').reverse();
+  return others.map((k) => k.name).filter((kind) => {
+    const own = others.find((k) => k.name === kind)?.narratives.at(-1)?.file;
+    if (own === undefined) return false;
+    // Read only to tell a written file from a skeleton (a link, a device or a file too large is left to
+    // the run, which reports it); the run that follows reads it properly.
+    const read = readRegularFile(path.join(folder, own), 16 * 1024 * 1024);
+    return read.ok && !isDraft(new TextDecoder().decode(read.bytes));
+  });
 }
 
 export function register(program: Command, { io, setExit }: CommandContext): void {
@@ -35,12 +58,21 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const cache = opts.cache !== false ? new ParseCache(path.resolve(io.cwd, settings.out ?? 'out', CACHE_FOLDER), { create: false }) : undefined;
       const request = { ...reportRequest(yearArg, opts, settings, io), ...(cache ? { cache } : {}) };
       const result = await renderReportRun(request);
+      // Without --kind, every report of the year whose prose is written is checked: the two plenary
+      // reports share figures, and a problem in either stops its build.
+      const others = opts.kind === undefined && request.kind === 'annual' && result.plan ? await otherYearKinds(request, result.plan.year) : [];
+      const runs = [result];
+      for (const kind of others) runs.push(await renderReportRun({ ...request, kind }));
       cache?.save();
-      printDiagnostics(result.diagnostics, opts.format, io);
-      const failed = hasErrors(result.diagnostics) || (opts.strict === true && result.diagnostics.length > 0) || result.report === undefined;
+      const { sortDiagnostics } = await import('../../diagnostics/diagnostic.js');
+      const seen = new Set<string>();
+      const diagnostics = sortDiagnostics(runs.flatMap((r) => r.diagnostics).filter((d) => !seen.has(JSON.stringify(d)) && seen.add(JSON.stringify(d))));
+      printDiagnostics(diagnostics, opts.format, io);
+      const failed = hasErrors(diagnostics) || (opts.strict === true && diagnostics.some((d) => d.severity === 'warning')) || runs.some((r) => r.report === undefined);
       const range = result.plan?.range;
       const years = range ? `${range.from}—${range.to}` : String(result.plan?.year ?? '');
-      if (!failed && opts.format === 'text') io.stderr(`${years} 年的数据、版式和模板检查通过。\n`);
+      const kinds = runs.length > 1 ? `（${runs.map((r) => r.kind.label).join('、')}）` : '';
+      if (!failed && opts.format === 'text') io.stderr(`${years} 年的数据、版式和模板检查通过${kinds}。\n`);
       setExit(failed ? EXIT.problems : EXIT.ok);
     });
 }

@@ -43,14 +43,23 @@ export function instructionCounts(list: readonly Instruction[], levels: readonly
 export function instructionFiguresOf(records: ReadonlyArray<{ id: string }>, year: YearRecords) {
   const byRecord = instructionsByRecord(year);
   const on = records.flatMap((r) => byRecord.get(r.id) ?? []);
+  const instructed = records.filter((r) => byRecord.has(r.id)).length;
+  const counts = instructionCounts(on, year.vocabulary.instructionLevels);
   return {
-    instructed: records.filter((r) => byRecord.has(r.id)).length,
-    instructions: instructionCounts(on, year.vocabulary.instructionLevels),
+    instructed,
+    instructions: {
+      ...counts,
+      // For the wording: “5件提案获得领导批示8件次”, but “1件提案获得主要领导批示”, not “…批示1件次，其中主要领导批示1件次”.
+      onePerRecord: instructed > 0 && counts.total === instructed,
+      allPrincipal: counts.total > 0 && counts.principal === counts.total,
+    },
   };
 }
 
 export const INSTRUCTION_LABELS = {
   instructed: { label: '获领导批示的{kind}', unit: '{unit}' },
+  'instructions.onePerRecord': { label: '每件获批示的{kind}都只获一次批示（用于措辞）' },
+  'instructions.allPrincipal': { label: '{kind}获得的批示都是主要领导批示（用于措辞）' },
   'instructions.total': { label: '{kind}获领导批示', unit: '件次' },
   'instructions.principal': { label: '{kind}获主要领导批示', unit: '件次' },
   'instructions.byLevel.*': { label: '{kind}获{1}领导批示', unit: '件次' },

@@ -24,26 +24,32 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const HEADER_STYLE = 1;
 const DATE_STYLES = { iso: 2, chinese: 3 } as const;
 
-export function writeXlsx(sheet: XlsxSheet): Uint8Array {
+/** One sheet, or several in the order given (the first selected). */
+export function writeXlsx(sheetOrSheets: XlsxSheet | readonly XlsxSheet[]): Uint8Array {
+  const sheets = Array.isArray(sheetOrSheets) ? (sheetOrSheets as readonly XlsxSheet[]) : [sheetOrSheets as XlsxSheet];
   const strings = new SharedStrings();
-  const body = sheetXml(sheet, strings);
+  const bodies = sheets.map((sheet, i) => sheetXml(sheet, strings, i === 0));
   const files: Zippable = {
-    '[Content_Types].xml': strToU8(contentTypes()),
+    '[Content_Types].xml': strToU8(contentTypes(sheets.length)),
     '_rels/.rels': strToU8(`${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     'xl/workbook.xml': strToU8(
-      `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(sheetName(sheet.name))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${sheets
+        .map((sheet, i) => `<sheet name="${escapeXml(sheetName(sheet.name))}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`)
+        .join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
-      `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>${sheets
+        .map((_, i) => `<Relationship Id="rId${i + 3}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+        .join('')}</Relationships>`,
     ),
-    'xl/worksheets/sheet1.xml': strToU8(body),
+    ...Object.fromEntries(bodies.map((body, i) => [`xl/worksheets/sheet${i + 1}.xml`, strToU8(body)])),
     'xl/styles.xml': strToU8(STYLES),
     'xl/sharedStrings.xml': strToU8(strings.xml()),
   };
   return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1) });
 }
 
-function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
+function sheetXml(sheet: XlsxSheet, strings: SharedStrings, selected = true): string {
   const columns = Math.max(sheet.headers.length, ...sheet.rows.map((r) => r.length), 1);
   const widths = new Array<number>(columns).fill(0);
   const rowsXml: string[] = [];
@@ -63,7 +69,7 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
   const cols = widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Math.min(60, Math.max(8, w + 2))}" customWidth="1"/>`).join('');
   const last = `${columnLetter(columns)}${all.length}`;
   // The header stays in view while scrolling: a pane frozen below row 1.
-  const view = '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
+  const view = `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`;
   return `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:${last}"/>${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rowsXml.join('')}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }
 
@@ -96,12 +102,13 @@ class SharedStrings {
   }
 }
 
-function contentTypes(): string {
+function contentTypes(sheetCount: number): string {
   const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
   return (
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-    `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.worksheet+xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>` +
+    Array.from({ length: sheetCount }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`).join('') +
     `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/></Types>`
   );
 }

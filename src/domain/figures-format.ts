@@ -3,16 +3,13 @@
  * These format what they are given; the template helpers (helpers.ts) decide which values may
  * reach them, and refuse the rest with a message.
  */
-import { roundTo } from '../domain/numbers.js';
+import { roundTo } from './numbers.js';
 
-/** 0.6138 → "61.4%"; a whole number drops its zeros (1 → "100%", as the reports print it). */
+/** 0.6138 → "61.4%"; every percent of a report with the same decimals, trailing zeros kept (0.27 → "27.0%", 1 → "100.0%"). */
 export function formatPercent(ratio: number, digits = 1): string {
-  return `${decimal(roundTo(ratio * 100, digits), digits)}%`;
+  return `${roundTo(ratio * 100, digits).toFixed(digits)}%`;
 }
 
-function decimal(value: number, digits: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(digits);
-}
 
 /**
  * The power of ten of the leading digit of `n` (≥ 1): 213 → 100. Taken from the digits, not
@@ -49,5 +46,5 @@ export function formatYoy(current: number, previous: number, digits = 1): string
   if (previous === 0) throw new RangeError('上一年的数字为 0，无法计算增长率');
   const change = roundTo(((current - previous) / previous) * 100, digits);
   if (change === 0) return '持平';
-  return `${change > 0 ? '增长' : '下降'}${decimal(Math.abs(change), digits)}%`;
+  return `${change > 0 ? '增长' : '下降'}${Math.abs(change).toFixed(digits)}%`;
 }
