@@ -28,6 +28,8 @@ import type { Layout } from './domain/layout.js';
 
 /** Templates compiled by earlier builds of a session, by their text. */
 const templatesMemo = sessionMemo<ReturnType<typeof compileTemplates>>();
+import type { YearRecords } from './domain/record-kind.js';
+import { appendAll } from './append.js';
 
 export type { ReportRequest } from './kinds/kind.js';
 export type { RenderedReport } from './write/rendered-report.js';
@@ -54,9 +56,9 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
     // No year to report on: what the data folders say about themselves is the rest of the story.
     for (const dataDir of request.dataDirs) {
       const data = loadData({ dataDir, cwd: request.cwd, years: [] });
-      diagnostics.push(...data.diagnostics, ...yearFolders(data.dataDir, show).diagnostics);
+      appendAll(diagnostics, data.diagnostics, yearFolders(data.dataDir, show).diagnostics);
     }
-    if (!diagnostics.some((d) => d.code === 'RPT101')) diagnostics.push(...plan);
+    if (!diagnostics.some((d) => d.code === 'RPT101')) appendAll(diagnostics, plan);
     return { kind, sources: [], diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   }
   const prose = kind.narratives.map((n) => n.file);
@@ -71,11 +73,11 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   const sources: CheckedSource[] = [];
   loaded.forEach((data, i) => {
     const checked = checkSource(data, plan.sources[i]!, kind.narratives);
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     sources.push(checked.source);
   });
   const layout = checkLayout(loaded[0]!.layout);
-  diagnostics.push(...layout.diagnostics);
+  appendAll(diagnostics, layout.diagnostics);
   // The PDF's fonts folder is named relative to the data folder.
   if (layout.layout.pdfFontFolder) layout.layout.pdfFontFolder = path.resolve(loaded[0]!.dataDir, layout.layout.pdfFontFolder);
   // The same pieces compile to the same templates: a watch session compiles them once.
@@ -84,10 +86,10 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
     ? templatesMemo(session).get(piecesKey, () => compileTemplates(templates, request.cwd))
     : compileTemplates(templates, request.cwd);
   compiled.compiled.engine.reset();
-  diagnostics.push(...compiled.diagnostics);
+  appendAll(diagnostics, compiled.diagnostics);
   // ── compute ──
   const prepared = kind.prepare(sources, plan);
-  diagnostics.push(...prepared.diagnostics);
+  appendAll(diagnostics, prepared.diagnostics);
   return {
     kind,
     plan,
@@ -112,14 +114,14 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const narratives: RenderedNarrative[] = [];
   for (const job of prepared.prose) {
     const rendered = renderNarrative(job.doc, job.context, templates.engine, { dataHasErrors });
-    diagnostics.push(...rendered.diagnostics);
+    appendAll(diagnostics, rendered.diagnostics);
     if (rendered.narrative) narratives.push(rendered.narrative);
     else proseFailed = true;
   }
   if (proseFailed || hasErrors(diagnostics)) return done();
   const context = prepared.complete(narratives);
   const rendered = renderReport(templates, context);
-  diagnostics.push(...rendered.diagnostics);
+  appendAll(diagnostics, rendered.diagnostics);
   if (rendered.markdown === undefined || hasErrors(diagnostics)) return done();
   const script = request.script ?? 'hans';
   const markdown = await toScript(rendered.markdown, script);

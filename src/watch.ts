@@ -14,6 +14,7 @@ import { build, type BuildRequest, type BuildResult } from './build.js';
 import type { Plan } from './kinds/kind.js';
 import { DATA_FOLDER_FILES } from './load/data-folder.js';
 import { BuildSession } from './session.js';
+import { appendAll } from './append.js';
 
 export interface WatchTargets {
   /** Data folders (absolute, or relative to cwd): one, or several for a compilation. */
@@ -125,7 +126,7 @@ function subfolders(folder: string): string[] {
   const out = [folder];
   try {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory() && !entry.name.startsWith('.')) out.push(...subfolders(path.join(folder, entry.name)));
+      if (entry.isDirectory() && !entry.name.startsWith('.')) appendAll(out, subfolders(path.join(folder, entry.name)));
     }
   } catch {
     // vanished meanwhile

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayWidth } from '../text-width.js';
+import { appendAll } from '../append.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
@@ -79,7 +80,7 @@ export function formatText(d: Diagnostic, options: TextOptions): string {
   // A spreadsheet is not text: its cell is named, not quoted.
   if (d.file && d.line !== undefined && d.sheet === undefined) {
     const source = lineOf(options.readSource(d.file), d.line);
-    if (source !== undefined) lines.push(...quoteLine(source, d.line, d.column, color));
+    if (source !== undefined) appendAll(lines, quoteLine(source, d.line, d.column, color));
   }
   if (d.hint) lines.push(`  ${paint(color, '36', '提示：')}${escapeControls(d.hint)}`);
   return lines.join('\n');

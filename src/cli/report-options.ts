@@ -52,8 +52,8 @@ function kindReading(what: (k: ReportKind) => boolean): string {
 export function parseYears(value: string | undefined): { year?: number; range?: { from: number; to: number } } {
   const m = value === undefined ? null : /^(\d{4})\s*[-—–－~～]\s*(\d{4})$/.exec(value);
   if (!m) return parseYear(value);
-  const from = Number(m[1]);
-  const to = Number(m[2]);
+  const from = parseYear(m[1]).year!;
+  const to = parseYear(m[2]).year!;
   if (to <= from) throw new UsageError(`年份范围应从早到晚，如 2018-2022，而不是“${value}”`);
   return { range: { from, to } };
 }

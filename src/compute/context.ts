@@ -30,8 +30,8 @@ export interface RenderedNarrative {
 }
 
 /** The sitting with the names a report prints, derived once: the committee's, the meeting's. */
-export interface SittingContext extends Sitting {
-  reportingTerm: number;
+export interface SittingContext extends Omit<Sitting, 'reportingTerm'> {
+  reportingTerm: Sitting['term'];
   /** 中国人民政治协商会议江北省云州市第十届委员会 (the reporting committee's term). */
   committee: string;
   /** 政协云州市第十届委员会 */
@@ -51,10 +51,17 @@ export function sittingContext(sitting: Sitting, organization: Organization): Si
     reportingTerm,
     committee: reporting.full,
     committeeShort: reporting.short,
-    meeting: `${own.short}第${chineseNumeral(sitting.session)}次会议`,
-    previousMeeting: sitting.session > 1 ? `${chineseNumeral(sitting.term)}届${chineseNumeral(sitting.session - 1)}次会议` : null,
+    meeting: `${own.short}第${ordinal(sitting.session)}次会议`,
+    // Unknown while the term or session is still to be filled in: the report then says “2023年”, not “…以来”.
+    previousMeeting:
+      typeof sitting.session === 'number' && typeof sitting.term === 'number' && sitting.session > 1
+        ? `${chineseNumeral(sitting.term)}届${chineseNumeral(sitting.session - 1)}次会议`
+        : null,
   };
 }
+
+/** 十 for 10; a number still to be filled in (【待填写】) as the mark itself. */
+const ordinal = (n: number | string) => (typeof n === 'number' ? chineseNumeral(n) : n);
 
 /** What an annual report (and a summary, and a proposal report) cites. */
 export interface YearContext extends Omit<YearFigures, 'year'> {

@@ -28,6 +28,9 @@ const WRITE_ERRORS: Record<string, string> = {
   EDQUOT: '磁盘配额已用完',
   ENOENT: '文件夹不存在，也无法在这里建立',
   ENAMETOOLONG: '路径太长',
+  EFBIG: '文件超过了系统允许的大小',
+  EBUSY: '正被占用，或是一个挂载点',
+  EXDEV: '跨越了不同的磁盘或挂载点',
 };
 
 export const catalogue = {
@@ -131,6 +134,20 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `YAML 嵌套超过 ${a.max} 层，文件被拒绝`,
     hint: () => '数据的嵌套不过十层左右；检查这一行附近是否有多余的“[”“{”或“- ”，或缩进是否一行比一行深。',
+  }),
+
+  // Inputs that are not what their names say (RPT119–129).
+  templateNotFile: entry<{ name: string; what: string }>({
+    code: 'RPT119',
+    severity: 'warning',
+    message: (a) => `模板片段“${a.name}”是${a.what}，不是普通文件，没有使用`,
+    hint: () => '模板片段只能是 .hbs 文本文件；删去这一项，或换成片段文件本身。没有换成文件时，用的是内置的同名片段。',
+  }),
+  templateFileTooLarge: entry<{ size: string; max: string }>({
+    code: 'RPT120',
+    severity: 'error',
+    message: (a) => `模板片段文件有 ${a.size}，超过了模板片段的上限 ${a.max}，没有读取`,
+    hint: () => '一个片段通常只有几 KB：检查是否放错了文件；很长的模板可以分成几个片段，用 {{> 片段名}} 引用。',
   }),
 
   termYearMissing: entry<{ folder: string; year: number; from: number; to: number }>({
@@ -386,6 +403,13 @@ export const catalogue = {
     message: (a) => `${a.file}缺少“${a.part}”部分`,
     hint: (a) => `加上“# ${a.part}”及其段落。`,
   }),
+  // Wording of the narrative as the report will read it (RPT370–379).
+  headingFullStop: entry<{ heading: string }>({
+    code: 'RPT370',
+    severity: 'warning',
+    message: (a) => `小标题“${a.heading}”末尾有句号，报告中它单独成行`,
+    hint: () => '单独成行的标题末尾不加句号，删去“。”；工作安排、下一步工作等与第一段同段排的小标题，句号由模板按格式加上或保留。',
+  }),
   missingTermPart: entry<{ key: string; from: number; to: number }>({
     code: 'RPT315',
     severity: 'error',
@@ -615,17 +639,30 @@ export const catalogue = {
     message: (a) => `“${a.file}”已存在，没有覆盖`,
     hint: () => '换一个 --out 文件名，或加 --force 覆盖。',
   }),
+  // Output places that cannot hold a set (RPT615–629).
+  outputFolderMountPoint: entry<{ folder: string }>({
+    code: 'RPT615',
+    severity: 'error',
+    message: (a) => `输出文件夹“${a.folder}”是一个挂载点，生成的文件无法整体换上，没有写入`,
+    hint: () => '一次生成的文件先写在输出文件夹旁边，再整体替换它，挂载点不能这样替换。请把磁盘挂载在上一级（--out 所指的文件夹），或用 --out 指定别的文件夹。原有的输出文件未被改动。',
+  }),
+  pdfCharacterUncovered: entry<{ char: string; code: string; count: number; context: string }>({
+    code: 'RPT616',
+    severity: 'warning',
+    message: (a) => `PDF 所用的字体中没有“${a.char}”（${a.code}）这个字，PDF 中它是空白（共 ${a.count} 处，第一处在“${a.context}”）`,
+    hint: () => '安装含有这个字的字体（生僻字多在“扩展 B 区”字库中，如 花园明朝、Noto Serif CJK 以外的全字库字体），在 layout.yaml 的 fontFallbacks 中为正文字体指定它；或与起草人商定改用通用字。Word 和网页版用阅读者电脑上的字体显示。',
+  }),
   pdfEngineUnavailable: entry<{ detail: string }>({
     code: 'RPT610',
     severity: 'error',
     message: (a) => `无法生成 PDF：本机无法加载 PDF 排版引擎（Typst）：${a.detail}`,
     hint: () => '排版引擎随 npm install 按操作系统安装；请重新运行 npm install，或在受支持的系统（Windows、macOS、Linux 的 x64 或 arm64）上生成 PDF。其他格式不受影响。',
   }),
-  pdfFontMissing: entry<{ font: string; substitute: string }>({
+  pdfFontMissing: entry<{ font: string; substitute: string; styles: string }>({
     code: 'RPT611',
     severity: 'warning',
-    message: (a) => `本机没有安装字体“${a.font}”，PDF 中改用“${a.substitute}”`,
-    hint: (a) => `安装“${a.font}”后重新生成，PDF 即用规定字体；也可在 layout.yaml 的 fontFallbacks 中为它指定已安装的替代字体。`,
+    message: (a) => `本机没有安装字体“${a.font}”，PDF 中${a.styles ? `${a.styles}` : ''}改用“${a.substitute}”`,
+    hint: (a) => `安装“${a.font}”，或把它的字体文件放进 layout.yaml 的 pdfFontFolder 所指的文件夹，重新生成后 PDF 即用规定字体；也可在 layout.yaml 的 fontFallbacks 中为它指定已安装的替代字体。`,
   }),
   pdfNoChineseFont: entry<{ font: string }>({
     code: 'RPT612',
@@ -840,6 +877,25 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `工作表“${a.sheet}”列在文件中，但它的内容无法读取（文件可能已损坏），这张工作表没有读取`,
     hint: () => '在 Excel 或 WPS 中打开这个文件，确认这张工作表完好后另存一份；打不开时改用备份的台账。',
+  }),
+  // A file's shape that would silently change a count (RPT760–779).
+  csvCellHoldsRows: entry<{ rows: number }>({
+    code: 'RPT760',
+    severity: 'error',
+    message: (a) => `这个单元格里有换行，其中 ${a.rows} 行像是完整的一行记录（逗号数与表头相当），这些记录没有单独计数`,
+    hint: () => '多半是某个单元格的英文双引号没有成对，把后面的几行都并进了这一格。用 Excel 或 WPS 打开文件检查这一格，删去多余的引号后另存为 CSV。',
+  }),
+  sheetHiddenSkipped: entry<{ names: string }>({
+    code: 'RPT761',
+    severity: 'warning',
+    message: (a) => `工作表${a.names}是隐藏的，没有读取，其中的记录不计入`,
+    hint: () => '隐藏的工作表多是旧稿或草稿。其中的记录也要统计时，在 Excel 中右键工作表标签→“取消隐藏”后保存；否则可删去这张工作表。',
+  }),
+  exportOverCellLimit: entry<{ cells: number; max: number }>({
+    code: 'RPT762',
+    severity: 'warning',
+    message: (a) => `写出的台账有 ${a.cells.toLocaleString('en-US')} 个单元格，超过了读取表格的上限 ${a.max.toLocaleString('en-US')} 个：放进年度文件夹后，validate 和 build 会拒绝它（RPT708）`,
+    hint: () => '它可以在 Excel 中查看；要作为数据使用，请把记录分成几个台账文件放在同一年度文件夹中（几个台账的记录会合并），或继续使用 YAML 记录。',
   }),
   // Ledgers as proposal systems export them (validate/sheet-records.ts, validate/partial-data.ts).
   rowsSkipped: entry<{ count: number; rows: string }>({

@@ -103,8 +103,9 @@ const NATIONAL = '全国委员会';
  *   full:  中国人民政治协商会议江北省云州市第十届委员会 / 中国人民政治协商会议第十一届全国委员会
  *   short: 政协云州市第十届委员会 / 政协第十一届全国委员会
  */
-export function committeeNames(org: Organization, term: number): { full: string; short: string } {
-  const th = `第${chineseNumeral(term)}届`;
+export function committeeNames(org: Organization, term: number | string): { full: string; short: string } {
+  // A term still to be filled in (【待填写】) prints as the mark, so the draft shows where it is.
+  const th = `第${typeof term === 'number' ? chineseNumeral(term) : term}届`;
   const national = org.fullName.endsWith(NATIONAL) || org.level === '全国';
   if (national) {
     const stem = org.fullName.endsWith(NATIONAL) ? org.fullName.slice(0, -NATIONAL.length) : '中国人民政治协商会议';

@@ -13,7 +13,7 @@ export const ANNUAL_NARRATIVE: NarrativeSpec = {
     { key: 'review', names: ['工作回顾', '回顾'], sections: true, required: true },
     { key: 'thanks', names: ['致谢', '感谢'], required: true },
     { key: 'shortcomings', names: ['不足', '问题和不足', '差距和不足'], required: true },
-    { key: 'plan', names: ['工作安排', '安排', '工作建议'], sections: true, required: true },
+    { key: 'plan', names: ['工作安排', '安排', '工作建议'], sections: true, runIn: true, required: true },
     { key: 'closing', names: ['结束语', '结语'], required: true },
   ],
 };

@@ -10,6 +10,7 @@ import type { CompilationContext, YearContext } from '../compute/context.js';
 import type { Plan, Prepared, ReportKind } from './kind.js';
 import { summary } from './summary.js';
 import { chooseYear, outputName } from './year-report.js';
+import { appendAll } from '../append.js';
 
 export const compilation: ReportKind = {
   name: 'compilation',
@@ -40,7 +41,7 @@ export const compilation: ReportKind = {
     const parts: Prepared[] = [];
     for (const source of sources) {
       const one = summary.prepare([source], { ...plan, sources: [source.plan] });
-      diagnostics.push(...one.diagnostics);
+      appendAll(diagnostics, one.diagnostics);
       if (!one.prepared) continue;
       organizations.push(one.prepared.context as YearContext);
       parts.push(one.prepared);

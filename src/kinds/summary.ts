@@ -13,6 +13,7 @@ import type { NarrativeSpec } from '../validate/narrative.js';
 import { ANNUAL_NARRATIVE } from './annual.js';
 import type { CheckedSource, ReportKind } from './kind.js';
 import { planYearReport, prepareYearNarrative, yearPrepared } from './year-report.js';
+import { appendAll } from '../append.js';
 
 const SUMMARY_NARRATIVE: NarrativeSpec = {
   file: 'summary.md',
@@ -83,7 +84,7 @@ export const summary: ReportKind = {
   prepare(sources, plan) {
     const source = sources[0]!;
     const { context, doc, diagnostics } = prepareYearNarrative(source, plan, ANNUAL_NARRATIVE);
-    diagnostics.push(...borrowProblems(source, plan.year));
+    appendAll(diagnostics, borrowProblems(source, plan.year));
     if (!context || !doc) return { diagnostics };
     const own = source.narratives.get(`${plan.year}/${SUMMARY_NARRATIVE.file}`);
     // summary.md as rendered (summaryText), and what the templates read (summary): its texts with the review's where it has none.

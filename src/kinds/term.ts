@@ -12,6 +12,7 @@ import { sittingContext, type RenderedPart, type TermContext } from '../compute/
 import type { NarrativeSpec } from '../validate/narrative.js';
 import type { ReportKind, YearRange } from './kind.js';
 import { outputName, requireNarrative } from './year-report.js';
+import { appendAll } from '../append.js';
 
 /** The folder of a term's own files, inside the data folder: `term-2018-2022`. */
 export function termFolderName(range: YearRange): string {
@@ -30,7 +31,7 @@ const TERM_NARRATIVE: NarrativeSpec = {
     { key: 'thanks', names: ['致谢', '感谢'], required: true },
     { key: 'lessons', names: ['体会', '几点体会', '深切体会'], required: true },
     { key: 'shortcomings', names: ['不足', '问题和不足', '差距和不足'], required: true },
-    { key: 'plan', names: ['工作建议', '工作安排', '建议'], sections: true, required: true },
+    { key: 'plan', names: ['工作建议', '工作安排', '建议'], sections: true, runIn: true, required: true },
     { key: 'closing', names: ['结束语', '结语'], required: true },
   ],
 };
@@ -72,7 +73,7 @@ export const term: ReportKind = {
       if (checked) figures.push(computeYear(checked.records));
     }
     const narrative = folder ? requireNarrative(source, folderName, TERM_NARRATIVE, `${range.from}—${range.to} 年届末报告`) : { diagnostics: [] };
-    diagnostics.push(...narrative.diagnostics);
+    appendAll(diagnostics, narrative.diagnostics);
     if (folder && !folder.sitting && source.data.folders.get(folderName)!.yaml.every((f) => !(f.value && typeof f.value === 'object' && 'sitting' in f.value))) {
       diagnostics.push(diagnostic('missingTermPart', { key: 'sitting', ...range }, { file: source.data.folders.get(folderName)!.display }));
     }

@@ -12,6 +12,7 @@ import { displayPath } from '../load/data-folder.js';
 import { yearContext, type CitableContext, type RenderedNarrative, type YearContext } from '../compute/context.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
 import type { CheckedSource, Plan, Prepared, ProseJob, ReportRequest } from './kind.js';
+import { appendAll } from '../append.js';
 
 /** `<out>/2023/<name>.*`, `.hant` before the extension in traditional script. */
 export function outputName(name: string, request: ReportRequest): string {
@@ -74,7 +75,7 @@ export function requireNarrative(source: CheckedSource, folder: string, spec: Na
 export function prepareYearNarrative(source: CheckedSource, plan: Plan, spec: NarrativeSpec): { context?: YearContext; doc?: NarrativeDoc; diagnostics: Diagnostic[] } {
   const { context, diagnostics } = prepareYear(source);
   const narrative = requireNarrative(source, String(plan.year), spec, `${plan.year} 年`);
-  diagnostics.push(...narrative.diagnostics);
+  appendAll(diagnostics, narrative.diagnostics);
   return { ...(context ? { context } : {}), ...(narrative.doc ? { doc: narrative.doc } : {}), diagnostics };
 }
 

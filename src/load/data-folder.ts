@@ -17,6 +17,7 @@ import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
 import type { ParseCache } from './parse-cache.js';
 import { parsedValue, parseYaml, type ParsedYaml } from './yaml.js';
 import { sessionMemo, type BuildSession } from '../session.js';
+import { appendAll } from '../append.js';
 
 /** Files parsed by earlier builds of a session, by their text. */
 const yamlMemo = sessionMemo<ParsedYaml>();
@@ -88,7 +89,12 @@ export function yearFolders(dataDir: string, show: (p: string) => string): { yea
   for (const entry of listFolder(dataDir)) {
     if (!YEAR_FOLDER.test(entry.name)) continue;
     if (entry.kind === 'folder') years.push(Number(entry.name));
-    else if (entry.kind === 'link') diagnostics.push(diagnostic('linkNotFollowed', { what: '年度文件夹' }, { file: show(path.join(dataDir, entry.name)) }));
+    else if (entry.kind === 'link') {
+      // A linked year still counts when the latest year is chosen: checking 2023 because the
+      // 2024 folder is a link would pass a year nobody asked about. Reading it is then refused.
+      years.push(Number(entry.name));
+      diagnostics.push(diagnostic('linkNotFollowed', { what: '年度文件夹' }, { file: show(path.join(dataDir, entry.name)) }));
+    }
   }
   return { years: years.sort((a, b) => a - b), diagnostics };
 }
@@ -120,7 +126,7 @@ export function loadData(request: DataRequest): LoadedData {
 
   const found = yearFolders(dataDir, show);
   data.availableYears = found.years;
-  sink.push(...found.diagnostics.filter((d) => request.years.some((y) => d.file === show(path.join(dataDir, String(y))))));
+  appendAll(sink, found.diagnostics.filter((d) => request.years.some((y) => d.file === show(path.join(dataDir, String(y))))));
   for (const year of request.years) {
     const folder = path.join(dataDir, String(year));
     if (entryKind(folder) === 'folder') data.years.set(year, readFolder(folder, show, request.prose ?? [], sink, request.session, request.cache));
@@ -211,7 +217,7 @@ function readYamlFile(full: string, display: string, sink: Diagnostic[], session
   if (text === undefined) return undefined;
   const parse = () => (cache ? cachedYaml(cache, display, text) : parseYaml(display, text));
   const parsed = session ? yamlMemo(session).get(`${display}\0${text}`, parse) : parse();
-  sink.push(...parsed.diagnostics);
+  appendAll(sink, parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
   if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0 && text.trim() === '') {
     sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));

@@ -10,6 +10,7 @@ import { readProblem } from './files.js';
 import { readRegularFile } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet, type Workbook } from './spreadsheet/index.js';
 import { digest, sessionMemo, type BuildSession } from '../session.js';
+import { appendAll } from '../append.js';
 
 export const SHEET_FILE = /\.(?:xlsx|xls|csv)$/i;
 
@@ -57,7 +58,7 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
   for (const file of files) {
     const read = readRegularFile(file.path, DEFAULT_LIMITS.maxFileBytes);
     if (!read.ok) {
-      sink.push(readProblem(read, file.display));
+      sink.push(readProblem(read, file.display, 'sheet'));
       continue;
     }
     const parse = () =>
@@ -65,7 +66,7 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
         ? cache.get('sheet', file.display, read.bytes, () => readWorkbook(read.bytes, file.display), isCachedWorkbook, (w) => !hasErrors(w.diagnostics))
         : readWorkbook(read.bytes, file.display);
     const workbook = session ? workbookMemo(session).get(`${file.display}\0${digest(read.bytes)}`, parse) : parse();
-    sink.push(...workbook.diagnostics);
+    appendAll(sink, workbook.diagnostics);
     out.push({ display: file.display, sheets: workbook.sheets });
   }
   return out;

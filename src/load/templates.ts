@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from './data-folder.js';
 import { readProblem } from './files.js';
 import { listFolder, readRegularFile } from './files.js';
+import { appendAll } from '../append.js';
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -44,11 +45,13 @@ export interface TemplateSet {
 export const ROOT_PIECE = 'report';
 
 /** The pieces of a folder, and the `.hbs` entries that are links (never followed: see loadTemplates). */
-function listPieces(folder: string): { pieces: string[]; links: string[] } {
+function listPieces(folder: string): { pieces: string[]; links: string[]; others: Array<{ file: string; folder: boolean }> } {
   const entries = listFolder(folder).filter((e) => e.name.endsWith('.hbs'));
   return {
     pieces: entries.filter((e) => e.kind === 'file').map((e) => e.name.slice(0, -4)),
     links: entries.filter((e) => e.kind === 'link').map((e) => path.join(folder, e.name)),
+    // A folder, FIFO or device named like a piece: never opened, but not passed over in silence.
+    others: entries.filter((e) => e.kind === 'folder' || e.kind === 'other').map((e) => ({ file: path.join(folder, e.name), folder: e.kind === 'folder' })),
   };
 }
 
@@ -69,7 +72,11 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
   // followed: it could bring in any file of the machine as a piece.
   for (const { folder, layer } of layers) {
     const found = listPieces(folder);
-    links.push(...found.links.sort());
+    appendAll(links, found.links.sort());
+    for (const other of found.others) {
+      const what = other.folder ? '文件夹' : '管道、设备或套接字';
+      diagnostics.push(diagnostic('templateNotFile', { name: path.basename(other.file, '.hbs'), what }, { file: displayPath(cwd, other.file) }));
+    }
     // A shared piece belongs to the kind when its pieces use it (a compilation has no closing).
     const names = folder === shared.folder ? usedOf(found.pieces, pieces) : found.pieces.sort();
     for (const name of names) {
@@ -77,7 +84,7 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
       const file = path.join(folder, `${name}.hbs`);
       const read = readRegularFile(file, MAX_TEMPLATE_BYTES);
       if (!read.ok) {
-        diagnostics.push(readProblem(read, displayPath(cwd, file)));
+        diagnostics.push(readProblem(read, displayPath(cwd, file), 'template'));
         continue;
       }
       pieces.set(name, { name, file, layer, text: new TextDecoder('utf-8', { fatal: false }).decode(read.bytes) });

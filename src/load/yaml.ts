@@ -14,6 +14,7 @@ import { formatPath, type DataPath } from './data-path.js';
 import { excessiveNesting, MAX_NESTING } from './nesting.js';
 import { recordNode, recordsAround, REGION_MIN_LENGTH } from './record-region.js';
 import { yamlErrorAt } from './yaml-errors.js';
+import { appendAll } from '../append.js';
 
 export interface SourceFile {
   /** Path shown to users (relative to the working folder where possible, with forward slashes). */
@@ -108,7 +109,7 @@ function expandedSize(value: unknown, limit: number): number {
   while (stack.length > 0 && count <= limit) {
     const node = stack.pop();
     count++;
-    if (node !== null && typeof node === 'object') stack.push(...(Array.isArray(node) ? node : Object.values(node)));
+    if (node !== null && typeof node === 'object') appendAll(stack, (Array.isArray(node) ? node : Object.values(node)));
   }
   return count;
 }

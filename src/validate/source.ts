@@ -20,6 +20,7 @@ import { forbiddenCharacters } from './text-safety.js';
 import { checkYear, yamlOrigin, type CheckedYear } from './year.js';
 import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { appendAll } from '../append.js';
 
 /** What to read from one data folder. */
 export interface SourcePlan {
@@ -56,7 +57,7 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
   const earlier = [...data.years].filter(([y]) => y !== plan.year).map(([, f]) => `${f.display}/`);
   const diagnostics: Diagnostic[] = data.diagnostics.filter((d) => d.severity === 'error' || !earlier.some((prefix) => d.file?.startsWith(prefix)));
   const org = checkOrganization(data.organization);
-  diagnostics.push(...org.diagnostics, ...yamlPlaceholders(data.organization));
+  appendAll(diagnostics, org.diagnostics, yamlPlaceholders(data.organization));
   const years = new Map<number, CheckedYear>();
   for (const year of plan.years) {
     const folder = data.years.get(year);
@@ -66,8 +67,8 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
     // An earlier year read for comparison: its errors stop the figures, its warnings were said when it was reported on.
     for (const d of found) if (year === plan.year || d.severity === 'error') diagnostics.push(d);
     if (year === plan.year) {
-      diagnostics.push(...unfinished(checked));
-      for (const f of folder.yaml) if (f.value && typeof f.value === 'object' && 'sitting' in f.value) diagnostics.push(...yamlPlaceholders(f));
+      appendAll(diagnostics, unfinished(checked));
+      for (const f of folder.yaml) if (f.value && typeof f.value === 'object' && 'sitting' in f.value) appendAll(diagnostics, yamlPlaceholders(f));
     }
     years.set(year, checked);
   }
@@ -76,7 +77,7 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
     const folder = data.folders.get(name);
     if (!folder) continue;
     const checked = checkOwnFolder(folder);
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     folders.set(name, checked.folder);
   }
   const dataHasErrors = hasErrors(diagnostics);
@@ -90,12 +91,12 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
       const file = folder.prose.get(spec.file);
       if (!file) continue;
       const structured = structureNarrative(file, spec);
-      diagnostics.push(...structured.diagnostics, ...placeholders(structured.doc));
+      appendAll(diagnostics, structured.diagnostics, placeholders(structured.doc));
       docs.set(`${name}/${spec.file}`, structured.doc);
     }
   }
   const sittingWarnings = [...years].flatMap(([year, c]) => (year === plan.year && plan.folders.length === 0 ? sittingDate(c, year) : []));
-  diagnostics.push(...sittingWarnings);
+  appendAll(diagnostics, sittingWarnings);
   return {
     source: { plan, data, organization: org.organization, vocabulary: org.vocabulary, years, folders, narratives: docs, dataHasErrors },
     diagnostics,
@@ -128,7 +129,7 @@ function checkOwnFolder(folder: LoadedFolder): { folder: CheckedFolder; diagnost
       const unsafe = forbiddenCharacters(content, at);
       const result = parseReporting(SittingSchema, content);
       if (unsafe.length > 0 || !result.success) {
-        diagnostics.push(...unsafe, ...(result.success ? [] : issuesToDiagnostics(result.error.issues, { at })));
+        appendAll(diagnostics, unsafe, (result.success ? [] : issuesToDiagnostics(result.error.issues, { at })));
         continue;
       }
       sitting = result.data;

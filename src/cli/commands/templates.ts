@@ -87,6 +87,11 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         if (result.known.length === 0) throw new UsageError(`没有“${opts.kind}”类型的内置模板`);
         throw new UsageError(`没有名为“${name}”的内置片段；可用的片段：${result.known.join('、')}`);
       }
+      if (!result.ok && result.reason === 'write-failed') {
+        const { diagnostic } = await import('../../diagnostics/catalogue.js');
+        printDiagnostics([diagnostic('writeFailed', { file: show(result.file), detail: result.detail }, { file: show(result.file) })], 'text', io);
+        return setExit(EXIT.usage);
+      }
       if (!result.ok) {
         io.stderr(`“${show(result.file)}”已存在，没有覆盖。要重新复制，请先把它改名或删除。\n`);
         return setExit(EXIT.problems);
