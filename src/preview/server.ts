@@ -50,7 +50,7 @@ export interface PreviewServer {
   closed: Promise<void>;
 }
 
-const SEVERITY_WORD = { error: '错误', warning: '警告' } as const;
+const SEVERITY_WORD = { error: '错误', warning: '警告', info: '说明' } as const;
 
 const PREVIEW_CSS = `
 .preview-problems { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: 1rem; line-height: 1.6; }
@@ -216,7 +216,8 @@ function figureEntries(request: ReportRequest): FigureEntry[] | undefined {
   if (request.dataDirs.length !== 1) return undefined;
   const of = figuresOfRecords(request);
   if (!('figures' in of)) return undefined;
-  return computeStats(of).rows.map((r) => ({ name: r.name, label: `${r.label}${r.unit ? `（${r.unit}）` : ''}`, value: formatValue(r.kind, r.value) }));
+  const stats = computeStats(of);
+  return stats.rows.map((r) => ({ name: r.name, label: `${r.label}${r.unit ? `（${r.unit}）` : ''}${r.definition ? `＝${r.definition}` : ''}`, value: formatValue(r.kind, r.value, stats.digits) }));
 }
 
 const LOCAL_HOST = /^(127\.0\.0\.1|localhost)(:\d+)?$/i;
@@ -309,7 +310,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         first = false;
         await onRender?.(event);
         for (const res of clients) send(res);
-        return result.plan?.year;
+        return result.plan;
       } finally {
         firstDone();
       }

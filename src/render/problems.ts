@@ -1,8 +1,9 @@
 /** Turns template problems into catalogue diagnostics, for template files and prose alike. */
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CitableContext } from './context.js';
+import type { CitableContext } from '../compute/context.js';
 import { nearest } from '../diagnostics/nearest.js';
+import { absentColumnWhy } from '../compute/absent.js';
 import { KNOWN_HELPERS, RENDER_LIMITS, type TemplateProblem } from './engine.js';
 import { RELATED, TEMPLATE_LIMITS } from './template-scan.js';
 
@@ -28,7 +29,7 @@ export function problemToDiagnostic(p: TemplateProblem, at: Location, context: C
         ? diagnostic('unknownFigure', { name: p.subject, ...nearNames(context, p.subject) }, at)
         : diagnostic('templateMissingField', { field: p.subject }, at);
     case 'unavailable':
-      return diagnostic('figureUnavailable', { name: p.subject, why: p.detail }, at);
+      return diagnostic('figureUnavailable', { name: p.subject, why: absentColumnWhy(context, p.subject) ?? p.detail }, at);
     case 'unknown-helper':
       return diagnostic('templateUnknownHelper', { name: p.subject, known: KNOWN_HELPERS.join('、') }, at);
     case 'misspelt-helper':
@@ -59,7 +60,7 @@ export function problemToDiagnostic(p: TemplateProblem, at: Location, context: C
 }
 
 /** Names that exist beside the deepest existing part of a cited name, and the closest of them, to suggest a fix. */
-export function nearNames(context: CitableContext, name: string): { near: string; guess?: string } {
+function nearNames(context: CitableContext, name: string): { near: string; guess?: string } {
   const parts = name.split('.');
   let node: unknown = context;
   const found: string[] = [];

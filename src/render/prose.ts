@@ -6,9 +6,10 @@ import type { Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColumn, type ProseParagraph, type ProseText } from '../load/markdown-prose.js';
 import type { NarrativeDoc } from '../validate/narrative.js';
-import type { CitableContext, RenderedNarrative, RenderedParagraph, RenderedPart } from './context.js';
+import type { CitableContext, RenderedNarrative, RenderedParagraph, RenderedPart } from '../compute/context.js';
 import { TemplateError, type Engine, type TemplateProblem } from './engine.js';
 import { problemToDiagnostic } from './problems.js';
+import { absentColumnWhy } from '../compute/absent.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import { isDraft, PENDING_FIGURE } from '../validate/placeholders.js';
 import { toFullWidth } from './punctuation.js';
@@ -34,7 +35,7 @@ export function joinLines(text: string): string {
  * Headings and titles keep the spaces between their phrases (守正创新 勤勉履职), as full-width
  * spaces, one for any run: a news headline is set that way.
  */
-function ideographicSpaces(text: string): string {
+export function ideographicSpaces(text: string): string {
   return text.replace(SPACE_BETWEEN_CJK, '\u3000');
 }
 
@@ -108,7 +109,7 @@ export function renderNarrative(
       const at: Location = { file: file.display, ...lineColumn(file.text, offset) };
       // A draft (still marked 【待填写】/【待审改】) may cite what the records do not give yet.
       if (draft && (p.kind === 'unavailable' || p.kind === 'missing-field')) {
-        diagnostics.push(diagnostic('draftFigure', { name: p.subject, why: p.kind === 'unavailable' ? p.detail : '没有这个名称' }, at));
+        diagnostics.push(diagnostic('draftFigure', { name: p.subject, why: p.kind === 'unavailable' ? (absentColumnWhy(context, p.subject) ?? p.detail) : '没有这个名称' }, at));
         return joinLines(toFullWidth(piece.text.replace(/\{\{[\s\S]*?\}\}/g, PENDING_FIGURE)));
       }
       failed = true;

@@ -8,15 +8,15 @@ import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { RECORD_KINDS } from '../../src/domain/registry.js';
 import { REPORT_KINDS } from '../../src/kinds/index.js';
-import { SettingsSchema } from '../../src/load/settings.js';
+import { SettingsSchema } from '../../src/settings.js';
 import { listTemplatePieces } from '../../src/templates/manage.js';
 import { copyFixture, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 
 /** Names of things, not English prose: formats, products and keys a user types or sees on screen. */
-const PROPER_NAMES = ['YAML', 'Excel', 'CSV', 'PDF', 'BOM', 'Markdown', 'Word', 'JSON', 'Schema', 'GitHub', 'Actions', 'VS', 'Code', 'Red', 'Hat', 'Ctrl', 'C'];
+const PROPER_NAMES = ['YAML', 'Excel', 'CSV', 'PDF', 'BOM', 'Markdown', 'Word', 'JSON', 'Schema', 'GitHub', 'Actions', 'VS', 'Code', 'Red', 'Hat', 'Ctrl', 'C', 'WPS', 'LibreOffice'];
 /** Values options take (formats, scripts, output formats of diagnostics). */
-const OPTION_VALUES = ['md', 'docx', 'html', 'pdf', 'xlsx', 'csv', 'utf', 'gbk', 'hans', 'hant', 'text', 'json', 'github'];
+const OPTION_VALUES = ['md', 'docx', 'html', 'pdf', 'check', 'xlsx', 'csv', 'utf', 'gbk', 'hans', 'hant', 'text', 'json', 'github', 'records', 'typed'];
 
 /** The commands and subcommands, as `report --help` and `report <command> --help` list them. */
 async function commandPaths(): Promise<string[][]> {
@@ -54,7 +54,7 @@ function englishWords(text: string, allowed: ReadonlySet<string>): string[] {
 describe('help in Chinese', () => {
   it('has no English words in report --help or any command’s --help but names and values', async () => {
     const paths = await commandPaths();
-    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining(['', 'build', 'validate', 'stats', 'preview', 'templates', 'templates list', 'templates eject', 'schema']));
+    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining(['', 'build', 'validate', 'stats', 'preview', 'templates', 'templates list', 'templates eject', 'schema', 'absorb', 'compare']));
     // One after another: main's signal handlers belong to one run at a time.
     const helps: Array<{ command: string; text: string }> = [];
     for (const p of paths) helps.push({ command: ['report', ...p].join(' '), text: (await report([...p, '--help'])).stdout });

@@ -1,0 +1,231 @@
+/**
+ * Reads a Word document's body as the drafting cycle needs it: paragraphs in order, each as text
+ * with the tracked changes still pending (who, when), the bookmarks and comments in it, and
+ * whether its style is a heading. Written for what Word, WPS and LibreOffice save: runs split
+ * anywhere, rsid attributes, proofing marks, smart tags, content controls, hyperlinks and fields
+ * (their result is read, not their code), text boxes and alternate content skipped.
+ */
+export type Piece =
+  | { kind: 'text'; text: string; change?: Change }
+  | { kind: 'bookmarkStart'; id: string; name: string }
+  | { kind: 'bookmarkEnd'; id: string }
+  | { kind: 'comment'; id: string };
+
+export interface Change {
+  type: 'ins' | 'del';
+  author: string;
+  date: string;
+}
+
+export interface DraftParagraph {
+  styleId: string;
+  heading: boolean;
+  inTable: boolean;
+  pieces: Piece[];
+  /** The paragraph's XML as saved (compare rewrites it). */
+  xml: string;
+  start: number;
+  end: number;
+}
+
+export interface DraftComment {
+  id: string;
+  author: string;
+  date: string;
+  text: string;
+}
+
+export interface Draft {
+  paragraphs: DraftParagraph[];
+  comments: Map<string, DraftComment>;
+  documentXml: string;
+  parts: Record<string, Uint8Array>;
+}
+
+const TOKEN = /<(\/?)([A-Za-z][\w.-]*:?[\w.-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|([^<]+)/g;
+
+export function unescapeXml(s: string): string {
+  return s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|apos|amp));/gi, (_m, hex: string, dec: string, named: string) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[named.toLowerCase()]!,
+  );
+}
+
+function attribute(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
+}
+
+/** Elements whose content is not the paragraph's text. */
+const SKIP = new Set(['w:rPr', 'w:instrText', 'w:delInstrText', 'w:txbxContent', 'mc:Fallback', 'w:fldData', 'w:footnoteReference', 'w:endnoteReference', 'w:object', 'w:pict', 'w:drawing']);
+
+/** Reads the body of word/document.xml. `styles` maps style ids to names (from styles.xml). */
+export function readBody(xml: string, styles: ReadonlyMap<string, string>): DraftParagraph[] {
+  const paragraphs: DraftParagraph[] = [];
+  let p: DraftParagraph | undefined;
+  let skip = 0;
+  let tables = 0;
+  let inPPr = false;
+  let fieldCode = 0; // inside a field's code (between begin and separate)
+  const fields: ('code' | 'result')[] = [];
+  const changes: Change[] = [];
+  const stack: string[] = [];
+  let inText = false;
+  const push = (text: string) => {
+    if (!p || skip > 0 || fieldCode > 0 || text === '') return;
+    const change = changes[changes.length - 1];
+    const last = p.pieces[p.pieces.length - 1];
+    if (last?.kind === 'text' && last.change === change) last.text += text;
+    else p.pieces.push({ kind: 'text', text, ...(change ? { change } : {}) });
+  };
+  for (const m of xml.matchAll(TOKEN)) {
+    const [whole, closing, name, attrs = '', selfClosing, text] = m;
+    if (text !== undefined) {
+      if (inText) push(unescapeXml(text));
+      continue;
+    }
+    if (!name) continue;
+    if (closing) {
+      // Close up to the matching element (tolerates an unbalanced stack).
+      const at = stack.lastIndexOf(name);
+      if (at < 0) continue;
+      stack.length = at;
+      if (SKIP.has(name)) skip--;
+      else if (skip > 0) continue;
+      else if (name === 'w:t' || name === 'w:delText') inText = false;
+      else if (name === 'w:pPr') inPPr = false;
+      else if (name === 'w:ins' || name === 'w:del' || name === 'w:moveFrom' || name === 'w:moveTo') changes.pop();
+      else if (name === 'w:tbl') tables--;
+      else if (name === 'w:p' && p && skip === 0) {
+        p.end = m.index + whole.length;
+        p.xml = xml.slice(p.start, p.end);
+        paragraphs.push(p);
+        p = undefined;
+      }
+      continue;
+    }
+    if (!selfClosing) stack.push(name);
+    if (SKIP.has(name)) {
+      if (!selfClosing) skip++;
+      continue;
+    }
+    if (skip > 0) continue;
+    switch (name) {
+      case 'w:p':
+        if (selfClosing) break;
+        p = { styleId: '', heading: false, inTable: tables > 0, pieces: [], xml: '', start: m.index, end: m.index };
+        fieldCode = 0;
+        fields.length = 0;
+        break;
+      case 'w:tbl':
+        if (!selfClosing) tables++;
+        break;
+      case 'w:pPr':
+        inPPr = !selfClosing;
+        break;
+      case 'w:pStyle':
+        if (p && inPPr) {
+          p.styleId = attribute(attrs, 'w:val') ?? '';
+          const styleName = styles.get(p.styleId) ?? p.styleId;
+          p.heading = /^heading\s*\d$/i.test(styleName) || /^Heading\d$/.test(p.styleId) || /标题\s*\d/.test(styleName);
+        }
+        break;
+      case 'w:ins':
+      case 'w:moveTo':
+      case 'w:del':
+      case 'w:moveFrom':
+        if (!selfClosing) changes.push({ type: name === 'w:ins' || name === 'w:moveTo' ? 'ins' : 'del', author: attribute(attrs, 'w:author') ?? '', date: attribute(attrs, 'w:date') ?? '' });
+        break;
+      case 'w:t':
+      case 'w:delText':
+        inText = !selfClosing;
+        break;
+      case 'w:tab':
+        if (!inPPr) push('\t');
+        break;
+      case 'w:noBreakHyphen':
+        push('-');
+        break;
+      case 'w:fldChar': {
+        // begin … code … separate … result … end: the result is what the page shows.
+        const type = attribute(attrs, 'w:fldCharType');
+        if (type === 'begin') fields.push('code');
+        else if (type === 'separate' && fields.length > 0) fields[fields.length - 1] = 'result';
+        else if (type === 'end') fields.pop();
+        fieldCode = fields.filter((f) => f === 'code').length;
+        break;
+      }
+      case 'w:bookmarkStart':
+        p?.pieces.push({ kind: 'bookmarkStart', id: attribute(attrs, 'w:id') ?? '', name: attribute(attrs, 'w:name') ?? '' });
+        break;
+      case 'w:bookmarkEnd':
+        p?.pieces.push({ kind: 'bookmarkEnd', id: attribute(attrs, 'w:id') ?? '' });
+        break;
+      case 'w:commentRangeStart':
+        p?.pieces.push({ kind: 'comment', id: attribute(attrs, 'w:id') ?? '' });
+        break;
+      default:
+        break;
+    }
+  }
+  return paragraphs;
+}
+
+/** The paragraph's text as it reads with the pending changes rejected (as built) or accepted, and where its bookmarks and comments fall. */
+export function paragraphView(p: DraftParagraph, accept: boolean): { text: string; bookmarks: Map<string, [number, number]>; comments: Map<string, number> } {
+  let text = '';
+  const open = new Map<string, { name: string; at: number }>();
+  const bookmarks = new Map<string, [number, number]>();
+  const comments = new Map<string, number>();
+  for (const piece of p.pieces) {
+    if (piece.kind === 'text') {
+      if (!piece.change || (piece.change.type === 'ins') === accept) text += piece.text;
+    } else if (piece.kind === 'bookmarkStart') open.set(piece.id, { name: piece.name, at: text.length });
+    else if (piece.kind === 'bookmarkEnd') {
+      const start = open.get(piece.id);
+      if (start) bookmarks.set(start.name, [start.at, text.length]);
+      open.delete(piece.id);
+    } else comments.set(piece.id, text.length);
+  }
+  // A bookmark whose end was lost with a deleted paragraph mark runs to the paragraph's end.
+  for (const { name, at } of open.values()) bookmarks.set(name, [at, text.length]);
+  return { text, bookmarks, comments };
+}
+
+function styleNames(xml: string | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const m of (xml ?? '').matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const id = attribute(m[1]!, 'w:styleId');
+    const name = /<w:name\b([^>]*)\/>/.exec(m[2]!);
+    if (id && name) names.set(id, attribute(name[1]!, 'w:val') ?? id);
+  }
+  return names;
+}
+
+function readComments(xml: string | undefined): Map<string, DraftComment> {
+  const comments = new Map<string, DraftComment>();
+  for (const m of (xml ?? '').matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g)) {
+    const id = attribute(m[1]!, 'w:id') ?? '';
+    const text = readBody(`<w:body>${m[2]}</w:body>`, new Map())
+      .map((p) => paragraphView(p, true).text)
+      .join('\n');
+    comments.set(id, { id, author: attribute(m[1]!, 'w:author') ?? '', date: attribute(m[1]!, 'w:date') ?? '', text });
+  }
+  return comments;
+}
+
+/** Thrown when the bytes are not a Word document (.docx). */
+export class NotADocxError extends Error {}
+
+export async function readDraft(bytes: Uint8Array): Promise<Draft> {
+  const { unzipSync } = await import('fflate');
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes);
+  } catch {
+    throw new NotADocxError('not a zip package');
+  }
+  const decode = (name: string) => (parts[name] ? new TextDecoder().decode(parts[name]) : undefined);
+  const documentXml = decode('word/document.xml');
+  if (documentXml === undefined) throw new NotADocxError('no word/document.xml');
+  return { paragraphs: readBody(documentXml, styleNames(decode('word/styles.xml'))), comments: readComments(decode('word/comments.xml')), documentXml, parts };
+}
