@@ -767,7 +767,7 @@ export const catalogue = {
   draftNotThisReport: entry<{ file: string }>({
     code: 'RPT806',
     severity: 'error',
-    message: (a) => `“${a.file}”中没有一段与这份报告对应，无法吸收`,
+    message: (a) => `“${a.file}”中与这份报告对应的段落不到一半，像是另一份报告（另一年或另一类），没有吸收`,
     hint: () => '确认年份、数据文件夹和 --kind 与生成这份文档时相同。',
   }),
   overtypedResolved: entry<{ name: string; records: string; typed: string; sentence: string; where: string; how: 'records' | 'typed' }>({

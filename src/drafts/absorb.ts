@@ -113,7 +113,8 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
   const O = original.map((o, i) => ({ ...o, i })).filter(keep);
   const E = draft.map((e, j) => ({ ...e, j })).filter(keep);
   const aligned = alignParagraphs(O, E);
-  if (aligned.pairs.length === 0) return empty([...run.diagnostics, diagnostic('draftNotThisReport', { file: draftName }, { file: draftName })]);
+  // A draft of another report (another kind or year) pairs little: nothing is written from it.
+  if (aligned.pairs.length < E.length / 2) return empty([...run.diagnostics, diagnostic('draftNotThisReport', { file: draftName }, { file: draftName })]);
 
   const edits: Edit[] = [];
   let order = 0;

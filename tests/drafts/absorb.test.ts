@@ -172,6 +172,22 @@ describe('report absorb', () => {
     expect(r.stderr).toContain('report templates eject');
   });
 
+  it('refuses a draft of another report: another kind, another year', { timeout: 60_000 }, async () => {
+    const { cwd } = await built();
+    expect((await report(['build', '2023', '--data', 'data', '--out', 'out', '--kind', 'proposals'], { cwd })).code).toBe(0);
+    const narrative = await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8');
+    const kind = await report(['absorb', 'out/2023/proposals.docx', '2023', '--data', 'data'], { cwd });
+    expect(kind.code).toBe(1);
+    expect(kind.stderr).toContain('RPT806');
+    const year = await report(['absorb', 'out/2023/report.docx', '2022', '--data', 'data'], { cwd });
+    expect(year.code).toBe(1);
+    expect(year.stderr).toContain('RPT806');
+    expect(await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8')).toBe(narrative);
+    // The right kind absorbs it.
+    const right = await report(['absorb', 'out/2023/proposals.docx', '2023', '--data', 'data', '--kind', 'proposals'], { cwd });
+    expect(right.code, right.stderr).toBe(0);
+  });
+
   it('refuses a file that is not a Word document', async () => {
     const cwd = await project(DATA);
     await writeFile(path.join(cwd, 'edited.docx'), 'plain text');
