@@ -778,6 +778,12 @@ export const catalogue = {
       (a.how === 'records' ? `按 --overtyped records 保留由记录计算的数字（${a.where}：“${a.sentence}”）` : `按 --overtyped typed 写成了文字 ${a.typed}，它不再随记录变化（${a.where}：“${a.sentence}”）`),
     hint: (a) => (a.how === 'records' ? '若文档中的数字才对，请改正记录，重新生成后数字随之改变。' : `以后记录改变时请手工核对这个数字；要恢复引用，把 ${a.typed} 改回 {{${a.name}}}。`),
   }),
+  draftMostlyMissing: entry<{ file: string; missing: number; printed: number }>({
+    code: 'RPT809',
+    severity: 'error',
+    message: (a) => `“${a.file}”缺少报告文字的大部分段落（${a.printed} 段中的 ${a.missing} 段），像是不完整的文档，没有吸收`,
+    hint: () => '确认这是完整的一稿（不是节选或损坏的文件）；确要删去这么多段落，请直接在报告的文字文件中删。',
+  }),
   figureInConditional: entry<{ sentence: string }>({
     code: 'RPT807',
     severity: 'warning',

@@ -114,7 +114,12 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
   const E = draft.map((e, j) => ({ ...e, j })).filter(keep);
   const aligned = alignParagraphs(O, E);
   // A draft of another report (another kind or year) pairs little: nothing is written from it.
-  if (aligned.pairs.length < E.length / 2) return empty([...run.diagnostics, diagnostic('draftNotThisReport', { file: draftName }, { file: draftName })]);
+  if (E.length === 0 || aligned.pairs.length < E.length / 2) return empty([...run.diagnostics, diagnostic('draftNotThisReport', { file: draftName }, { file: draftName })]);
+
+  // A document cut short (a damaged file, a page range saved) would delete the rest of the prose.
+  const printed = O.reduce((n, o) => n + o.blocks.length, 0);
+  const missing = aligned.deleted.reduce((n, i) => n + O[i]!.blocks.length, 0);
+  if (missing > printed / 2) return empty([...run.diagnostics, diagnostic('draftMostlyMissing', { file: draftName, missing, printed }, { file: draftName })]);
 
   const edits: Edit[] = [];
   let order = 0;

@@ -188,6 +188,28 @@ describe('report absorb', () => {
     expect(right.code, right.stderr).toBe(0);
   });
 
+  it('ends every damaged draft with a problem in Chinese, never a stack trace, and writes nothing', { timeout: 60_000 }, async () => {
+    const { cwd, docx } = await built();
+    const parts = W.openDocx(docx);
+    const narrative = await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8');
+    const damaged: Uint8Array[] = [
+      docx.subarray(0, docx.length >> 1),
+      docx.subarray(0, 30),
+      W.saveDocx({ ...parts, 'word/document.xml': parts['word/document.xml']!.slice(0, 5000) }),
+      W.saveDocx({ ...parts, 'word/document.xml': '<w:document><w:body><w:p><w:r><w:t>不完整' }),
+      W.saveDocx(Object.fromEntries(Object.entries(parts).filter(([n]) => n !== 'word/document.xml'))),
+      W.saveDocx({ ...parts, 'word/document.xml': parts['word/document.xml']!.replace(/<\/w:p>/g, '') }),
+    ];
+    for (const bytes of damaged) {
+      await writeFile(path.join(cwd, 'edited.docx'), bytes);
+      const r = await report(['absorb', 'edited.docx', '2023', '--data', 'data'], { cwd });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/RPT80[069]/);
+      expect(r.stderr).not.toMatch(/\bat \w+ \(|Error:/);
+    }
+    expect(await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8')).toBe(narrative);
+  });
+
   it('refuses a file that is not a Word document', async () => {
     const cwd = await project(DATA);
     await writeFile(path.join(cwd, 'edited.docx'), 'plain text');
