@@ -20,7 +20,7 @@ import { alignParagraphs } from './align.js';
 import { diffText, mapPosition } from './diff.js';
 import { checklists, type Checklists } from './checklist.js';
 import { paragraphView, readDraft, type Draft } from './read-docx.js';
-import { numbersIn, rewriteBlock } from './rewrite.js';
+import { escapeProse, numbersIn, rewriteBlock } from './rewrite.js';
 
 export interface AbsorbOptions {
   /** Take the pending tracked changes as accepted. */
@@ -107,7 +107,7 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
   const draft = edited.paragraphs.map((p) => {
     const view = paragraphView(p, options.acceptChanges === true);
     const marks = [...view.bookmarks.keys()].filter((n) => blocks.has(n));
-    return { text: normalise(view.text, p.heading), marks, heading: p.heading, raw: view.text };
+    return { text: normalise(view.text, p.heading), marks, heading: p.heading, lead: normalise(view.text.slice(0, view.boldPrefix), false) };
   });
   const keep = (s: { text: string }) => s.text !== '';
   const O = original.map((o, i) => ({ ...o, i })).filter(keep);
@@ -220,7 +220,10 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
     const e = E[ej]!;
     const anchor = aligned.pairs.filter((p) => p[1] < ej && O[p[0]]!.blocks.length > 0).pop();
     const where = anchor ? O[anchor[0]]!.blocks[0]! : [...blocks.values()][0];
-    if (!placeNew(ej, e.heading ? e.text.replace(/\u3000/g, ' ') : e.text.replace(/\{\{/g, '｛｛'), e.heading)) {
+    // A bold start typed in Word is the paragraph's lead sentence.
+    const lead = !e.heading && e.lead && e.lead.length < e.text.length && e.text.startsWith(e.lead) ? e.lead : '';
+    const body = escapeProse(e.text.slice(lead.length));
+    if (!placeNew(ej, e.heading ? e.text.replace(/\u3000/g, ' ') : lead ? `**${escapeProse(lead)}**${body}` : body, e.heading)) {
       diagnostics.push(diagnostic('paragraphNotPlaced', { text: e.text }, { file: draftName }));
     } else if (where) flagNumbers('', e.text, e.text, where);
   }

@@ -38,6 +38,7 @@ function edit(docx: Uint8Array, more: (xml: string) => string = (x) => x): Uint8
   x = W.replaceIn(x, 'rp0_2', '一年来，市政协召开常委会议', '过去一年，市政协共召开常委会议');
   x = W.replaceIn(x, 'rp0_3', '坚持和加强党的全面领导', '坚持党的全面领导');
   x = W.insertAfter(x, 'rp0_1', W.plainParagraph('委员们积极建言献策，展现了新时代政协委员的担当。'));
+  x = W.insertAfter(x, 'rp0_6', '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>加强自身建设。</w:t></w:r><w:r><w:t>机关干部队伍建设持续加强。</w:t></w:r></w:p>');
   x = W.removeParagraph(x, 'rp0_9');
   x = W.pendingInsertion(x, 'rp0_10', '（待议）', '张委员');
   // A paragraph moved (cut and pasted further on) and punctuation retyped half-width.
@@ -85,6 +86,7 @@ describe('report absorb', () => {
     expect(narrative).not.toContain('紧紧围绕经济发展社会进步建言献策');
     expect(narrative.indexOf('**强化理论武装。**')).toBeGreaterThan(narrative.indexOf('**加强党的建设。**'));
     expect(narrative).toContain('{{activities.study.parts.党组理论学习中心组专题学习会}}');
+    expect(narrative).toContain('**加强自身建设。**机关干部队伍建设持续加强。');
 
     const again = await report(['build', '2023', '--data', 'data', '--out', 'out'], { cwd });
     expect(again.code, again.stderr).toBe(0);
