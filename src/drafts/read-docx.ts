@@ -71,6 +71,7 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
   const stack: string[] = [];
   let inText = false;
   let inRPr = false;
+  const between: Piece[] = [];
   let bold = false;
   const push = (text: string) => {
     if (!p || skip > 0 || fieldCode > 0 || text === '') return;
@@ -127,7 +128,8 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
         break;
       case 'w:p':
         if (selfClosing) break;
-        p = { styleId: '', heading: false, inTable: tables > 0, pieces: [], xml: '', start: m.index, end: m.index };
+        // Word sometimes writes a bookmark's start between paragraphs: it belongs to the next one.
+        p = { styleId: '', heading: false, inTable: tables > 0, pieces: between.splice(0), xml: '', start: m.index, end: m.index };
         fieldCode = 0;
         fields.length = 0;
         break;
@@ -170,7 +172,7 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
         break;
       }
       case 'w:bookmarkStart':
-        p?.pieces.push({ kind: 'bookmarkStart', id: attribute(attrs, 'w:id') ?? '', name: attribute(attrs, 'w:name') ?? '' });
+        (p?.pieces ?? between).push({ kind: 'bookmarkStart', id: attribute(attrs, 'w:id') ?? '', name: attribute(attrs, 'w:name') ?? '' });
         break;
       case 'w:bookmarkEnd':
         p?.pieces.push({ kind: 'bookmarkEnd', id: attribute(attrs, 'w:id') ?? '' });
@@ -205,7 +207,7 @@ export function paragraphView(p: DraftParagraph, accept: boolean): { text: strin
       open.delete(piece.id);
     } else comments.set(piece.id, text.length);
   }
-  // A bookmark whose end was lost with a deleted paragraph mark runs to the paragraph's end.
+  // A bookmark whose end is in a later paragraph (or was lost with a deleted paragraph mark) runs to this paragraph's end.
   for (const { name, at } of open.values()) bookmarks.set(name, [at, text.length]);
   return { text, bookmarks, comments, boldPrefix };
 }
