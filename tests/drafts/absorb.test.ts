@@ -268,6 +268,12 @@ describe('report compare', () => {
     if (!noLibreOffice) {
       const pdf = libreOfficeSave(bytes, 'pdf');
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      if (hasCommand('pdftotext')) {
+        // LibreOffice shows the changes: the deleted number struck through beside the inserted one.
+        const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
+        const note = /由 (\S+) 变为 (\S+)。/.exec([...draft.comments.values()][0]!.text)!;
+        expect(text).toContain(`${note[1]}${note[2]}`);
+      }
     }
   });
 });
