@@ -125,6 +125,7 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
   let order = 0;
   const files = jobs.map((j) => j.doc.file);
   const at = (b: { file: number; start: number }) => ({ file: files[b.file]!.display, ...lineColumn(files[b.file]!.text, b.start) });
+  const cited = new Set([...blocks.values()].flatMap((b) => b.rendered.figures.map((f) => f.expression)));
   const values = flatten(jobs[0]?.context ?? {}).filter((e) => typeof e.value === 'number' || typeof e.value === 'string');
   const flagNumbers = (before: string, after: string, sentenceOf: string, where: { file: number; start: number }) => {
     const had = numbersIn(before);
@@ -134,8 +135,10 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
         had.splice(k, 1);
         continue;
       }
-      const match = values.find((v) => String(v.value) === n || String(v.value) === n.replace(/%$/, ''));
-      diagnostics.push(diagnostic('handTypedNumber', { number: n, sentence: sentenceAt(sentenceOf, sentenceOf.indexOf(n)), suggestion: match ? `{{${match.name}}}` : '' }, at(where)));
+      // The figures with that value, those the prose already cites first.
+      const matches = values.filter((v) => String(v.value) === n || String(v.value) === n.replace(/%$/, '')).sort((a, b) => Number(!cited.has(a.name)) - Number(!cited.has(b.name)));
+      const suggestion = matches.slice(0, 2).map((m) => `{{${m.name}}}`).join(' 或 ');
+      diagnostics.push(diagnostic('handTypedNumber', { number: n, sentence: sentenceAt(sentenceOf, sentenceOf.indexOf(n)), suggestion }, at(where)));
     }
   };
   /** The block's new source from its edited text; problems reported. */
