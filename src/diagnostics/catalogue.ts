@@ -737,7 +737,7 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `数字 {{${a.name}}} 在文档中被改写了：记录算出的是 ${a.records}，文档中写的是 ${a.typed}（${a.where}：“${a.sentence}”）`,
     hint: (a) =>
-      `这个数字由记录算出，手改的数字在下次生成时会被记录的数字替换。若记录有误，请改正记录（用 report stats 查看 ${a.name} 的来历），再用 --overtyped records 吸收；` +
+      `这个数字由记录算出，手改的数字在下次生成时会被记录的数字替换。若记录有误，请改正记录（report stats 列出 ${a.name.split(/\s+/).filter((w) => w.includes('.')).join('、') || a.name} 及其说明），再用 --overtyped records 吸收；` +
       '若确要写死文档中的数字，用 --overtyped typed（它将不再随记录变化）。',
   }),
   handTypedNumber: entry<{ number: string; sentence: string; suggestion: string }>({
