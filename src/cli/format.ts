@@ -13,7 +13,7 @@ export interface TextOptions {
   readSource: (file: string) => string | undefined;
 }
 
-const SEVERITY_WORD = { error: '错误', warning: '警告' } as const;
+const SEVERITY_WORD = { error: '错误', warning: '警告', info: '说明' } as const;
 
 /** A long source line is quoted as this many characters around the column, with “…” marks. */
 const QUOTED_LINE = 120;
@@ -88,7 +88,8 @@ function lineOf(text: string | undefined, line: number): string | undefined {
 
 export function formatText(d: Diagnostic, options: TextOptions): string {
   const color = options.color;
-  const sev = d.severity === 'error' ? paint(color, '31;1', SEVERITY_WORD.error) : paint(color, '33;1', SEVERITY_WORD.warning);
+  const sev =
+    d.severity === 'error' ? paint(color, '31;1', SEVERITY_WORD.error) : d.severity === 'info' ? paint(color, '36', SEVERITY_WORD.info) : paint(color, '33;1', SEVERITY_WORD.warning);
   const where = escapeControls(location(d));
   const lines = [`${where ? paint(color, '1', where) + ' ' : ''}${sev} ${paint(color, '2', d.code)} ${escapeControls(d.message)}`];
   // A spreadsheet is not text: its cell is named, not quoted.
@@ -155,12 +156,12 @@ export function formatGithub(d: Diagnostic): string {
     `title=${prop(d.sheet !== undefined ? `${d.code} ${sheetPlace({ ...d, sheet: d.sheet })}` : d.code)}`,
   ].filter(Boolean);
   const message = d.hint ? `${escapeControls(d.message)}\n提示：${escapeControls(d.hint)}` : escapeControls(d.message);
-  return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escape(message)}`;
+  return `::${d.severity === 'error' ? 'error' : d.severity === 'info' ? 'notice' : 'warning'} ${props.join(',')}::${escape(message)}`;
 }
 
 export function summary(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors === 0 && warnings === 0) return '没有发现问题。';
   return `发现 ${errors} 个错误、${warnings} 个警告。`;
 }

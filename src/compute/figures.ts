@@ -6,6 +6,7 @@
  */
 import type { Figures, RecordKind, RecordValue, YearRecords } from '../domain/record-kind.js';
 import { RECORD_KINDS } from '../domain/registry.js';
+import { withoutAbsentColumns } from './absent.js';
 import { sum } from './groups.js';
 
 export interface YearFigures {
@@ -32,7 +33,7 @@ function kindFigures(kind: RecordKind, year: YearRecords, scope: 'year' | 'term'
   if (records.length === 0 && totals && kind.totals) {
     return { ...(unavailable(kind.figures([], year, scope)) as Figures), ...kind.totals.figures(totals) };
   }
-  return kind.figures(records, year, scope);
+  return withoutAbsentColumns(kind.key, kind.figures(records, year, scope), year.absent?.[kind.key]);
 }
 
 export function computeYear(year: YearRecords): YearFigures {

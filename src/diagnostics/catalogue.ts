@@ -171,7 +171,7 @@ export const catalogue = {
     code: 'RPT205',
     severity: 'error',
     message: (a) => `“${a.field}”不是有效日期：“${a.value}”`,
-    hint: () => '日期写成 YYYY-MM-DD，例如 2023-01-03。',
+    hint: () => '日期写成 2023-01-03（也可以写 2023-1-3、2023.1.3、2023年1月3日）；检查月份和日子是否存在。',
   }),
   badNumber: entry<{ field: string; value: string; rule: string }>({
     code: 'RPT206',
@@ -262,7 +262,7 @@ export const catalogue = {
   sittingDate: entry<{ date: string; year: number }>({
     code: 'RPT310',
     severity: 'warning',
-    message: (a) => `大会日期 ${a.date} 不在 ${a.year + 1} 年；年度工作报告通常在次年年初的全体会议上作`,
+    message: (a) => `大会日期 ${a.date} 既不在 ${a.year + 1} 年，也不在 ${a.year} 年 12 月；年度工作报告通常在次年年初（或当年 12 月）的全体会议上作`,
     hint: () => '核对 sitting.date。',
   }),
   emptyTopic: entry({
@@ -631,11 +631,17 @@ export const catalogue = {
     message: (a) => `工作表的前 ${a.rows} 行中找不到表头`,
     hint: (a) => `表头行应写明各列的名称，能识别的列名有：${a.known}。`,
   }),
-  unknownColumn: entry<{ header: string; near?: string; known: string }>({
+  unknownColumn: entry<{ header: string; near?: string; known: string; count?: number; kind?: string; field?: string }>({
     code: 'RPT721',
     severity: 'warning',
-    message: (a) => `不认识的列名“${a.header}”，这一列没有读取`,
-    hint: (a) => (a.near ? `是不是“${a.near}”？能识别的列名有：${a.known}。` : `不需要这一列时可以不管；能识别的列名有：${a.known}。`),
+    message: (a) =>
+      `不认识的列名“${a.header}”，这一列没有读取` + (a.count ? `：其中 ${a.count} 个单元格的内容不会进入报告` : ''),
+    hint: (a) =>
+      (a.near ? `是不是“${a.near}”？` : '不需要这一列时可以不管。') +
+      (a.kind
+        ? `要读入这一列，在 organization.yaml 的“organization:”下加一行（行首空两格${a.field ? '' : '，“字段名”换成要读入的字段'}；已有 sheetHeaders 时并入其中）：  sheetHeaders: {${a.kind}: {${a.header}: ${a.field ?? '字段名'}}}。`
+        : '') +
+      `能识别的列名有：${a.known}。`,
   }),
   requiredColumnMissing: entry<{ header: string; aliases: string }>({
     code: 'RPT722',
@@ -717,6 +723,49 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `工作表“${a.sheet}”列在文件中，但它的内容无法读取（文件可能已损坏），这张工作表没有读取`,
     hint: () => '在 Excel 或 WPS 中打开这个文件，确认这张工作表完好后另存一份；打不开时改用备份的台账。',
+  }),
+  // Ledgers as proposal systems export them (validate/sheet-records.ts, validate/partial-data.ts).
+  rowsSkipped: entry<{ count: number; rows: string }>({
+    code: 'RPT740',
+    severity: 'info',
+    message: (a) => `没有作为记录读入的 ${a.count} 行：${a.rows}`,
+    hint: () => '合计、小计、空行和说明文字不是记录，统计由记录算出；如有一行确实是记录，检查它的第一格是否写成了“合计”“注：”之类。',
+  }),
+  valuesInferred: entry<{ field: string; rule: string; count: number; rows: string }>({
+    code: 'RPT741',
+    severity: 'info',
+    message: (a) => `${a.count} 条记录的“${a.field}”是推断的：${a.rule}（${a.rows}）`,
+    hint: (a) => `写明的值优先：推断不对时，在台账中加上“${a.field}”列（YAML 中写上这个字段）并填写。`,
+  }),
+  notesColumn: entry<{ header: string; count: number }>({
+    code: 'RPT742',
+    severity: 'info',
+    message: (a) => `“${a.header}”列是说明文字，没有读入（${a.count} 个单元格有内容）`,
+    hint: () => '报告中的数字不用这一列；其中需要统计的内容，请写进相应的列。',
+  }),
+  columnAbsentForFigure: entry<{ figure: string; label: string; column: string; cited: string }>({
+    code: 'RPT743',
+    severity: 'error',
+    message: (a) => `“${a.label}”（${a.figure}）算不出：台账中没有“${a.column}”列`,
+    hint: (a) => `${a.cited}引用了这个数字。在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，改写这句话，不引用这个数字。`,
+  }),
+  annexTableOmitted: entry<{ table: string; column: string }>({
+    code: 'RPT744',
+    severity: 'warning',
+    message: (a) => `附表“${a.table}”没有列出：台账中没有“${a.column}”列`,
+    hint: (a) => `在台账中加上“${a.column}”列并逐行填写后，附表自动列出。`,
+  }),
+  activityNotFilled: entry<{ name: string; id: string }>({
+    code: 'RPT746',
+    severity: 'warning',
+    message: (a) => `活动“${a.name}”（${a.id}）还没有填写数量`,
+    hint: (a) => `写上 count（总数），或逐项写 items、分项写 parts；在此之前引用 activities.${a.id}.count 的地方印为【数据待补】（定稿时是错误）。`,
+  }),
+  misplacedOrganizationKey: entry<{ key: string }>({
+    code: 'RPT745',
+    severity: 'error',
+    message: (a) => `“${a.key}”写在了文件的最外层，应写在“organization:”下`,
+    hint: (a) => `“${a.key}”是组织信息的一项：把它移到“organization:”之下，与 fullName、proposalCategories 等对齐（行首空两格），它下面的各行也相应多空两格。`,
   }),
   outputLocked: entry<{ folder: string; holder: string; seconds: number; lock: string }>({
     code: 'RPT630',

@@ -5,7 +5,8 @@
  */
 import { byCodePoint } from '../order.js';
 
-export type Severity = 'error' | 'warning';
+/** `info`: what the tool did on the user's behalf (rows skipped, values inferred); never a problem. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
   /** Permanent code from the catalogue, e.g. `RPT201`. Never reused for another meaning. */

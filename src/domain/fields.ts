@@ -53,6 +53,23 @@ function field(schema: z.ZodType, label: string, description: string, cell: Cell
   };
 }
 
+/**
+ * A date as people type it in YAML, as in cells: 2024-09-26, and also 2024-9-26, 2024.9.26,
+ * 2024/9/26 and 2024年9月26日, each read as 2024-09-26. A day that does not exist is refused.
+ */
+export const dateSchema = z.union([
+  z.iso.date(),
+  z
+    .string()
+    // Never YYYY-MM-DD itself: that form is the ISO branch's, so the JSON Schema refuses 2023-02-30 as the tool does.
+    .regex(/^\d{4}(?:-(?:\d-\d{1,2}|\d{1,2}-\d)|([./])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}日?)$/)
+    .transform((text) => {
+      const [y, m, d] = text.match(/\d+/g)!.map(Number) as [number, number, number];
+      return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    })
+    .pipe(z.iso.date()),
+]);
+
 /** Characters an id may not hold: it is cited in figure names (`meetings.byId.<id>.topic`). */
 export const ID_PATTERN = /^[^\s.\/\\[\]{}'"`，。、]+$/u;
 
@@ -75,7 +92,7 @@ export const fields = {
     return field(z.number().nonnegative(), label, description, { kind: 'decimal' }, options);
   },
   date(label: string, description: string, options?: FieldOptions): Field {
-    return field(z.iso.date(), label, `${description}（YYYY-MM-DD）`, { kind: 'date' }, options);
+    return field(dateSchema, label, `${description}（YYYY-MM-DD，也可写 2024-9-26、2024.9.26、2024年9月26日）`, { kind: 'date' }, options);
   },
   /** Yes or no; 是/否 are read as true/false, in YAML as in spreadsheets. */
   flag(label: string, description: string, options?: FieldOptions): Field {

@@ -66,6 +66,19 @@ export const OrganizationSchema = z
       .meta({
         description: '表格台账中本组织自己的列名，按记录类别写“列名: 字段”，如 proposals: {答复形式: result, 主办: leadUnits}；默认能识别的列名见 README',
       }),
+    sheetValues: z
+      .record(z.string(), z.record(z.string(), z.record(z.string().min(1), z.string())))
+      .optional()
+      .meta({
+        description:
+          '表格台账中本组织自己的写法，按记录类别、字段写“写法: 标准值”，如 proposals: {review: {转办: 转来信}, satisfaction: {未评价: ""}}；标准值写 "" 表示当作没有填写',
+      }),
+    proposerLists: z
+      .record(z.string().min(1), names(''))
+      .optional()
+      .meta({
+        description: '提案者名录：按提案者类别列出党派、团体、专委会的名称，如 {党派: [民盟某某委员会], 团体: [某某工商联]}；台账没有“提案者类别”列时据此推断',
+      }),
     ...vocabularyExtensions,
   })
   .meta({ description: '政协组织信息（各年度共用）' });

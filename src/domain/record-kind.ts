@@ -35,6 +35,11 @@ export interface YearRecords {
    * one of them (a 批示 naming it) is not reported a second time as a reference to nothing.
    */
   refusedIds: Set<string>;
+  /**
+   * Kind → field → the column no ledger of the year has, for kinds whose records all come from
+   * ledgers: the figures that need it are missing (compute/absent.ts).
+   */
+  absent?: Record<string, Record<string, { column: string; file: string; sheet: string }>>;
 }
 
 /** Whether figures are a year's or a term's (several years' records counted together). */

@@ -4,6 +4,7 @@
  * entry per record kind that has totals).
  */
 import { z } from 'zod';
+import { dateSchema } from './fields.js';
 import type { Field } from './fields.js';
 import type { RecordKind } from './record-kind.js';
 
@@ -14,7 +15,7 @@ export const SittingSchema = z
     term: count('届次，如 10 表示第十届').min(1),
     session: count('第几次会议，如 2 表示第二次会议').min(1),
     reportingTerm: count('作报告的常委会的届次；换届大会（第一次会议）上由上一届常委会报告，省略时与 term 相同').min(1).optional(),
-    date: z.iso.date().meta({ description: '听取报告的全体会议日期，YYYY-MM-DD' }),
+    date: dateSchema.meta({ description: '听取报告的全体会议日期，YYYY-MM-DD（也可写 2025-1-15、2025年1月15日）' }),
     speaker: z.string().min(1).meta({ description: '常委会工作报告的报告人姓名' }),
     proposalsSpeaker: z.string().min(1).optional().meta({ description: '提案工作情况报告的报告人姓名（通常是一位副主席；生成提案工作情况报告时必填）' }),
     salutation: z.string().min(1).default('各位委员：').meta({ description: '称呼语，默认“各位委员：”' }),

@@ -38,6 +38,9 @@ export const proposals: ReportKind = {
       diagnostics.push(diagnostic('requiredField', { field: '提案工作情况报告的报告人（proposalsSpeaker）', expected: '在 sitting 中写上报告人姓名，如 proposalsSpeaker: 王某某' }, origin?.locate(undefined) ?? {}));
       return { diagnostics };
     }
+    // The annex of handling units needs the 主办单位 column: without it the table is left out, and said so.
+    const lead = source.years.get(plan.year)?.records.absent?.proposals?.leadUnits;
+    if (lead) diagnostics.push(diagnostic('annexTableOmitted', { table: '承办单位办理情况统计表', column: lead.column }, { file: lead.file, sheet: lead.sheet }));
     return { prepared: yearPrepared(context, doc), diagnostics };
   },
 };

@@ -50,7 +50,7 @@ export interface PreviewServer {
   closed: Promise<void>;
 }
 
-const SEVERITY_WORD = { error: '错误', warning: '警告' } as const;
+const SEVERITY_WORD = { error: '错误', warning: '警告', info: '说明' } as const;
 
 const PREVIEW_CSS = `
 .preview-problems { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: 1rem; line-height: 1.6; }

@@ -3,6 +3,7 @@ import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CitableContext } from './context.js';
 import { nearest } from '../diagnostics/nearest.js';
+import { absentColumnWhy } from '../compute/absent.js';
 import { KNOWN_HELPERS, RENDER_LIMITS, type TemplateProblem } from './engine.js';
 import { RELATED, TEMPLATE_LIMITS } from './template-scan.js';
 
@@ -28,7 +29,7 @@ export function problemToDiagnostic(p: TemplateProblem, at: Location, context: C
         ? diagnostic('unknownFigure', { name: p.subject, ...nearNames(context, p.subject) }, at)
         : diagnostic('templateMissingField', { field: p.subject }, at);
     case 'unavailable':
-      return diagnostic('figureUnavailable', { name: p.subject, why: p.detail }, at);
+      return diagnostic('figureUnavailable', { name: p.subject, why: absentColumnWhy(context, p.subject) ?? p.detail }, at);
     case 'unknown-helper':
       return diagnostic('templateUnknownHelper', { name: p.subject, known: KNOWN_HELPERS.join('、') }, at);
     case 'misspelt-helper':

@@ -9,6 +9,7 @@ import type { NarrativeDoc } from '../validate/narrative.js';
 import type { CitableContext, RenderedNarrative, RenderedParagraph, RenderedPart } from './context.js';
 import { TemplateError, type Engine, type TemplateProblem } from './engine.js';
 import { problemToDiagnostic } from './problems.js';
+import { absentColumnWhy } from '../compute/absent.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import { isDraft, PENDING_FIGURE } from '../validate/placeholders.js';
 import { toFullWidth } from './punctuation.js';
@@ -108,7 +109,7 @@ export function renderNarrative(
       const at: Location = { file: file.display, ...lineColumn(file.text, offset) };
       // A draft (still marked 【待填写】/【待审改】) may cite what the records do not give yet.
       if (draft && (p.kind === 'unavailable' || p.kind === 'missing-field')) {
-        diagnostics.push(diagnostic('draftFigure', { name: p.subject, why: p.kind === 'unavailable' ? p.detail : '没有这个名称' }, at));
+        diagnostics.push(diagnostic('draftFigure', { name: p.subject, why: p.kind === 'unavailable' ? (absentColumnWhy(context, p.subject) ?? p.detail) : '没有这个名称' }, at));
         return joinLines(toFullWidth(piece.text.replace(/\{\{[\s\S]*?\}\}/g, PENDING_FIGURE)));
       }
       failed = true;

@@ -29,6 +29,7 @@ import { DEFAULT_SCHEMA_DIR, schemaComment, SCHEMA_FILE_NAMES, jsonSchemaOutputs
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
+import { activityDefinition, emptyLedgers } from './carry-ledgers.js';
 import { carryNarrative } from './carry-over.js';
 import { annualSkeleton, proposalsSkeleton } from './skeletons.js';
 
@@ -143,6 +144,13 @@ function organizationText(request: InitRequest, modeline: string): string {
     '# proposalCategories 是提案分类，提案的“类别”须取自这里；sectors 是界别、handlingUnits 是承办单位名录，填写后提案的界别、主办和会办单位须取自这里。',
     '# proposalResults 是提案办理结果的分类和说法（有的组织分 A–D 四类，照样增加即可）。',
     '# 本组织另有的会议类型等，写在 meetingKinds（如 [月度协商会]）、researchKinds、leadBodyKinds、submitterKinds 中。',
+    '# 表格台账中本组织自己的列名和写法，在 organization: 下写一次，以后每年都用（validate 遇到时会给出可照抄的几行）：',
+    '#   sheetHeaders:            # 列名: 字段',
+    '#     proposals: {委员意见: satisfaction}',
+    '#   sheetValues:             # 字段下写“写法: 标准值”，标准值写 "" 表示当作没有填写',
+    '#     proposals: {review: {转交有关部门: 转来信}, satisfaction: {不作评价: ""}}',
+    '#   proposerLists:           # 台账没有“提案者类别”列时，据此认出党派、团体、专委会提案',
+    '#     {党派: [民盟某某委员会], 团体: [某某工商联]}',
     yamlText({ organization: org }).trimEnd(),
     '',
   ].join('\n');
@@ -220,6 +228,7 @@ function carryOver(dataDir: string, sourceYear: number, request: InitRequest, ta
   }
   if (hasErrors(diagnostics)) return [];
   for (const [name, prose] of folder.prose) files.push({ path: path.join(target, name), content: carryNarrative(prose.text, sourceYear) });
+  files.push(...emptyLedgers(folder, checked.headerRows, target));
   return files;
 }
 
@@ -251,7 +260,11 @@ function carriedYaml(
   let commented = '';
   for (const key of Object.keys(value)) {
     const kind = RECORD_KINDS.find((k) => k.key === key);
-    if (kind) body[key] = [];
+    if (kind?.key === 'activities' && Array.isArray(value[key]) && value[key].length > 0) {
+      // The activities are the same every year: their definitions stay, their numbers are this year's to fill in.
+      body[key] = (value[key] as unknown[]).flatMap((a) => activityDefinition(a) ?? []);
+      notes.push(`活动沿用 ${sourceYear} 年的编号、名称和单位；每项填上今年的 count（或 parts、items）。`);
+    } else if (kind) body[key] = [];
     else if (key === 'sitting' && sitting) {
       body.sitting = {
         term: sitting.term,
@@ -266,8 +279,12 @@ function carriedYaml(
       // Year-end numbers: carried only as a comment, so that last year's count is never reported as this year's.
       commented += `# ${sourceYear} 年末的数字，核实或改为 ${year} 年末的数字后去掉行首的“# ”：\n`;
       commented += yamlText({ members: value.members }).replace(/^/gm, '# ').replace(/# $/, '');
-    } else if (key === 'totals') {
-      notes.push(`${sourceYear} 年手填的总数（totals）未带入；只有总数、没有逐条记录时再填写。`);
+    } else if (key === 'totals' && value.totals !== null && typeof value.totals === 'object') {
+      // Kept as a comment with last year's parts: this year's numbers are written in, never last year's carried.
+      const totals = value.totals as Record<string, unknown>;
+      for (const kindKey of Object.keys(totals)) if (RECORD_KINDS.some((k) => k.key === kindKey) && !(kindKey in body) && !(kindKey in value)) body[kindKey] = [];
+      commented += `# ${sourceYear} 年只有总数（totals）；今年同样只有总数时，改为 ${year} 年的数字后去掉行首的“# ”（并删去上面的空列表）：\n`;
+      commented += yamlText({ totals }).replace(/^/gm, '# ').replace(/# $/, '');
     }
   }
   if (Object.keys(value).some((k) => RECORD_KINDS.some((r) => r.key === k))) notes.push('记录已清空：逐条写在列表下，每条以“- ”开头；字段说明见 README 或编辑器的提示。');

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkRegister } from '../domain/checks.js';
 import { didYouMean } from '../diagnostics/nearest.js';
 import { RECORD_KINDS, recordFields } from '../domain/registry.js';
-import { OrganizationFileSchema, organizationVocabulary, type Organization } from '../domain/organization.js';
+import { OrganizationFileSchema, OrganizationSchema, organizationVocabulary, type Organization } from '../domain/organization.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
 import { locate, type ParsedYaml } from '../load/yaml.js';
@@ -25,8 +25,12 @@ export function checkOrganization(parsed: ParsedYaml | undefined): CheckedOrgani
   if (parsed.value === null || parsed.value === undefined) return none([diagnostic('requiredField', { field: 'organization', expected: '组织信息' }, at([]))]);
   const unsafe = forbiddenCharacters(parsed.value, at);
   if (unsafe.length > 0) return none(unsafe);
-  const result = parseReporting(OrganizationFileSchema, parsed.value);
-  if (!result.success) return none(issuesToDiagnostics(result.error.issues, { at }));
+  // A key of the organisation written at the top of the file (copied without its indentation): said so, once.
+  const misplaced = misplacedKeys(parsed.value, at);
+  const value = misplaced.keys.length > 0 ? Object.fromEntries(Object.entries(parsed.value as object).filter(([k]) => !misplaced.keys.includes(k))) : parsed.value;
+  const result = parseReporting(OrganizationFileSchema, value);
+  if (!result.success) return none([...misplaced.diagnostics, ...issuesToDiagnostics(result.error.issues, { at })]);
+  if (misplaced.keys.length > 0) return { organization: undefined, vocabulary: organizationVocabulary(undefined), diagnostics: misplaced.diagnostics };
   const organization = result.data.organization;
   const vocabulary = organizationVocabulary(organization);
   const diagnostics: Diagnostic[] = [];
@@ -66,5 +70,47 @@ export function checkOrganization(parsed: ParsedYaml | undefined): CheckedOrgani
       }
     }
   }
+  checkSheetValues(organization, vocabulary, at, report);
   return { organization, vocabulary, diagnostics };
+}
+
+function misplacedKeys(value: unknown, at: (path: DataPath, asKey?: boolean) => ReturnType<typeof locate>): { keys: string[]; diagnostics: Diagnostic[] } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { keys: [], diagnostics: [] };
+  const own = Object.keys(OrganizationSchema.shape);
+  const keys = Object.keys(value).filter((k) => k !== 'organization' && own.includes(k));
+  const diagnostics = keys.map((k) =>
+    diagnostic('misplacedOrganizationKey', { key: k }, at([k], true)),
+  );
+  return { keys, diagnostics };
+}
+
+/** sheetValues: each written form mapped to a value its field accepts, of a kind and a choice field there is. */
+function checkSheetValues(organization: Organization, vocabulary: Vocabulary, at: (path: DataPath, asKey?: boolean) => ReturnType<typeof locate>, report: (d: Diagnostic) => void): void {
+  for (const [kindKey, byField] of Object.entries(organization.sheetValues ?? {})) {
+    const kind = RECORD_KINDS.find((k) => k.key === kindKey);
+    if (!kind) {
+      report(diagnostic('unknownField', { field: kindKey, hint: `sheetValues 下写记录的类别：${RECORD_KINDS.map((k) => `${k.key}（${k.label}）`).join('、')}。` }, at(['organization', 'sheetValues', kindKey], true)));
+      continue;
+    }
+    const { fields } = recordFields(kind, vocabulary, organization);
+    const choices = Object.entries(fields).filter(([, f]) => f.cell?.kind === 'choice').map(([name]) => name);
+    for (const [field, values] of Object.entries(byField)) {
+      const f = fields[field];
+      if (!f || f.cell?.kind !== 'choice' || !f.values) {
+        report(diagnostic('notAllowedValue', { field: `sheetValues.${kindKey}`, value: field, allowed: choices.join('、'), near: didYouMean(field, choices) }, at(['organization', 'sheetValues', kindKey, field], true)));
+        continue;
+      }
+      for (const [written, canonical] of Object.entries(values)) {
+        if (canonical !== '' && !f.values.includes(canonical)) {
+          report(
+            diagnostic(
+              'notAllowedValue',
+              { field: `sheetValues.${kindKey}.${field}.${written}`, value: canonical, allowed: [...f.values, '""（当作没有填写）'].join('、'), near: didYouMean(canonical, [...f.values]) },
+              at(['organization', 'sheetValues', kindKey, field, written]),
+            ),
+          );
+        }
+      }
+    }
+  }
 }

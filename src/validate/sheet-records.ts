@@ -17,19 +17,26 @@ import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
 import type { LoadedWorkbook } from '../load/sheets.js';
 import { bestSheet, cellRef, readTable, type ColumnSpec, type Sheet, type TableRecord } from '../load/spreadsheet/index.js';
+import { coveredFields, PREPARE, RuleTally } from './row-inference.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
 
 /** The kinds a spreadsheet can hold, the most specific words first (a 提案批示 sheet holds instructions). */
 const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
 
-/** The columns of a kind's table: every field a cell can hold, with its headers and the organisation's own. */
+/**
+ * The columns of a kind's table: every field a cell can hold, with its headers and the
+ * organisation's own (sheetHeaders), and a choice's values with the organisation's wordings (sheetValues).
+ */
 export function columnSpecs(kind: RecordKind, fields: Record<string, Field>, organization: Organization | undefined): ColumnSpec[] {
   const own = organization?.sheetHeaders?.[kind.key] ?? {};
+  const values = organization?.sheetValues?.[kind.key] ?? {};
+  const inferred = PREPARE[kind.key]?.inferred;
   return Object.entries(fields).flatMap(([name, f]) => {
     if (!f.cell) return [];
     const extra = Object.entries(own).flatMap(([header, field]) => (field === name ? [header] : []));
-    return [{ field: name, headers: [...f.headers, ...extra], type: f.cell, required: f.required, description: f.label }];
+    const type = f.cell.kind === 'choice' && values[name] ? { kind: 'choice' as const, values: { ...f.cell.values, ...values[name] } } : f.cell;
+    return [{ field: name, headers: [...f.headers, ...extra], type, required: f.required && !inferred?.has(name), description: f.label }];
   });
 }
 
@@ -52,7 +59,16 @@ export function sheetRecords(
   workbook: LoadedWorkbook,
   vocabulary: Vocabulary,
   organization: Organization | undefined,
-): { records: Array<{ kind: string; record: RecordValue; origin: Origin }>; refused: unknown[]; diagnostics: Diagnostic[] } {
+): {
+  records: Array<{ kind: string; record: RecordValue; origin: Origin }>;
+  refused: unknown[];
+  diagnostics: Diagnostic[];
+  headerRows: Map<string, number>;
+  /** Per table: the fields its columns give (directly or by inference). */
+  coverage: Array<{ kind: string; fields: Set<string>; sheet: string }>;
+} {
+  const headerRows = new Map<string, number>();
+  const coverage: Array<{ kind: string; fields: Set<string>; sheet: string }> = [];
   const records: Array<{ kind: string; record: RecordValue; origin: Origin }> = [];
   const refused: unknown[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -68,30 +84,65 @@ export function sheetRecords(
       continue;
     }
     const { schema, fields } = built.get(kind)!;
-    const table = readTable(sheet, specs.get(kind)!, { file: workbook.display });
-    diagnostics.push(...table.diagnostics);
+    const table = readTable(sheet, specs.get(kind)!, { file: workbook.display, kind: kind.key }, { maxPerCode: Number.POSITIVE_INFINITY });
+    const found: Diagnostic[] = [...table.diagnostics];
     // A cell already reported (a bad date) is not reported again as a missing field.
     const reported = new Set(table.diagnostics.flatMap((d) => (d.line !== undefined && d.path !== undefined ? [`${d.line}:${d.path}`] : [])));
+    const prepare = PREPARE[kind.key];
+    const applied = new RuleTally();
     for (const row of table.records) {
       const origin = cellOrigin(workbook.display, sheet.name, row);
       const at = (p: DataPath) => origin.locate(typeof p[0] === 'string' ? p[0] : undefined);
       const unsafe = forbiddenCharacters(row.value, at);
       if (unsafe.length > 0) {
-        diagnostics.push(...unsafe);
+        found.push(...unsafe);
         refused.push(row.value);
         continue;
       }
+      // A wording the organisation maps to "" (sheetValues) means nothing was recorded.
+      for (const [field, v] of Object.entries(row.value)) if (v === '') delete row.value[field];
+      applied.add(prepare?.prepare(row.value, organization) ?? [], row.row);
       const result = parseReporting(schema, row.value);
       if (!result.success) {
-        const issues = result.error.issues.filter((i) => !reported.has(`${row.row}:${String(i.path[0])}`));
-        diagnostics.push(...issuesToDiagnostics(issues, { at, fields }));
+        // A required column the header lacks was said once (RPT722), not again in every row.
+        const issues = result.error.issues.filter((i) => !reported.has(`${row.row}:${String(i.path[0])}`) && (row.columns[String(i.path[0])] !== undefined || row.value[String(i.path[0])] !== undefined));
+        found.push(...withSheetValuesHint(issuesToDiagnostics(issues, { at, fields }), row, kind.key, fields));
         refused.push(row.value);
         continue;
       }
       records.push({ kind: kind.key, record: result.data, origin });
     }
+    const where = { file: workbook.display, sheet: sheet.name };
+    found.push(
+      ...applied.diagnostics((first) => {
+        const line = table.headerRow ?? first;
+        return { ...where, line, column: 1, cell: cellRef(line, 1) };
+      }),
+    );
+    // Problems of many rows are merged with the cross-record checks' in validate/source.ts (sheet-problems.ts).
+    diagnostics.push(...found);
+    if (table.headerRow !== undefined) headerRows.set(sheet.name, table.headerRow);
+    const columns = Object.keys(table.records[0]?.columns ?? {});
+    if (columns.length > 0) coverage.push({ kind: kind.key, fields: coveredFields(columns, prepare?.coveredBy ?? {}), sheet: sheet.name });
   }
-  return { records, refused, diagnostics };
+  return { records, refused, diagnostics, headerRows, coverage };
+}
+
+/** A sheet's value not allowed: the hint adds how to map the organisation's own wording once, in organization.yaml. */
+function withSheetValuesHint(found: Diagnostic[], row: TableRecord, kind: string, fields: Record<string, Field>): Diagnostic[] {
+  return found.map((d) => {
+    const field = d.path?.split('.')[0];
+    const written = field !== undefined ? row.value[field] : undefined;
+    if (d.code !== 'RPT203' || field === undefined || typeof written !== 'string' || !fields[field]?.values) return d;
+    const value = fields[field]!.values![0];
+    const yaml = `  sheetValues: {${kind}: {${field}: {${yamlKey(written)}: ${value}}}}`;
+    return { ...d, hint: `${d.hint ?? ''}这是本组织台账的固定写法时，在 organization.yaml 的“organization:”下加一行（行首空两格，标准值换成它的意思，写 "" 表示当作没有填写；已有 sheetValues 时并入其中）：${yaml}` };
+  });
+}
+
+/** A written value as a YAML key: plain when it can be, quoted when it holds YAML's marks. */
+function yamlKey(text: string): string {
+  return /^[\p{L}\p{N}_（）()\u3000-\u303f\uff00-\uffef-]+$/u.test(text) && !/^[-\d]/.test(text) ? text : JSON.stringify(text);
 }
 
 /** Where a row's fields are: the cell of the field's column, or the row's first cell. */

@@ -10,6 +10,7 @@ import { lineColumn } from '../load/markdown-prose.js';
 import { locate } from '../load/yaml.js';
 import type { CheckedFolder, CheckedSource, SourcePlan } from '../kinds/kind.js';
 import { crossCheck } from './cross-check.js';
+import { onePerProblemInSheets } from './sheet-problems.js';
 import { prosePieces, structureNarrative, type NarrativeDoc, type NarrativeSpec } from './narrative.js';
 import { checkOrganization } from './organization.js';
 import { draftStrings, draftWarning } from './placeholders.js';
@@ -19,7 +20,9 @@ import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues
 import { hasErrors } from '../diagnostics/diagnostic.js';
 
 export function checkSource(data: LoadedData, plan: SourcePlan, narratives: readonly NarrativeSpec[]): { source: CheckedSource; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [...data.diagnostics];
+  // What loading an earlier year's files said (a GBK ledger…) is not repeated either, errors aside.
+  const earlier = [...data.years].filter(([y]) => y !== plan.year).map(([, f]) => `${f.display}/`);
+  const diagnostics: Diagnostic[] = data.diagnostics.filter((d) => d.severity === 'error' || !earlier.some((prefix) => d.file?.startsWith(prefix)));
   const org = checkOrganization(data.organization);
   diagnostics.push(...org.diagnostics, ...yamlPlaceholders(data.organization));
   const years = new Map<number, CheckedYear>();
@@ -27,7 +30,9 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
     const folder = data.years.get(year);
     if (!folder) continue;
     const checked = checkYear(folder, year, org.organization, org.vocabulary);
-    diagnostics.push(...checked.diagnostics, ...crossCheck(checked.records));
+    const found = onePerProblemInSheets([...checked.diagnostics, ...crossCheck(checked.records)], checked.headerRows);
+    // An earlier year read for comparison: its errors stop the figures, its warnings were said when it was reported on.
+    for (const d of found) if (year === plan.year || d.severity === 'error') diagnostics.push(d);
     if (year === plan.year) {
       diagnostics.push(...unfinished(checked));
       for (const f of folder.yaml) if (f.value && typeof f.value === 'object' && 'sitting' in f.value) diagnostics.push(...yamlPlaceholders(f));
@@ -110,7 +115,8 @@ function unfinished(checked: CheckedYear): Diagnostic[] {
 
 function sittingDate(checked: CheckedYear, year: number): Diagnostic[] {
   const s = checked.sitting;
-  if (!s || s.date.startsWith(`${year + 1}-`)) return [];
+  // Some plenaries meet in December of the year itself (12月19日): as usual as the January one.
+  if (!s || s.date.startsWith(`${year + 1}-`) || s.date.startsWith(`${year}-12-`)) return [];
   return [diagnostic('sittingDate', { date: s.date, year }, checked.sittingOrigin?.locate('date') ?? {})];
 }
 

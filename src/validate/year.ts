@@ -15,6 +15,7 @@ import type { Sitting } from '../domain/year-parts.js';
 import type { DataPath } from '../load/data-path.js';
 import type { LoadedFolder } from '../load/data-folder.js';
 import { locate, type SourceFile } from '../load/yaml.js';
+import { PREPARE, RuleTally } from './row-inference.js';
 import { sheetRecords } from './sheet-records.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
 import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
@@ -26,6 +27,8 @@ export interface CheckedYear {
   sittingOrigin: Origin | undefined;
   /** Record lists written explicitly empty (`meetings: []`, as `report init` scaffolds them). */
   emptyLists: Array<{ key: string; origin: Origin }>;
+  /** Each spreadsheet table's header row, by file and sheet (`file\u0000sheet`): where a problem of many rows is placed. */
+  headerRows: Map<string, number>;
   diagnostics: Diagnostic[];
 }
 
@@ -58,7 +61,7 @@ const KEY_HINTS: Record<string, string> = {
 
 export function checkYear(folder: LoadedFolder | undefined, year: number, organization: Organization | undefined, vocabulary: Vocabulary): CheckedYear {
   const records = emptyYearRecords(year, organization, vocabulary);
-  const checked: CheckedYear = { records, sitting: undefined, sittingOrigin: undefined, emptyLists: [], diagnostics: [] };
+  const checked: CheckedYear = { records, sitting: undefined, sittingOrigin: undefined, emptyLists: [], headerRows: new Map(), diagnostics: [] };
   if (!folder) return checked;
   const out = checked.diagnostics;
   const singleFrom = new Map<YearSingleKey, string>();
@@ -91,14 +94,24 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         }
         if (content.length === 0) checked.emptyLists.push({ key, origin: yamlOrigin(file, [key]) });
         const { schema, fields } = recordFields(kind, vocabulary, organization);
-        content.forEach((item, index) => {
+        const prepare = PREPARE[kind.key];
+        const applied = new RuleTally();
+        content.forEach((raw, index) => {
           const path = [key, index];
           const at = (p: DataPath, asKey?: boolean) => locate(file, [...path, ...p], asKey);
-          const unsafe = unsafeIn(item, at);
+          const unsafe = unsafeIn(raw, at);
           if (unsafe.length > 0) {
             out.push(...unsafe);
-            refuse(item);
+            refuse(raw);
             return;
+          }
+          // What the record implies (已办复 from a 办理结果…), on a copy: the parsed file stays as written.
+          let item: unknown = raw;
+          if (prepare && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+            const copy = { ...(raw as Record<string, unknown>) };
+            const rules = prepare.prepare(copy, organization, { submitterKind: false });
+            if (rules.length > 0) applied.add(rules, at([]).line ?? 1);
+            item = copy;
           }
           const result = parseReporting(schema, item);
           if (!result.success) {
@@ -108,6 +121,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           }
           accept(key, result.data, yamlOrigin(file, path));
         });
+        out.push(...applied.diagnostics(() => locate(file, [key], true)));
       } else if ((YEAR_SINGLE_KEYS as readonly string[]).includes(key)) {
         const k = key as YearSingleKey;
         // Each office writes its own totals (totals.proposals in the proposal file…): only each entry is once.
@@ -154,13 +168,38 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
       }
     }
   }
+  const fromYaml = new Set(RECORD_KINDS.filter((k) => records.records[k.key]!.length > 0).map((k) => k.key));
+  const coverage: Array<{ kind: string; fields: Set<string>; file: string; sheet: string }> = [];
   for (const workbook of folder.workbooks) {
     const rows = sheetRecords(workbook, vocabulary, organization);
+    for (const c of rows.coverage) coverage.push({ ...c, file: workbook.display });
     out.push(...rows.diagnostics);
+    for (const [sheet, row] of rows.headerRows) checked.headerRows.set(`${workbook.display}\u0000${sheet}`, row);
     for (const { kind, record, origin } of rows.records) accept(kind, record, origin);
     rows.refused.forEach(refuse);
   }
+  records.absent = absentColumns(coverage, fromYaml, vocabulary, organization);
   return checked;
+}
+
+/** Per kind kept only in ledgers: the fields no ledger has a column for (YAML records can hold every field). */
+function absentColumns(
+  coverage: ReadonlyArray<{ kind: string; fields: Set<string>; file: string; sheet: string }>,
+  fromYaml: ReadonlySet<string>,
+  vocabulary: Vocabulary,
+  organization: Organization | undefined,
+): NonNullable<YearRecords['absent']> {
+  const absent: NonNullable<YearRecords['absent']> = {};
+  for (const kind of RECORD_KINDS) {
+    const tables = coverage.filter((c) => c.kind === kind.key);
+    if (tables.length === 0 || fromYaml.has(kind.key)) continue;
+    const { fields } = recordFields(kind, vocabulary, organization);
+    for (const [name, field] of Object.entries(fields)) {
+      if (!field.cell || tables.some((t) => t.fields.has(name))) continue;
+      (absent[kind.key] ??= {})[name] = { column: field.label, file: tables[0]!.file, sheet: tables[0]!.sheet };
+    }
+  }
+  return absent;
 }
 
 function unknownKey(key: string, file: SourceFile) {

@@ -98,6 +98,7 @@ function issueToDiagnostics(issue: Issue, context: IssueContext, prefix: DataPat
     case 'invalid_union': {
       if (input === null) return [diagnostic('blankValue', { field: label }, at)];
       if (field?.cell?.kind === 'boolean') return [diagnostic('wrongType', { field: label, expected: TYPE_NAMES.boolean!, received: describeValue(input) }, at)];
+      if (field?.cell?.kind === 'date' && typeof input !== 'string') return [diagnostic('badDate', { field: label, value: String(input) }, at)];
       if (field?.cell?.kind === 'list') return [diagnostic('wrongType', { field: label, expected: '列表，或用“、”隔开的一行文字', received: describeValue(input) }, at)];
       // Report the branch the author evidently meant: the one that got past the type check.
       const branches = issue.errors.filter((b) => !(b.length === 1 && b[0]!.code === 'invalid_type' && b[0]!.path.length === 0));

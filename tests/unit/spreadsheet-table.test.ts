@@ -72,21 +72,26 @@ describe('readTable: the header', () => {
 
   it('reports unknown headers (with a near miss), a missing required column and a header twice, all at once', () => {
     const sheet = sheetOf([
-      ['编号', '提交日其', '备注', '日期', '承办单位'],
-      ['P1', '2023-01-06', 'x', '2023-01-07', '甲'],
+      ['编号', '提交日其', '其他信息', '承办单位'],
+      ['P1', '2023-01-06', 'x', '甲'],
     ]);
     const { records, diagnostics } = readTable(sheet, SPEC, { file: 'l.xlsx' });
     expect(codes(diagnostics)).toEqual(['RPT721 B1', 'RPT721 C1', 'RPT722 A1']);
     const [nearMiss, unknown, missing] = diagnostics;
+    // 序号 is a row number: no field, no message. A near miss of a field another column fills is no suggestion.
+    const numbered = readTable(sheetOf([['序号', '提案号', '案由', '提交日期', '提交日其'], [1, 'P1', 'a', '2023-01-06', 'x']]), SPEC, { file: 'l.xlsx', kind: 'proposals' });
+    expect(codes(numbered.diagnostics)).toEqual(['RPT721 E1']);
+    expect(numbered.diagnostics[0]!.hint).not.toContain('是不是');
+    expect(numbered.diagnostics[0]!.hint).toContain('  sheetHeaders: {proposals: {提交日其: 字段名}}');
     expect(nearMiss).toMatchObject({ severity: 'warning', file: 'l.xlsx', sheet: '台账', line: 1, column: 2 });
-    expect(nearMiss!.message).toBe('不认识的列名“提交日其”，这一列没有读取');
+    expect(nearMiss!.message).toBe('不认识的列名“提交日其”，这一列没有读取：其中 1 个单元格的内容不会进入报告');
     expect(nearMiss!.hint).toContain('是不是“提交日期”？');
     expect(unknown!.hint).not.toContain('是不是');
     expect(unknown!.hint).toContain('提案号、案由、提交日期');
     expect(missing).toMatchObject({ severity: 'error', line: 1 });
     expect(missing!.message).toBe('表头中没有“案由”这一列');
     expect(missing!.hint).toContain('提案案由');
-    expect(records[0]!.value).toEqual({ id: 'P1', date: '2023-01-07', units: ['甲'] });
+    expect(records[0]!.value).toEqual({ id: 'P1', units: ['甲'] });
 
     const twice = readTable(sheetOf([['提案号', '案由', '编号'], ['P1', 'a', 'P2']]), SPEC, { file: 'l.xlsx' });
     expect(codes(twice.diagnostics)).toEqual(['RPT723 C1']);
@@ -178,12 +183,22 @@ describe('readTable: cells', () => {
   it('never makes a field of a blank cell, and skips rows blank in every column it reads', () => {
     const sheet = sheetOf([header, ['P1', 'a', '  ', undefined, '　'], [undefined, ' ', undefined], ['P2', 'b']]);
     const { records, diagnostics } = readTable(sheet, SPEC, { file: 'l.xlsx' });
-    expect(diagnostics).toEqual([]);
+    // The blank row between records is said in one line, as no problem.
+    expect(diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([['RPT740', 'info', '没有作为记录读入的 1 行：第3行（空行）']]);
     expect(records.map((r) => [r.row, r.value])).toEqual([
       [2, { id: 'P1', title: 'a' }],
       [4, { id: 'P2', title: 'b' }],
     ]);
     expect(JSON.stringify(records)).not.toContain('null');
+  });
+
+  it('skips 合计 and note rows below the records, and a blank row between them, in one info line', () => {
+    const sheet = sheetOf([header, ['P1', 'a'], [undefined, ' '], ['P2', 'b'], [], ['合计', '2件'], ['注：本表由系统导出']]);
+    const { records, diagnostics } = readTable(sheet, SPEC, { file: 'l.xlsx' });
+    expect(records.map((r) => r.row)).toEqual([2, 4]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.cell, d.message])).toEqual([
+      ['RPT740', 'info', 'A3', '没有作为记录读入的 3 行：第3行（空行）、第6行（合计行）、第7行（说明文字）'],
+    ]);
   });
 
   it('reports a formula without a saved result and an Excel error only in columns it reads', () => {
@@ -193,7 +208,8 @@ describe('readTable: cells', () => {
       '<row r="3"><c r="A3" t="e"><v>#DIV/0!</v></c><c r="B3" t="e"><v>#N/A</v></c></row>';
     const sheet = readWorkbook(xlsx({ sheets: [{ name: 'S', data }] }), 'f.xlsx').sheets[0]!;
     const { diagnostics } = readTable(sheet, SPEC, { file: 'f.xlsx' });
-    expect(codes(diagnostics)).toEqual(['RPT721 C1', 'RPT729 B2', 'RPT730 A3', 'RPT730 B3']);
+    // 备注 is remarks, said once as not read (RPT742); the formula in it is not read either.
+    expect(codes(diagnostics)).toEqual(['RPT742 C1', 'RPT729 B2', 'RPT730 A3', 'RPT730 B3']);
     expect(diagnostics[1]!.message).toBe('单元格中是公式 =A2&"x"，但文件中没有保存它的计算结果');
     expect(diagnostics[2]!.message).toContain('#DIV/0!');
   });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { sum } from '../../compute/groups.js';
-import { fields, type Field } from '../fields.js';
+import { dateSchema, fields, type Field } from '../fields.js';
 import type { RecordKind } from '../record-kind.js';
 
 export interface Activity {
@@ -50,7 +50,7 @@ export const activities: RecordKind = {
     unit: fields.text('单位', '计量单位，如：次、件次、人次、名、篇、期', { headers: ['计量单位'] }),
     count: fields.count('数量', '总数（有逐项记录时可不写）', { headers: ['总数', '次数'], optional: true }),
     parts: nested(z.array(z.strictObject({ name: z.string().min(1).meta({ description: '分项名称' }), count: z.int().nonnegative().meta({ description: '分项数量' }) })), '分项', '分项统计，每项写 name 和 count'),
-    items: nested(z.array(z.strictObject({ date: z.iso.date().meta({ description: '日期' }), title: z.string().min(1).meta({ description: '内容' }) })), '逐项记录', '每次活动一项，写 date 和 title'),
+    items: nested(z.array(z.strictObject({ date: dateSchema.meta({ description: '日期' }), title: z.string().min(1).meta({ description: '内容' }) })), '逐项记录', '每次活动一项，写 date 和 title'),
   }),
   check(records, { at, report, year }) {
     for (const record of records) {
@@ -59,7 +59,8 @@ export const activities: RecordKind = {
         report(diagnostic('countConflict', { field: 'count', written: a.count, counted: a.items.length, what: '逐项记录条数' }, at(record, 'count')));
       }
       const total = activityCount(a);
-      if (total === undefined) report(diagnostic('requiredField', { field: 'count', expected: '总数，或逐项记录 items、分项 parts' }, at(record)));
+      // A definition carried into a new year, its number not yet in: said, and its count is missing (never 0).
+      if (total === undefined) report(diagnostic('activityNotFilled', { name: a.name, id: a.id }, at(record)));
       const partsSum = sum(a.parts.map((p) => p.count));
       const whole = a.count ?? (a.items.length > 0 ? a.items.length : undefined);
       if (whole !== undefined && partsSum > whole) {
@@ -82,7 +83,8 @@ export const activities: RecordKind = {
         const latest = list[list.length - 1]!;
         const parts: Record<string, number> = {};
         for (const a of list) for (const p of a.parts) parts[p.name] = (parts[p.name] ?? 0) + p.count;
-        const count = sum(list.map((a) => activityCount(a) ?? 0));
+        const known = list.flatMap((a) => activityCount(a) ?? []);
+        const count = known.length > 0 ? sum(known) : null;
         return [id, { name: latest.name, unit: latest.unit, count, parts, ...(scope === 'term' ? { years: list.length } : {}) }];
       }),
     );

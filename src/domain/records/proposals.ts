@@ -62,11 +62,12 @@ export const proposals: RecordKind = {
   references: [{ field: 'mergedInto', kinds: ['proposals'] }],
   fields: (v, org) => {
     const classes = org?.proposalResults ?? DEFAULT_RESULT_CLASSES;
-    const resultAliases = Object.fromEntries(classes.flatMap((c) => [[`${c.class}类`, c.class], [c.label, c.class]]));
+    // Letters mean different things in different places: a class is read by its label as well as its letter.
+    const resultAliases = Object.fromEntries(classes.flatMap((c) => [[`${c.class}类`, c.class], [c.label, c.class], [`${c.class}类（${c.label}）`, c.class], [`${c.class}（${c.label}）`, c.class]]));
     return {
       id: fields.id('提案编号', '提案号', { headers: ['提案号', '编号', '流水号', '案号'] }),
       title: fields.text('案由', '提案的标题', { headers: ['标题', '提案标题', '题目', '提案名称'] }),
-      submitterKind: fields.choice(v.submitterKinds, '提案者类别', '委员个人、联名还是集体提出', {
+      submitterKind: fields.choice(v.submitterKinds, '提案者类别', '委员个人、联名还是集体提出（表格中没有这一列时，由联名人和 organization.yaml 的 proposerLists 推断）', {
         headers: ['提案者类型', '提案类型', '提案人类别', '提出方式'],
         list: 'submitterKinds',
         aliases: {
@@ -108,6 +109,16 @@ export const proposals: RecordKind = {
           不予立案: '不立案',
           撤回: '撤案',
           转意见和建议: '转意见建议',
+          转为意见和建议: '转意见建议',
+          转为意见建议处理: '转意见建议',
+          作为意见和建议: '转意见建议',
+          转为来信: '转来信',
+          转来信处理: '转来信',
+          作为来信: '转来信',
+          转为社情民意: '转社情民意',
+          转为社情民意信息: '转社情民意',
+          同意立案: '立案',
+          准予立案: '立案',
           转为意见建议: '转意见建议',
           作为意见建议: '转意见建议',
           作为意见建议处理: '转意见建议',
@@ -123,16 +134,16 @@ export const proposals: RecordKind = {
       jointUnits: fields.list('会办单位', '会办（协办）的承办单位', { headers: ['会办', '协办单位', '协办'], fallback: [] }),
       assignedOn: fields.date('交办日期', '交承办单位办理的日期', { headers: ['交办时间'], optional: true }),
       answered: fields.flag('已办复', '是否已经办复（答复提案者）', { headers: ['是否办复', '办复', '已办结', '是否办结'], fallback: false }),
-      answeredOn: fields.date('办复日期', '答复提案者的日期', { headers: ['答复日期', '办结日期', '答复时间'], optional: true }),
+      answeredOn: fields.date('办复日期', '答复提案者的日期', { headers: ['答复日期', '办结日期', '答复时间', '办复时间'], optional: true }),
       result: fields.choice(
         classes.map((c) => c.class),
         '办理结果',
         `办理结果的类别（${classes.map((c) => `${c.class} ${c.label}`).join('，')}；在 organization.yaml 的 proposalResults 中定义）`,
         { headers: ['答复类别', '办理类别', '答复类型', '办理结果类别'], aliases: resultAliases, optional: true, list: 'proposalResults' },
       ),
-      satisfaction: fields.choice(SATISFACTION, '满意度', '提案者对办理的评价（未反馈的不填）', {
-        headers: ['提案者意见', '反馈意见', '评价', '满意程度'],
-        aliases: { 很满意: '满意', 比较满意: '基本满意' },
+      satisfaction: fields.choice(SATISFACTION, '满意度', '提案者对办理的评价（未反馈的不填；表格中写“未表态”“未反馈”的当作没有填写）', {
+        headers: ['提案者意见', '反馈意见', '评价', '满意程度', '委员满意度', '提案者满意度', '提案人满意度', '满意度测评', '委员评价', '办理满意度'],
+        aliases: { 很满意: '满意', 非常满意: '满意', 比较满意: '基本满意' },
         optional: true,
       }),
       supervisedBy: fields.text('督办', '督办这件提案的领导或机构，如：主席会议成员', { headers: ['督办领导', '领衔督办', '督办人'], optional: true }),

@@ -9,7 +9,7 @@ import { diagnostic } from '../../diagnostics/catalogue.js';
 import { cellRef } from './address.js';
 import { editDistance } from '../../diagnostics/nearest.js';
 import { normalizeHeader } from './normalize.js';
-import type { CellType } from './cell-types.js';
+import { isBlank, type CellType } from './cell-types.js';
 import type { Sheet } from './types.js';
 
 /** A column a record kind expects in its ledger. */
@@ -36,7 +36,13 @@ export interface Header {
   diagnostics: Diagnostic[];
 }
 
-export function findHeader(sheet: Sheet, specs: readonly ColumnSpec[], file: string): Header | Diagnostic {
+/** A row number the export added (序号): never a field, never a column to map. */
+const ROW_NUMBER_HEADERS = new Set(['序号', '序', '行号', 'no', 'no.', '#']);
+/** Remarks: free text no figure uses, read by people only. */
+const NOTES_HEADERS = new Set(['备注', '附注', '说明', '备注说明']);
+
+/** `kind` is the record kind's key, for the YAML an unknown column's hint offers to paste. */
+export function findHeader(sheet: Sheet, specs: readonly ColumnSpec[], file: string, kind?: string): Header | Diagnostic {
   const known = knownHeaders(specs);
   const grid = headerGrid(sheet);
   let best: { row: number; score: number } | undefined;
@@ -60,6 +66,7 @@ export function findHeader(sheet: Sheet, specs: readonly ColumnSpec[], file: str
   const firstColumn = new Map<string, number>();
   const columns = new Set<number>();
   for (let r = row; r <= blockEnd; r++) for (const c of grid.get(r)?.keys() ?? []) columns.add(c);
+  const unknown: Array<{ text: string; column: number }> = [];
   for (const column of [...columns].sort((a, b) => a - b)) {
     const texts = [];
     for (let r = blockEnd; r >= row; r--) {
@@ -68,8 +75,9 @@ export function findHeader(sheet: Sheet, specs: readonly ColumnSpec[], file: str
     }
     const matched = texts.map((t) => known.get(normalizeHeader(t))).find((s) => s !== undefined);
     if (!matched) {
-      const text = texts[texts.length - 1];
-      if (text !== undefined) header.diagnostics.push(unknownColumn(text, specs, known, at(column)));
+      // The sub-header (the row nearest the data) names the column, not the group above it.
+      const text = texts[0];
+      if (text !== undefined) unknown.push({ text, column });
       continue;
     }
     const first = firstColumn.get(matched.field);
@@ -79,6 +87,13 @@ export function findHeader(sheet: Sheet, specs: readonly ColumnSpec[], file: str
     }
     firstColumn.set(matched.field, column);
     header.columns.set(column, matched);
+  }
+  for (const { text, column } of unknown) {
+    const name = normalizeHeader(text);
+    if (ROW_NUMBER_HEADERS.has(name)) continue;
+    const count = filledCells(sheet, header.dataStart, column);
+    if (NOTES_HEADERS.has(name)) header.diagnostics.push(diagnostic('notesColumn', { header: text.replace(/\s+/g, ''), count }, at(column)));
+    else header.diagnostics.push(unknownColumn(text, specs, known, new Set(firstColumn.keys()), { count, kind }, at(column)));
   }
   for (const spec of specs) {
     if (spec.required && !firstColumn.has(spec.field)) {
@@ -123,18 +138,45 @@ function headerGrid(sheet: Sheet): Map<number, Map<number, string>> {
   return new Map([...grid].sort((a, b) => a[0] - b[0]));
 }
 
-function unknownColumn(text: string, specs: readonly ColumnSpec[], known: Map<string, ColumnSpec>, at: Parameters<typeof diagnostic>[2]): Diagnostic {
+function unknownColumn(
+  text: string,
+  specs: readonly ColumnSpec[],
+  known: Map<string, ColumnSpec>,
+  filled: ReadonlySet<string>,
+  more: { count: number; kind?: string },
+  at: Parameters<typeof diagnostic>[2],
+): Diagnostic {
   const written = normalizeHeader(text);
-  let near: string | undefined;
+  let near: ColumnSpec | undefined;
+  let nearName: string | undefined;
   let nearest = Infinity;
   for (const [key, spec] of known) {
+    // A field another column already fills is no suggestion: mapping to it would make a second column of it.
+    if (filled.has(spec.field)) continue;
     const distance = editDistance(written, key);
     const close = distance <= Math.max(1, Math.floor(Math.max(written.length, key.length) / 3)) || (key.length >= 2 && written.length >= 2 && (written.includes(key) || key.includes(written)));
     if (close && distance < nearest) {
       nearest = distance;
-      near = spec.headers.find((h) => normalizeHeader(h) === key) ?? spec.headers[0];
+      near = spec;
+      nearName = spec.headers.find((h) => normalizeHeader(h) === key) ?? spec.headers[0];
     }
   }
+  const header = text.replace(/\s+/g, '');
   const list = specs.map((s) => s.headers[0]).join('、');
-  return diagnostic('unknownColumn', near ? { header: text.replace(/\s+/g, ''), near, known: list } : { header: text.replace(/\s+/g, ''), known: list }, at);
+  return diagnostic(
+    'unknownColumn',
+    { header, known: list, count: more.count, ...(nearName ? { near: nearName } : {}), ...(more.kind ? { kind: more.kind } : {}), ...(near ? { field: near.field } : {}) },
+    at,
+  );
+}
+
+/** Non-blank cells of a column below the header. */
+function filledCells(sheet: Sheet, from: number, column: number): number {
+  let n = 0;
+  for (const row of sheet.rows) {
+    if (row.number < from) continue;
+    const cell = row.cells.find((c) => c.column === column);
+    if (cell && !isBlank(cell)) n++;
+  }
+  return n;
 }

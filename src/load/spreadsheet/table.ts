@@ -9,6 +9,7 @@ import { cellRef, columnLetter } from './address.js';
 import { isBlank, parseCell } from './cell-types.js';
 import { type ColumnSpec, findHeader, knownHeaders } from './header.js';
 import { squash, trimCell } from './normalize.js';
+import { describeSkipped, skipReason, type SkipReason } from './skip-rows.js';
 import type { Cell, Sheet } from './types.js';
 
 export type { CellType } from './cell-types.js';
@@ -30,7 +31,14 @@ export interface TableOptions {
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function readTable(sheet: Sheet, spec: readonly ColumnSpec[], where: { file: string }, options: TableOptions = {}): { records: TableRecord[]; diagnostics: Diagnostic[] } {
+export interface Table {
+  records: TableRecord[];
+  diagnostics: Diagnostic[];
+  /** The header's row (where a problem of a whole column is placed); absent when none was found. */
+  headerRow?: number;
+}
+
+export function readTable(sheet: Sheet, spec: readonly ColumnSpec[], where: { file: string; kind?: string }, options: TableOptions = {}): Table {
   const fields = new Set<string>();
   for (const s of spec) {
     // Programming errors in the spec, not problems of the data.
@@ -38,7 +46,7 @@ export function readTable(sheet: Sheet, spec: readonly ColumnSpec[], where: { fi
     fields.add(s.field);
   }
   knownHeaders(spec);
-  const header = findHeader(sheet, spec, where.file);
+  const header = findHeader(sheet, spec, where.file, where.kind);
   if ('code' in header) return { records: [], diagnostics: [header] };
   const sink = new Capped(options.maxPerCode ?? 20, { file: where.file, sheet: sheet.name });
   header.diagnostics.forEach((d) => sink.push(d));
@@ -49,11 +57,16 @@ export function readTable(sheet: Sheet, spec: readonly ColumnSpec[], where: { fi
   Object.freeze(columns);
   reportMerges(sheet, header, sink, where.file);
   const records: TableRecord[] = [];
+  const skipped: Array<{ row: number; why: SkipReason }> = [];
   for (const row of sheet.rows) {
     if (row.number < header.dataStart) continue;
     const byColumn = new Map<number, Cell>(row.cells.map((c) => [c.column, c]));
-    // A row blank in every column of the table is no record, whatever else it holds.
-    if ([...header.columns.keys()].every((c) => isBlank(byColumn.get(c)))) continue;
+    // A row blank in every column of the table, a 合计 row or a note is no record, whatever else it holds.
+    const why = skipReason(row.cells, header.columns.keys());
+    if (why) {
+      skipped.push({ row: row.number, why });
+      continue;
+    }
     const value: Record<string, unknown> = {};
     for (const [column, s] of header.columns) {
       const cell = byColumn.get(column);
@@ -71,7 +84,11 @@ export function readTable(sheet: Sheet, spec: readonly ColumnSpec[], where: { fi
     }
     records.push({ row: row.number, value, columns });
   }
-  return { records, diagnostics: sink.done() };
+  // Blank rows after the last record are the sheet's end, not worth a word.
+  const last = records[records.length - 1]?.row ?? 0;
+  const told = skipped.filter((s) => s.why !== '空行' || s.row < last);
+  if (told.length > 0) sink.push(diagnostic('rowsSkipped', { count: told.length, rows: describeSkipped(told) }, { file: where.file, sheet: sheet.name, line: told[0]!.row, column: 1, cell: cellRef(told[0]!.row, 1) }));
+  return { records, diagnostics: sink.done(), headerRow: header.row };
 }
 
 /** The sheet (of several) whose header names the most of the spec's columns; undefined when none names any. */

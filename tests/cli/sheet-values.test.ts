@@ -1,0 +1,61 @@
+/**
+ * An organisation maps its own column names and wordings once, in organization.yaml under
+ * organization: (sheetHeaders, sheetValues); written at the top of the file, it is told where
+ * they belong, once.
+ */
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeFiles } from '../helpers/fixture.js';
+import { jsonDiagnostics, report } from '../helpers/report.js';
+
+const ORGANIZATION = `organization:
+  fullName: 中国人民政治协商会议江北省青山县委员会
+  shortName: 青山县政协
+  province: 江北省
+  name: 青山县
+  level: 县
+  partyCommittee: 县委
+  government: 县政府
+  congress: 县人大
+  proposalCategories: [经济建设]
+`;
+const LEDGER = ['案号,案由,第一提案人,类别,审查意见,委员意见', 'P1,关于甲的提案,张三,经济建设,转办,', 'P2,关于乙的提案,李四,经济建设,立案,不作评价', 'P3,关于丙的提案,王五,经济建设,立案,满意', ''].join('\n');
+
+async function validate(organization: string) {
+  const cwd = await tempDir();
+  await writeFiles(cwd, { 'data/organization.yaml': organization, 'data/2024/提案台账.csv': LEDGER });
+  const run = await report(['validate', '2024', '--format', 'json'], { cwd });
+  return { cwd, found: jsonDiagnostics(run.stdout).filter((d) => d.file !== 'data/2024') };
+}
+
+describe('sheetHeaders and sheetValues', () => {
+  it('without them: the hints give the exact line to add under organization:', async () => {
+    const { found } = await validate(ORGANIZATION);
+    const column = found.find((d) => d.code === 'RPT721')!;
+    expect(column.message).toBe('不认识的列名“委员意见”，这一列没有读取：其中 2 个单元格的内容不会进入报告');
+    expect(column.hint).toContain('  sheetHeaders: {proposals: {委员意见: 字段名}}');
+    const value = found.find((d) => d.code === 'RPT203')!;
+    expect(value.hint).toContain('  sheetValues: {proposals: {review: {转办: 立案}}}');
+  });
+
+  it('with them, once: the column and the wordings are read', async () => {
+    const { cwd, found } = await validate(
+      ORGANIZATION + '  sheetHeaders: {proposals: {委员意见: satisfaction}}\n  sheetValues: {proposals: {review: {转办: 转来信}, satisfaction: {不作评价: ""}}}\n',
+    );
+    expect(found.filter((d) => d.severity !== 'info')).toEqual([]);
+    const stats = await report(['stats', '2024', 'proposals', '--json'], { cwd });
+    const figures = (JSON.parse(stats.stdout) as { figures: Record<string, { value: unknown }> }).figures;
+    expect([figures['proposals.byReview.转来信']!.value, figures['proposals.responded']!.value, figures['proposals.answered']!.value]).toEqual([1, 1, 1]);
+  });
+
+  it('refuses a wording mapped to a value the field does not have, at its place in organization.yaml', async () => {
+    const { found } = await validate(ORGANIZATION + '  sheetValues: {proposals: {review: {转办: 转交}}}\n');
+    const refused = found.filter((d) => d.file === 'data/organization.yaml');
+    expect(refused.map((d) => [d.code, d.line])).toEqual([['RPT203', 11]]);
+  });
+
+  it('says once where sheetHeaders belongs when it is written at the top of the file', async () => {
+    const { found } = await validate(ORGANIZATION + 'sheetHeaders:\n  proposals:\n    委员意见: satisfaction\n');
+    const inOrganization = found.filter((d) => d.file === 'data/organization.yaml');
+    expect(inOrganization.map((d) => [d.code, d.line, d.message])).toEqual([['RPT745', 11, '“sheetHeaders”写在了文件的最外层，应写在“organization:”下']]);
+  });
+});
