@@ -743,11 +743,12 @@ export const catalogue = {
     message: (a) => `“${a.header}”列是说明文字，没有读入（${a.count} 个单元格有内容）`,
     hint: () => '报告中的数字不用这一列；其中需要统计的内容，请写进相应的列。',
   }),
-  columnAbsentForFigure: entry<{ figure: string; label: string; column: string; cited: string }>({
+  columnAbsentForFigure: entry<{ figure: string; column: string; piece: string; kind: string }>({
     code: 'RPT743',
     severity: 'error',
-    message: (a) => `“${a.label}”（${a.figure}）算不出：台账中没有“${a.column}”列`,
-    hint: (a) => `${a.cited}引用了这个数字。在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，改写这句话，不引用这个数字。`,
+    message: (a) => `报告的内置段落（模板片段 ${a.piece}）要用的数字 ${a.figure} 算不出：台账中没有“${a.column}”列`,
+    hint: (a) =>
+      `在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，运行 report templates eject ${a.piece} --kind ${a.kind} 取出这个片段，改写这句话不再引用这个数字，生成时加 --templates templates-local。`,
   }),
   annexTableOmitted: entry<{ table: string; column: string }>({
     code: 'RPT744',
