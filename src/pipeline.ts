@@ -12,7 +12,7 @@ import { reportKind } from './kinds/index.js';
 import type { CheckedSource, Plan, Prepared, ReportKind, ReportRequest } from './kinds/kind.js';
 import { displayPath, loadData, yearFolders, type LoadedData } from './load/data-folder.js';
 import { entryKind } from './load/files.js';
-import { loadTemplates } from './load/templates.js';
+import { loadTemplates, type TemplateSet } from './load/templates.js';
 import type { CitableContext } from './render/context.js';
 import type { Engine } from './render/engine.js';
 import type { NarrativeDoc } from './validate/narrative.js';
@@ -46,6 +46,8 @@ export interface RenderedReport {
   prose?: { jobs: readonly { doc: NarrativeDoc; context: CitableContext }[]; engine: Engine };
   /** The year's checked records (a report about one year): what the verification workbook lists behind each figure. */
   records?: YearRecords;
+  /** The template pieces the report was rendered from: the verification workbook renders them again, marked. */
+  pieces?: TemplateSet;
 }
 
 export interface ReportRun {
@@ -142,7 +144,7 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
   const records = stage.sources[0]?.years.get(plan.year)?.records;
-  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, ...(records ? { records } : {}) });
+  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, pieces: templates.templates, ...(records ? { records } : {}) });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

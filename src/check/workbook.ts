@@ -1,6 +1,6 @@
 /**
  * 核对表.xlsx: the verification workbook of a built report (`--format check`). Sheet 1 has a row
- * per number the prose prints, in reading order; sheet 2 every record behind each figure, with
+ * per number the prose and the templates print, in reading order; sheet 2 every record behind each figure, with
  * its place. Written like the exported ledgers: the same bytes on every run.
  */
 import { writeXlsx } from '../load/spreadsheet/write-xlsx.js';
@@ -12,7 +12,7 @@ const text = (t: string): OutCell => (t === '' ? { kind: 'blank' } : { kind: 'te
 const value = (v: number | string | null): OutCell => (v === null ? { kind: 'blank' } : typeof v === 'number' ? { kind: 'number', value: v } : text(v));
 
 export function checkWorkbook(report: RenderedReport): Uint8Array {
-  const rows = report.prose ? checkRows(report.prose.jobs, report.prose.engine, report.markdown, report.records) : [];
+  const rows = report.prose ? checkRows(report.prose.jobs, report.prose.engine, report.markdown, report.records, report.pieces ? { pieces: report.pieces, context: report.context } : undefined) : [];
   const records = checkRecords(rows, report.records);
   return writeXlsx([
     {
