@@ -64,7 +64,7 @@ const PATTERNS: Pattern[] = [
       Object.fromEntries(
         Object.entries(kind.labels).map(([name, l]) => [
           `${kind.key}.${name}`,
-          { ...l, label: l.label.replace('{kind}', kind.label), ...(l.unit ? { unit: l.unit.replace('{unit}', kind.unit) } : {}) },
+          { ...l, label: l.label.replace('{kind}', kind.label), ...(l.unit ? { unit: l.unit === '{unit}' ? kind.unit : l.unit } : {}) },
         ]),
       ),
     ),

@@ -228,7 +228,7 @@ describe('validate without --kind checks every report of the year whose prose is
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('2023 年的数据、版式和模板检查通过（年度工作报告、提案工作情况报告、工作综述）。');
     const data = await copyFixture(DATA);
-    await edit(`${data}/2023/proposals.md`, '{{proposals.collective}}', '{{proposals.colective}}');
+    await edit(`${data}/2023/proposals.md`, '{{proposals.categoriesWithProposals}}', '{{proposals.categoriesWithProposal}}');
     const bad = await report(['validate', '2023', '--data', data]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/proposals\.md:\d+:\d+ 错误 RPT401/);

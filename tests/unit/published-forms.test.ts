@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Organization } from '../../src/domain/organization.js';
 import type { Sitting } from '../../src/domain/year-parts.js';
-import { sittingContext } from '../../src/render/context.js';
+import { sittingContext } from '../../src/compute/context.js';
 
 const org = (fullName: string, level: string) => ({ fullName, shortName: '', province: '', name: level === '全国' ? '' : '云州市', level }) as unknown as Organization;
 const sitting = { term: 11, session: 3, date: '2010-03-03', speaker: '某某' } as unknown as Sitting;

@@ -10,12 +10,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { attr, attrs, elements, part, style, text, unzipParts } from '../docx/docx-xml.js';
 import { ROOT, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 import { docxToPdf, hasCommand, hasTimesMetrics } from './measure.js';
-import { pageLines, type PageLine } from './pages.js';
+import { lostMarks, pageLines, type PageLine } from './pages.js';
 
 const COUNTY = path.join(ROOT, 'examples', 'county-2023');
 const TITLES = ['提案分类统计表', '承办单位办理情况统计表'];
@@ -106,6 +106,10 @@ describe('annexes in official form', () => {
   it.skipIf(noLibreOffice)('does the same in LibreOffice, its tables breaking where the PDF’s do', { timeout: 180_000 }, async () => {
     const lo = pageLines(docxToPdf(new Uint8Array(await file('proposals.docx'))));
     checkPages(lo, bodyRows);
+    // Every punctuation mark of the report is on LibreOffice's pages, and no line starts with a closing one.
+    const md = (await file('proposals.md')).toString();
+    expect(lostMarks(md, lo.flat().map((l) => l.text).join('\n'))).toEqual([]);
+    expect(lo.flat().filter((l) => /^[，。、；：？！”’）》]/.test(l.text)).map((l) => l.text)).toEqual([]);
     const pdf = pageLines(new Uint8Array(await file('proposals.pdf')));
     // The rows each annex page ends with are the same in both.
     const ends = (pages: PageLine[][]) =>

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReportMarkdown, type ReportDocument } from '../../src/write/document.js';
 import { layoutForScript } from '../../src/write/docx/fonts.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { typographicFamily } from '../../src/write/pdf/font-names.js';
 import { ENGINE_SERIF, PdfError, renderPdf, resolveFonts } from '../../src/write/pdf/index.js';
 import { str } from '../../src/write/pdf/typst-source.js';
@@ -105,6 +105,8 @@ describe.skipIf(skip)('renderPdf: fonts, properties, tables', () => {
       expect(missingFonts.map((m) => m.font)).toEqual(expect.arrayContaining(['方正小标宋简体', '仿宋_GB2312', '楷体_GB2312', '黑体', '宋体']));
       expect(missingFonts.find((m) => m.font === '仿宋_GB2312')?.substitute).toBe('Noto Serif CJK SC');
       expect(missingFonts.find((m) => m.font === '黑体')?.substitute).toBe('Noto Sans CJK SC');
+      // Which styles got the substitute, said in the warning.
+      expect(missingFonts.find((m) => m.font === '黑体')?.styles).toBe('一级标题、表题、附件标识');
     }
   });
 
@@ -128,7 +130,7 @@ describe.skipIf(skip)('renderPdf: fonts, properties, tables', () => {
     expect(fonts.get('仿宋_GB2312')).toMatchObject({ used: '仿宋_GB2312', family: 'FangSong_GB2312', hasBold: false });
     expect(missing.map((m) => m.font)).not.toContain('仿宋_GB2312');
     // 楷体_GB2312 is not there: it falls back to what is (any Chinese font), and is reported.
-    expect(missing).toContainEqual({ font: '楷体_GB2312', substitute: expect.any(String) });
+    expect(missing).toContainEqual({ font: '楷体_GB2312', substitute: expect.any(String), styles: '副标题、报告人、二级标题、段内标题' });
     expect(typographicFamily('Noto Sans CJK SC Bold')).toBe('Noto Sans CJK SC');
     expect(typographicFamily('FangSong_GB2312')).toBe('FangSong_GB2312');
   });

@@ -3,6 +3,7 @@
  * reads the file as GBK and shows nonsense), or GBK for older systems. RFC 4180 quoting and CRLF.
  */
 import iconv from 'iconv-lite';
+import { FORMULA_START } from '../../load/spreadsheet/types.js';
 import { plainText, type OutCell } from './write-values.js';
 
 export function writeCsv(headers: string[], rows: OutCell[][], encoding: 'utf-8' | 'gbk', dateFormat: 'iso' | 'chinese'): Uint8Array {
@@ -20,8 +21,10 @@ export function writeCsv(headers: string[], rows: OutCell[][], encoding: 'utf-8'
 }
 
 function field(value: string, isText: boolean): string {
-  // Excel runs text that starts with = + - @ as a formula (“CSV injection”): a leading
-  // apostrophe keeps it text; readWorkbook takes the apostrophe off again.
-  const guarded = isText && /^[=+\-@]/.test(value) ? `'${value}` : value;
+  // Excel runs text that starts with = + - @ (or TAB, CR before them) as a formula (“CSV
+  // injection”, OWASP's list): a leading apostrophe keeps it text, and readWorkbook takes one
+  // apostrophe off again. Text that already starts with apostrophes before such a character
+  // gets one more, so that what is read back is exactly what was written.
+  const guarded = isText && FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]|^\s|\s$/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }

@@ -3,9 +3,9 @@
  * per number the prose and the templates print, in reading order; sheet 2 every record behind each figure, with
  * its place. Written like the exported ledgers: the same bytes on every run.
  */
-import { writeXlsx } from '../load/spreadsheet/write-xlsx.js';
-import type { OutCell } from '../load/spreadsheet/write-values.js';
-import type { RenderedReport } from '../pipeline.js';
+import { writeXlsx } from '../spreadsheet/write-xlsx.js';
+import type { OutCell } from '../spreadsheet/write-values.js';
+import type { RenderedReport } from '../rendered-report.js';
 import { checkRecords, checkRows } from './rows.js';
 
 const text = (t: string): OutCell => (t === '' ? { kind: 'blank' } : { kind: 'text', text: t });

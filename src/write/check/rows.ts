@@ -5,19 +5,19 @@
  * figure with their places. What a secretariat hands to the 主席会议 with a draft: every number
  * comes from the records, not from matching text by hand.
  */
-import { placeOf, recordsBehind } from '../compute/behind.js';
-import { definitionOf } from '../compute/definitions.js';
-import { labelOf } from '../compute/labels.js';
-import { conventionsOf, type Conventions } from '../domain/conventions.js';
-import type { YearRecords } from '../domain/record-kind.js';
-import type { ProseText } from '../load/markdown-prose.js';
-import type { CitableContext } from '../render/context.js';
-import type { Engine } from '../render/engine.js';
-import { HELPER_NAMES } from '../render/helpers.js';
-import { joinLines } from '../render/prose.js';
-import { toFullWidth } from '../render/punctuation.js';
-import type { NarrativeDoc } from '../validate/narrative.js';
-import type { TemplateSet } from '../load/templates.js';
+import { placeOf, recordsBehind } from '../../compute/behind.js';
+import { definitionOf } from '../../compute/definitions.js';
+import { labelOf } from '../../compute/labels.js';
+import { conventionsOf, type Conventions } from '../../domain/conventions.js';
+import type { YearRecords } from '../../domain/record-kind.js';
+import type { ProseText } from '../../load/markdown-prose.js';
+import type { CitableContext } from '../../compute/context.js';
+import type { Engine } from '../../render/engine.js';
+import { HELPER_NAMES } from '../../render/helpers.js';
+import { joinLines } from '../../render/prose.js';
+import { toFullWidth } from '../../render/punctuation.js';
+import type { NarrativeDoc } from '../../validate/narrative.js';
+import type { TemplateSet } from '../../load/templates.js';
 import { templateRows } from './template-rows.js';
 
 export interface CheckRow {

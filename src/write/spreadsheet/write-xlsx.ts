@@ -5,7 +5,7 @@
  * entries dated 1980-01-01, parts in a fixed order.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { columnLetter } from './address.js';
+import { columnLetter } from '../../load/spreadsheet/address.js';
 import type { OutCell } from './write-values.js';
 
 export interface XlsxSheet {
@@ -42,17 +42,20 @@ export function writeXlsx(sheetOrSheets: XlsxSheet | readonly XlsxSheet[]): Uint
         .map((_, i) => `<Relationship Id="rId${i + 3}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
         .join('')}</Relationships>`,
     ),
-    ...Object.fromEntries(bodies.map((body, i) => [`xl/worksheets/sheet${i + 1}.xml`, strToU8(body)])),
+    ...Object.fromEntries(bodies.map((body, i) => [`xl/worksheets/sheet${i + 1}.xml`, body])),
     'xl/styles.xml': strToU8(STYLES),
     'xl/sharedStrings.xml': strToU8(strings.xml()),
   };
   return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1) });
 }
 
-function sheetXml(sheet: XlsxSheet, strings: SharedStrings, selected = true): string {
-  const columns = Math.max(sheet.headers.length, ...sheet.rows.map((r) => r.length), 1);
+/** The sheet's XML as bytes, row by row: at 60,000 rows one joined string would cost its size three times over. */
+function sheetXml(sheet: XlsxSheet, strings: SharedStrings, selected = true): Uint8Array {
+  // A loop, not Math.max(...rows): spread into a call, 150,000 rows overflow the stack.
+  let columns = Math.max(sheet.headers.length, 1);
+  for (const row of sheet.rows) columns = Math.max(columns, row.length);
   const widths = new Array<number>(columns).fill(0);
-  const rowsXml: string[] = [];
+  const rowsXml: Uint8Array[] = [];
   const all: OutCell[][] = [sheet.headers.map((h) => ({ kind: 'text', text: h })), ...sheet.rows];
   all.forEach((cells, r) => {
     const out: string[] = [];
@@ -64,13 +67,27 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings, selected = true): st
       else if (cell.kind === 'number') out.push(`<c r="${ref}"${style}><v>${cell.value}</v></c>`);
       else if (cell.kind === 'date') out.push(`<c r="${ref}"${style}><v>${cell.serial}</v></c>`);
     });
-    rowsXml.push(`<row r="${r + 1}">${out.join('')}</row>`);
+    rowsXml.push(strToU8(`<row r="${r + 1}">${out.join('')}</row>`));
   });
   const cols = widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Math.min(60, Math.max(8, w + 2))}" customWidth="1"/>`).join('');
   const last = `${columnLetter(columns)}${all.length}`;
   // The header stays in view while scrolling: a pane frozen below row 1.
   const view = `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`;
-  return `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:${last}"/>${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rowsXml.join('')}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  const head = strToU8(`${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:${last}"/>${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`);
+  const tail = strToU8('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  return concat([head, ...rowsXml, tail]);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** Width in Excel's units (one per Latin character): a Chinese character takes two. */

@@ -4,11 +4,11 @@
  * each `{{…}}` between two private-use marks carrying its number, so that every value printed can
  * be told apart and traced to the piece and line that wrote it. Rendered only for `--format check`.
  */
-import type { Conventions } from '../domain/conventions.js';
-import type { YearRecords } from '../domain/record-kind.js';
-import type { TemplatePiece, TemplateSet } from '../load/templates.js';
-import type { CitableContext } from '../render/context.js';
-import { compileTemplates } from '../validate/templates.js';
+import type { Conventions } from '../../domain/conventions.js';
+import type { YearRecords } from '../../domain/record-kind.js';
+import type { TemplatePiece, TemplateSet } from '../../load/templates.js';
+import type { CitableContext } from '../../compute/context.js';
+import { compileTemplates } from '../../render/templates.js';
 import { FIGURE_TAG, rowOf, type CheckRow } from './rows.js';
 
 const OPEN = '\uE012';

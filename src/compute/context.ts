@@ -3,10 +3,10 @@
  * `meetings.byKind.常委会议.count`, `previous.proposals.total`, `organization.name`,
  * `sitting.committee`… Each report kind builds its context from these pieces.
  */
-import type { TermFigures, YearFigures } from '../compute/figures.js';
+import type { TermFigures, YearFigures } from './figures.js';
 import { committeeNames, type Organization } from '../domain/organization.js';
 import type { Sitting } from '../domain/year-parts.js';
-import { chineseNumeral } from './chinese.js';
+import { chineseNumeral } from '../domain/chinese.js';
 
 export interface RenderedParagraph {
   lead?: string;
@@ -30,8 +30,8 @@ export interface RenderedNarrative {
 }
 
 /** The sitting with the names a report prints, derived once: the committee's, the meeting's. */
-export interface SittingContext extends Sitting {
-  reportingTerm: number;
+export interface SittingContext extends Omit<Sitting, 'reportingTerm'> {
+  reportingTerm: Sitting['term'];
   /** 中国人民政治协商会议江北省云州市第十届委员会 (the reporting committee's term). */
   committee: string;
   /** 政协云州市第十届委员会 */
@@ -54,14 +54,19 @@ export function sittingContext(sitting: Sitting, organization: Organization): Si
   const reportingTerm = sitting.reportingTerm ?? sitting.term;
   const reporting = committeeNames(organization, reportingTerm);
   const own = committeeNames(organization, sitting.term);
+  // Unknown while the term or session is still to be filled in: the report then says “2023年”, not “…以来”.
+  const previousMeeting =
+    typeof sitting.session === 'number' && typeof sitting.term === 'number' && sitting.session > 1
+      ? `${chineseNumeral(sitting.term)}届${chineseNumeral(sitting.session - 1)}次会议`
+      : null;
   return {
     ...sitting,
     reportingTerm,
     committee: reporting.full,
     committeeShort: reporting.short,
-    meeting: `${own.short}第${chineseNumeral(sitting.session)}次会议`,
-    previousMeeting: sitting.session > 1 ? `${chineseNumeral(sitting.term)}届${chineseNumeral(sitting.session - 1)}次会议` : null,
-    ...publishedForms(organization, reporting, sitting.session > 1 ? `${chineseNumeral(sitting.term)}届${chineseNumeral(sitting.session - 1)}次会议` : null),
+    meeting: `${own.short}第${ordinal(sitting.session)}次会议`,
+    previousMeeting,
+    ...publishedForms(organization, reporting, previousMeeting),
   };
 }
 
@@ -75,6 +80,9 @@ function publishedForms(org: Organization, reporting: { full: string; short: str
     previousMeetingTitle: previous === null ? null : national ? `政协${previous}` : previous,
   };
 }
+
+/** 十 for 10; a number still to be filled in (【待填写】) as the mark itself. */
+const ordinal = (n: number | string) => (typeof n === 'number' ? chineseNumeral(n) : n);
 
 /** What an annual report (and a summary, and a proposal report) cites. */
 export interface YearContext extends Omit<YearFigures, 'year'> {
@@ -104,6 +112,8 @@ export interface TermContext {
   organization: Organization;
   sitting: SittingContext;
   narrative?: RenderedNarrative;
+  /** The lessons (体会): the paragraph that leads into them, and each lesson. */
+  lessons?: { intro: string; items: string[] };
 }
 
 /** A compilation (汇编) of several organisations' year summaries, one section each. */
