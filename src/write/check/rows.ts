@@ -17,8 +17,6 @@ import { HELPER_NAMES } from '../../render/helpers.js';
 import { joinLines } from '../../render/prose.js';
 import { toFullWidth } from '../../render/punctuation.js';
 import type { NarrativeDoc } from '../../validate/narrative.js';
-import type { TemplateSet } from '../../load/templates.js';
-import { templateRows } from './template-rows.js';
 
 export interface CheckRow {
   section: string;
@@ -161,13 +159,10 @@ export function checkRows(
   engine: Engine,
   markdown: string,
   records: YearRecords | undefined,
-  templates?: { pieces: TemplateSet; context: CitableContext },
+  /** The rows of the numbers the templates print (template-rows.ts), placed among the prose's. */
+  templateRows: readonly CheckRow[] = [],
 ): CheckRow[] {
-  const conventions = conventionsOf((templates?.context as { organization?: Parameters<typeof conventionsOf>[0] } | undefined)?.organization);
-  const rows = [
-    ...jobs.flatMap((j) => proseRows(j.doc, j.context, engine, records)),
-    ...(templates ? templateRows(templates.pieces, templates.context, conventions, records).map((t) => t.row) : []),
-  ];
+  const rows = [...jobs.flatMap((j) => proseRows(j.doc, j.context, engine, records)), ...templateRows];
   const flat = markdown.replace(/\*\*/g, '');
   const placed = rows.map((row, i) => {
     const probe = row.sentence.replace(/\*\*/g, '').slice(0, 40);

@@ -6,13 +6,17 @@
 import { writeXlsx } from '../spreadsheet/write-xlsx.js';
 import type { OutCell } from '../spreadsheet/write-values.js';
 import type { RenderedReport } from '../rendered-report.js';
+import { conventionsOf } from '../../domain/conventions.js';
 import { checkRecords, checkRows } from './rows.js';
+import { templateRows } from './template-rows.js';
 
 const text = (t: string): OutCell => (t === '' ? { kind: 'blank' } : { kind: 'text', text: t });
 const value = (v: number | string | null): OutCell => (v === null ? { kind: 'blank' } : typeof v === 'number' ? { kind: 'number', value: v } : text(v));
 
 export function checkWorkbook(report: RenderedReport): Uint8Array {
-  const rows = report.prose ? checkRows(report.prose.jobs, report.prose.engine, report.markdown, report.records, report.pieces ? { pieces: report.pieces, context: report.context } : undefined) : [];
+  const conventions = conventionsOf((report.context as { organization?: Parameters<typeof conventionsOf>[0] }).organization);
+  const fromTemplates = report.pieces ? templateRows(report.pieces, report.context, conventions, report.records).map((t) => t.row) : [];
+  const rows = report.prose ? checkRows(report.prose.jobs, report.prose.engine, report.markdown, report.records, fromTemplates) : [];
   const records = checkRecords(rows, report.records);
   return writeXlsx([
     {
