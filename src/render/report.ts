@@ -5,8 +5,8 @@
  */
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { templateDiagnostic, type CompiledTemplates } from '../validate/templates.js';
-import type { CitableContext } from './context.js';
+import { templateDiagnostic, type CompiledTemplates } from './templates.js';
+import type { CitableContext } from '../compute/context.js';
 import { TemplateError } from './engine.js';
 import { problemToDiagnostic } from './problems.js';
 import { absentColumnOf } from '../compute/absent.js';
