@@ -4,7 +4,7 @@
  */
 import type { Figures } from '../domain/record-kind.js';
 import { FIGURE_NEEDS } from '../domain/records/figure-needs.js';
-import { exclusive, isExclusive } from './groups.js';
+import { exclusive, isExclusive } from '../domain/groups.js';
 
 /** A column no ledger of the year has, for a kind whose records all come from ledgers. */
 export interface AbsentColumn {
