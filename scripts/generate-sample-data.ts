@@ -40,7 +40,7 @@ import { Rng } from './sample-data/rng.js';
 import { addAttendance, addInformationDetails, addLedgerFields, type LedgerColumns } from './sample-data/ledger.js';
 import { recordKind } from '../src/domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../src/domain/vocabulary.js';
-import { writeWorkbook } from '../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../src/write/spreadsheet/write.js';
 import { ledgerTable } from '../src/scaffold/export.js';
 
 // ── Deterministic randomness ──────────────────────────────────────────────────────────────
@@ -860,6 +860,8 @@ const SCALES = {
   city: (plan: YearPlan) => plan,
   national: (plan: YearPlan) => nationalPlan(plan),
   national2: (plan: YearPlan) => nationalPlan(plan, 2),
+  // Ten times national (60,000 proposals): the size at which a ledger export passes the reader's cell limit.
+  national10: (plan: YearPlan) => nationalPlan(plan, 10),
 } as const;
 type Scale = keyof typeof SCALES;
 
@@ -977,7 +979,7 @@ function parseArgs(argv: string[]): GenerateOptions {
       options.scale = v as Scale;
     } else if (arg === '--out') options.out = path.resolve(value());
     else if (arg === '--help' || arg === '-h') {
-      console.log('用法：npx tsx scripts/generate-sample-data.ts [--scale city|national|national2] [--out <文件夹>]');
+      console.log('用法：npx tsx scripts/generate-sample-data.ts [--scale city|national|national2|national10] [--out <文件夹>]');
       process.exit(0);
     } else throw new Error(`未知的参数“${arg}”`);
   }

@@ -8,8 +8,9 @@ import { diagnostic } from './diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { displayPath } from './load/data-folder.js';
 import { renderReportRun, type RenderedReport, type ReportRequest, type ReportRun } from './pipeline.js';
-import { OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
+import { MOUNT_POINT, OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
 import { DEFAULT_FORMATS, FORMATS, OUTPUT_FORMATS, type FormatEntry, type OutputFormat } from './write/formats.js';
+import { appendAll } from './append.js';
 
 export { OUTPUT_FORMATS, DEFAULT_FORMATS, type OutputFormat } from './write/formats.js';
 
@@ -25,6 +26,8 @@ export interface BuildResult extends ReportRun {
   files: OutputFile[];
   /** True when the failure is the environment's (an unwritable folder), not the data's. */
   writeFailed?: boolean;
+  /** Outputs of the same report from an earlier build in other formats, removed: they no longer match. */
+  removed?: string[];
 }
 
 /**
@@ -39,7 +42,7 @@ export async function renderFiles(report: RenderedReport, formats: readonly Outp
   for (const format of OUTPUT_FORMATS.filter((f) => formats.includes(f))) {
     const entry: FormatEntry = FORMATS[format];
     const written = await (await entry.load())(report);
-    diagnostics.push(...(written.diagnostics ?? []));
+    appendAll(diagnostics, written.diagnostics ?? []);
     if (written.content !== undefined) files.push({ path: path.join(folder, entry.file(report.output.name)), content: written.content });
   }
   return { files, diagnostics };
@@ -60,10 +63,12 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   try {
     // All outputs of a build are one set in one folder, which appears with all of them at once.
     const folder = path.dirname(result.files[0]!.path);
-    await writeOutputSet(folder, result.files.map((f) => ({ name: path.basename(f.path), content: f.content })));
+    const name = path.basename(result.files[0]!.path).replace(/\.[^.]+$/, '');
+    const supersedes = OUTPUT_FORMATS.map((format) => FORMATS[format].file(name));
+    const removed = await writeOutputSet(folder, result.files.map((f) => ({ name: path.basename(f.path), content: f.content })), { supersedes });
     // What this build parsed is kept only once its outputs are written: a failed build writes nothing.
     request.cache?.save();
-    return result;
+    return removed.length > 0 ? { ...result, removed } : result;
   } catch (error) {
     const show = (p: string) => displayPath(request.cwd, p);
     if (error instanceof OutputLockedError) {
@@ -72,6 +77,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       return { ...result, writeFailed: true, diagnostics: [...result.diagnostics, locked] };
     }
     const failed = (error as NodeJS.ErrnoException).path ?? result.files[0]!.path;
+    if ((error as NodeJS.ErrnoException).code === MOUNT_POINT) {
+      return { ...result, writeFailed: true, diagnostics: [...result.diagnostics, diagnostic('outputFolderMountPoint', { folder: show(failed) }, { file: show(failed) })] };
+    }
     const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {
       ...result,

@@ -13,37 +13,27 @@ import type { CheckedSource, Plan, Prepared, ReportKind, ReportRequest } from '.
 import { displayPath, loadData, yearFolders, type LoadedData } from './load/data-folder.js';
 import { entryKind } from './load/files.js';
 import { loadTemplates } from './load/templates.js';
-import type { CitableContext } from './render/context.js';
-import type { Engine } from './render/engine.js';
-import type { NarrativeDoc } from './validate/narrative.js';
+import type { RenderedNarrative } from './compute/context.js';
 import { renderNarrative } from './render/prose.js';
-import { proseMarks, type ProseMark } from './render/prose-marks.js';
+import { proseMarks } from './render/prose-marks.js';
 import { renderReport } from './render/report.js';
 import { toScript } from './render/script.js';
+import { sessionMemo } from './session.js';
 import { checkLayout } from './validate/layout.js';
 import { checkSource } from './validate/source.js';
-import { compileTemplates } from './validate/templates.js';
+import { compileTemplates } from './render/templates.js';
 import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
-import type { Layout } from './write/docx/layout.js';
+import type { RenderedReport } from './write/rendered-report.js';
+import type { Layout } from './domain/layout.js';
+
+/** Templates compiled by earlier builds of a session, by their text. */
+const templatesMemo = sessionMemo<ReturnType<typeof compileTemplates>>();
+import type { YearRecords } from './domain/record-kind.js';
+import { appendAll } from './append.js';
 
 export type { ReportRequest } from './kinds/kind.js';
+export type { RenderedReport } from './write/rendered-report.js';
 
-export interface RenderedReport {
-  /** The report's Markdown as the templates wrote it, layout marks included, in the output's script. */
-  markdown: string;
-  /** The report as the writers read it: blocks with their roles (title, subtitle, lead sentences, tables…). */
-  document: ReportDocument;
-  context: CitableContext;
-  layout: Layout;
-  /** Document properties, in the output's script. */
-  properties: { author: string; date: string };
-  /** `<out>/<folder>/<name>.<ext>` */
-  output: { folder: string; name: string };
-  /** Where each block of prose and each figure in it stands (bookmarks in the DOCX), worked out when asked. */
-  proseMarks?: () => ProseMark[];
-  /** The prose files rendered, with what they cite from: what `absorb` writes edits back into. */
-  prose?: { jobs: readonly { doc: NarrativeDoc; context: CitableContext }[]; engine: Engine };
-}
 
 export interface ReportRun {
   kind: ReportKind;
@@ -66,9 +56,9 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
     // No year to report on: what the data folders say about themselves is the rest of the story.
     for (const dataDir of request.dataDirs) {
       const data = loadData({ dataDir, cwd: request.cwd, years: [] });
-      diagnostics.push(...data.diagnostics, ...yearFolders(data.dataDir, show).diagnostics);
+      appendAll(diagnostics, data.diagnostics, yearFolders(data.dataDir, show).diagnostics);
     }
-    if (!diagnostics.some((d) => d.code === 'RPT101')) diagnostics.push(...plan);
+    if (!diagnostics.some((d) => d.code === 'RPT101')) appendAll(diagnostics, plan);
     return { kind, sources: [], diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   }
   const prose = kind.narratives.map((n) => n.file);
@@ -83,21 +73,23 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   const sources: CheckedSource[] = [];
   loaded.forEach((data, i) => {
     const checked = checkSource(data, plan.sources[i]!, kind.narratives);
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     sources.push(checked.source);
   });
   const layout = checkLayout(loaded[0]!.layout);
-  diagnostics.push(...layout.diagnostics);
+  appendAll(diagnostics, layout.diagnostics);
+  // The PDF's fonts folder is named relative to the data folder.
+  if (layout.layout.pdfFontFolder) layout.layout.pdfFontFolder = path.resolve(loaded[0]!.dataDir, layout.layout.pdfFontFolder);
   // The same pieces compile to the same templates: a watch session compiles them once.
   const piecesKey = JSON.stringify([kind.templates, ...[...templates.pieces.values()].map((p) => [p.name, p.file, p.text]), templates.links, templates.diagnostics]);
   const compiled = session
-    ? (session.templates.get(piecesKey, () => compileTemplates(templates, request.cwd)) as ReturnType<typeof compileTemplates>)
+    ? templatesMemo(session).get(piecesKey, () => compileTemplates(templates, request.cwd))
     : compileTemplates(templates, request.cwd);
   compiled.compiled.engine.reset();
-  diagnostics.push(...compiled.diagnostics);
+  appendAll(diagnostics, compiled.diagnostics);
   // ── compute ──
   const prepared = kind.prepare(sources, plan);
-  diagnostics.push(...prepared.diagnostics);
+  appendAll(diagnostics, prepared.diagnostics);
   return {
     kind,
     plan,
@@ -119,16 +111,17 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   // ── render ──
   const dataHasErrors = stage.sources.some((s) => s.dataHasErrors);
   let proseFailed = false;
+  const narratives: RenderedNarrative[] = [];
   for (const job of prepared.prose) {
     const rendered = renderNarrative(job.doc, job.context, templates.engine, { dataHasErrors });
-    diagnostics.push(...rendered.diagnostics);
-    if (rendered.narrative) job.attach(rendered.narrative);
+    appendAll(diagnostics, rendered.diagnostics);
+    if (rendered.narrative) narratives.push(rendered.narrative);
     else proseFailed = true;
   }
   if (proseFailed || hasErrors(diagnostics)) return done();
-  prepared.finish?.();
-  const rendered = renderReport(templates, prepared.context);
-  diagnostics.push(...rendered.diagnostics);
+  const context = prepared.complete(narratives);
+  const rendered = renderReport(templates, context);
+  appendAll(diagnostics, rendered.diagnostics);
   if (rendered.markdown === undefined || hasErrors(diagnostics)) return done();
   const script = request.script ?? 'hans';
   const markdown = await toScript(rendered.markdown, script);
@@ -136,7 +129,8 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
-  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine } });
+  const records = stage.sources[0]?.years.get(plan.year)?.records;
+  return done({ markdown, document, context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, pieces: templates.templates, ...(records ? { records } : {}) });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

@@ -27,10 +27,17 @@ export interface CommandContext {
   setExit: (code: number) => void;
 }
 
+/** The years a report can be about. */
+const FIRST_YEAR = 1949;
+const LAST_YEAR = 2100;
+
 export function parseYear(value: string | undefined): { year?: number } {
   if (value === undefined) return {};
   if (!/^\d{4}$/.test(value)) throw new UsageError(`年份应为四位数字，如 2023，而不是“${value}”`);
-  return { year: Number(value) };
+  const year = Number(value);
+  // 0999 would name a folder “999”; the CPPCC's years begin in 1949.
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw new UsageError(`年份应在 ${FIRST_YEAR}—${LAST_YEAR} 之间，而不是“${value}”`);
+  return { year };
 }
 
 /** A source line is quoted under a problem only from a text file read the way the loader reads it. */

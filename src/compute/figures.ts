@@ -6,8 +6,9 @@
  */
 import type { Figures, RecordKind, RecordValue, YearRecords } from '../domain/record-kind.js';
 import { RECORD_KINDS } from '../domain/registry.js';
+import { conventionsOf } from '../domain/conventions.js';
 import { withoutAbsentColumns } from './absent.js';
-import { sum } from './groups.js';
+import { settleShares, sum } from '../domain/groups.js';
 
 export interface YearFigures {
   year: number;
@@ -38,9 +39,11 @@ function kindFigures(kind: RecordKind, year: YearRecords, scope: 'year' | 'term'
 
 export function computeYear(year: YearRecords): YearFigures {
   const m = year.members;
+  const kinds = Object.fromEntries(RECORD_KINDS.map((kind) => [kind.key, kindFigures(kind, year, 'year')]));
+  settleShares(kinds, conventionsOf(year.organization).percentDigits);
   return {
     year: year.year,
-    ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.key, kindFigures(kind, year, 'year')])),
+    ...kinds,
     members: m ? { total: m.total, standing: m.standing ?? null, inCommittees: m.inCommittees ?? null } : null,
   };
 }
@@ -96,5 +99,6 @@ export function computeTerm(years: readonly YearRecords[]): TermFigures {
     );
     figures[kind.key] = { ...(unavailable(computed) as Figures), ...t.figures(summed) };
   }
+  settleShares(figures, conventionsOf(last.organization).percentDigits);
   return { from: years[0]!.year, to: last.year, yearCount: years.length, years: years.map((y) => y.year), ...figures };
 }

@@ -9,6 +9,10 @@ interface Entry<A> {
   severity: Severity;
   message: (a: A) => string;
   hint?: (a: A) => string;
+  /** For the error reference (docs/errors.md): why the problem arises, when the message alone does not say. */
+  cause?: string;
+  /** For the error reference: values that make a typical message. */
+  example?: A;
 }
 
 const entry = <A = Record<string, never>>(e: Entry<A>): Entry<A> => e;
@@ -24,6 +28,9 @@ const WRITE_ERRORS: Record<string, string> = {
   EDQUOT: '磁盘配额已用完',
   ENOENT: '文件夹不存在，也无法在这里建立',
   ENAMETOOLONG: '路径太长',
+  EFBIG: '文件超过了系统允许的大小',
+  EBUSY: '正被占用，或是一个挂载点',
+  EXDEV: '跨越了不同的磁盘或挂载点',
 };
 
 export const catalogue = {
@@ -129,6 +136,20 @@ export const catalogue = {
     hint: () => '数据的嵌套不过十层左右；检查这一行附近是否有多余的“[”“{”或“- ”，或缩进是否一行比一行深。',
   }),
 
+  // Inputs that are not what their names say (RPT119–129).
+  templateNotFile: entry<{ name: string; what: string }>({
+    code: 'RPT119',
+    severity: 'warning',
+    message: (a) => `模板片段“${a.name}”是${a.what}，不是普通文件，没有使用`,
+    hint: () => '模板片段只能是 .hbs 文本文件；删去这一项，或换成片段文件本身。没有换成文件时，用的是内置的同名片段。',
+  }),
+  templateFileTooLarge: entry<{ size: string; max: string }>({
+    code: 'RPT120',
+    severity: 'error',
+    message: (a) => `模板片段文件有 ${a.size}，超过了模板片段的上限 ${a.max}，没有读取`,
+    hint: () => '一个片段通常只有几 KB：检查是否放错了文件；很长的模板可以分成几个片段，用 {{> 片段名}} 引用。',
+  }),
+
   termYearMissing: entry<{ folder: string; year: number; from: number; to: number }>({
     code: 'RPT112',
     severity: 'error',
@@ -204,6 +225,25 @@ export const catalogue = {
     hint: () => '对照 README 中的数据格式说明修改。',
   }),
 
+  // Missing sentences and conditional fields, each its own problem.
+  sectionWithoutParagraphs: entry<{ section: number; available: number }>({
+    code: 'RPT211',
+    severity: 'error',
+    message: (a) => `第 ${a.section} 部分只有标题，没有正文段落，工作回顾也没有第 ${a.section} 部分可以沿用`,
+    hint: (a) => `在这个标题下写上正文段落；工作回顾只有 ${a.available} 个部分，更多的部分要写出自己的段落。`,
+    cause: 'summary.md 的一个部分只写了标题；综述沿用工作回顾同一部分的段落，而工作回顾没有这一部分。',
+    example: { section: 3, available: 2 },
+  }),
+  proposalsSpeakerMissing: entry({
+    code: 'RPT212',
+    severity: 'error',
+    message: () => '生成提案工作情况报告需要报告人，sitting 中没有写 proposalsSpeaker',
+    hint: () => '在 sitting 中写上报告人姓名，如 proposalsSpeaker: 王某某（通常是一位副主席）。',
+    cause: '提案工作情况报告由一位副主席作，报告人写在 sitting.proposalsSpeaker；常委会工作报告不需要它，所以它不是 sitting 的必填字段。',
+    example: {},
+  }),
+
+
   // ── Cross-record checks (RPT3xx) ──────────────────────────────────
   duplicateId: entry<{ id: string; kind: string; first: string }>({
     code: 'RPT301',
@@ -253,17 +293,30 @@ export const catalogue = {
     message: (a) => `${a.year} 年的数据缺少“${a.key}”`,
     hint: (a) => `在该年度文件夹的某个文件（通常是 ${a.key}.yaml）中写入“${a.key}”。`,
   }),
-  inconsistentRecord: entry<{ detail: string }>({
-    code: 'RPT309',
-    severity: 'error',
-    message: (a) => a.detail,
-    hint: () => '核对这条记录前后矛盾的字段。',
-  }),
   sittingDate: entry<{ date: string; year: number }>({
     code: 'RPT310',
     severity: 'warning',
     message: (a) => `大会日期 ${a.date} 既不在 ${a.year + 1} 年，也不在 ${a.year} 年 12 月；年度工作报告通常在次年年初（或当年 12 月）的全体会议上作`,
     hint: () => '核对 sitting.date。',
+  }),
+  // ── Figures a reader would stop at (RPT350–369) ─────────────────────
+  implausibleRate: entry<{ name: string; label: string; value: string; previous: string; records: string }>({
+    code: 'RPT350',
+    severity: 'warning',
+    message: (a) => `${a.label}（${a.name}）为 ${a.value}（上年 ${a.previous}），所据记录：${a.records}`,
+    hint: () => '核对这些记录的有关列（如“已办复”是否都填了“否”，或整列漏填）；数字确实如此时可不理会。report explain <名称> 列出全部记录及其位置。',
+  }),
+  zeroColumn: entry<{ name: string; label: string; records: string }>({
+    code: 'RPT351',
+    severity: 'warning',
+    message: (a) => `统计表的“${a.label}”一列（${a.name}）全是 0，所据记录：${a.records}`,
+    hint: () => '核对台账中这一列是否漏填；数字确实如此时可不理会。',
+  }),
+  implausibleChange: entry<{ name: string; label: string; value: string; previous: string; records: string }>({
+    code: 'RPT352',
+    severity: 'warning',
+    message: (a) => `${a.label}（${a.name}）由上年的 ${a.previous} 变为 ${a.value}，变化异常大，所据记录：${a.records}`,
+    hint: () => '核对本年和上年的记录是否完整、口径是否一致；数字确实如此时可不理会。',
   }),
   emptyTopic: entry({
     code: 'RPT311',
@@ -350,11 +403,92 @@ export const catalogue = {
     message: (a) => `${a.file}缺少“${a.part}”部分`,
     hint: (a) => `加上“# ${a.part}”及其段落。`,
   }),
+  // Wording of the narrative as the report will read it (RPT370–379).
+  headingFullStop: entry<{ heading: string }>({
+    code: 'RPT370',
+    severity: 'warning',
+    message: (a) => `小标题“${a.heading}”末尾有句号，报告中它单独成行`,
+    hint: () => '单独成行的标题末尾不加句号，删去“。”；工作安排、下一步工作等与第一段同段排的小标题，句号由模板按格式加上或保留。',
+  }),
   missingTermPart: entry<{ key: string; from: number; to: number }>({
     code: 'RPT315',
     severity: 'error',
     message: (a) => `${a.from}—${a.to} 年届末报告的文件夹中缺少“${a.key}”`,
     hint: (a) => `在届末报告文件夹的某个文件（通常是 ${a.key}.yaml）中写入“${a.key}”。`,
+  }),
+
+  // A record at odds with itself: each contradiction its own code.
+  notFiledButMarked: entry<{ id: string; review: string; what: string }>({
+    code: 'RPT325',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”审查结果为“${a.review}”，不能标为${a.what}`,
+    hint: () => '只有立案（含并案）的提案才办理、才能是重点提案；核对审查结果，或去掉这个标记。',
+    cause: '不立案、撤案、退回或转作他用的提案不进入办理，不会办复，也不作为重点提案。',
+    example: { id: 'P2023-015', review: '不立案', what: '已办复' },
+  }),
+  notFiledButHandled: entry<{ id: string; review: string; what: string }>({
+    code: 'RPT326',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”审查结果为“${a.review}”，不应有${a.what}`,
+    hint: () => '没有立案的提案不办理，也就没有办复日期、办理结果和满意度；核对审查结果，或删去这一项。',
+    cause: '办复日期、办理结果和满意度只属于办理了的提案（立案或并案）。',
+    example: { id: 'P2023-015', review: '撤案', what: '办理结果' },
+  }),
+  mergedIntoNotMerged: entry<{ id: string; review: string }>({
+    code: 'RPT327',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”写了并入提案，审查结果却是“${a.review}”而不是“并案”`,
+    hint: () => '并入别的提案的，审查结果写“并案”；没有并案的，删去并入提案。',
+    cause: '并入提案只在审查结果为并案时有意义。',
+    example: { id: 'P2023-021', review: '立案' },
+  }),
+  reasonNotRejected: entry<{ id: string; review: string }>({
+    code: 'RPT328',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”写了不立案理由，审查结果却是“${a.review}”`,
+    hint: () => '不立案的，审查结果写“不立案”；立案了的，删去不立案理由。',
+    cause: '不立案理由只在审查结果为不立案时有意义。',
+    example: { id: 'P2023-030', review: '立案' },
+  }),
+  answeredOnNotAnswered: entry<{ id: string }>({
+    code: 'RPT329',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”有办复日期，却没有标为已办复`,
+    hint: () => '已经办复的，把“已办复”标为“是”；还没有办复的，删去办复日期。',
+    cause: '有办复日期说明已经答复了提案者，“已办复”却是否。',
+    example: { id: 'P2023-007' },
+  }),
+  datesOutOfOrder: entry<{ what: string; id: string; later: string; laterDate: string; earlier: string; earlierDate: string }>({
+    code: 'RPT330',
+    severity: 'error',
+    message: (a) => `${a.what}“${a.id}”的${a.later}（${a.laterDate}）早于${a.earlier}（${a.earlierDate}）`,
+    hint: (a) => `${a.later}不能早于${a.earlier}；核对这两个日期。`,
+    cause: '提案先提交，再交办，最后办复；日期顺序颠倒多是录入错误。',
+    example: { what: '提案', id: 'P2023-007', later: '办复日期', laterDate: '2023-02-01', earlier: '交办日期', earlierDate: '2023-03-15' },
+  }),
+  adoptedNotSubmitted: entry<{ id: string }>({
+    code: 'RPT331',
+    severity: 'error',
+    message: (a) => `信息“${a.id}”写了采用单位，却没有标为已报送`,
+    hint: () => '被采用的信息一定报送过：把“已报送”标为“是”，或删去采用单位。',
+    cause: '信息先报送才可能被采用。',
+    example: { id: 'S-012' },
+  }),
+  formWithoutAdoption: entry<{ id: string }>({
+    code: 'RPT332',
+    severity: 'error',
+    message: (a) => `信息“${a.id}”写了采用形式，却没有写采用单位`,
+    hint: () => '写上采用这条信息的单位，或删去采用形式。',
+    cause: '采用形式（单篇、综合）说的是怎样被采用，没有采用单位时无从说起。',
+    example: { id: 'S-012' },
+  }),
+  duplicateSectors: entry<{ id: string }>({
+    code: 'RPT333',
+    severity: 'error',
+    message: (a) => `会议“${a.id}”的参加界别有重复`,
+    hint: () => '每个界别只写一次。',
+    cause: '同一界别写了两次，参加界别的个数会多算。',
+    example: { id: 'M-03' },
   }),
 
   // ── Figures and citations (RPT4xx) ────────────────────────────────
@@ -505,23 +639,43 @@ export const catalogue = {
     message: (a) => `“${a.file}”已存在，没有覆盖`,
     hint: () => '换一个 --out 文件名，或加 --force 覆盖。',
   }),
+  // Output places that cannot hold a set (RPT615–629).
+  outputFolderMountPoint: entry<{ folder: string }>({
+    code: 'RPT615',
+    severity: 'error',
+    message: (a) => `输出文件夹“${a.folder}”是一个挂载点，生成的文件无法整体换上，没有写入`,
+    hint: () => '一次生成的文件先写在输出文件夹旁边，再整体替换它，挂载点不能这样替换。请把磁盘挂载在上一级（--out 所指的文件夹），或用 --out 指定别的文件夹。原有的输出文件未被改动。',
+  }),
+  pdfCharacterUncovered: entry<{ char: string; code: string; count: number; context: string }>({
+    code: 'RPT616',
+    severity: 'warning',
+    message: (a) => `PDF 所用的字体中没有“${a.char}”（${a.code}）这个字，PDF 中它是空白（共 ${a.count} 处，第一处在“${a.context}”）`,
+    hint: () => '安装含有这个字的字体（生僻字多在“扩展 B 区”字库中，如 花园明朝、Noto Serif CJK 以外的全字库字体），在 layout.yaml 的 fontFallbacks 中为正文字体指定它；或与起草人商定改用通用字。Word 和网页版用阅读者电脑上的字体显示。',
+  }),
   pdfEngineUnavailable: entry<{ detail: string }>({
     code: 'RPT610',
     severity: 'error',
     message: (a) => `无法生成 PDF：本机无法加载 PDF 排版引擎（Typst）：${a.detail}`,
     hint: () => '排版引擎随 npm install 按操作系统安装；请重新运行 npm install，或在受支持的系统（Windows、macOS、Linux 的 x64 或 arm64）上生成 PDF。其他格式不受影响。',
   }),
-  pdfFontMissing: entry<{ font: string; substitute: string }>({
+  pdfFontMissing: entry<{ font: string; substitute: string; styles: string }>({
     code: 'RPT611',
     severity: 'warning',
-    message: (a) => `本机没有安装字体“${a.font}”，PDF 中改用“${a.substitute}”`,
-    hint: (a) => `安装“${a.font}”后重新生成，PDF 即用规定字体；也可在 layout.yaml 的 fontFallbacks 中为它指定已安装的替代字体。`,
+    message: (a) => `本机没有安装字体“${a.font}”，PDF 中${a.styles ? `${a.styles}` : ''}改用“${a.substitute}”`,
+    hint: (a) => `安装“${a.font}”，或把它的字体文件放进 layout.yaml 的 pdfFontFolder 所指的文件夹，重新生成后 PDF 即用规定字体；也可在 layout.yaml 的 fontFallbacks 中为它指定已安装的替代字体。`,
   }),
   pdfNoChineseFont: entry<{ font: string }>({
     code: 'RPT612',
     severity: 'error',
     message: (a) => `无法生成 PDF：本机没有任何中文字体（找不到“${a.font}”及其替代字体）`,
     hint: () => '安装公文字体（仿宋_GB2312、楷体_GB2312、黑体、方正小标宋简体），或开源字体 Noto Serif CJK、Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）。',
+  }),
+  // The PDF's fonts folder (layout.yaml pdfFontFolder).
+  pdfFontFolderMissing: entry<{ folder: string }>({
+    code: 'RPT640',
+    severity: 'warning',
+    message: (a) => `layout.yaml 的 pdfFontFolder 指向的字体文件夹“${a.folder}”不存在，PDF 只用本机安装的字体`,
+    hint: () => '把字体文件（.ttf、.otf、.ttc）放进这个文件夹（位置相对于数据文件夹），或改正 pdfFontFolder。',
   }),
   pdfFailed: entry<{ detail: string }>({
     code: 'RPT613',
@@ -724,6 +878,25 @@ export const catalogue = {
     message: (a) => `工作表“${a.sheet}”列在文件中，但它的内容无法读取（文件可能已损坏），这张工作表没有读取`,
     hint: () => '在 Excel 或 WPS 中打开这个文件，确认这张工作表完好后另存一份；打不开时改用备份的台账。',
   }),
+  // A file's shape that would silently change a count (RPT760–779).
+  csvCellHoldsRows: entry<{ rows: number }>({
+    code: 'RPT760',
+    severity: 'error',
+    message: (a) => `这个单元格里有换行，其中 ${a.rows} 行像是完整的一行记录（逗号数与表头相当），这些记录没有单独计数`,
+    hint: () => '多半是某个单元格的英文双引号没有成对，把后面的几行都并进了这一格。用 Excel 或 WPS 打开文件检查这一格，删去多余的引号后另存为 CSV。',
+  }),
+  sheetHiddenSkipped: entry<{ names: string }>({
+    code: 'RPT761',
+    severity: 'warning',
+    message: (a) => `工作表${a.names}是隐藏的，没有读取，其中的记录不计入`,
+    hint: () => '隐藏的工作表多是旧稿或草稿。其中的记录也要统计时，在 Excel 中右键工作表标签→“取消隐藏”后保存；否则可删去这张工作表。',
+  }),
+  exportOverCellLimit: entry<{ cells: number; max: number }>({
+    code: 'RPT762',
+    severity: 'warning',
+    message: (a) => `写出的台账有 ${a.cells.toLocaleString('en-US')} 个单元格，超过了读取表格的上限 ${a.max.toLocaleString('en-US')} 个：放进年度文件夹后，validate 和 build 会拒绝它（RPT708）`,
+    hint: () => '它可以在 Excel 中查看；要作为数据使用，请把记录分成几个台账文件放在同一年度文件夹中（几个台账的记录会合并），或继续使用 YAML 记录。',
+  }),
   // Ledgers as proposal systems export them (validate/sheet-records.ts, validate/partial-data.ts).
   rowsSkipped: entry<{ count: number; rows: string }>({
     code: 'RPT740',
@@ -743,11 +916,12 @@ export const catalogue = {
     message: (a) => `“${a.header}”列是说明文字，没有读入（${a.count} 个单元格有内容）`,
     hint: () => '报告中的数字不用这一列；其中需要统计的内容，请写进相应的列。',
   }),
-  columnAbsentForFigure: entry<{ figure: string; label: string; column: string; cited: string }>({
+  columnAbsentForFigure: entry<{ figure: string; column: string; piece: string; kind: string }>({
     code: 'RPT743',
     severity: 'error',
-    message: (a) => `“${a.label}”（${a.figure}）算不出：台账中没有“${a.column}”列`,
-    hint: (a) => `${a.cited}引用了这个数字。在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，改写这句话，不引用这个数字。`,
+    message: (a) => `报告的内置段落（模板片段 ${a.piece}）要用的数字 ${a.figure} 算不出：台账中没有“${a.column}”列`,
+    hint: (a) =>
+      `在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，运行 report templates eject ${a.piece} --kind ${a.kind} 取出这个片段，改写这句话不再引用这个数字，生成时加 --templates templates-local。`,
   }),
   annexTableOmitted: entry<{ table: string; column: string }>({
     code: 'RPT744',
@@ -842,6 +1016,11 @@ export const catalogue = {
 } as const;
 
 export type CatalogueKey = keyof typeof catalogue;
+
+/** Codes no longer given, reserved so that they never come to mean something else, with what they meant. */
+export const RETIRED_CODES: Readonly<Record<string, string>> = {
+  RPT309: '一条记录前后矛盾（各种矛盾现在各有代码：RPT325–RPT333）',
+};
 type ArgsOf<K extends CatalogueKey> = (typeof catalogue)[K] extends Entry<infer A> ? A : never;
 
 export interface Location {

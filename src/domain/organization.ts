@@ -5,14 +5,15 @@
  * provincial and a county 政协 are each named as their own reports name them.
  */
 import { z } from 'zod';
-import { chineseNumeral } from '../render/chinese.js';
+import { chineseNumeral } from './chinese.js';
+import { ConventionsSchema } from './conventions.js';
 import { MEETING_GROUPS, VOCABULARY_LISTS, vocabularyOf, type MeetingGroup, type Vocabulary } from './vocabulary.js';
 
 const text = (description: string) => z.string().min(1).meta({ description });
 const names = (description: string) => z.array(z.string().min(1)).meta({ description });
 
 /** 办理结果 classes: A 已解决或基本解决… Each organisation defines its own (some use A–D). */
-export const ResultClassSchema = z.strictObject({
+const ResultClassSchema = z.strictObject({
   class: z.string().min(1).max(8).meta({ description: '类别代号，如 A' }),
   label: text('这一类的说法，如：已解决或基本解决'),
 });
@@ -60,6 +61,7 @@ export const OrganizationSchema = z
       .min(1)
       .default([...DEFAULT_RESULT_CLASSES])
       .meta({ description: '提案办理结果的分类及说法，默认 A 已解决或基本解决、B 正在解决或列入计划解决、C 留作参考' }),
+    conventions: ConventionsSchema.optional(),
     sheetHeaders: z
       .record(z.string(), z.record(z.string().min(1), z.string().min(1)))
       .optional()
@@ -101,8 +103,9 @@ const NATIONAL = '全国委员会';
  *   full:  中国人民政治协商会议江北省云州市第十届委员会 / 中国人民政治协商会议第十一届全国委员会
  *   short: 政协云州市第十届委员会 / 政协第十一届全国委员会
  */
-export function committeeNames(org: Organization, term: number): { full: string; short: string } {
-  const th = `第${chineseNumeral(term)}届`;
+export function committeeNames(org: Organization, term: number | string): { full: string; short: string } {
+  // A term still to be filled in (【待填写】) prints as the mark, so the draft shows where it is.
+  const th = `第${typeof term === 'number' ? chineseNumeral(term) : term}届`;
   const national = org.fullName.endsWith(NATIONAL) || org.level === '全国';
   if (national) {
     const stem = org.fullName.endsWith(NATIONAL) ? org.fullName.slice(0, -NATIONAL.length) : '中国人民政治协商会议';

@@ -16,10 +16,11 @@ import { proposals } from './records/proposals.js';
 import { research } from './records/research.js';
 import type { Vocabulary } from './vocabulary.js';
 import { MembersSchema, SittingSchema, totalsSchema } from './year-parts.js';
+import { appendAll } from '../append.js';
 
 export const RECORD_KINDS: readonly RecordKind[] = [proposals, meetings, research, instructions, information, activities];
 
-INSTRUCTABLE.push(...RECORD_KINDS.filter((k) => k.instructable).map((k) => k.key));
+appendAll(INSTRUCTABLE, RECORD_KINDS.filter((k) => k.instructable).map((k) => k.key));
 
 export const recordKind = (key: string): RecordKind | undefined => RECORD_KINDS.find((k) => k.key === key);
 

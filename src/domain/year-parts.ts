@@ -10,10 +10,20 @@ import type { RecordKind } from './record-kind.js';
 
 const count = (description: string) => z.int().nonnegative().meta({ description });
 
+/**
+ * Written by `report init` where only the secretariat knows the number (届次, 第几次会议): a draft
+ * mark that validation warns about and the report prints as it is, never a guessed 1. The same
+ * mark as validate/placeholders.ts's PLACEHOLDER.
+ */
+export const UNFILLED = '【待填写】';
+/** A term or session number, or the mark that it is still to be filled in. */
+const ordinal = (description: string) => z.union([count(description).min(1), z.literal(UNFILLED)]).meta({ description: `${description}；未定时写 ${UNFILLED}（生成时照印并警告）` });
+export type Ordinal = number | typeof UNFILLED;
+
 export const SittingSchema = z
   .strictObject({
-    term: count('届次，如 10 表示第十届').min(1),
-    session: count('第几次会议，如 2 表示第二次会议').min(1),
+    term: ordinal('届次，如 10 表示第十届'),
+    session: ordinal('第几次会议，如 2 表示第二次会议'),
     reportingTerm: count('作报告的常委会的届次；换届大会（第一次会议）上由上一届常委会报告，省略时与 term 相同').min(1).optional(),
     date: dateSchema.meta({ description: '听取报告的全体会议日期，YYYY-MM-DD（也可写 2025-1-15、2025年1月15日）' }),
     speaker: z.string().min(1).meta({ description: '常委会工作报告的报告人姓名' }),
@@ -45,11 +55,3 @@ export function totalsSchema(kinds: readonly RecordKind[]): z.ZodType {
 function fieldSchemas(fieldsOf: Record<string, Field>): Record<string, z.ZodType> {
   return Object.fromEntries(Object.entries(fieldsOf).map(([k, f]) => [k, f.schema]));
 }
-
-export const SINGLE_PARTS = {
-  sitting: { label: '听取报告的全体会议', office: '办公室' },
-  members: { label: '委员队伍', office: '办公室' },
-  totals: { label: '手填的总数', office: '各科室' },
-} as const;
-
-export type SinglePartKey = keyof typeof SINGLE_PARTS;

@@ -14,7 +14,7 @@ import { renderReportRun, type ReportRequest } from '../pipeline.js';
 import { marksInScript, renderBlock, renderPiece, type RenderedBlock } from '../render/prose-marks.js';
 import { joinLines } from '../render/prose.js';
 import { toFullWidth } from '../render/punctuation.js';
-import { flatten } from '../stats/flatten.js';
+import { flatten } from '../compute/flatten.js';
 import { renderDocx } from '../write/docx/index.js';
 import { alignParagraphs } from './align.js';
 import { diffText, mapPosition } from './diff.js';

@@ -30,7 +30,7 @@ function bigrams(text: string): Map<string, number> {
 }
 
 /** Dice similarity of two texts' character pairs: 1 the same, 0 nothing in common. */
-export function similarity(a: Map<string, number>, b: Map<string, number>): number {
+function similarity(a: Map<string, number>, b: Map<string, number>): number {
   let common = 0;
   let total = 0;
   for (const [g, n] of a) common += Math.min(n, b.get(g) ?? 0);

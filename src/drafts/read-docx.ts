@@ -50,7 +50,7 @@ export function unescapeXml(s: string): string {
   );
 }
 
-export function attribute(attrs: string, name: string): string | undefined {
+function attribute(attrs: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 }

@@ -13,7 +13,7 @@ export const ANNUAL_NARRATIVE: NarrativeSpec = {
     { key: 'review', names: ['工作回顾', '回顾'], sections: true, required: true },
     { key: 'thanks', names: ['致谢', '感谢'], required: true },
     { key: 'shortcomings', names: ['不足', '问题和不足', '差距和不足'], required: true },
-    { key: 'plan', names: ['工作安排', '安排', '工作建议'], sections: true, required: true },
+    { key: 'plan', names: ['工作安排', '安排', '工作建议'], sections: true, runIn: true, required: true },
     { key: 'closing', names: ['结束语', '结语'], required: true },
   ],
 };
@@ -23,6 +23,7 @@ export const annual: ReportKind = {
   label: '年度工作报告',
   templates: 'annual',
   narratives: [ANNUAL_NARRATIVE],
+  input: { years: 'one', dataFolders: 'one', example: 'report build 2023' },
   plan: (request, years) => planYearReport(request, years, 'report'),
   prepare(sources, plan) {
     const { context, doc, diagnostics } = prepareYearNarrative(sources[0]!, plan, ANNUAL_NARRATIVE);

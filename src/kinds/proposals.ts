@@ -14,11 +14,11 @@ export const PROPOSALS_NARRATIVE: NarrativeSpec = {
   file: 'proposals.md',
   label: '提案工作情况报告的文字',
   parts: [
-    { key: 'overview', names: ['提案情况', '基本情况', '提案基本情况', '概况'], sections: true },
+    { key: 'overview', names: ['提案情况', '基本情况', '提案基本情况', '概况'], sections: true, runIn: true },
     { key: 'practices', names: ['主要做法', '做法', '工作做法', '基本做法', '主要工作'], sections: true, required: true },
     { key: 'results', names: ['成效', '主要成效', '办理成效'] },
     { key: 'problems', names: ['问题', '存在的问题', '不足'], required: true },
-    { key: 'plan', names: ['下一步工作', '工作思路', '工作安排', '工作意见'], sections: true, required: true },
+    { key: 'plan', names: ['下一步工作', '工作思路', '工作安排', '工作意见'], sections: true, runIn: true, required: true },
     { key: 'closing', names: ['结束语', '结语'], required: true },
   ],
 };
@@ -28,6 +28,7 @@ export const proposals: ReportKind = {
   label: '提案工作情况报告',
   templates: 'proposals',
   narratives: [PROPOSALS_NARRATIVE],
+  input: { years: 'one', dataFolders: 'one', example: 'report build 2023 --kind proposals' },
   plan: (request, years) => planYearReport(request, years, 'proposals'),
   prepare(sources, plan) {
     const source = sources[0]!;
@@ -35,7 +36,7 @@ export const proposals: ReportKind = {
     if (!context || !doc) return { diagnostics };
     if (context.sitting.proposalsSpeaker === undefined) {
       const origin = source.years.get(plan.year)?.sittingOrigin;
-      diagnostics.push(diagnostic('requiredField', { field: '提案工作情况报告的报告人（proposalsSpeaker）', expected: '在 sitting 中写上报告人姓名，如 proposalsSpeaker: 王某某' }, origin?.locate(undefined) ?? {}));
+      diagnostics.push(diagnostic('proposalsSpeakerMissing', {}, origin?.locate(undefined) ?? {}));
       return { diagnostics };
     }
     // The annex of handling units needs the 主办单位 column: without it the table is left out, and said so.

@@ -5,12 +5,14 @@
  */
 import path from 'node:path';
 import { computeYear } from '../compute/figures.js';
+import { plausibility } from '../compute/plausibility.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/data-folder.js';
-import { yearContext, type YearContext } from '../render/context.js';
+import { yearContext, type CitableContext, type RenderedNarrative, type YearContext } from '../compute/context.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
-import type { CheckedSource, Plan, Prepared, ReportRequest } from './kind.js';
+import type { CheckedSource, Plan, Prepared, ProseJob, ReportRequest } from './kind.js';
+import { appendAll } from '../append.js';
 
 /** `<out>/2023/<name>.*`, `.hant` before the extension in traditional script. */
 export function outputName(name: string, request: ReportRequest): string {
@@ -41,7 +43,7 @@ export function planYearReport(request: ReportRequest, availableYears: (dataDir:
 }
 
 /** The year's context, or the problems that prevent it (no organisation, no sitting). */
-export function prepareYear(source: CheckedSource): { context?: YearContext; diagnostics: Diagnostic[] } {
+function prepareYear(source: CheckedSource): { context?: YearContext; diagnostics: Diagnostic[] } {
   const { year } = source.plan;
   const checked = source.years.get(year);
   if (!source.organization || !checked) return { diagnostics: [] };
@@ -53,7 +55,8 @@ export function prepareYear(source: CheckedSource): { context?: YearContext; dia
   const previous = source.years.get(year - 1);
   const figures = computeYear(checked.records);
   const before = previous && source.data.years.has(year - 1) ? computeYear(previous.records) : null;
-  return { context: yearContext(figures, before, source.organization, checked.sitting), diagnostics: [] };
+  // Records refused for their errors would make every figure look implausible: those are reported already.
+  return { context: yearContext(figures, before, source.organization, checked.sitting), diagnostics: source.dataHasErrors ? [] : plausibility(checked.records, figures, before) };
 }
 
 /** The narrative `spec.file` of `folder`, or a problem saying it is missing. */
@@ -72,16 +75,25 @@ export function requireNarrative(source: CheckedSource, folder: string, spec: Na
 export function prepareYearNarrative(source: CheckedSource, plan: Plan, spec: NarrativeSpec): { context?: YearContext; doc?: NarrativeDoc; diagnostics: Diagnostic[] } {
   const { context, diagnostics } = prepareYear(source);
   const narrative = requireNarrative(source, String(plan.year), spec, `${plan.year} 年`);
-  diagnostics.push(...narrative.diagnostics);
+  appendAll(diagnostics, narrative.diagnostics);
   return { ...(context ? { context } : {}), ...(narrative.doc ? { doc: narrative.doc } : {}), diagnostics };
 }
 
+/** More prose of a year's report, and the context the templates read from the year's and its narratives. */
+export interface MoreProse {
+  prose: ProseJob[];
+  complete(context: YearContext, narratives: readonly RenderedNarrative[]): CitableContext;
+}
+
 /** A year's report: its narrative rendered into `context.narrative`, dated by the sitting. */
-export function yearPrepared(context: YearContext, doc: NarrativeDoc, more: Pick<Prepared, 'prose' | 'finish'> = { prose: [] }): Prepared {
+export function yearPrepared(context: YearContext, doc: NarrativeDoc, more?: MoreProse): Prepared {
   return {
     context,
-    prose: [{ doc, context, attach: (n) => (context.narrative = n) }, ...more.prose],
-    ...(more.finish ? { finish: more.finish } : {}),
+    prose: [{ doc, context }, ...(more?.prose ?? [])],
+    complete: ([narrative, ...rest]) => {
+      const withNarrative: YearContext = { ...context, ...(narrative ? { narrative } : {}) };
+      return more ? more.complete(withNarrative, rest) : withNarrative;
+    },
     properties: { author: context.organization.fullName, date: context.sitting.date },
   };
 }

@@ -41,7 +41,11 @@ export function decode(bytes: Uint8Array): Decoded {
   if (buffer.indexOf(0) >= 0) return refuse('文件中含有 NUL 字节，不是文本文件');
   // Plain UTF-8, the common case, is checked and decoded natively: several times faster than a
   // strict TextDecoder, with the same text (no byte-order mark is left to strip here).
-  if (isUtf8(bytes)) return { text: buffer.toString('utf8') };
+  if (isUtf8(bytes)) {
+    const text = buffer.toString('utf8');
+    const seven = sevenBitChinese(text);
+    return seven ? refuse(`看起来是 ${seven}编码，不是 UTF-8 或 GBK；为免读错，没有读取`, seven) : { text };
+  }
   return decodeLegacy(bytes);
 }
 
@@ -70,6 +74,16 @@ function decodeLegacy(bytes: Uint8Array): Decoded {
   // No space between a closing full-width bracket and the next Chinese word.
   if (name) return refuse(`看起来是 ${name}${name.endsWith('）') ? '' : ' '}编码，不是 UTF-8 或 GBK；为免读错，没有读取`, name);
   return refuse('既不是 UTF-8，也不能确定是 GBK/GB18030 或 UTF-16；为免读错，没有读取');
+}
+
+/**
+ * HZ-GB-2312 and ISO-2022-CN write Chinese in ASCII bytes between shift marks (`~{…~}`, ESC $ A),
+ * so they pass as UTF-8 and would be read as strings of Latin letters and punctuation.
+ */
+function sevenBitChinese(text: string): string | undefined {
+  if (/~\{(?:[\x21-\x77][\x21-\x7e]){2,}/.test(text)) return 'HZ-GB-2312（简体中文的旧式七位编码）';
+  if (/\x1b\$\)?[AGH]/.test(text)) return 'ISO-2022-CN（中文的旧式七位编码）';
+  return undefined;
 }
 
 /** How chardet's names are told to users. */

@@ -43,7 +43,7 @@ export function listFolder(path: string): Entry[] {
 
 export type ReadOutcome =
   | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: 'link' | 'not-file' | 'too-large' | 'unreadable'; size?: number; detail?: string };
+  | { ok: false; reason: 'link' | 'not-file' | 'too-large' | 'unreadable'; size?: number; max?: number; detail?: string };
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -61,7 +61,7 @@ export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, reason: 'not-file' };
-    if (stat.size > maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
+    if (stat.size > maxBytes) return { ok: false, reason: 'too-large', size: stat.size, max: maxBytes };
     const bytes = new Uint8Array(stat.size);
     let read = 0;
     while (read < bytes.length) {
@@ -77,15 +77,19 @@ export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
   }
 }
 
-/** A file that could not be read as data, as a diagnostic naming it. */
-export function readProblem(read: Extract<ReturnType<typeof readRegularFile>, { ok: false }>, display: string): Diagnostic {
+/** A file that could not be read, as a diagnostic naming it; a size is told against the limit of its kind of file. */
+export function readProblem(read: Extract<ReturnType<typeof readRegularFile>, { ok: false }>, display: string, kind: 'data' | 'sheet' | 'template' = 'data'): Diagnostic {
   switch (read.reason) {
     case 'link':
       return diagnostic('linkNotFollowed', { what: '数据文件' }, { file: display });
     case 'not-file':
       return diagnostic('notRegularFile', {}, { file: display });
-    case 'too-large':
-      return diagnostic('fileTooLarge', { size: megabytes(read.size ?? 0), max: megabytes(MAX_DATA_FILE_BYTES) }, { file: display, line: 1, column: 1 });
+    case 'too-large': {
+      const sizes = { size: megabytes(read.size ?? 0), max: megabytes(read.max ?? MAX_DATA_FILE_BYTES) };
+      if (kind === 'sheet') return diagnostic('sheetTooLarge', sizes, { file: display });
+      if (kind === 'template') return diagnostic('templateFileTooLarge', sizes, { file: display });
+      return diagnostic('fileTooLarge', sizes, { file: display, line: 1, column: 1 });
+    }
     default:
       return diagnostic('fileUnreadable', { detail: read.detail ?? '' }, { file: display });
   }

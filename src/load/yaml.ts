@@ -14,6 +14,7 @@ import { formatPath, type DataPath } from './data-path.js';
 import { excessiveNesting, MAX_NESTING } from './nesting.js';
 import { recordNode, recordsAround, REGION_MIN_LENGTH } from './record-region.js';
 import { yamlErrorAt } from './yaml-errors.js';
+import { appendAll } from '../append.js';
 
 export interface SourceFile {
   /** Path shown to users (relative to the working folder where possible, with forward slashes). */
@@ -108,7 +109,7 @@ function expandedSize(value: unknown, limit: number): number {
   while (stack.length > 0 && count <= limit) {
     const node = stack.pop();
     count++;
-    if (node !== null && typeof node === 'object') stack.push(...(Array.isArray(node) ? node : Object.values(node)));
+    if (node !== null && typeof node === 'object') appendAll(stack, (Array.isArray(node) ? node : Object.values(node)));
   }
   return count;
 }
@@ -207,7 +208,7 @@ function duplicateKeyAt(doc: Document.Parsed, text: string, pos: [number, number
   return key ?? text.slice(pos[0], pos[1]);
 }
 
-export function position(file: SourceFile, offset: number): { line: number; column: number } {
+function position(file: SourceFile, offset: number): { line: number; column: number } {
   const { line, col } = file.lines.linePos(offset);
   return { line, column: col };
 }
@@ -216,7 +217,7 @@ export function position(file: SourceFile, offset: number): { line: number; colu
  * The node at `path`, or the deepest existing ancestor when the path runs past the data (a
  * missing field is reported on the map that lacks it). `key` selects the key of the last pair.
  */
-export function nodeAt(file: SourceFile, path: DataPath, key = false): Node | null {
+function nodeAt(file: SourceFile, path: DataPath, key = false): Node | null {
   // A long file not yet parsed with positions: the record the path runs through, parsed alone.
   const record = !file.parsed && file.value !== undefined && file.text.length >= REGION_MIN_LENGTH ? recordNode(file, file.text, file.value, path) : undefined;
   let node: unknown = record ? record.node : file.doc.contents;

@@ -216,7 +216,8 @@ function figureEntries(request: ReportRequest): FigureEntry[] | undefined {
   if (request.dataDirs.length !== 1) return undefined;
   const of = figuresOfRecords(request);
   if (!('figures' in of)) return undefined;
-  return computeStats(of).rows.map((r) => ({ name: r.name, label: `${r.label}${r.unit ? `（${r.unit}）` : ''}`, value: formatValue(r.kind, r.value) }));
+  const stats = computeStats(of);
+  return stats.rows.map((r) => ({ name: r.name, label: `${r.label}${r.unit ? `（${r.unit}）` : ''}${r.definition ? `＝${r.definition}` : ''}`, value: formatValue(r.kind, r.value, stats.digits) }));
 }
 
 const LOCAL_HOST = /^(127\.0\.0\.1|localhost)(:\d+)?$/i;
@@ -309,7 +310,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         first = false;
         await onRender?.(event);
         for (const res of clients) send(res);
-        return result.plan?.year;
+        return result.plan;
       } finally {
         firstDone();
       }

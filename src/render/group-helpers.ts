@@ -6,9 +6,9 @@
  * rounding would give 101%). Groups whose records may fall in several keys (tags) have no such
  * shares and are refused.
  */
-import { isExclusive } from '../compute/groups.js';
-import { balancedShares } from '../compute/numbers.js';
-import { formatPercent } from './figures-format.js';
+import { isExclusive } from '../domain/groups.js';
+import { balancedShares } from '../domain/numbers.js';
+import { formatPercent } from '../domain/figures-format.js';
 
 /** A helper's refusal, with the argument it concerns (index) and whether the data cannot supply it. */
 export class GroupHelperError extends Error {
@@ -66,7 +66,10 @@ export function share(group: unknown, key: unknown, digitsArg: unknown): string 
 }
 
 function fill(pattern: string, fields: Record<string, string>): string {
-  return pattern.replace(/\{(\w+)\}/g, (m, name: string) => fields[name] ?? m);
+  // {area}: the key as a field of work, “经济建设方面”, but “经济类” as it is (not “经济类方面”).
+  const area = fields.key === undefined ? undefined : /(?:类|方面|领域)$/.test(fields.key) ? fields.key : `${fields.key}方面`;
+  const all: Record<string, string | undefined> = { ...fields, area };
+  return pattern.replace(/\{(\w+)\}/g, (m, name: string) => all[name] ?? m);
 }
 
 function labelOf(labels: unknown, key: string): string {
@@ -102,7 +105,7 @@ export function shares(group: unknown, pattern: unknown, digitsArg: unknown, sep
  * one row per entry with records, the columns given as "表头:字段" (`share` balanced over the group,
  * at one decimal), and a total row when `total` names it (counts summed, shares 100%).
  */
-export function table(group: unknown, keyHeader: unknown, columns: unknown[], total: unknown): string {
+export function table(group: unknown, keyHeader: unknown, columns: unknown[], total: unknown, digits = 1): string {
   const all = entriesOf(group, 0);
   if (typeof keyHeader !== 'string') throw new GroupHelperError('第 2 个参数应为第一列的表头，如 "类别"', 1);
   const specs = columns.map((c, i) => {
@@ -111,16 +114,17 @@ export function table(group: unknown, keyHeader: unknown, columns: unknown[], to
     return { header, field };
   });
   const wantsShare = specs.some((s) => s.field === 'share');
-  const percents = wantsShare ? balanced(group, all, 0, 1) : [];
+  const percents = wantsShare ? balanced(group, all, 0, digits) : [];
   const rows = all.flatMap((e, i) => {
     if (e.count === 0) return [];
-    return [[e.key, ...specs.map((s, c) => cellOf(e, s.field, percents[i], c + 2))]];
+    return [[e.key, ...specs.map((s, c) => cellOf(e, s.field, percents[i], c + 2, digits))]];
   });
   if (rows.length === 0) throw new GroupHelperError('这一组没有任何记录，表格是空的', 0, true);
   const lines = [`| ${keyHeader} | ${specs.map((s) => s.header).join(' | ')} |`, `|---|${specs.map(() => '--:').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
   if (typeof total === 'string') {
     const sums = specs.map((s) => {
-      if (s.field === 'share') return '100%';
+      // The printed shares added up: 100% unless equal counts kept equal shares (numbers.ts).
+      if (s.field === 'share') return formatPercent(percents.filter((_, i) => all[i]!.count > 0).reduce((a, p) => a + Number.parseFloat(p), 0) / 100, digits);
       const values = all.filter((e) => e.count > 0).map((e) => e.values[s.field]);
       return values.every((v) => typeof v === 'number') ? String(values.reduce<number>((a, v) => a + (v as number), 0)) : '';
     });
@@ -129,10 +133,10 @@ export function table(group: unknown, keyHeader: unknown, columns: unknown[], to
   return lines.join('\n');
 }
 
-function cellOf(e: Entry, field: string, percent: string | undefined, index: number): string {
+function cellOf(e: Entry, field: string, percent: string | undefined, index: number, digits: number): string {
   if (field === 'share') return percent!;
   const v = e.values[field];
-  if (typeof v === 'number') return /Rate$/.test(field) ? formatPercent(v) : String(v);
+  if (typeof v === 'number') return /Rate$/.test(field) ? formatPercent(v, digits) : String(v);
   if (v === null) return '—';
   throw new GroupHelperError(`“${e.key}”没有字段“${field}”；可用：${Object.keys(e.values).join('、')}`, index);
 }

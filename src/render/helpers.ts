@@ -6,8 +6,9 @@
  * has to change.
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { chineseNumeral, partNumber, sectionNumber, spacedName } from './chinese.js';
-import { formatApprox, formatApproxWord, formatPercent, formatYoy } from './figures-format.js';
+import { conventionsOf } from '../domain/conventions.js';
+import { chineseNumeral, partNumber, sectionNumber, spacedName } from '../domain/chinese.js';
+import { formatApprox, formatApproxWord, formatPercent, formatYoy } from '../domain/figures-format.js';
 import { counts as groupCounts, GroupHelperError, share as groupShare, shares as groupShares, table as groupTable } from './group-helpers.js';
 
 export interface SourceLoc {
@@ -55,7 +56,8 @@ interface Helper {
   params: readonly Param<unknown>[];
   /** A helper taking any number (at least `min`) of arguments of one kind. */
   rest?: { param: Param<unknown>; min: number; max: number };
-  run: (values: unknown[]) => string | number;
+  /** `digits`: the report's percent precision (conventions.percentDigits), for a helper that prints percents without being told how. */
+  run: (values: unknown[], digits: number) => string | number;
 }
 
 type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
@@ -130,6 +132,30 @@ function quote(s: string): string {
   return `“${s.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 }
 
+const NAME_OR_COUNT: Param<string | number> = {
+  name: '名称或数',
+  what: '交替写出的名称和不小于 0 的整数',
+  read: (v) => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= LARGEST ? v : undefined),
+};
+
+/**
+ * `{{items "次" "常委会议" a "主席会议" b}}`: “常委会议3次、主席会议2次”; equal counts read
+ * “常委会议、主席会议各3次”; a name with 0 is left out (“召开主席会议0次” is not a sentence).
+ */
+function listItems(unit: string, pairs: ReadonlyArray<string | number>): string {
+  if (pairs.length % 2 !== 0) throw new ArgumentProblem(pairs.length, '名称和数应成对写出：名称 数 名称 数 …');
+  const items: Array<{ name: string; n: number }> = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    const [name, n] = [pairs[i], pairs[i + 1]];
+    if (typeof name !== 'string') throw new ArgumentProblem(i + 1, `第 ${i + 2} 个参数应为名称，实际是“${String(name)}”`);
+    if (typeof n !== 'number') throw new ArgumentProblem(i + 2, `第 ${i + 3} 个参数应为数，实际是“${n}”`);
+    if (n > 0) items.push({ name, n });
+  }
+  if (items.length === 0) throw new ArgumentProblem(2, '各项都是 0，没有可列举的内容', true);
+  if (items.length > 1 && items.every((x) => x.n === items[0]!.n)) return `${items.map((x) => x.name).join('、')}各${items[0]!.n}${unit}`;
+  return items.map((x) => `${x.name}${x.n}${unit}`).join('、');
+}
+
 /** A group of figures: `proposals.byCategory`, `proposals.byResult`. */
 const GROUP: Param<object> = {
   name: '一组数字',
@@ -139,10 +165,12 @@ const GROUP: Param<object> = {
 /** How each entry of a group is written: "{key}提案{count}件". */
 const PATTERN: Param<string> = {
   name: '句式',
-  what: '含 {key}、{label}、{count} 或 {share} 的文字',
-  read: (v) => (typeof v === 'string' && /\{(?:key|label|count|share)\}/.test(v) ? v : undefined),
+  what: '含 {key}、{area}、{label}、{count} 或 {share} 的文字',
+  read: (v) => (typeof v === 'string' && /\{(?:key|area|label|count|share)\}/.test(v) ? v : undefined),
 };
 const LABELS: Param<object> = { name: '说法', what: '各项的说法（如 proposals.resultLabels）', read: GROUP.read };
+const DIGITS_OR_SEPARATOR: Param<number | string> = { name: '小数位数或分隔符', what: `${DIGITS.what}，或${SEPARATOR.what}`, read: (v) => DIGITS.read(v) ?? SEPARATOR.read(v) };
+const SEPARATOR_OR_LABELS: Param<string | object> = { name: '分隔符或说法', what: `${SEPARATOR.what}，或${LABELS.what}`, read: (v) => SEPARATOR.read(v) ?? LABELS.read(v) };
 const COLUMN: Param<string> = { name: '列', what: '“表头:字段”（如 "件数:count"）', read: (v) => (typeof v === 'string' && /^[^:：]+[:：]\w+$/.test(v) ? v : undefined) };
 
 /** A group helper's refusal, about one of its arguments. */
@@ -190,14 +218,26 @@ const HELPERS: Record<string, Helper> = {
   counts: define('counts 一组 句式 [分隔符] [说法]', [GROUP, PATTERN, optional(SEPARATOR), optional(LABELS)], (group, pattern, separator, labels) =>
     grouped(() => groupCounts(group, pattern, separator, labels)),
   ),
-  shares: define('shares 一组 句式 [小数位数] [分隔符] [说法]', [GROUP, PATTERN, optional(DIGITS), optional(SEPARATOR), optional(LABELS)], (group, pattern, digits, separator, labels) =>
-    grouped(() => groupShares(group, pattern, digits, separator, labels)),
-  ),
+  // The decimals may be left out (the report's precision), the separator and labels still given: shares 一组 句式 "；".
+  shares: {
+    usage: 'shares 一组 句式 [小数位数] [分隔符] [说法]',
+    params: [GROUP, PATTERN, optional(DIGITS_OR_SEPARATOR), optional(SEPARATOR_OR_LABELS), optional(LABELS)],
+    run: ([group, pattern, a, b, c], digits) => {
+      const [d, separator, labels] = typeof a === 'string' ? [digits, a, b] : [a ?? digits, typeof b === 'string' ? b : undefined, typeof b === 'object' ? b : c];
+      return grouped(() => groupShares(group, pattern, d, separator, labels));
+    },
+  },
+  items: {
+    usage: 'items 量词 名称 数 [名称 数 …]',
+    params: [text('量词')],
+    rest: { param: NAME_OR_COUNT, min: 2, max: 20 },
+    run: ([unit, ...pairs]) => listItems(unit as string, pairs as Array<string | number>),
+  },
   table: {
     usage: 'table 一组 首列表头 "表头:字段" …',
     params: [GROUP, text('首列表头')],
     rest: { param: COLUMN, min: 1, max: 10 },
-    run: ([group, header, ...columns]) => grouped(() => groupTable(group, header, columns, '合计')),
+    run: ([group, header, ...columns], digits) => grouped(() => groupTable(group, header, columns, '合计', digits)),
   },
 };
 
@@ -220,7 +260,7 @@ export function helperSignature(name: string): HelperSignature | undefined {
 }
 
 /** The value as a message quotes it: 实际是“-10”, 实际是空. */
-export function describeValue(v: unknown): string {
+function describeValue(v: unknown): string {
   if (v === undefined || v === null) return '空';
   if (typeof v === 'string') return `“${v.length > 40 ? `${v.slice(0, 40)}…` : v}”`;
   if (typeof v === 'number' || typeof v === 'boolean') return `“${String(v)}”`;
@@ -238,8 +278,13 @@ export function arityProblem(signature: HelperSignature, count: number): string 
   return `需要${wanted}参数，实际是 ${count} 个（写法：{{${usage}}}）`;
 }
 
+function precisionProblem(index: number, given: number, digits: number): string {
+  const words = (d: number) => (d === 0 ? '整数' : `${d} 位小数`);
+  return `第 ${index + 1} 个参数要求百分数写${words(given)}，而本报告的百分数一律写${words(digits)}（organization.yaml 的 conventions.percentDigits）；去掉这个参数即可，要改位数请改 percentDigits`;
+}
+
 /** Checks the arguments against the helper's domains, then runs it. */
-function call(name: string, helper: Helper, args: readonly unknown[], loc: SourceLoc | undefined): string | number {
+function call(name: string, helper: Helper, args: readonly unknown[], loc: SourceLoc | undefined, digits: number): string | number {
   const signature = helperSignature(name)!;
   if (args.length < signature.min || args.length > signature.max) throw new HelperError(name, arityProblem(signature, args.length), loc, undefined);
   const values = args.map((v, i) => {
@@ -253,19 +298,36 @@ function call(name: string, helper: Helper, args: readonly unknown[], loc: Sourc
     if (value === undefined) throw new HelperError(name, `第 ${i + 1} 个参数（${param.name}）应为${spaceBefore(param.what)}，实际是${describeValue(v)}`, loc, i);
     return value;
   });
+  // One precision per report: a percent takes the report's decimals; written out, they must be the same
+  // (“6%” beside “16.4%”, or 67% in the text for 66.7% in the table, was the defect).
+  helper.params.forEach((p, i) => {
+    if (p !== DIGITS && p !== DIGITS_OR_SEPARATOR) return;
+    if (values[i] === undefined) {
+      if (p === DIGITS) values[i] = digits;
+    } else if (typeof values[i] === 'number' && values[i] !== digits) {
+      throw new HelperError(name, precisionProblem(i, values[i] as number, digits), loc, i);
+    }
+  });
   try {
-    return helper.run(values);
+    return helper.run(values, digits);
   } catch (error) {
     if (error instanceof ArgumentProblem) throw new HelperError(name, error.detail, loc, error.index, error.unavailable);
     throw error;
   }
 }
 
+/** The report's percent precision: its organisation's conventions (a compilation's first organisation's), else one decimal. */
+function percentDigitsOf(root: unknown): number {
+  const r = root as { organization?: { conventions?: { percentDigits?: number } }; organizations?: Array<{ organization?: { conventions?: { percentDigits?: number } } }> } | undefined;
+  const org = r?.organization ?? r?.organizations?.[0]?.organization;
+  return conventionsOf(org as Parameters<typeof conventionsOf>[0]).percentDigits;
+}
+
 export function registerHelpers(register: (name: string, fn: HelperDelegate) => void): void {
   for (const [name, helper] of Object.entries(HELPERS)) {
     register(name, (...raw: unknown[]) => {
       const options = raw[raw.length - 1] as HelperOptions & { loc?: SourceLoc };
-      return call(name, helper, raw.slice(0, -1), options.loc);
+      return call(name, helper, raw.slice(0, -1), options.loc, percentDigitsOf(options.data?.root));
     });
   }
 }

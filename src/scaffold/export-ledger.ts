@@ -1,5 +1,4 @@
 /** The IO of `report export`: read the year's records, write the sheet (never over a file unless asked). */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,10 +6,13 @@ import type { RecordKind } from '../domain/record-kind.js';
 import { chooseYear } from '../kinds/year-report.js';
 import { displayPath, loadData, yearFolders } from '../load/data-folder.js';
 import { entryKind } from '../load/files.js';
-import { writeWorkbook } from '../load/spreadsheet/index.js';
+import { DEFAULT_LIMITS } from '../load/spreadsheet/index.js';
+import { writeWorkbook } from '../write/spreadsheet/write.js';
 import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
+import { writeAll } from '../write/atomic.js';
 import { ledgerTable } from './export.js';
+import { appendAll } from '../append.js';
 
 export interface ExportRequest {
   kind: RecordKind;
@@ -22,6 +24,8 @@ export interface ExportRequest {
   blank: boolean;
   force: boolean;
   out?: string;
+  /** The reader's cell limit the sheet is checked against (DEFAULT_LIMITS unless a test says). */
+  maxCells?: number;
 }
 
 export async function exportLedger(request: ExportRequest): Promise<{ file?: string; count: number; diagnostics: Diagnostic[]; writeFailed?: boolean }> {
@@ -44,22 +48,36 @@ export async function exportLedger(request: ExportRequest): Promise<{ file?: str
       return { count: 0, diagnostics };
     }
     const checked = checkYear(folder, year, org.organization, org.vocabulary);
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     records = checked.records.records[request.kind.key] ?? [];
   }
   // Records the schema refused would be lost in the sheet: export only clean data.
   if (hasErrors(diagnostics)) return { count: 0, diagnostics };
   const table = ledgerTable(request.kind, records, org.vocabulary, org.organization);
+  // A sheet that validate would refuse is worth knowing about before it is put in a year folder.
   const bytes = writeWorkbook(table, request.format, { encoding: request.encoding });
   const out = path.resolve(request.cwd, request.out ?? `${request.kind.label}台账-${year}.${request.format}`);
+  // A sheet that validate would refuse is worth knowing about before it is put in a year folder.
+  const cells = filledCells(table.headers, table.rows);
+  const maxCells = request.maxCells ?? DEFAULT_LIMITS.maxCells;
+  if (cells > maxCells) diagnostics.push(diagnostic('exportOverCellLimit', { cells, max: maxCells }, { file: show(out) }));
   if (!request.force && entryKind(out) !== 'missing') {
     return { count: 0, diagnostics: [...diagnostics, diagnostic('outputExists', { file: show(out) }, { file: show(out) })] };
   }
   try {
-    await writeFile(out, bytes, request.force ? {} : { flag: 'wx' });
+    // A temporary file beside it, then a rename: a full disk or a kill leaves the old file whole,
+    // and a link at `out` is replaced itself, never the file it points to.
+    await writeAll([{ path: out, content: bytes }]);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     return { count: 0, writeFailed: true, diagnostics: [...diagnostics, diagnostic('writeFailed', { file: show(out), detail: String(e.code ?? e.message) }, { file: show(out) })] };
   }
   return { file: show(out), count: records.length, diagnostics };
+}
+
+/** Cells a reader makes of the sheet: the header's and every value's (blanks are no cells). */
+function filledCells(headers: readonly string[], rows: ReadonlyArray<readonly unknown[]>): number {
+  let cells = headers.length;
+  for (const row of rows) for (const value of row) if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) cells++;
+  return cells;
 }

@@ -17,6 +17,7 @@ import { stringify } from 'yaml';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { CONVENTION_DEFAULTS } from '../domain/conventions.js';
 import { DEFAULT_RESULT_CLASSES } from '../domain/organization.js';
 import { RECORD_KINDS, recordFields } from '../domain/registry.js';
 import type { RecordKind } from '../domain/record-kind.js';
@@ -24,14 +25,21 @@ import type { Sitting } from '../domain/year-parts.js';
 import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';
 import { displayPath, loadData, yearFolders } from '../load/data-folder.js';
 import { entryKind } from '../load/files.js';
-import { SETTINGS_FILE } from '../load/settings.js';
+import { SETTINGS_FILE } from '../settings.js';
 import { DEFAULT_SCHEMA_DIR, schemaComment, SCHEMA_FILE_NAMES, jsonSchemaOutputs } from '../schema/json-schema.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
 import { activityDefinition, emptyLedgers } from './carry-ledgers.js';
 import { carryNarrative } from './carry-over.js';
+import { ANNUAL_NARRATIVE } from '../kinds/annual.js';
+import { REPORT_KINDS } from '../kinds/index.js';
+import { PROPOSALS_NARRATIVE } from '../kinds/proposals.js';
 import { annualSkeleton, proposalsSkeleton } from './skeletons.js';
+import { appendAll } from '../append.js';
+
+/** The narratives a year folder holds: those of the kinds about one year, as each kind declares them. */
+const YEAR_NARRATIVE_FILES = [...new Set(REPORT_KINDS.filter((k) => k.input.years === 'one').flatMap((k) => k.narratives.map((n) => n.file)))];
 
 export interface InitRequest {
   /** Data folder holding organization.yaml and the year folders. */
@@ -63,7 +71,7 @@ export interface InitPlan {
 const yamlText = (value: unknown) => stringify(value, { lineWidth: 0 });
 
 /** The same calendar day `years` later; 29 February becomes 28 February in a common year. */
-export function shiftDate(date: string, years: number): string {
+function shiftDate(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const year = y + years;
   const daysInMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
@@ -95,11 +103,12 @@ function sittingText(year: number, modeline: string): string {
   return [
     modeline,
     `# 办公室：听取${year}年度工作报告的全体会议（通常在${year + 1}年初召开）。`,
-    '# term 为届次，session 为第几次会议；换届之年（第一次会议）由上一届常委会作报告，加写 reportingTerm（上一届的届次）。',
+    `# term 为届次，session 为第几次会议，都写数字（如 term: 10、session: 2）；还是 ${PLACEHOLDER} 时，报告标题照印 ${PLACEHOLDER} 并列为警告。`,
+    '# 换届之年（第一次会议）由上一届常委会作报告，加写 reportingTerm（上一届的届次）。',
     '# proposalsSpeaker 为提案工作情况报告的报告人（通常是一位副主席）。',
     'sitting:',
-    '  term: 1',
-    '  session: 1',
+    `  term: ${PLACEHOLDER}`,
+    `  session: ${PLACEHOLDER}`,
     `  date: ${year + 1}-01-15`,
     `  speaker: ${PLACEHOLDER}报告人`,
     `  proposalsSpeaker: ${PLACEHOLDER}报告人`,
@@ -136,6 +145,7 @@ function organizationText(request: InitRequest, modeline: string): string {
     sectors: [],
     handlingUnits: [],
     proposalResults: DEFAULT_RESULT_CLASSES.map((c) => ({ ...c })),
+    conventions: { ...CONVENTION_DEFAULTS },
   };
   return [
     modeline,
@@ -151,6 +161,10 @@ function organizationText(request: InitRequest, modeline: string): string {
     '#     proposals: {review: {转交有关部门: 转来信}, satisfaction: {不作评价: ""}}',
     '#   proposerLists:           # 台账没有“提案者类别”列时，据此认出党派、团体、专委会提案',
     '#     {党派: [民盟某某委员会], 团体: [某某工商联]}',
+    '# conventions 是统计口径，各报告、附件表格和 report stats 都按它计数，请按本组织的惯例确认：',
+    '#   mergedInFiled: 并案是否计入立案（true：立案数、立案率、附件“立案”列都含并案，写“立案220件（含并案16件）”；false：都不含）；',
+    '#   answeredRateBase: 办复率的分母（立案，或 立案和并案）；satisfactionRateBase: 满意和基本满意率的分母（反馈，或 办复）；',
+    '#   percentDigits: 百分数的小数位数（1 写 27.0%，0 写 27%）；cutoff: 办复等数字的统计截止日（年底，或 月-日 如 12-20）。',
     yamlText({ organization: org }).trimEnd(),
     '',
   ].join('\n');
@@ -167,7 +181,7 @@ function settingsText(dataDir: string): string {
   ].join('\n');
 }
 
-export function planInit(request: InitRequest): InitPlan {
+function planInit(request: InitRequest): InitPlan {
   const cwd = request.cwd;
   const show = (p: string) => displayPath(cwd, p);
   const dataDir = path.resolve(cwd, request.dataDir);
@@ -202,8 +216,8 @@ export function planInit(request: InitRequest): InitPlan {
       const file = path.join(target, `${kind.key}.yaml`);
       add(file, recordFileText(kind, request.year, modeline(file, 'year')));
     }
-    add(path.join(target, 'narrative.md'), annualSkeleton());
-    add(path.join(target, 'proposals.md'), proposalsSkeleton());
+    add(path.join(target, ANNUAL_NARRATIVE.file), annualSkeleton(request.year));
+    add(path.join(target, PROPOSALS_NARRATIVE.file), proposalsSkeleton());
     return { newOrganization, files, diagnostics };
   }
   return { sourceYear, newOrganization, files: [...files, ...carryOver(dataDir, sourceYear, request, target, diagnostics)], diagnostics };
@@ -211,9 +225,11 @@ export function planInit(request: InitRequest): InitPlan {
 
 /** The files of the year before, carried to `target`: the same offices' files, emptied or moved on. */
 function carryOver(dataDir: string, sourceYear: number, request: InitRequest, target: string, diagnostics: Diagnostic[]): ScaffoldFile[] {
-  const data = loadData({ dataDir, cwd: request.cwd, years: [sourceYear], prose: ['narrative.md', 'summary.md', 'proposals.md'] });
-  const folder = data.years.get(sourceYear)!;
-  diagnostics.push(...data.diagnostics.filter((d) => d.severity === 'error' && d.file?.startsWith(folder.display)));
+  const data = loadData({ dataDir, cwd: request.cwd, years: [sourceYear], prose: YEAR_NARRATIVE_FILES });
+  const folder = data.years.get(sourceYear);
+  // The year before is a link (not read): its refusal is the answer, nothing is carried over.
+  if (!folder) return appendAll(diagnostics, data.diagnostics.filter((d) => d.severity === 'error')), [];
+  appendAll(diagnostics, data.diagnostics.filter((d) => d.severity === 'error' && d.file?.startsWith(folder.display)));
   const org = checkOrganization(data.organization);
   const checked = checkYear(folder, sourceYear, org.organization, org.vocabulary);
   const shift = request.year - sourceYear;
@@ -228,7 +244,7 @@ function carryOver(dataDir: string, sourceYear: number, request: InitRequest, ta
   }
   if (hasErrors(diagnostics)) return [];
   for (const [name, prose] of folder.prose) files.push({ path: path.join(target, name), content: carryNarrative(prose.text, sourceYear) });
-  files.push(...emptyLedgers(folder, checked.headerRows, target));
+  appendAll(files, emptyLedgers(folder, checked.headerRows, target));
   return files;
 }
 
@@ -268,13 +284,13 @@ function carriedYaml(
     else if (key === 'sitting' && sitting) {
       body.sitting = {
         term: sitting.term,
-        session: sitting.session + shift,
+        session: typeof sitting.session === 'number' ? sitting.session + shift : sitting.session,
         date: shiftDate(sitting.date, shift),
         speaker: sitting.speaker,
         ...(sitting.proposalsSpeaker !== undefined ? { proposalsSpeaker: sitting.proposalsSpeaker } : {}),
         ...(sitting.salutation !== '各位委员：' ? { salutation: sitting.salutation } : {}),
       };
-      notes.push(`按 ${sourceYear} 年推算：同一届、第 ${sitting.session + shift} 次会议、日期顺延；请核对会议日期和报告人。`, '换届之年改写 term（新一届）和 session: 1，并加上 reportingTerm（作报告的上一届）。');
+      notes.push(`按 ${sourceYear} 年推算：同一届、${typeof sitting.session === 'number' ? `第 ${sitting.session + shift} 次会议` : '会议次数待填写'}、日期顺延；请核对会议日期和报告人。`, '换届之年改写 term（新一届）和 session: 1，并加上 reportingTerm（作报告的上一届）。');
     } else if (key === 'members') {
       // Year-end numbers: carried only as a comment, so that last year's count is never reported as this year's.
       commented += `# ${sourceYear} 年末的数字，核实或改为 ${year} 年末的数字后去掉行首的“# ”：\n`;
@@ -304,13 +320,15 @@ export interface InitResult extends InitPlan {
 
 /** Plans the scaffold and creates each file that does not exist yet; existing files are left as they are. */
 export async function initYear(request: InitRequest): Promise<InitResult> {
-  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const { makeFolder } = await import('../write/atomic.js');
   const plan = planInit(request);
   const result: InitResult = { ...plan, created: [], skipped: [] };
   if (hasErrors(plan.diagnostics)) return result;
   for (const file of plan.files) {
     try {
-      await mkdir(path.dirname(file.path), { recursive: true });
+      // One level at a time: mkdir's `recursive` never returns under /proc.
+      await makeFolder(path.dirname(file.path));
       // 'wx' fails when the file exists, so not even a race can overwrite an author's work.
       await writeFile(file.path, file.content, { flag: 'wx' });
       result.created.push(file.path);

@@ -6,12 +6,13 @@
 import path from 'node:path';
 import { computeTerm, computeYear, type YearFigures } from '../compute/figures.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { YearRecords } from '../domain/record-kind.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { ReportRequest } from '../kinds/kind.js';
 import { termFolderName, yearsOf } from '../kinds/term.js';
 import { chooseYear } from '../kinds/year-report.js';
 import { displayPath, loadData, yearFolders } from '../load/data-folder.js';
-import { sittingContext } from '../render/context.js';
+import { sittingContext } from '../compute/context.js';
 import { checkSource } from '../validate/source.js';
 
 export interface FiguresOfRecords {
@@ -21,6 +22,8 @@ export interface FiguresOfRecords {
   previous?: YearFigures | null;
   year: number;
   label?: string;
+  /** The year's checked records (a year's figures only): what `explain` lists behind a figure. */
+  records?: YearRecords;
   diagnostics: Diagnostic[];
 }
 
@@ -60,5 +63,5 @@ export function figuresOfRecords(request: Pick<ReportRequest, 'dataDirs' | 'year
     ...(source.organization ? { organization: source.organization } : {}),
     ...(sitting && source.organization ? { sitting: sittingContext(sitting, source.organization) } : {}),
   };
-  return { figures, previous: previous && data.years.has(year - 1) ? computeYear(previous.records) : null, year, diagnostics: sortDiagnostics(diagnostics) };
+  return { figures, previous: previous && data.years.has(year - 1) ? computeYear(previous.records) : null, year, records: checked.records, diagnostics: sortDiagnostics(diagnostics) };
 }

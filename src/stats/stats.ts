@@ -4,11 +4,13 @@
  * ones templates and prose cite. Pure: the CLI prints what these functions return.
  */
 import { labelOf } from '../compute/labels.js';
-import { roundTo } from '../compute/numbers.js';
+import { definitionOf } from '../compute/definitions.js';
+import { roundTo } from '../domain/numbers.js';
+import { conventionsOf, type Conventions } from '../domain/conventions.js';
 import type { YearFigures } from '../compute/figures.js';
-import { formatPercent, formatYoy } from '../render/figures-format.js';
-import { displayWidth } from '../cli/format.js';
-import { flatten, type Leaf } from './flatten.js';
+import { formatPercent, formatYoy } from '../domain/figures-format.js';
+import { displayWidth } from '../text-width.js';
+import { flatten, type Leaf } from '../compute/flatten.js';
 import type { FiguresOfRecords } from './figures.js';
 
 /**
@@ -26,6 +28,8 @@ export interface StatRow {
   /** Measure word: 件, 次, 条… */
   unit?: string;
   explain?: string;
+  /** For a rate: its numerator and base in words, by the organisation's conventions (已办复 ÷ 立案（含并案）). */
+  definition?: string;
   kind: StatKind;
   value: Leaf;
   /** The same name in the previous year's figures; undefined when it has none. */
@@ -42,6 +46,8 @@ export interface Stats {
   previousYear: number | null;
   /** The column heading when it is not “<year>年”: “2018—2022年” for a term. */
   label?: string;
+  /** Decimals of the percents, as the reports print them (conventions.percentDigits). */
+  digits: number;
   rows: StatRow[];
 }
 
@@ -65,10 +71,12 @@ function described(name: string): Pick<StatRow, 'label' | 'unit' | 'explain'> {
 /** The rows of a year's figures, each beside last year's, or of a term's (nothing to compare). */
 export function computeStats(of: FiguresOfRecords): Stats {
   const { previous } = of;
+  const conventions: Conventions = conventionsOf((of.figures as { organization?: Parameters<typeof conventionsOf>[0] }).organization);
   const before = previous ? new Map(flatten(previous as YearFigures).map((e) => [e.name, e.value])) : undefined;
   const rows = flatten(of.figures).map(({ name, value }): StatRow => {
     const kind = kindOf(name, value);
-    const row: StatRow = { name, ...described(name), kind, value };
+    const definition = kind === 'rate' ? definitionOf(name, conventions) : undefined;
+    const row: StatRow = { name, ...described(name), ...(definition ? { definition } : {}), kind, value };
     if (!before || (kind !== 'count' && kind !== 'rate')) return row;
     // A group missing last year (a new category or tag) had no records then: it compares with 0.
     const inGroup = name.split('.').some((s) => /^by[A-Z]/.test(s));
@@ -81,7 +89,7 @@ export function computeStats(of: FiguresOfRecords): Stats {
     }
     return row;
   });
-  return { year: of.year, previousYear: previous ? previous.year : null, ...(of.label ? { label: of.label } : {}), rows };
+  return { year: of.year, previousYear: previous ? previous.year : null, ...(of.label ? { label: of.label } : {}), digits: conventions.percentDigits, rows };
 }
 
 /**
@@ -109,26 +117,26 @@ function truncate(text: string, width = MAX_CELL): string {
 }
 
 /** A value as the table shows it: rates as percentages, lists joined, nothing spelt out. */
-export function formatValue(kind: StatKind, value: Leaf | undefined): string {
+export function formatValue(kind: StatKind, value: Leaf | undefined, digits = 1): string {
   if (value === undefined) return '';
   if (value === null) return kind === 'rate' ? '无法算出' : '无';
-  if (typeof value === 'number') return kind === 'rate' ? formatPercent(value) : String(value);
+  if (typeof value === 'number') return kind === 'rate' ? formatPercent(value, digits) : String(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.length === 0 ? '（空）' : truncate(`${value.map(String).join('、')}（${value.length}项）`);
   return truncate(String(value));
 }
 
-export function formatChange(row: StatRow): string {
+export function formatChange(row: StatRow, digits = 1): string {
   if (row.change === undefined) return '';
   if (row.kind === 'rate') {
     // From the percentages as printed, so that the column agrees with the two beside it.
-    const points = roundTo(roundTo((row.value as number) * 100, 1) - roundTo((row.previous as number) * 100, 1), 1);
+    const points = roundTo(roundTo((row.value as number) * 100, digits) - roundTo((row.previous as number) * 100, digits), digits);
     if (points === 0) return '持平';
-    return `${points > 0 ? '+' : '−'}${Math.abs(points)}个百分点`;
+    return `${points > 0 ? '+' : '−'}${Math.abs(points).toFixed(digits)}个百分点`;
   }
   if (row.change === 0) return '持平';
   const sign = row.change > 0 ? '+' : '−';
-  const yoy = typeof row.previous === 'number' && row.previous !== 0 && typeof row.value === 'number' ? `（${formatYoy(row.value, row.previous)}）` : '';
+  const yoy = typeof row.previous === 'number' && row.previous !== 0 && typeof row.value === 'number' ? `（${formatYoy(row.value, row.previous, digits)}）` : '';
   return `${sign}${Math.abs(row.change)}${yoy}`;
 }
 
@@ -146,9 +154,9 @@ export function formatStatsTable(stats: Stats): string {
   const header = ['名称', '说明', stats.label ?? `${stats.year}年`, ...(compare ? [`${stats.previousYear}年`, '变化'] : [])];
   const body = stats.rows.map((r) => [
     r.name,
-    truncate(`${r.label}${r.unit ? `（${r.unit}）` : ''}`, 40),
-    formatValue(r.kind, r.value),
-    ...(compare ? [formatValue(r.kind, r.previous), formatChange(r)] : []),
+    r.definition ? truncate(`${r.label}＝${r.definition}`, 64) : truncate(`${r.label}${r.unit ? `（${r.unit}）` : ''}`, 40),
+    formatValue(r.kind, r.value, stats.digits),
+    ...(compare ? [formatValue(r.kind, r.previous, stats.digits), formatChange(r, stats.digits)] : []),
   ]);
   const numeric = stats.rows.map((r) => r.kind === 'count' || r.kind === 'rate');
   // Columns fit the numbers; a text (a name, a list of titles) runs on past them, as it has
@@ -178,14 +186,14 @@ export function formatStatsTable(stats: Stats): string {
 export interface StatsJson {
   year: number;
   previousYear: number | null;
-  figures: Record<string, { label: string; unit: string | null; value: Leaf; previous: Leaf; change: number | null; growth: number | null }>;
+  figures: Record<string, { label: string; unit: string | null; definition?: string; printed: string; value: Leaf; previous: Leaf; change: number | null; growth: number | null }>;
 }
 
 /** One object: name → value, previous value, change and growth (null where they do not apply). */
 export function statsToJson(stats: Stats): StatsJson {
   const figures: StatsJson['figures'] = {};
   for (const r of stats.rows) {
-    figures[r.name] = { label: r.label, unit: r.unit ?? null, value: r.value, previous: r.previous ?? null, change: r.change ?? null, growth: r.growth ?? null };
+    figures[r.name] = { label: r.label, unit: r.unit ?? null, ...(r.definition ? { definition: r.definition } : {}), printed: formatValue(r.kind, r.value, stats.digits), value: r.value, previous: r.previous ?? null, change: r.change ?? null, growth: r.growth ?? null };
   }
   return { year: stats.year, previousYear: stats.previousYear, figures };
 }

@@ -2,10 +2,11 @@
  * For editors of the report's wording: which template pieces exist, which of them a
  * `--templates` folder overrides, and copying a built-in piece out to edit it.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BUILTIN_TEMPLATES, loadTemplates, ROOT_PIECE, type TemplatePiece } from '../load/templates.js';
+import { BUILTIN_TEMPLATES, loadTemplates, ROOT_PIECE, SHARED_TEMPLATES, type TemplatePiece } from '../load/templates.js';
 import { byCodePoint } from '../order.js';
+import { makeFolder } from '../write/atomic.js';
 
 export interface PieceListing {
   name: string;
@@ -27,7 +28,7 @@ export interface TemplateListing {
 export async function builtInKinds(): Promise<string[]> {
   const entries = await readdir(BUILTIN_TEMPLATES, { withFileTypes: true }).catch(() => []);
   return entries
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && e.name !== SHARED_TEMPLATES)
     .map((e) => e.name)
     .sort();
 }
@@ -58,7 +59,8 @@ export async function listTemplatePieces(kind: string, userFolder?: string): Pro
 export type EjectResult =
   | { ok: true; file: string; source: string }
   | { ok: false; reason: 'unknown-piece'; known: string[] }
-  | { ok: false; reason: 'exists'; file: string };
+  | { ok: false; reason: 'exists'; file: string }
+  | { ok: false; reason: 'write-failed'; file: string; detail: string };
 
 /**
  * Copies the built-in piece `name` to `<to>/<kind>/<name>.hbs`, the first place a build with
@@ -74,12 +76,15 @@ export async function ejectTemplatePiece(options: { name: string; kind: string; 
   for (const existing of [target, path.join(options.to, `${name}.hbs`)]) {
     if (await stat(existing).then(() => true, () => false)) return { ok: false, reason: 'exists', file: existing };
   }
-  await mkdir(path.dirname(target), { recursive: true });
+  const content = await readFile(piece.file);
   try {
-    await writeFile(target, await readFile(piece.file), { flag: 'wx' });
+    // One level at a time: mkdir's `recursive` never returns under /proc.
+    await makeFolder(path.dirname(target));
+    await writeFile(target, content, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { ok: false, reason: 'exists', file: target };
-    throw error;
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EEXIST') return { ok: false, reason: 'exists', file: target };
+    return { ok: false, reason: 'write-failed', file: e.path ?? target, detail: String(e.code ?? e.message) };
   }
   return { ok: true, file: target, source: piece.file };
 }

@@ -18,6 +18,8 @@ export interface PartSpec {
   names: readonly string[];
   /** Whether the part has `##` sections (工作回顾's themes, 工作安排's items). */
   sections?: boolean;
+  /** Its sections print run-in, the heading opening the first paragraph (（一）标题。正文…), so the heading may end in 。. */
+  runIn?: boolean;
   required?: boolean;
 }
 
@@ -104,6 +106,9 @@ export function structureNarrative(file: ProseFile, spec: NarrativeSpec): { doc:
         }
         section = { heading: text, paragraphs: [] };
         part.sections.push(section);
+        // A heading on a line of its own reads as a title, with no full stop (（一）坚持党的领导，把稳履职方向).
+        const runIn = spec.parts.find((p) => p.key === part!.key)?.runIn;
+        if (!runIn && /[。.]\s*$/.test(text.text)) diagnostics.push(diagnostic('headingFullStop', { heading: text.text.trim() }, at(text.start + text.text.trimEnd().length - 1)));
       } else {
         diagnostics.push(diagnostic('deepHeading', { level }, at(text.start)));
       }

@@ -7,9 +7,10 @@
  */
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UNFILLED } from '../domain/year-parts.js';
 
 /** Marks text still to be written. Full-width brackets, so that it reads as Chinese and is easy to search for. */
-export const PLACEHOLDER = '【待填写】';
+export const PLACEHOLDER = UNFILLED;
 /** Marks text carried over from the year before, to be reviewed. */
 export const REVIEW_MARK = '【待审改】';
 /** Printed where a draft paragraph cites a figure the records cannot supply yet. */

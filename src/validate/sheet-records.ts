@@ -20,6 +20,7 @@ import { bestSheet, cellRef, readTable, type ColumnSpec, type Sheet, type TableR
 import { coveredFields, PREPARE, RuleTally } from './row-inference.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
+import { appendAll } from '../append.js';
 
 /** The kinds a spreadsheet can hold, the most specific words first (a 提案批示 sheet holds instructions). */
 const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
@@ -28,7 +29,7 @@ const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructi
  * The columns of a kind's table: every field a cell can hold, with its headers and the
  * organisation's own (sheetHeaders), and a choice's values with the organisation's wordings (sheetValues).
  */
-export function columnSpecs(kind: RecordKind, fields: Record<string, Field>, organization: Organization | undefined): ColumnSpec[] {
+function columnSpecs(kind: RecordKind, fields: Record<string, Field>, organization: Organization | undefined): ColumnSpec[] {
   const own = organization?.sheetHeaders?.[kind.key] ?? {};
   const values = organization?.sheetValues?.[kind.key] ?? {};
   const inferred = PREPARE[kind.key]?.inferred;
@@ -95,7 +96,7 @@ export function sheetRecords(
       const at = (p: DataPath) => origin.locate(typeof p[0] === 'string' ? p[0] : undefined);
       const unsafe = forbiddenCharacters(row.value, at);
       if (unsafe.length > 0) {
-        found.push(...unsafe);
+        appendAll(found, unsafe);
         refused.push(row.value);
         continue;
       }
@@ -106,7 +107,7 @@ export function sheetRecords(
       if (!result.success) {
         // A required column the header lacks was said once (RPT722), not again in every row.
         const issues = result.error.issues.filter((i) => !reported.has(`${row.row}:${String(i.path[0])}`) && (row.columns[String(i.path[0])] !== undefined || row.value[String(i.path[0])] !== undefined));
-        found.push(...withSheetValuesHint(issuesToDiagnostics(issues, { at, fields }), row, kind.key, fields));
+        appendAll(found, withSheetValuesHint(issuesToDiagnostics(issues, { at, fields }), row, kind.key, fields));
         refused.push(row.value);
         continue;
       }
@@ -120,7 +121,7 @@ export function sheetRecords(
       }),
     );
     // Problems of many rows are merged with the cross-record checks' in validate/source.ts (sheet-problems.ts).
-    diagnostics.push(...found);
+    appendAll(diagnostics, found);
     if (table.headerRow !== undefined) headerRows.set(sheet.name, table.headerRow);
     const columns = Object.keys(table.records[0]?.columns ?? {});
     if (columns.length > 0) coverage.push({ kind: kind.key, fields: coveredFields(columns, prepare?.coveredBy ?? {}), sheet: sheet.name });

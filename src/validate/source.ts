@@ -4,11 +4,13 @@
  */
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Organization } from '../domain/organization.js';
+import type { Origin } from '../domain/record-kind.js';
+import type { Vocabulary } from '../domain/vocabulary.js';
 import { SittingSchema, type Sitting } from '../domain/year-parts.js';
 import type { LoadedData, LoadedFolder } from '../load/data-folder.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { locate } from '../load/yaml.js';
-import type { CheckedFolder, CheckedSource, SourcePlan } from '../kinds/kind.js';
 import { crossCheck } from './cross-check.js';
 import { onePerProblemInSheets } from './sheet-problems.js';
 import { prosePieces, structureNarrative, type NarrativeDoc, type NarrativeSpec } from './narrative.js';
@@ -18,13 +20,44 @@ import { forbiddenCharacters } from './text-safety.js';
 import { checkYear, yamlOrigin, type CheckedYear } from './year.js';
 import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { appendAll } from '../append.js';
+
+/** What to read from one data folder. */
+export interface SourcePlan {
+  dataDir: string;
+  /** The year the report is about, for this data folder. */
+  year: number;
+  years: number[];
+  /** Other folders of the data folder (term-2018-2022). */
+  folders: string[];
+}
+
+/** A term folder's own files, checked: the sitting that hears the report. */
+export interface CheckedFolder {
+  sitting: Sitting | undefined;
+  sittingOrigin: Origin | undefined;
+}
+
+/** One data folder, loaded and checked. */
+export interface CheckedSource {
+  plan: SourcePlan;
+  data: LoadedData;
+  organization: Organization | undefined;
+  vocabulary: Vocabulary;
+  years: Map<number, CheckedYear>;
+  folders: Map<string, CheckedFolder>;
+  /** Narratives present, by `<folder>/<file>` (2023/narrative.md). */
+  narratives: Map<string, NarrativeDoc>;
+  /** Whether its data (records, organisation) had errors: figures are then from the valid records only. */
+  dataHasErrors: boolean;
+}
 
 export function checkSource(data: LoadedData, plan: SourcePlan, narratives: readonly NarrativeSpec[]): { source: CheckedSource; diagnostics: Diagnostic[] } {
   // What loading an earlier year's files said (a GBK ledger…) is not repeated either, errors aside.
   const earlier = [...data.years].filter(([y]) => y !== plan.year).map(([, f]) => `${f.display}/`);
   const diagnostics: Diagnostic[] = data.diagnostics.filter((d) => d.severity === 'error' || !earlier.some((prefix) => d.file?.startsWith(prefix)));
   const org = checkOrganization(data.organization);
-  diagnostics.push(...org.diagnostics, ...yamlPlaceholders(data.organization));
+  appendAll(diagnostics, org.diagnostics, yamlPlaceholders(data.organization));
   const years = new Map<number, CheckedYear>();
   for (const year of plan.years) {
     const folder = data.years.get(year);
@@ -34,8 +67,8 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
     // An earlier year read for comparison: its errors stop the figures, its warnings were said when it was reported on.
     for (const d of found) if (year === plan.year || d.severity === 'error') diagnostics.push(d);
     if (year === plan.year) {
-      diagnostics.push(...unfinished(checked));
-      for (const f of folder.yaml) if (f.value && typeof f.value === 'object' && 'sitting' in f.value) diagnostics.push(...yamlPlaceholders(f));
+      appendAll(diagnostics, unfinished(checked));
+      for (const f of folder.yaml) if (f.value && typeof f.value === 'object' && 'sitting' in f.value) appendAll(diagnostics, yamlPlaceholders(f));
     }
     years.set(year, checked);
   }
@@ -44,7 +77,7 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
     const folder = data.folders.get(name);
     if (!folder) continue;
     const checked = checkOwnFolder(folder);
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     folders.set(name, checked.folder);
   }
   const dataHasErrors = hasErrors(diagnostics);
@@ -58,12 +91,12 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
       const file = folder.prose.get(spec.file);
       if (!file) continue;
       const structured = structureNarrative(file, spec);
-      diagnostics.push(...structured.diagnostics, ...placeholders(structured.doc));
+      appendAll(diagnostics, structured.diagnostics, placeholders(structured.doc));
       docs.set(`${name}/${spec.file}`, structured.doc);
     }
   }
   const sittingWarnings = [...years].flatMap(([year, c]) => (year === plan.year && plan.folders.length === 0 ? sittingDate(c, year) : []));
-  diagnostics.push(...sittingWarnings);
+  appendAll(diagnostics, sittingWarnings);
   return {
     source: { plan, data, organization: org.organization, vocabulary: org.vocabulary, years, folders, narratives: docs, dataHasErrors },
     diagnostics,
@@ -96,7 +129,7 @@ function checkOwnFolder(folder: LoadedFolder): { folder: CheckedFolder; diagnost
       const unsafe = forbiddenCharacters(content, at);
       const result = parseReporting(SittingSchema, content);
       if (unsafe.length > 0 || !result.success) {
-        diagnostics.push(...unsafe, ...(result.success ? [] : issuesToDiagnostics(result.error.issues, { at })));
+        appendAll(diagnostics, unsafe, (result.success ? [] : issuesToDiagnostics(result.error.issues, { at })));
         continue;
       }
       sitting = result.data;

@@ -19,6 +19,7 @@ import { PREPARE, RuleTally } from './row-inference.js';
 import { sheetRecords } from './sheet-records.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
 import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
+import { appendAll } from '../append.js';
 
 export interface CheckedYear {
   records: YearRecords;
@@ -38,7 +39,7 @@ export function yamlOrigin(file: SourceFile, path: DataPath): Origin {
   };
 }
 
-export function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary): YearRecords {
+function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary): YearRecords {
   return {
     year,
     organization,
@@ -101,7 +102,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           const at = (p: DataPath, asKey?: boolean) => locate(file, [...path, ...p], asKey);
           const unsafe = unsafeIn(raw, at);
           if (unsafe.length > 0) {
-            out.push(...unsafe);
+            appendAll(out, unsafe);
             refuse(raw);
             return;
           }
@@ -115,13 +116,13 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           }
           const result = parseReporting(schema, item);
           if (!result.success) {
-            out.push(...issuesToDiagnostics(result.error.issues, { at, fields }));
+            appendAll(out, issuesToDiagnostics(result.error.issues, { at, fields }));
             refuse(item);
             return;
           }
           accept(key, result.data, yamlOrigin(file, path));
         });
-        out.push(...applied.diagnostics(() => locate(file, [key], true)));
+        appendAll(out, applied.diagnostics(() => locate(file, [key], true)));
       } else if ((YEAR_SINGLE_KEYS as readonly string[]).includes(key)) {
         const k = key as YearSingleKey;
         // Each office writes its own totals (totals.proposals in the proposal file…): only each entry is once.
@@ -134,12 +135,12 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         const at = (p: DataPath, asKey?: boolean) => locate(file, [key, ...p], asKey);
         const unsafe = unsafeIn(content, at);
         if (unsafe.length > 0) {
-          out.push(...unsafe);
+          appendAll(out, unsafe);
           continue;
         }
         const result = parseReporting(singlePartSchema(k), content);
         if (!result.success) {
-          out.push(...issuesToDiagnostics(result.error.issues, { at, whole: key }));
+          appendAll(out, issuesToDiagnostics(result.error.issues, { at, whole: key }));
           continue;
         }
         const data = result.data as RecordValue;
@@ -173,7 +174,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
   for (const workbook of folder.workbooks) {
     const rows = sheetRecords(workbook, vocabulary, organization);
     for (const c of rows.coverage) coverage.push({ ...c, file: workbook.display });
-    out.push(...rows.diagnostics);
+    appendAll(out, rows.diagnostics);
     for (const [sheet, row] of rows.headerRows) checked.headerRows.set(`${workbook.display}\u0000${sheet}`, row);
     for (const { kind, record, origin } of rows.records) accept(kind, record, origin);
     rows.refused.forEach(refuse);

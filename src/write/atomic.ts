@@ -43,6 +43,12 @@ export interface SetFile {
 export interface WriteSetOptions {
   /** How long to wait for another process writing the same folder before giving up (ms). */
   waitMs?: number;
+  /**
+   * Names of files that belong to the same set though this write has none of them (report.pdf
+   * when only report.md is built): they are removed with the previous set, not kept beside a
+   * set they no longer match.
+   */
+  supersedes?: readonly string[];
 }
 
 
@@ -67,6 +73,9 @@ export function removeTemporaryFiles(): void {
   pending.folders.clear();
 }
 
+/** The code of the error thrown when the output folder is a mount point. */
+export const MOUNT_POINT = 'EMOUNTPOINT';
+
 function failure(code: string, target: string, what: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${what}, '${target}'`), { code, path: target });
 }
@@ -75,7 +84,7 @@ function failure(code: string, target: string, what: string): NodeJS.ErrnoExcept
  * Creates `folder` and its missing parents one level at a time. (`mkdir` with `recursive`
  * never returns for a path under /proc, where mkdir fails with ENOENT though the parent exists.)
  */
-async function makeFolder(folder: string): Promise<void> {
+export async function makeFolder(folder: string): Promise<void> {
   const missing: string[] = [];
   for (let dir = folder; ; dir = path.dirname(dir)) {
     const found = await stat(dir).catch((error: NodeJS.ErrnoException) => {
@@ -136,18 +145,18 @@ function exists(target: string): boolean {
  * a file created in the output folder while the set was being swapped. The rest is the previous
  * set, and goes.
  */
-function settleOld(old: string, live: string): void {
+function settleOld(old: string, live: string, dropped: ReadonlySet<string> = new Set()): void {
   for (const entry of readdirSync(old)) {
-    if (!exists(path.join(live, entry))) renameSync(path.join(old, entry), path.join(live, entry));
+    if (!dropped.has(entry) && !exists(path.join(live, entry))) renameSync(path.join(old, entry), path.join(live, entry));
   }
   rmSync(old, { recursive: true, force: true });
 }
 
 /** Moves every entry of `live` that the set in `ready` does not have into `ready`. */
-function carryOver(live: string, ready: string): string[] {
+function carryOver(live: string, ready: string, dropped: ReadonlySet<string>): string[] {
   const moved: string[] = [];
   for (const entry of readdirSync(live)) {
-    if (FILE_TEMPORARY.test(entry) || exists(path.join(ready, entry))) continue;
+    if (FILE_TEMPORARY.test(entry) || dropped.has(entry) || exists(path.join(ready, entry))) continue;
     renameSync(path.join(live, entry), path.join(ready, entry));
     moved.push(entry);
   }
@@ -155,18 +164,21 @@ function carryOver(live: string, ready: string): string[] {
 }
 
 /** Puts `ready` in the place of `live`, keeping what `live` held besides the set. */
-function swap(live: string, ready: string, old: string): void {
+function swap(live: string, ready: string, old: string, dropped: ReadonlySet<string> = new Set()): void {
   if (!exists(live)) {
     renameSync(ready, live);
     return;
   }
-  const moved = carryOver(live, ready);
+  const moved = carryOver(live, ready, dropped);
   try {
     renameSync(live, old);
   } catch (error) {
-    // Windows refuses to rename a folder with a file open in it: nothing changes.
+    // Windows refuses to rename a folder with a file open in it: nothing changes. Elsewhere
+    // EBUSY or EXDEV is a mount point (a bind mount has the device of its parent).
     for (const entry of moved) renameSync(path.join(ready, entry), path.join(live, entry));
-    throw Object.assign(error as NodeJS.ErrnoException, { path: live });
+    const code = (error as NodeJS.ErrnoException).code;
+    const mounted = process.platform !== 'win32' && (code === 'EBUSY' || code === 'EXDEV');
+    throw Object.assign(error as NodeJS.ErrnoException, { path: live }, mounted ? { code: MOUNT_POINT } : {});
   }
   try {
     renameSync(ready, live);
@@ -176,7 +188,7 @@ function swap(live: string, ready: string, old: string): void {
     throw Object.assign(error as NodeJS.ErrnoException, { path: live });
   }
   syncFolder(path.dirname(live));
-  settleOld(old, live);
+  settleOld(old, live, dropped);
 }
 
 /**
@@ -214,7 +226,7 @@ function recover(live: string): void {
  * folder, then throws OutputLockedError. Other failures are errno errors whose `path` names the
  * file or folder concerned.
  */
-export async function writeOutputSet(folder: string, files: readonly SetFile[], options: WriteSetOptions = {}): Promise<void> {
+export async function writeOutputSet(folder: string, files: readonly SetFile[], options: WriteSetOptions = {}): Promise<string[]> {
   for (const { name } of files) {
     if (name !== path.basename(name) || name === '.' || name === '..' || name.startsWith('.')) throw new RangeError(`not a plain file name: ${name}`);
   }
@@ -231,6 +243,8 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
     recover(live);
     const current = await lstat(live).catch(() => undefined);
     if (current && !current.isDirectory()) throw failure('ENOTDIR', live, 'not a directory');
+    // A mount point cannot be renamed (EBUSY, EXDEV): the set could never be swapped in.
+    if (current && current.dev !== (await stat(parent)).dev) throw failure(MOUNT_POINT, live, 'a mount point');
     // A folder where a file of the set should go would make the set fail half-way: refuse first.
     for (const { name } of files) {
       if ((await lstat(path.join(live, name)).catch(() => undefined))?.isDirectory()) throw failure('EISDIR', path.join(live, name), 'a folder is in the way');
@@ -260,9 +274,13 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
     renameSync(staging, ready);
     pending.folders.delete(staging);
     syncFolder(parent);
-    swap(live, ready, path.join(parent, `${prefix}old-${id}`));
+    const dropped = new Set((options.supersedes ?? []).filter((name) => !files.some((f) => f.name === name) && exists(path.join(live, name))));
+    swap(live, ready, path.join(parent, `${prefix}old-${id}`), dropped);
+    return [...dropped].map((name) => path.join(live, name));
   } catch (error) {
     if (pending.folders.delete(staging)) await rm(staging, { recursive: true, force: true });
+    // A swap refused by the system (the previous set was put back): the new set goes too.
+    await rm(path.join(parent, `${prefix}ready-${id}`), { recursive: true, force: true });
     throw error;
   } finally {
     process.off('exit', removeTemporaryFiles);
@@ -288,7 +306,7 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
       // signal handler removing the pending files could come first and the file appear after.
       const fd = openSync(temp, 'wx');
       try {
-        writeSync(fd, typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content);
+        writeFully(fd, typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content);
         fsyncSync(fd);
       } finally {
         closeSync(fd);
@@ -309,6 +327,11 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
     }
     throw error;
   }
+}
+
+/** A write may take fewer bytes than given (a file-size limit, a full disk): the rest is written, or its error thrown. */
+function writeFully(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** Whether `folder` has leftovers of an interrupted write beside it (for tests and diagnostics). */

@@ -1,5 +1,5 @@
 // The report as blocks that know their role: what every writer (DOCX, HTML, PDF, clean Markdown) is handed.
-import type { Alignment } from './docx/layout.js';
+import type { Alignment } from '../domain/layout.js';
 
 /** What a paragraph is in the report; each kind has its own paragraph style. */
 export type ParagraphKind =
@@ -11,7 +11,11 @@ export type ParagraphKind =
   | 'heading1'
   | 'heading2'
   | 'heading3'
-  | 'caption';
+  | 'caption'
+  /** 附件说明: 附件：1.…, after the body (GB/T 9704 7.3.4). */
+  | 'annexNote'
+  /** 附件1: the label at the top left of an annex's first page, which starts a new page. */
+  | 'annexLabel';
 
 /** plain text, a bold lead sentence (**…**), or a run-in heading (**…**{.run-in}). */
 export type RunRole = 'plain' | 'lead' | 'runIn';

@@ -5,7 +5,7 @@
 // come from the heading level and from markdown-it-attrs classes ({.subtitle}, {.speaker},
 // {.salutation}, {.caption}, {.run-in}).
 import type { Token } from 'markdown-it';
-import type { Alignment, Layout } from './docx/layout.js';
+import type { Alignment, Layout } from '../domain/layout.js';
 import { breakTitle } from './docx/title-break.js';
 import { reportMarkdown as md, WIDE } from './markdown.js';
 
@@ -15,6 +15,8 @@ export type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBl
 import type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, ReportDocument } from './blocks.js';
 
 const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation', 'caption'] as const;
+/** Roles whose class is not the kind's own name. */
+const CLASS_KINDS: Record<string, ParagraphKind> = { 'annex-note': 'annexNote', 'annex-label': 'annexLabel' };
 const HEADING_KINDS: Record<string, ParagraphKind> = { h1: 'title', h2: 'heading1', h3: 'heading2' };
 
 const classesOf = (token: Token): string[] => String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
@@ -22,6 +24,8 @@ const classesOf = (token: Token): string[] => String(token.attrGet('class') ?? '
 function paragraphKind(open: Token): ParagraphKind {
   if (open.type === 'heading_open') return HEADING_KINDS[open.tag] ?? 'heading3';
   const classes = classesOf(open);
+  const named = classes.find((c) => c in CLASS_KINDS);
+  if (named) return CLASS_KINDS[named]!;
   return ROLE_CLASSES.find((c) => classes.includes(c)) ?? 'body';
 }
 
@@ -34,7 +38,7 @@ function cellAlignment(open: Token): Alignment | undefined {
 }
 
 /** Flattens one inline token's children into text runs with their roles. */
-export function readInlines(inline: Token, prefix = ''): Inline[] {
+function readInlines(inline: Token, prefix = ''): Inline[] {
   const out: Inline[] = prefix ? [{ type: 'text', text: prefix, role: 'plain' }] : [];
   const roles: RunRole[] = [];
   let pendingSoftBreak = false;

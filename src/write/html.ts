@@ -8,7 +8,7 @@
 // every text is escaped, and fonts are only named (local()).
 import { breakDisplayLines, type Block, type Inline, type ReportDocument, type TableBlock } from './document.js';
 import { chineseLanguage, fontChain, layoutForScript } from './docx/fonts.js';
-import { DEFAULT_LAYOUT, type Layout, type ParagraphLayout } from './docx/layout.js';
+import { ANNEX_NOTE_HANG_CHARS, DEFAULT_LAYOUT, type Layout, type ParagraphLayout } from '../domain/layout.js';
 import { columnAlignments } from './docx/table-columns.js';
 
 export interface HtmlOptions {
@@ -68,7 +68,7 @@ function type(p: ParagraphLayout, layout: Layout, base: number): string {
 }
 
 /** The stylesheet: screen (a page-like column) and print (the DOCX's A4 page). */
-export function reportCss(layout: Layout): string {
+function reportCss(layout: Layout): string {
   const p = layout.paragraphs;
   const base = p.body.sizePt;
   const m = layout.page.marginsMm;
@@ -105,6 +105,11 @@ body { margin: 0; padding: 2rem 1rem; }
 .report table { border-collapse: collapse; width: 100%; margin: 0; line-height: 1.5; }
 .report caption { ${type(p.caption, layout, base)}; line-height: ${screenLine.toFixed(3)}; }
 .report th, .report td { border: ${pt(layout.table.borderPt)} solid #000; padding: .1em .4em; vertical-align: middle; }
+.report .annex-note { ${type(p.annexNote, layout, base)}; padding-left: ${p.annexNote.firstLineIndentChars + ANNEX_NOTE_HANG_CHARS}em; text-indent: -${ANNEX_NOTE_HANG_CHARS}em; ${spacing('annexNote', screenLine)}; }
+.report .annex-label { ${type(p.annexLabel, layout, base)}; break-before: page; break-after: avoid; }
+/* A table that runs onto another page leaves at least three rows below its header. */
+.report tbody tr:nth-child(-n+3) { break-after: avoid; }
+.report table { break-inside: avoid-page; }
 .report th { ${type(p.tableHeader, layout, base)}; }
 .report td { ${type(p.table, layout, base)}; }
 .report h1, .report h2, .report h3, .report h4, .report .subtitle, .report .speaker, .report caption { break-after: avoid; break-inside: avoid; }
@@ -116,13 +121,15 @@ body { margin: 0; padding: 2rem 1rem; }
   @page :right { @${box(pn.oddAlignment)} { ${pageNumberBox(pn.oddAlignment)}; } }
   @page :left { @${box(pn.evenAlignment)} { ${pageNumberBox(pn.evenAlignment)}; } }
   html { background: none; } body { padding: 0; }
-  .report { max-width: none; margin: 0; padding: 0; box-shadow: none; font-size: ${pt(base)}; line-height: ${pt(line)}; orphans: 1; widows: 1; }
+  .report { max-width: none; margin: 0; padding: 0; box-shadow: none; font-size: ${pt(base)}; line-height: ${pt(line)}; orphans: 1; widows: 2; }
   .report h1 { line-height: ${pt(line)}; margin: ${pt(p.title.spaceBeforeLines * line)} 0 ${pt(p.title.spaceAfterLines * line)}; }
   .report .speaker { margin: ${pt(p.speaker.spaceBeforeLines * line)} 0 ${pt(p.speaker.spaceAfterLines * line)}; }
 ${(['title', 'subtitle', 'speaker', 'salutation', 'body', 'heading1', 'heading2', 'heading3'] as const)
   .map((k) => `  ${SELECTORS[k]} { letter-spacing: ${pt(p[k].trackingPt)}; }`)
   .join('\n')}
-  .report td, .report th, .report caption { line-height: ${pt(line)}; }
+  .report caption, .report .annex-label { line-height: ${pt(line)}; }
+  .report .annex-note { margin: ${pt(p.annexNote.spaceBeforeLines * line)} 0 ${pt(p.annexNote.spaceAfterLines * line)}; }
+  .report td, .report th { line-height: ${pt(layout.table.lineSpacingPt)}; padding: ${pt(layout.table.cellPaddingPt)} .4em; }
 }
 `.trim();
 }
@@ -181,6 +188,8 @@ const PARAGRAPH_TAGS = {
   heading2: ['h3', ''],
   heading3: ['h4', ''],
   caption: ['p', 'caption'],
+  annexNote: ['p', 'annex-note'],
+  annexLabel: ['p', 'annex-label'],
 } as const;
 
 function blockHtml(block: Block, layout: Layout): string {

@@ -31,10 +31,10 @@ describe('report build (Markdown)', () => {
     expect(md).toContain('## 二、2024年工作安排');
     expect(md).toContain('**（二）更加精准服务全市工作大局**。围绕市委市政府中心工作精准选题。');
     // 3 of 5 proposals are 民生; 3 of 4 filed are answered; all 4 answers satisfied.
-    expect(md).toContain('涉及民生和社会事业领域提案3件，占比60%，年度办结率75%，提案者满意率100%');
+    expect(md).toContain('涉及民生和社会事业领域提案3件，占比60.0%，年度办结率75.0%，提案者满意率100.0%');
     expect(md).toContain('广泛收集反映社会热点信息200余篇，报送100余篇，40余篇被采纳');
     expect(md).toContain('先后就“推进居家养老服务”“智慧停车场建设”提出15条建议');
-    expect(md).toContain('提案5件，比上年增长25%');
+    expect(md).toContain('提案5件，比上年增长25.0%');
     expect(md).not.toMatch(/undefined|NaN|\{\{/);
   });
 
@@ -43,7 +43,7 @@ describe('report build (Markdown)', () => {
     await edit(path.join(data, '2023', 'proposals.yaml'), 'category: 经济建设', 'category: 民生和社会事业');
     const out = await tempDir();
     expect((await report(['build', '2023', '--data', data, '--out', out, '--format', 'md'])).code).toBe(0);
-    expect(await readFile(path.join(out, '2023', 'report.md'), 'utf8')).toContain('涉及民生和社会事业领域提案4件，占比80%');
+    expect(await readFile(path.join(out, '2023', 'report.md'), 'utf8')).toContain('涉及民生和社会事业领域提案4件，占比80.0%');
   });
 
   it('leaves the previous output untouched when a build fails', async () => {
@@ -116,7 +116,7 @@ describe('report build (Word)', () => {
   it('writes report.docx beside report.md from the same rendered content', () => {
     const text = docxText(built.docx);
     expect(text).toContain('中国人民政治协商会议江北省青川市第九届委员会常务委员会工作报告');
-    expect(text).toContain('涉及民生和社会事业领域提案3件，占比60%');
+    expect(text).toContain('涉及民生和社会事业领域提案3件，占比60.0%');
     expect(text).not.toContain('{.subtitle}');
     expect(text).not.toContain('**');
     const core = docxPart(built.docx, 'docProps/core.xml');
@@ -145,7 +145,7 @@ describe('report build --format html', () => {
     expect(html).toContain('<title>中国人民政治协商会议江北省青川市第九届委员会常务委员会工作报告</title>');
     expect(html).toContain('<meta name="author" content="中国人民政治协商会议江北省青川市委员会">');
     expect(html).toContain('<p class="subtitle">——2024年1月8日在政协青川市第九届委员会第二次会议上</p>');
-    expect(html).toContain('<p><strong>在推动履职为民上汇聚力量。</strong>涉及民生和社会事业领域提案3件，占比60%，年度办结率75%，提案者满意率100%。');
+    expect(html).toContain('<p><strong>在推动履职为民上汇聚力量。</strong>涉及民生和社会事业领域提案3件，占比60.0%，年度办结率75.0%，提案者满意率100.0%。');
     expect(html).toContain('<p><strong class="run-in">（二）更加精准服务全市工作大局。</strong>围绕市委市政府中心工作精准选题。</p>');
     expect(html).not.toMatch(/<script|EventSource/);
   });
@@ -161,7 +161,7 @@ describe('report build --format html', () => {
     expect((await readdir(path.join(plain, '2023'))).sort()).toEqual(['report.docx', 'report.md']);
     const bad = await report(['build', '2023', '--data', built.data, '--out', plain, '--format', 'md,rtf']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('用法错误：输出格式只能是 md、docx、html、pdf 的组合，而不是“rtf”');
+    expect(bad.stderr).toContain('用法错误：输出格式只能是 md、docx、html、pdf、check 的组合，而不是“rtf”');
   });
 
   it('is in the help', async () => {

@@ -4,7 +4,7 @@
  * with the count and the first rows — in the text, JSON and GitHub formats alike.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, writeFiles } from '../helpers/fixture.js';
+import { project, tempDir, writeFiles } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 
 const ORGANIZATION = `organization:
@@ -59,5 +59,15 @@ describe('one message per problem', () => {
     expect(annotations[0]).toContain('第2、4、6行等60行');
     // What was inferred is a notice, not a warning.
     expect(github.stdout).toMatch(/^::notice .*RPT741/m);
+  });
+});
+
+describe('info lines', () => {
+  it('are printed as 说明, and fail nothing, not even under --strict', async () => {
+    const cwd = await project('minimal');
+    await writeFiles(cwd, { 'data/2023/提案补充.csv': '案号,案由,提案者类别,第一提案人,类别,审查意见,办理结果\nP6,关于补充的提案,委员,钱七,经济建设,立案,A\n' });
+    const run = await report(['validate', '2023', '--strict'], { cwd });
+    expect(run.stdout + run.stderr).toContain('说明 RPT741 1 条记录的“已办复”是推断的');
+    expect(run.code).toBe(0);
   });
 });

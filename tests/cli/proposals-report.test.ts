@@ -59,9 +59,13 @@ describe('report build 2023 --kind proposals', () => {
     const units = distinct(rows.flatMap((r) => [...split(r['主办单位']), ...split(r['会办单位'])]));
     const leads = distinct(rows.flatMap((r) => split(r['主办单位'])));
     expect(markdown).toContain(`共收到提案${rows.length}件，其中大会期间${count(rows, (r) => r['大会/平时'] === '大会')}件，闭会期间${count(rows, (r) => r['大会/平时'] === '平时')}件。`);
-    expect(markdown).toContain(`经审查，立案${review('立案')}件，并案${review('并案')}件`);
-    expect(markdown).toContain(`立案率（含并案）为${((filed.length / rows.length) * 100).toFixed(1)}%`);
-    expect(markdown).toContain(`立案提案交由${units}家单位承办，其中主办单位${leads}家`);
+    // The bundled organisation counts 并案 within 立案 (the default convention): one 立案 everywhere.
+    expect(markdown).toContain(`经审查，立案${filed.length}件（含并案${review('并案')}件）`);
+    expect(markdown).toContain(`立案率为${((filed.length / rows.length) * 100).toFixed(1)}%`);
+    // Every unit both leads and joins: the sentence gives 件次, not “主办单位32家、会办单位32家”.
+    expect(leads).toBe(units);
+    const assignments = (column: string) => rows.reduce((n, r) => n + split(r[column]).length, 0);
+    expect(markdown).toContain(`立案提案交由${units}家单位承办，主办${assignments('主办单位')}件次、会办${assignments('会办单位')}件次`);
     expect(markdown).toContain(`已办复${count(rows, (r) => r['已办复'] === '是')}件`);
     for (const [cls, label] of [['A', '已解决或基本解决'], ['B', '正在解决或列入计划解决'], ['C', '留作参考']]) {
       expect(markdown).toContain(`${label}的${count(rows, (r) => r['办理结果'] === cls)}件`);
@@ -85,7 +89,7 @@ describe('report build 2023 --kind proposals', () => {
       const firstRow = table.slice(table.indexOf('<w:tr'), table.indexOf('</w:tr>'));
       expect(firstRow).toContain('<w:tblHeader/>');
     }
-    expect(markdown).toContain('| 合计 | 232 | 100% |');
+    expect(markdown).toContain('| 合计 | 232 | 100.0% | 220 | 204 |');
   });
 
   it('repeats the header row where a table runs over a page of the PDF', async (context) => {

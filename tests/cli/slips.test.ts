@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../../src/write/spreadsheet/write.js';
 import { DATA, edit, positionOf, project, writeFiles } from '../helpers/fixture.js';
 import { jsonDiagnostics, report, type JsonDiagnostic } from '../helpers/report.js';
 
@@ -47,7 +47,7 @@ async function withSlip(file: string, find: string, replace: string): Promise<{ 
 
 describe('slips in YAML', () => {
   it('a full-width colon after a key: at the colon, told to type “: ”', async () => {
-    const { cwd, path: file } = await withSlip('2023/research.yaml', '    kind: 调研\n    title: 关于推动城乡', '    kind：调研\n    title: 关于推动城乡');
+    const { cwd, path: file } = await withSlip('2023/research.yaml', '    kind: 调研\n    title: 关于推进城乡', '    kind：调研\n    title: 关于推进城乡');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
@@ -69,21 +69,21 @@ describe('slips in YAML', () => {
   });
 
   it('a field indented one space short: at that line, told how many spaces to use', async () => {
-    const { cwd, path: file } = await withSlip('2023/research.yaml', '\n    title: 关于推动城乡', '\n   title: 关于推动城乡');
+    const { cwd, path: file } = await withSlip('2023/research.yaml', '\n    title: 关于推进城乡', '\n   title: 关于推进城乡');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'RPT104', line: (await positionOf(file, '   title: 关于推动城乡')).line });
+    expect(problems[0]).toMatchObject({ code: 'RPT104', line: (await positionOf(file, '   title: 关于推进城乡')).line });
     expect(problems[0]!.message).toContain('缩进');
     expect(problems[0]!.hint).toContain('缩进 4 个空格');
   });
 
   it('a field indented deeper than its neighbour: at the deeper line, not at the value above it', async () => {
-    const { cwd, path: file } = await withSlip('2023/research.yaml', '\n    title: 关于推动城乡', '\n      title: 关于推动城乡');
+    const { cwd, path: file } = await withSlip('2023/research.yaml', '\n    title: 关于推进城乡', '\n      title: 关于推进城乡');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'RPT104', line: (await positionOf(file, '      title: 关于推动城乡')).line });
+    expect(problems[0]).toMatchObject({ code: 'RPT104', line: (await positionOf(file, '      title: 关于推进城乡')).line });
     expect(problems[0]!.hint).toContain('缩进 4 个空格');
   });
 
@@ -141,7 +141,7 @@ describe('a blank cell in a ledger', () => {
 
 describe('slips in the narrative', () => {
   it('an unclosed {{: at the {{, with how a citation is written', async () => {
-    const { cwd, path: file } = await withSlip('2023/narrative.md', '形成调研视察报告{{research.count}}', '形成调研视察报告{{research.count');
+    const { cwd, path: file } = await withSlip('2023/narrative.md', '完成调研视察报告{{research.count}}', '完成调研视察报告{{research.count');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
@@ -151,7 +151,7 @@ describe('slips in the narrative', () => {
   });
 
   it('a misspelt block helper: at the {{#…}}, naming the {{/each}} by its line in the file and the right spelling', async () => {
-    const { cwd, path: file } = await withSlip('2023/narrative.md', '形成调研视察报告{{research.count}}', '形成调研视察报告{{#eahc research.titles}}{{this}}{{/each}}');
+    const { cwd, path: file } = await withSlip('2023/narrative.md', '完成调研视察报告{{research.count}}', '完成调研视察报告{{#eahc research.titles}}{{this}}{{/each}}');
     const problems = await validate(cwd);
     expectChinese(problems);
     expect(problems).toHaveLength(1);
@@ -165,8 +165,8 @@ describe('slips in the narrative', () => {
   it('two unknown figures in one paragraph: both named, each at its place, each with the name meant', async () => {
     const { cwd, path: file } = await withSlip(
       '2023/narrative.md',
-      '{{research.count}}篇，获市委、市政府和省政协领导批示{{research.instructions.total}}',
-      '{{research.cuont}}篇，获市委、市政府和省政协领导批示{{research.instructions.totl}}',
+      '{{research.count}}篇，市委、市政府和省政协领导在这些报告上作出批示{{research.instructions.total}}',
+      '{{research.cuont}}篇，市委、市政府和省政协领导在这些报告上作出批示{{research.instructions.totl}}',
     );
     const problems = await validate(cwd);
     expectChinese(problems);

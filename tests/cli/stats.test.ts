@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/format.js';
-import { flatten } from '../../src/stats/flatten.js';
+import { flatten } from '../../src/compute/flatten.js';
 import { figuresOfRecords, type FiguresOfRecords } from '../../src/stats/figures.js';
 import { computeStats, filterStats, formatChange, formatStatsTable, formatValue, statsToJson, type Stats } from '../../src/stats/stats.js';
 import { copyFixture, edit, FIXTURES } from '../helpers/fixture.js';
@@ -32,10 +32,10 @@ describe('report stats', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^名称 +说明 +2023年 +2022年 +变化$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^proposals\.total +收到提案（件） +5 +4 +\+1（增长25%）$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^proposals\.answeredRate +办复率 +75% +100% +−25个百分点$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^proposals\.total +收到提案（件） +5 +4 +\+1（增长25.0%）$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^proposals\.answeredRate +办复率＝立案（含并案）中已办复的 ÷ 立案（含并案） +75.0% +100.0% +−25.0个百分点$/));
     expect(lines).toContainEqual(expect.stringMatching(/^proposals\.byCategory\.民生和社会事业\.count +民生和社会事业类提案（件） +3 +3 +持平$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^information\.adoptionRate +\S+ +41\.3% +无法算出$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^information\.adoptionRate +社情民意信息采用率＝被采用 ÷ 报送 +41\.3% +无法算出$/));
     expect(lines).toContainEqual(expect.stringMatching(/^organization\.shortName +\S+ +青川市政协$/));
     expect(run.stdout).not.toMatch(/^(narrative|previous)\./m);
     expect(run.stderr).toBe('');
@@ -96,7 +96,7 @@ describe('report stats', () => {
     const json = JSON.parse(run.stdout) as { year: number; previousYear: number | null; figures: Record<string, { label: string; unit: string | null; value: unknown; previous: unknown; change: unknown; growth: unknown }> };
     expect(json.year).toBe(2023);
     expect(json.previousYear).toBe(2022);
-    expect(json.figures['proposals.total']).toEqual({ label: '收到提案', unit: '件', value: 5, previous: 4, change: 1, growth: 0.25 });
+    expect(json.figures['proposals.total']).toEqual({ label: '收到提案', unit: '件', printed: '5', value: 5, previous: 4, change: 1, growth: 0.25 });
     expect(json.figures['proposals.byCategory.民生和社会事业.share']).toMatchObject({ value: 0.6, previous: 0.75, change: -0.15, growth: null });
     expect(json.figures['activities.study.parts.主席会议集体学习']!.value).toBe(12);
   });
@@ -202,7 +202,7 @@ describe('stats of the minimal fixture', () => {
     const json = statsToJson(minimalStats());
     expect(json.year).toBe(2023);
     expect(json.previousYear).toBe(2022);
-    expect(json.figures['proposals.total']).toEqual({ label: '收到提案', unit: '件', value: 5, previous: 4, change: 1, growth: 0.25 });
+    expect(json.figures['proposals.total']).toEqual({ label: '收到提案', unit: '件', printed: '5', value: 5, previous: 4, change: 1, growth: 0.25 });
     expect(json.figures['information.adoptionRate']).toMatchObject({ value: 43 / 104, previous: null, change: null, growth: null });
     expect(json.figures['meetings.byTag.民生.topics']!.value).toEqual(['推进居家养老服务', '智慧停车场建设']);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
@@ -219,13 +219,13 @@ describe('stats table', () => {
     expect(formatValue('text', ['甲', '乙'])).toBe('甲、乙（2项）');
     expect(formatValue('text', [])).toBe('（空）');
     expect(formatValue('record', true)).toBe('是');
-    expect(formatChange(r({ value: 5, previous: 4, change: 1, growth: 0.25 }))).toBe('+1（增长25%）');
-    expect(formatChange(r({ value: 3, previous: 4, change: -1, growth: -0.25 }))).toBe('−1（下降25%）');
+    expect(formatChange(r({ value: 5, previous: 4, change: 1, growth: 0.25 }))).toBe('+1（增长25.0%）');
+    expect(formatChange(r({ value: 3, previous: 4, change: -1, growth: -0.25 }))).toBe('−1（下降25.0%）');
     expect(formatChange(r({ value: 3, previous: 0, change: 3 }))).toBe('+3');
     expect(formatChange(r({ value: 3, previous: 3, change: 0, growth: 0 }))).toBe('持平');
     // Points are taken from the printed percentages: 8.6% − 8.7% is −0.1, not “持平”.
     expect(formatChange(r({ kind: 'rate', value: 0.0862, previous: 0.0866, change: -0.0004 }))).toBe('−0.1个百分点');
-    expect(formatChange(r({ kind: 'rate', value: 0.75, previous: 1, change: -0.25 }))).toBe('−25个百分点');
+    expect(formatChange(r({ kind: 'rate', value: 0.75, previous: 1, change: -0.25 }))).toBe('−25.0个百分点');
     expect(formatChange(r({ kind: 'rate', value: 0.5, previous: 0.5, change: 0 }))).toBe('持平');
   });
 
@@ -242,7 +242,7 @@ describe('stats table', () => {
     };
     expect(thisYear(lines[2]!)).toBe(thisYear(lines[3]!));
     expect(thisYear(lines[2]!)).toBe(thisYear(lines[4]!));
-    expect(lines[2]).toMatch(/proposals\.total +收到提案（件） +5 +4 +\+1（增长25%）$/);
+    expect(lines[2]).toMatch(/proposals\.total +收到提案（件） +5 +4 +\+1（增长25.0%）$/);
   });
 
   it('leaves out the comparison columns when there is no previous year', () => {

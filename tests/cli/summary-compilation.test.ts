@@ -19,16 +19,16 @@ describe('report build 2023 --kind summary', () => {
     expect((await readdir(path.join(out, '2023'))).sort()).toEqual(['summary.docx', 'summary.md']);
     const md = await readFile(path.join(out, '2023', 'summary.md'), 'utf8');
     // Headline and subtitle; the spaces between a headline's phrases are full-width.
-    expect(md.split('\n')[0]).toBe('# 守正创新\u3000勤勉履职\u3000奋力谱写新时代云州政协事业新篇章');
+    expect(md.split('\n')[0]).toBe('# 开局起步稳\u3000协商议政实\u3000云州政协新一届履职迈出坚实步伐');
     expect(md).toContain('——市政协2023年工作综述\n');
-    expect(md).toContain('\n时序更替，逐梦前行。\n');
-    expect(md).toContain('## 强化政治引领\u3000筑牢思想根基');
+    expect(md).toContain('\n2023年，十届市政协开局起步。');
+    expect(md).toContain('## 主题教育走深走实\u3000思想根基更加牢固');
     // Dense figures, computed from the same records as the annual report.
-    expect(md).toContain('组织召开党组理论学习中心组专题学习会9次、主席会议集体学习12次、常委会议专题学习5次');
-    expect(md).toContain('全年收到提案232件，经审查立案220件，其中涉及民生和社会事业领域提案86件，占比37.1%；年度办结率92.7%，提案者满意率99.5%');
-    expect(md).toContain('努力谱写新时代云州政协事业发展新篇章。');
+    expect(md).toContain('全年召开党组理论学习中心组专题学习会9次、主席会议集体学习12次、常委会议专题学习5次');
+    expect(md).toContain('共收到提案232件，经审查立案220件（含并案16件），其中涉及民生和社会事业领域提案86件，占比37.1%；办复率92.7%，提案者满意和基本满意率99.5%');
+    expect(md).toContain('为谱写中国式现代化云州篇章贡献更多政协力量。');
     // A section without paragraphs takes the review section at its position (the fourth).
-    expect(md).toContain('## 凝聚各方力量\u3000促进团结协作\n\n**充分协商交流增进共识**。');
+    expect(md).toContain('## 凝聚各方力量\u3000促进团结协作\n\n**在联系交流中增进共识**。');
     // No parts of the formal report.
     expect(md).not.toMatch(/^## [一二]、|\{\.speaker\}|\{\.salutation\}|\{\.run-in\}/m);
     expect(md).not.toMatch(/undefined|NaN|\{\{/);
@@ -45,7 +45,7 @@ describe('report build 2023 --kind summary', () => {
     expect(md).not.toContain('{.subtitle}');
     expect(md).toContain('过去的一年，在市委的坚强领导下，青川市政协团结带领全体委员履职尽责。');
     expect(md).toContain('## 助力民生改善');
-    expect(md).toContain('涉及民生和社会事业领域提案3件，占比60%');
+    expect(md).toContain('涉及民生和社会事业领域提案3件，占比60.0%');
   });
 
   it('says where a section leaves out paragraphs the review cannot lend', async () => {
@@ -55,8 +55,8 @@ describe('report build 2023 --kind summary', () => {
     const run = await report(['build', '2023', '--kind', 'summary', '--data', data, '--out', await tempDir()], { cwd: data });
     expect(run.code).toBe(1);
     const line = await lineOf(file, '## 加强自身建设');
-    expect(run.stderr).toContain(`2023/summary.md:${line}:4 错误 RPT202 缺少必填字段“paragraphs”`);
-    expect(run.stderr).toContain('工作回顾只有 2 个部分，第 3 部分没有可沿用的段落');
+    expect(run.stderr).toContain(`2023/summary.md:${line}:4 错误 RPT211 第 3 部分只有标题，没有正文段落，工作回顾也没有第 3 部分可以沿用`);
+    expect(run.stderr).toContain('工作回顾只有 2 个部分');
     // The annual report of the same data is not affected by the summary's problem.
     expect((await report(['build', '2023', '--data', data, '--out', await tempDir(), '--format', 'md'])).code).toBe(0);
   });
@@ -106,7 +106,7 @@ describe('report build 2023 --data a --data b (compilation)', () => {
     const sections = md.split(/^## /m).slice(1);
     expect(sections).toHaveLength(2);
     expect(sections[0]).toMatch(/^东湖区政协：强化“三个机制”\u3000展示新气象新作为\n/);
-    expect(sections[0]).toContain('东湖区政协坚持以党的二十大精神为统领，全年收到提案5件，立案率80%。');
+    expect(sections[0]).toContain('东湖区政协坚持以党的二十大精神为统领，全年收到提案5件，立案率80.0%。');
     expect(sections[0]).toContain('### 强化党建引领机制');
     expect(sections[1]).toMatch(/^西山区政协\n/);
     expect(sections[1]).toContain('过去的一年，在市委的坚强领导下，西山区政协团结带领全体委员履职尽责。');
@@ -140,7 +140,7 @@ describe('report build 2023 --data a --data b (compilation)', () => {
     expect(run.code, run.stderr).toBe(0);
     const md = await readFile(path.join(out, '2023', 'compilation.hant.md'), 'utf8');
     expect(md).toContain('## 東湖區政協：');
-    expect(md).toContain('全年收到提案5件，立案率80%。');
+    expect(md).toContain('全年收到提案5件，立案率80.0%。');
   });
 
   it('compiles the two organisations bundled with the repository (the README example)', async () => {

@@ -60,16 +60,18 @@ describe('report build 2018-2022 --kind term (examples/term-2018-2022)', () => {
     expect(md.split('\n')[0]).toBe('# 中国人民政治协商会议青溪市柳塘区第八届委员会常务委员会工作报告');
     expect(md).toContain('——2023年1月10日在政协青溪市柳塘区第九届委员会第一次会议上\n');
     expect(md).toContain('## 一、过去五年工作回顾');
-    expect(md).toContain('五年来，区政协常委会主要开展了以下工作：');
-    expect(md).toContain('### （四）强化自身建设，展现新的作为。');
+    expect(md).toContain('五年来，区政协常委会主要做了以下工作：');
+    expect(md).toContain('### （四）加强自身建设，增强履职本领\n');
+    // A heading is read aloud as a title: no full stop at its end (run-in plan items are paragraphs).
+    expect(md.split('\n').filter((line) => /^#/.test(line) && /。\s*$/.test(line))).toEqual([]);
     expect(md).toContain('## 二、今后五年工作建议');
-    expect(md).toContain('**（六）持之以恒加强作风建设**。');
+    expect(md).toContain('**（六）加强自身建设**。');
     // Lessons: the lead-in and the first lesson share a paragraph, then one lesson a paragraph.
-    const lessons = md.split('\n\n').filter((p) => p.includes('只有坚持'));
+    const lessons = md.split('\n\n').filter((p) => p.includes('必须'));
     expect(lessons).toHaveLength(5);
-    expect(lessons[0]).toMatch(/^回顾区八届政协五年来的工作实践，我们深切体会到：只有坚持中国共产党的领导/);
+    expect(lessons[0]).toMatch(/^回顾五年的履职实践，我们有以下几点体会：必须坚持中国共产党的领导/);
     // Order: review, thanks, lessons, shortcomings, plan, closing.
-    const order = ['## 一、', '表示崇高的敬意', '我们深切体会到', '主要是：', '## 二、', '不断开创政协工作新局面'].map((s) => md.indexOf(s));
+    const order = ['## 一、', '表示衷心的感谢', '我们有以下几点体会', '还有不少差距', '## 二、', '为全面建设社会主义现代化柳塘作出新的贡献'].map((s) => md.indexOf(s));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(md).not.toMatch(/undefined|NaN|\{\{/);
   });
@@ -136,14 +138,14 @@ describe('report build 2018-2022 --kind term (examples/term-2018-2022)', () => {
           'term.proposals.filingRate',
           'term.proposals.byCategory.民生和社会事业.count',
           'term.proposals.byCategory.民生和社会事业.share',
-          'term.proposals.collective',
+          'term.proposals.partiesAndGroups',
           'term.proposals.keyProposals',
         ],
       ],
-      [`提案办结率${pct(answered, filed)}，提案者满意率${pct(satisfied, responded)}`, ['term.proposals.answeredRate', 'term.proposals.satisfactionRate']],
+      [`提案办复率${pct(answered, filed)}，提案者满意和基本满意率${pct(satisfied, responded)}`, ['term.proposals.answeredRate', 'term.proposals.satisfactionRate']],
       [`年度提案从2018年的${records[0]!.proposals.length}件增加到2022年的${records[4]!.proposals.length}件`, ['term.from', 'term.to']],
       [
-        `收集社情民意信息${collected}条（${YEARS.map((y, i) => `${y}年${records[i]!.information.length}条`).join('、')}），` +
+        `收集社情民意信息${collected}条，每年收集的条数由2018年的${records[0]!.information.length}条增加到2022年的${records[4]!.information.length}条；` +
           `向市政协和区委、区政府报送${submitted}条，被采用${adopted}条，采用率${pct(adopted, submitted)}`,
         ['term.information.collected', 'term.information.submitted', 'term.information.adopted', 'term.information.adoptionRate'],
       ],
@@ -167,7 +169,7 @@ describe('report build 2018-2022 --kind term (examples/term-2018-2022)', () => {
     const value = (name: string) => figures[name]?.value;
     const RATE = /(Rate|share|balancedShare)$/;
     // People and units are counted once over the term however many years they appear in (同名计一人).
-    const DISTINCT = new Set(['proposals.proposers', 'proposals.units', 'proposals.leadUnits', 'proposals.jointUnits']);
+    const DISTINCT = new Set(['proposals.proposers', 'proposals.units', 'proposals.leadUnits', 'proposals.jointUnits', 'proposals.categoriesWithProposals', 'proposals.sectorsWithProposals']);
     let counts = 0;
     const mismatches: string[] = [];
     for (const [name, { value: total }] of Object.entries(figures)) {
@@ -190,7 +192,8 @@ describe('report build 2018-2022 --kind term (examples/term-2018-2022)', () => {
     expect(value('term.proposals.answeredRate')).toBe(ratio('term.proposals.answered', 'term.proposals.filed'));
     expect(value('term.proposals.satisfactionRate')).toBe(ratio('term.proposals.satisfied', 'term.proposals.responded'));
     expect(value('term.information.adoptionRate')).toBe(ratio('term.information.adopted', 'term.information.submitted'));
-    expect(value('term.proposals.byCategory.民生和社会事业.share')).toBe(ratio('term.proposals.byCategory.民生和社会事业.count', 'term.proposals.total'));
+    // A share is settled at the printed precision (one decimal of a percent), balanced over its group.
+    expect(value('term.proposals.byCategory.民生和社会事业.share') as number).toBeCloseTo(ratio('term.proposals.byCategory.民生和社会事业.count', 'term.proposals.total'), 3);
     // Not the mean of the yearly rates (which differ from year to year).
     const mean = YEARS.reduce((a, y) => a + (value(`years.${y}.proposals.answeredRate`) as number), 0) / YEARS.length;
     expect(value('term.proposals.answeredRate')).not.toBe(mean);

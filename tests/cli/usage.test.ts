@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { RECORD_KINDS } from '../../src/domain/registry.js';
 import { REPORT_KINDS } from '../../src/kinds/index.js';
-import { SettingsSchema } from '../../src/load/settings.js';
+import { SettingsSchema } from '../../src/settings.js';
 import { listTemplatePieces } from '../../src/templates/manage.js';
 import { copyFixture, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
@@ -16,7 +16,7 @@ import { report } from '../helpers/report.js';
 /** Names of things, not English prose: formats, products and keys a user types or sees on screen. */
 const PROPER_NAMES = ['YAML', 'Excel', 'CSV', 'PDF', 'BOM', 'Markdown', 'Word', 'JSON', 'Schema', 'GitHub', 'Actions', 'VS', 'Code', 'Red', 'Hat', 'Ctrl', 'C', 'WPS', 'LibreOffice'];
 /** Values options take (formats, scripts, output formats of diagnostics). */
-const OPTION_VALUES = ['md', 'docx', 'html', 'pdf', 'xlsx', 'csv', 'utf', 'gbk', 'hans', 'hant', 'text', 'json', 'github', 'records', 'typed'];
+const OPTION_VALUES = ['md', 'docx', 'html', 'pdf', 'check', 'xlsx', 'csv', 'utf', 'gbk', 'hans', 'hant', 'text', 'json', 'github', 'records', 'typed'];
 
 /** The commands and subcommands, as `report --help` and `report <command> --help` list them. */
 async function commandPaths(): Promise<string[][]> {

@@ -221,3 +221,16 @@ describe('report validate: layout.yaml', () => {
     expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('应为数字'), expect.stringContaining('应为以下之一：left、center、right、justify')]));
   });
 });
+
+describe('validate without --kind checks every report of the year whose prose is written', () => {
+  it('names the three reports of the bundled year, and fails on a slip in proposals.md alone', async () => {
+    const ok = await report(['validate', '2023', '--data', DATA]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('2023 年的数据、版式和模板检查通过（年度工作报告、提案工作情况报告、工作综述）。');
+    const data = await copyFixture(DATA);
+    await edit(`${data}/2023/proposals.md`, '{{proposals.categoriesWithProposals}}', '{{proposals.categoriesWithProposal}}');
+    const bad = await report(['validate', '2023', '--data', data]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/proposals\.md:\d+:\d+ 错误 RPT401/);
+  }, 60_000);
+});

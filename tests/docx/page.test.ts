@@ -2,7 +2,7 @@
 // the traditional-script and table parts of its XML.
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/write/docx/index.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { docxToPdf, figures, hasCommand, hasTimesMetrics, measurePdf } from '../write/measure.js';
 import { REPORTS, reportDocument } from '../write/reports.js';
 import { attr, attrs, doc, element, elements, part, style, text, unzipParts } from './docx-xml.js';
@@ -19,7 +19,9 @@ describe.skipIf(noLibreOffice)('the DOCX in LibreOffice', () => {
     const pdf = docxToPdf(await renderDocx(reportDocument(REPORTS[0]!), DEFAULT_LAYOUT));
     const f = figures(measurePdf(pdf, DEFAULT_LAYOUT));
     expect(new Set(f.fullPageLines)).toEqual(new Set([22]));
-    expect(f.fullLines).toBeGreaterThan(150);
+    // Full: reaching the right edge. Lines holding digits end up to a character short of it
+    // (left-aligned, see docxAlignment), so fewer lines count.
+    expect(f.fullLines).toBeGreaterThan(130);
     // LibreOffice adds ~0.2 em between Chinese and digits whatever the document says, and does
     // not hang closing quotes, so those lines may hold one character less (docs/layout.md).
     expect(f.chineseLines28 / f.chineseLines).toBeGreaterThan(0.88);
@@ -38,14 +40,16 @@ describe('the traditional-script DOCX', () => {
     expect(styles).not.toContain('_GB2312');
     const fonts = part(parts, 'word/fontTable.xml');
     const fangsong = elements(fonts, 'w:font').find((f) => f.includes('w:name="方正仿宋繁体"'))!;
-    expect(attr(fangsong, 'w:altName', 'w:val')).toMatch(/^FZFangSong-Z02T,方正仿宋繁體,仿宋,FangSong,.*Noto Serif CJK TC/);
+    // One alternative name, not a list (Word would read a list as one font's name).
+    expect(attr(fangsong, 'w:altName', 'w:val')).toBe('FZFangSong-Z02T');
     expect(attr(fangsong, 'w:charset', 'w:val')).toBe('88');
   });
 
   it('lists the simplified fonts with their Windows and open fallbacks in the font table', async () => {
     const fonts = part(unzipParts(await renderDocx(doc('正文。'))), 'word/fontTable.xml');
     const byName = (n: string) => elements(fonts, 'w:font').find((f) => f.includes(`w:name="${n}"`))!;
-    expect(attr(byName('仿宋_GB2312'), 'w:altName', 'w:val')).toMatch(/^仿宋,FangSong,FangSong_GB2312,/);
+    expect(attr(byName('仿宋_GB2312'), 'w:altName', 'w:val')).toBe('仿宋');
+    expect(attr(byName('楷体_GB2312'), 'w:altName', 'w:val')).toBe('楷体');
     expect(attr(byName('仿宋_GB2312'), 'w:charset', 'w:val')).toBe('86');
     expect(attr(byName('Times New Roman'), 'w:charset', 'w:val')).toBe('00');
     expect(attr(byName('Times New Roman'), 'w:family', 'w:val')).toBe('roman');
@@ -53,8 +57,10 @@ describe('the traditional-script DOCX', () => {
 
   it('turns autospace off and leaves punctuation uncompressed, for Word', async () => {
     const parts = unzipParts(await renderDocx(doc('正文2024年。')));
-    expect(element(part(parts, 'word/styles.xml'), 'w:pPrDefault')).toContain('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
-    expect(part(parts, 'word/settings.xml')).toContain('<w:characterSpacingControl w:val="doNotCompress"/><w:compat>');
+    expect(element(part(parts, 'word/styles.xml'), 'w:pPrDefault')).toContain('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/><w:spacing ');
+    const settings = part(parts, 'word/settings.xml');
+    expect(settings).toContain('<w:characterSpacingControl w:val="doNotCompress"/><w:noLineBreaksAfter w:lang="zh-CN" ');
+    expect(attr(settings, 'w:noLineBreaksBefore', 'w:val')).toContain('”');
     expect(attr(element(style(part(parts, 'word/styles.xml'), 'Normal'), 'w:rPr'), 'w:spacing', 'w:val')).toBe('-5');
   });
 });

@@ -75,7 +75,9 @@ describe('styles', () => {
   it('sets body text in 仿宋_GB2312 三号, justified, exact 28.95 pt, first line indented two characters', () => {
     const normal = style(stylesXml, 'Normal');
     expect(typeOf(normal)).toEqual({ eastAsia: '仿宋_GB2312', latin: 'Times New Roman', hAnsi: 'Times New Roman', size: '32' });
-    expect(attr(normal, 'w:jc', 'w:val')).toBe('both');
+    // Justified text is written left-aligned: LibreOffice drops a hanging mark from a justified
+    // line (styles.ts, docxAlignment); full lines of Chinese are full either way.
+    expect(attr(normal, 'w:jc', 'w:val')).toBe('left');
     expect(attrs(normal, 'w:spacing')).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
     expect(attrs(normal, 'w:ind')).toMatchObject({ 'w:firstLineChars': '200', 'w:firstLine': '640' });
   });
@@ -110,7 +112,8 @@ describe('styles', () => {
       expect(s, id).toMatch(/<w:b(?: w:val="[^"]*")?\/>/);
       expect(attr(s, 'w:jc', 'w:val'), id).toBeDefined();
       expect(Object.keys(attrs(s, 'w:ind')), id).toEqual(expect.arrayContaining(['w:firstLine', 'w:firstLineChars']));
-      expect(attrs(s, 'w:spacing'), id).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
+      // Body 28.95 pt; table text its own fixed 20 pt (四号 in rows of 29.5 pt).
+      expect(attrs(s, 'w:spacing'), id).toMatchObject({ 'w:line': id.startsWith('Table') ? '400' : '579', 'w:lineRule': 'exact' });
     }
     expect(isBold(style(stylesXml, 'Heading3'))).toBe(true);
     expect(isBold(style(stylesXml, 'TableHeader'))).toBe(true);

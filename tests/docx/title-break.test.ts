@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakDisplayLines, typeAreaWidthPt, type Inline } from '../../src/write/document.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { breakTitle, lineWidthPt, titleLines, type LineMeasure } from '../../src/write/docx/title-break.js';
 import { doc } from './docx-xml.js';
 
@@ -67,6 +67,46 @@ describe('titleLines', () => {
       expect(ls.join('/')).not.toMatch(/委\/员|员\/会|自治\/|\/区第|协\/商|十\/届|中国人民政治协商\/会议/);
     }
     expect(lines(titles[3]!)).toEqual(['中國人民政治協商會議', '內蒙古自治區呼和浩特市賽罕區', '第十屆委員會常務委員會工作報告']);
+  });
+
+  it('breaks 20 real long names (自治区, 自治州, 自治县, 自治旗, 特别行政区) only between words, in a good shape', () => {
+    const titles = [
+  '中国人民政治协商会议新疆维吾尔自治区巴音郭楞蒙古自治州第十五届委员会常务委员会工作报告',
+  '中国人民政治协商会议广西壮族自治区防城港市东兴市第九届委员会常务委员会工作报告',
+  '中国人民政治协商会议宁夏回族自治区吴忠市同心县第十一届委员会常务委员会工作报告',
+  '中国人民政治协商会议内蒙古自治区鄂尔多斯市伊金霍洛旗第十届委员会常务委员会工作报告',
+  '中国人民政治协商会议西藏自治区林芝市巴宜区第二届委员会常务委员会关于提案工作情况的报告',
+  '中国人民政治协商会议广东省珠海市第十届委员会常务委员会关于服务澳门特别行政区融入国家发展大局工作情况的报告',
+  '中国人民政治协商会议湖南省湘西土家族苗族自治州第十三届委员会常务委员会工作报告',
+  '中国人民政治协商会议湖北省恩施土家族苗族自治州利川市第十届委员会常务委员会工作报告',
+  '中国人民政治协商会议云南省德宏傣族景颇族自治州瑞丽市第十届委员会常务委员会工作报告',
+  '中国人民政治协商会议四川省阿坝藏族羌族自治州汶川县第十届委员会常务委员会工作报告',
+  '中国人民政治协商会议贵州省黔东南苗族侗族自治州凯里市第十届委员会常务委员会工作报告',
+  '中国人民政治协商会议甘肃省临夏回族自治州东乡族自治县第十届委员会常务委员会工作报告',
+  '中国人民政治协商会议青海省海西蒙古族藏族自治州格尔木市第十二届委员会常务委员会工作报告',
+  '中国人民政治协商会议吉林省延边朝鲜族自治州珲春市第十一届委员会常务委员会工作报告',
+  '中国人民政治协商会议重庆市石柱土家族自治县第十五届委员会常务委员会工作报告',
+  '中国人民政治协商会议河北省承德市围场满族蒙古族自治县第十届委员会常务委员会工作报告',
+  '中国人民政治协商会议辽宁省丹东市宽甸满族自治县第十二届委员会常务委员会关于十二届一次会议以来提案工作情况的报告',
+  '中国人民政治协商会议广东省清远市连南瑶族自治县第十三届委员会常务委员会工作报告',
+  '中国人民政治协商会议云南省红河哈尼族彝族自治州屏边苗族自治县第十届委员会常务委员会工作报告',
+  '中国人民政治协商会议新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县第十届委员会常务委员会关于十届一次会议以来提案工作情况的报告',
+];
+    // A line ends after the CPPCC's name, an organ, a period or a level of a place name, or the
+    // next starts with 关于 / 在 / 第…届: never inside a word such as 土家族苗族自治州 or 会议以来.
+    const END = /(会议|委员会|以来|[省市区县州旗盟]|自治[区州县旗]|特别行政区)$/;
+    const START = /^(关于|在|第)/;
+    for (const title of titles) {
+      const ls = lines(title);
+      const shown = ls.join(' / ');
+      expect(ls.join('')).toBe(title);
+      expect(ls.length, shown).toBeGreaterThan(1);
+      expect(wellShaped(ls), shown).toBe(true);
+      for (const l of ls) expect(lineWidthPt(l, TITLE), shown).toBeLessThanOrEqual(width);
+      for (let i = 0; i + 1 < ls.length; i++) expect(END.test(ls[i]!) || START.test(ls[i + 1]!), shown).toBe(true);
+      expect(shown).not.toMatch(/会议 \/ 以来|委 \/ 员|自治 \/ |族 \/ /);
+    }
+    expect(lines('政协伊犁哈萨克自治州第十五届委员会常务委员会关于十五届一次会议以来提案工作情况的报告').join(' / ')).not.toContain('会议 / 以来');
   });
 
   it('breaks a long subtitle between its date and place, or after the place, never before 上', () => {

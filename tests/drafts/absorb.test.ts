@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/drafts/absorb.js';
 import { paragraphView, readDraft } from '../../src/drafts/read-docx.js';
-import { readWorkbook, writeWorkbook, type CellValue } from '../../src/load/spreadsheet/index.js';
+import { readWorkbook, type CellValue } from '../../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../../src/write/spreadsheet/write.js';
 import { DATA, project } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 import { hasCommand } from '../write/measure.js';
@@ -35,7 +36,7 @@ async function paragraphs(bytes: Uint8Array): Promise<string[]> {
 function edit(docx: Uint8Array, more: (xml: string) => string = (x) => x): Uint8Array {
   const parts = W.openDocx(docx);
   let x = parts['word/document.xml']!;
-  x = W.replaceIn(x, 'rp0_2', '一年来，市政协召开常委会议', '过去一年，市政协共召开常委会议');
+  x = W.replaceIn(x, 'rp0_2', '全年召开常委会议', '过去一年，市政协共召开常委会议');
   x = W.replaceIn(x, 'rp0_3', '坚持和加强党的全面领导', '坚持党的全面领导');
   x = W.insertAfter(x, 'rp0_1', W.plainParagraph('委员们积极建言献策，展现了新时代政协委员的担当。'));
   x = W.insertAfter(x, 'rp0_6', '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>加强自身建设。</w:t></w:r><w:r><w:t>机关干部队伍建设持续加强。</w:t></w:r></w:p>');
@@ -78,13 +79,13 @@ describe('report absorb', () => {
     const r = await report(['absorb', 'edited.docx', '2023', '--data', 'data'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('□ 插入“（待议）”（张委员，2024-01-10）');
-    expect(r.stdout).toContain('□ 李主席：这一句再斟酌（所在句：坚定政治方向。）');
+    expect(r.stdout).toContain('□ 李主席：这一句再斟酌（所在句：抓实理论学习。）');
     const narrative = await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8');
     // The figures of the rewritten sentence are still cited by name.
     expect(narrative).toContain('过去一年，市政协共召开常委会议{{meetings.standingCommittee.count}}次、主席会议{{meetings.byKind.主席会议.count}}次');
     expect(narrative).not.toContain('（待议）');
-    expect(narrative).not.toContain('紧紧围绕经济发展社会进步建言献策');
-    expect(narrative.indexOf('**强化理论武装。**')).toBeGreaterThan(narrative.indexOf('**加强党的建设。**'));
+    expect(narrative).not.toContain('为数字经济发展献良策');
+    expect(narrative.indexOf('**扎实开展主题教育。**')).toBeGreaterThan(narrative.indexOf('**把牢政治方向。**'));
     expect(narrative).toContain('{{activities.study.parts.党组理论学习中心组专题学习会}}');
     expect(narrative).toContain('**加强自身建设。**机关干部队伍建设持续加强。');
 

@@ -106,7 +106,7 @@ describe('report preview in Chromium', () => {
       await edit(narrative, '{{proposals.totl}}', '{{proposals.total}}');
       await waitForText(page, '受青川市政协常务委员会委托，向大会报告工作。');
       await waitForText(page, 'RPT401', false);
-      expect(await page.locator('body').innerText()).toContain('提案5件，比上年增长25%');
+      expect(await page.locator('body').innerText()).toContain('提案5件，比上年增长25.0%');
 
       // Every page after the first came from the page reloading itself.
       expect(loads.length).toBeGreaterThanOrEqual(5);

@@ -61,12 +61,15 @@ export interface Applied {
   breaking: string[];
   /** What was done, for messages. */
   log: string[];
+  /** Spreadsheets whose last mutation kept their content: the rows their reader must find. */
+  rows: Map<string, number>;
 }
 
 export function applyPlan(base: Files, plan: Plan, reportYear: number, generators: readonly InputGenerator[] = GENERATORS): Applied {
   const files: Files = new Map(base);
   const breaksByFile = new Map<string, boolean>();
   const log: string[] = [];
+  const rows = new Map<string, number>();
   for (const step of plan) {
     const generator = generators.find((g) => g.name === step.generator);
     if (!generator) throw new Error(`no generator ${step.generator}`);
@@ -78,10 +81,12 @@ export function applyPlan(base: Files, plan: Plan, reportYear: number, generator
     if (!result.applied) continue;
     files.set(name, result.bytes);
     breaksByFile.set(name, result.breaks);
+    if (result.rows === undefined) rows.delete(name);
+    else rows.set(name, result.rows);
   }
   const changed = [...breaksByFile.keys()].filter((f) => !files.get(f)!.equals(base.get(f)!));
   const breaking = [...breaksByFile].filter(([, b]) => b).map(([f]) => f);
-  return { files, changed, breaks: breaking.length > 0, breaking, log };
+  return { files, changed, breaks: breaking.length > 0, breaking, log, rows };
 }
 
 export function describe(m: Mutation): string {

@@ -157,6 +157,22 @@ export function pollutionFailures(): string[] {
   return failures;
 }
 
+/**
+ * A spreadsheet whose shape changed but not its content (line endings mixed, a hidden sheet
+ * added, blank lines inserted) is read with all its rows and no more, or refused with an error:
+ * never a different number of records in silence.
+ */
+export function rowFailures(applied: Applied, diagnostics: readonly Diagnostic[], dataDir: string): string[] {
+  const failures: string[] = [];
+  for (const [file, expected] of applied.rows) {
+    if (diagnostics.some((d) => d.severity === 'error' && d.file === `data/${file}`)) continue;
+    const book = readWorkbook(new Uint8Array(readFileSync(path.join(dataDir, file))), file);
+    const found = book.sheets.reduce((n, s) => n + s.rows.length, 0);
+    if (found !== expected) failures.push(`${file}: ${found} rows read where ${expected} were written, without an error`);
+  }
+  return failures;
+}
+
 /** What went wrong in a case, by kind: the fuzz totals count cases by the worst. */
 export type FailureKind = 'crash' | 'wrong';
 
@@ -220,6 +236,7 @@ export async function runInProcess(ws: Workspace, plan: Plan): Promise<CaseOutco
     if (markdown !== undefined && errors > 0) failures.push('a report in spite of errors');
     if (markdown !== undefined && /undefined|NaN|\[object Object\]/.test(markdown)) failures.push('a blank in the report');
     failures.push(...breakFailures(applied, diagnostics, 'data'));
+    failures.push(...rowFailures(applied, diagnostics, ws.dataDir));
     failures.push(...positionFailures(diagnostics, ws.root));
     if (failures.length > 0) kind = 'wrong';
   } catch (error) {

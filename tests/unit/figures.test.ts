@@ -9,7 +9,7 @@ import { OrganizationSchema } from '../../src/domain/organization.js';
 import type { RecordValue, YearRecords } from '../../src/domain/record-kind.js';
 import { recordFields, recordKind } from '../../src/domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../../src/domain/vocabulary.js';
-import { formatPercent } from '../../src/render/figures-format.js';
+import { formatPercent } from '../../src/domain/figures-format.js';
 
 const organization = OrganizationSchema.parse({
   fullName: '中国人民政治协商会议江北省青川市委员会',
@@ -96,7 +96,7 @@ describe('compute: figures of a year', () => {
 
   it('gives no rate where the data has no denominator', () => {
     expect((computeYear(year(2023, {})) as Any).proposals.answeredRate).toBeNull();
-    expect(formatPercent(f.proposals.answeredRate)).toBe('75%');
+    expect(formatPercent(f.proposals.answeredRate)).toBe('75.0%');
   });
 
   it('takes the totals an office writes by hand, and leaves what they do not give unavailable', () => {
@@ -171,9 +171,9 @@ describe('compute: figures of a term', () => {
     expect(t.information).toMatchObject({ collected: 50, submitted: 20, adopted: 10, adoptionRate: 0.5 });
   });
 
-  it('recomputes group shares over the term total', () => {
-    expect(t.proposals.byCategory['民生和社会事业']).toMatchObject({ count: 10, share: 10 / 12, filed: 10, answered: 10, answeredRate: 1 });
-    expect(t.proposals.byCategory['经济建设']).toMatchObject({ count: 2, share: 2 / 12, filed: 1, answered: 0, answeredRate: 0 });
+  it('recomputes group shares over the term total (settled at the printed precision: 10/12 → 83.3%)', () => {
+    expect(t.proposals.byCategory['民生和社会事业']).toMatchObject({ count: 10, share: 0.833, filed: 10, answered: 10, answeredRate: 1 });
+    expect(t.proposals.byCategory['经济建设']).toMatchObject({ count: 2, share: 0.167, filed: 1, answered: 0, answeredRate: 0 });
   });
 
   it('counts a proposer of several years once', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { balancedShares, ratio, roundTo } from '../../src/compute/numbers.js';
-import { chineseNumeral, partNumber, sectionNumber, spacedName } from '../../src/render/chinese.js';
-import { formatApprox, formatApproxWord, formatPercent, formatYoy } from '../../src/render/figures-format.js';
+import { balancedShares, ratio, roundTo } from '../../src/domain/numbers.js';
+import { chineseNumeral, partNumber, sectionNumber, spacedName } from '../../src/domain/chinese.js';
+import { formatApprox, formatApproxWord, formatPercent, formatYoy } from '../../src/domain/figures-format.js';
 import { toFullWidth } from '../../src/render/punctuation.js';
 
 describe('figures arithmetic', () => {
@@ -10,11 +10,23 @@ describe('figures arithmetic', () => {
     expect(ratio(116, 189)).toBeCloseTo(0.6138, 4);
   });
   it('balances shares so that printed percentages sum to 100', () => {
-    const shares = balancedShares([1, 1, 1]);
-    expect(shares.map((s) => formatPercent(s!))).toEqual(['33.4%', '33.3%', '33.3%']);
+    const shares = balancedShares([2, 1, 1]);
+    expect(shares.map((s) => formatPercent(s!))).toEqual(['50.0%', '25.0%', '25.0%']);
+    // 10/6/5 of 21: plain rounding gives 48+29+24 = 101; the largest remainder 48/28/24.
+    expect(balancedShares([10, 6, 5], 0).map((s) => formatPercent(s!, 0))).toEqual(['48%', '28%', '24%']);
     const sum = balancedShares([116, 40, 33]).reduce((a, b) => a! + b!, 0)!;
     expect(roundTo(sum * 100, 6)).toBe(100);
     expect(balancedShares([0, 0])).toEqual([null, null]);
+  });
+  it('gives equal counts equal shares, even when the group then misses 100% by a unit', () => {
+    // Three equal thirds: no one of them may print 33.4% beside two 33.3%.
+    expect(balancedShares([1, 1, 1]).map((s) => formatPercent(s!))).toEqual(['33.3%', '33.3%', '33.3%']);
+    // “2件，占3.5%” beside “2件，占3.4%” was the defect: equal counts in a larger group.
+    const counts = [2, 2, 18, 36, 1];
+    const printed = balancedShares(counts).map((s) => formatPercent(s!));
+    expect(printed[0]).toBe(printed[1]);
+    // 18/59 = 30.508…: the share is never further than one unit from the exact value.
+    balancedShares(counts).forEach((s, i) => expect(Math.abs(s! - counts[i]! / 59)).toBeLessThan(0.001));
   });
 });
 
@@ -23,7 +35,9 @@ describe('number forms of the genre', () => {
     expect(formatPercent(116 / 189)).toBe('61.4%');
     expect(formatPercent(175 / 189)).toBe('92.6%');
     expect(formatPercent(188 / 189)).toBe('99.5%');
-    expect(formatPercent(1)).toBe('100%');
+    // One precision per report, the trailing zero kept: 27.0% beside 16.4%, never 27%.
+    expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(0.27)).toBe('27.0%');
     expect(formatPercent(0.5, 0)).toBe('50%');
   });
   it('forms approximate counts', () => {
@@ -44,8 +58,8 @@ describe('number forms of the genre', () => {
     expect(formatApprox(437.5)).toBe('400余');
   });
   it('describes year-over-year change', () => {
-    expect(formatYoy(110, 100)).toBe('增长10%');
-    expect(formatYoy(95, 100)).toBe('下降5%');
+    expect(formatYoy(110, 100)).toBe('增长10.0%');
+    expect(formatYoy(95, 100)).toBe('下降5.0%');
     expect(formatYoy(189, 176)).toBe('增长7.4%');
     expect(formatYoy(100, 100)).toBe('持平');
   });

@@ -6,11 +6,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReportMarkdown, type ReportDocument } from '../../src/write/document.js';
 import { layoutForScript } from '../../src/write/docx/fonts.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { typographicFamily } from '../../src/write/pdf/font-names.js';
 import { ENGINE_SERIF, PdfError, renderPdf, resolveFonts } from '../../src/write/pdf/index.js';
 import { str } from '../../src/write/pdf/typst-source.js';
 import { figures, hasCommand, measurePdf } from './measure.js';
+import { pageLines } from './pages.js';
 import { REPORTS, reportDocument } from './reports.js';
 
 const engine = await import('@myriaddreamin/typst-ts-node-compiler').then(
@@ -68,6 +69,30 @@ describe.skipIf(skip)('renderPdf: the page, measured', () => {
   }
 });
 
+describe.skipIf(skip)('renderPdf: the line pitch', () => {
+  for (const report of REPORTS) {
+    it(`${report.name}: consecutive body lines 28.95 pt apart (or whole lines more), also after a hanging mark`, async () => {
+      const { bytes } = await renderPdf(reportDocument(report), DEFAULT_LAYOUT);
+      const pitch = DEFAULT_LAYOUT.lineSpacingPt;
+      const off: string[] = [];
+      let hangingBefore = 0;
+      for (const page of pageLines(bytes)) {
+        // Lines whose Chinese is in the body's size (16 pt boxes), on the body's grid.
+        const body = page.filter((l) => Math.abs(l.cjkHeight - 16) < 1);
+        for (let i = 1; i < body.length; i++) {
+          const gap = body[i]!.bottom - body[i - 1]!.bottom;
+          const lines = Math.max(1, Math.round(gap / pitch));
+          if (Math.abs(gap - lines * pitch) > 0.5) off.push(`${gap.toFixed(2)} ${body[i - 1]!.text} | ${body[i]!.text}`);
+          if (/[，。、；：？！]$/.test(body[i - 1]!.text) && body[i - 1]!.xMax > 520) hangingBefore++;
+        }
+      }
+      expect(off).toEqual([]);
+      // The lines after hanging marks were among those measured.
+      expect(hangingBefore).toBeGreaterThan(3);
+    });
+  }
+});
+
 describe.skipIf(skip)('renderPdf: fonts, properties, tables', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -80,6 +105,8 @@ describe.skipIf(skip)('renderPdf: fonts, properties, tables', () => {
       expect(missingFonts.map((m) => m.font)).toEqual(expect.arrayContaining(['方正小标宋简体', '仿宋_GB2312', '楷体_GB2312', '黑体', '宋体']));
       expect(missingFonts.find((m) => m.font === '仿宋_GB2312')?.substitute).toBe('Noto Serif CJK SC');
       expect(missingFonts.find((m) => m.font === '黑体')?.substitute).toBe('Noto Sans CJK SC');
+      // Which styles got the substitute, said in the warning.
+      expect(missingFonts.find((m) => m.font === '黑体')?.styles).toBe('一级标题、表题、附件标识');
     }
   });
 
@@ -103,7 +130,7 @@ describe.skipIf(skip)('renderPdf: fonts, properties, tables', () => {
     expect(fonts.get('仿宋_GB2312')).toMatchObject({ used: '仿宋_GB2312', family: 'FangSong_GB2312', hasBold: false });
     expect(missing.map((m) => m.font)).not.toContain('仿宋_GB2312');
     // 楷体_GB2312 is not there: it falls back to what is (any Chinese font), and is reported.
-    expect(missing).toContainEqual({ font: '楷体_GB2312', substitute: expect.any(String) });
+    expect(missing).toContainEqual({ font: '楷体_GB2312', substitute: expect.any(String), styles: '副标题、报告人、二级标题、段内标题' });
     expect(typographicFamily('Noto Sans CJK SC Bold')).toBe('Noto Sans CJK SC');
     expect(typographicFamily('FangSong_GB2312')).toBe('FangSong_GB2312');
   });

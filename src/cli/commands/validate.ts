@@ -2,8 +2,10 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CACHE_FOLDER } from '../../load/parse-cache.js';
+import type { KindName } from '../../kinds/kind.js';
 import type { DiagnosticFormat } from '../format.js';
-import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
+import { sharedOptions } from '../options.js';
+import { reportRequest, type ReportArgs } from '../report-options.js';
 import { loadSettingsOrFail } from '../settings.js';
 import { EXIT, printDiagnostics, type CommandContext } from '../shared.js';
 
@@ -13,14 +15,36 @@ interface Options extends ReportArgs {
   cache?: boolean;
 }
 
+/**
+ * The kinds about one year besides the annual report whose own prose the year folder has
+ * (proposals.md, summary.md), written: a skeleton `init` made, still all 【待填写】, is not yet a report.
+ */
+async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: string }, year: number): Promise<KindName[]> {
+  const { readRegularFile } = await import('../../load/files.js');
+  const { REPORT_KINDS } = await import('../../kinds/index.js');
+  const { isDraft } = await import('../../validate/placeholders.js');
+  const folder = path.resolve(request.cwd, request.dataDirs[0]!, String(year));
+  // The other kinds about the year of one data folder, as each kind declares what it reads; the
+  // other report heard at the plenary (the proposal report) first, then the summary.
+  const others = REPORT_KINDS.filter((k) => k.name !== 'annual' && k.input.years === 'one' && k.input.dataFolders === 'one').reverse();
+  return others.map((k) => k.name).filter((kind) => {
+    const own = others.find((k) => k.name === kind)?.narratives.at(-1)?.file;
+    if (own === undefined) return false;
+    // Read only to tell a written file from a skeleton (a link, a device or a file too large is left to
+    // the run, which reports it); the run that follows reads it properly.
+    const read = readRegularFile(path.join(folder, own), 16 * 1024 * 1024);
+    return read.ok && !isDraft(new TextDecoder().decode(read.bytes));
+  });
+}
+
 export function register(program: Command, { io, setExit }: CommandContext): void {
   program
     .command('validate')
     .description('检查数据、版式和模板，不写文件；build 会失败时它也失败，退出码为 1')
     .argument('[year]', '回顾的年份（默认为数据中最新的年份）；届末五年工作报告写年份范围，如 2018-2022')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）', collect)
-    .option('-k, --kind <kind>', `报告类型：${kindHelp()}；默认 annual`)
-    .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
+    .addOption(sharedOptions.data(true))
+    .addOption(sharedOptions.kind())
+    .addOption(sharedOptions.templates())
     .addOption(new Option('-f, --format <format>', '问题的输出格式：text（带源码行）、json（每行一个对象）、github（GitHub Actions 注释）').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', '有警告时也以退出码 1 结束')
     .option('--no-cache', `不用解析缓存（build 在输出文件夹里留下的 ${CACHE_FOLDER}/）`)
@@ -34,12 +58,21 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const cache = opts.cache !== false ? new ParseCache(path.resolve(io.cwd, settings.out ?? 'out', CACHE_FOLDER), { create: false }) : undefined;
       const request = { ...reportRequest(yearArg, opts, settings, io), ...(cache ? { cache } : {}) };
       const result = await renderReportRun(request);
+      // Without --kind, every report of the year whose prose is written is checked: the two plenary
+      // reports share figures, and a problem in either stops its build.
+      const others = opts.kind === undefined && request.kind === 'annual' && result.plan ? await otherYearKinds(request, result.plan.year) : [];
+      const runs = [result];
+      for (const kind of others) runs.push(await renderReportRun({ ...request, kind }));
       cache?.save();
-      printDiagnostics(result.diagnostics, opts.format, io);
-      const failed = hasErrors(result.diagnostics) || (opts.strict === true && result.diagnostics.length > 0) || result.report === undefined;
+      const { sortDiagnostics } = await import('../../diagnostics/diagnostic.js');
+      const seen = new Set<string>();
+      const diagnostics = sortDiagnostics(runs.flatMap((r) => r.diagnostics).filter((d) => !seen.has(JSON.stringify(d)) && seen.add(JSON.stringify(d))));
+      printDiagnostics(diagnostics, opts.format, io);
+      const failed = hasErrors(diagnostics) || (opts.strict === true && diagnostics.some((d) => d.severity === 'warning')) || runs.some((r) => r.report === undefined);
       const range = result.plan?.range;
       const years = range ? `${range.from}—${range.to}` : String(result.plan?.year ?? '');
-      if (!failed && opts.format === 'text') io.stderr(`${years} 年的数据、版式和模板检查通过。\n`);
+      const kinds = runs.length > 1 ? `（${runs.map((r) => r.kind.label).join('、')}）` : '';
+      if (!failed && opts.format === 'text') io.stderr(`${years} 年的数据、版式和模板检查通过${kinds}。\n`);
       setExit(failed ? EXIT.problems : EXIT.ok);
     });
 }

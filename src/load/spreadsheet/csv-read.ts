@@ -8,7 +8,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { decode } from '../decode.js';
 import { cellRef, columnLetter } from './address.js';
-import type { Row, Sheet, WorkbookLimits } from './types.js';
+import { compactBlankRecords, rowsInCell } from './csv-lines.js';
+import { FORMULA_START, type Row, type Sheet, type WorkbookLimits } from './types.js';
 
 export interface CsvResult {
   sheet?: Sheet;
@@ -34,10 +35,16 @@ export function readCsv(bytes: Uint8Array, file: string, limits: WorkbookLimits)
         : diagnostic('encodingRefused', { detail: decoded.error }, { file });
     return { diagnostics: [d] };
   }
+  const delimiter = delimiterOf(decoded.text);
+  const lines = compactBlankRecords(decoded.text, delimiter);
+  // Counted before parsing: only records that hold something count (blank lines are free).
+  if (lines.records > limits.maxRows) return { diagnostics: [diagnostic('sheetTooManyRows', { max: limits.maxRows }, at)] };
   let records: string[][];
   try {
-    records = parse(decoded.text, {
-      delimiter: delimiterOf(decoded.text),
+    records = parse(lines.text, {
+      delimiter,
+      // Mixed endings are read as Excel reads them: each of CRLF, LF and CR ends a row.
+      record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
@@ -45,28 +52,33 @@ export function readCsv(bytes: Uint8Array, file: string, limits: WorkbookLimits)
       bom: true,
     }) as string[][];
   } catch (error) {
-    return { diagnostics: [csvProblem(error, at, limits)] };
+    return { diagnostics: [csvProblem(error, at, limits, lines.rowNumber)] };
   }
-  if (records.length > limits.maxRows) return { diagnostics: [diagnostic('sheetTooManyRows', { max: limits.maxRows }, at)] };
   const rows: Row[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const width = records[0]?.length ?? 0;
   let cells = 0;
   for (let r = 0; r < records.length; r++) {
-    const row: Row = { number: r + 1, cells: [] };
+    const number = lines.rowNumber(r);
+    const row: Row = { number, cells: [] };
     const fields = records[r]!;
     for (let c = 0; c < fields.length; c++) {
       const value = unguard(fields[c]!);
       if (value === '') continue;
-      row.cells.push({ column: c + 1, letter: columnLetter(c + 1), ref: cellRef(r + 1, c + 1), value, text: value });
+      const ref = cellRef(number, c + 1);
+      const swallowed = rowsInCell(value, delimiter, width);
+      if (swallowed > 0) diagnostics.push(diagnostic('csvCellHoldsRows', { rows: swallowed }, { ...at, line: number, column: c + 1, cell: ref }));
+      row.cells.push({ column: c + 1, letter: columnLetter(c + 1), ref, value, text: value });
     }
     cells += row.cells.length;
     if (cells > limits.maxCells) return { diagnostics: [diagnostic('sheetTooManyCells', { max: limits.maxCells }, at)] };
     if (row.cells.length > 0) rows.push(row);
   }
-  return { sheet: { name, rows, merges: [] }, diagnostics: [] };
+  return { sheet: { name, rows, merges: [] }, diagnostics };
 }
 
 /** A CSV's sheet is named as Excel names it: the file name without its extension. */
-export function sheetName(file: string): string {
+function sheetName(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.replace(/\.[^.]*$/, '') || base;
 }
@@ -81,14 +93,14 @@ function delimiterOf(text: string): string {
   return ',';
 }
 
-/** writeWorkbook guards text that Excel would run as a formula (`=…`) with a leading apostrophe. */
+/** writeWorkbook guards text that Excel would run as a formula (`=…`) with a leading apostrophe (write-csv.ts). */
 function unguard(field: string): string {
-  return /^'[=+\-@]/.test(field) ? field.slice(1) : field;
+  return field.startsWith("'") && FORMULA_START.test(field) ? field.slice(1) : field;
 }
 
-function csvProblem(error: unknown, at: { file: string; sheet: string }, limits: WorkbookLimits): Diagnostic {
+function csvProblem(error: unknown, at: { file: string; sheet: string }, limits: WorkbookLimits, rowNumber: (kept: number) => number): Diagnostic {
   const e = error as { code?: string; lines?: number; records?: number };
-  const line = typeof e.records === 'number' ? e.records + 1 : undefined;
+  const line = typeof e.records === 'number' ? rowNumber(e.records) : undefined;
   const where = line === undefined ? at : { ...at, line, column: 1, cell: cellRef(line, 1) };
   if (e.code === 'CSV_MAX_RECORD_SIZE') {
     return diagnostic('csvRowTooLong', { max: limits.maxCsvRecordChars.toLocaleString('en-US') }, where);

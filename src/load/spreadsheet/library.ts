@@ -27,6 +27,8 @@ export interface LibrarySheets {
   refusedNames: string[];
   /** Sheets the workbook lists whose content the library could not read (a damaged file). */
   unreadable: string[];
+  /** Hidden and “very hidden” sheets (not read: what Excel does not show is not counted). */
+  hidden: string[];
 }
 
 interface LibraryCell {
@@ -59,8 +61,14 @@ export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRo
     WTF: false,
   }));
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  const result: LibrarySheets = { sheets: [], overfull: [], refusedNames: [], unreadable: [] };
-  for (const name of workbook.SheetNames) {
+  const result: LibrarySheets = { sheets: [], overfull: [], refusedNames: [], unreadable: [], hidden: [] };
+  const shown = workbook.Workbook?.Sheets ?? [];
+  for (const [index, name] of workbook.SheetNames.entries()) {
+    // Hidden = 1 (右键“隐藏”) or 2 (“very hidden”, only from VBA): an old copy kept out of sight.
+    if (shown[index]?.Hidden) {
+      result.hidden.push(name);
+      continue;
+    }
     // The library files sheets by name in a plain object: a sheet named __proto__ ends up as
     // that object's prototype, not as a sheet. Only own entries are sheets.
     if (name === '__proto__') {
@@ -72,12 +80,14 @@ export function readWithLibrary(bytes: Uint8Array, format: 'xlsx' | 'xls', maxRo
       continue;
     }
     const sheet = workbook.Sheets[name] as XLSXModule.WorkSheet & { '!data'?: LibraryCell[][] };
-    const data = sheet['!data'] ?? [];
-    if (data.length > maxRows) {
+    // Rows that hold values are counted, not the last row's number: one formatted empty cell at
+    // A1048576 makes the array that long, with nothing between. (census.ts has bounded the cells.)
+    const rows = convertRows(sheet['!data'] ?? [], date1904);
+    if (rows.length > maxRows) {
       result.overfull.push(name);
       continue;
     }
-    result.sheets.push({ name, rows: convertRows(data, date1904), merges: convertMerges(sheet['!merges'] ?? []) });
+    result.sheets.push({ name, rows, merges: convertMerges(sheet['!merges'] ?? []) });
   }
   return result;
 }

@@ -102,6 +102,7 @@ function readText(bytes: Uint8Array, file: string, limits: WorkbookLimits): Work
 function finish(read: LibrarySheets, format: SpreadsheetFormat, file: string, limits: WorkbookLimits, diagnostics: Diagnostic[]): Workbook {
   for (const name of read.refusedNames) diagnostics.push(diagnostic('sheetNameRefused', { name }, { file, sheet: name }));
   for (const name of read.unreadable) diagnostics.push(diagnostic('sheetContentUnreadable', { sheet: name }, { file, sheet: name }));
+  if (read.hidden.length > 0) diagnostics.push(diagnostic('sheetHiddenSkipped', { names: read.hidden.map((n) => `“${n}”`).join('、') }, { file }));
   for (const name of read.overfull) diagnostics.push(diagnostic('sheetTooManyRows', { max: limits.maxRows }, { file, sheet: name }));
   const cells = read.sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.cells.length, 0), 0);
   if (cells > limits.maxCells) return failed(diagnostic('sheetTooManyCells', { max: limits.maxCells }, { file }));

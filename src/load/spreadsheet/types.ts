@@ -98,3 +98,9 @@ export const DEFAULT_LIMITS: Readonly<WorkbookLimits> = Object.freeze({
   maxCells: 500_000,
   maxCsvRecordChars: 1024 * 1024,
 });
+
+/**
+ * CSV text a spreadsheet would run as a formula (OWASP's list: = + - @ TAB CR), after any
+ * apostrophes: written with one more apostrophe in front, which the reader takes off again.
+ */
+export const FORMULA_START = /^'*[=+\-@\t\r]/;

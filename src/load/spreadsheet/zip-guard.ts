@@ -27,7 +27,7 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** Parts that hold nothing the ledger needs; dropped unread (the library never sees them). */
-const DROPPED = /^(docprops|customxml|xl\/(externallinks|drawings|charts|media|embeddings|printersettings|pivotcache|pivottables|querytables|tables|comments|threadedcomments|persons|richdata|ctrlprops|activex|theme|worksheets\/_rels|model)\/|xl\/(connections|calcchain|metadata|volatiledependencies)\.xml$)/;
+const DROPPED = /^(docprops|customxml|xl\/(externallinks|drawings|charts|media|embeddings|printersettings|pivotcache|pivottables|querytables|tables|comments|threadedcomments|persons|richdata|ctrlprops|activex|theme|worksheets\/_rels|model)\/|xl\/(connections|calcchain|volatiledependencies)\.xml$)/;
 
 export function openZip(bytes: Uint8Array, limits: WorkbookLimits): OpenedZip | ZipProblem {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

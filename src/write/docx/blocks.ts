@@ -15,14 +15,15 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from '../document.js';
-import type { Alignment, Layout, ParagraphLayout } from './layout.js';
+import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 import { columnAlignments } from './table-columns.js';
+import { keepWhole, ROWS_BEFORE_BREAK } from './table-keep.js';
 import { isWide } from './title-break.js';
 import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from './units.js';
 
 /** Word's default left and right cell margin (0.19 cm), which the table keeps. */
-const CELL_MARGIN_TWIPS = 108;
+export const CELL_MARGIN_TWIPS = 108;
 
 function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): IRunOptions {
   if (inline.role === 'plain') return {};
@@ -38,7 +39,7 @@ function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayou
  * narrow, so the two break lines differently. These characters get the East Asian font in all
  * four slots, on their own runs: the one place where runs name a font.
  */
-export const CONTEXT_PUNCTUATION = /[\u2014\u2015\u2026\u00b7\u2018\u2019\u201c\u201d]+/gu;
+const CONTEXT_PUNCTUATION = /[\u2014\u2015\u2026\u00b7\u2018\u2019\u201c\u201d]+/gu;
 
 /** Splits text into runs of ordinary text and runs of context punctuation. */
 export function splitPunctuation(text: string): { text: string; punctuation: boolean }[] {
@@ -122,7 +123,7 @@ export function columnWidths(table: TableBlock, total: number, layout: Layout): 
   return scaled;
 }
 
-function cell(block: CellBlock | undefined, header: boolean, alignment: Alignment | undefined, width: number, layout: Layout): TableCell {
+function cell(block: CellBlock | undefined, header: boolean, alignment: Alignment | undefined, width: number, layout: Layout, keepNext: boolean): TableCell {
   const p = header ? layout.paragraphs.tableHeader : layout.paragraphs.table;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -133,6 +134,8 @@ function cell(block: CellBlock | undefined, header: boolean, alignment: Alignmen
         // The column's alignment (Markdown's |--:|, or centred figures) wins over the style's; the
         // header stays as styled.
         ...(alignment && !header && alignment !== p.alignment ? { alignment: toAlignment(alignment) } : {}),
+        // Rows kept with the next row: the whole table, or its header and first rows (table-keep.ts).
+        ...(keepNext ? { keepNext: true } : {}),
         children: runs(block?.inlines ?? [], p, layout),
       }),
     ],
@@ -146,12 +149,15 @@ function table(block: TableBlock, layout: Layout): (Paragraph | Table)[] {
   const widths = columnWidths(block, total, layout);
   const alignments = columnAlignments(block, layout);
   const line = { style: BorderStyle.SINGLE, size: ptToEighths(layout.table.borderPt), color: '000000' };
-  const row = (cells: CellBlock[], header: boolean) =>
+  const whole = keepWhole(block, widths.map((w) => (w - 2 * CELL_MARGIN_TWIPS) / 20), layout);
+  const kept = (index: number) => (whole ? index < block.rows.length - 1 : index < ROWS_BEFORE_BREAK - 1);
+  const row = (cells: CellBlock[], header: boolean, index: number) =>
     new TableRow({
       tableHeader: header,
       cantSplit: true,
-      children: widths.map((w, c) => cell(cells[c], header, alignments[c], w, layout)),
+      children: widths.map((w, c) => cell(cells[c], header, alignments[c], w, layout, header || kept(index))),
     });
+  const padding = ptToTwips(layout.table.cellPaddingPt);
   const caption = block.caption
     ? [new Paragraph({ style: CAPTION_STYLE, children: runs(block.caption, layout.paragraphs.caption, layout) })]
     : [];
@@ -160,8 +166,9 @@ function table(block: TableBlock, layout: Layout): (Paragraph | Table)[] {
     new Table({
       width: { size: total, type: WidthType.DXA },
       columnWidths: widths,
+      margins: { top: padding, bottom: padding, left: CELL_MARGIN_TWIPS, right: CELL_MARGIN_TWIPS },
       borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-      rows: [...(block.header.length > 0 ? [row(block.header, true)] : []), ...block.rows.map((r) => row(r, false))],
+      rows: [...(block.header.length > 0 ? [row(block.header, true, -1)] : []), ...block.rows.map((r, i) => row(r, false, i))],
     }),
   ];
 }

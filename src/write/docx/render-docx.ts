@@ -1,17 +1,17 @@
 // renderDocx: the report document → the bytes of a Word document laid out to GB/T 9704.
 // Pure: no disk, no clock; the same input gives the same bytes.
-import { Document, NumberFormat, Packer, type IThemeOptions } from 'docx';
+import { Document, DocumentGridType, NumberFormat, Packer, type IThemeOptions } from 'docx';
 import { breakDisplayLines, type ReportDocument } from '../document.js';
 import { buildBody } from './blocks.js';
-import { fontTableXml, withSettings, withTypographyDefaults } from './font-table.js';
-import { layoutForScript } from './fonts.js';
+import { fontTableXml, withSettings, withTypographyDefaults, withZeroTracking } from './font-table.js';
+import { chineseLanguage, layoutForScript } from './fonts.js';
 import { buildFooters } from './footer.js';
-import { DEFAULT_LAYOUT, type Layout } from './layout.js';
+import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
 import { withProseMarks } from './marks.js';
 import type { ProseMark } from '../../render/prose-marks.js';
-import { buildStyles } from './styles.js';
-import { mmToTwips } from './units.js';
+import { buildStyles, PARAGRAPH_STYLE_IDS, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
+import { mmToTwips, ptToTwips } from './units.js';
 
 /** The theme's fonts: Word and WPS fall back to them, and report them missing when they name a
  * font the machine lacks (Office's theme names 等线 for Chinese). */
@@ -49,12 +49,56 @@ function buildDocument(doc: ReportDocument, layout: Layout): Document {
             },
             pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL },
           },
+          // 页面设置 › 文档网格: 22 lines of 28.95 pt (225 mm / 28.95 pt = 22.03). Lines only: a
+          // character grid (linesAndChars, 28 a line with charSpace −849) wrecks LibreOffice 7.4's
+          // lines whatever w:snapToGrid says (docs/layout.md). Text does not snap to it: every
+          // paragraph has its exact spacing already (w:snapToGrid 0 in the defaults).
+          grid: { type: DocumentGridType.LINES, linePitch: ptToTwips(layout.lineSpacingPt) },
         },
         footers: buildFooters(layout),
         children: buildBody(breakDisplayLines(doc, layout).blocks, layout),
       },
     ],
   });
+}
+
+/**
+ * Closing quotes (”’) of the traditional-script report tagged zh-CN: LibreOffice takes its
+ * line-start rule from the character's language, and its zh-TW rule (and the document's own
+ * w:noLineBreaksBefore, which it does not read) lets a line start with ”. Only these runs, which
+ * already carry their own font (blocks.ts, CONTEXT_PUNCTUATION); Word's layout is unchanged.
+ */
+function closingQuotesLineRule(documentXml: string): string {
+  return documentXml.replace(
+    /(<w:r><w:rPr>(?:(?!<\/w:rPr>).)*?)(<\/w:rPr><w:t(?: xml:space="preserve")?>[^<]*[”’][^<]*<\/w:t><\/w:r>)/gs,
+    (_, head: string, tail: string) => (head.includes('<w:lang ') ? head + tail : `${head}<w:lang w:eastAsia="zh-CN"/>${tail}`),
+  );
+}
+
+/** The paragraph styles whose type has no tracking while Normal's has. */
+function zeroTrackingStyles(layout: Layout): string[] {
+  if (layout.paragraphs.body.trackingPt === 0) return [];
+  const ids: Record<string, string> = { ...PARAGRAPH_STYLE_IDS, table: TABLE_TEXT_STYLE, tableHeader: TABLE_HEADER_STYLE };
+  return Object.entries(layout.paragraphs).flatMap(([kind, p]) => (p.trackingPt === 0 && ids[kind] && ids[kind] !== 'Normal' ? [ids[kind]!] : []));
+}
+
+/** Each footer part and the page it first shows on (the odd pages' footer 1, the even pages' 2). */
+function footerPages(documentXml: string, rels: string): [string, number][] {
+  return [...documentXml.matchAll(/<w:footerReference w:type="(default|even)" r:id="([^"]+)"\/>/g)].flatMap(([, type, id]) => {
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+    return target ? [[`word/${target}`, type === 'even' ? 2 : 1] as [string, number]] : [];
+  });
+}
+
+/**
+ * The PAGE field with a result between its separate and end marks, as Word saves it: WPS and
+ * previewers that do not compute fields show this instead of nothing (or the field code).
+ */
+function withCachedPageNumber(footerXml: string, page: number): string {
+  return footerXml.replace(
+    /(<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r><w:fldChar w:fldCharType="end"\/>)/g,
+    `$1<w:r><w:t>${page}</w:t></w:r>$2`,
+  );
 }
 
 /** The parts docx writes, with the ones this writer owns replaced: core properties from the
@@ -66,12 +110,18 @@ function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocumen
   };
   const settings = text('word/settings.xml');
   const styles = text('word/styles.xml');
+  let body = text('word/document.xml');
+  for (const [path, page] of footerPages(body ?? '', text('word/_rels/document.xml.rels') ?? '')) {
+    const footer = text(path);
+    if (footer !== undefined) parts.set(path, withCachedPageNumber(footer, page));
+  }
+  if (body !== undefined && marks.length > 0) body = withProseMarks(body, marks);
+  if (body !== undefined && doc.meta.script === 'hant') body = closingQuotesLineRule(body);
+  if (body !== undefined) parts.set('word/document.xml', body);
   parts.set('docProps/core.xml', coreXml(doc.meta));
   parts.set('word/fontTable.xml', fontTableXml(layout));
-  if (settings !== undefined) parts.set('word/settings.xml', withSettings(settings));
-  if (styles !== undefined) parts.set('word/styles.xml', withTypographyDefaults(styles, layout));
-  const body = text('word/document.xml');
-  if (body !== undefined && marks.length > 0) parts.set('word/document.xml', withProseMarks(body, marks));
+  if (settings !== undefined) parts.set('word/settings.xml', withSettings(settings, chineseLanguage(doc.meta.script)));
+  if (styles !== undefined) parts.set('word/styles.xml', withZeroTracking(withTypographyDefaults(styles, layout), zeroTrackingStyles(layout)));
   return parts;
 }
 

@@ -12,7 +12,7 @@ import {
 } from 'docx';
 import type { ParagraphKind } from '../document.js';
 import { chineseLanguage, type Script } from './fonts.js';
-import type { Layout, ParagraphLayout, RunLayout } from './layout.js';
+import { ANNEX_NOTE_HANG_CHARS, type Alignment, type Layout, type ParagraphLayout, type RunLayout } from '../../domain/layout.js';
 import { indentForChars, linesToTwips, paragraphRun, ptToHalfPoints, ptToTwips, runFonts, toAlignment } from './units.js';
 
 /** The style id each kind of paragraph uses. */
@@ -26,6 +26,8 @@ export const PARAGRAPH_STYLE_IDS: Record<ParagraphKind, string> = {
   heading2: 'Heading2',
   heading3: 'Heading3',
   caption: 'Caption',
+  annexNote: 'AnnexNote',
+  annexLabel: 'AnnexLabel',
 };
 export const TABLE_TEXT_STYLE = 'TableText';
 export const TABLE_HEADER_STYLE = 'TableHeader';
@@ -35,19 +37,29 @@ export const LEAD_STYLE = 'LeadSentence';
 export const RUN_IN_STYLE = 'RunInHeading';
 
 /** Fixed line spacing, as every paragraph of the document has it. */
-export const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
+const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
   line: ptToTwips(layout.lineSpacingPt),
   lineRule: LineRuleType.EXACT,
   before: linesToTwips(before, layout),
   after: linesToTwips(after, layout),
 });
 
+/**
+ * A justified paragraph is written left-aligned (w:jc="left"). LibreOffice (7.4) hangs a closing
+ * mark that would start a line past the right edge whatever w:overflowPunct says, and in a
+ * justified paragraph it then drops that mark from the page: six commas and 、 of the annual
+ * report were missing from its PDF. Left-aligned, it keeps them. The lines are the same: the
+ * text is full-width characters on the 28-character grid, so a line of Chinese is full either
+ * way; only a line holding digits may end a fraction of a character short of the edge.
+ */
+const docxAlignment = (a: Alignment): Alignment => (a === 'justify' ? 'left' : a);
+
 function paragraphStyle(
   id: string,
   name: string,
   p: ParagraphLayout,
   layout: Layout,
-  extra: { outlineLevel?: number; keepNext?: boolean } = {},
+  extra: { outlineLevel?: number; keepNext?: boolean; pageBreakBefore?: boolean; hangChars?: number; lineSpacingPt?: number } = {},
 ): IParagraphStyleOptions {
   return {
     id,
@@ -55,13 +67,25 @@ function paragraphStyle(
     ...(id === 'Normal' ? {} : { basedOn: 'Normal', next: 'Normal' }),
     quickFormat: true,
     paragraph: {
-      alignment: toAlignment(p.alignment),
-      indent: { left: 0, right: 0, ...indentForChars(p.firstLineIndentChars, p.sizePt) },
-      spacing: exactSpacing(layout, p.spaceBeforeLines, p.spaceAfterLines),
+      alignment: toAlignment(docxAlignment(p.alignment)),
+      indent: extra.hangChars
+        ? hangingIndent(p.firstLineIndentChars, extra.hangChars, p.sizePt)
+        : { left: 0, right: 0, ...indentForChars(p.firstLineIndentChars, p.sizePt) },
+      spacing: { ...exactSpacing(layout, p.spaceBeforeLines, p.spaceAfterLines), ...(extra.lineSpacingPt ? { line: ptToTwips(extra.lineSpacingPt) } : {}) },
       ...(extra.outlineLevel === undefined ? {} : { outlineLevel: extra.outlineLevel }),
       ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
+      ...(extra.pageBreakBefore ? { pageBreakBefore: true } : {}),
     },
     run: paragraphRun(p),
+  };
+}
+
+/** Lines after the first start `first + hang` characters in, the first `first` characters in. */
+function hangingIndent(first: number, hang: number, sizePt: number) {
+  return {
+    left: ptToTwips((first + hang) * sizePt),
+    hanging: ptToTwips(hang * sizePt),
+    right: 0,
   };
 }
 
@@ -133,10 +157,13 @@ export function buildStyles(layout: Layout, script: Script): IStylesOptions {
       ...[4, 5, 6].map((n) =>
         paragraphStyle(`Heading${n}`, `heading ${n}`, p.heading3, layout, { outlineLevel: n - 1, keepNext: true }),
       ),
-      paragraphStyle(TABLE_TEXT_STYLE, '表格文字', p.table, layout),
-      paragraphStyle(TABLE_HEADER_STYLE, '表头', p.tableHeader, layout),
+      paragraphStyle(TABLE_TEXT_STYLE, '表格文字', p.table, layout, { lineSpacingPt: layout.table.lineSpacingPt }),
+      paragraphStyle(TABLE_HEADER_STYLE, '表头', p.tableHeader, layout, { lineSpacingPt: layout.table.lineSpacingPt }),
       // Kept with the table below it (a caption alone at a page foot is a layout error).
       paragraphStyle(CAPTION_STYLE, 'caption', p.caption, layout, { keepNext: true }),
+      paragraphStyle('AnnexNote', '附件说明', p.annexNote, layout, { hangChars: ANNEX_NOTE_HANG_CHARS }),
+      // Each annex starts a new page, its label kept with its title and table.
+      paragraphStyle('AnnexLabel', '附件标识', p.annexLabel, layout, { keepNext: true, pageBreakBefore: true }),
       {
         id: FOOTER_STYLE,
         name: 'footer',

@@ -63,6 +63,8 @@ const WORDS = [
   '工作报告',
   '工作安排',
   '工作情况',
+  // 关于十届一次会议以来…: the period is one phrase ("…会议 / 以来…" reads as two).
+  '会议以来',
 ];
 /** A line may end after these (the end of the CPPCC's name, of an organ's name, of a period). */
 const MAJOR_AFTER = ['会议', '委员会', '以来'];

@@ -1,6 +1,6 @@
 // Conversions from the layout's human units (mm, pt, characters, lines) to WordprocessingML's.
 import { AlignmentType } from 'docx';
-import type { Alignment, Layout, ParagraphLayout } from './layout.js';
+import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 
 /** Twentieths of a point (twips): 1 inch = 25.4 mm = 1440 twips. */
 export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
@@ -54,5 +54,7 @@ export const paragraphRun = (p: ParagraphLayout) => ({
   // w:spacing in twips: −5 (−0.25 pt) sets 28 三号 characters in the 156 mm type area. A plain
   // character spacing, not a document grid: Word and LibreOffice read it alike, whereas
   // LibreOffice sets a linesAndChars grid with a negative w:charSpace at about 15 characters a line.
+  // docx leaves out a 0; zeroTracking (font-table.ts) writes it, so a title or table style based
+  // on Normal does not inherit Normal's −0.25 pt.
   ...(p.trackingPt === 0 ? {} : { characterSpacing: ptToTwips(p.trackingPt) }),
 });

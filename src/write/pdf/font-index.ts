@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fontChain } from '../docx/fonts.js';
-import type { Layout } from '../docx/layout.js';
+import type { Layout } from '../../domain/layout.js';
 import { diskFontFiles, type FontFiles } from './font-files.js';
 import { readFaceNames } from './font-names.js';
 import type { NarrowWidths } from './line-break.js';
@@ -94,7 +94,10 @@ export function resolveFont(name: string, layout: Layout, index: FontIndex): Res
     const faces = index.byName.get(candidate.toLowerCase());
     if (!faces || faces.length === 0) continue;
     const family = faces[0]!.family;
-    const same = (index.byName.get(family.toLowerCase()) ?? faces).filter((f) => f.family === family);
+    // The family's faces in the folder the first was found in (a project's fonts folder before a
+    // copy of the same font installed on the machine).
+    const folder = path.dirname(faces[0]!.file);
+    const same = (index.byName.get(family.toLowerCase()) ?? faces).filter((f) => f.family === family && path.dirname(f.file) === folder);
     return {
       requested: name,
       used: candidate,

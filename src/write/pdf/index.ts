@@ -5,8 +5,9 @@
 // is the report's). Reads the font folders to find fonts; writes nothing.
 import { breakDisplayLines, type ReportDocument } from '../document.js';
 import { fontsUsed, layoutForScript } from '../docx/fonts.js';
-import { DEFAULT_LAYOUT, type Layout } from '../docx/layout.js';
+import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import type { FontFiles } from './font-files.js';
+import { uncoveredCharacters, type UncoveredCharacter } from './font-coverage.js';
 import { indexFonts, OPEN_CJK, resolveFont, systemFontDirs, type ResolvedFont } from './font-index.js';
 import { NARROW } from './line-break.js';
 import { latinWidthProbe, typstSource } from './typst-source.js';
@@ -15,12 +16,35 @@ import { latinWidthProbe, typstSource } from './typst-source.js';
 export interface MissingFont {
   font: string;
   substitute: string;
+  /** What the font sets, in the secretariat's words (正文、表格文字): which styles got the substitute. */
+  styles: string;
+}
+
+/** The parts of the report each kind of paragraph and run is, as a secretary names them. */
+const STYLE_NAMES: Record<string, string> = {
+  title: '标题', subtitle: '副标题', speaker: '报告人', salutation: '称呼', body: '正文', heading1: '一级标题',
+  heading2: '二级标题', heading3: '三级标题', table: '表格文字', tableHeader: '表头', caption: '表题',
+  annexNote: '附件说明', annexLabel: '附件标识', lead: '段首句', runIn: '段内标题', pageNumber: '页码',
+};
+
+/** The styles (by their Chinese names) that set text in a font. */
+function stylesUsing(font: string, layout: Layout): string {
+  const eastAsian = [...Object.values(layout.paragraphs), ...Object.values(layout.runs), layout.pageNumber].some((p) => p.eastAsiaFont === font);
+  if (!eastAsian) return '数字和西文';
+  const users = [
+    ...Object.entries(layout.paragraphs).filter(([, p]) => p.eastAsiaFont === font || p.latinFont === font).map(([k]) => k),
+    ...Object.entries(layout.runs).filter(([, r]) => r.eastAsiaFont === font || r.latinFont === font).map(([k]) => k),
+    ...(layout.pageNumber.eastAsiaFont === font || layout.pageNumber.latinFont === font ? ['pageNumber'] : []),
+  ];
+  return users.map((k) => STYLE_NAMES[k] ?? k).join('、');
 }
 
 export interface PdfOutput {
   bytes: Uint8Array;
   /** Fonts the layout names that are not on this machine (the lead turns each into RPT611). */
   missingFonts: MissingFont[];
+  /** Characters of the report that no font of the PDF has (drawn blank; RPT616). */
+  uncovered: UncoveredCharacter[];
 }
 
 export interface PdfOptions {
@@ -108,14 +132,14 @@ export function resolveFonts(
     // the same on every machine (never whatever else happens to be installed).
     if (!found) found = { requested: name, used: ENGINE_SERIF, family: ENGINE_SERIF, hasBold: true, files: [] };
     fonts.set(name, found);
-    if (found.used !== name) missing.push({ font: name, substitute: found.used });
+    if (found.used !== name) missing.push({ font: name, substitute: found.used, styles: stylesUsing(name, layout) });
   }
   // A Chinese font with no fallback installed takes another Chinese font of the layout that is.
   const anyChinese = [...fonts.entries()].find(([name]) => eastAsian.has(name))?.[1];
   for (const name of unresolved) {
     if (!anyChinese) throw new PdfError('no-cjk-font', name);
     fonts.set(name, { ...anyChinese, requested: name });
-    missing.push({ font: name, substitute: anyChinese.used });
+    missing.push({ font: name, substitute: anyChinese.used, styles: stylesUsing(name, layout) });
   }
   return { fonts, missing };
 }
@@ -166,5 +190,6 @@ export async function renderPdf(doc: ReportDocument, layout: Layout = DEFAULT_LA
   // Untagged: the tagged structure carries no more than the text, and is a third of the file.
   const bytes = compiler.pdf(result, { pdfTags: false });
   compiler.evictCache(10);
-  return { bytes: new Uint8Array(bytes), missingFonts: missing };
+  const files = [...new Set([...fonts.values()].flatMap((f) => f.files))].sort();
+  return { bytes: new Uint8Array(bytes), missingFonts: missing, uncovered: uncoveredCharacters(doc, files, options.fontFiles) };
 }

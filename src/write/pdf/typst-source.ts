@@ -5,8 +5,9 @@
 // "— 1 —" page numbers outside on odd and even pages. All text goes in as string literals, so
 // nothing in the data is read as Typst markup or code.
 import type { Block, Inline, ReportDocument, TableBlock } from '../document.js';
-import type { Alignment, Layout, ParagraphLayout } from '../docx/layout.js';
-import { columnWidths } from '../docx/blocks.js';
+import { ANNEX_NOTE_HANG_CHARS, type Alignment, type Layout, type ParagraphLayout } from '../../domain/layout.js';
+import { keepWhole } from '../docx/table-keep.js';
+import { CELL_MARGIN_TWIPS, columnWidths } from '../docx/blocks.js';
 import { columnAlignments } from '../docx/table-columns.js';
 import { typeAreaWidthTwips } from '../docx/units.js';
 import { breakLines, NARROW, type NarrowWidths } from './line-break.js';
@@ -98,7 +99,9 @@ function inlines(list: readonly Inline[], p: ParagraphLayout, layout: Layout, fo
       if (piece.kind === 'break') return '#linebreak()';
       if (piece.kind === 'justified-break') return '#linebreak(justify: true)';
       const role = piece.role;
-      const literal = piece.kind === 'hanging' ? `#box(width: 0pt)[#${str(piece.text)}]` : `#${str(piece.text)}`;
+      // A hanging mark takes no room on the line: set, then taken back by a negative space of its
+      // own advance. (A box of no width would carry its own line box and push the next line down.)
+      const literal = piece.kind === 'hanging' ? `#${str(piece.text)}#h(${pt(-(p.sizePt + p.trackingPt))})` : `#${str(piece.text)}`;
       if (role === 'plain') return literal;
       const r = role === 'lead' ? layout.runs.lead : layout.runs.runIn;
       const style = textStyle({ eastAsiaFont: r.eastAsiaFont, latinFont: r.latinFont, bold: r.bold }, fonts);
@@ -113,10 +116,15 @@ const ALIGN: Record<Alignment, string> = { left: 'left', center: 'center', right
  * captions stick to what follows (keep with next). */
 function paragraph(kind: keyof Layout['paragraphs'], content: readonly Inline[], layout: Layout, fonts: FontMap, sticky: boolean): string {
   const p = layout.paragraphs[kind];
+  // 附件说明: further lines under the first annex's name; 附件1: a new page.
+  const hang = kind === 'annexNote' ? `#set par(hanging-indent: ${pt(ANNEX_NOTE_HANG_CHARS * p.sizePt)});` : '';
+  const indent = kind === 'annexNote' ? `inset: (left: ${pt(p.firstLineIndentChars * p.sizePt)}), ` : '';
+  const firstIndent = kind === 'annexNote' ? 0 : p.firstLineIndentChars * p.sizePt;
   return (
-    `#block(sticky: ${sticky}, width: 100%)[` +
+    (kind === 'annexLabel' ? '#pagebreak(weak: true)' : '') +
+    `#block(sticky: ${sticky}, ${indent}width: 100%)[` +
     `#set text(${textStyle(p, fonts)}, size: ${pt(p.sizePt)}, tracking: ${pt(p.trackingPt)});` +
-    `#set par(justify: ${p.alignment === 'justify'}, first-line-indent: (amount: ${pt(p.firstLineIndentChars * p.sizePt)}, all: true));` +
+    `#set par(justify: ${p.alignment === 'justify'}, first-line-indent: (amount: ${pt(firstIndent)}, all: true));${hang}` +
     `#set align(${ALIGN[p.alignment]});` +
     // An explicit par: text directly in a block is not a paragraph and takes no first-line indent.
     `#par[${inlines(content, p, layout, fonts)}]]`
@@ -128,19 +136,31 @@ function table(block: TableBlock, layout: Layout, fonts: FontMap): string {
   const columns = alignments.length;
   const head = layout.paragraphs.tableHeader;
   const body = layout.paragraphs.table;
+  const t = layout.table;
+  // Each line of a cell exactly the table's line spacing high, as the DOCX's fixed spacing; the
+  // glyphs centred in it. A row is its lines, the padding and the rule's width high (as in
+  // LibreOffice and Word), so rows and page breaks fall where the DOCX's do.
+  const edges = (size: number) => {
+    const extra = (t.lineSpacingPt - size) / 2;
+    return `top-edge: ${pt(TOP_EDGE * size + extra)}, bottom-edge: ${pt(BOTTOM_EDGE * size - extra)}`;
+  };
   const cell = (c: readonly Inline[], p: ParagraphLayout, align: Alignment | undefined) =>
-    `table.cell(align: ${ALIGN[align ?? p.alignment]} + horizon)[#set text(${textStyle(p, fonts)}, size: ${pt(p.sizePt)}, tracking: ${pt(p.trackingPt)});${inlines(c, p, layout, fonts)}]`;
+    `table.cell(align: ${ALIGN[align ?? p.alignment]} + horizon)[#set text(${textStyle(p, fonts)}, size: ${pt(p.sizePt)}, tracking: ${pt(p.trackingPt)}, ${edges(p.sizePt)});${inlines(c, p, layout, fonts)}]`;
   const row = (cells: TableBlock['header'], p: ParagraphLayout, header: boolean) =>
     Array.from({ length: columns }, (_, c) => cell(cells[c]?.inlines ?? [], p, header ? undefined : alignments[c])).join(', ');
-  const caption = block.caption ? paragraph('caption', block.caption, layout, fonts, true) : '';
-  return (
-    caption +
-    `#block(width: 100%)[#set par(justify: false, first-line-indent: 0pt, leading: 0.5em);` +
-    `#table(columns: (${columnWidths(block, typeAreaWidthTwips(layout), layout).map((w) => `${w}fr`).join(', ')}), stroke: ${pt(layout.table.borderPt)} + black, inset: (x: 5.4pt, y: 4pt),` +
+  // The caption takes a whole line of the grid, as in the DOCX, before the table's top rule.
+  const captionLine = layout.lineSpacingPt - layout.paragraphs.caption.sizePt;
+  const caption = block.caption ? `${paragraph('caption', block.caption, layout, fonts, true)}#v(${pt(captionLine)})` : '';
+  const widths = columnWidths(block, typeAreaWidthTwips(layout), layout);
+  const whole = keepWhole(block, widths.map((w) => (w - 2 * CELL_MARGIN_TWIPS) / 20), layout);
+  const grid =
+    `#block(width: 100%)[#set par(justify: false, first-line-indent: 0pt, leading: 0pt);` +
+    `#table(columns: (${widths.map((w) => `${w}fr`).join(', ')}), stroke: ${pt(t.borderPt)} + black, inset: (x: ${pt(CELL_MARGIN_TWIPS / 20)}, y: ${pt(t.cellPaddingPt + t.borderPt / 2)}),` +
     (block.header.length > 0 ? ` table.header(repeat: true, ${row(block.header, head, true)}),` : '') +
     block.rows.map((r) => ` ${row(r, body, false)},`).join('') +
-    ')]'
-  );
+    ')]';
+  // A table that fits on a page is never split (table-keep.ts).
+  return whole ? `#block(breakable: false, width: 100%)[${caption}${grid}]` : caption + grid;
 }
 
 /** Space between the last line of one block and the first of the next: the rest of the line
@@ -161,7 +181,7 @@ function gap(before: Block | undefined, after: Block, layout: Layout): number {
   return Math.max(0, line * (1 + spaceAfter + spaceBefore) - below - above);
 }
 
-const STICKY = new Set(['title', 'subtitle', 'heading1', 'heading2', 'heading3', 'caption']);
+const STICKY = new Set(['title', 'subtitle', 'heading1', 'heading2', 'heading3', 'caption', 'annexLabel']);
 
 function footer(layout: Layout, fonts: FontMap): string {
   const pn = layout.pageNumber;

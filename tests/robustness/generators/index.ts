@@ -4,11 +4,12 @@
  * this list: plans, the oracle and scripts/fuzz.ts take it from here.
  */
 import { narrativeGenerator } from './narrative.js';
+import { shapeGenerator } from './shapes.js';
 import { spreadsheetGenerator } from './spreadsheet.js';
 import { templateGenerator } from './templates.js';
 import type { InputGenerator } from './types.js';
 import { yamlGenerator } from './yaml.js';
 
-export const GENERATORS: readonly InputGenerator[] = [yamlGenerator, narrativeGenerator, spreadsheetGenerator, templateGenerator];
+export const GENERATORS: readonly InputGenerator[] = [yamlGenerator, narrativeGenerator, spreadsheetGenerator, templateGenerator, shapeGenerator];
 
 export type { Files, InputGenerator, Mutation, Outcome, Where } from './types.js';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { readWorkbook } from '../../../src/load/spreadsheet/read.js';
-import { writeWorkbook } from '../../../src/load/spreadsheet/write.js';
+import { writeWorkbook } from '../../../src/write/spreadsheet/write.js';
 import { applyByteMutation, BYTE_MUTATIONS, nat, unicodeText } from './text.js';
 import { unchanged, type Files, type InputGenerator, type Mutation, type Outcome } from './types.js';
 
@@ -48,7 +48,8 @@ function gridOf(bytes: Buffer, file: string): Grid | undefined {
   const workbook = readWorkbook(new Uint8Array(bytes), file);
   const sheet = workbook.sheets[0];
   if (!sheet || sheet.rows.length === 0) return undefined;
-  const width = Math.max(...sheet.rows.map((r) => Math.max(0, ...r.cells.map((c) => c.column))));
+  let width = 0;
+  for (const r of sheet.rows) for (const c of r.cells) width = Math.max(width, c.column);
   const line = (cells: (typeof sheet.rows)[number]['cells']) => {
     const out = Array.from({ length: width }, () => '');
     for (const c of cells) {

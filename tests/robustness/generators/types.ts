@@ -18,6 +18,8 @@ export interface Outcome {
   applied: boolean;
   /** True when the data is certainly invalid afterwards: the file must then get an error of its own. */
   breaks: boolean;
+  /** A spreadsheet whose shape changed but not its content: the rows holding values its reader must find (header included), unless the file gets an error. */
+  rows?: number;
 }
 
 export interface InputGenerator {

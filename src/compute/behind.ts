@@ -1,0 +1,106 @@
+/**
+ * The records behind a figure, and where each one is written: what `report explain`, the
+ * plausibility warnings and the verification workbook (核对表) list, so that a 秘书长 can put a
+ * finger on every record a number counts. A rate has two lists: its base, and the part of it
+ * its numerator counts.
+ */
+import type { Location } from '../diagnostics/catalogue.js';
+import { conventionsOf } from '../domain/conventions.js';
+import type { RecordValue, YearRecords } from '../domain/record-kind.js';
+import { filedBy, isFiled } from '../domain/records/proposals.js';
+
+export interface Behind {
+  /** The kind of record (proposals…). */
+  kind: string;
+  /** The records the figure counts (for a rate: its numerator's). */
+  records: RecordValue[];
+  /** For a rate or share: the records of its base. */
+  base?: RecordValue[];
+}
+
+type Test = (r: RecordValue) => boolean;
+
+/** The field a group `byX` groups by: byCategory → category, byLeadUnit → leadUnits, byKind → kind. */
+const GROUP_FIELDS: Record<string, string> = { byLeadUnit: 'leadUnits', byTag: 'tags' };
+const fieldOfGroup = (group: string) => GROUP_FIELDS[group] ?? group.charAt(2).toLowerCase() + group.slice(3);
+
+function has(record: RecordValue, field: string, key: string): boolean {
+  const v = record[field];
+  return Array.isArray(v) ? v.includes(key) : v === key;
+}
+
+/** The proposal tests of the figures named by one word, by the organisation's conventions. */
+function proposalTests(year: YearRecords): Record<string, { part: Test; base?: Test }> {
+  const c = conventionsOf(year.organization);
+  const filed = filedBy(c) as unknown as Test;
+  const answerBase: Test = c.answeredRateBase === '立案和并案' ? (isFiled as unknown as Test) : filed;
+  const answered: Test = (r) => answerBase(r) && r.answered === true;
+  const responded: Test = (r) => r.satisfaction !== undefined && (c.satisfactionRateBase === '办复' ? answered(r) : true);
+  const satisfied: Test = (r) => responded(r) && (r.satisfaction === '满意' || r.satisfaction === '基本满意');
+  return {
+    total: { part: () => true },
+    filed: { part: filed },
+    merged: { part: (r) => r.review === '并案' },
+    filingRate: { part: filed, base: () => true },
+    answered: { part: answered },
+    answeredRate: { part: answered, base: answerBase },
+    responded: { part: responded },
+    satisfied: { part: satisfied },
+    satisfactionRate: { part: satisfied, base: responded },
+    keyProposals: { part: (r) => r.keyProposal === true },
+    supervised: { part: (r) => r.supervisedBy !== undefined },
+    resulted: { part: (r) => r.result !== undefined },
+    collective: { part: (r) => ['党派', '团体', '界别', '专委会'].includes(String(r.submitterKind)) },
+    filed_: { part: filed },
+    answered_: { part: answered },
+    answerBase_: { part: answerBase },
+  };
+}
+
+/**
+ * The records behind `name` in `year` (`proposals.answeredRate`, `proposals.byCategory.经济建设.count`,
+ * `meetings.byKind.常委会议.count`, `research.count`), or undefined for a figure not counted from
+ * records one by one (a name, a date, a hand-written total).
+ */
+export function recordsBehind(name: string, year: YearRecords): Behind | undefined {
+  const [kind, ...rest] = name.split('.');
+  if (!kind || rest.length === 0) return undefined;
+  const all = year.records[kind];
+  if (!all || all.length === 0) return undefined;
+  const pick = (test: Test) => all.filter(test);
+  const tests = kind === 'proposals' ? proposalTests(year) : {};
+  if (rest.length === 1) {
+    const own = tests[rest[0]!];
+    if (own) return { kind, records: pick(own.part), ...(own.base ? { base: pick(own.base) } : {}) };
+    if (rest[0] === 'count' || rest[0] === 'total') return { kind, records: all };
+    return undefined;
+  }
+  if (rest.length === 2 && rest[0] === 'byReview') return { kind, records: pick((r) => r.review === rest[1]) };
+  if (rest.length === 3 && rest[0]!.startsWith('by')) {
+    const [group, key, figure] = rest as [string, string, string];
+    const field = fieldOfGroup(group);
+    if (!all.some((r) => r[field] !== undefined)) return undefined;
+    const inGroup: Test = (r) => has(r, field, key);
+    if (figure === 'count') return { kind, records: pick(inGroup) };
+    if (figure === 'share') {
+      const single = all.every((r) => !Array.isArray(r[field]));
+      return { kind, records: pick(inGroup), base: single ? pick((r) => r[field] !== undefined) : all };
+    }
+    const t = tests[`${figure}_`] ?? (figure === 'answeredRate' ? undefined : tests[figure]);
+    if (t) return { kind, records: pick((r) => inGroup(r) && t.part(r)) };
+    if (figure === 'answeredRate' && tests.answered_ && tests.answerBase_) {
+      return { kind, records: pick((r) => inGroup(r) && tests.answered_!.part(r)), base: pick((r) => inGroup(r) && tests.answerBase_!.part(r)) };
+    }
+  }
+  return undefined;
+}
+
+/** Where a record is: its location, and the place as a person reads it (`data/2023/meetings.yaml:38`, `data/2023/提案台账.xlsx［提案］第12行`). */
+export function placeOf(record: RecordValue, year: YearRecords): { location: Location; place: string } {
+  const location = year.origins.get(record)?.locate() ?? {};
+  const place =
+    location.sheet !== undefined
+      ? `${location.file ?? ''}［${location.sheet}］第${location.line ?? 0}行`
+      : `${location.file ?? ''}${location.line !== undefined ? `:${location.line}` : ''}`;
+  return { location, place };
+}
