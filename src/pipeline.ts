@@ -130,7 +130,7 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
   const records = stage.sources[0]?.years.get(plan.year)?.records;
-  return done({ markdown, document, context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, ...(records ? { records } : {}) });
+  return done({ markdown, document, context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, pieces: templates.templates, ...(records ? { records } : {}) });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

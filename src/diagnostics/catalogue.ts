@@ -916,11 +916,12 @@ export const catalogue = {
     message: (a) => `“${a.header}”列是说明文字，没有读入（${a.count} 个单元格有内容）`,
     hint: () => '报告中的数字不用这一列；其中需要统计的内容，请写进相应的列。',
   }),
-  columnAbsentForFigure: entry<{ figure: string; label: string; column: string; cited: string }>({
+  columnAbsentForFigure: entry<{ figure: string; column: string; piece: string; kind: string }>({
     code: 'RPT743',
     severity: 'error',
-    message: (a) => `“${a.label}”（${a.figure}）算不出：台账中没有“${a.column}”列`,
-    hint: (a) => `${a.cited}引用了这个数字。在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，改写这句话，不引用这个数字。`,
+    message: (a) => `报告的内置段落（模板片段 ${a.piece}）要用的数字 ${a.figure} 算不出：台账中没有“${a.column}”列`,
+    hint: (a) =>
+      `在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，运行 report templates eject ${a.piece} --kind ${a.kind} 取出这个片段，改写这句话不再引用这个数字，生成时加 --templates templates-local。`,
   }),
   annexTableOmitted: entry<{ table: string; column: string }>({
     code: 'RPT744',
@@ -959,7 +960,7 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `数字 {{${a.name}}} 在文档中被改写了：记录算出的是 ${a.records}，文档中写的是 ${a.typed}（${a.where}：“${a.sentence}”）`,
     hint: (a) =>
-      `这个数字由记录算出，手改的数字在下次生成时会被记录的数字替换。若记录有误，请改正记录（用 report stats 查看 ${a.name} 的来历），再用 --overtyped records 吸收；` +
+      `这个数字由记录算出，手改的数字在下次生成时会被记录的数字替换。若记录有误，请改正记录（report stats 列出 ${a.name.split(/\s+/).filter((w) => w.includes('.')).join('、') || a.name} 及其说明），再用 --overtyped records 吸收；` +
       '若确要写死文档中的数字，用 --overtyped typed（它将不再随记录变化）。',
   }),
   handTypedNumber: entry<{ number: string; sentence: string; suggestion: string }>({
@@ -989,7 +990,7 @@ export const catalogue = {
   draftNotThisReport: entry<{ file: string }>({
     code: 'RPT806',
     severity: 'error',
-    message: (a) => `“${a.file}”中没有一段与这份报告对应，无法吸收`,
+    message: (a) => `“${a.file}”中与这份报告对应的段落不到一半，像是另一份报告（另一年或另一类），没有吸收`,
     hint: () => '确认年份、数据文件夹和 --kind 与生成这份文档时相同。',
   }),
   overtypedResolved: entry<{ name: string; records: string; typed: string; sentence: string; where: string; how: 'records' | 'typed' }>({
@@ -999,6 +1000,12 @@ export const catalogue = {
       `数字 {{${a.name}}} 在文档中被改写了（记录算出 ${a.records}，文档中写 ${a.typed}）：` +
       (a.how === 'records' ? `按 --overtyped records 保留由记录计算的数字（${a.where}：“${a.sentence}”）` : `按 --overtyped typed 写成了文字 ${a.typed}，它不再随记录变化（${a.where}：“${a.sentence}”）`),
     hint: (a) => (a.how === 'records' ? '若文档中的数字才对，请改正记录，重新生成后数字随之改变。' : `以后记录改变时请手工核对这个数字；要恢复引用，把 ${a.typed} 改回 {{${a.name}}}。`),
+  }),
+  draftMostlyMissing: entry<{ file: string; missing: number; printed: number }>({
+    code: 'RPT809',
+    severity: 'error',
+    message: (a) => `“${a.file}”缺少报告文字的大部分段落（${a.printed} 段中的 ${a.missing} 段），像是不完整的文档，没有吸收`,
+    hint: () => '确认这是完整的一稿（不是节选或损坏的文件）；确要删去这么多段落，请直接在报告的文字文件中删。',
   }),
   figureInConditional: entry<{ sentence: string }>({
     code: 'RPT807',

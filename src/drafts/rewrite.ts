@@ -95,7 +95,7 @@ export function rewriteBlock(block: RenderedBlock, edited: string, resolve: 'rec
 }
 
 /** Words typed in Word that the prose would read as template tags or Markdown marks. */
-function escapeProse(text: string): string {
+export function escapeProse(text: string): string {
   return text.replace(/\{\{/g, '｛｛').replace(/\*\*/g, '＊＊');
 }
 

@@ -2,6 +2,7 @@
 import type { CitableContext } from '../compute/context.js';
 import type { Layout } from '../domain/layout.js';
 import type { YearRecords } from '../domain/record-kind.js';
+import type { TemplateSet } from '../load/templates.js';
 import type { Engine } from '../render/engine.js';
 import type { ProseMark } from '../render/prose-marks.js';
 import type { NarrativeDoc } from '../validate/narrative.js';
@@ -24,4 +25,6 @@ export interface RenderedReport {
   prose?: { jobs: readonly { doc: NarrativeDoc; context: CitableContext }[]; engine: Engine };
   /** The year's checked records (a report about one year): what the verification workbook lists behind each figure. */
   records?: YearRecords;
+  /** The template pieces the report was rendered from: the verification workbook renders them again, marked. */
+  pieces?: TemplateSet;
 }
