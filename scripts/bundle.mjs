@@ -36,13 +36,30 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  // Kept as regular expression literals: esbuild's table dates \p{…} in Node 20 by its Unicode
+  // version and would otherwise turn each into a `new RegExp` built again on every call (in the
+  // title's line measure and markdown-it-cjk-friendly, once per character).
+  supported: { 'regexp-unicode-property-escapes': true },
   // CommonJS packages inside the chunks call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __reportRequire } from 'node:module'; const require = __reportRequire(import.meta.url);" },
   // Loaded from node_modules when asked for: the traditional-script converter (2 MB of tables, only
   // for `--script hant`), the PDF engine (a native module, only for `--format pdf`) and the
-  // spreadsheet library (only when a folder holds an .xlsx or .xls; required, since reading is synchronous).
-  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx'],
+  // spreadsheet library (only when a folder holds an .xlsx or .xls) and the YAML parser that keeps
+  // positions (only to place a problem); these two are required, since reading is synchronous.
+  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml'],
   plugins: [onlyDefaultZodLocale],
+});
+
+// The spreadsheet library's ES module build as one CommonJS file, for src/load/spreadsheet/library.ts to require.
+await build({
+  entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'],
+  outfile: 'dist/bundle/xlsx.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
 });
 
 /** For each chunk, the packages and source folders it holds, by size: what loading it costs. */

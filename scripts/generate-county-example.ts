@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeWorkbook } from '../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../src/write/spreadsheet/write.js';
 import { Rng } from './sample-data/rng.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -40,7 +40,7 @@ import { Rng } from './sample-data/rng.js';
 import { addAttendance, addInformationDetails, addLedgerFields, type LedgerColumns } from './sample-data/ledger.js';
 import { recordKind } from '../src/domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../src/domain/vocabulary.js';
-import { writeWorkbook } from '../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../src/write/spreadsheet/write.js';
 import { ledgerTable } from '../src/scaffold/export.js';
 
 // ── Deterministic randomness ──────────────────────────────────────────────────────────────

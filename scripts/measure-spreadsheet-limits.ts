@@ -11,7 +11,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
-import { readWorkbook, writeWorkbook } from '../src/load/spreadsheet/index.js';
+import { readWorkbook } from '../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../src/write/spreadsheet/write.js';
 import { deflateBomb, rawZip, row, xls, xlsx, xlsxParts } from '../tests/fixtures/spreadsheets/make.js';
 
 /** 6,000 proposals × 40 columns: numbers, dates, titles, 是/否, units. */

@@ -11,6 +11,6 @@ export { main } from './cli/main.js';
 export { jsonSchemas, jsonSchemaText, jsonSchemaOutputs, schemaComment, SCHEMA_FILE_NAMES, type JsonSchemaFile } from './schema/json-schema.js';
 export { computeStats, filterStats, formatStatsTable, statsToJson, type Stats, type StatRow, type StatsJson } from './stats/stats.js';
 export { figuresOfRecords } from './stats/figures.js';
-export { flatten, type FlatEntry } from './stats/flatten.js';
+export { flatten, type FlatEntry } from './compute/flatten.js';
 export { PLACEHOLDER } from './validate/placeholders.js';
 export { listTemplatePieces, ejectTemplatePiece, builtInKinds, type PieceListing, type TemplateListing, type EjectResult } from './templates/manage.js';

@@ -13,41 +13,27 @@ import type { CheckedSource, Plan, Prepared, ReportKind, ReportRequest } from '.
 import { displayPath, loadData, yearFolders, type LoadedData } from './load/data-folder.js';
 import { entryKind } from './load/files.js';
 import { loadTemplates } from './load/templates.js';
-import type { CitableContext } from './render/context.js';
-import type { Engine } from './render/engine.js';
-import type { NarrativeDoc } from './validate/narrative.js';
+import type { RenderedNarrative } from './compute/context.js';
 import { renderNarrative } from './render/prose.js';
-import { proseMarks, type ProseMark } from './render/prose-marks.js';
+import { proseMarks } from './render/prose-marks.js';
 import { renderReport } from './render/report.js';
 import { toScript } from './render/script.js';
+import { sessionMemo } from './session.js';
 import { checkLayout } from './validate/layout.js';
 import { checkSource } from './validate/source.js';
-import { compileTemplates } from './validate/templates.js';
+import { compileTemplates } from './render/templates.js';
 import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
-import type { Layout } from './write/docx/layout.js';
+import type { RenderedReport } from './write/rendered-report.js';
+import type { Layout } from './domain/layout.js';
+
+/** Templates compiled by earlier builds of a session, by their text. */
+const templatesMemo = sessionMemo<ReturnType<typeof compileTemplates>>();
 import type { YearRecords } from './domain/record-kind.js';
 import { appendAll } from './append.js';
 
 export type { ReportRequest } from './kinds/kind.js';
+export type { RenderedReport } from './write/rendered-report.js';
 
-export interface RenderedReport {
-  /** The report's Markdown as the templates wrote it, layout marks included, in the output's script. */
-  markdown: string;
-  /** The report as the writers read it: blocks with their roles (title, subtitle, lead sentences, tables…). */
-  document: ReportDocument;
-  context: CitableContext;
-  layout: Layout;
-  /** Document properties, in the output's script. */
-  properties: { author: string; date: string };
-  /** `<out>/<folder>/<name>.<ext>` */
-  output: { folder: string; name: string };
-  /** Where each block of prose and each figure in it stands (bookmarks in the DOCX), worked out when asked. */
-  proseMarks?: () => ProseMark[];
-  /** The prose files rendered, with what they cite from: what `absorb` writes edits back into. */
-  prose?: { jobs: readonly { doc: NarrativeDoc; context: CitableContext }[]; engine: Engine };
-  /** The year's checked records (a report about one year): what the verification workbook lists behind each figure. */
-  records?: YearRecords;
-}
 
 export interface ReportRun {
   kind: ReportKind;
@@ -97,7 +83,7 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   // The same pieces compile to the same templates: a watch session compiles them once.
   const piecesKey = JSON.stringify([kind.templates, ...[...templates.pieces.values()].map((p) => [p.name, p.file, p.text]), templates.links, templates.diagnostics]);
   const compiled = session
-    ? (session.templates.get(piecesKey, () => compileTemplates(templates, request.cwd)) as ReturnType<typeof compileTemplates>)
+    ? templatesMemo(session).get(piecesKey, () => compileTemplates(templates, request.cwd))
     : compileTemplates(templates, request.cwd);
   compiled.compiled.engine.reset();
   appendAll(diagnostics, compiled.diagnostics);
@@ -125,15 +111,16 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   // ── render ──
   const dataHasErrors = stage.sources.some((s) => s.dataHasErrors);
   let proseFailed = false;
+  const narratives: RenderedNarrative[] = [];
   for (const job of prepared.prose) {
     const rendered = renderNarrative(job.doc, job.context, templates.engine, { dataHasErrors });
     appendAll(diagnostics, rendered.diagnostics);
-    if (rendered.narrative) job.attach(rendered.narrative);
+    if (rendered.narrative) narratives.push(rendered.narrative);
     else proseFailed = true;
   }
   if (proseFailed || hasErrors(diagnostics)) return done();
-  prepared.finish?.();
-  const rendered = renderReport(templates, prepared.context);
+  const context = prepared.complete(narratives);
+  const rendered = renderReport(templates, context);
   appendAll(diagnostics, rendered.diagnostics);
   if (rendered.markdown === undefined || hasErrors(diagnostics)) return done();
   const script = request.script ?? 'hans';
@@ -143,7 +130,7 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
   const records = stage.sources[0]?.years.get(plan.year)?.records;
-  return done({ markdown, document, context: prepared.context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, ...(records ? { records } : {}) });
+  return done({ markdown, document, context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, pieces: templates.templates, ...(records ? { records } : {}) });
 }
 
 /** The same problem found twice (a file read for two reasons) is reported once. */

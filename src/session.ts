@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 
-export class Memo<T> {
+class Memo<T> {
   private previous = new Map<string, T>();
   private current = new Map<string, T>();
 
@@ -25,13 +25,35 @@ export class Memo<T> {
 }
 
 export class BuildSession {
-  readonly files = new Memo<unknown>();
-  readonly templates = new Memo<unknown>();
+  private readonly memos: Array<Memo<unknown>> = [];
+
+  /** A new memo kept by this session, for values of one type (the module that makes them keeps it: `sessionMemo`). */
+  memo<T>(): Memo<T> {
+    const memo = new Memo<T>();
+    this.memos.push(memo);
+    return memo;
+  }
 
   settle(): void {
-    this.files.settle();
-    this.templates.settle();
+    for (const memo of this.memos) memo.settle();
   }
+}
+
+/**
+ * A memo of `T` in each session, for the module that makes the values: `const parsed =
+ * sessionMemo<ParsedYaml>()`, then `parsed(session).get(key, make)`. Each module has its own, so a
+ * value comes back with the type it was made with.
+ */
+export function sessionMemo<T>(): (session: BuildSession) => Memo<T> {
+  const bySession = new WeakMap<BuildSession, Memo<T>>();
+  return (session) => {
+    let memo = bySession.get(session);
+    if (!memo) {
+      memo = session.memo<T>();
+      bySession.set(session, memo);
+    }
+    return memo;
+  };
 }
 
 /** A key for bytes (a workbook): its digest, not its content. */

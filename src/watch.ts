@@ -1,6 +1,7 @@
 /**
  * Watching the inputs of a report: runs once, then again whenever a file it reads changes — the
- * year's folder, the previous year's, organization.yaml, layout.yaml and the --templates folder.
+ * folders its kind's plan reads (a year's folder and the year before, a term's years and folder),
+ * organization.yaml, layout.yaml and the --templates folder.
  * Folders are watched, not files, so editors that save by writing a new file and renaming it over
  * the old one are seen; a folder that does not exist yet (or is deleted and made again) is watched
  * through its parent. Changes are gathered for a short quiet time (debounce) and runs never
@@ -10,6 +11,8 @@
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildRequest, type BuildResult } from './build.js';
+import type { Plan } from './kinds/kind.js';
+import { DATA_FOLDER_FILES } from './load/data-folder.js';
 import { BuildSession } from './session.js';
 import { appendAll } from './append.js';
 
@@ -21,6 +24,8 @@ export interface WatchTargets {
   /** A term report's years: the whole data folder is watched (the years and the term folder). */
   range?: { from: number; to: number };
   templatesDir?: string;
+  /** What the last run's plan read (the kind's years and folders of each data folder); until then, the year's guess above. */
+  sources?: Plan['sources'];
   cwd?: string;
   /** Absolute paths whose changes are ignored (the output folder, so a build never triggers itself). */
   ignore?: readonly string[];
@@ -61,7 +66,15 @@ export function watchedFolders(targets: WatchTargets): Map<string, WatchedFolder
     add(folder, true, null);
     add(path.dirname(folder), false, path.basename(folder));
   };
-  for (const dataDir of targets.dataDirs.map((d) => path.resolve(cwd, d))) {
+  if (targets.sources) {
+    for (const source of targets.sources) {
+      const dataDir = path.resolve(cwd, source.dataDir);
+      add(path.dirname(dataDir), false, path.basename(dataDir));
+      for (const name of Object.values(DATA_FOLDER_FILES)) add(dataDir, false, name);
+      for (const folder of [...source.years.map(String), ...source.folders]) tree(path.join(dataDir, folder));
+    }
+  }
+  for (const dataDir of targets.sources ? [] : targets.dataDirs.map((d) => path.resolve(cwd, d))) {
     if (targets.range) {
       tree(dataDir);
     } else if (targets.year === undefined) {
@@ -69,7 +82,7 @@ export function watchedFolders(targets: WatchTargets): Map<string, WatchedFolder
       add(dataDir, false, null); // any year folder may become the latest
     } else {
       add(path.dirname(dataDir), false, path.basename(dataDir));
-      for (const name of ['organization.yaml', 'layout.yaml']) add(dataDir, false, name);
+      for (const name of Object.values(DATA_FOLDER_FILES)) add(dataDir, false, name);
       for (const year of [targets.year, targets.year - 1]) tree(path.join(dataDir, String(year)));
     }
   }
@@ -89,9 +102,9 @@ export interface WatchLoopOptions extends WatchTargets {
   debounceMs?: number;
   /**
    * Runs once at the start and after each batch of changes (absolute paths; empty the first time).
-   * Resolves to the year it worked on, which narrows what is watched.
+   * Resolves to the plan it worked on (or just its year), which narrows what is watched.
    */
-  run: (changes: readonly string[]) => Promise<number | undefined>;
+  run: (changes: readonly string[]) => Promise<Pick<Plan, 'year' | 'sources'> | number | undefined>;
   /** A run that threw (a defect, not a data problem); the loop goes on. Without it, the loop stops with the error. */
   onRunError?: (error: unknown) => void;
   /** A folder that cannot be watched (e.g. the system's limit of watches is reached). */
@@ -127,10 +140,11 @@ const within = (file: string, folder: string): boolean => file === folder || fil
 export function watchLoop(options: WatchLoopOptions): Promise<void> {
   const { signal } = options;
   // Editors save by writing and renaming within a few milliseconds: a short quiet time gathers them.
-  const debounceMs = options.debounceMs ?? 40;
+  const debounceMs = options.debounceMs ?? 15;
   const cwd = options.cwd ?? process.cwd();
   const ignore = (options.ignore ?? []).map((p) => path.resolve(cwd, p));
   let year = options.year;
+  let sources = options.sources;
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -173,6 +187,7 @@ export function watchLoop(options: WatchLoopOptions): Promise<void> {
         cwd,
         ...(options.range ? { range: options.range } : {}),
         ...(year !== undefined ? { year } : {}),
+        ...(sources !== undefined ? { sources } : {}),
         ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
       };
       /** Watches one folder; `base` is the folder whose entries `names` lists. */
@@ -217,8 +232,11 @@ export function watchLoop(options: WatchLoopOptions): Promise<void> {
       arm();
       try {
         const built = await options.run(changes);
-        if (built !== undefined && built !== year) {
-          year = built;
+        const plan = typeof built === 'object' ? built : undefined;
+        const builtYear = typeof built === 'number' ? built : plan?.year;
+        if ((builtYear !== undefined && builtYear !== year) || (plan && JSON.stringify(plan.sources) !== JSON.stringify(sources))) {
+          year = builtYear ?? year;
+          sources = plan?.sources ?? sources;
           arm();
         }
       } catch (error) {
@@ -285,7 +303,7 @@ export function watchBuild(options: WatchBuildOptions): Promise<void> {
       const event = { result, first, changes };
       first = false;
       await onBuild(event);
-      return result.plan?.year;
+      return result.plan;
     },
   });
 }

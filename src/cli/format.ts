@@ -4,6 +4,7 @@
  * return plain diagnostics.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayWidth } from '../text-width.js';
 import { appendAll } from '../append.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
@@ -23,24 +24,7 @@ function paint(on: boolean, code: string, s: string): string {
   return on ? `\u001b[${code}m${s}\u001b[0m` : s;
 }
 
-/** Terminal columns taken by `s`: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let width = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
+export { displayWidth } from '../text-width.js';
 
 /**
  * Characters that a terminal acts on instead of showing: C0 controls (ESC starts the sequences
@@ -71,7 +55,7 @@ function sheetPlace(d: Diagnostic & { sheet: string }): string {
 }
 
 /** `file:line:column`, or for a spreadsheet cell `提案台账.xlsx［提案］第12行 F列`. */
-export function location(d: Diagnostic): string {
+function location(d: Diagnostic): string {
   if (!d.file) return '';
   if (d.sheet !== undefined) return `${d.file}${sheetPlace({ ...d, sheet: d.sheet })}`;
   if (d.line === undefined) return d.file;

@@ -18,11 +18,10 @@ import * as templatesCommand from './commands/templates.js';
 import * as validateCommand from './commands/validate.js';
 import { removeTemporaryFiles } from '../write/atomic.js';
 import { chineseError, formatHelp } from './help.js';
-import { endQuietlyOnBrokenPipe } from './pipes.js';
+import { handleStreamErrors } from './pipes.js';
 import { EXIT, UsageError, type CommandContext, type Io } from './shared.js';
 
 export type { Io } from './shared.js';
-export { EXIT } from './shared.js';
 
 const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [
   buildCommand,
@@ -38,10 +37,10 @@ const COMMANDS: Array<{ register: (program: Command, context: CommandContext) =>
   schemaCommand,
 ];
 
-export const VERSION = '0.2.0';
+const VERSION = '0.2.0';
 
 function defaultIo(): Io {
-  endQuietlyOnBrokenPipe();
+  handleStreamErrors();
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

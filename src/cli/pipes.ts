@@ -6,7 +6,7 @@
  * its stack trace.
  */
 /** Exit code for a run whose output could not be written (as for other failures of the environment). */
-export const STREAM_FAILED_EXIT = 2;
+const STREAM_FAILED_EXIT = 2;
 
 const REASONS: Record<string, string> = {
   ENOSPC: '磁盘空间已满',
@@ -39,6 +39,3 @@ export function handleStreamErrors(): void {
     });
   }
 }
-
-/** The name the CLI entry points call it by (main.ts, replay-entry.ts); it now covers more than a broken pipe. */
-export const endQuietlyOnBrokenPipe = handleStreamErrors;

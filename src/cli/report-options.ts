@@ -12,11 +12,10 @@
  *   … --script hant                            in traditional characters
  */
 import path from 'node:path';
-import { REPORT_KINDS } from '../kinds/index.js';
-import type { ReportRequest } from '../kinds/kind.js';
+import { defaultKind, REPORT_KINDS } from '../kinds/index.js';
+import { SCRIPTS, type KindName, type ReportKind, type ReportRequest, type Script } from '../kinds/kind.js';
 import { entryKind } from '../load/files.js';
-import type { Settings } from '../load/settings.js';
-import { SCRIPTS, type Script } from '../render/script.js';
+import type { Settings } from '../settings.js';
 import { parseYear, PACKAGE_ROOT, UsageError, type Io } from './shared.js';
 
 export interface ReportArgs {
@@ -32,17 +31,21 @@ export function collect(value: string, previous: string[] | undefined): string[]
   return [...(previous ?? []), value];
 }
 
-export const KIND_NAMES = REPORT_KINDS.map((k) => k.name);
-
 export function kindHelp(): string {
   return REPORT_KINDS.map((k) => `${k.name}（${k.label}）`).join('、');
 }
 
 /** `--kind`: one of the kinds by name; anything else (a path, a typo) is a usage error. */
-export function parseKind(value: string | undefined): string | undefined {
+export function parseKind(value: string | undefined): KindName | undefined {
   if (value === undefined) return undefined;
-  if (!KIND_NAMES.includes(value)) throw new UsageError(`--kind 只能是 ${kindHelp()}，而不是“${value}”`);
-  return value;
+  const kind = REPORT_KINDS.find((k) => k.name === value);
+  if (!kind) throw new UsageError(`--kind 只能是 ${kindHelp()}，而不是“${value}”`);
+  return kind.name;
+}
+
+/** The kind that reads `what` (a term's years, several data folders), named for a message: 届末五年工作报告（--kind term）. */
+function kindReading(what: (k: ReportKind) => boolean): string {
+  return REPORT_KINDS.filter(what).map((k) => `${k.label}（--kind ${k.name}）`).join('、');
 }
 
 /** `2023`, or a term's years `2018-2022` (also written 2018—2022). */
@@ -69,24 +72,26 @@ export function dataFolders(given: readonly string[] | undefined, settings: Sett
 export function reportRequest(yearArg: string | undefined, args: ReportArgs, settings: Settings, io: Io): ReportRequest {
   const years = parseYears(yearArg);
   const data = args.data ?? [];
-  const kind = parseKind(args.kind);
+  const named = parseKind(args.kind);
+  const kind = named === undefined ? undefined : REPORT_KINDS.find((k) => k.name === named)!;
   const script = args.script;
   if (script !== undefined && !(SCRIPTS as readonly string[]).includes(script)) {
     throw new UsageError(`--script 只能是 hans（简体，默认）或 hant（繁体），而不是“${script}”`);
   }
-  if (years.range && kind !== undefined && kind !== 'term') {
-    throw new UsageError(`年份范围（${yearArg}）只用于届末五年工作报告（--kind term），不能与 --kind ${kind} 同用`);
+  // What each kind reads is its own declaration (kind.input); the messages name the kinds that fit.
+  if (years.range && kind !== undefined && kind.input.years !== 'range') {
+    throw new UsageError(`年份范围（${yearArg}）只用于${kindReading((k) => k.input.years === 'range')}，不能与 --kind ${kind.name} 同用`);
   }
-  if (kind === 'term' && !years.range) throw new UsageError('届末五年工作报告要写年份范围，如：report build 2018-2022 --kind term');
-  if (data.length > 1 && (years.range || (kind !== undefined && kind !== 'compilation'))) {
-    throw new UsageError('给出多个 --data 时生成各组织的综述汇编（--kind compilation），要写一个年份，不能用年份范围或其他类型');
+  if (kind?.input.years === 'range' && !years.range) throw new UsageError(`${kind.label}要写年份范围，如：${kind.input.example}`);
+  if (data.length > 1 && (years.range || (kind !== undefined && kind.input.dataFolders !== 'several'))) {
+    throw new UsageError(`给出多个 --data 时生成${kindReading((k) => k.input.dataFolders === 'several')}，要写一个年份，不能用年份范围或其他类型`);
   }
-  if (kind === 'compilation' && data.length < 2) {
-    throw new UsageError('汇编要用 --data 列出至少两个组织的数据文件夹，如：report build 2023 --data 甲区 --data 乙区');
+  if (kind?.input.dataFolders === 'several' && data.length < 2) {
+    throw new UsageError(`${kind.label}要用 --data 列出至少两个组织的数据文件夹，如：${kind.input.example}`);
   }
   const templates = args.templates ?? settings.templates;
   return {
-    kind: kind ?? (years.range ? 'term' : data.length > 1 ? 'compilation' : 'annual'),
+    kind: (kind ?? defaultKind(years.range ? 'range' : 'one', data.length > 1 ? 'several' : 'one')).name,
     dataDirs: dataFolders(data, settings, io),
     ...years,
     ...(templates !== undefined ? { templatesDir: templates } : {}),

@@ -1,5 +1,5 @@
 /** The project file (report.yaml) for a command: its settings, or its problems printed and nothing. */
-import { loadSettings, type Settings } from '../load/settings.js';
+import { loadSettings, type Settings } from '../settings.js';
 import { printDiagnostics, type Io } from './shared.js';
 
 export function loadSettingsOrFail(io: Io): Settings | undefined {

@@ -28,8 +28,8 @@ export interface CommandContext {
 }
 
 /** The years a report can be about. */
-export const FIRST_YEAR = 1949;
-export const LAST_YEAR = 2100;
+const FIRST_YEAR = 1949;
+const LAST_YEAR = 2100;
 
 export function parseYear(value: string | undefined): { year?: number } {
   if (value === undefined) return {};

@@ -8,7 +8,7 @@ import type { Figures, RecordKind, RecordValue, YearRecords } from '../domain/re
 import { RECORD_KINDS } from '../domain/registry.js';
 import { conventionsOf } from '../domain/conventions.js';
 import { withoutAbsentColumns } from './absent.js';
-import { settleShares, sum } from './groups.js';
+import { settleShares, sum } from '../domain/groups.js';
 
 export interface YearFigures {
   year: number;

@@ -38,6 +38,10 @@ const COMMON: Record<string, FigureLabel> = {
   'sitting.committeeShort': { label: '委员会简称（含届次），如：政协云州市第十届委员会' },
   'sitting.meeting': { label: '大会的名称，如：政协云州市第十届委员会第二次会议' },
   'sitting.previousMeeting': { label: '上一次大会的简称，如：十届一次会议' },
+  'sitting.national': { label: '是否全国政协（标题、开头语按全国政协的写法）' },
+  'sitting.titleCommittee': { label: '工作报告标题中的委员会名称；全国政协为：中国人民政治协商会议全国委员会（不写届次）' },
+  'sitting.openingCommittee': { label: '开头语“我代表…常务委员会”中的委员会名称' },
+  'sitting.previousMeetingTitle': { label: '提案工作情况报告标题中的上一次大会，如：十届一次会议；全国政协为：政协十一届二次会议' },
   'term.from': { label: '届末报告涵盖的第一年' },
   'term.to': { label: '届末报告涵盖的最后一年' },
   'term.yearCount': { label: '届末报告涵盖的年数' },
@@ -60,7 +64,7 @@ const PATTERNS: Pattern[] = [
       Object.fromEntries(
         Object.entries(kind.labels).map(([name, l]) => [
           `${kind.key}.${name}`,
-          { ...l, label: l.label.replace('{kind}', kind.label), ...(l.unit ? { unit: l.unit.replace('{unit}', kind.unit) } : {}) },
+          { ...l, label: l.label.replace('{kind}', kind.label), ...(l.unit ? { unit: l.unit === '{unit}' ? kind.unit : l.unit } : {}) },
         ]),
       ),
     ),

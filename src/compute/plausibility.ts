@@ -9,8 +9,8 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YearRecords } from '../domain/record-kind.js';
-import { formatPercent } from '../render/figures-format.js';
-import { flatten } from '../stats/flatten.js';
+import { formatPercent } from '../domain/figures-format.js';
+import { flatten } from './flatten.js';
 import { recordsBehind, placeOf } from './behind.js';
 import type { YearFigures } from './figures.js';
 import { labelOf } from './labels.js';

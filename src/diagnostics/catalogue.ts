@@ -9,6 +9,10 @@ interface Entry<A> {
   severity: Severity;
   message: (a: A) => string;
   hint?: (a: A) => string;
+  /** For the error reference (docs/errors.md): why the problem arises, when the message alone does not say. */
+  cause?: string;
+  /** For the error reference: values that make a typical message. */
+  example?: A;
 }
 
 const entry = <A = Record<string, never>>(e: Entry<A>): Entry<A> => e;
@@ -221,6 +225,25 @@ export const catalogue = {
     hint: () => '对照 README 中的数据格式说明修改。',
   }),
 
+  // Missing sentences and conditional fields, each its own problem.
+  sectionWithoutParagraphs: entry<{ section: number; available: number }>({
+    code: 'RPT211',
+    severity: 'error',
+    message: (a) => `第 ${a.section} 部分只有标题，没有正文段落，工作回顾也没有第 ${a.section} 部分可以沿用`,
+    hint: (a) => `在这个标题下写上正文段落；工作回顾只有 ${a.available} 个部分，更多的部分要写出自己的段落。`,
+    cause: 'summary.md 的一个部分只写了标题；综述沿用工作回顾同一部分的段落，而工作回顾没有这一部分。',
+    example: { section: 3, available: 2 },
+  }),
+  proposalsSpeakerMissing: entry({
+    code: 'RPT212',
+    severity: 'error',
+    message: () => '生成提案工作情况报告需要报告人，sitting 中没有写 proposalsSpeaker',
+    hint: () => '在 sitting 中写上报告人姓名，如 proposalsSpeaker: 王某某（通常是一位副主席）。',
+    cause: '提案工作情况报告由一位副主席作，报告人写在 sitting.proposalsSpeaker；常委会工作报告不需要它，所以它不是 sitting 的必填字段。',
+    example: {},
+  }),
+
+
   // ── Cross-record checks (RPT3xx) ──────────────────────────────────
   duplicateId: entry<{ id: string; kind: string; first: string }>({
     code: 'RPT301',
@@ -269,12 +292,6 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `${a.year} 年的数据缺少“${a.key}”`,
     hint: (a) => `在该年度文件夹的某个文件（通常是 ${a.key}.yaml）中写入“${a.key}”。`,
-  }),
-  inconsistentRecord: entry<{ detail: string }>({
-    code: 'RPT309',
-    severity: 'error',
-    message: (a) => a.detail,
-    hint: () => '核对这条记录前后矛盾的字段。',
   }),
   sittingDate: entry<{ date: string; year: number }>({
     code: 'RPT310',
@@ -398,6 +415,80 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `${a.from}—${a.to} 年届末报告的文件夹中缺少“${a.key}”`,
     hint: (a) => `在届末报告文件夹的某个文件（通常是 ${a.key}.yaml）中写入“${a.key}”。`,
+  }),
+
+  // A record at odds with itself: each contradiction its own code.
+  notFiledButMarked: entry<{ id: string; review: string; what: string }>({
+    code: 'RPT325',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”审查结果为“${a.review}”，不能标为${a.what}`,
+    hint: () => '只有立案（含并案）的提案才办理、才能是重点提案；核对审查结果，或去掉这个标记。',
+    cause: '不立案、撤案、退回或转作他用的提案不进入办理，不会办复，也不作为重点提案。',
+    example: { id: 'P2023-015', review: '不立案', what: '已办复' },
+  }),
+  notFiledButHandled: entry<{ id: string; review: string; what: string }>({
+    code: 'RPT326',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”审查结果为“${a.review}”，不应有${a.what}`,
+    hint: () => '没有立案的提案不办理，也就没有办复日期、办理结果和满意度；核对审查结果，或删去这一项。',
+    cause: '办复日期、办理结果和满意度只属于办理了的提案（立案或并案）。',
+    example: { id: 'P2023-015', review: '撤案', what: '办理结果' },
+  }),
+  mergedIntoNotMerged: entry<{ id: string; review: string }>({
+    code: 'RPT327',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”写了并入提案，审查结果却是“${a.review}”而不是“并案”`,
+    hint: () => '并入别的提案的，审查结果写“并案”；没有并案的，删去并入提案。',
+    cause: '并入提案只在审查结果为并案时有意义。',
+    example: { id: 'P2023-021', review: '立案' },
+  }),
+  reasonNotRejected: entry<{ id: string; review: string }>({
+    code: 'RPT328',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”写了不立案理由，审查结果却是“${a.review}”`,
+    hint: () => '不立案的，审查结果写“不立案”；立案了的，删去不立案理由。',
+    cause: '不立案理由只在审查结果为不立案时有意义。',
+    example: { id: 'P2023-030', review: '立案' },
+  }),
+  answeredOnNotAnswered: entry<{ id: string }>({
+    code: 'RPT329',
+    severity: 'error',
+    message: (a) => `提案“${a.id}”有办复日期，却没有标为已办复`,
+    hint: () => '已经办复的，把“已办复”标为“是”；还没有办复的，删去办复日期。',
+    cause: '有办复日期说明已经答复了提案者，“已办复”却是否。',
+    example: { id: 'P2023-007' },
+  }),
+  datesOutOfOrder: entry<{ what: string; id: string; later: string; laterDate: string; earlier: string; earlierDate: string }>({
+    code: 'RPT330',
+    severity: 'error',
+    message: (a) => `${a.what}“${a.id}”的${a.later}（${a.laterDate}）早于${a.earlier}（${a.earlierDate}）`,
+    hint: (a) => `${a.later}不能早于${a.earlier}；核对这两个日期。`,
+    cause: '提案先提交，再交办，最后办复；日期顺序颠倒多是录入错误。',
+    example: { what: '提案', id: 'P2023-007', later: '办复日期', laterDate: '2023-02-01', earlier: '交办日期', earlierDate: '2023-03-15' },
+  }),
+  adoptedNotSubmitted: entry<{ id: string }>({
+    code: 'RPT331',
+    severity: 'error',
+    message: (a) => `信息“${a.id}”写了采用单位，却没有标为已报送`,
+    hint: () => '被采用的信息一定报送过：把“已报送”标为“是”，或删去采用单位。',
+    cause: '信息先报送才可能被采用。',
+    example: { id: 'S-012' },
+  }),
+  formWithoutAdoption: entry<{ id: string }>({
+    code: 'RPT332',
+    severity: 'error',
+    message: (a) => `信息“${a.id}”写了采用形式，却没有写采用单位`,
+    hint: () => '写上采用这条信息的单位，或删去采用形式。',
+    cause: '采用形式（单篇、综合）说的是怎样被采用，没有采用单位时无从说起。',
+    example: { id: 'S-012' },
+  }),
+  duplicateSectors: entry<{ id: string }>({
+    code: 'RPT333',
+    severity: 'error',
+    message: (a) => `会议“${a.id}”的参加界别有重复`,
+    hint: () => '每个界别只写一次。',
+    cause: '同一界别写了两次，参加界别的个数会多算。',
+    example: { id: 'M-03' },
   }),
 
   // ── Figures and citations (RPT4xx) ────────────────────────────────
@@ -825,11 +916,12 @@ export const catalogue = {
     message: (a) => `“${a.header}”列是说明文字，没有读入（${a.count} 个单元格有内容）`,
     hint: () => '报告中的数字不用这一列；其中需要统计的内容，请写进相应的列。',
   }),
-  columnAbsentForFigure: entry<{ figure: string; label: string; column: string; cited: string }>({
+  columnAbsentForFigure: entry<{ figure: string; column: string; piece: string; kind: string }>({
     code: 'RPT743',
     severity: 'error',
-    message: (a) => `“${a.label}”（${a.figure}）算不出：台账中没有“${a.column}”列`,
-    hint: (a) => `${a.cited}引用了这个数字。在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，改写这句话，不引用这个数字。`,
+    message: (a) => `报告的内置段落（模板片段 ${a.piece}）要用的数字 ${a.figure} 算不出：台账中没有“${a.column}”列`,
+    hint: (a) =>
+      `在台账中加上“${a.column}”列并逐行填写；暂时没有这项数据时，运行 report templates eject ${a.piece} --kind ${a.kind} 取出这个片段，改写这句话不再引用这个数字，生成时加 --templates templates-local。`,
   }),
   annexTableOmitted: entry<{ table: string; column: string }>({
     code: 'RPT744',
@@ -868,7 +960,7 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `数字 {{${a.name}}} 在文档中被改写了：记录算出的是 ${a.records}，文档中写的是 ${a.typed}（${a.where}：“${a.sentence}”）`,
     hint: (a) =>
-      `这个数字由记录算出，手改的数字在下次生成时会被记录的数字替换。若记录有误，请改正记录（用 report stats 查看 ${a.name} 的来历），再用 --overtyped records 吸收；` +
+      `这个数字由记录算出，手改的数字在下次生成时会被记录的数字替换。若记录有误，请改正记录（report stats 列出 ${a.name.split(/\s+/).filter((w) => w.includes('.')).join('、') || a.name} 及其说明），再用 --overtyped records 吸收；` +
       '若确要写死文档中的数字，用 --overtyped typed（它将不再随记录变化）。',
   }),
   handTypedNumber: entry<{ number: string; sentence: string; suggestion: string }>({
@@ -898,7 +990,7 @@ export const catalogue = {
   draftNotThisReport: entry<{ file: string }>({
     code: 'RPT806',
     severity: 'error',
-    message: (a) => `“${a.file}”中没有一段与这份报告对应，无法吸收`,
+    message: (a) => `“${a.file}”中与这份报告对应的段落不到一半，像是另一份报告（另一年或另一类），没有吸收`,
     hint: () => '确认年份、数据文件夹和 --kind 与生成这份文档时相同。',
   }),
   overtypedResolved: entry<{ name: string; records: string; typed: string; sentence: string; where: string; how: 'records' | 'typed' }>({
@@ -909,6 +1001,12 @@ export const catalogue = {
       (a.how === 'records' ? `按 --overtyped records 保留由记录计算的数字（${a.where}：“${a.sentence}”）` : `按 --overtyped typed 写成了文字 ${a.typed}，它不再随记录变化（${a.where}：“${a.sentence}”）`),
     hint: (a) => (a.how === 'records' ? '若文档中的数字才对，请改正记录，重新生成后数字随之改变。' : `以后记录改变时请手工核对这个数字；要恢复引用，把 ${a.typed} 改回 {{${a.name}}}。`),
   }),
+  draftMostlyMissing: entry<{ file: string; missing: number; printed: number }>({
+    code: 'RPT809',
+    severity: 'error',
+    message: (a) => `“${a.file}”缺少报告文字的大部分段落（${a.printed} 段中的 ${a.missing} 段），像是不完整的文档，没有吸收`,
+    hint: () => '确认这是完整的一稿（不是节选或损坏的文件）；确要删去这么多段落，请直接在报告的文字文件中删。',
+  }),
   figureInConditional: entry<{ sentence: string }>({
     code: 'RPT807',
     severity: 'warning',
@@ -918,6 +1016,11 @@ export const catalogue = {
 } as const;
 
 export type CatalogueKey = keyof typeof catalogue;
+
+/** Codes no longer given, reserved so that they never come to mean something else, with what they meant. */
+export const RETIRED_CODES: Readonly<Record<string, string>> = {
+  RPT309: '一条记录前后矛盾（各种矛盾现在各有代码：RPT325–RPT333）',
+};
 type ArgsOf<K extends CatalogueKey> = (typeof catalogue)[K] extends Entry<infer A> ? A : never;
 
 export interface Location {

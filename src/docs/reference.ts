@@ -10,7 +10,7 @@ import { DEFAULT_VOCABULARY, VOCABULARY_LISTS } from '../domain/vocabulary.js';
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** One table per record kind: field, 中文名, required, what it holds, spreadsheet headers. */
-export function fieldReference(): string {
+function fieldReference(): string {
   const out: string[] = [];
   for (const kind of RECORD_KINDS) {
     const { fields } = recordFields(kind, DEFAULT_VOCABULARY, undefined);
@@ -27,13 +27,13 @@ export function fieldReference(): string {
 }
 
 /** The word lists and their defaults, each extended in organization.yaml under its key. */
-export function vocabularyReference(): string {
+function vocabularyReference(): string {
   const rows = VOCABULARY_LISTS.map((l) => `| \`${l.key}\` | ${l.label} | ${l.defaults.join('、')} |`);
   return ['| organization.yaml 中的键 | 清单 | 默认内容 |', '|---|---|---|', ...rows].join('\n') + '\n';
 }
 
 /** Every figure pattern of the record kinds, with its Chinese label (`*` stands for a group key or an id). */
-export function figureReference(): string {
+function figureReference(): string {
   const out: string[] = [];
   for (const kind of RECORD_KINDS) {
     out.push(`#### ${kind.label}（\`${kind.key}.…\`）`, '', '| 名称 | 说明 | 单位 |', '|---|---|---|');

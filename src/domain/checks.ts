@@ -1,11 +1,7 @@
-/** Checks shared by several record kinds: a value from a register, a record at odds with itself. */
+/** A check shared by several record kinds: a value from a register. */
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/nearest.js';
-
-export function inconsistent(detail: string, at: Location): Diagnostic {
-  return diagnostic('inconsistentRecord', { detail }, at);
-}
 
 /**
  * A value that must be in one of the organisation's registers or word lists (categories, sectors,

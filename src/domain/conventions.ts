@@ -44,7 +44,7 @@ export function conventionsOf(org: { conventions?: Conventions } | undefined): C
 }
 
 /** 立案 as this organisation counts it, for labels and definitions: 立案（含并案） or 立案（不含并案）. */
-export function filedWord(c: Conventions): string {
+function filedWord(c: Conventions): string {
   return c.mergedInFiled ? '立案（含并案）' : '立案（不含并案）';
 }
 

@@ -10,8 +10,12 @@ import type { CellType } from '../load/spreadsheet/cell-types.js';
 /** How a spreadsheet cell becomes a value: the spreadsheet reader's own types. */
 export type { CellType };
 
-export interface Field {
-  schema: z.ZodType;
+/**
+ * A field whose checked value is a `T`. The record types are derived from their fields
+ * (`RecordOf`), so a record has exactly the members its declaration gives it.
+ */
+export interface Field<T = unknown> {
+  schema: z.ZodType<T>;
   /** For a choice: the values it stands for (aliases aside), named in messages. */
   values?: readonly string[];
   /** For a choice from a list the organisation can extend: its key in organization.yaml. */
@@ -36,17 +40,34 @@ export interface FieldOptions {
   fallback?: unknown;
 }
 
-function field(schema: z.ZodType, label: string, description: string, cell: CellType, options: FieldOptions = {}): Field {
-  const fallback = options.fallback;
-  const required = !options.optional && fallback === undefined;
-  let s = schema.meta({ title: label, description: `${label}：${description}` });
-  if (fallback !== undefined) s = (s as z.ZodType).default(fallback as never);
+/** The value of a field built with options `O`: absent when it is optional and has no fallback. */
+type Valued<T, O> = O extends { optional: true } ? (O extends { fallback: {} } ? T : T | undefined) : T;
+
+/** The value a checked record holds in a field (`z.output` of its schema). */
+export type ValueOf<F> = F extends Field<infer T> ? T : never;
+
+/**
+ * The record a set of fields describes: a member per field, optional where the field may be left
+ * out. Figures and checks read records of this type, so a field the declaration lacks cannot be read.
+ */
+export type RecordOf<F extends Record<string, Field<any>>> = Flat<
+  { [K in keyof F as undefined extends ValueOf<F[K]> ? never : K]: ValueOf<F[K]> } & {
+    [K in keyof F as undefined extends ValueOf<F[K]> ? K : never]?: ValueOf<F[K]>;
+  }
+>;
+type Flat<T> = { [K in keyof T]: T[K] };
+
+function field<T, O extends FieldOptions>(schema: z.ZodType<T>, label: string, description: string, cell: CellType, options?: O): Field<Valued<T, O>> {
+  const fallback = options?.fallback;
+  const required = !options?.optional && fallback === undefined;
+  let s: z.ZodType = schema.meta({ title: label, description: `${label}：${description}` });
+  if (fallback !== undefined) s = s.default(fallback as never);
   else if (!required) s = s.optional();
   return {
-    schema: s,
+    schema: s as z.ZodType<Valued<T, O>>,
     label,
     description,
-    headers: [label, ...(options.headers ?? [])],
+    headers: [label, ...(options?.headers ?? [])],
     cell,
     required,
     ...(fallback !== undefined ? { fallback } : {}),
@@ -71,36 +92,36 @@ export const dateSchema = z.union([
 ]);
 
 /** Characters an id may not hold: it is cited in figure names (`meetings.byId.<id>.topic`). */
-export const ID_PATTERN = /^[^\s.\/\\[\]{}'"`，。、]+$/u;
+const ID_PATTERN = /^[^\s.\/\\[\]{}'"`，。、]+$/u;
 
 export const fields = {
-  id(label: string, description: string, options?: FieldOptions): Field {
+  id<O extends FieldOptions>(label: string, description: string, options?: O) {
     const schema = z.string().regex(ID_PATTERN, { message: 'id' });
     return field(schema, label, `${description}；在同一年度的全部记录中唯一，不含空格和“.”`, { kind: 'id' }, options);
   },
-  text(label: string, description: string, options?: FieldOptions): Field {
+  text<O extends FieldOptions>(label: string, description: string, options?: O) {
     return field(z.string().min(1), label, description, { kind: 'text' }, options);
   },
   /** Text that may be empty (a topic not yet known). */
-  note(label: string, description: string, options?: FieldOptions): Field {
+  note<O extends FieldOptions>(label: string, description: string, options?: O) {
     return field(z.string(), label, description, { kind: 'text' }, options);
   },
-  count(label: string, description: string, options?: FieldOptions): Field {
+  count<O extends FieldOptions>(label: string, description: string, options?: O) {
     return field(z.int().nonnegative(), label, description, { kind: 'count' }, options);
   },
-  decimal(label: string, description: string, options?: FieldOptions): Field {
+  decimal<O extends FieldOptions>(label: string, description: string, options?: O) {
     return field(z.number().nonnegative(), label, description, { kind: 'decimal' }, options);
   },
-  date(label: string, description: string, options?: FieldOptions): Field {
+  date<O extends FieldOptions>(label: string, description: string, options?: O) {
     return field(dateSchema, label, `${description}（YYYY-MM-DD，也可写 2024-9-26、2024.9.26、2024年9月26日）`, { kind: 'date' }, options);
   },
   /** Yes or no; 是/否 are read as true/false, in YAML as in spreadsheets. */
-  flag(label: string, description: string, options?: FieldOptions): Field {
+  flag<O extends FieldOptions>(label: string, description: string, options?: O) {
     const schema = z.union([z.boolean(), z.enum(['是', '否']).transform((v) => v === '是')]);
     return field(schema, label, `${description}（true/是 或 false/否）`, { kind: 'boolean' }, options);
   },
   /** Several names; a single text is split at 、，,；; as a spreadsheet cell is. */
-  list(label: string, description: string, options?: FieldOptions): Field {
+  list<O extends FieldOptions>(label: string, description: string, options?: O) {
     const item = z.string().min(1);
     const schema = z.union([z.array(item), z.string().transform(splitList)]);
     return field(schema, label, `${description}（列表，或用“、”隔开的一行文字）`, { kind: 'list' }, options);
@@ -109,19 +130,19 @@ export const fields = {
    * One of a list of values; `aliases` are other spellings found in ledgers (会间 → 大会), read
    * as the value they stand for in YAML and spreadsheets alike.
    */
-  choice(values: readonly string[], label: string, description: string, options?: FieldOptions & { aliases?: Record<string, string>; list?: string }): Field {
+  choice<O extends FieldOptions & { aliases?: Record<string, string>; list?: string }>(values: readonly string[], label: string, description: string, options?: O) {
     const aliases = options?.aliases ?? {};
     // The aliases are in the enum, so that an editor offers them and the JSON Schema accepts them.
     const accepted = [...new Set([...values, ...Object.keys(aliases)])] as [string, ...string[]];
-    const schema = z.enum(accepted).transform((v) => aliases[v] ?? v);
+    const schema: z.ZodType<string> = z.enum(accepted).transform((v): string => aliases[v] ?? v);
     const cellValues = Object.fromEntries([...values.map((v) => [v, v] as const), ...Object.entries(aliases)]);
     return { ...field(schema, label, `${description}，取值：${values.join('、')}`, { kind: 'choice', values: cellValues }, options), values, ...(options?.list ? { list: options.list } : {}) };
   },
 };
 
-export const LIST_SEPARATORS = /[、，,；;／/\n\r]+/;
+const LIST_SEPARATORS = /[、，,；;／/\n\r]+/;
 
-export function splitList(text: string): string[] {
+function splitList(text: string): string[] {
   return text
     .split(LIST_SEPARATORS)
     .map((s) => s.trim())
@@ -130,6 +151,6 @@ export function splitList(text: string): string[] {
 
 /** The zod object schema of a record made of `fieldsOf`; unknown fields are refused. */
 export function recordSchema(fieldsOf: Record<string, Field>, description: string): z.ZodType<Record<string, unknown>> {
-  const shape = Object.fromEntries(Object.entries(fieldsOf).map(([name, f]) => [name, f.schema]));
-  return z.strictObject(shape).meta({ description }) as unknown as z.ZodType<Record<string, unknown>>;
+  const shape: Record<string, z.ZodType> = Object.fromEntries(Object.entries(fieldsOf).map(([name, f]) => [name, f.schema]));
+  return z.strictObject(shape).meta({ description });
 }

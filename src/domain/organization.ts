@@ -5,7 +5,7 @@
  * provincial and a county 政协 are each named as their own reports name them.
  */
 import { z } from 'zod';
-import { chineseNumeral } from '../render/chinese.js';
+import { chineseNumeral } from './chinese.js';
 import { ConventionsSchema } from './conventions.js';
 import { MEETING_GROUPS, VOCABULARY_LISTS, vocabularyOf, type MeetingGroup, type Vocabulary } from './vocabulary.js';
 
@@ -13,7 +13,7 @@ const text = (description: string) => z.string().min(1).meta({ description });
 const names = (description: string) => z.array(z.string().min(1)).meta({ description });
 
 /** 办理结果 classes: A 已解决或基本解决… Each organisation defines its own (some use A–D). */
-export const ResultClassSchema = z.strictObject({
+const ResultClassSchema = z.strictObject({
   class: z.string().min(1).max(8).meta({ description: '类别代号，如 A' }),
   label: text('这一类的说法，如：已解决或基本解决'),
 });

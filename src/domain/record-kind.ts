@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Location } from '../diagnostics/catalogue.js';
-import type { Field } from './fields.js';
+import type { Field, RecordOf } from './fields.js';
 import type { Organization } from './organization.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -48,18 +48,29 @@ export type Scope = 'year' | 'term';
 /** The figures one kind of record yields, under its key: proposals.total… */
 export type Figures = Record<string, unknown>;
 
+/** The units figures are counted in (`{unit}`: the record kind's own measure word). */
+export type FigureUnit = '件' | '件次' | '次' | '条' | '篇' | '项' | '位' | '名' | '人' | '人次' | '家' | '个' | '{unit}';
+
+/** The measure word of a record: 件, 次, 篇, 条. */
+export type RecordUnit = Exclude<FigureUnit, '{unit}'>;
+
 /** A figure's Chinese name, unit and explanation; `*` in the pattern stands for a group key, `{1}` in the label for it. */
 export interface FigureLabel {
   label: string;
-  unit?: string;
+  unit?: FigureUnit;
   explain?: string;
 }
 
-export interface Totals {
+/** Labels under a common prefix: `labelsUnder('byKind.*', { count: … })` gives `byKind.*.count`. */
+export function labelsUnder<P extends string, S extends string>(prefix: P, labels: Record<S, FigureLabel>): Record<`${P}.${S}`, FigureLabel> {
+  return Object.fromEntries(Object.entries(labels).map(([name, l]) => [`${prefix}.${name}`, l])) as Record<`${P}.${S}`, FigureLabel>;
+}
+
+export interface Totals<R extends RecordValue = RecordValue> {
   /** The fields of `totals.<kind>`, each a count the office writes by hand. */
   fields: Record<string, Field>;
   /** The same counts taken from the records, to check the written ones against. */
-  counted(records: RecordValue[]): Record<string, number>;
+  counted(records: R[]): Record<string, number>;
   /** Figures when the office keeps only totals: whatever the totals give (others stay unavailable). */
   figures(totals: RecordValue): Figures;
   /** Pairs that must hold: a part no larger than its whole (filed ≤ received). */
@@ -73,7 +84,12 @@ export interface CheckContext {
   report(diagnostic: Diagnostic): void;
 }
 
-export interface RecordKind {
+/**
+ * A kind of record; `R` is its record type, derived from its fields by `defineRecordKind`. The
+ * registry holds kinds as `RecordKind` (records of any shape): the validated records of a kind are
+ * what its own schema gave back.
+ */
+export interface RecordKind<R extends RecordValue = RecordValue> {
   /** Key in YAML files and first segment of its figures: proposals. */
   key: string;
   /** 中文名: 提案 */
@@ -83,7 +99,7 @@ export interface RecordKind {
   /** One line for docs and the scaffold's comment. */
   description: string;
   /** Measure word of a record, for messages: 件, 次, 篇, 条. */
-  unit: string;
+  unit: RecordUnit;
   /** Words in a spreadsheet's file or sheet name that say it holds these records: 提案台账.xlsx. */
   sheetWords: readonly string[];
   fields(vocabulary: Vocabulary, organization: Organization | undefined): Record<string, Field>;
@@ -93,20 +109,37 @@ export interface RecordKind {
   references?: ReadonlyArray<{ field: string; kinds: readonly string[] }>;
   /** Leaders' instructions (批示) may be on these records. */
   instructable?: boolean;
-  totals?: Totals;
+  totals?: Totals<R>;
   /** Checks against each other and against the registers; the schema has already passed. */
-  check?(records: RecordValue[], context: CheckContext): void;
-  figures(records: RecordValue[], year: YearRecords, scope: Scope): Figures;
+  check?(records: R[], context: CheckContext): void;
+  figures(records: R[], year: YearRecords, scope: Scope): Figures;
   /** Labels of the figures, by pattern relative to the key: `total`, `byCategory.*.count`. */
   labels: Record<string, FigureLabel>;
   /** Record lists that fit on one line in the scaffold's comment: what one record looks like. */
-  example: RecordValue;
+  example: Partial<R>;
 }
 
-/** A part of a year that appears once (sitting, members, totals), with its fields. */
-export interface SinglePart {
-  key: string;
-  label: string;
-  office: string;
-  description: string;
+/** Figure names (top level) that no label pattern covers: `byKind` is covered by `byKind.*.count`, any name by `*.…`. */
+export type Unlabelled<Fig, L extends string> = {
+  [K in keyof Fig & string]: [Extract<L, K | `${K}.${string}` | `*${string}`>] extends [never] ? K : never;
+}[keyof Fig & string];
+
+/**
+ * A record kind whose record type is its fields' (`RecordOf`): a check or figure that reads a
+ * field the declaration lacks does not compile, nor does a figure without a label.
+ */
+export function defineRecordKind<F extends Record<string, Field<any>>, Fig extends Figures, L extends string>(
+  kind: Omit<RecordKind<RecordOf<F>>, 'fields' | 'figures' | 'labels'> & {
+    fields(vocabulary: Vocabulary, organization: Organization | undefined): F;
+    figures(records: RecordOf<F>[], year: YearRecords, scope: Scope): Fig;
+    labels: Record<L, FigureLabel> & NoInfer<{ [K in Unlabelled<Fig, L>]: FigureLabel }>;
+  },
+): RecordKind<RecordOf<F>> {
+  return kind;
+}
+
+/** The checked records of one kind in a year, typed as that kind declares them. */
+export function recordsOf<R extends RecordValue>(year: Pick<YearRecords, 'records'>, kind: RecordKind<R>): R[] {
+  // The year's records of a kind are what that kind's schema gave back (validate/year.ts).
+  return (year.records[kind.key] ?? []) as R[];
 }

@@ -55,11 +55,3 @@ export function totalsSchema(kinds: readonly RecordKind[]): z.ZodType {
 function fieldSchemas(fieldsOf: Record<string, Field>): Record<string, z.ZodType> {
   return Object.fromEntries(Object.entries(fieldsOf).map(([k, f]) => [k, f.schema]));
 }
-
-export const SINGLE_PARTS = {
-  sitting: { label: '听取报告的全体会议', office: '办公室' },
-  members: { label: '委员队伍', office: '办公室' },
-  totals: { label: '手填的总数', office: '各科室' },
-} as const;
-
-export type SinglePartKey = keyof typeof SINGLE_PARTS;

@@ -14,13 +14,13 @@ import { renderReportRun, type ReportRequest } from '../pipeline.js';
 import { marksInScript, renderBlock, renderPiece, type RenderedBlock } from '../render/prose-marks.js';
 import { joinLines } from '../render/prose.js';
 import { toFullWidth } from '../render/punctuation.js';
-import { flatten } from '../stats/flatten.js';
+import { flatten } from '../compute/flatten.js';
 import { renderDocx } from '../write/docx/index.js';
 import { alignParagraphs } from './align.js';
 import { diffText, mapPosition } from './diff.js';
 import { checklists, type Checklists } from './checklist.js';
 import { paragraphView, readDraft, type Draft } from './read-docx.js';
-import { numbersIn, rewriteBlock } from './rewrite.js';
+import { escapeProse, numbersIn, rewriteBlock } from './rewrite.js';
 
 export interface AbsorbOptions {
   /** Take the pending tracked changes as accepted. */
@@ -107,18 +107,25 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
   const draft = edited.paragraphs.map((p) => {
     const view = paragraphView(p, options.acceptChanges === true);
     const marks = [...view.bookmarks.keys()].filter((n) => blocks.has(n));
-    return { text: normalise(view.text, p.heading), marks, heading: p.heading, raw: view.text };
+    return { text: normalise(view.text, p.heading), marks, heading: p.heading, lead: normalise(view.text.slice(0, view.boldPrefix), false) };
   });
   const keep = (s: { text: string }) => s.text !== '';
   const O = original.map((o, i) => ({ ...o, i })).filter(keep);
   const E = draft.map((e, j) => ({ ...e, j })).filter(keep);
   const aligned = alignParagraphs(O, E);
-  if (aligned.pairs.length === 0) return empty([...run.diagnostics, diagnostic('draftNotThisReport', { file: draftName }, { file: draftName })]);
+  // A draft of another report (another kind or year) pairs little: nothing is written from it.
+  if (E.length === 0 || aligned.pairs.length < E.length / 2) return empty([...run.diagnostics, diagnostic('draftNotThisReport', { file: draftName }, { file: draftName })]);
+
+  // A document cut short (a damaged file, a page range saved) would delete the rest of the prose.
+  const printed = O.reduce((n, o) => n + o.blocks.length, 0);
+  const missing = aligned.deleted.reduce((n, i) => n + O[i]!.blocks.length, 0);
+  if (missing > printed / 2) return empty([...run.diagnostics, diagnostic('draftMostlyMissing', { file: draftName, missing, printed }, { file: draftName })]);
 
   const edits: Edit[] = [];
   let order = 0;
   const files = jobs.map((j) => j.doc.file);
   const at = (b: { file: number; start: number }) => ({ file: files[b.file]!.display, ...lineColumn(files[b.file]!.text, b.start) });
+  const cited = new Set([...blocks.values()].flatMap((b) => b.rendered.figures.map((f) => f.expression)));
   const values = flatten(jobs[0]?.context ?? {}).filter((e) => typeof e.value === 'number' || typeof e.value === 'string');
   const flagNumbers = (before: string, after: string, sentenceOf: string, where: { file: number; start: number }) => {
     const had = numbersIn(before);
@@ -128,8 +135,10 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
         had.splice(k, 1);
         continue;
       }
-      const match = values.find((v) => String(v.value) === n || String(v.value) === n.replace(/%$/, ''));
-      diagnostics.push(diagnostic('handTypedNumber', { number: n, sentence: sentenceAt(sentenceOf, sentenceOf.indexOf(n)), suggestion: match ? `{{${match.name}}}` : '' }, at(where)));
+      // The figures with that value, those the prose already cites first.
+      const matches = values.filter((v) => String(v.value) === n || String(v.value) === n.replace(/%$/, '')).sort((a, b) => Number(!cited.has(a.name)) - Number(!cited.has(b.name)));
+      const suggestion = matches.slice(0, 2).map((m) => `{{${m.name}}}`).join(' 或 ');
+      diagnostics.push(diagnostic('handTypedNumber', { number: n, sentence: sentenceAt(sentenceOf, sentenceOf.indexOf(n)), suggestion }, at(where)));
     }
   };
   /** The block's new source from its edited text; problems reported. */
@@ -214,7 +223,10 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
     const e = E[ej]!;
     const anchor = aligned.pairs.filter((p) => p[1] < ej && O[p[0]]!.blocks.length > 0).pop();
     const where = anchor ? O[anchor[0]]!.blocks[0]! : [...blocks.values()][0];
-    if (!placeNew(ej, e.heading ? e.text.replace(/\u3000/g, ' ') : e.text.replace(/\{\{/g, '｛｛'), e.heading)) {
+    // A bold start typed in Word is the paragraph's lead sentence.
+    const lead = !e.heading && e.lead && e.lead.length < e.text.length && e.text.startsWith(e.lead) ? e.lead : '';
+    const body = escapeProse(e.text.slice(lead.length));
+    if (!placeNew(ej, e.heading ? e.text.replace(/\u3000/g, ' ') : lead ? `**${escapeProse(lead)}**${body}` : body, e.heading)) {
       diagnostics.push(diagnostic('paragraphNotPlaced', { text: e.text }, { file: draftName }));
     } else if (where) flagNumbers('', e.text, e.text, where);
   }

@@ -30,7 +30,7 @@ function bigrams(text: string): Map<string, number> {
 }
 
 /** Dice similarity of two texts' character pairs: 1 the same, 0 nothing in common. */
-export function similarity(a: Map<string, number>, b: Map<string, number>): number {
+function similarity(a: Map<string, number>, b: Map<string, number>): number {
   let common = 0;
   let total = 0;
   for (const [g, n] of a) common += Math.min(n, b.get(g) ?? 0);
@@ -42,7 +42,9 @@ export function similarity(a: Map<string, number>, b: Map<string, number>): numb
 export function alignParagraphs(original: readonly Side[], edited: readonly Side[]): Alignment {
   const gramsA = original.map((s) => bigrams(s.text));
   const gramsB = edited.map((s) => bigrams(s.text));
-  const shares = (i: number, j: number) => original[i]!.marks.some((m) => edited[j]!.marks.includes(m));
+  // A bookmark pairs only paragraphs that still have something in common: the same name in a draft
+  // of another report, or after the prose file was edited by hand, is another block.
+  const shares = (i: number, j: number) => original[i]!.marks.some((m) => edited[j]!.marks.includes(m)) && similarity(gramsA[i]!, gramsB[j]!) >= 0.25;
   const same = (i: number, j: number) =>
     shares(i, j) || original[i]!.text === edited[j]!.text || (edited[j]!.marks.length === 0 && similarity(gramsA[i]!, gramsB[j]!) >= 0.5);
   const pairs: [number, number, boolean][] = commonPairs(

@@ -10,7 +10,7 @@ import { alignParagraphs } from './align.js';
 import { diffText, wholeNumbers, type Hunk } from './diff.js';
 import { paragraphView, unescapeXml, type Draft, type DraftParagraph } from './read-docx.js';
 
-export const COMPARE_AUTHOR = 'report';
+const COMPARE_AUTHOR = 'report';
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -100,7 +100,7 @@ function commentsXml(notes: FigureNote[], s: Stamp): string {
 }
 
 /** The date the newer draft carries (its core properties), as YYYY-MM-DD; the build writes the report's date there. */
-export function draftDate(draft: Draft): string {
+function draftDate(draft: Draft): string {
   const core = draft.parts['docProps/core.xml'] ? new TextDecoder().decode(draft.parts['docProps/core.xml']) : '';
   const m = /<dcterms:(?:modified|created)\b[^>]*>(\d{4}-\d{2}-\d{2})/.exec(core);
   return m ? m[1]! : '1980-01-01';

@@ -6,7 +6,7 @@
  * (their result is read, not their code), text boxes and alternate content skipped.
  */
 export type Piece =
-  | { kind: 'text'; text: string; change?: Change }
+  | { kind: 'text'; text: string; change?: Change; /** Bold, or in the lead sentence's character style. */ bold?: true }
   | { kind: 'bookmarkStart'; id: string; name: string }
   | { kind: 'bookmarkEnd'; id: string }
   | { kind: 'comment'; id: string };
@@ -50,13 +50,13 @@ export function unescapeXml(s: string): string {
   );
 }
 
-export function attribute(attrs: string, name: string): string | undefined {
+function attribute(attrs: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 }
 
 /** Elements whose content is not the paragraph's text. */
-const SKIP = new Set(['w:rPr', 'w:instrText', 'w:delInstrText', 'w:txbxContent', 'mc:Fallback', 'w:fldData', 'w:footnoteReference', 'w:endnoteReference', 'w:object', 'w:pict', 'w:drawing']);
+const SKIP = new Set(['w:instrText', 'w:delInstrText', 'w:txbxContent', 'mc:Fallback', 'w:fldData', 'w:footnoteReference', 'w:endnoteReference', 'w:object', 'w:pict', 'w:drawing']);
 
 /** Reads the body of word/document.xml. `styles` maps style ids to names (from styles.xml). */
 export function readBody(xml: string, styles: ReadonlyMap<string, string>): DraftParagraph[] {
@@ -70,12 +70,15 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
   const changes: Change[] = [];
   const stack: string[] = [];
   let inText = false;
+  let inRPr = false;
+  const between: Piece[] = [];
+  let bold = false;
   const push = (text: string) => {
     if (!p || skip > 0 || fieldCode > 0 || text === '') return;
     const change = changes[changes.length - 1];
     const last = p.pieces[p.pieces.length - 1];
-    if (last?.kind === 'text' && last.change === change) last.text += text;
-    else p.pieces.push({ kind: 'text', text, ...(change ? { change } : {}) });
+    if (last?.kind === 'text' && last.change === change && (last.bold === true) === bold) last.text += text;
+    else p.pieces.push({ kind: 'text', text, ...(change ? { change } : {}), ...(bold ? { bold: true as const } : {}) });
   };
   for (const m of xml.matchAll(TOKEN)) {
     const [whole, closing, name, attrs = '', selfClosing, text] = m;
@@ -93,6 +96,7 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
       else if (skip > 0) continue;
       else if (name === 'w:t' || name === 'w:delText') inText = false;
       else if (name === 'w:pPr') inPPr = false;
+      else if (name === 'w:rPr') inRPr = false;
       else if (name === 'w:ins' || name === 'w:del' || name === 'w:moveFrom' || name === 'w:moveTo') changes.pop();
       else if (name === 'w:tbl') tables--;
       else if (name === 'w:p' && p && skip === 0) {
@@ -109,10 +113,23 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
       continue;
     }
     if (skip > 0) continue;
+    // A run's properties: only whether it is bold matters (a lead sentence typed in Word).
+    if (inRPr) {
+      if (!inPPr && name === 'w:b') bold = !/w:val="(?:0|false|off)"/.test(attrs);
+      if (!inPPr && name === 'w:rStyle') bold ||= /Lead|导语|Strong/i.test(attribute(attrs, 'w:val') ?? '');
+      continue;
+    }
     switch (name) {
+      case 'w:r':
+        bold = false;
+        break;
+      case 'w:rPr':
+        inRPr = !selfClosing;
+        break;
       case 'w:p':
         if (selfClosing) break;
-        p = { styleId: '', heading: false, inTable: tables > 0, pieces: [], xml: '', start: m.index, end: m.index };
+        // Word sometimes writes a bookmark's start between paragraphs: it belongs to the next one.
+        p = { styleId: '', heading: false, inTable: tables > 0, pieces: between.splice(0), xml: '', start: m.index, end: m.index };
         fieldCode = 0;
         fields.length = 0;
         break;
@@ -155,7 +172,7 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
         break;
       }
       case 'w:bookmarkStart':
-        p?.pieces.push({ kind: 'bookmarkStart', id: attribute(attrs, 'w:id') ?? '', name: attribute(attrs, 'w:name') ?? '' });
+        (p?.pieces ?? between).push({ kind: 'bookmarkStart', id: attribute(attrs, 'w:id') ?? '', name: attribute(attrs, 'w:name') ?? '' });
         break;
       case 'w:bookmarkEnd':
         p?.pieces.push({ kind: 'bookmarkEnd', id: attribute(attrs, 'w:id') ?? '' });
@@ -171,14 +188,18 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
 }
 
 /** The paragraph's text as it reads with the pending changes rejected (as built) or accepted, and where its bookmarks and comments fall. */
-export function paragraphView(p: DraftParagraph, accept: boolean): { text: string; bookmarks: Map<string, [number, number]>; comments: Map<string, number> } {
+export function paragraphView(p: DraftParagraph, accept: boolean): { text: string; bookmarks: Map<string, [number, number]>; comments: Map<string, number>; boldPrefix: number } {
   let text = '';
+  let boldPrefix = 0;
   const open = new Map<string, { name: string; at: number }>();
   const bookmarks = new Map<string, [number, number]>();
   const comments = new Map<string, number>();
   for (const piece of p.pieces) {
     if (piece.kind === 'text') {
-      if (!piece.change || (piece.change.type === 'ins') === accept) text += piece.text;
+      if (!piece.change || (piece.change.type === 'ins') === accept) {
+        if (piece.bold && boldPrefix === text.length) boldPrefix += piece.text.length;
+        text += piece.text;
+      }
     } else if (piece.kind === 'bookmarkStart') open.set(piece.id, { name: piece.name, at: text.length });
     else if (piece.kind === 'bookmarkEnd') {
       const start = open.get(piece.id);
@@ -186,9 +207,9 @@ export function paragraphView(p: DraftParagraph, accept: boolean): { text: strin
       open.delete(piece.id);
     } else comments.set(piece.id, text.length);
   }
-  // A bookmark whose end was lost with a deleted paragraph mark runs to the paragraph's end.
+  // A bookmark whose end is in a later paragraph (or was lost with a deleted paragraph mark) runs to this paragraph's end.
   for (const { name, at } of open.values()) bookmarks.set(name, [at, text.length]);
-  return { text, bookmarks, comments };
+  return { text, bookmarks, comments, boldPrefix };
 }
 
 function styleNames(xml: string | undefined): Map<string, string> {

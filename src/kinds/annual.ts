@@ -23,6 +23,7 @@ export const annual: ReportKind = {
   label: '年度工作报告',
   templates: 'annual',
   narratives: [ANNUAL_NARRATIVE],
+  input: { years: 'one', dataFolders: 'one', example: 'report build 2023' },
   plan: (request, years) => planYearReport(request, years, 'report'),
   prepare(sources, plan) {
     const { context, doc, diagnostics } = prepareYearNarrative(sources[0]!, plan, ANNUAL_NARRATIVE);

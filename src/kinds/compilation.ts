@@ -6,8 +6,8 @@
  * name its own files. The sections are put together by the `compilation` templates.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CompilationContext, YearContext } from '../render/context.js';
-import type { Plan, ProseJob, ReportKind } from './kind.js';
+import type { CompilationContext, YearContext } from '../compute/context.js';
+import type { Plan, Prepared, ReportKind } from './kind.js';
 import { summary } from './summary.js';
 import { chooseYear, outputName } from './year-report.js';
 import { appendAll } from '../append.js';
@@ -17,6 +17,7 @@ export const compilation: ReportKind = {
   label: '综述汇编',
   templates: 'compilation',
   narratives: summary.narratives,
+  input: { years: 'one', dataFolders: 'several', example: 'report build 2023 --data 甲区 --data 乙区' },
   plan(request, availableYears) {
     // Every organisation for the same year: the one asked for, or the first one's latest.
     const first = chooseYear(request, request.dataDirs[0]!, availableYears);
@@ -37,15 +38,13 @@ export const compilation: ReportKind = {
   prepare(sources, plan) {
     const diagnostics: Diagnostic[] = [];
     const organizations: YearContext[] = [];
-    const prose: ProseJob[] = [];
-    const finishes: Array<() => void> = [];
+    const parts: Prepared[] = [];
     for (const source of sources) {
       const one = summary.prepare([source], { ...plan, sources: [source.plan] });
       appendAll(diagnostics, one.diagnostics);
       if (!one.prepared) continue;
       organizations.push(one.prepared.context as YearContext);
-      appendAll(prose, one.prepared.prose);
-      if (one.prepared.finish) finishes.push(one.prepared.finish);
+      parts.push(one.prepared);
     }
     if (organizations.length !== sources.length) return { diagnostics };
     const context: CompilationContext = { year: plan.year, organizations };
@@ -53,8 +52,12 @@ export const compilation: ReportKind = {
     return {
       prepared: {
         context,
-        prose,
-        finish: () => finishes.forEach((f) => f()),
+        prose: parts.flatMap((p) => p.prose),
+        // Each organisation's summary completed from its own narratives, taken in the order of its prose.
+        complete: (narratives): CompilationContext => {
+          let at = 0;
+          return { year: plan.year, organizations: parts.map((p) => p.complete(narratives.slice(at, (at += p.prose.length))) as YearContext) };
+        },
         properties: { author: organizations.map((c) => c.organization.shortName).join('、'), date: dates[dates.length - 1]! },
       },
       diagnostics,

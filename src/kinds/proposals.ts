@@ -28,6 +28,7 @@ export const proposals: ReportKind = {
   label: '提案工作情况报告',
   templates: 'proposals',
   narratives: [PROPOSALS_NARRATIVE],
+  input: { years: 'one', dataFolders: 'one', example: 'report build 2023 --kind proposals' },
   plan: (request, years) => planYearReport(request, years, 'proposals'),
   prepare(sources, plan) {
     const source = sources[0]!;
@@ -35,7 +36,7 @@ export const proposals: ReportKind = {
     if (!context || !doc) return { diagnostics };
     if (context.sitting.proposalsSpeaker === undefined) {
       const origin = source.years.get(plan.year)?.sittingOrigin;
-      diagnostics.push(diagnostic('requiredField', { field: '提案工作情况报告的报告人（proposalsSpeaker）', expected: '在 sitting 中写上报告人姓名，如 proposalsSpeaker: 王某某' }, origin?.locate(undefined) ?? {}));
+      diagnostics.push(diagnostic('proposalsSpeakerMissing', {}, origin?.locate(undefined) ?? {}));
       return { diagnostics };
     }
     // The annex of handling units needs the 主办单位 column: without it the table is left out, and said so.

@@ -8,14 +8,14 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColumn } from '../load/markdown-prose.js';
-import type { RenderedParagraph, RenderedPart, YearContext } from '../render/context.js';
+import type { RenderedNarrative, RenderedParagraph, RenderedPart, YearContext } from '../compute/context.js';
 import type { NarrativeSpec } from '../validate/narrative.js';
 import { ANNUAL_NARRATIVE } from './annual.js';
 import type { CheckedSource, ReportKind } from './kind.js';
 import { planYearReport, prepareYearNarrative, yearPrepared } from './year-report.js';
 import { appendAll } from '../append.js';
 
-export const SUMMARY_NARRATIVE: NarrativeSpec = {
+const SUMMARY_NARRATIVE: NarrativeSpec = {
   file: 'summary.md',
   label: '工作综述的文字',
   titled: true,
@@ -30,8 +30,14 @@ export interface SummaryView {
   closing: RenderedParagraph[];
 }
 
+/** The summary's context: the year's, with summary.md as rendered and the sections the templates print. */
+export interface SummaryContext extends YearContext {
+  summaryText?: RenderedNarrative;
+  summary: SummaryView;
+}
+
 /** The summary's sections from summary.md, each borrowing the review's paragraphs where it has none. */
-export function summaryView(context: YearContext & { summaryText?: Record<string, unknown> }): SummaryView {
+function summaryView(context: YearContext & { summaryText?: RenderedNarrative }): SummaryView {
   const review = context.narrative?.review as RenderedPart;
   const own = context.summaryText as { title?: string; lead?: RenderedPart; closing?: RenderedPart } | undefined;
   if (!own) {
@@ -59,8 +65,8 @@ function borrowProblems(source: CheckedSource, year: number): Diagnostic[] {
     s.paragraphs.length === 0 && i >= available
       ? [
           diagnostic(
-            'requiredField',
-            { field: 'paragraphs', expected: `正文段落：工作回顾只有 ${available} 个部分，第 ${i + 1} 部分没有可沿用的段落` },
+            'sectionWithoutParagraphs',
+            { section: i + 1, available },
             { file: own.file.display, ...lineColumn(own.file.text, s.heading.start) },
           ),
         ]
@@ -73,6 +79,7 @@ export const summary: ReportKind = {
   label: '工作综述',
   templates: 'summary',
   narratives: [ANNUAL_NARRATIVE, SUMMARY_NARRATIVE],
+  input: { years: 'one', dataFolders: 'one', example: 'report build 2023 --kind summary' },
   plan: (request, years) => planYearReport(request, years, 'summary'),
   prepare(sources, plan) {
     const source = sources[0]!;
@@ -81,10 +88,12 @@ export const summary: ReportKind = {
     if (!context || !doc) return { diagnostics };
     const own = source.narratives.get(`${plan.year}/${SUMMARY_NARRATIVE.file}`);
     // summary.md as rendered (summaryText), and what the templates read (summary): its texts with the review's where it has none.
-    const target = context as YearContext & { summaryText?: Record<string, unknown>; summary?: SummaryView };
     const prepared = yearPrepared(context, doc, {
-      prose: own ? [{ doc: own, context, attach: (n: Record<string, unknown>) => (target.summaryText = n) }] : [],
-      finish: () => void (target.summary = summaryView(target)),
+      prose: own ? [{ doc: own, context }] : [],
+      complete: (year, [summaryText]): SummaryContext => {
+        const withText = { ...year, ...(summaryText ? { summaryText } : {}) };
+        return { ...withText, summary: summaryView(withText) };
+      },
     });
     return { prepared, diagnostics };
   },

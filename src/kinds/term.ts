@@ -8,7 +8,7 @@
 import { computeTerm, computeYear, type YearFigures } from '../compute/figures.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sittingContext, type RenderedPart, type TermContext } from '../render/context.js';
+import { sittingContext, type RenderedPart, type TermContext } from '../compute/context.js';
 import type { NarrativeSpec } from '../validate/narrative.js';
 import type { ReportKind, YearRange } from './kind.js';
 import { outputName, requireNarrative } from './year-report.js';
@@ -23,7 +23,7 @@ export function yearsOf(range: YearRange): number[] {
   return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
 }
 
-export const TERM_NARRATIVE: NarrativeSpec = {
+const TERM_NARRATIVE: NarrativeSpec = {
   file: 'narrative.md',
   label: '届末工作报告的文字',
   parts: [
@@ -41,6 +41,7 @@ export const term: ReportKind = {
   label: '届末五年工作报告',
   templates: 'term',
   narratives: [TERM_NARRATIVE],
+  input: { years: 'range', dataFolders: 'one', example: 'report build 2018-2022 --kind term' },
   plan(request) {
     const range = request.range!;
     const folder = termFolderName(range);
@@ -87,11 +88,11 @@ export const term: ReportKind = {
     return {
       prepared: {
         context,
-        prose: [{ doc: narrative.doc, context, attach: (n) => (context.narrative = n) }],
+        prose: [{ doc: narrative.doc, context }],
         // The lessons' first paragraph leads into them (回顾……我们深切体会到：), each further one is a lesson.
-        finish: () => {
-          const [intro, ...items] = (context.narrative!.lessons as RenderedPart).paragraphs.map((p) => `${p.lead ?? ''}${p.text}`);
-          (context as TermContext & { lessons?: unknown }).lessons = { intro: intro ?? '', items };
+        complete: ([rendered]): TermContext => {
+          const [intro, ...items] = (rendered!.lessons as RenderedPart).paragraphs.map((p) => `${p.lead ?? ''}${p.text}`);
+          return { ...context, narrative: rendered!, lessons: { intro: intro ?? '', items } };
         },
         properties: { author: source.organization.fullName, date: sitting.date },
       },

@@ -10,9 +10,9 @@ import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/data-folder.js';
 import { entryKind } from '../load/files.js';
-import { yearContext, type YearContext } from '../render/context.js';
+import { yearContext, type CitableContext, type RenderedNarrative, type YearContext } from '../compute/context.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
-import type { CheckedSource, Plan, Prepared, ReportRequest } from './kind.js';
+import type { CheckedSource, Plan, Prepared, ProseJob, ReportRequest } from './kind.js';
 import { appendAll } from '../append.js';
 
 /** `<out>/2023/<name>.*`, `.hant` before the extension in traditional script. */
@@ -44,7 +44,7 @@ export function planYearReport(request: ReportRequest, availableYears: (dataDir:
 }
 
 /** The year's context, or the problems that prevent it (no organisation, no sitting). */
-export function prepareYear(source: CheckedSource): { context?: YearContext; diagnostics: Diagnostic[] } {
+function prepareYear(source: CheckedSource): { context?: YearContext; diagnostics: Diagnostic[] } {
   const { year } = source.plan;
   const checked = source.years.get(year);
   if (!source.organization || !checked) return { diagnostics: [] };
@@ -82,12 +82,21 @@ export function prepareYearNarrative(source: CheckedSource, plan: Plan, spec: Na
   return { ...(context ? { context } : {}), ...(narrative.doc ? { doc: narrative.doc } : {}), diagnostics };
 }
 
+/** More prose of a year's report, and the context the templates read from the year's and its narratives. */
+export interface MoreProse {
+  prose: ProseJob[];
+  complete(context: YearContext, narratives: readonly RenderedNarrative[]): CitableContext;
+}
+
 /** A year's report: its narrative rendered into `context.narrative`, dated by the sitting. */
-export function yearPrepared(context: YearContext, doc: NarrativeDoc, more: Pick<Prepared, 'prose' | 'finish'> = { prose: [] }): Prepared {
+export function yearPrepared(context: YearContext, doc: NarrativeDoc, more?: MoreProse): Prepared {
   return {
     context,
-    prose: [{ doc, context, attach: (n) => (context.narrative = n) }, ...more.prose],
-    ...(more.finish ? { finish: more.finish } : {}),
+    prose: [{ doc, context }, ...(more?.prose ?? [])],
+    complete: ([narrative, ...rest]) => {
+      const withNarrative: YearContext = { ...context, ...(narrative ? { narrative } : {}) };
+      return more ? more.complete(withNarrative, rest) : withNarrative;
+    },
     properties: { author: context.organization.fullName, date: context.sitting.date },
   };
 }

@@ -16,8 +16,15 @@ import { MAX_DATA_FILE_BYTES } from './nesting.js';
 import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
 import type { ParseCache } from './parse-cache.js';
 import { parsedValue, parseYaml, type ParsedYaml } from './yaml.js';
-import type { BuildSession } from '../session.js';
+import { sessionMemo, type BuildSession } from '../session.js';
 import { appendAll } from '../append.js';
+
+/** Files parsed by earlier builds of a session, by their text. */
+const yamlMemo = sessionMemo<ParsedYaml>();
+const proseMemo = sessionMemo<ReturnType<typeof readProse>>();
+
+/** The files of a data folder that every year and report reads. */
+export const DATA_FOLDER_FILES = { organization: 'organization.yaml', layout: 'layout.yaml' } as const;
 
 export interface LoadedFolder {
   /** Absolute path, and as shown to users. */
@@ -111,10 +118,10 @@ export function loadData(request: DataRequest): LoadedData {
     return data;
   }
   const sink = data.diagnostics;
-  const orgPath = path.join(dataDir, 'organization.yaml');
+  const orgPath = path.join(dataDir, DATA_FOLDER_FILES.organization);
   if (entryKind(orgPath) === 'missing') sink.push(diagnostic('organizationMissing', { file: show(orgPath) }, { file: show(dataDir) }));
   else data.organization = readYamlFile(orgPath, show(orgPath), sink, request.session);
-  const layoutPath = path.join(dataDir, 'layout.yaml');
+  const layoutPath = path.join(dataDir, DATA_FOLDER_FILES.layout);
   if (entryKind(layoutPath) !== 'missing') data.layout = readYamlFile(layoutPath, show(layoutPath), sink, request.session);
 
   const found = yearFolders(dataDir, show);
@@ -161,7 +168,7 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
       const text = readText(full, show(full), sink);
       if (text !== undefined) {
         const display = show(full);
-        const prose = session ? (session.files.get(`md\0${display}\0${text}`, () => readProse(display, text)) as ReturnType<typeof readProse>) : readProse(display, text);
+        const prose = session ? proseMemo(session).get(`${display}\0${text}`, () => readProse(display, text)) : readProse(display, text);
         loaded.prose.set(entry.name, prose);
       }
     }
@@ -209,7 +216,7 @@ function readYamlFile(full: string, display: string, sink: Diagnostic[], session
   const text = readText(full, display, sink);
   if (text === undefined) return undefined;
   const parse = () => (cache ? cachedYaml(cache, display, text) : parseYaml(display, text));
-  const parsed = session ? (session.files.get(`yaml\0${display}\0${text}`, parse) as ParsedYaml) : parse();
+  const parsed = session ? yamlMemo(session).get(`${display}\0${text}`, parse) : parse();
   appendAll(sink, parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
   if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0 && text.trim() === '') {

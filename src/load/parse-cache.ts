@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 export const CACHE_FOLDER = '.report-cache';
 const FORMAT = 1;
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
-export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 const ENTRY = /^[0-9a-f]{64}\.json$/;
 
 /**
@@ -40,7 +40,7 @@ function readerVersion(): string {
 }
 
 /** Whether `value` is JSON that reads back as itself: no Infinity, NaN, -0, undefined, class instance. */
-export function isPlainData(value: unknown, depth = 0): boolean {
+function isPlainData(value: unknown, depth = 0): boolean {
   if (depth > 200) return false;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
@@ -54,6 +54,10 @@ export function isPlainData(value: unknown, depth = 0): boolean {
 
 export class ParseCache {
   private readonly version = readerVersion();
+  /**
+   * This run's misses, by key, as JSON made at once: later stages must not change what is kept
+   * (a value is kept as the parser gave it, whatever the run does with it afterwards).
+   */
   private readonly pending = new Map<string, string>();
 
   /**

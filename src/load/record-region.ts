@@ -9,8 +9,9 @@
  * whole file as before, so a position is never taken from the wrong record.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isNode, isSeq, parseDocument, visit, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { DataPath } from './data-path.js';
+import { positionsParser } from './yaml-library.js';
 
 /** Below this size, parsing the whole file with positions costs little; the regions are for ledgers. */
 export const REGION_MIN_LENGTH = 256 * 1024;
@@ -59,6 +60,7 @@ export function recordNode(owner: object, text: string, value: unknown, path: Da
     record = (record as Record<string | number, unknown>)[segment];
   }
   const index = path[at] as number;
+  const { isNode, isSeq, parseDocument, visit } = positionsParser();
   for (const [indent, starts] of itemStarts(owner, text)) {
     const start = starts[index];
     if (start === undefined) continue;

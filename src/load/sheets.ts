@@ -9,7 +9,7 @@ import type { ParseCache } from './parse-cache.js';
 import { readProblem } from './files.js';
 import { readRegularFile } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet, type Workbook } from './spreadsheet/index.js';
-import { digest, type BuildSession } from '../session.js';
+import { digest, sessionMemo, type BuildSession } from '../session.js';
 import { appendAll } from '../append.js';
 
 export const SHEET_FILE = /\.(?:xlsx|xls|csv)$/i;
@@ -50,6 +50,9 @@ const CachedWorkbook = z.object({
 
 const isCachedWorkbook = (data: unknown): data is Workbook => CachedWorkbook.safeParse(data).success;
 
+/** Workbooks read by earlier builds of a session, by their bytes' digest. */
+const workbookMemo = sessionMemo<Workbook>();
+
 export function readSheets(files: ReadonlyArray<{ path: string; display: string }>, sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): LoadedWorkbook[] {
   const out: LoadedWorkbook[] = [];
   for (const file of files) {
@@ -62,7 +65,7 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
       cache
         ? cache.get('sheet', file.display, read.bytes, () => readWorkbook(read.bytes, file.display), isCachedWorkbook, (w) => !hasErrors(w.diagnostics))
         : readWorkbook(read.bytes, file.display);
-    const workbook = session ? (session.files.get(`sheet\0${file.display}\0${digest(read.bytes)}`, parse) as Workbook) : parse();
+    const workbook = session ? workbookMemo(session).get(`${file.display}\0${digest(read.bytes)}`, parse) : parse();
     appendAll(sink, workbook.diagnostics);
     out.push({ display: file.display, sheets: workbook.sheets });
   }

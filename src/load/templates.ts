@@ -1,8 +1,10 @@
 /**
  * Finds the template pieces of a report kind: a user's `--templates` folder overrides the
  * built-in pieces one file at a time, so an editor copies only the piece they change.
+ * The built-in pieces are a kind's own folder over the pieces all kinds share (templates/shared:
+ * a paragraph, a plan item, thanks, shortcomings, the closing), so a shared piece is written once.
  * Lookup order for piece `opening` of kind `annual`:
- *   <user>/annual/opening.hbs → <user>/opening.hbs → <built-in>/annual/opening.hbs
+ *   <user>/annual/opening.hbs → <user>/opening.hbs → <built-in>/annual/opening.hbs → <built-in>/shared/opening.hbs
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +17,11 @@ import { appendAll } from '../append.js';
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
+/** The folder of built-in pieces every kind shares, under BUILTIN_TEMPLATES; not a kind. */
+export const SHARED_TEMPLATES = 'shared';
+
 /** Larger pieces are refused unread: the genre's longest piece is a few kilobytes. */
-export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 export interface TemplatePiece {
   name: string;
@@ -57,6 +62,8 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
     layers.push({ folder: userFolder, layer: 'user' });
   }
   layers.push({ folder: path.join(BUILTIN_TEMPLATES, kind), layer: 'built-in' });
+  const shared = { folder: path.join(BUILTIN_TEMPLATES, SHARED_TEMPLATES), layer: 'built-in' as const };
+  layers.push(shared);
 
   const pieces = new Map<string, TemplatePiece>();
   const links: string[] = [];
@@ -70,7 +77,9 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
       const what = other.folder ? '文件夹' : '管道、设备或套接字';
       diagnostics.push(diagnostic('templateNotFile', { name: path.basename(other.file, '.hbs'), what }, { file: displayPath(cwd, other.file) }));
     }
-    for (const name of found.pieces.sort()) {
+    // A shared piece belongs to the kind when its pieces use it (a compilation has no closing).
+    const names = folder === shared.folder ? usedOf(found.pieces, pieces) : found.pieces.sort();
+    for (const name of names) {
       if (pieces.has(name)) continue;
       const file = path.join(folder, `${name}.hbs`);
       const read = readRegularFile(file, MAX_TEMPLATE_BYTES);
@@ -88,6 +97,24 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
     diagnostics,
     searched: (name) => layers.map(({ folder }) => path.join(folder, `${name}.hbs`)),
   };
+}
+
+/** Of the shared pieces `names`, those the kind's pieces call (`{{> paragraph}}`), and those these call in turn. */
+function usedOf(names: readonly string[], pieces: ReadonlyMap<string, TemplatePiece>): string[] {
+  const texts = [...pieces.values()].map((p) => p.text);
+  const used = new Set<string>();
+  const sharedTexts = new Map(names.map((name) => [name, readRegularFile(path.join(BUILTIN_TEMPLATES, SHARED_TEMPLATES, `${name}.hbs`), MAX_TEMPLATE_BYTES)] as const));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const name of names) {
+      if (used.has(name) || !texts.some((t) => new RegExp(`\\{\\{~?#?>\\s*${name}(?![\\w-])`).test(t))) continue;
+      used.add(name);
+      grown = true;
+      const read = sharedTexts.get(name);
+      if (read?.ok) texts.push(new TextDecoder().decode(read.bytes));
+    }
+  }
+  return [...used].sort();
 }
 
 /** A warning for each piece ignored because it is a link, so that an editor knows why their piece is not used. */

@@ -64,7 +64,7 @@ function outsideQuotes(line: string, char: string): number {
 }
 
 /** The slip a Chinese typist most likely made on this line, if any. */
-export function typistSlip(line: string): YamlErrorWords | undefined {
+function typistSlip(line: string): YamlErrorWords | undefined {
   const code = unquoted(line.replace(/\s+#.*$/, ''));
   if (/^\s*\t/.test(line)) return BY_CODE.TAB_AS_INDENT;
   if (/^\s*(?:-\s+)?[^\s:：#][^:：]*：/.test(code) && !/^\s*(?:-\s+)?[^\s:#][^:]*:\s/.test(code)) {

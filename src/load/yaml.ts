@@ -7,14 +7,18 @@
  * parsed with positions at once so each syntax problem is reported where it is.
  */
 import jsyaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatPath, type DataPath } from './data-path.js';
 import { excessiveNesting, MAX_NESTING } from './nesting.js';
 import { recordNode, recordsAround, REGION_MIN_LENGTH } from './record-region.js';
 import { yamlErrorAt } from './yaml-errors.js';
+import { LineStarts, positionsParser } from './yaml-library.js';
 import { appendAll } from '../append.js';
+
+/** Where lines start: the parser's own count, or LineStarts when the file was not parsed with positions. */
+type Lines = Pick<LineStarts, 'linePos'>;
 
 export interface SourceFile {
   /** Path shown to users (relative to the working folder where possible, with forward slashes). */
@@ -23,7 +27,7 @@ export interface SourceFile {
   /** The document with source positions; built on first use, since clean data never needs it. */
   readonly doc: Document.Parsed;
   /** Where each line starts. */
-  readonly lines: LineCounter;
+  readonly lines: Lines;
   /** The value js-yaml read, when it read the file. */
   readonly value?: unknown;
   /** Whether `doc` has been built. */
@@ -42,13 +46,14 @@ const MAX_EXPANDED_NODES = 1_000_000;
 
 const OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
-function withPositions(text: string): { doc: Document.Parsed; lines: LineCounter } {
+function withPositions(text: string): { doc: Document.Parsed; lines: Lines } {
+  const { LineCounter, parseDocument } = positionsParser();
   const lines = new LineCounter();
   const doc = parseDocument(text, { ...OPTIONS, lineCounter: lines });
   return { doc, lines };
 }
 
-function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: LineCounter }, value?: unknown): SourceFile {
+function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: Lines }, value?: unknown): SourceFile {
   let positions = parsed;
   let lines = parsed?.lines;
   return {
@@ -68,8 +73,8 @@ function sourceFile(display: string, text: string, parsed?: { doc: Document.Pars
 }
 
 /** The lines of `text` as the parser counts them (every LF ends one). */
-function lineStarts(text: string): LineCounter {
-  const lines = new LineCounter();
+function lineStarts(text: string): Lines {
+  const lines = new LineStarts();
   lines.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
   return lines;
@@ -170,7 +175,7 @@ function problemsNear(display: string, text: string, at: number, line: number): 
   const near = recordsAround(file, text, at);
   if (!near) return undefined;
   const slice = near.context + text.slice(near.start, near.end);
-  const doc = parseDocument(slice, OPTIONS);
+  const doc = positionsParser().parseDocument(slice, OPTIONS);
   // A problem among the key lines above the records is not theirs: the whole file is parsed then.
   if (doc.errors.some((error) => error.pos[0] < near.context.length)) return undefined;
   const shift = near.start - near.context.length;
@@ -195,6 +200,7 @@ function stopLine(slice: string, shift: number, file: SourceFile): number | unde
 
 /** The key a DUPLICATE_KEY error is about, whole (the error covers one character). */
 function duplicateKeyAt(doc: Document.Parsed, text: string, pos: [number, number]): string {
+  const { isScalar, visit } = positionsParser();
   let key: string | undefined;
   visit(doc, {
     Pair(_k, pair) {
@@ -208,7 +214,7 @@ function duplicateKeyAt(doc: Document.Parsed, text: string, pos: [number, number
   return key ?? text.slice(pos[0], pos[1]);
 }
 
-export function position(file: SourceFile, offset: number): { line: number; column: number } {
+function position(file: SourceFile, offset: number): { line: number; column: number } {
   const { line, col } = file.lines.linePos(offset);
   return { line, column: col };
 }
@@ -217,7 +223,8 @@ export function position(file: SourceFile, offset: number): { line: number; colu
  * The node at `path`, or the deepest existing ancestor when the path runs past the data (a
  * missing field is reported on the map that lacks it). `key` selects the key of the last pair.
  */
-export function nodeAt(file: SourceFile, path: DataPath, key = false): Node | null {
+function nodeAt(file: SourceFile, path: DataPath, key = false): Node | null {
+  const { isMap, isPair, isScalar, isSeq } = positionsParser();
   // A long file not yet parsed with positions: the record the path runs through, parsed alone.
   const record = !file.parsed && file.value !== undefined && file.text.length >= REGION_MIN_LENGTH ? recordNode(file, file.text, file.value, path) : undefined;
   let node: unknown = record ? record.node : file.doc.contents;

@@ -310,7 +310,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         first = false;
         await onRender?.(event);
         for (const res of clients) send(res);
-        return result.plan?.year;
+        return result.plan;
       } finally {
         firstDone();
       }

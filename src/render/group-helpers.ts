@@ -6,9 +6,9 @@
  * rounding would give 101%). Groups whose records may fall in several keys (tags) have no such
  * shares and are refused.
  */
-import { isExclusive } from '../compute/groups.js';
-import { balancedShares } from '../compute/numbers.js';
-import { formatPercent } from './figures-format.js';
+import { isExclusive } from '../domain/groups.js';
+import { balancedShares } from '../domain/numbers.js';
+import { formatPercent } from '../domain/figures-format.js';
 
 /** A helper's refusal, with the argument it concerns (index) and whether the data cannot supply it. */
 export class GroupHelperError extends Error {

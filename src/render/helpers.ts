@@ -7,8 +7,8 @@
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { conventionsOf } from '../domain/conventions.js';
-import { chineseNumeral, partNumber, sectionNumber, spacedName } from './chinese.js';
-import { formatApprox, formatApproxWord, formatPercent, formatYoy } from './figures-format.js';
+import { chineseNumeral, partNumber, sectionNumber, spacedName } from '../domain/chinese.js';
+import { formatApprox, formatApproxWord, formatPercent, formatYoy } from '../domain/figures-format.js';
 import { counts as groupCounts, GroupHelperError, share as groupShare, shares as groupShares, table as groupTable } from './group-helpers.js';
 
 export interface SourceLoc {
@@ -260,7 +260,7 @@ export function helperSignature(name: string): HelperSignature | undefined {
 }
 
 /** The value as a message quotes it: 实际是“-10”, 实际是空. */
-export function describeValue(v: unknown): string {
+function describeValue(v: unknown): string {
   if (v === undefined || v === null) return '空';
   if (typeof v === 'string') return `“${v.length > 40 ? `${v.slice(0, 40)}…` : v}”`;
   if (typeof v === 'number' || typeof v === 'boolean') return `“${String(v)}”`;

@@ -1,7 +1,7 @@
 /** Turns template problems into catalogue diagnostics, for template files and prose alike. */
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CitableContext } from './context.js';
+import type { CitableContext } from '../compute/context.js';
 import { nearest } from '../diagnostics/nearest.js';
 import { absentColumnWhy } from '../compute/absent.js';
 import { KNOWN_HELPERS, RENDER_LIMITS, type TemplateProblem } from './engine.js';
@@ -60,7 +60,7 @@ export function problemToDiagnostic(p: TemplateProblem, at: Location, context: C
 }
 
 /** Names that exist beside the deepest existing part of a cited name, and the closest of them, to suggest a fix. */
-export function nearNames(context: CitableContext, name: string): { near: string; guess?: string } {
+function nearNames(context: CitableContext, name: string): { near: string; guess?: string } {
   const parts = name.split('.');
   let node: unknown = context;
   const found: string[] = [];

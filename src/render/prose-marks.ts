@@ -8,7 +8,7 @@
  */
 import type { ProseBlock, ProseText } from '../load/markdown-prose.js';
 import type { NarrativeDoc } from '../validate/narrative.js';
-import type { CitableContext } from './context.js';
+import type { CitableContext } from '../compute/context.js';
 import type { Engine } from './engine.js';
 import { ideographicSpaces, joinLines } from './prose.js';
 import { toFullWidth } from './punctuation.js';
@@ -17,7 +17,7 @@ const OPEN = '\uE000';
 const CLOSE = '\uE001';
 
 /** A `{{name}}` or `{{helper a b}}` that writes a value: not a block, partial, comment or else. */
-export const FIGURE_TAG = /\{\{(?!\{)~?\s*(?![#/^!>&]|else\b)([^{}]*?)\s*~?\}\}/g;
+const FIGURE_TAG = /\{\{(?!\{)~?\s*(?![#/^!>&]|else\b)([^{}]*?)\s*~?\}\}/g;
 
 /** A figure as the rendered text shows it. */
 export interface FigureSpan {
@@ -110,8 +110,8 @@ export interface ProseMark {
 }
 
 /** The bookmark name of block `block` of prose file `file` (files numbered in the report kind's order). */
-export const markName = (file: number, block: number): string => `rp${file}_${block}`;
-export const figureMarkName = (file: number, block: number, k: number): string => `rf${file}_${block}_${k}`;
+const markName = (file: number, block: number): string => `rp${file}_${block}`;
+const figureMarkName = (file: number, block: number, k: number): string => `rf${file}_${block}_${k}`;
 
 /** A prose block rendered: lead and text joined as the paragraph template joins them. */
 export interface RenderedBlock {

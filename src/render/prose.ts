@@ -6,7 +6,7 @@ import type { Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColumn, type ProseParagraph, type ProseText } from '../load/markdown-prose.js';
 import type { NarrativeDoc } from '../validate/narrative.js';
-import type { CitableContext, RenderedNarrative, RenderedParagraph, RenderedPart } from './context.js';
+import type { CitableContext, RenderedNarrative, RenderedParagraph, RenderedPart } from '../compute/context.js';
 import { TemplateError, type Engine, type TemplateProblem } from './engine.js';
 import { problemToDiagnostic } from './problems.js';
 import { absentColumnWhy } from '../compute/absent.js';

@@ -5,10 +5,11 @@
  */
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { templateDiagnostic, type CompiledTemplates } from '../validate/templates.js';
-import type { CitableContext } from './context.js';
+import { templateDiagnostic, type CompiledTemplates } from './templates.js';
+import type { CitableContext } from '../compute/context.js';
 import { TemplateError } from './engine.js';
 import { problemToDiagnostic } from './problems.js';
+import { absentColumnOf } from '../compute/absent.js';
 
 export function renderReport(compiled: CompiledTemplates, context: CitableContext): { markdown: string | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -26,6 +27,12 @@ export function renderReport(compiled: CompiledTemplates, context: CitableContex
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     const d = templateDiagnostic(error, compiled.fileOf, compiled.templates);
+    // A built-in sentence citing a figure an absent column withholds: said at the ledger, never in a file the user did not write.
+    const absent = error.problem.kind === 'unavailable' && compiled.templates.pieces.get(error.problem.source)?.layer === 'built-in' ? absentColumnOf(context, error.problem.subject) : undefined;
+    if (absent) {
+      diagnostics.push(diagnostic('columnAbsentForFigure', { figure: error.problem.subject, column: absent.column, piece: error.problem.source, kind: compiled.templates.kind }, { file: absent.file, sheet: absent.sheet }));
+      return { markdown: undefined, diagnostics };
+    }
     diagnostics.push(error.problem.kind === 'missing-partial' ? d : problemToDiagnostic(error.problem, { ...(d.file ? { file: d.file } : {}), ...(d.line ? { line: d.line } : {}), ...(d.column ? { column: d.column } : {}) }, context, false));
     return { markdown: undefined, diagnostics };
   }

@@ -5,8 +5,7 @@
  * dates are copied through untouched, so every figure is byte-identical in both scripts.
  * The converter's dictionaries are large; they are loaded only when asked for.
  */
-export const SCRIPTS = ['hans', 'hant'] as const;
-export type Script = (typeof SCRIPTS)[number];
+import type { Script } from '../kinds/kind.js';
 
 /** A number as the genre prints it: 25, 61.4%, 1,000, 2023-01-03, 25～30. */
 const NUMBER = /[0-9０-９](?:[0-9０-９.,:：%％\-～~/]*[0-9０-９%％])?/g;

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { LoadedFolder } from '../load/data-folder.js';
-import { writeWorkbook } from '../load/spreadsheet/index.js';
+import { writeWorkbook } from '../write/spreadsheet/write.js';
 import type { Sheet } from '../load/spreadsheet/index.js';
 
 /** The header's names: each column's own text in the header row, or the text of a cell merged over it (序号 merged down two rows). */

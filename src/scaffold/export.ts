@@ -8,7 +8,7 @@ import type { Organization } from '../domain/organization.js';
 import type { RecordKind, RecordValue } from '../domain/record-kind.js';
 import { recordFields } from '../domain/registry.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
-import type { OutTable } from '../load/spreadsheet/index.js';
+import type { OutTable } from '../write/spreadsheet/write.js';
 
 /** The sheet of a ledger: a column per field a cell can hold, a row per record. */
 export function ledgerTable(kind: RecordKind, records: readonly RecordValue[], vocabulary: Vocabulary, organization: Organization | undefined): OutTable {

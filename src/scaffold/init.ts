@@ -25,15 +25,21 @@ import type { Sitting } from '../domain/year-parts.js';
 import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';
 import { displayPath, loadData, yearFolders } from '../load/data-folder.js';
 import { entryKind } from '../load/files.js';
-import { SETTINGS_FILE } from '../load/settings.js';
+import { SETTINGS_FILE } from '../settings.js';
 import { DEFAULT_SCHEMA_DIR, schemaComment, SCHEMA_FILE_NAMES, jsonSchemaOutputs } from '../schema/json-schema.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { checkOrganization } from '../validate/organization.js';
 import { checkYear } from '../validate/year.js';
 import { activityDefinition, emptyLedgers } from './carry-ledgers.js';
 import { carryNarrative } from './carry-over.js';
+import { ANNUAL_NARRATIVE } from '../kinds/annual.js';
+import { REPORT_KINDS } from '../kinds/index.js';
+import { PROPOSALS_NARRATIVE } from '../kinds/proposals.js';
 import { annualSkeleton, proposalsSkeleton } from './skeletons.js';
 import { appendAll } from '../append.js';
+
+/** The narratives a year folder holds: those of the kinds about one year, as each kind declares them. */
+const YEAR_NARRATIVE_FILES = [...new Set(REPORT_KINDS.filter((k) => k.input.years === 'one').flatMap((k) => k.narratives.map((n) => n.file)))];
 
 export interface InitRequest {
   /** Data folder holding organization.yaml and the year folders. */
@@ -65,7 +71,7 @@ export interface InitPlan {
 const yamlText = (value: unknown) => stringify(value, { lineWidth: 0 });
 
 /** The same calendar day `years` later; 29 February becomes 28 February in a common year. */
-export function shiftDate(date: string, years: number): string {
+function shiftDate(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const year = y + years;
   const daysInMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
@@ -175,7 +181,7 @@ function settingsText(dataDir: string): string {
   ].join('\n');
 }
 
-export function planInit(request: InitRequest): InitPlan {
+function planInit(request: InitRequest): InitPlan {
   const cwd = request.cwd;
   const show = (p: string) => displayPath(cwd, p);
   const dataDir = path.resolve(cwd, request.dataDir);
@@ -210,8 +216,8 @@ export function planInit(request: InitRequest): InitPlan {
       const file = path.join(target, `${kind.key}.yaml`);
       add(file, recordFileText(kind, request.year, modeline(file, 'year')));
     }
-    add(path.join(target, 'narrative.md'), annualSkeleton(request.year));
-    add(path.join(target, 'proposals.md'), proposalsSkeleton());
+    add(path.join(target, ANNUAL_NARRATIVE.file), annualSkeleton(request.year));
+    add(path.join(target, PROPOSALS_NARRATIVE.file), proposalsSkeleton());
     return { newOrganization, files, diagnostics };
   }
   return { sourceYear, newOrganization, files: [...files, ...carryOver(dataDir, sourceYear, request, target, diagnostics)], diagnostics };
@@ -219,7 +225,7 @@ export function planInit(request: InitRequest): InitPlan {
 
 /** The files of the year before, carried to `target`: the same offices' files, emptied or moved on. */
 function carryOver(dataDir: string, sourceYear: number, request: InitRequest, target: string, diagnostics: Diagnostic[]): ScaffoldFile[] {
-  const data = loadData({ dataDir, cwd: request.cwd, years: [sourceYear], prose: ['narrative.md', 'summary.md', 'proposals.md'] });
+  const data = loadData({ dataDir, cwd: request.cwd, years: [sourceYear], prose: YEAR_NARRATIVE_FILES });
   const folder = data.years.get(sourceYear);
   // The year before is a link (not read): its refusal is the answer, nothing is carried over.
   if (!folder) return appendAll(diagnostics, data.diagnostics.filter((d) => d.severity === 'error')), [];

@@ -13,8 +13,8 @@ import { OrganizationFileSchema } from '../domain/organization.js';
 import { yearFileSchema } from '../domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';
 import { SittingSchema } from '../domain/year-parts.js';
-import { SettingsSchema } from '../load/settings.js';
-import { LayoutSchema } from '../write/docx/layout-schema.js';
+import { SettingsSchema } from '../settings.js';
+import { LayoutSchema } from '../domain/layout-schema.js';
 
 const TermFileSchema = z
   .strictObject({ sitting: SittingSchema.optional() })

@@ -12,7 +12,7 @@ import type { ReportRequest } from '../kinds/kind.js';
 import { termFolderName, yearsOf } from '../kinds/term.js';
 import { chooseYear } from '../kinds/year-report.js';
 import { displayPath, loadData, yearFolders } from '../load/data-folder.js';
-import { sittingContext } from '../render/context.js';
+import { sittingContext } from '../compute/context.js';
 import { checkSource } from '../validate/source.js';
 
 export interface FiguresOfRecords {

@@ -5,12 +5,12 @@
  */
 import { labelOf } from '../compute/labels.js';
 import { definitionOf } from '../compute/definitions.js';
-import { roundTo } from '../compute/numbers.js';
+import { roundTo } from '../domain/numbers.js';
 import { conventionsOf, type Conventions } from '../domain/conventions.js';
 import type { YearFigures } from '../compute/figures.js';
-import { formatPercent, formatYoy } from '../render/figures-format.js';
-import { displayWidth } from '../cli/format.js';
-import { flatten, type Leaf } from './flatten.js';
+import { formatPercent, formatYoy } from '../domain/figures-format.js';
+import { displayWidth } from '../text-width.js';
+import { flatten, type Leaf } from '../compute/flatten.js';
 import type { FiguresOfRecords } from './figures.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BUILTIN_TEMPLATES, loadTemplates, ROOT_PIECE, type TemplatePiece } from '../load/templates.js';
+import { BUILTIN_TEMPLATES, loadTemplates, ROOT_PIECE, SHARED_TEMPLATES, type TemplatePiece } from '../load/templates.js';
 import { byCodePoint } from '../order.js';
 import { makeFolder } from '../write/atomic.js';
 
@@ -28,7 +28,7 @@ export interface TemplateListing {
 export async function builtInKinds(): Promise<string[]> {
   const entries = await readdir(BUILTIN_TEMPLATES, { withFileTypes: true }).catch(() => []);
   return entries
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && e.name !== SHARED_TEMPLATES)
     .map((e) => e.name)
     .sort();
 }

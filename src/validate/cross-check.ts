@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckContext, RecordKind, YearRecords } from '../domain/record-kind.js';
 import { RECORD_KINDS } from '../domain/registry.js';
 
-export function locator(year: YearRecords): CheckContext['at'] {
+function locator(year: YearRecords): CheckContext['at'] {
   return (record, field, asKey = false) => year.origins.get(record)?.locate(field, asKey) ?? {};
 }
 
@@ -46,7 +46,7 @@ function checkIds(year: YearRecords, { at, report }: CheckContext): void {
   }
 }
 
-export function describeLocation(where: Location): string {
+function describeLocation(where: Location): string {
   if (where.sheet !== undefined) return `${where.file ?? ''}［${where.sheet}］${where.cell ?? `第${where.line ?? 0}行`}`;
   return `${where.file ?? ''}:${where.line ?? 0}`;
 }

@@ -2,8 +2,8 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, type ParsedYaml } from '../load/yaml.js';
-import { DEFAULT_LAYOUT, type Layout } from '../write/docx/layout.js';
-import { resolveLayout } from '../write/docx/resolve-layout.js';
+import { DEFAULT_LAYOUT, type Layout } from '../domain/layout.js';
+import { resolveLayout } from './resolve-layout.js';
 
 export function checkLayout(parsed: ParsedYaml | undefined): { layout: Layout; diagnostics: Diagnostic[] } {
   if (!parsed) return { layout: structuredClone(DEFAULT_LAYOUT), diagnostics: [] };

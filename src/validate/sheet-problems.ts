@@ -22,7 +22,7 @@ export function rowList(rows: readonly number[], shown = SHOWN_ROWS): string {
  * The diagnostics of one sheet, those of rows below `headerRow` that repeat (same code, column,
  * message and hint) merged into one at the header; then each code capped at MAX_PER_CODE.
  */
-export function onePerProblem(diagnostics: readonly Diagnostic[], headerRow: number | undefined, where: { file: string; sheet: string }): Diagnostic[] {
+function onePerProblem(diagnostics: readonly Diagnostic[], headerRow: number | undefined, where: { file: string; sheet: string }): Diagnostic[] {
   if (headerRow === undefined) return [...diagnostics];
   const groups = new Map<string, Diagnostic[]>();
   const out: Array<Diagnostic | Diagnostic[]> = [];

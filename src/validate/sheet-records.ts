@@ -29,7 +29,7 @@ const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructi
  * The columns of a kind's table: every field a cell can hold, with its headers and the
  * organisation's own (sheetHeaders), and a choice's values with the organisation's wordings (sheetValues).
  */
-export function columnSpecs(kind: RecordKind, fields: Record<string, Field>, organization: Organization | undefined): ColumnSpec[] {
+function columnSpecs(kind: RecordKind, fields: Record<string, Field>, organization: Organization | undefined): ColumnSpec[] {
   const own = organization?.sheetHeaders?.[kind.key] ?? {};
   const values = organization?.sheetValues?.[kind.key] ?? {};
   const inferred = PREPARE[kind.key]?.inferred;

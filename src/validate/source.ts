@@ -4,11 +4,13 @@
  */
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Organization } from '../domain/organization.js';
+import type { Origin } from '../domain/record-kind.js';
+import type { Vocabulary } from '../domain/vocabulary.js';
 import { SittingSchema, type Sitting } from '../domain/year-parts.js';
 import type { LoadedData, LoadedFolder } from '../load/data-folder.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { locate } from '../load/yaml.js';
-import type { CheckedFolder, CheckedSource, SourcePlan } from '../kinds/kind.js';
 import { crossCheck } from './cross-check.js';
 import { onePerProblemInSheets } from './sheet-problems.js';
 import { prosePieces, structureNarrative, type NarrativeDoc, type NarrativeSpec } from './narrative.js';
@@ -19,6 +21,36 @@ import { checkYear, yamlOrigin, type CheckedYear } from './year.js';
 import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../append.js';
+
+/** What to read from one data folder. */
+export interface SourcePlan {
+  dataDir: string;
+  /** The year the report is about, for this data folder. */
+  year: number;
+  years: number[];
+  /** Other folders of the data folder (term-2018-2022). */
+  folders: string[];
+}
+
+/** A term folder's own files, checked: the sitting that hears the report. */
+export interface CheckedFolder {
+  sitting: Sitting | undefined;
+  sittingOrigin: Origin | undefined;
+}
+
+/** One data folder, loaded and checked. */
+export interface CheckedSource {
+  plan: SourcePlan;
+  data: LoadedData;
+  organization: Organization | undefined;
+  vocabulary: Vocabulary;
+  years: Map<number, CheckedYear>;
+  folders: Map<string, CheckedFolder>;
+  /** Narratives present, by `<folder>/<file>` (2023/narrative.md). */
+  narratives: Map<string, NarrativeDoc>;
+  /** Whether its data (records, organisation) had errors: figures are then from the valid records only. */
+  dataHasErrors: boolean;
+}
 
 export function checkSource(data: LoadedData, plan: SourcePlan, narratives: readonly NarrativeSpec[]): { source: CheckedSource; diagnostics: Diagnostic[] } {
   // What loading an earlier year's files said (a GBK ledger…) is not repeated either, errors aside.

@@ -39,7 +39,7 @@ export function yamlOrigin(file: SourceFile, path: DataPath): Origin {
   };
 }
 
-export function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary): YearRecords {
+function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary): YearRecords {
   return {
     year,
     organization,

@@ -1,5 +1,5 @@
 // The report as blocks that know their role: what every writer (DOCX, HTML, PDF, clean Markdown) is handed.
-import type { Alignment } from './docx/layout.js';
+import type { Alignment } from '../domain/layout.js';
 
 /** What a paragraph is in the report; each kind has its own paragraph style. */
 export type ParagraphKind =

@@ -5,7 +5,7 @@
 // come from the heading level and from markdown-it-attrs classes ({.subtitle}, {.speaker},
 // {.salutation}, {.caption}, {.run-in}).
 import type { Token } from 'markdown-it';
-import type { Alignment, Layout } from './docx/layout.js';
+import type { Alignment, Layout } from '../domain/layout.js';
 import { breakTitle } from './docx/title-break.js';
 import { reportMarkdown as md, WIDE } from './markdown.js';
 
@@ -38,7 +38,7 @@ function cellAlignment(open: Token): Alignment | undefined {
 }
 
 /** Flattens one inline token's children into text runs with their roles. */
-export function readInlines(inline: Token, prefix = ''): Inline[] {
+function readInlines(inline: Token, prefix = ''): Inline[] {
   const out: Inline[] = prefix ? [{ type: 'text', text: prefix, role: 'plain' }] : [];
   const roles: RunRole[] = [];
   let pendingSoftBreak = false;

@@ -6,7 +6,7 @@
  * format is a writer file and one entry here.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { RenderedReport } from '../pipeline.js';
+import type { RenderedReport } from './rendered-report.js';
 
 /** What a writer makes of a rendered report: the file's content, or the problems that kept it from being made. */
 export interface Written {
@@ -67,7 +67,7 @@ export const FORMATS = {
     file: (name) => (name === 'report' ? '核对表.xlsx' : `${name}.核对表.xlsx`),
     description: '核对表.xlsx：报告文字中每个数字一行（所在部分和句子、印作、精确值、定义、上年值、记录数），第二页是每个数字所据的记录及其位置',
     load: async () => {
-      const { checkWorkbook } = await import('../check/workbook.js');
+      const { checkWorkbook } = await import('./check/workbook.js');
       return (report) => ({ content: checkWorkbook(report) });
     },
   },

@@ -8,7 +8,7 @@
 // every text is escaped, and fonts are only named (local()).
 import { breakDisplayLines, type Block, type Inline, type ReportDocument, type TableBlock } from './document.js';
 import { chineseLanguage, fontChain, layoutForScript } from './docx/fonts.js';
-import { ANNEX_NOTE_HANG_CHARS, DEFAULT_LAYOUT, type Layout, type ParagraphLayout } from './docx/layout.js';
+import { ANNEX_NOTE_HANG_CHARS, DEFAULT_LAYOUT, type Layout, type ParagraphLayout } from '../domain/layout.js';
 import { columnAlignments } from './docx/table-columns.js';
 
 export interface HtmlOptions {
@@ -68,7 +68,7 @@ function type(p: ParagraphLayout, layout: Layout, base: number): string {
 }
 
 /** The stylesheet: screen (a page-like column) and print (the DOCX's A4 page). */
-export function reportCss(layout: Layout): string {
+function reportCss(layout: Layout): string {
   const p = layout.paragraphs;
   const base = p.body.sizePt;
   const m = layout.page.marginsMm;

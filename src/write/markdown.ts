@@ -1,5 +1,5 @@
-// The one markdown-it setup for the rendered report Markdown, shared by the DOCX writer (which walks
-// its token stream) and the HTML writer (which renders it), so both read the same document.
+// The one markdown-it setup for the rendered report Markdown, which document.ts parses into the
+// report document every writer reads; and the clean Markdown written back from that document.
 import MarkdownIt from 'markdown-it';
 import markdownItAttrs from 'markdown-it-attrs';
 import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
@@ -69,7 +69,7 @@ function strong(text: string, before: string, after: string): string {
 
 /** A paragraph's inlines as Markdown: bold for lead sentences and run-in headings, a backslash
  * line break where the paragraph has one. */
-export function inlinesToMarkdown(inlines: readonly Inline[]): string {
+function inlinesToMarkdown(inlines: readonly Inline[]): string {
   const text = (i: number): string => {
     const inline = inlines[i];
     return inline?.type === 'text' ? inline.text : '';

@@ -74,6 +74,18 @@ describe.runIf(usable)('report build --format check', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
+  it('has rows for the numbers the templates print too, traced to the piece and line', () => {
+    const rows = readBook(path.join(out, '2023', 'proposals.核对表.xlsx'))['数字']!.slice(1);
+    const filed = rows.find((r) => r[4] === 'proposals.filed' && String(r[9]).startsWith('submission.hbs:'));
+    expect(filed, JSON.stringify(rows.slice(0, 5))).toBeDefined();
+    expect(filed![3]).toBe('220');
+    expect(filed![2]).toContain('立案220件（含并案16件）');
+    expect(filed![8]).toBe(220);
+    const rate = rows.find((r) => r[4] === 'proposals.answeredRate' && String(r[9]).startsWith('handling.hbs:'));
+    expect(rate![3]).toBe(stats['proposals.answeredRate']!.printed);
+    expect(rate![6]).toBe('立案（含并案）中已办复的 ÷ 立案（含并案）');
+  });
+
   it('lists the records behind each figure with a place that names the file and line or row', () => {
     const [header, ...records] = readBook(path.join(out, '2023', 'proposals.核对表.xlsx'))['记录']!;
     expect(header).toEqual(['名称', '记录编号', '案由或议题', '位置']);

@@ -6,9 +6,10 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exclusive, groups } from '../../src/compute/groups.js';
+import { exclusive, groups } from '../../src/domain/groups.js';
 import { share, shares } from '../../src/render/group-helpers.js';
-import { readWorkbook, writeWorkbook } from '../../src/load/spreadsheet/index.js';
+import { readWorkbook } from '../../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../../src/write/spreadsheet/write.js';
 import { DATA, PANJIN, project, tempDir, writeFiles } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 

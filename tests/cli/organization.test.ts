@@ -94,9 +94,11 @@ describe('a national organisation', () => {
     expect(run.code).toBe(0);
     const md = await readFile(path.join(out, '2023', 'report.md'), 'utf8');
     const lines = md.split('\n');
-    expect(lines[0]).toBe('# 中国人民政治协商会议第十一届全国委员会常务委员会工作报告');
+    // As published: no term number in the national title; the opening names the term and asks only for 审议.
+    expect(lines[0]).toBe('# 中国人民政治协商会议全国委员会常务委员会工作报告');
     expect(md).toMatch(/^——2024年3月4日在政协第十一届全国委员会第一次会议上$/m);
-    expect(md).toContain('现在，我代表政协第十一届全国委员会常务委员会，向大会报告工作');
+    expect(md).toContain('我代表中国人民政治协商会议第十一届全国委员会常务委员会，向大会报告工作，请予审议。');
+    expect(md).not.toContain('列席会议');
     // Not the pattern of a local committee (中国人民政治协商会议…委员会第…届, 政协全国…).
     expect(md).not.toMatch(/全国政协第十一届|中国人民政治协商会议全国委员会第|政协全国委员会第/);
     const docx = await readFile(path.join(out, '2023', 'report.docx'));

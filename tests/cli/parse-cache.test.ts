@@ -14,6 +14,8 @@ import { report } from '../helpers/report.js';
 const FORMATS = ['--format', 'md,docx,html'];
 /** A standing committee meeting in the bundled data's meetings.yaml, as its cache entry holds it: the report counts them. */
 const STANDING = '"kind":"常委会议"';
+/** A topic only 2023's meetings.yaml holds: the entry the report's meeting figures come from. */
+const MEETINGS_2023 = '十届一次会议开幕大会';
 
 async function outputs(out: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
@@ -71,7 +73,7 @@ describe('the parse cache', () => {
   it('is read: an entry forged with a matching digest changes the report (so a damaged one must be refused)', async () => {
     const out = await tempDir();
     await build(data, out);
-    const [file, header, payload] = await entryHolding(out, STANDING);
+    const [file, header, payload] = await entryHolding(out, MEETINGS_2023);
     const forged = payload.replace(STANDING, '"kind":"主席会议"');
     const sha256 = createHash('sha256').update(forged).digest('hex');
     await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256 })}\n${forged}`);
@@ -90,7 +92,7 @@ describe('the parse cache', () => {
   ])('refuses %s: the file is parsed again, the outputs stay byte-identical', async (_what, damage) => {
     const out = await tempDir();
     await build(data, out);
-    const [file, header, payload] = await entryHolding(out, _what.includes('workbook') ? '"cells":[' : STANDING);
+    const [file, header, payload] = await entryHolding(out, _what.includes('workbook') ? '"cells":[' : MEETINGS_2023);
     await writeFile(file, damage(header, payload));
     expect(await build(data, out)).toEqual(reference);
     // The refused entry is written afresh.

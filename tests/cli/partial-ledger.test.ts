@@ -100,6 +100,20 @@ describe('a ledger without one of its columns', () => {
   });
 });
 
+describe('a built-in sentence citing a figure a ledger cannot give', () => {
+  it('is an error at the ledger naming the column and the piece, never a path into the built-in templates', async () => {
+    const dir = await tempDir('report-partial-builtin-');
+    expect((await report(['init', '2024', '--name', '青山县', '--level', '县'], { cwd: dir })).code).toBe(0);
+    await writeFile(path.join(dir, 'data', '2024', '提案台账.csv'), '案号,案由,第一提案人,类别,审查意见\nP1,关于甲的提案,张三,经济建设,立案\nP2,关于乙的提案,李四,社会建设,立案\n');
+    const run = await report(['validate', '2024', '--kind', 'proposals', '--format', 'json'], { cwd: dir });
+    const errors = jsonDiagnostics(run.stdout).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.file, d.sheet])).toEqual([['RPT743', 'data/2024/提案台账.csv', '提案台账']]);
+    expect(errors[0]!.message).toMatch(/^报告的内置段落（模板片段 \w+）要用的数字 proposals\.\w+ 算不出：台账中没有“.+”列$/);
+    expect(errors[0]!.hint).toContain('--kind proposals');
+    expect(run.stdout).not.toContain('templates/');
+  });
+});
+
 describe('other ledgers without a column', () => {
   it('a meetings ledger without 建议条数 gives no suggestion count, not 0', async () => {
     const dir = await tempDir('report-partial-meetings-');

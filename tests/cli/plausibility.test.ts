@@ -33,6 +33,17 @@ describe('a ledger whose 已办复 column is all 否', () => {
     expect(await readFile(path.join(out, '2023', 'report.md'), 'utf8')).toContain('办结率0.0%');
   });
 
+  it('a ledger without the 已办复 column (nor anything to infer it from): 办复率 is missing, naming the column, never 0%', async () => {
+    const data = await copyFixture('minimal');
+    await rm(path.join(data, '2023', 'proposals.yaml'));
+    const rows = ROWS.map((r) => r.split(',').slice(0, 6).join(','));
+    await writeFile(path.join(data, '2023', '提案台账.csv'), [HEADER.split(',').slice(0, 6).join(','), ...rows].join('\n') + '\n');
+    const run = await report(['build', '2023', '--data', data, '--out', await tempDir(), '--format', 'md']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/narrative\.md:\d+:\d+ 错误 RPT402 数字“proposals\.answeredRate”无法由数据算出：台账中没有“已办复”列/);
+    expect(run.stderr).not.toContain('RPT350');
+  });
+
   it('a year that is plausible gives no such warning', async () => {
     const run = await report(['validate', '2023', '--data', await copyFixture('minimal')]);
     expect(run.code).toBe(0);

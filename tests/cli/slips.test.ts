@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../../src/write/spreadsheet/write.js';
 import { DATA, edit, positionOf, project, writeFiles } from '../helpers/fixture.js';
 import { jsonDiagnostics, report, type JsonDiagnostic } from '../helpers/report.js';
 

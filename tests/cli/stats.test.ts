@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/format.js';
-import { flatten } from '../../src/stats/flatten.js';
+import { flatten } from '../../src/compute/flatten.js';
 import { figuresOfRecords, type FiguresOfRecords } from '../../src/stats/figures.js';
 import { computeStats, filterStats, formatChange, formatStatsTable, formatValue, statsToJson, type Stats } from '../../src/stats/stats.js';
 import { copyFixture, edit, FIXTURES } from '../helpers/fixture.js';

@@ -55,8 +55,8 @@ describe('report build 2023 --kind summary', () => {
     const run = await report(['build', '2023', '--kind', 'summary', '--data', data, '--out', await tempDir()], { cwd: data });
     expect(run.code).toBe(1);
     const line = await lineOf(file, '## 加强自身建设');
-    expect(run.stderr).toContain(`2023/summary.md:${line}:4 错误 RPT202 缺少必填字段“paragraphs”`);
-    expect(run.stderr).toContain('工作回顾只有 2 个部分，第 3 部分没有可沿用的段落');
+    expect(run.stderr).toContain(`2023/summary.md:${line}:4 错误 RPT211 第 3 部分只有标题，没有正文段落，工作回顾也没有第 3 部分可以沿用`);
+    expect(run.stderr).toContain('工作回顾只有 2 个部分');
     // The annual report of the same data is not affected by the summary's problem.
     expect((await report(['build', '2023', '--data', data, '--out', await tempDir(), '--format', 'md'])).code).toBe(0);
   });

@@ -8,6 +8,9 @@ import { copyFixture, edit, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 
 const ANNUAL_PIECES = ['closing', 'opening', 'paragraph', 'plan', 'plan-item', 'review', 'shortcomings', 'thanks', 'title-block'];
+/** Pieces all kinds share (templates/shared), written once. */
+const SHARED_PIECES = new Set(['closing', 'paragraph', 'plan-item', 'shortcomings', 'thanks']);
+const folderOf = (name: string) => (SHARED_PIECES.has(name) ? 'shared' : 'annual');
 
 describe('report templates list', () => {
   it('lists every built-in piece with its file and description', async () => {
@@ -17,7 +20,7 @@ describe('report templates list', () => {
     expect(lines[0]).toMatch(/^片段 +使用 +文件 +说明$/);
     expect(lines[2]).toMatch(/^report +内置 +templates\/annual\/report\.hbs +年度工作报告/);
     for (const name of ANNUAL_PIECES) {
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${name} +内置 +templates/annual/${name}\\.hbs`)));
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${name} +内置 +templates/${folderOf(name)}/${name}\\.hbs`)));
     }
     expect(run.stdout).toContain(`共 ${ANNUAL_PIECES.length + 1} 个内置片段`);
   });
@@ -50,6 +53,28 @@ describe('report templates list', () => {
     const kind = await report(['templates', 'list', '--kind', 'speech']);
     expect(kind.code).toBe(2);
     expect(kind.stderr).toContain('annual');
+  });
+});
+
+describe('built-in pieces shared by the kinds', () => {
+  it('are one file each, used by every kind that calls them and listed only there', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const { createHash } = await import('node:crypto');
+    // No two built-in pieces are the same bytes: a piece shared is written once, in templates/shared.
+    const seen = new Map<string, string>();
+    for (const folder of await readdir(BUILTIN_TEMPLATES)) {
+      for (const file of await readdir(path.join(BUILTIN_TEMPLATES, folder))) {
+        const hash = createHash('sha1').update(await readFile(path.join(BUILTIN_TEMPLATES, folder, file))).digest('hex');
+        expect(seen.get(hash), `${folder}/${file}`).toBeUndefined();
+        seen.set(hash, `${folder}/${file}`);
+      }
+    }
+    const names = async (kind: string) => (await listTemplatePieces(kind)).pieces.map((p) => p.name);
+    for (const kind of ['annual', 'proposals', 'term']) expect(await names(kind)).toEqual(expect.arrayContaining(['closing', 'paragraph', 'plan-item']));
+    // The compilation calls only the paragraph; the summary has its own closing.
+    expect(await names('compilation')).toContain('paragraph');
+    expect(await names('compilation')).not.toContain('closing');
+    expect((await listTemplatePieces('summary')).pieces.find((p) => p.name === 'closing')!.file).toBe(path.join(BUILTIN_TEMPLATES, 'summary', 'closing.hbs'));
   });
 });
 
@@ -99,12 +124,13 @@ describe('template pieces (templates/manage.ts)', () => {
 
   it('lists the built-in pieces, the root piece first', async () => {
     expect(await builtInKinds()).toEqual(expect.arrayContaining(['annual', 'compilation', 'summary', 'term']));
+    expect(await builtInKinds()).not.toContain('shared');
     const listing = await listTemplatePieces('annual');
     expect(listing.pieces[0]!.name).toBe('report');
     expect(listing.pieces.map((p) => p.name).slice(1)).toEqual(ANNUAL_PIECES);
     for (const p of listing.pieces) {
       expect(p.layer).toBe('built-in');
-      expect(p.file).toBe(path.join(BUILTIN_TEMPLATES, 'annual', `${p.name}.hbs`));
+      expect(p.file).toBe(path.join(BUILTIN_TEMPLATES, folderOf(p.name), `${p.name}.hbs`));
       expect(p.builtIn).toBe(p.file);
     }
     expect(listing.pieces.find((p) => p.name === 'opening')!.description).toBe('开头语');

@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { RECORD_KINDS } from '../../src/domain/registry.js';
 import { REPORT_KINDS } from '../../src/kinds/index.js';
-import { SettingsSchema } from '../../src/load/settings.js';
+import { SettingsSchema } from '../../src/settings.js';
 import { listTemplatePieces } from '../../src/templates/manage.js';
 import { copyFixture, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';

@@ -15,7 +15,7 @@ import { previewPage, problemsHtml } from '../../src/preview/server.js';
 import { isNoise, watchBuild, watchedFolders, watchLoop, type BuildEvent } from '../../src/watch.js';
 import { reportKind } from '../../src/kinds/index.js';
 import { documentTitle, parseReportMarkdown } from '../../src/write/document.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { copyFixture, edit, lineOf, tempDir } from '../helpers/fixture.js';
 import { report, start, type RunningReport } from '../helpers/report.js';
 

@@ -2,7 +2,7 @@
 // the traditional-script and table parts of its XML.
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/write/docx/index.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { docxToPdf, figures, hasCommand, hasTimesMetrics, measurePdf } from '../write/measure.js';
 import { REPORTS, reportDocument } from '../write/reports.js';
 import { attr, attrs, doc, element, elements, part, style, text, unzipParts } from './docx-xml.js';

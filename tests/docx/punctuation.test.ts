@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/write/docx/index.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { docxToPdf, hasCommand, hasTimesMetrics } from '../write/measure.js';
 import { lostMarks } from '../write/pages.js';
 import { REPORTS, reportDocument } from '../write/reports.js';

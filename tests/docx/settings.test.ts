@@ -3,7 +3,7 @@
 // inherit the body's tightening, page numbers with a result, tables whose widths agree.
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/write/docx/index.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { mmToTwips } from '../../src/write/docx/units.js';
 import { attr, attrs, doc, element, elements, part, style, unzipParts } from './docx-xml.js';
 

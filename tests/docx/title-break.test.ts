@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakDisplayLines, typeAreaWidthPt, type Inline } from '../../src/write/document.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { breakTitle, lineWidthPt, titleLines, type LineMeasure } from '../../src/write/docx/title-break.js';
 import { doc } from './docx-xml.js';
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/drafts/absorb.js';
 import { paragraphView, readDraft } from '../../src/drafts/read-docx.js';
-import { readWorkbook, writeWorkbook, type CellValue } from '../../src/load/spreadsheet/index.js';
+import { readWorkbook, type CellValue } from '../../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../../src/write/spreadsheet/write.js';
 import { DATA, project } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 import { hasCommand } from '../write/measure.js';
@@ -38,6 +39,7 @@ function edit(docx: Uint8Array, more: (xml: string) => string = (x) => x): Uint8
   x = W.replaceIn(x, 'rp0_2', '全年召开常委会议', '过去一年，市政协共召开常委会议');
   x = W.replaceIn(x, 'rp0_3', '坚持和加强党的全面领导', '坚持党的全面领导');
   x = W.insertAfter(x, 'rp0_1', W.plainParagraph('委员们积极建言献策，展现了新时代政协委员的担当。'));
+  x = W.insertAfter(x, 'rp0_6', '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>加强自身建设。</w:t></w:r><w:r><w:t>机关干部队伍建设持续加强。</w:t></w:r></w:p>');
   x = W.removeParagraph(x, 'rp0_9');
   x = W.pendingInsertion(x, 'rp0_10', '（待议）', '张委员');
   // A paragraph moved (cut and pasted further on) and punctuation retyped half-width.
@@ -85,6 +87,7 @@ describe('report absorb', () => {
     expect(narrative).not.toContain('为数字经济发展献良策');
     expect(narrative.indexOf('**扎实开展主题教育。**')).toBeGreaterThan(narrative.indexOf('**把牢政治方向。**'));
     expect(narrative).toContain('{{activities.study.parts.党组理论学习中心组专题学习会}}');
+    expect(narrative).toContain('**加强自身建设。**机关干部队伍建设持续加强。');
 
     const again = await report(['build', '2023', '--data', 'data', '--out', 'out'], { cwd });
     expect(again.code, again.stderr).toBe(0);
@@ -158,7 +161,8 @@ describe('report absorb', () => {
     await writeFile(path.join(cwd, 'edited.docx'), W.saveDocx(parts));
     const r = await report(['absorb', 'edited.docx', '2023', '--data', 'data', '--dry-run'], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/RPT802 新写入的文字中有手写的数字 12（“全年召开主席会议12次。”）：是不是 \{\{[^}]+\}\}？/);
+    // The figure the prose already cites for that value comes first.
+    expect(r.stderr).toContain('RPT802 新写入的文字中有手写的数字 12（“全年召开主席会议12次。”）：是不是 {{meetings.byKind.主席会议.count}}');
   });
 
   it('reports an edit to text the template wrote, with where to make it', async () => {
@@ -170,6 +174,44 @@ describe('report absorb', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('RPT803 这段文字由模板写出');
     expect(r.stderr).toContain('report templates eject');
+  });
+
+  it('refuses a draft of another report: another kind, another year', { timeout: 60_000 }, async () => {
+    const { cwd } = await built();
+    expect((await report(['build', '2023', '--data', 'data', '--out', 'out', '--kind', 'proposals'], { cwd })).code).toBe(0);
+    const narrative = await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8');
+    const kind = await report(['absorb', 'out/2023/proposals.docx', '2023', '--data', 'data'], { cwd });
+    expect(kind.code).toBe(1);
+    expect(kind.stderr).toContain('RPT806');
+    const year = await report(['absorb', 'out/2023/report.docx', '2022', '--data', 'data'], { cwd });
+    expect(year.code).toBe(1);
+    expect(year.stderr).toContain('RPT806');
+    expect(await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8')).toBe(narrative);
+    // The right kind absorbs it.
+    const right = await report(['absorb', 'out/2023/proposals.docx', '2023', '--data', 'data', '--kind', 'proposals'], { cwd });
+    expect(right.code, right.stderr).toBe(0);
+  });
+
+  it('ends every damaged draft with a problem in Chinese, never a stack trace, and writes nothing', { timeout: 60_000 }, async () => {
+    const { cwd, docx } = await built();
+    const parts = W.openDocx(docx);
+    const narrative = await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8');
+    const damaged: Uint8Array[] = [
+      docx.subarray(0, docx.length >> 1),
+      docx.subarray(0, 30),
+      W.saveDocx({ ...parts, 'word/document.xml': parts['word/document.xml']!.slice(0, 5000) }),
+      W.saveDocx({ ...parts, 'word/document.xml': '<w:document><w:body><w:p><w:r><w:t>不完整' }),
+      W.saveDocx(Object.fromEntries(Object.entries(parts).filter(([n]) => n !== 'word/document.xml'))),
+      W.saveDocx({ ...parts, 'word/document.xml': parts['word/document.xml']!.replace(/<\/w:p>/g, '') }),
+    ];
+    for (const bytes of damaged) {
+      await writeFile(path.join(cwd, 'edited.docx'), bytes);
+      const r = await report(['absorb', 'edited.docx', '2023', '--data', 'data'], { cwd });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/RPT80[069]/);
+      expect(r.stderr).not.toMatch(/\bat \w+ \(|Error:/);
+    }
+    expect(await readFile(path.join(cwd, 'data', '2023', 'narrative.md'), 'utf8')).toBe(narrative);
   });
 
   it('refuses a file that is not a Word document', async () => {
@@ -228,6 +270,12 @@ describe('report compare', () => {
     if (!noLibreOffice) {
       const pdf = libreOfficeSave(bytes, 'pdf');
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      if (hasCommand('pdftotext')) {
+        // LibreOffice shows the changes: the deleted number struck through beside the inserted one.
+        const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
+        const note = /由 (\S+) 变为 (\S+)。/.exec([...draft.comments.values()][0]!.text)!;
+        expect(text).toContain(`${note[1]}${note[2]}`);
+      }
     }
   });
 });

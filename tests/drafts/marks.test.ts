@@ -9,7 +9,7 @@ import { docxPart } from '../helpers/docx.js';
 const WORD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
 describe('prose marks in the DOCX', () => {
-  for (const kind of ['annual', 'proposals']) {
+  for (const kind of ['annual', 'proposals'] as const) {
     it(`places every block of the ${kind} report's prose and every figure in it`, async () => {
       const run = await runAnnual(DATA, { kind });
       const report = run.report!;

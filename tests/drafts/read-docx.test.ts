@@ -42,6 +42,11 @@ describe('readBody', () => {
     expect(accepted.comments.get('0')).toBe(4);
   });
 
+  it('gives a bookmark started between paragraphs to the next one', () => {
+    const [p] = body('<w:bookmarkStart w:id="5" w:name="rp0_3"/><w:p><w:r><w:t>小标题</w:t></w:r><w:bookmarkEnd w:id="5"/></w:p>');
+    expect(paragraphView(p!, false).bookmarks.get('rp0_3')).toEqual([0, 3]);
+  });
+
   it('tolerates what it does not know and never throws on odd XML', () => {
     expect(() => body('<w:p><w:r><w:t>未闭合')).not.toThrow();
     expect(body('<w:p/><w:p></w:p>').length).toBe(1);

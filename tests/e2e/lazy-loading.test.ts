@@ -13,7 +13,7 @@ import { runCli } from '../helpers/cli.js';
 import { copyFixture, DATA, ROOT, tempDir } from '../helpers/fixture.js';
 
 const HEAVY = {
-  spreadsheet: /node_modules\/@e965\/xlsx\//,
+  spreadsheet: /node_modules\/@e965\/xlsx\/|dist\/bundle\/xlsx\.cjs/,
   docx: /node_modules\/docx\//,
   pdf: /typst-ts-node-compiler|src\/write\/pdf\//,
   opencc: /node_modules\/opencc-js\//,
@@ -51,7 +51,10 @@ describe('what a command loads', () => {
 
   it('validate and build --format md on a folder of YAML load none of them', async () => {
     const data = await copyFixture('minimal');
-    expect(heavyIn(await loaded(['validate', '2023', '--data', data], data))).toEqual([]);
+    const validate = await loaded(['validate', '2023', '--data', data], data);
+    expect(heavyIn(validate)).toEqual([]);
+    // Clean data needs no place for a problem: the YAML parser that keeps positions stays unloaded.
+    expect(validate.some((m) => /node_modules\/yaml\//.test(m))).toBe(false);
     const out = await tempDir();
     expect(heavyIn(await loaded(['build', '2023', '--data', data, '--out', out, '--format', 'md'], data))).toEqual([]);
   });

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { DATA, project } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
-import { readWorkbook, writeWorkbook } from '../../src/load/spreadsheet/index.js';
+import { readWorkbook } from '../../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../../src/write/spreadsheet/write.js';
 
 /** The real CLI under a file-size limit of `kb` KiB (as a nearly full disk stops a write half-way). */
 function exportLimited(cwd: string, kb: number, args: string[]): Promise<{ code: number | null; stderr: string }> {

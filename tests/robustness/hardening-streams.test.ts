@@ -17,7 +17,7 @@ beforeAll(async () => {
   buildSync({ entryPoints: [path.join(ROOT, 'src', 'cli', 'pipes.ts')], outfile: pipes, bundle: true, platform: 'node', format: 'esm', logLevel: 'silent' });
   // What a command does: installs the handling (as main.ts does), then writes its output, with its own exit code.
   script = path.join(work, 'writes.mjs');
-  await writeFile(script, `import { endQuietlyOnBrokenPipe } from ${JSON.stringify(pipes)};\nendQuietlyOnBrokenPipe();\nprocess.exitCode = 1;\nfor (let i = 0; i < 2000; i++) process.stdout.write('名称  2023年  2022年  变化\\n');\n`);
+  await writeFile(script, `import { handleStreamErrors } from ${JSON.stringify(pipes)};\nhandleStreamErrors();\nprocess.exitCode = 1;\nfor (let i = 0; i < 2000; i++) process.stdout.write('名称  2023年  2022年  变化\\n');\n`);
 });
 
 function run(stdout: number | 'pipe', stderr: number | 'pipe' = 'pipe') {

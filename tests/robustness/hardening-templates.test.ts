@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEngine, KNOWN_HELPERS, RENDER_LIMITS, TemplateError, type TemplateProblem } from '../../src/render/engine.js';
 import { problemToDiagnostic } from '../../src/render/problems.js';
 import { RELATED, TEMPLATE_LIMITS } from '../../src/render/template-scan.js';
-import type { CitableContext } from '../../src/render/context.js';
+import type { CitableContext } from '../../src/compute/context.js';
 import { ROOT } from '../helpers/fixture.js';
 
 const context = {

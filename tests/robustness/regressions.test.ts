@@ -20,7 +20,7 @@ describe('found by the robustness properties', () => {
     const duplicate = result.diagnostics.find((d) => d.code === 'RPT301');
     expect(duplicate).toMatchObject({ file: '2023/information.yaml', line: await lineOf(file, '乙') });
     expect(duplicate?.message).toContain('首次出现在 2023/information.yaml:2');
-    const inconsistent = result.diagnostics.find((d) => d.code === 'RPT309');
+    const inconsistent = result.diagnostics.find((d) => d.code === 'RPT331');
     expect(inconsistent).toMatchObject({ file: '2023/information.yaml', line: await lineOf(file, '乙') });
     expect(positionFailures(result.diagnostics, data)).toEqual([]);
   });

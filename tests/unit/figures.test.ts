@@ -9,7 +9,7 @@ import { OrganizationSchema } from '../../src/domain/organization.js';
 import type { RecordValue, YearRecords } from '../../src/domain/record-kind.js';
 import { recordFields, recordKind } from '../../src/domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../../src/domain/vocabulary.js';
-import { formatPercent } from '../../src/render/figures-format.js';
+import { formatPercent } from '../../src/domain/figures-format.js';
 
 const organization = OrganizationSchema.parse({
   fullName: '中国人民政治协商会议江北省青川市委员会',

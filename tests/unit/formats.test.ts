@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFormats } from '../../src/cli/commands/build.js';
-import { SettingsSchema } from '../../src/load/settings.js';
+import { SettingsSchema } from '../../src/settings.js';
 import { FORMATS, OUTPUT_FORMATS } from '../../src/write/formats.js';
 import { copyFixture, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';

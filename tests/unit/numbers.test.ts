@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { balancedShares, ratio, roundTo } from '../../src/compute/numbers.js';
-import { chineseNumeral, partNumber, sectionNumber, spacedName } from '../../src/render/chinese.js';
-import { formatApprox, formatApproxWord, formatPercent, formatYoy } from '../../src/render/figures-format.js';
+import { balancedShares, ratio, roundTo } from '../../src/domain/numbers.js';
+import { chineseNumeral, partNumber, sectionNumber, spacedName } from '../../src/domain/chinese.js';
+import { formatApprox, formatApproxWord, formatPercent, formatYoy } from '../../src/domain/figures-format.js';
 import { toFullWidth } from '../../src/render/punctuation.js';
 
 describe('figures arithmetic', () => {

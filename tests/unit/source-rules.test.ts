@@ -3,7 +3,9 @@
  *   - nothing evaluates code: no `eval`, no `new Function`, no `vm` (the replay journal and the
  *     cache of compiled templates, which ran code read back from disk, are gone and must stay gone);
  *   - no import cycles among src/**\/*.ts, type-only imports included (a cycle makes the order
- *     modules initialise in depend on which one is imported first).
+ *     modules initialise in depend on which one is imported first);
+ *   - imports only go down the layers: the folder tree reads load → validate → compute → render →
+ *     write, with the declarations (domain) between load and validate and the commands on top.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -159,4 +161,34 @@ describe('src/', () => {
     expect(cyclesOf(graph)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts'], ['e.ts', 'e.ts']]);
     expect(importsOf('src/x/y.ts', "import type { A } from '../a.js';\nexport * from './b.js';\nconst c = await import('../../c.js');")).toEqual(['src/a.ts', 'src/x/b.ts', 'c.ts']);
   });
+
+  it('imports only go down the layers', () => {
+    const upward = [...FILES].flatMap(([file, text]) =>
+      importsOf(file, text)
+        .filter((target) => layerOf(target) > layerOf(file))
+        .map((target) => `${file} (${LAYERS[layerOf(file)]![0]}) → ${target} (${LAYERS[layerOf(target)]![0]})`),
+    );
+    expect(upward).toEqual([]);
+    // Every file is in a layer, and the check can fail.
+    expect(layerOf('src/write/html.ts')).toBeGreaterThan(layerOf('src/render/engine.ts'));
+    expect(layerOf('src/domain/registry.ts')).toBeLessThan(layerOf('src/validate/year.ts'));
+  });
 });
+
+/** The layers, lowest first; a file may import its own layer and those below. */
+const LAYERS: ReadonlyArray<[name: string, test: RegExp]> = [
+  ['base', /^src\/(?:diagnostics\/|order\.ts$|session\.ts$|text-width\.ts$|append\.ts$)/],
+  ['load', /^src\/load\//],
+  // What records, fields, figures and the page are: declared once, read by every stage after loading.
+  ['domain', /^src\/domain\//],
+  ['validate', /^src\/validate\//],
+  ['compute', /^src\/(?:compute|kinds)\//],
+  ['render', /^src\/render\//],
+  ['write', /^src\/write\//],
+  // The commands and what only they use: build, pipeline, watch, cli, scaffold, stats, preview, docs, schema, templates.
+  ['commands', /^src\//],
+];
+
+function layerOf(file: string): number {
+  return LAYERS.findIndex(([, test]) => test.test(file));
+}

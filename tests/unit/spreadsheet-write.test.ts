@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { type ColumnSpec, readTable, readWorkbook, writeWorkbook } from '../../src/load/spreadsheet/index.js';
+import { type ColumnSpec, readTable, readWorkbook } from '../../src/load/spreadsheet/index.js';
+import { writeWorkbook } from '../../src/write/spreadsheet/write.js';
 
 const SPEC: ColumnSpec[] = [
   { field: 'id', headers: ['提案号'], type: { kind: 'id' } },

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { attr, attrs, elements, part, style, text, unzipParts } from '../docx/docx-xml.js';
 import { ROOT, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';

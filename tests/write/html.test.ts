@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReportMarkdown, type DocumentMeta, type ReportDocument } from '../../src/write/document.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { escapeHtml, renderHtml, renderHtmlBody } from '../../src/write/html.js';
 import { FIXTURES } from '../helpers/fixture.js';
 

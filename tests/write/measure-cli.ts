@@ -3,7 +3,7 @@
  *   npx tsx tests/write/measure-cli.ts [docx|pdf|html] [name…]
  */
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { renderDocx } from '../../src/write/docx/render-docx.js';
 import { docxToPdf, figures, measurePdf } from './measure.js';
 import { REPORTS, reportDocument } from './reports.js';

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Layout } from '../../src/write/docx/layout.js';
+import type { Layout } from '../../src/domain/layout.js';
 import { isWide } from '../../src/write/docx/title-break.js';
 import { NARROW } from '../../src/write/pdf/line-break.js';
 

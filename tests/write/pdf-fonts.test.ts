@@ -9,7 +9,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { resolveFonts } from '../../src/write/pdf/index.js';
 import { systemFontDirs } from '../../src/write/pdf/font-index.js';
 import { project } from '../helpers/fixture.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReportMarkdown, type ReportDocument } from '../../src/write/document.js';
 import { layoutForScript } from '../../src/write/docx/fonts.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { typographicFamily } from '../../src/write/pdf/font-names.js';
 import { ENGINE_SERIF, PdfError, renderPdf, resolveFonts } from '../../src/write/pdf/index.js';
 import { str } from '../../src/write/pdf/typst-source.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakDisplayLines, parseReportMarkdown, type ReportDocument } from '../../src/write/document.js';
 import { renderDocx } from '../../src/write/docx/index.js';
-import { DEFAULT_LAYOUT } from '../../src/write/docx/layout.js';
+import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { renderHtml } from '../../src/write/html.js';
 import { element, elements, paragraphStarting, part, text, unzipParts } from '../docx/docx-xml.js';
 import { hasCommand, measurePdf } from './measure.js';

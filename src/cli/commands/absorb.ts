@@ -1,6 +1,7 @@
 /** `report absorb <edited.docx> [year]`: the edits made in Word brought back into the report's prose files. */
 import type { Command } from 'commander';
-import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
+import { sharedOptions } from '../options.js';
+import { reportRequest, type ReportArgs } from '../report-options.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
 import { loadSettingsOrFail } from '../settings.js';
 
@@ -19,9 +20,9 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .description('把在 Word 或 WPS 中改过的报告（.docx）吸收回报告的文字（narrative.md、proposals.md）：先显示改动，再写入')
     .argument('<edited>', '改过的报告，report build 生成、在 Word/WPS/LibreOffice 中修改并保存的 .docx')
     .argument('[year]', '报告的年份（默认为数据中最新的年份）')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）', collect)
-    .option('-k, --kind <kind>', `报告类型：${kindHelp()}；默认 annual`)
-    .option('-t, --templates <dir>', '生成这份报告时用的模板文件夹')
+    .addOption(sharedOptions.data(true))
+    .addOption(sharedOptions.kind())
+    .addOption(sharedOptions.templates())
     .option('--accept-changes', '把文档中尚未接受的修订当作已接受吸收（默认不吸收，只列出）')
     .option('--overtyped <how>', '数字被手改时：records（保留由记录计算的数字）或 typed（写死文档中的数字）；不指定时报错、不写文件')
     .option('--dry-run', '只显示将要做的改动，不写文件')

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import type { BuildResult } from '../../build.js';
 import { DEFAULT_FORMATS, FORMATS, formatList, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../../write/formats.js';
 import { CACHE_FOLDER } from '../../load/parse-cache.js';
-import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
+import { sharedOptions } from '../options.js';
+import { reportRequest, type ReportArgs } from '../report-options.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext, type Io } from '../shared.js';
 import { loadSettingsOrFail } from '../settings.js';
 
@@ -60,11 +61,11 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .command('build')
     .description('检查数据并生成报告：<输出文件夹>/<年份>/report.md 和 report.docx（可加 html）；--watch 时每次改动后重新生成')
     .argument('[year]', '回顾的年份，如 2023（默认为数据中最新的年份）；届末五年工作报告写年份范围，如 2018-2022')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）；写几次就把几个组织的综述汇编成一篇', collect)
-    .option('-k, --kind <kind>', `报告类型：${kindHelp()}；默认 annual`)
-    .option('--script <script>', '字形：hans（简体，默认）、hant（繁体，数字不变）')
-    .option('-o, --out <dir>', '输出文件夹（默认为 report.yaml 中的 out，或 out）')
-    .option('-t, --templates <dir>', '覆盖内置模板的文件夹，只需放要改的片段（默认为 report.yaml 中的 templates）')
+    .addOption(sharedOptions.data(true))
+    .addOption(sharedOptions.kind())
+    .addOption(sharedOptions.script())
+    .addOption(sharedOptions.out('输出文件夹（默认为 report.yaml 中的 out，或 out）'))
+    .addOption(sharedOptions.templates())
     .option('-f, --format <list>', `输出格式，逗号分隔：${formatList()}（默认为 report.yaml 中的 formats，或 ${DEFAULT_FORMATS.join(',')}）`)
     .option('--dry-run', '只检查和生成，不写文件')
     .option('--no-cache', `不用解析缓存（<输出文件夹>/${CACHE_FOLDER}/，保存上次读过的数据文件，下次只重读改过的）`)

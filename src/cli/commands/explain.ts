@@ -1,5 +1,6 @@
 /** `report explain <figure> [year]`: one figure, its definition, last year's, and the records behind it with their places. */
 import type { Command } from 'commander';
+import { sharedOptions } from '../options.js';
 import { collect, dataFolders, parseYears } from '../report-options.js';
 import { loadSettingsOrFail } from '../settings.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
@@ -15,7 +16,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .description('说明一个数字：报告中印作多少、精确值、定义（分子 ÷ 分母）、上年的值，以及据以计数的每一条记录和它所在的位置')
     .argument('<figure>', '数字的名称，如 proposals.answeredRate（名称见 report stats）')
     .argument('[year]', '回顾的年份（默认为数据中最新的年份）')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）', collect)
+    .addOption(sharedOptions.data(false).argParser(collect))
     .option('--json', '输出一个 JSON 对象')
     .addHelpText('after', '\n例：report explain proposals.filed 2023     report explain proposals.byCategory.经济建设.count --json')
     .action(async (figure: string, yearArg: string | undefined, opts: Options) => {

@@ -1,5 +1,6 @@
 /** `report export <ledger> [year]`: a ledger written as a spreadsheet (or a blank one), for offices that keep it in Excel. */
 import type { Command } from 'commander';
+import { sharedOptions } from '../options.js';
 import { dataFolders } from '../report-options.js';
 import { loadSettingsOrFail } from '../settings.js';
 import { EXIT, parseYear, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
@@ -19,7 +20,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .description('把一类记录（如提案台账）写成 Excel 表格或 CSV，列名为各字段的中文名；--blank 写一张只有表头的空台账')
     .argument('<ledger>', '记录的类别：proposals（提案）、meetings（会议）、research（调研视察报告）、instructions（批示）、information（社情民意信息），也可写中文名')
     .argument('[year]', '年度，如 2022（默认为数据中最新的年份）')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）')
+    .addOption(sharedOptions.data(false))
     .option('-f, --format <format>', '表格格式：xlsx（默认）或 csv')
     .option('-o, --out <file>', '写到的文件（默认为“<类别>台账-<年份>.<格式>”）')
     .option('--encoding <encoding>', 'CSV 的编码：utf-8（默认，带 BOM，Excel 可直接打开）或 gbk')

@@ -1,5 +1,6 @@
 /** `report init <year>`: a year's folder (and a new organisation's files), overwriting nothing. */
 import type { Command } from 'commander';
+import { sharedOptions } from '../options.js';
 import { dataFolders } from '../report-options.js';
 import { loadSettingsOrFail } from '../settings.js';
 import { EXIT, parseYear, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
@@ -16,7 +17,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .command('init')
     .description('新建一个年度的文件夹：有上一年时沿用其文件（会议信息顺延、记录清空、报告文字作为待审改的草稿）；没有时生成各科室的空台账和带示例句子的报告框架；新组织还生成 organization.yaml、report.yaml。不覆盖已有文件')
     .argument('<year>', '要新建的年度，如 2024')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或 data）')
+    .addOption(sharedOptions.data(false))
     .option('--name <地名>', '新组织的地名，如：某某县（只在新建组织时使用）')
     .option('--level <层级>', '新组织的层级：全国、省、市、区、县……（默认 市）')
     .option('--province <省>', '新组织所在的省，如：江北省')

@@ -1,6 +1,7 @@
 /** `report preview [year]`: the HTML rendering on http://127.0.0.1:<port>, reloading itself on every change. */
 import type { Command } from 'commander';
-import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
+import { sharedOptions } from '../options.js';
+import { reportRequest, type ReportArgs } from '../report-options.js';
 import { loadSettingsOrFail } from '../settings.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
 import { interruptSignal } from './build.js';
@@ -20,10 +21,10 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .command('preview')
     .description('在本机浏览器中预览报告（网页），数据或模板一改动就重新生成，页面自动刷新；有错误时页面列出问题')
     .argument('[year]', '回顾的年份（默认为数据中最新的年份）；届末五年工作报告写年份范围，如 2018-2022')
-    .option('-d, --data <dir>', '数据文件夹（默认为当前文件夹下的 data/）；写几次就预览几个组织的综述汇编', collect)
-    .option('-k, --kind <kind>', `报告类型：${kindHelp()}；默认 annual`)
-    .option('--script <script>', '字形：hans（简体，默认）、hant（繁体）')
-    .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
+    .addOption(sharedOptions.data(true))
+    .addOption(sharedOptions.kind())
+    .addOption(sharedOptions.script())
+    .addOption(sharedOptions.templates())
     .option('-p, --port <n>', '端口（默认自动选一个空闲端口）；只在 127.0.0.1 上提供')
     .addHelpText('after', '\n打开显示的地址（如 http://127.0.0.1:5173/）；保存数据文件或模板后页面自动刷新。按 Ctrl-C 退出。\n发布到网站用 report build --format html 生成的 report.html（不含预览的刷新脚本）。')
     .action(async (yearArg: string | undefined, opts: Options) => {

@@ -1,7 +1,7 @@
 /** `report stats [year]`: every figure a writer can cite, with its Chinese name, beside last year's; from the records alone. */
 import type { Command } from 'commander';
-import { collect, parseYears } from '../report-options.js';
-import { dataFolders } from '../report-options.js';
+import { sharedOptions } from '../options.js';
+import { collect, dataFolders, parseYears } from '../report-options.js';
 import { loadSettingsOrFail } from '../settings.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
 
@@ -16,7 +16,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .description('列出由记录计算出的全部数字：引用名称、中文说明、本年值、上年值和变化；不需要报告的文字，不写文件')
     .argument('[year]', '回顾的年份（默认为数据中最新的年份）；届末五年工作报告的数字写年份范围，如 2018-2022')
     .argument('[words...]', '只列出名称或说明中含有这些词的数字，如：满意、协商会、proposals.byCategory')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）', collect)
+    .addOption(sharedOptions.data(false).argParser(collect))
     .option('--json', '输出一个 JSON 对象（名称 → 说明、本年值、上年值、变化）')
     .addHelpText('after', '\n表中的名称就是报告文字中引用数字的写法，如 {{proposals.byCategory.民生和社会事业.count}}。\n例：report stats 2023 满意     report stats 2023 proposals.byPeriod')
     .action(async (yearArg: string | undefined, words: string[], opts: Options) => {

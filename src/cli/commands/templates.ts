@@ -1,6 +1,7 @@
 /** `report templates list|eject`: see which template pieces a build uses, and copy one out to edit. */
 import type { Command } from 'commander';
-import { kindHelp, parseKind } from '../report-options.js';
+import { sharedOptions } from '../options.js';
+import { parseKind } from '../report-options.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext } from '../shared.js';
 
 interface ListOptions {
@@ -22,8 +23,8 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
   templates
     .command('list')
     .description('列出报告的全部模板片段，以及哪些由 --templates 文件夹覆盖')
-    .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
-    .option('-k, --kind <kind>', `报告类型：${kindHelp()}`, 'annual')
+    .addOption(sharedOptions.templates())
+    .addOption(sharedOptions.kind('annual'))
     .option('--json', '输出一个 JSON 对象')
     .action(async (opts: ListOptions) => {
       parseKind(opts.kind);
@@ -73,7 +74,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .description('把一个内置片段复制到自己的模板文件夹（<to>/<kind>/<片段>.hbs）以便修改；不覆盖已有文件')
     .argument('<name>', '片段名称，如 opening（report templates list 可查看全部）')
     .option('--to <dir>', '自己的模板文件夹', 'templates-local')
-    .option('-k, --kind <kind>', `报告类型：${kindHelp()}`, 'annual')
+    .addOption(sharedOptions.kind('annual'))
     .action(async (name: string, opts: EjectOptions) => {
       parseKind(opts.kind);
       const path = await import('node:path');

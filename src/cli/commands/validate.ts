@@ -2,8 +2,10 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CACHE_FOLDER } from '../../load/parse-cache.js';
+import type { KindName } from '../../kinds/kind.js';
 import type { DiagnosticFormat } from '../format.js';
-import { collect, kindHelp, reportRequest, type ReportArgs } from '../report-options.js';
+import { sharedOptions } from '../options.js';
+import { reportRequest, type ReportArgs } from '../report-options.js';
 import { loadSettingsOrFail } from '../settings.js';
 import { EXIT, printDiagnostics, type CommandContext } from '../shared.js';
 
@@ -17,13 +19,16 @@ interface Options extends ReportArgs {
  * The kinds about one year besides the annual report whose own prose the year folder has
  * (proposals.md, summary.md), written: a skeleton `init` made, still all 【待填写】, is not yet a report.
  */
-async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: string }, year: number): Promise<string[]> {
+async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: string }, year: number): Promise<KindName[]> {
   const { readRegularFile } = await import('../../load/files.js');
-  const { reportKind } = await import('../../kinds/index.js');
+  const { REPORT_KINDS } = await import('../../kinds/index.js');
   const { isDraft } = await import('../../validate/placeholders.js');
   const folder = path.resolve(request.cwd, request.dataDirs[0]!, String(year));
-  return ['proposals', 'summary'].filter((kind) => {
-    const own = reportKind(kind)?.narratives.at(-1)?.file;
+  // The other kinds about the year of one data folder, as each kind declares what it reads; the
+  // other report heard at the plenary (the proposal report) first, then the summary.
+  const others = REPORT_KINDS.filter((k) => k.name !== 'annual' && k.input.years === 'one' && k.input.dataFolders === 'one').reverse();
+  return others.map((k) => k.name).filter((kind) => {
+    const own = others.find((k) => k.name === kind)?.narratives.at(-1)?.file;
     if (own === undefined) return false;
     // Read only to tell a written file from a skeleton (a link, a device or a file too large is left to
     // the run, which reports it); the run that follows reads it properly.
@@ -37,9 +42,9 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .command('validate')
     .description('检查数据、版式和模板，不写文件；build 会失败时它也失败，退出码为 1')
     .argument('[year]', '回顾的年份（默认为数据中最新的年份）；届末五年工作报告写年份范围，如 2018-2022')
-    .option('-d, --data <dir>', '数据文件夹（默认为 report.yaml 中的 data，或当前文件夹下的 data/）', collect)
-    .option('-k, --kind <kind>', `报告类型：${kindHelp()}；默认 annual`)
-    .option('-t, --templates <dir>', '覆盖内置模板的文件夹')
+    .addOption(sharedOptions.data(true))
+    .addOption(sharedOptions.kind())
+    .addOption(sharedOptions.templates())
     .addOption(new Option('-f, --format <format>', '问题的输出格式：text（带源码行）、json（每行一个对象）、github（GitHub Actions 注释）').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', '有警告时也以退出码 1 结束')
     .option('--no-cache', `不用解析缓存（build 在输出文件夹里留下的 ${CACHE_FOLDER}/）`)

@@ -4,23 +4,17 @@
  */
 import { z } from 'zod';
 import { diagnostic } from '../../diagnostics/catalogue.js';
-import { sum } from '../../compute/groups.js';
-import { dateSchema, fields, type Field } from '../fields.js';
-import type { RecordKind } from '../record-kind.js';
+import { sum } from '../groups.js';
+import { dateSchema, fields, type Field, type RecordOf } from '../fields.js';
+import { defineRecordKind } from '../record-kind.js';
 
-export interface Activity {
-  id: string;
-  name: string;
-  unit: string;
-  count?: number;
-  parts: Array<{ name: string; count: number }>;
-  items: Array<{ date: string; title: string }>;
-}
+/** An activity as its fields declare it. */
+export type Activity = RecordOf<ReturnType<typeof activityFields>>;
 
 /** A field that only YAML can hold (a nested list): no spreadsheet column. */
-function nested(schema: z.ZodType, label: string, description: string): Field {
+function nested<T>(schema: z.ZodType<T[]>, label: string, description: string): Field<T[]> {
   return {
-    schema: schema.meta({ title: label, description: `${label}：${description}` }).default([] as never),
+    schema: schema.meta({ title: label, description: `${label}：${description}` }).default([]),
     label,
     description,
     headers: [label],
@@ -30,13 +24,24 @@ function nested(schema: z.ZodType, label: string, description: string): Field {
   };
 }
 
-export function activityCount(a: Activity): number | undefined {
+function activityCount(a: Activity): number | undefined {
   if (a.items.length > 0) return a.items.length;
   if (a.count !== undefined) return a.count;
   return a.parts.length > 0 ? sum(a.parts.map((p) => p.count)) : undefined;
 }
 
-export const activities: RecordKind = {
+function activityFields() {
+  return {
+    id: fields.id('活动编号', '这项活动的编号，在文字中引用它时用（activities.<编号>.count）', { headers: ['编号'] }),
+    name: fields.text('名称', '活动的名称，如：向市委专题报告', { headers: ['活动名称'] }),
+    unit: fields.text('单位', '计量单位，如：次、件次、人次、名、篇、期', { headers: ['计量单位'] }),
+    count: fields.count('数量', '总数（有逐项记录时可不写）', { headers: ['总数', '次数'], optional: true }),
+    parts: nested(z.array(z.strictObject({ name: z.string().min(1).meta({ description: '分项名称' }), count: z.int().nonnegative().meta({ description: '分项数量' }) })), '分项', '分项统计，每项写 name 和 count'),
+    items: nested(z.array(z.strictObject({ date: dateSchema.meta({ description: '日期' }), title: z.string().min(1).meta({ description: '内容' }) })), '逐项记录', '每次活动一项，写 date 和 title'),
+  };
+}
+
+export const activities = defineRecordKind({
   key: 'activities',
   label: '其他履职活动',
   office: '办公室',
@@ -44,17 +49,10 @@ export const activities: RecordKind = {
   unit: '项',
   sheetWords: ['活动'],
   dateFields: [],
-  fields: () => ({
-    id: fields.id('活动编号', '这项活动的编号，在文字中引用它时用（activities.<编号>.count）', { headers: ['编号'] }),
-    name: fields.text('名称', '活动的名称，如：向市委专题报告', { headers: ['活动名称'] }),
-    unit: fields.text('单位', '计量单位，如：次、件次、人次、名、篇、期', { headers: ['计量单位'] }),
-    count: fields.count('数量', '总数（有逐项记录时可不写）', { headers: ['总数', '次数'], optional: true }),
-    parts: nested(z.array(z.strictObject({ name: z.string().min(1).meta({ description: '分项名称' }), count: z.int().nonnegative().meta({ description: '分项数量' }) })), '分项', '分项统计，每项写 name 和 count'),
-    items: nested(z.array(z.strictObject({ date: dateSchema.meta({ description: '日期' }), title: z.string().min(1).meta({ description: '内容' }) })), '逐项记录', '每次活动一项，写 date 和 title'),
-  }),
+  fields: activityFields,
   check(records, { at, report, year }) {
     for (const record of records) {
-      const a = record as unknown as Activity;
+      const a = record;
       if (a.count !== undefined && a.items.length > 0 && a.count !== a.items.length) {
         report(diagnostic('countConflict', { field: 'count', written: a.count, counted: a.items.length, what: '逐项记录条数' }, at(record, 'count')));
       }
@@ -77,7 +75,7 @@ export const activities: RecordKind = {
     // Over a term the same activity comes once a year: its counts and parts add up, its name
     // and unit are the latest year's (records arrive in year order).
     const byId = new Map<string, Activity[]>();
-    for (const a of records as unknown as Activity[]) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
+    for (const a of records) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
     return Object.fromEntries(
       [...byId].map(([id, list]) => {
         const latest = list[list.length - 1]!;
@@ -97,4 +95,4 @@ export const activities: RecordKind = {
     '*.years': { label: '活动“{1}”有记录的年数' },
   },
   example: { id: 'study', name: '理论学习', unit: '次', parts: [{ name: '党组理论学习中心组专题学习会', count: 6 }] },
-};
+});

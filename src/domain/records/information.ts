@@ -4,35 +4,21 @@
  * report ("被全国政协采用7篇…省政协采用22篇"). An office that keeps only totals writes them in
  * `totals.information`.
  */
-import { exclusive, groups, tally } from '../../compute/groups.js';
-import { ratio } from '../../compute/numbers.js';
-import { checkRegister, inconsistent } from '../checks.js';
-import { fields } from '../fields.js';
-import type { RecordKind } from '../record-kind.js';
+import { exclusive, groups, tally } from '../groups.js';
+import { ratio } from '../numbers.js';
+import { diagnostic } from '../../diagnostics/catalogue.js';
+import { checkRegister } from '../checks.js';
+import { fields, type RecordOf } from '../fields.js';
+import { defineRecordKind } from '../record-kind.js';
 import { INSTRUCTION_LABELS, instructionFiguresOf } from './instructions.js';
 
-export interface InformationItem {
-  id: string;
-  title: string;
-  date: string;
-  submitted: boolean;
-  adoptedBy: string[];
-  adoptionForm?: string;
-  tags: string[];
-}
+/** A 社情民意 item as its fields declare it. */
+export type InformationItem = RecordOf<ReturnType<typeof informationFields>>;
 
-export const ADOPTION_FORMS = ['单篇', '综合'] as const;
+const ADOPTION_FORMS = ['单篇', '综合'] as const;
 
-export const information: RecordKind = {
-  key: 'information',
-  label: '社情民意信息',
-  office: '信息科',
-  description: '社情民意信息，一条信息一条记录；只有总数时写在 totals.information 中',
-  unit: '条',
-  sheetWords: ['社情民意', '信息'],
-  dateFields: ['date'],
-  instructable: true,
-  fields: () => ({
+function informationFields() {
+  return {
     id: fields.id('信息编号', '这条信息的编号', { headers: ['编号', '序号'] }),
     title: fields.text('标题', '信息的标题', { headers: ['信息标题', '题目'] }),
     date: fields.date('日期', '收集或编报的日期', { headers: ['收集日期', '报送日期', '编报日期'] }),
@@ -47,15 +33,27 @@ export const information: RecordKind = {
       optional: true,
     }),
     tags: fields.list('标签', '自定义标签，用于分组统计', { fallback: [] }),
-  }),
+  };
+}
+
+export const information = defineRecordKind({
+  key: 'information',
+  label: '社情民意信息',
+  office: '信息科',
+  description: '社情民意信息，一条信息一条记录；只有总数时写在 totals.information 中',
+  unit: '条',
+  sheetWords: ['社情民意', '信息'],
+  dateFields: ['date'],
+  instructable: true,
+  fields: informationFields,
+
   totals: {
     fields: {
       collected: fields.count('收集', '收集的信息条数'),
       submitted: fields.count('报送', '报送的条数'),
       adopted: fields.count('采用', '被采用的条数'),
     },
-    counted: (records) => {
-      const list = records as unknown as InformationItem[];
+    counted: (list) => {
       return { collected: list.length, submitted: list.filter((i) => i.submitted).length, adopted: list.filter((i) => i.adoptedBy.length > 0).length };
     },
     figures: (t) => {
@@ -69,18 +67,18 @@ export const information: RecordKind = {
   },
   check(records, { at, report, year }) {
     for (const record of records) {
-      const item = record as unknown as InformationItem;
+      const item = record;
       if (item.adoptedBy.length > 0 && !item.submitted) {
-        report(inconsistent(`信息“${item.id}”写了采用单位，却没有标为已报送`, at(record, 'submitted')));
+        report(diagnostic('adoptedNotSubmitted', { id: item.id }, at(record, 'submitted')));
       }
       if (item.adoptionForm !== undefined && item.adoptedBy.length === 0) {
-        report(inconsistent(`信息“${item.id}”写了采用形式，却没有写采用单位`, at(record, 'adoptionForm')));
+        report(diagnostic('formWithoutAdoption', { id: item.id }, at(record, 'adoptionForm')));
       }
       for (const level of item.adoptedBy) checkRegister(level, year.vocabulary.adoptionLevels, 'adoptionLevels', '采用单位', () => at(record, 'adoptedBy'), report);
     }
   },
   figures(records, year) {
-    const list = records as unknown as InformationItem[];
+    const list = records;
     const submitted = list.filter((i) => i.submitted).length;
     const adopted = list.filter((i) => i.adoptedBy.length > 0);
     return {
@@ -106,4 +104,4 @@ export const information: RecordKind = {
     ...INSTRUCTION_LABELS,
   },
   example: { id: 'S-001', title: '关于……的建议', date: '2024-03-02', submitted: true, adoptedBy: ['省政协'] },
-};
+});

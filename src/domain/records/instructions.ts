@@ -3,18 +3,13 @@
  * (a research report, a proposal, a 社情民意 item, a meeting's results), with the leader's level
  * and whether a principal leader gave it: "省领导批示68件次，其中省委、省政府、省政协主要领导批示28件次".
  */
-import { groups, tally } from '../../compute/groups.js';
-import { fields } from '../fields.js';
-import type { RecordKind, RecordValue, YearRecords } from '../record-kind.js';
+import { groups, tally } from '../groups.js';
+import { fields, type RecordOf } from '../fields.js';
+import { defineRecordKind, recordsOf, type FigureLabel, type YearRecords } from '../record-kind.js';
+import type { Vocabulary } from '../vocabulary.js';
 
-export interface Instruction {
-  id: string;
-  record: string;
-  leader: string;
-  level: string;
-  principal: boolean;
-  date?: string;
-}
+/** A leader's instruction as its fields declare it. */
+export type Instruction = RecordOf<ReturnType<typeof instructionFields>>;
 
 /** The kinds whose records may receive instructions (set by the registry from `instructable`). */
 export const INSTRUCTABLE: string[] = [];
@@ -22,7 +17,7 @@ export const INSTRUCTABLE: string[] = [];
 /** The instructions given on each record id of a year. */
 export function instructionsByRecord(year: Pick<YearRecords, 'records'>): Map<string, Instruction[]> {
   const byRecord = new Map<string, Instruction[]>();
-  for (const i of (year.records.instructions ?? []) as unknown as Instruction[]) {
+  for (const i of recordsOf(year, instructions)) {
     const list = byRecord.get(i.record);
     if (list) list.push(i);
     else byRecord.set(i.record, [i]);
@@ -45,10 +40,10 @@ export function instructionCounts(list: readonly Instruction[], levels: readonly
 }
 
 /** The instruction figures of an instructable kind: how many of its records got one, and the counts. */
-export function instructionFiguresOf(records: readonly RecordValue[], year: YearRecords) {
+export function instructionFiguresOf(records: ReadonlyArray<{ id: string }>, year: YearRecords) {
   const byRecord = instructionsByRecord(year);
-  const on = records.flatMap((r) => byRecord.get(r.id as string) ?? []);
-  const instructed = records.filter((r) => byRecord.has(r.id as string)).length;
+  const on = records.flatMap((r) => byRecord.get(r.id) ?? []);
+  const instructed = records.filter((r) => byRecord.has(r.id)).length;
   const counts = instructionCounts(on, year.vocabulary.instructionLevels);
   return {
     instructed,
@@ -69,18 +64,10 @@ export const INSTRUCTION_LABELS = {
   'instructions.principal': { label: '{kind}获主要领导批示', unit: '件次' },
   'instructions.byLevel.*': { label: '{kind}获{1}领导批示', unit: '件次' },
   'instructions.principalByLevel.*': { label: '{kind}获{1}主要领导批示', unit: '件次' },
-};
+} satisfies Record<string, FigureLabel>;
 
-export const instructions: RecordKind = {
-  key: 'instructions',
-  label: '领导批示',
-  office: '研究室',
-  description: '领导对调研报告、提案、社情民意信息、会议成果等作出的批示，每条记录计 1 件次',
-  unit: '件次',
-  sheetWords: ['批示'],
-  dateFields: [],
-  references: [{ field: 'record', kinds: INSTRUCTABLE }],
-  fields: (v) => ({
+function instructionFields(v: Vocabulary) {
+  return {
     id: fields.id('批示编号', '这条批示的编号', { headers: ['编号', '序号'] }),
     record: fields.id('批示对象', '获批示的记录的编号（调研报告、提案、社情民意信息或会议的编号）', {
       headers: ['记录编号', '报告编号', '对象编号', '所批记录'],
@@ -93,9 +80,22 @@ export const instructions: RecordKind = {
     }),
     principal: fields.flag('主要领导', '是否为党委、政府、政协主要领导的批示', { headers: ['是否主要领导'], fallback: false }),
     date: fields.date('批示日期', '批示的日期', { headers: ['日期'], optional: true }),
-  }),
+  };
+}
+
+export const instructions = defineRecordKind({
+  key: 'instructions',
+  label: '领导批示',
+  office: '研究室',
+  description: '领导对调研报告、提案、社情民意信息、会议成果等作出的批示，每条记录计 1 件次',
+  unit: '件次',
+  sheetWords: ['批示'],
+  dateFields: [],
+  references: [{ field: 'record', kinds: INSTRUCTABLE }],
+  fields: instructionFields,
+
   figures(records, year) {
-    const list = records as unknown as Instruction[];
+    const list = records;
     return {
       ...instructionCounts(list, year.vocabulary.instructionLevels),
       records: new Set(list.map((i) => i.record)).size,
@@ -119,4 +119,4 @@ export const instructions: RecordKind = {
     'byLeader.*.share': { label: '{1}的批示所占比例' },
   },
   example: { id: 'I-01', record: 'R-01', leader: '市委主要领导', level: '市', principal: true, date: '2023-05-08' },
-};
+});

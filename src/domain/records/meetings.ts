@@ -2,26 +2,17 @@
  * 会议: the meetings the 办公室 records, with their topics, the suggestions they produced and how
  * many were adopted ("17条建议得到…采纳"), and who attended ("11个界别的100余名委员参加").
  */
-import { distinct, groups, sum } from '../../compute/groups.js';
+import { distinct, groups, sum } from '../groups.js';
 import { byCodePoint } from '../../order.js';
-import { checkRegister, inconsistent } from '../checks.js';
+import { checkRegister } from '../checks.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
-import { fields } from '../fields.js';
-import type { RecordKind } from '../record-kind.js';
-import { MEETING_GROUPS, type MeetingGroup } from '../vocabulary.js';
+import { fields, type RecordOf } from '../fields.js';
+import { defineRecordKind, labelsUnder } from '../record-kind.js';
+import { MEETING_GROUPS, type MeetingGroup, type Vocabulary } from '../vocabulary.js';
 import { INSTRUCTION_LABELS, instructionCounts, instructionFiguresOf, instructionsByRecord } from './instructions.js';
 
-export interface Meeting {
-  id: string;
-  kind: string;
-  date: string;
-  topic: string;
-  suggestions: number;
-  suggestionsAdopted: number;
-  attendees?: number;
-  sectors: string[];
-  tags: string[];
-}
+/** A meeting as its fields declare it. */
+export type Meeting = RecordOf<ReturnType<typeof meetingFields>>;
 
 /** The figures of a group of meetings. */
 function meetingGroup(list: readonly Meeting[], scope: 'year' | 'term') {
@@ -37,16 +28,8 @@ function meetingGroup(list: readonly Meeting[], scope: 'year' | 'term') {
   };
 }
 
-export const meetings: RecordKind = {
-  key: 'meetings',
-  label: '会议',
-  office: '办公室',
-  description: '全体会议、常委会议、主席会议、各类协商会等，一次会议一条记录',
-  unit: '次',
-  sheetWords: ['会议'],
-  dateFields: ['date'],
-  instructable: true,
-  fields: (v) => ({
+function meetingFields(v: Vocabulary) {
+  return {
     id: fields.id('会议编号', '这次会议的编号，在文字中引用它时用（如 meetings.byId.<编号>.topic）', { headers: ['编号'] }),
     kind: fields.choice(v.meetingKinds, '会议类型', '会议的类型（组织另有的类型写在 organization.yaml 的 meetingKinds 中）', {
       headers: ['类型', '会议类别'],
@@ -59,21 +42,34 @@ export const meetings: RecordKind = {
     attendees: fields.count('参加人数', '参加会议的委员人数', { headers: ['参会人数', '参加委员人数', '出席人数'], optional: true }),
     sectors: fields.list('参加界别', '参加会议的界别', { headers: ['界别'], fallback: [] }),
     tags: fields.list('标签', '自定义标签，用于分组统计（如“民生”）', { fallback: [] }),
-  }),
+  };
+}
+
+export const meetings = defineRecordKind({
+  key: 'meetings',
+  label: '会议',
+  office: '办公室',
+  description: '全体会议、常委会议、主席会议、各类协商会等，一次会议一条记录',
+  unit: '次',
+  sheetWords: ['会议'],
+  dateFields: ['date'],
+  instructable: true,
+  fields: meetingFields,
+
   check(records, { at, report, year }) {
     for (const record of records) {
-      const m = record as unknown as Meeting;
+      const m = record;
       if (m.suggestionsAdopted > m.suggestions) {
         report(diagnostic('partExceedsWhole', { part: '采纳建议条数', partValue: m.suggestionsAdopted, whole: '建议条数', wholeValue: m.suggestions }, at(record, 'suggestionsAdopted')));
       }
       if (!m.topic.trim()) report(diagnostic('emptyTopic', {}, at(record)));
       const sectors = year.organization?.sectors ?? [];
       if (sectors.length > 0) for (const s of m.sectors) checkRegister(s, sectors, 'sectors', '参加界别', () => at(record, 'sectors'), report);
-      if (new Set(m.sectors).size !== m.sectors.length) report(inconsistent(`会议“${m.id}”的参加界别有重复`, at(record, 'sectors')));
+      if (new Set(m.sectors).size !== m.sectors.length) report(diagnostic('duplicateSectors', { id: m.id }, at(record, 'sectors')));
     }
   },
   figures(records, year, scope) {
-    const list = [...(records as unknown as Meeting[])].sort((a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.id, b.id));
+    const list = [...records].sort((a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.id, b.id));
     const group = (g: readonly Meeting[]) => meetingGroup(g, scope);
     const named = (name: MeetingGroup) => group(list.filter((m) => year.vocabulary.meetingGroups[name].includes(m.kind)));
     const instructed = instructionsByRecord(year);
@@ -123,14 +119,14 @@ export const meetings: RecordKind = {
     ...INSTRUCTION_LABELS,
   },
   example: { id: 'M-01', kind: '专题协商会', date: '2024-06-18', topic: '……', suggestions: 12, suggestionsAdopted: 8 },
-};
+});
 
-function groupLabels(prefix: string, name: string) {
-  return {
-    [`${prefix}.count`]: { label: `${name}`, unit: '次' },
-    [`${prefix}.suggestions`]: { label: `${name}提出的意见建议`, unit: '条' },
-    [`${prefix}.suggestionsAdopted`]: { label: `${name}的建议中得到采纳的`, unit: '条' },
-    [`${prefix}.topics`]: { label: `${name}的议题（列表）` },
-    [`${prefix}.attendees`]: { label: `参加${name}的委员`, unit: '人次' },
-  };
+function groupLabels<P extends string>(prefix: P, name: string) {
+  return labelsUnder(prefix, {
+    count: { label: `${name}`, unit: '次' },
+    suggestions: { label: `${name}提出的意见建议`, unit: '条' },
+    suggestionsAdopted: { label: `${name}的建议中得到采纳的`, unit: '条' },
+    topics: { label: `${name}的议题（列表）` },
+    attendees: { label: `参加${name}的委员`, unit: '人次' },
+  });
 }

@@ -4,44 +4,23 @@
  * with a reason…), which units handle it (主办, 会办), how it was answered (办复, 办理结果 class,
  * the proposer's satisfaction), and who supervises it (督办).
  */
-import { distinct, exclusive, groups, sum, tally } from '../../compute/groups.js';
-import { ratio } from '../../compute/numbers.js';
-import { checkRegister as register, inconsistent } from '../checks.js';
-import { fields } from '../fields.js';
+import { distinct, exclusive, groups, sum, tally } from '../groups.js';
+import { ratio } from '../numbers.js';
+import { diagnostic } from '../../diagnostics/catalogue.js';
+import { checkRegister as register } from '../checks.js';
+import { fields, type RecordOf } from '../fields.js';
 import { conventionsOf, type Conventions } from '../conventions.js';
 import { DEFAULT_RESULT_CLASSES } from '../organization.js';
-import type { FigureLabel, RecordKind } from '../record-kind.js';
+import type { Organization } from '../organization.js';
+import { defineRecordKind, labelsUnder } from '../record-kind.js';
+import type { Vocabulary } from '../vocabulary.js';
 import { INSTRUCTION_LABELS, instructionFiguresOf } from './instructions.js';
 
-export interface Proposal {
-  id: string;
-  title: string;
-  submitterKind: string;
-  proposer: string;
-  coProposers: string[];
-  sector?: string;
-  category: string;
-  submittedOn?: string;
-  period?: string;
-  review: string;
-  mergedInto?: string;
-  rejectionReason?: string;
-  keyProposal: boolean;
-  leadUnits: string[];
-  jointUnits: string[];
-  assignedOn?: string;
-  answered: boolean;
-  answeredOn?: string;
-  result?: string;
-  satisfaction?: string;
-  supervisedBy?: string;
-  met?: boolean;
-  excellent?: boolean;
-  tags: string[];
-}
+/** A proposal as its fields declare it. */
+export type Proposal = RecordOf<ReturnType<typeof proposalFields>>;
 
 /** 审查结果. 立案 and 并案 are accepted: they are handled and answered. */
-export const REVIEW_OUTCOMES = ['立案', '并案', '不立案', '撤案', '退回', '转意见建议', '转来信', '转社情民意'] as const;
+const REVIEW_OUTCOMES = ['立案', '并案', '不立案', '撤案', '退回', '转意见建议', '转来信', '转社情民意'] as const;
 const ACCEPTED = new Set<string>(['立案', '并案']);
 /** Handled and answered (立案 or 并案), whatever the organisation counts as 立案. */
 export const isFiled = (p: Pick<Proposal, 'review'>) => ACCEPTED.has(p.review);
@@ -57,8 +36,8 @@ function cutoffWords(c: Conventions, year: number): string {
   return `${year}年${m}月${d}日`;
 }
 
-export const PERIODS = ['大会', '平时'] as const;
-export const SATISFACTION = ['满意', '基本满意', '理解', '不满意'] as const;
+const PERIODS = ['大会', '平时'] as const;
+const SATISFACTION = ['满意', '基本满意', '理解', '不满意'] as const;
 const SATISFIED = new Set<string>(['满意', '基本满意']);
 /** Submitter kinds whose proposers are members (委员), counted for participation. */
 const MEMBER_KINDS = new Set(['委员', '联名']);
@@ -79,7 +58,100 @@ function soleKey(counts: Record<string, number>, total: number): string | null {
   return total > 0 && keys.length === 1 && keys[0]![1] === total ? keys[0]![0] : null;
 }
 
-export const proposals: RecordKind = {
+function proposalFields(v: Vocabulary, org: Organization | undefined) {
+  const classes = org?.proposalResults ?? DEFAULT_RESULT_CLASSES;
+  // Letters mean different things in different places: a class is read by its label as well as its letter.
+  const resultAliases = Object.fromEntries(classes.flatMap((c) => [[`${c.class}类`, c.class], [c.label, c.class], [`${c.class}类（${c.label}）`, c.class], [`${c.class}（${c.label}）`, c.class]]));
+  return {
+    id: fields.id('提案编号', '提案号', { headers: ['提案号', '编号', '流水号', '案号'] }),
+    title: fields.text('案由', '提案的标题', { headers: ['标题', '提案标题', '题目', '提案名称'] }),
+    submitterKind: fields.choice(v.submitterKinds, '提案者类别', '委员个人、联名还是集体提出（表格中没有这一列时，由联名人和 organization.yaml 的 proposerLists 推断）', {
+      headers: ['提案者类型', '提案类型', '提案人类别', '提出方式'],
+      list: 'submitterKinds',
+      aliases: {
+        个人: '委员',
+        委员个人: '委员',
+        个人提案: '委员',
+        联名提案: '联名',
+        党派提案: '党派',
+        民主党派: '党派',
+        团体提案: '团体',
+        人民团体: '团体',
+        界别提案: '界别',
+        专委会提案: '专委会',
+        专门委员会: '专委会',
+      },
+    }),
+    proposer: fields.text('第一提案人', '提案者：委员姓名（联名提案写第一提案人），或党派、团体、界别、专委会的名称', {
+      headers: ['提案人', '提案者', '领衔人', '提案单位', '第一提案者'],
+    }),
+    coProposers: fields.list('联名人', '联名提案的其他提案人', { headers: ['联名提案人', '附议人', '其他提案人', '联名委员'], fallback: [] }),
+    sector: fields.text('界别', '提案者所在界别（须在 organization.yaml 的 sectors 中登记）', { headers: ['所在界别', '提案人界别'], optional: true }),
+    category: fields.text('类别', '提案分类（须在 organization.yaml 的 proposalCategories 中登记）', {
+      headers: ['提案分类', '分类', '所属类别', '提案类别'],
+    }),
+    submittedOn: fields.date('提交日期', '提案提交的日期', { headers: ['提出日期', '提交时间', '日期'], optional: true }),
+    period: fields.choice(PERIODS, '大会/平时', '大会期间（会间）还是闭会期间（平时、会后）提出', {
+      headers: ['提出时段', '会间/会后', '大会或平时', '提案时段'],
+      aliases: { 会间: '大会', 会议期间: '大会', 大会期间: '大会', 大会提案: '大会', 会后: '平时', 闭会期间: '平时', 平时提案: '平时' },
+      optional: true,
+    }),
+    review: fields.choice(REVIEW_OUTCOMES, '审查结果', '审查立案的结果', {
+      headers: ['审查意见', '立案情况', '提案性质', '是否立案', '处理方式'],
+      aliases: {
+        予以立案: '立案',
+        已立案: '立案',
+        并案处理: '并案',
+        归并: '并案',
+        合并: '并案',
+        不予立案: '不立案',
+        撤回: '撤案',
+        转意见和建议: '转意见建议',
+        转为意见和建议: '转意见建议',
+        转为意见建议处理: '转意见建议',
+        作为意见和建议: '转意见建议',
+        转为来信: '转来信',
+        转来信处理: '转来信',
+        作为来信: '转来信',
+        转为社情民意: '转社情民意',
+        转为社情民意信息: '转社情民意',
+        同意立案: '立案',
+        准予立案: '立案',
+        转为意见建议: '转意见建议',
+        作为意见建议: '转意见建议',
+        作为意见建议处理: '转意见建议',
+        作意见: '转意见建议',
+        作为来信处理: '转来信',
+        转社情民意信息: '转社情民意',
+      },
+    }),
+    mergedInto: fields.id('并入提案', '并案时并入的提案编号', { headers: ['并入提案编号', '并案至', '归并至'], optional: true }),
+    rejectionReason: fields.text('不立案理由', '不立案的理由', { headers: ['不立案原因', '理由'], optional: true }),
+    keyProposal: fields.flag('重点提案', '是否为重点提案', { headers: ['是否重点提案', '重点'], fallback: false }),
+    leadUnits: fields.list('主办单位', '主办的承办单位（填写承办单位名录后须取自名录）', { headers: ['主办', '承办单位'], fallback: [] }),
+    jointUnits: fields.list('会办单位', '会办（协办）的承办单位', { headers: ['会办', '协办单位', '协办'], fallback: [] }),
+    assignedOn: fields.date('交办日期', '交承办单位办理的日期', { headers: ['交办时间'], optional: true }),
+    answered: fields.flag('已办复', '是否已经办复（答复提案者）', { headers: ['是否办复', '办复', '已办结', '是否办结'], fallback: false }),
+    answeredOn: fields.date('办复日期', '答复提案者的日期', { headers: ['答复日期', '办结日期', '答复时间', '办复时间'], optional: true }),
+    result: fields.choice(
+      classes.map((c) => c.class),
+      '办理结果',
+      `办理结果的类别（${classes.map((c) => `${c.class} ${c.label}`).join('，')}；在 organization.yaml 的 proposalResults 中定义）`,
+      { headers: ['答复类别', '办理类别', '答复类型', '办理结果类别'], aliases: resultAliases, optional: true, list: 'proposalResults' },
+    ),
+    satisfaction: fields.choice(SATISFACTION, '满意度', '提案者对办理的评价（未反馈的不填；表格中写“未表态”“未反馈”的当作没有填写）', {
+      headers: ['提案者意见', '反馈意见', '评价', '满意程度', '委员满意度', '提案者满意度', '提案人满意度', '满意度测评', '委员评价', '办理满意度'],
+      aliases: { 很满意: '满意', 非常满意: '满意', 比较满意: '基本满意' },
+      optional: true,
+    }),
+    supervisedBy: fields.text('督办', '督办这件提案的领导或机构，如：主席会议成员', { headers: ['督办领导', '领衔督办', '督办人'], optional: true }),
+    met: fields.flag('已见面', '承办单位是否与提案者见面沟通（不记的不填：见面率就无从算出，而不是 0）', { headers: ['是否见面', '见面沟通', '面商'], optional: true }),
+    excellent: fields.flag('优秀提案', '是否评为优秀提案', { headers: ['是否优秀提案', '优秀'], optional: true }),
+    tags: fields.list('标签', '自定义标签，用于分组统计（如“民生”）', { fallback: [] }),
+  };
+}
+
+export const proposals = defineRecordKind({
   key: 'proposals',
   label: '提案',
   office: '提案委员会',
@@ -89,106 +161,14 @@ export const proposals: RecordKind = {
   dateFields: ['submittedOn'],
   instructable: true,
   references: [{ field: 'mergedInto', kinds: ['proposals'] }],
-  fields: (v, org) => {
-    const classes = org?.proposalResults ?? DEFAULT_RESULT_CLASSES;
-    // Letters mean different things in different places: a class is read by its label as well as its letter.
-    const resultAliases = Object.fromEntries(classes.flatMap((c) => [[`${c.class}类`, c.class], [c.label, c.class], [`${c.class}类（${c.label}）`, c.class], [`${c.class}（${c.label}）`, c.class]]));
-    return {
-      id: fields.id('提案编号', '提案号', { headers: ['提案号', '编号', '流水号', '案号'] }),
-      title: fields.text('案由', '提案的标题', { headers: ['标题', '提案标题', '题目', '提案名称'] }),
-      submitterKind: fields.choice(v.submitterKinds, '提案者类别', '委员个人、联名还是集体提出（表格中没有这一列时，由联名人和 organization.yaml 的 proposerLists 推断）', {
-        headers: ['提案者类型', '提案类型', '提案人类别', '提出方式'],
-        list: 'submitterKinds',
-        aliases: {
-          个人: '委员',
-          委员个人: '委员',
-          个人提案: '委员',
-          联名提案: '联名',
-          党派提案: '党派',
-          民主党派: '党派',
-          团体提案: '团体',
-          人民团体: '团体',
-          界别提案: '界别',
-          专委会提案: '专委会',
-          专门委员会: '专委会',
-        },
-      }),
-      proposer: fields.text('第一提案人', '提案者：委员姓名（联名提案写第一提案人），或党派、团体、界别、专委会的名称', {
-        headers: ['提案人', '提案者', '领衔人', '提案单位', '第一提案者'],
-      }),
-      coProposers: fields.list('联名人', '联名提案的其他提案人', { headers: ['联名提案人', '附议人', '其他提案人', '联名委员'], fallback: [] }),
-      sector: fields.text('界别', '提案者所在界别（须在 organization.yaml 的 sectors 中登记）', { headers: ['所在界别', '提案人界别'], optional: true }),
-      category: fields.text('类别', '提案分类（须在 organization.yaml 的 proposalCategories 中登记）', {
-        headers: ['提案分类', '分类', '所属类别', '提案类别'],
-      }),
-      submittedOn: fields.date('提交日期', '提案提交的日期', { headers: ['提出日期', '提交时间', '日期'], optional: true }),
-      period: fields.choice(PERIODS, '大会/平时', '大会期间（会间）还是闭会期间（平时、会后）提出', {
-        headers: ['提出时段', '会间/会后', '大会或平时', '提案时段'],
-        aliases: { 会间: '大会', 会议期间: '大会', 大会期间: '大会', 大会提案: '大会', 会后: '平时', 闭会期间: '平时', 平时提案: '平时' },
-        optional: true,
-      }),
-      review: fields.choice(REVIEW_OUTCOMES, '审查结果', '审查立案的结果', {
-        headers: ['审查意见', '立案情况', '提案性质', '是否立案', '处理方式'],
-        aliases: {
-          予以立案: '立案',
-          已立案: '立案',
-          并案处理: '并案',
-          归并: '并案',
-          合并: '并案',
-          不予立案: '不立案',
-          撤回: '撤案',
-          转意见和建议: '转意见建议',
-          转为意见和建议: '转意见建议',
-          转为意见建议处理: '转意见建议',
-          作为意见和建议: '转意见建议',
-          转为来信: '转来信',
-          转来信处理: '转来信',
-          作为来信: '转来信',
-          转为社情民意: '转社情民意',
-          转为社情民意信息: '转社情民意',
-          同意立案: '立案',
-          准予立案: '立案',
-          转为意见建议: '转意见建议',
-          作为意见建议: '转意见建议',
-          作为意见建议处理: '转意见建议',
-          作意见: '转意见建议',
-          作为来信处理: '转来信',
-          转社情民意信息: '转社情民意',
-        },
-      }),
-      mergedInto: fields.id('并入提案', '并案时并入的提案编号', { headers: ['并入提案编号', '并案至', '归并至'], optional: true }),
-      rejectionReason: fields.text('不立案理由', '不立案的理由', { headers: ['不立案原因', '理由'], optional: true }),
-      keyProposal: fields.flag('重点提案', '是否为重点提案', { headers: ['是否重点提案', '重点'], fallback: false }),
-      leadUnits: fields.list('主办单位', '主办的承办单位（填写承办单位名录后须取自名录）', { headers: ['主办', '承办单位'], fallback: [] }),
-      jointUnits: fields.list('会办单位', '会办（协办）的承办单位', { headers: ['会办', '协办单位', '协办'], fallback: [] }),
-      assignedOn: fields.date('交办日期', '交承办单位办理的日期', { headers: ['交办时间'], optional: true }),
-      answered: fields.flag('已办复', '是否已经办复（答复提案者）', { headers: ['是否办复', '办复', '已办结', '是否办结'], fallback: false }),
-      answeredOn: fields.date('办复日期', '答复提案者的日期', { headers: ['答复日期', '办结日期', '答复时间', '办复时间'], optional: true }),
-      result: fields.choice(
-        classes.map((c) => c.class),
-        '办理结果',
-        `办理结果的类别（${classes.map((c) => `${c.class} ${c.label}`).join('，')}；在 organization.yaml 的 proposalResults 中定义）`,
-        { headers: ['答复类别', '办理类别', '答复类型', '办理结果类别'], aliases: resultAliases, optional: true, list: 'proposalResults' },
-      ),
-      satisfaction: fields.choice(SATISFACTION, '满意度', '提案者对办理的评价（未反馈的不填；表格中写“未表态”“未反馈”的当作没有填写）', {
-        headers: ['提案者意见', '反馈意见', '评价', '满意程度', '委员满意度', '提案者满意度', '提案人满意度', '满意度测评', '委员评价', '办理满意度'],
-        aliases: { 很满意: '满意', 非常满意: '满意', 比较满意: '基本满意' },
-        optional: true,
-      }),
-      supervisedBy: fields.text('督办', '督办这件提案的领导或机构，如：主席会议成员', { headers: ['督办领导', '领衔督办', '督办人'], optional: true }),
-      met: fields.flag('已见面', '承办单位是否与提案者见面沟通（不记的不填：见面率就无从算出，而不是 0）', { headers: ['是否见面', '见面沟通', '面商'], optional: true }),
-      excellent: fields.flag('优秀提案', '是否评为优秀提案', { headers: ['是否优秀提案', '优秀'], optional: true }),
-      tags: fields.list('标签', '自定义标签，用于分组统计（如“民生”）', { fallback: [] }),
-    };
-  },
+  fields: proposalFields,
   totals: {
     fields: {
       received: fields.count('收到提案', '收到的提案件数', { optional: true }),
       filed: fields.count('立案', '立案件数（含并案）', { optional: true }),
       answered: fields.count('已办复', '已办复的件数', { optional: true }),
     },
-    counted: (records) => {
-      const list = records as unknown as Proposal[];
+    counted: (list) => {
       return { received: list.length, filed: list.filter(isFiled).length, answered: list.filter((p) => p.answered).length };
     },
     figures: (t) => {
@@ -207,34 +187,34 @@ export const proposals: RecordKind = {
   check(records, { at, report, year }) {
     const org = year.organization;
     for (const record of records) {
-      const p = record as unknown as Proposal;
+      const p = record;
       if (!isFiled(p)) {
         const handled: Array<[keyof Proposal, string]> = [
           ['answered', '已办复'],
           ['keyProposal', '重点提案'],
         ];
         for (const [field, what] of handled) {
-          if (p[field] === true) report(inconsistent(`提案“${p.id}”审查结果为“${p.review}”，不能标为${what}`, at(record, field)));
+          if (p[field] === true) report(diagnostic('notFiledButMarked', { id: p.id, review: p.review, what }, at(record, field)));
         }
         for (const field of ['satisfaction', 'result', 'answeredOn'] as const) {
-          if (p[field] !== undefined) report(inconsistent(`提案“${p.id}”审查结果为“${p.review}”，不应有${FIELD_WORDS[field]}`, at(record, field)));
+          if (p[field] !== undefined) report(diagnostic('notFiledButHandled', { id: p.id, review: p.review, what: FIELD_WORDS[field]! }, at(record, field)));
         }
       }
       if (p.mergedInto !== undefined && p.review !== '并案') {
-        report(inconsistent(`提案“${p.id}”写了并入提案，审查结果却是“${p.review}”而不是“并案”`, at(record, 'mergedInto')));
+        report(diagnostic('mergedIntoNotMerged', { id: p.id, review: p.review }, at(record, 'mergedInto')));
       }
       if (p.rejectionReason !== undefined && p.review !== '不立案') {
-        report(inconsistent(`提案“${p.id}”写了不立案理由，审查结果却是“${p.review}”`, at(record, 'rejectionReason')));
+        report(diagnostic('reasonNotRejected', { id: p.id, review: p.review }, at(record, 'rejectionReason')));
       }
       if (p.answeredOn !== undefined && !p.answered) {
-        report(inconsistent(`提案“${p.id}”有办复日期，却没有标为已办复`, at(record, 'answered')));
+        report(diagnostic('answeredOnNotAnswered', { id: p.id }, at(record, 'answered')));
       }
       const order: Array<keyof Proposal> = ['submittedOn', 'assignedOn', 'answeredOn'];
       for (let i = 1; i < order.length; i++) {
         const later = p[order[i]!] as string | undefined;
         const earlier = order.slice(0, i).map((f) => [f, p[f] as string | undefined] as const).filter(([, d]) => d !== undefined).pop();
         if (later !== undefined && earlier && later < earlier[1]!) {
-          report(inconsistent(`提案“${p.id}”的${FIELD_WORDS[order[i]!]}（${later}）早于${FIELD_WORDS[earlier[0]]}（${earlier[1]}）`, at(record, order[i]!)));
+          report(diagnostic('datesOutOfOrder', { what: '提案', id: p.id, later: FIELD_WORDS[order[i]!]!, laterDate: later, earlier: FIELD_WORDS[earlier[0]]!, earlierDate: earlier[1]! }, at(record, order[i]!)));
         }
       }
       if (!org) continue;
@@ -248,7 +228,7 @@ export const proposals: RecordKind = {
     }
   },
   figures(records, year, scope) {
-    const list = records as unknown as Proposal[];
+    const list = records;
     const v = year.vocabulary;
     const conventions = conventionsOf(year.organization);
     const counted = filedBy(conventions);
@@ -427,7 +407,7 @@ export const proposals: RecordKind = {
     review: '立案',
     leadUnits: ['市发展改革委'],
   },
-};
+});
 
 const FIELD_WORDS: Record<string, string> = {
   satisfaction: '满意度评价',
@@ -438,12 +418,12 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /** The labels of a group of proposals (by category, sector…): its count, share, 立案 and 办复. */
-function groupLabels(prefix: string, name: string, share: { label?: string; explain?: string } = {}): Record<string, FigureLabel> {
-  return {
-    [`${prefix}.count`]: { label: name, unit: '件' },
-    [`${prefix}.share`]: { label: share.label ?? `${name}所占比例`, ...(share.explain ? { explain: share.explain } : {}) },
-    [`${prefix}.filed`]: { label: `${name}中立案的`, unit: '件' },
-    [`${prefix}.answered`]: { label: `${name}中已办复的`, unit: '件' },
-    [`${prefix}.answeredRate`]: { label: `${name}的办复率` },
-  };
+function groupLabels<P extends string>(prefix: P, name: string, share: { label?: string; explain?: string } = {}) {
+  return labelsUnder(prefix, {
+    count: { label: name, unit: '件' },
+    share: { label: share.label ?? `${name}所占比例`, ...(share.explain ? { explain: share.explain } : {}) },
+    filed: { label: `${name}中立案的`, unit: '件' },
+    answered: { label: `${name}中已办复的`, unit: '件' },
+    answeredRate: { label: `${name}的办复率` },
+  });
 }

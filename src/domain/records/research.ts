@@ -3,25 +3,18 @@
  * 研究室 and the committees produce, with who led them and how many suggestions they made.
  * Leaders' instructions on them are `instructions` records that name the report's id.
  */
-import { groups, sum } from '../../compute/groups.js';
+import { groups, sum } from '../groups.js';
 import { byCodePoint } from '../../order.js';
-import { fields } from '../fields.js';
-import type { RecordKind, RecordValue, YearRecords } from '../record-kind.js';
+import { fields, type RecordOf } from '../fields.js';
+import { defineRecordKind, labelsUnder, type YearRecords } from '../record-kind.js';
+import type { Vocabulary } from '../vocabulary.js';
 import { INSTRUCTION_LABELS, instructionFiguresOf, instructionsByRecord } from './instructions.js';
 
-export interface ResearchReport {
-  id: string;
-  kind: string;
-  title: string;
-  leadBody: string;
-  leadBodyKind: string;
-  date: string;
-  suggestions: number;
-  tags: string[];
-}
+/** A research report as its fields declare it. */
+export type ResearchReport = RecordOf<ReturnType<typeof researchFields>>;
 
 function reportGroup(list: readonly ResearchReport[], year: YearRecords) {
-  const { instructed, instructions } = instructionFiguresOf(list as unknown as RecordValue[], year);
+  const { instructed, instructions } = instructionFiguresOf(list, year);
   return {
     count: list.length,
     suggestions: sum(list.map((r) => r.suggestions)),
@@ -31,16 +24,8 @@ function reportGroup(list: readonly ResearchReport[], year: YearRecords) {
   };
 }
 
-export const research: RecordKind = {
-  key: 'research',
-  label: '调研视察报告',
-  office: '研究室',
-  description: '调研、视察、督查和民主监督形成的报告，一篇报告一条记录',
-  unit: '篇',
-  sheetWords: ['调研', '视察', '督查'],
-  dateFields: ['date'],
-  instructable: true,
-  fields: (v) => ({
+function researchFields(v: Vocabulary) {
+  return {
     id: fields.id('报告编号', '这篇报告的编号，批示记录用它指明所批的报告', { headers: ['编号'] }),
     kind: fields.choice(v.researchKinds, '类别', '调研、视察、督查还是民主监督（组织另有的类别写在 organization.yaml 的 researchKinds 中）', {
       headers: ['报告类别', '形式'],
@@ -55,9 +40,22 @@ export const research: RecordKind = {
     date: fields.date('完成日期', '报告完成或报送的日期', { headers: ['报送日期', '日期'] }),
     suggestions: fields.count('建议条数', '报告提出的意见建议条数', { headers: ['提出建议', '意见建议条数'], fallback: 0 }),
     tags: fields.list('标签', '自定义标签，用于分组统计', { fallback: [] }),
-  }),
+  };
+}
+
+export const research = defineRecordKind({
+  key: 'research',
+  label: '调研视察报告',
+  office: '研究室',
+  description: '调研、视察、督查和民主监督形成的报告，一篇报告一条记录',
+  unit: '篇',
+  sheetWords: ['调研', '视察', '督查'],
+  dateFields: ['date'],
+  instructable: true,
+  fields: researchFields,
+
   figures(records, year, scope) {
-    const list = [...(records as unknown as ResearchReport[])].sort((a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.id, b.id));
+    const list = [...records].sort((a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.id, b.id));
     const group = (g: readonly ResearchReport[]) => reportGroup(g, year);
     const byRecord = instructionsByRecord(year);
     const all = reportGroup(list, year);
@@ -94,14 +92,14 @@ export const research: RecordKind = {
     ...INSTRUCTION_LABELS,
   },
   example: { id: 'R-01', kind: '调研', title: '关于……的调研报告', leadBody: '经济委员会', leadBodyKind: '专委会', date: '2024-05-20', suggestions: 6 },
-};
+});
 
-function groupLabels(prefix: string, name: string) {
-  return {
-    [`${prefix}.count`]: { label: name, unit: '篇' },
-    [`${prefix}.suggestions`]: { label: `${name}提出的意见建议`, unit: '条' },
-    [`${prefix}.titles`]: { label: `${name}的标题（列表）` },
-    [`${prefix}.instructed`]: { label: `${name}中获领导批示的`, unit: '篇' },
-    [`${prefix}.instructions`]: { label: `${name}获领导批示`, unit: '件次' },
-  };
+function groupLabels<P extends string>(prefix: P, name: string) {
+  return labelsUnder(prefix, {
+    count: { label: name, unit: '篇' },
+    suggestions: { label: `${name}提出的意见建议`, unit: '条' },
+    titles: { label: `${name}的标题（列表）` },
+    instructed: { label: `${name}中获领导批示的`, unit: '篇' },
+    instructions: { label: `${name}获领导批示`, unit: '件次' },
+  });
 }

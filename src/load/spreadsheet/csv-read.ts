@@ -78,7 +78,7 @@ export function readCsv(bytes: Uint8Array, file: string, limits: WorkbookLimits)
 }
 
 /** A CSV's sheet is named as Excel names it: the file name without its extension. */
-export function sheetName(file: string): string {
+function sheetName(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.replace(/\.[^.]*$/, '') || base;
 }

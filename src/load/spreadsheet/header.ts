@@ -25,7 +25,7 @@ export interface ColumnSpec {
 }
 
 /** Rows searched for the header. */
-export const HEADER_SCAN_ROWS = 10;
+const HEADER_SCAN_ROWS = 10;
 
 export interface Header {
   /** The header row, and the first row of data (after a second header row merged into it). */

@@ -14,9 +14,22 @@ import type { Cell, CellRange, Row, Sheet } from './types.js';
 
 type XLSX = typeof XLSXModule;
 let loaded: XLSX | undefined;
-/** The library, required on first use (reading is synchronous, so require, not import()). */
+/**
+ * The library, required on first use (reading is synchronous, so require, not import()): its ES
+ * module build, which the report has always read with, made CommonJS by scripts/bundle.mjs
+ * (dist/bundle/xlsx.cjs, `#xlsx` in package.json's imports). The package's own CommonJS entry
+ * would also build the codepage tables of cpexcel.js, 0.2 s of start-up never used.
+ */
 function library(): XLSX {
-  return (loaded ??= createRequire(import.meta.url)('@e965/xlsx') as XLSX);
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  try {
+    return (loaded = require('#xlsx') as XLSX);
+  } catch (error) {
+    // Not bundled yet (a checkout before its first build): the package's own entry.
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    return (loaded = require('@e965/xlsx') as XLSX);
+  }
 }
 
 export interface LibrarySheets {

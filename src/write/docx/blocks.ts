@@ -15,7 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from '../document.js';
-import type { Alignment, Layout, ParagraphLayout } from './layout.js';
+import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 import { columnAlignments } from './table-columns.js';
 import { keepWhole, ROWS_BEFORE_BREAK } from './table-keep.js';
 import { isWide } from './title-break.js';
@@ -39,7 +39,7 @@ function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayou
  * narrow, so the two break lines differently. These characters get the East Asian font in all
  * four slots, on their own runs: the one place where runs name a font.
  */
-export const CONTEXT_PUNCTUATION = /[\u2014\u2015\u2026\u00b7\u2018\u2019\u201c\u201d]+/gu;
+const CONTEXT_PUNCTUATION = /[\u2014\u2015\u2026\u00b7\u2018\u2019\u201c\u201d]+/gu;
 
 /** Splits text into runs of ordinary text and runs of context punctuation. */
 export function splitPunctuation(text: string): { text: string; punctuation: boolean }[] {

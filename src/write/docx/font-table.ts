@@ -2,7 +2,7 @@
 // leaves it empty, so Word knows nothing of a missing font but its name) and the typographic
 // settings (autospace, punctuation compression).
 import { fontChain, fontsUsed } from './fonts.js';
-import type { Layout } from './layout.js';
+import type { Layout } from '../../domain/layout.js';
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -48,8 +48,8 @@ export function fontTableXml(layout: Layout): string {
 
 /** Marks that may not start a line (行首禁则) and may not end one (行尾禁则), written for the
  * report's language: LibreOffice's own list for zh-TW lets a line start with ” and ’. */
-export const NO_LINE_START = '!%),.:;?]}¢°’”‰′″℃、。〉》」』】〕〗〞﹚﹜！％），．：；？］｝～';
-export const NO_LINE_END = '$(£¥‘“〈《「『【〔〖〝﹙﹛＄（［｛￡￥';
+const NO_LINE_START = '!%),.:;?]}¢°’”‰′″℃、。〉》」』】〕〗〞﹚﹜！％），．：；？］｝～';
+const NO_LINE_END = '$(£¥‘“〈《「『【〔〖〝﹙﹛＄（［｛￡￥';
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 

@@ -1,6 +1,6 @@
 // Fonts by script: the traditional-script report (--script hant) takes the layout's traditional
 // fonts and the zh-TW language tag (OpenCC converts to Taiwan forms); every writer asks here.
-import type { Layout, ParagraphLayout } from './layout.js';
+import type { Layout, ParagraphLayout } from '../../domain/layout.js';
 
 export type Script = 'hans' | 'hant';
 

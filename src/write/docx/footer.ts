@@ -2,7 +2,7 @@
 // and even pages on the left, each one character in from the edge of the type area.
 import { Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import { eastAsianOnly, splitPunctuation } from './blocks.js';
-import type { Alignment, Layout } from './layout.js';
+import type { Alignment, Layout } from '../../domain/layout.js';
 import { FOOTER_STYLE } from './styles.js';
 import { ptToTwips, toAlignment } from './units.js';
 

@@ -6,7 +6,7 @@ import { buildBody } from './blocks.js';
 import { fontTableXml, withSettings, withTypographyDefaults, withZeroTracking } from './font-table.js';
 import { chineseLanguage, layoutForScript } from './fonts.js';
 import { buildFooters } from './footer.js';
-import { DEFAULT_LAYOUT, type Layout } from './layout.js';
+import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
 import { withProseMarks } from './marks.js';
 import type { ProseMark } from '../../render/prose-marks.js';
@@ -68,7 +68,7 @@ function buildDocument(doc: ReportDocument, layout: Layout): Document {
  * w:noLineBreaksBefore, which it does not read) lets a line start with ”. Only these runs, which
  * already carry their own font (blocks.ts, CONTEXT_PUNCTUATION); Word's layout is unchanged.
  */
-export function closingQuotesLineRule(documentXml: string): string {
+function closingQuotesLineRule(documentXml: string): string {
   return documentXml.replace(
     /(<w:r><w:rPr>(?:(?!<\/w:rPr>).)*?)(<\/w:rPr><w:t(?: xml:space="preserve")?>[^<]*[”’][^<]*<\/w:t><\/w:r>)/gs,
     (_, head: string, tail: string) => (head.includes('<w:lang ') ? head + tail : `${head}<w:lang w:eastAsia="zh-CN"/>${tail}`),
@@ -94,7 +94,7 @@ function footerPages(documentXml: string, rels: string): [string, number][] {
  * The PAGE field with a result between its separate and end marks, as Word saves it: WPS and
  * previewers that do not compute fields show this instead of nothing (or the field code).
  */
-export function withCachedPageNumber(footerXml: string, page: number): string {
+function withCachedPageNumber(footerXml: string, page: number): string {
   return footerXml.replace(
     /(<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r><w:fldChar w:fldCharType="end"\/>)/g,
     `$1<w:r><w:t>${page}</w:t></w:r>$2`,

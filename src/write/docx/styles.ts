@@ -12,7 +12,7 @@ import {
 } from 'docx';
 import type { ParagraphKind } from '../document.js';
 import { chineseLanguage, type Script } from './fonts.js';
-import { ANNEX_NOTE_HANG_CHARS, type Alignment, type Layout, type ParagraphLayout, type RunLayout } from './layout.js';
+import { ANNEX_NOTE_HANG_CHARS, type Alignment, type Layout, type ParagraphLayout, type RunLayout } from '../../domain/layout.js';
 import { indentForChars, linesToTwips, paragraphRun, ptToHalfPoints, ptToTwips, runFonts, toAlignment } from './units.js';
 
 /** The style id each kind of paragraph uses. */
@@ -37,7 +37,7 @@ export const LEAD_STYLE = 'LeadSentence';
 export const RUN_IN_STYLE = 'RunInHeading';
 
 /** Fixed line spacing, as every paragraph of the document has it. */
-export const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
+const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
   line: ptToTwips(layout.lineSpacingPt),
   lineRule: LineRuleType.EXACT,
   before: linesToTwips(before, layout),
@@ -52,7 +52,7 @@ export const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
  * text is full-width characters on the 28-character grid, so a line of Chinese is full either
  * way; only a line holding digits may end a fraction of a character short of the edge.
  */
-export const docxAlignment = (a: Alignment): Alignment => (a === 'justify' ? 'left' : a);
+const docxAlignment = (a: Alignment): Alignment => (a === 'justify' ? 'left' : a);
 
 function paragraphStyle(
   id: string,

@@ -1,6 +1,6 @@
 // How each column of a statistics table is aligned, shared by the DOCX, HTML and PDF writers.
 import type { TableBlock, TableCell } from '../document.js';
-import type { Alignment, Layout } from './layout.js';
+import type { Alignment, Layout } from '../../domain/layout.js';
 
 const cellText = (cell: TableCell | undefined): string =>
   (cell?.inlines ?? []).map((i) => (i.type === 'text' ? i.text : '')).join('').trim();

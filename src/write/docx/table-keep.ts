@@ -3,7 +3,7 @@
 // page break (a header and one row at a page foot is a layout error). Row heights are estimated
 // from the text's width in its column at the table's fixed line spacing.
 import type { TableBlock, TableCell } from '../document.js';
-import type { Layout } from './layout.js';
+import type { Layout } from '../../domain/layout.js';
 
 /** Rows a body row before a page break must at least bring with the header. */
 export const ROWS_BEFORE_BREAK = 3;
@@ -17,7 +17,7 @@ function rowLines(cells: readonly TableCell[], widthsPt: readonly number[], size
 }
 
 /** Estimated height of a table with its caption, in points. */
-export function tableHeightPt(block: TableBlock, widthsPt: readonly number[], layout: Layout): number {
+function tableHeightPt(block: TableBlock, widthsPt: readonly number[], layout: Layout): number {
   const row = (cells: readonly TableCell[]) =>
     rowLines(cells, widthsPt, layout.paragraphs.table.sizePt) * layout.table.lineSpacingPt + 2 * layout.table.cellPaddingPt + layout.table.borderPt;
   const caption = block.caption ? layout.lineSpacingPt : 0;

@@ -1,6 +1,6 @@
 // Conversions from the layout's human units (mm, pt, characters, lines) to WordprocessingML's.
 import { AlignmentType } from 'docx';
-import type { Alignment, Layout, ParagraphLayout } from './layout.js';
+import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 
 /** Twentieths of a point (twips): 1 inch = 25.4 mm = 1440 twips. */
 export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);

@@ -1,6 +1,6 @@
 // The one place the PDF writer touches the disk: reading font folders and parts of font files.
 // Everything it reads is a font, never the report's data or templates. (Behind an interface so that
-// a caller may route these reads elsewhere, e.g. through the build journal, and tests may fake them.)
+// tests may fake the font folders.)
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 
 export interface FontFiles {

@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fontChain } from '../docx/fonts.js';
-import type { Layout } from '../docx/layout.js';
+import type { Layout } from '../../domain/layout.js';
 import { diskFontFiles, type FontFiles } from './font-files.js';
 import { readFaceNames } from './font-names.js';
 import type { NarrowWidths } from './line-break.js';

@@ -5,7 +5,7 @@
 // is the report's). Reads the font folders to find fonts; writes nothing.
 import { breakDisplayLines, type ReportDocument } from '../document.js';
 import { fontsUsed, layoutForScript } from '../docx/fonts.js';
-import { DEFAULT_LAYOUT, type Layout } from '../docx/layout.js';
+import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import type { FontFiles } from './font-files.js';
 import { uncoveredCharacters, type UncoveredCharacter } from './font-coverage.js';
 import { indexFonts, OPEN_CJK, resolveFont, systemFontDirs, type ResolvedFont } from './font-index.js';

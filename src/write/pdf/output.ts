@@ -3,7 +3,7 @@
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ReportDocument } from '../document.js';
-import type { Layout } from '../docx/layout.js';
+import type { Layout } from '../../domain/layout.js';
 import type { PdfOptions } from './index.js';
 
 export async function pdfFor(doc: ReportDocument, layout: Layout, options: PdfOptions = {}): Promise<{ content?: Uint8Array; diagnostics: Diagnostic[] }> {

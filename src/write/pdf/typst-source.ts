@@ -5,7 +5,7 @@
 // "— 1 —" page numbers outside on odd and even pages. All text goes in as string literals, so
 // nothing in the data is read as Typst markup or code.
 import type { Block, Inline, ReportDocument, TableBlock } from '../document.js';
-import { ANNEX_NOTE_HANG_CHARS, type Alignment, type Layout, type ParagraphLayout } from '../docx/layout.js';
+import { ANNEX_NOTE_HANG_CHARS, type Alignment, type Layout, type ParagraphLayout } from '../../domain/layout.js';
 import { keepWhole } from '../docx/table-keep.js';
 import { CELL_MARGIN_TWIPS, columnWidths } from '../docx/blocks.js';
 import { columnAlignments } from '../docx/table-columns.js';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readWorkbook } from '../../../src/load/spreadsheet/read.js';
-import { writeWorkbook } from '../../../src/load/spreadsheet/write.js';
+import { writeWorkbook } from '../../../src/write/spreadsheet/write.js';
 import { nat } from './text.js';
 import { unchanged, type Files, type InputGenerator, type Mutation, type Outcome } from './types.js';
 

@@ -6,12 +6,12 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readText } from './data-folder.js';
-import { entryKind } from './files.js';
-import { locate, parseYaml } from './yaml.js';
-import { OUTPUT_FORMATS } from '../write/formats.js';
-import { issuesToDiagnostics } from '../validate/zod-issues.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { readText } from './load/data-folder.js';
+import { entryKind } from './load/files.js';
+import { locate, parseYaml } from './load/yaml.js';
+import { OUTPUT_FORMATS } from './write/formats.js';
+import { issuesToDiagnostics } from './validate/zod-issues.js';
 
 export const SETTINGS_FILE = 'report.yaml';
 

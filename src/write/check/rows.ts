@@ -5,18 +5,18 @@
  * figure with their places. What a secretariat hands to the 主席会议 with a draft: every number
  * comes from the records, not from matching text by hand.
  */
-import { placeOf, recordsBehind } from '../compute/behind.js';
-import { definitionOf } from '../compute/definitions.js';
-import { labelOf } from '../compute/labels.js';
-import { conventionsOf } from '../domain/conventions.js';
-import type { YearRecords } from '../domain/record-kind.js';
-import type { ProseText } from '../load/markdown-prose.js';
-import type { CitableContext } from '../render/context.js';
-import type { Engine } from '../render/engine.js';
-import { HELPER_NAMES } from '../render/helpers.js';
-import { joinLines } from '../render/prose.js';
-import { toFullWidth } from '../render/punctuation.js';
-import type { NarrativeDoc } from '../validate/narrative.js';
+import { placeOf, recordsBehind } from '../../compute/behind.js';
+import { definitionOf } from '../../compute/definitions.js';
+import { labelOf } from '../../compute/labels.js';
+import { conventionsOf, type Conventions } from '../../domain/conventions.js';
+import type { YearRecords } from '../../domain/record-kind.js';
+import type { ProseText } from '../../load/markdown-prose.js';
+import type { CitableContext } from '../../compute/context.js';
+import type { Engine } from '../../render/engine.js';
+import { HELPER_NAMES } from '../../render/helpers.js';
+import { joinLines } from '../../render/prose.js';
+import { toFullWidth } from '../../render/punctuation.js';
+import type { NarrativeDoc } from '../../validate/narrative.js';
 
 export interface CheckRow {
   section: string;
@@ -42,7 +42,7 @@ export interface CheckRecord {
 const OPEN = '\uE010';
 const CLOSE = '\uE011';
 /** A `{{…}}` that prints a value: not a block, partial, comment or else. */
-const FIGURE_TAG = /\{\{(?!\{)~?\s*(?![#/^!>&]|else\b)([^{}]*?)\s*~?\}\}/g;
+export const FIGURE_TAG = /\{\{(?!\{)~?\s*(?![#/^!>&]|else\b)([^{}]*?)\s*~?\}\}/g;
 const NAME = /^[A-Za-z_][\w-]*(?:\.[^\s().]+)+$|^[A-Za-z_][\w-]*$/;
 
 function valueAt(context: unknown, name: string): unknown {
@@ -79,7 +79,8 @@ function sentenceAround(text: string, at: number): string {
       break;
     }
   }
-  return text.slice(start, end).trim();
+  // Layout marks ({.subtitle}, **…**{.run-in}) are the writers' business, not the sentence's.
+  return text.slice(start, end).replace(/\s*\{\.[\w-]+\}/g, '').replace(/\*\*/g, '').trim();
 }
 
 function lineOf(text: string, offset: number): number {
@@ -90,11 +91,39 @@ function lineOf(text: string, offset: number): number {
 
 const plain = (v: unknown): number | string | null => (typeof v === 'number' || typeof v === 'string' ? v : null);
 
+/** The row of one printed value: undefined when it names no figure of the context or prints no digit. */
+export function rowOf(
+  expression: string,
+  printed: string,
+  text: string,
+  at: number,
+  context: CitableContext,
+  conventions: Conventions,
+  records: YearRecords | undefined,
+  source: string,
+): CheckRow | undefined {
+  const names = namesIn(expression, context);
+  if (names.length === 0 || !/\d/.test(printed)) return undefined;
+  const previous = (context as { previous?: unknown }).previous ?? null;
+  const first = names[0]!;
+  const behind = records && names.length === 1 ? recordsBehind(first, records) : undefined;
+  return {
+    section: '',
+    sentence: sentenceAround(text, at),
+    printed,
+    names,
+    exact: names.length === 1 ? plain(valueAt(context, first)) : printed,
+    definition: names.map((n) => definitionOf(n, conventions) ?? labelOf(n)?.label ?? n).join('；'),
+    previous: names.length === 1 && previous ? plain(valueAt(previous, first)) : null,
+    records: behind ? behind.records.length : null,
+    source,
+  };
+}
+
 /** The rows of one narrative's figures, in the order written (the caller orders them by the report). */
 function proseRows(doc: NarrativeDoc, context: CitableContext, engine: Engine, records: YearRecords | undefined): CheckRow[] {
   const rows: CheckRow[] = [];
   const conventions = conventionsOf((context as { organization?: Parameters<typeof conventionsOf>[0] }).organization);
-  const previous = (context as { previous?: unknown }).previous ?? null;
   for (const piece of pieces(doc)) {
     const tags = [...piece.text.matchAll(FIGURE_TAG)];
     if (tags.length === 0) continue;
@@ -112,24 +141,10 @@ function proseRows(doc: NarrativeDoc, context: CitableContext, engine: Engine, r
     let removed = 0;
     values.forEach((v, k) => {
       const tag = tags[k]!;
-      const names = namesIn(tag[1]!, context);
       const at = v.index! - removed;
       removed += 2;
-      const printed = v[1]!;
-      if (names.length === 0 || !/\d/.test(printed)) return;
-      const first = names[0]!;
-      const behind = records && names.length === 1 ? recordsBehind(first, records) : undefined;
-      rows.push({
-        section: '',
-        sentence: sentenceAround(unmarked, at),
-        printed,
-        names,
-        exact: names.length === 1 ? plain(valueAt(context, first)) : printed,
-        definition: names.map((n) => definitionOf(n, conventions) ?? labelOf(n)?.label ?? n).join('；'),
-        previous: names.length === 1 && previous ? plain(valueAt(previous, first)) : null,
-        records: behind ? behind.records.length : null,
-        source: `${doc.file.display}:${lineOf(doc.file.text, piece.start + tag.index!)}`,
-      });
+      const row = rowOf(tag[1]!, v[1]!, unmarked, at, context, conventions, records, `${doc.file.display}:${lineOf(doc.file.text, piece.start + tag.index!)}`);
+      if (row) rows.push(row);
     });
   }
   return rows;
@@ -139,8 +154,15 @@ function proseRows(doc: NarrativeDoc, context: CitableContext, engine: Engine, r
  * The rows of a report's prose in reading order, each with the section it stands in: the pieces
  * are found in the built Markdown by their sentence (a sentence not found keeps its written order).
  */
-export function checkRows(jobs: readonly { doc: NarrativeDoc; context: CitableContext }[], engine: Engine, markdown: string, records: YearRecords | undefined): CheckRow[] {
-  const rows = jobs.flatMap((j) => proseRows(j.doc, j.context, engine, records));
+export function checkRows(
+  jobs: readonly { doc: NarrativeDoc; context: CitableContext }[],
+  engine: Engine,
+  markdown: string,
+  records: YearRecords | undefined,
+  /** The rows of the numbers the templates print (template-rows.ts), placed among the prose's. */
+  templateRows: readonly CheckRow[] = [],
+): CheckRow[] {
+  const rows = [...jobs.flatMap((j) => proseRows(j.doc, j.context, engine, records)), ...templateRows];
   const flat = markdown.replace(/\*\*/g, '');
   const placed = rows.map((row, i) => {
     const probe = row.sentence.replace(/\*\*/g, '').slice(0, 40);

@@ -3,7 +3,7 @@
  * real Excel dates, booleans as 是/否, lists joined with 、, blanks as empty cells. The reader
  * (table.ts) turns each back into the same value, which a round-trip test checks.
  */
-import { excelSerial } from './excel-date.js';
+import { excelSerial } from '../../load/spreadsheet/excel-date.js';
 
 export type OutCell =
   | { kind: 'text'; text: string }

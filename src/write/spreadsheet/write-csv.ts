@@ -3,7 +3,7 @@
  * reads the file as GBK and shows nonsense), or GBK for older systems. RFC 4180 quoting and CRLF.
  */
 import iconv from 'iconv-lite';
-import { FORMULA_START } from './types.js';
+import { FORMULA_START } from '../../load/spreadsheet/types.js';
 import { plainText, type OutCell } from './write-values.js';
 
 export function writeCsv(headers: string[], rows: OutCell[][], encoding: 'utf-8' | 'gbk', dateFormat: 'iso' | 'chinese'): Uint8Array {

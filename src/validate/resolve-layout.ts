@@ -2,8 +2,8 @@
 // the valid parts of the override are deep-merged over DEFAULT_LAYOUT, and every invalid part is
 // reported and left at its default, so one typo does not discard the rest of the file.
 import { z } from 'zod';
-import { DEFAULT_LAYOUT, type Layout } from './layout.js';
-import { LayoutSchema } from './layout-schema.js';
+import { DEFAULT_LAYOUT, type Layout } from '../domain/layout.js';
+import { LayoutSchema } from '../domain/layout-schema.js';
 
 export interface LayoutProblem {
   /** Where the problem is inside layout.yaml, e.g. ['paragraphs', 'body', 'sizePt']. */

@@ -5,7 +5,7 @@
  * entries dated 1980-01-01, parts in a fixed order.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { columnLetter } from './address.js';
+import { columnLetter } from '../../load/spreadsheet/address.js';
 import type { OutCell } from './write-values.js';
 
 export interface XlsxSheet {

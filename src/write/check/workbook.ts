@@ -1,18 +1,22 @@
 /**
  * 核对表.xlsx: the verification workbook of a built report (`--format check`). Sheet 1 has a row
- * per number the prose prints, in reading order; sheet 2 every record behind each figure, with
+ * per number the prose and the templates print, in reading order; sheet 2 every record behind each figure, with
  * its place. Written like the exported ledgers: the same bytes on every run.
  */
-import { writeXlsx } from '../load/spreadsheet/write-xlsx.js';
-import type { OutCell } from '../load/spreadsheet/write-values.js';
-import type { RenderedReport } from '../pipeline.js';
+import { writeXlsx } from '../spreadsheet/write-xlsx.js';
+import type { OutCell } from '../spreadsheet/write-values.js';
+import type { RenderedReport } from '../rendered-report.js';
+import { conventionsOf } from '../../domain/conventions.js';
 import { checkRecords, checkRows } from './rows.js';
+import { templateRows } from './template-rows.js';
 
 const text = (t: string): OutCell => (t === '' ? { kind: 'blank' } : { kind: 'text', text: t });
 const value = (v: number | string | null): OutCell => (v === null ? { kind: 'blank' } : typeof v === 'number' ? { kind: 'number', value: v } : text(v));
 
 export function checkWorkbook(report: RenderedReport): Uint8Array {
-  const rows = report.prose ? checkRows(report.prose.jobs, report.prose.engine, report.markdown, report.records) : [];
+  const conventions = conventionsOf((report.context as { organization?: Parameters<typeof conventionsOf>[0] }).organization);
+  const fromTemplates = report.pieces ? templateRows(report.pieces, report.context, conventions, report.records).map((t) => t.row) : [];
+  const rows = report.prose ? checkRows(report.prose.jobs, report.prose.engine, report.markdown, report.records, fromTemplates) : [];
   const records = checkRecords(rows, report.records);
   return writeXlsx([
     {

@@ -7,8 +7,8 @@ import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/data-folder.js';
 import { ignoredLinks, ROOT_PIECE, type TemplateSet } from '../load/templates.js';
-import { createEngine, TemplateError, type CompiledTemplate, type Engine } from '../render/engine.js';
-import { problemToDiagnostic } from '../render/problems.js';
+import { createEngine, TemplateError, type CompiledTemplate, type Engine } from './engine.js';
+import { problemToDiagnostic } from './problems.js';
 
 export interface CompiledTemplates {
   engine: Engine;

@@ -3,7 +3,7 @@
  * These format what they are given; the template helpers (helpers.ts) decide which values may
  * reach them, and refuse the rest with a message.
  */
-import { roundTo } from '../compute/numbers.js';
+import { roundTo } from './numbers.js';
 
 /** 0.6138 → "61.4%"; every percent of a report with the same decimals, trailing zeros kept (0.27 → "27.0%", 1 → "100.0%"). */
 export function formatPercent(ratio: number, digits = 1): string {
@@ -15,7 +15,7 @@ export function formatPercent(ratio: number, digits = 1): string {
  * The power of ten of the leading digit of `n` (≥ 1): 213 → 100. Taken from the digits, not
  * from Math.log10, which rounds 999999999999999 up to 15 and made it "0余".
  */
-export function leadingPower(n: number): number {
+function leadingPower(n: number): number {
   return 10 ** (String(Math.floor(n)).length - 1);
 }
 

@@ -23,7 +23,7 @@ export function isExclusive(groups: object): boolean {
 }
 
 /** The records of each group, every known key present. */
-export function groupBy<T>(records: readonly T[], keysOf: KeysOf<T>, known: readonly string[] = []): Map<string, T[]> {
+function groupBy<T>(records: readonly T[], keysOf: KeysOf<T>, known: readonly string[] = []): Map<string, T[]> {
   const lists = new Map<string, T[]>(known.map((k) => [k, []]));
   for (const record of records) {
     const keys = keysOf(record);

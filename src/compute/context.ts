@@ -3,10 +3,10 @@
  * `meetings.byKind.常委会议.count`, `previous.proposals.total`, `organization.name`,
  * `sitting.committee`… Each report kind builds its context from these pieces.
  */
-import type { TermFigures, YearFigures } from '../compute/figures.js';
+import type { TermFigures, YearFigures } from './figures.js';
 import { committeeNames, type Organization } from '../domain/organization.js';
 import type { Sitting } from '../domain/year-parts.js';
-import { chineseNumeral } from './chinese.js';
+import { chineseNumeral } from '../domain/chinese.js';
 
 export interface RenderedParagraph {
   lead?: string;
@@ -40,23 +40,44 @@ export interface SittingContext extends Omit<Sitting, 'reportingTerm'> {
   meeting: string;
   /** 十届一次会议: the session before, for “…以来” (null at a term's first session). */
   previousMeeting: string | null;
+  /** The national committee (全国政协), whose reports are named as published (no term in the title, 政协 before the session). */
+  national: boolean;
+  /** In the annual report's title: the committee with its term; 中国人民政治协商会议全国委员会 nationally. */
+  titleCommittee: string;
+  /** In the opening “我代表…常务委员会”: 政协云州市第十届委员会; 中国人民政治协商会议第十三届全国委员会 nationally. */
+  openingCommittee: string;
+  /** The session before as the proposal report's title names it: 十届一次会议; 政协十一届二次会议 nationally. */
+  previousMeetingTitle: string | null;
 }
 
 export function sittingContext(sitting: Sitting, organization: Organization): SittingContext {
   const reportingTerm = sitting.reportingTerm ?? sitting.term;
   const reporting = committeeNames(organization, reportingTerm);
   const own = committeeNames(organization, sitting.term);
+  // Unknown while the term or session is still to be filled in: the report then says “2023年”, not “…以来”.
+  const previousMeeting =
+    typeof sitting.session === 'number' && typeof sitting.term === 'number' && sitting.session > 1
+      ? `${chineseNumeral(sitting.term)}届${chineseNumeral(sitting.session - 1)}次会议`
+      : null;
   return {
     ...sitting,
     reportingTerm,
     committee: reporting.full,
     committeeShort: reporting.short,
     meeting: `${own.short}第${ordinal(sitting.session)}次会议`,
-    // Unknown while the term or session is still to be filled in: the report then says “2023年”, not “…以来”.
-    previousMeeting:
-      typeof sitting.session === 'number' && typeof sitting.term === 'number' && sitting.session > 1
-        ? `${chineseNumeral(sitting.term)}届${chineseNumeral(sitting.session - 1)}次会议`
-        : null,
+    previousMeeting,
+    ...publishedForms(organization, reporting, previousMeeting),
+  };
+}
+
+/** The names as a national and a local committee's reports publish them. */
+function publishedForms(org: Organization, reporting: { full: string; short: string }, previous: string | null) {
+  const national = org.level === '全国' || org.fullName.endsWith('全国委员会');
+  return {
+    national,
+    titleCommittee: national ? '中国人民政治协商会议全国委员会' : reporting.full,
+    openingCommittee: national ? reporting.full : reporting.short,
+    previousMeetingTitle: previous === null ? null : national ? `政协${previous}` : previous,
   };
 }
 
@@ -91,6 +112,8 @@ export interface TermContext {
   organization: Organization;
   sitting: SittingContext;
   narrative?: RenderedNarrative;
+  /** The lessons (体会): the paragraph that leads into them, and each lesson. */
+  lessons?: { intro: string; items: string[] };
 }
 
 /** A compilation (汇编) of several organisations' year summaries, one section each. */
