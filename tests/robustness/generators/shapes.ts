@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { readWorkbook } from '../../../src/load/spreadsheet/read.js';
 import { writeWorkbook } from '../../../src/write/spreadsheet/write.js';
+import { gridOf, type Grid } from './spreadsheet.js';
 import { nat } from './text.js';
 import { unchanged, type Files, type InputGenerator, type Mutation, type Outcome } from './types.js';
 
@@ -18,22 +18,10 @@ const shapeMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('manyBadRows'), rows: fc.integer({ min: 1000, max: 40_000 }) }),
 );
 
-/** The first sheet as a table of text; undefined when it cannot be read. */
-function table(bytes: Buffer, file: string): { sheet: string; headers: string[]; rows: string[][] } | undefined {
-  const sheet = readWorkbook(new Uint8Array(bytes), file).sheets[0];
-  if (!sheet || sheet.rows.length < 2) return undefined;
-  let width = 0;
-  for (const r of sheet.rows) for (const c of r.cells) width = Math.max(width, c.column);
-  const line = (cells: (typeof sheet.rows)[number]['cells']) => {
-    const out = Array.from({ length: width }, () => '');
-    for (const c of cells) {
-      const v = c.value as unknown;
-      out[c.column - 1] = v && typeof v === 'object' && 'date' in v ? String((v as { date: string }).date) : c.text;
-    }
-    return out;
-  };
-  const [header, ...rows] = sheet.rows;
-  return { sheet: sheet.name, headers: line(header!.cells), rows: rows.map((r) => line(r.cells)) };
+/** The first sheet as a table of text, with a header and at least one row; undefined otherwise. */
+function table(bytes: Buffer, file: string): Grid | undefined {
+  const grid = gridOf(bytes, file);
+  return grid && grid.rows.length > 0 ? grid : undefined;
 }
 
 /** The table as CSV lines (the project's writer, so guarded and quoted as an export is), header first. */

@@ -37,14 +37,14 @@ const spreadsheetMutation: fc.Arbitrary<Mutation> = fc.oneof(
 /** XML 1.0 cannot hold these: no spreadsheet has them in a cell. */
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-interface Grid {
+export interface Grid {
   sheet: string;
   headers: string[];
   rows: string[][];
 }
 
 /** The first sheet as text (dates as 2023-01-03), header row first; undefined when it cannot be read. */
-function gridOf(bytes: Buffer, file: string): Grid | undefined {
+export function gridOf(bytes: Buffer, file: string): Grid | undefined {
   const workbook = readWorkbook(new Uint8Array(bytes), file);
   const sheet = workbook.sheets[0];
   if (!sheet || sheet.rows.length === 0) return undefined;
