@@ -52,7 +52,7 @@ async function report(result: BuildResult, io: Io, dryRun: boolean, again: boole
   const written = result.files.map((f) => displayPath(io.cwd, f.path)).join('、');
   const done = dryRun ? '检查通过，未写文件（--dry-run）：' : again ? '已重新生成：' : '已生成：';
   io.stderr(`${done}${written}\n`);
-  if (result.removed?.length) io.stderr(`已删除上次生成的 ${result.removed.map((f) => displayPath(io.cwd, f)).join('、')}：这次没有生成这种格式，旧文件与新报告不一致。\n`);
+  if (result.removed?.length) io.stderr(`已删除上次生成的 ${result.removed.map((f) => displayPath(io.cwd, f)).join('、')}：一次生成的文件是一套，这次没有生成这些格式，留下旧的可能与新报告不一致（要保留，请在 --format 中一并写上）。\n`);
   return true;
 }
 
