@@ -63,7 +63,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   try {
     // All outputs of a build are one set in one folder, which appears with all of them at once.
     const folder = path.dirname(result.files[0]!.path);
-    const name = path.basename(result.files[0]!.path).replace(/\.[^.]+$/, '');
+    // Named as renderFiles named them (a file name such as 核对表.xlsx does not give the report's name back).
+    const name = result.report!.output.name;
     const supersedes = OUTPUT_FORMATS.map((format) => FORMATS[format].file(name));
     const removed = await writeOutputSet(folder, result.files.map((f) => ({ name: path.basename(f.path), content: f.content })), { supersedes });
     // What this build parsed is kept only once its outputs are written: a failed build writes nothing.

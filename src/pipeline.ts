@@ -6,7 +6,7 @@
  * `report validate` runs exactly this, so it fails exactly when `report build` would.
  */
 import path from 'node:path';
-import { sortDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { dedupe, sortDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { diagnostic } from './diagnostics/catalogue.js';
 import { reportKind } from './kinds/index.js';
 import type { CheckedSource, Plan, Prepared, ReportKind, ReportRequest } from './kinds/kind.js';
@@ -133,13 +133,3 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   return done({ markdown, document, context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, pieces: templates.templates, ...(records ? { records } : {}) });
 }
 
-/** The same problem found twice (a file read for two reasons) is reported once. */
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = JSON.stringify(d);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -7,7 +7,7 @@
 import type { Location } from '../diagnostics/catalogue.js';
 import { conventionsOf } from '../domain/conventions.js';
 import type { RecordValue, YearRecords } from '../domain/record-kind.js';
-import { filedBy, isFiled } from '../domain/records/proposals.js';
+import { filedBy, isFiled, LEAD_UNIT_TESTS } from '../domain/records/proposals.js';
 
 export interface Behind {
   /** The kind of record (proposals…). */
@@ -86,6 +86,9 @@ export function recordsBehind(name: string, year: YearRecords): Behind | undefin
       const single = all.every((r) => !Array.isArray(r[field]));
       return { kind, records: pick(inGroup), base: single ? pick((r) => r[field] !== undefined) : all };
     }
+    // A handling unit's row counts by its own tests (its cells are not rates over a base).
+    const lead = group === 'byLeadUnit' ? (LEAD_UNIT_TESTS as unknown as Record<string, Test | undefined>)[figure] : undefined;
+    if (lead) return { kind, records: pick((r) => inGroup(r) && lead(r)) };
     const t = tests[`${figure}_`] ?? (figure === 'answeredRate' ? undefined : tests[figure]);
     if (t) return { kind, records: pick((r) => inGroup(r) && t.part(r)) };
     if (figure === 'answeredRate' && tests.answered_ && tests.answerBase_) {

@@ -9,6 +9,7 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YearRecords } from '../domain/record-kind.js';
+import { conventionsOf } from '../domain/conventions.js';
 import { formatPercent } from '../domain/figures-format.js';
 import { flatten } from './flatten.js';
 import { recordsBehind, placeOf } from './behind.js';
@@ -45,13 +46,15 @@ function describeRecords(name: string, year: YearRecords): { words: string; loca
   return { words: `${list.length}条记录（${places.join('、')}${list.length > SHOWN ? '等' : ''}）`, location: placeOf(list[0]!, year).location };
 }
 
-const shown = (name: string, v: unknown) => (typeof v !== 'number' ? '无' : /Rate$|share$/.test(name) ? formatPercent(v) : String(v));
+/** A value as the report prints it: rates and shares at the organisation's percent precision. */
+const shownAt = (digits: number) => (name: string, v: unknown) => (typeof v !== 'number' ? '无' : /Rate$|share$/.test(name) ? formatPercent(v, digits) : String(v));
 
 /**
  * A warning points at the first record behind the figure; with none behind it (a count fallen to
  * 0), at the first record of its kind this year (the ledger that lacks the column), else of any kind.
  */
 export function plausibility(year: YearRecords, figures: YearFigures, previous: YearFigures | null): Diagnostic[] {
+  const shown = shownAt(conventionsOf(year.organization).percentDigits);
   const out: Diagnostic[] = [];
   const recordsWords = (name: string, y: YearRecords) => {
     const found = describeRecords(name, y);

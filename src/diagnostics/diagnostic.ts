@@ -50,3 +50,14 @@ export interface Result<T> {
   value: T | undefined;
   diagnostics: Diagnostic[];
 }
+
+/** The same problem found twice (a file read for two reasons, or by two reports) is reported once. */
+export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -57,8 +57,7 @@ const change = (tag: 'ins' | 'del', s: Stamp, inner: string) => (inner ? `<w:${t
 /** The paragraph mark inserted or deleted with the paragraph. */
 function markedPPr(pPr: string, tag: 'ins' | 'del', s: Stamp): string {
   const mark = `<w:${tag} w:id="${s.next()}" w:author="${s.author}" w:date="${s.date}"/>`;
-  if (!pPr) return `<w:pPr><w:rPr>${mark}</w:rPr></w:pPr>`;
-  if (pPr === '<w:pPr/>') return `<w:pPr><w:rPr>${mark}</w:rPr></w:pPr>`;
+  if (!pPr || pPr === '<w:pPr/>') return `<w:pPr><w:rPr>${mark}</w:rPr></w:pPr>`;
   if (pPr.includes('<w:rPr>')) return pPr.replace('<w:rPr>', `<w:rPr>${mark}`);
   return pPr.replace('</w:pPr>', `<w:rPr>${mark}</w:rPr></w:pPr>`);
 }
@@ -71,7 +70,6 @@ export interface FigureNote {
 
 function changedParagraph(older: Chars, newer: Chars, hunks: Hunk[], figures: [number, number][], s: Stamp, notes: FigureNote[]): string {
   let out = `<w:p>${newer.pPr}`;
-  let a = 0;
   let b = 0;
   for (const h of hunks) {
     out += runs(newer.chars.slice(b, h.bStart), false);
@@ -84,10 +82,8 @@ function changedParagraph(older: Chars, newer: Chars, hunks: Hunk[], figures: [n
       notes.push({ id, before: before.map((c) => c.ch).join(''), after: after.map((c) => c.ch).join('') });
       out += `<w:commentRangeStart w:id="${id}"/>${edit}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
     } else out += edit;
-    a = h.aEnd;
     b = h.bEnd;
   }
-  void a;
   return out + runs(newer.chars.slice(b), false) + '</w:p>';
 }
 

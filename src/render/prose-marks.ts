@@ -73,10 +73,11 @@ function finish(rendered: string, heading: boolean): string {
 export function renderPiece(text: string, context: CitableContext, engine: Engine, source: string, heading = false): RenderedPiece | undefined {
   const prepared = heading ? ideographicSpaces(text) : text;
   try {
-    const plain = finish(prepared.includes('{{') ? engine.compile(prepared, source)(context) : prepared, heading);
+    const rendered = prepared.includes('{{') ? engine.compile(prepared, source)(context) : prepared;
+    const plain = finish(rendered, heading);
     const tags = [...prepared.matchAll(FIGURE_TAG)];
     if (tags.length === 0) return { text: plain, figures: [] };
-    const raw = (simpleMarked(prepared, tags, engine.compile(prepared, source)(context)) ??
+    const raw = (simpleMarked(prepared, tags, rendered) ??
       engine.compile(prepared.replace(FIGURE_TAG, (m) => `${OPEN}${m}${CLOSE}`), source)(context));
     const marked = finish(raw, heading);
     const figures: FigureSpan[] = [];

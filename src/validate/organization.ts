@@ -3,7 +3,7 @@ import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkRegister } from '../domain/checks.js';
 import { didYouMean } from '../diagnostics/nearest.js';
-import { RECORD_KINDS, recordFields } from '../domain/registry.js';
+import { RECORD_KINDS, recordFields, recordKind } from '../domain/registry.js';
 import { OrganizationFileSchema, OrganizationSchema, organizationVocabulary, type Organization } from '../domain/organization.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
@@ -51,11 +51,8 @@ export function checkOrganization(parsed: ParsedYaml | undefined): CheckedOrgani
   }
   // Column names mapped to fields: each to a field a spreadsheet cell can hold, of a kind there is.
   for (const [kindKey, headers] of Object.entries(organization.sheetHeaders ?? {})) {
-    const kind = RECORD_KINDS.find((k) => k.key === kindKey);
-    if (!kind) {
-      report(diagnostic('unknownField', { field: kindKey, hint: `sheetHeaders 下写记录的类别：${RECORD_KINDS.map((k) => `${k.key}（${k.label}）`).join('、')}。` }, at(['organization', 'sheetHeaders', kindKey], true)));
-      continue;
-    }
+    const kind = recordKindUnder('sheetHeaders', kindKey, at, report);
+    if (!kind) continue;
     const { fields } = recordFields(kind, vocabulary, organization);
     const cellFields = Object.entries(fields).filter(([, f]) => f.cell !== undefined).map(([name]) => name);
     for (const [header, field] of Object.entries(headers)) {
@@ -74,6 +71,13 @@ export function checkOrganization(parsed: ParsedYaml | undefined): CheckedOrgani
   return { organization, vocabulary, diagnostics };
 }
 
+/** The record kind a key under sheetHeaders or sheetValues names; a key that names none is reported, with the kinds there are. */
+function recordKindUnder(block: 'sheetHeaders' | 'sheetValues', kindKey: string, at: (path: DataPath, asKey?: boolean) => ReturnType<typeof locate>, report: (d: Diagnostic) => void) {
+  const kind = recordKind(kindKey);
+  if (!kind) report(diagnostic('unknownField', { field: kindKey, hint: `${block} 下写记录的类别：${RECORD_KINDS.map((k) => `${k.key}（${k.label}）`).join('、')}。` }, at(['organization', block, kindKey], true)));
+  return kind;
+}
+
 function misplacedKeys(value: unknown, at: (path: DataPath, asKey?: boolean) => ReturnType<typeof locate>): { keys: string[]; diagnostics: Diagnostic[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { keys: [], diagnostics: [] };
   const own = Object.keys(OrganizationSchema.shape);
@@ -87,11 +91,8 @@ function misplacedKeys(value: unknown, at: (path: DataPath, asKey?: boolean) => 
 /** sheetValues: each written form mapped to a value its field accepts, of a kind and a choice field there is. */
 function checkSheetValues(organization: Organization, vocabulary: Vocabulary, at: (path: DataPath, asKey?: boolean) => ReturnType<typeof locate>, report: (d: Diagnostic) => void): void {
   for (const [kindKey, byField] of Object.entries(organization.sheetValues ?? {})) {
-    const kind = RECORD_KINDS.find((k) => k.key === kindKey);
-    if (!kind) {
-      report(diagnostic('unknownField', { field: kindKey, hint: `sheetValues 下写记录的类别：${RECORD_KINDS.map((k) => `${k.key}（${k.label}）`).join('、')}。` }, at(['organization', 'sheetValues', kindKey], true)));
-      continue;
-    }
+    const kind = recordKindUnder('sheetValues', kindKey, at, report);
+    if (!kind) continue;
     const { fields } = recordFields(kind, vocabulary, organization);
     const choices = Object.entries(fields).filter(([, f]) => f.cell?.kind === 'choice').map(([name]) => name);
     for (const [field, values] of Object.entries(byField)) {

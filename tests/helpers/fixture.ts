@@ -1,4 +1,5 @@
 /** Fixture folders copied to a temporary place, so tests can break them freely. */
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,4 +63,22 @@ export async function positionOf(file: string, needle: string): Promise<{ line: 
   if (at < 0) throw new Error(`${file}: no “${needle}”`);
   const before = text.slice(0, at).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/**
+ * Runs `body` with `folder` bind-mounted onto itself (a mount point, as an output folder on its own
+ * disk is); `skip` where this machine does not allow mounting. Unmounted afterwards.
+ */
+export async function withBindMount(folder: string, skip: () => void, body: () => Promise<void>): Promise<void> {
+  try {
+    execFileSync('mount', ['--bind', folder, folder], { stdio: 'ignore' });
+  } catch {
+    skip();
+    return;
+  }
+  try {
+    await body();
+  } finally {
+    execFileSync('umount', [folder], { stdio: 'ignore' });
+  }
 }

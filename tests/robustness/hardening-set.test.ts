@@ -3,11 +3,10 @@
  * the others of the same report rather than leaving them beside outputs they no longer match.
  */
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA, edit, project } from '../helpers/fixture.js';
+import { DATA, edit, project, withBindMount } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 
 describe('5. outputs this build did not rewrite', () => {
@@ -43,21 +42,13 @@ describe('14. the output folder is a mount point', () => {
     const out = path.join(cwd, 'out', '2023');
     await mkdir(out, { recursive: true });
     await writeFile(path.join(out, 'report.md'), 'earlier');
-    try {
-      execFileSync('mount', ['--bind', out, out], { stdio: 'ignore' });
-    } catch {
-      context.skip();
-      return;
-    }
-    try {
+    await withBindMount(out, () => context.skip(), async () => {
       const run = await report(['build', '2023', '--format', 'md'], { cwd });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('RPT615');
       expect(run.stderr).not.toMatch(/EBUSY|EXDEV/);
       expect(await readFile(path.join(out, 'report.md'), 'utf8')).toBe('earlier');
       expect((await readdir(path.join(cwd, 'out'))).filter((e) => e.startsWith('.'))).toEqual([]);
-    } finally {
-      execFileSync('umount', [out], { stdio: 'ignore' });
-    }
+    });
   });
 });

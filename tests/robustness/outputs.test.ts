@@ -15,7 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-sample-data.js';
 import { BIN } from '../helpers/cli.js';
-import { copyFixture, DATA, tempDir } from '../helpers/fixture.js';
+import { copyFixture, DATA, tempDir, withBindMount } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 import { snapshot } from './oracle.js';
 
@@ -67,21 +67,13 @@ describe('an output folder that cannot be written', () => {
 
   it('a read-only mount: exit code 2, earlier outputs kept (skipped where mounting is not allowed)', async (context) => {
     const out = await outWithEarlierOutputs();
-    try {
-      execFileSync('mount', ['--bind', out, out], { stdio: 'ignore' });
-    } catch {
-      context.skip();
-      return;
-    }
-    try {
+    await withBindMount(out, () => context.skip(), async () => {
       execFileSync('mount', ['-o', 'remount,bind,ro', out, out], { stdio: 'ignore' });
       const result = await report(['build', '2023', '--data', data, '--out', out], { cwd: work });
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(/无法写入“.*”：这个位置是只读的（EROFS）/);
       await expectEarlierOutputsKept(out);
-    } finally {
-      execFileSync('umount', [out], { stdio: 'ignore' });
-    }
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { BuildResult } from '../../build.js';
 import { DEFAULT_FORMATS, FORMATS, formatList, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../../write/formats.js';
-import { CACHE_FOLDER } from '../../load/parse-cache.js';
+import { CACHE_FOLDER, ParseCache } from '../../load/parse-cache.js';
 import { sharedOptions } from '../options.js';
 import { reportRequest, type ReportArgs } from '../report-options.js';
 import { EXIT, printDiagnostics, UsageError, type CommandContext, type Io } from '../shared.js';
@@ -85,7 +85,6 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       if (!settings) return setExit(EXIT.problems);
       const formats = parseFormats(opts.format ?? settings.formats ?? DEFAULT_FORMATS);
       const outDir = opts.out ?? settings.out ?? 'out';
-      const { ParseCache } = await import('../../load/parse-cache.js');
       const request = {
         ...reportRequest(yearArg, opts, settings, io),
         ...(opts.cache !== false ? { cache: new ParseCache(path.resolve(io.cwd, outDir, CACHE_FOLDER)) } : {}),

@@ -1,7 +1,7 @@
 /** `report validate [year]`: check data, layout and templates as `build` would, write nothing. For people and for CI. */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { CACHE_FOLDER } from '../../load/parse-cache.js';
+import { CACHE_FOLDER, ParseCache } from '../../load/parse-cache.js';
 import type { KindName } from '../../kinds/kind.js';
 import type { DiagnosticFormat } from '../format.js';
 import { sharedOptions } from '../options.js';
@@ -27,14 +27,14 @@ async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: strin
   // The other kinds about the year of one data folder, as each kind declares what it reads; the
   // other report heard at the plenary (the proposal report) first, then the summary.
   const others = REPORT_KINDS.filter((k) => k.name !== 'annual' && k.input.years === 'one' && k.input.dataFolders === 'one').reverse();
-  return others.map((k) => k.name).filter((kind) => {
-    const own = others.find((k) => k.name === kind)?.narratives.at(-1)?.file;
+  return others.filter((kind) => {
+    const own = kind.narratives.at(-1)?.file;
     if (own === undefined) return false;
     // Read only to tell a written file from a skeleton (a link, a device or a file too large is left to
     // the run, which reports it); the run that follows reads it properly.
     const read = readRegularFile(path.join(folder, own), 16 * 1024 * 1024);
     return read.ok && !isDraft(new TextDecoder().decode(read.bytes));
-  });
+  }).map((kind) => kind.name);
 }
 
 export function register(program: Command, { io, setExit }: CommandContext): void {
@@ -52,8 +52,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const settings = loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       const { renderReportRun } = await import('../../pipeline.js');
-      const { hasErrors } = await import('../../diagnostics/diagnostic.js');
-      const { ParseCache } = await import('../../load/parse-cache.js');
+      const { dedupe, hasErrors, sortDiagnostics } = await import('../../diagnostics/diagnostic.js');
       // The cache a build left in the output folder; validate makes no folder of its own.
       const cache = opts.cache !== false ? new ParseCache(path.resolve(io.cwd, settings.out ?? 'out', CACHE_FOLDER), { create: false }) : undefined;
       const { BuildSession } = await import('../../session.js');
@@ -66,9 +65,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const runs = [result];
       for (const kind of others) runs.push(await renderReportRun({ ...request, kind }));
       cache?.save();
-      const { sortDiagnostics } = await import('../../diagnostics/diagnostic.js');
-      const seen = new Set<string>();
-      const diagnostics = sortDiagnostics(runs.flatMap((r) => r.diagnostics).filter((d) => !seen.has(JSON.stringify(d)) && seen.add(JSON.stringify(d))));
+      const diagnostics = sortDiagnostics(dedupe(runs.flatMap((r) => r.diagnostics)));
       printDiagnostics(diagnostics, opts.format, io);
       const failed = hasErrors(diagnostics) || (opts.strict === true && diagnostics.some((d) => d.severity === 'warning')) || runs.some((r) => r.report === undefined);
       const range = result.plan?.range;

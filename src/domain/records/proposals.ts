@@ -39,6 +39,14 @@ function cutoffWords(c: Conventions, year: number): string {
 const PERIODS = ['大会', '平时'] as const;
 const SATISFACTION = ['满意', '基本满意', '理解', '不满意'] as const;
 const SATISFIED = new Set<string>(['满意', '基本满意']);
+/**
+ * What a handling unit's row counts (byLeadUnit): answered whatever the 办复率 base, satisfied
+ * whatever the 满意率 base; the records behind those cells (compute/behind.ts) are picked by the same tests.
+ */
+export const LEAD_UNIT_TESTS = {
+  answered: (p: Pick<Proposal, 'answered'>) => p.answered === true,
+  satisfied: (p: Pick<Proposal, 'satisfaction'>) => p.satisfaction !== undefined && SATISFIED.has(p.satisfaction),
+};
 /** Submitter kinds whose proposers are members (委员), counted for participation. */
 const MEMBER_KINDS = new Set(['委员', '联名']);
 /** Collective proposals (集体提案): those of 党派, 团体, 界别 and 专委会, everything not a member's own. */
@@ -321,8 +329,8 @@ export const proposals = defineRecordKind({
       multiUnit: list.filter((p) => unitCount(p) >= 2).length,
       threeOrMoreUnits: list.filter((p) => unitCount(p) >= 3).length,
       byLeadUnit: groups(list, (p) => p.leadUnits, year.organization?.handlingUnits ?? [], (g) => ({
-        answered: g.filter((p) => p.answered).length,
-        satisfied: g.filter((p) => p.satisfaction !== undefined && SATISFIED.has(p.satisfaction)).length,
+        answered: g.filter(LEAD_UNIT_TESTS.answered).length,
+        satisfied: g.filter(LEAD_UNIT_TESTS.satisfied).length,
       })),
       supervised: supervised.length,
       bySupervisor: tally(supervised, (p) => p.supervisedBy),
