@@ -16,14 +16,10 @@ import {
 } from 'docx';
 import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from '../document.js';
 import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
-import { columnAlignments } from './table-columns.js';
+import { CELL_MARGIN_TWIPS, columnAlignments, columnWidths } from './table-columns.js';
 import { keepWhole, ROWS_BEFORE_BREAK } from './table-keep.js';
-import { isWide } from './title-break.js';
 import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from './units.js';
-
-/** Word's default left and right cell margin (0.19 cm), which the table keeps. */
-export const CELL_MARGIN_TWIPS = 108;
 
 function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): IRunOptions {
   if (inline.role === 'plain') return {};
@@ -76,52 +72,6 @@ function paragraph(block: ParagraphBlock, layout: Layout): Paragraph {
   });
 }
 
-/** Display width of a cell's text in em: CJK characters count 1, others ½, and each change between
- * the two ¼ (Word and WPS put a little space between Chinese and digits). */
-function textWidth(cell: CellBlock | undefined): number {
-  let width = 0;
-  let wasWide: boolean | undefined;
-  for (const inline of cell?.inlines ?? []) {
-    if (inline.type !== 'text') continue;
-    for (const ch of inline.text) {
-      const wide = isWide(ch);
-      width += (wide ? 1 : 0.5) + (wasWide !== undefined && wasWide !== wide ? 0.25 : 0);
-      wasWide = wide;
-    }
-  }
-  return width;
-}
-
-/** Column widths in twips filling the type area. Each column wants its widest cell on one line;
- * when they cannot all have that, narrow columns (figures) get what they want and the wide ones
- * (text, which wraps well) share the rest in proportion (max-min fair sharing). */
-export function columnWidths(table: TableBlock, total: number, layout: Layout): number[] {
-  const count = Math.max(table.header.length, ...table.rows.map((r) => r.length));
-  const emTwips = ptToTwips(layout.paragraphs.table.sizePt);
-  const want = Array.from({ length: count }, (_, c) => {
-    const em = Math.max(2, textWidth(table.header[c]), ...table.rows.map((r) => textWidth(r[c])));
-    return Math.ceil(em * emTwips) + 2 * CELL_MARGIN_TWIPS;
-  });
-  const widths: (number | undefined)[] = want.map(() => undefined);
-  let budget = total;
-  for (;;) {
-    const open = want.flatMap((w, c) => (widths[c] === undefined ? [c] : []));
-    const share = budget / Math.max(1, open.length);
-    const fits = open.filter((c) => want[c]! <= share);
-    if (open.length === 0) break;
-    if (fits.length === 0) {
-      const wanted = open.reduce((a, c) => a + want[c]!, 0);
-      for (const c of open) widths[c] = (want[c]! / wanted) * budget;
-      break;
-    }
-    for (const c of fits) (widths[c] = want[c]!), (budget -= want[c]!);
-  }
-  // Spread what is left over (when everything fits) in proportion, then round so the sum is exact.
-  const used = widths.reduce<number>((a, w) => a + (w ?? 0), 0);
-  const scaled = widths.map((w) => Math.floor(((w ?? 0) * total) / Math.max(1, used)));
-  scaled[scaled.length - 1]! += total - scaled.reduce((a, b) => a + b, 0);
-  return scaled;
-}
 
 function cell(block: CellBlock | undefined, header: boolean, alignment: Alignment | undefined, width: number, layout: Layout, keepNext: boolean): TableCell {
   const p = header ? layout.paragraphs.tableHeader : layout.paragraphs.table;

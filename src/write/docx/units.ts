@@ -1,5 +1,5 @@
 // Conversions from the layout's human units (mm, pt, characters, lines) to WordprocessingML's.
-import { AlignmentType } from 'docx';
+import type { AlignmentType } from 'docx';
 import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 
 /** Twentieths of a point (twips): 1 inch = 25.4 mm = 1440 twips. */
@@ -20,12 +20,13 @@ export const indentForChars = (chars: number, sizePt: number) => ({
 /** Space of `lines` lines at the document's fixed line spacing, in twips. */
 export const linesToTwips = (lines: number, layout: Layout): number => ptToTwips(lines * layout.lineSpacingPt);
 
+// Written as docx's AlignmentType values, so this file (shared with the PDF writer) does not load docx.
 const ALIGNMENTS = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-} as const;
+  left: 'left',
+  center: 'center',
+  right: 'right',
+  justify: 'both',
+} as const satisfies Record<Alignment, (typeof AlignmentType)[keyof typeof AlignmentType]>;
 export const toAlignment = (a: Alignment) => ALIGNMENTS[a];
 
 /** Width of the type area (版心) in twips. */

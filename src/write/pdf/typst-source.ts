@@ -7,8 +7,7 @@
 import type { Block, Inline, ReportDocument, TableBlock } from '../document.js';
 import { ANNEX_NOTE_HANG_CHARS, type Alignment, type Layout, type ParagraphLayout } from '../../domain/layout.js';
 import { keepWhole } from '../docx/table-keep.js';
-import { CELL_MARGIN_TWIPS, columnWidths } from '../docx/blocks.js';
-import { columnAlignments } from '../docx/table-columns.js';
+import { CELL_MARGIN_TWIPS, columnAlignments, columnWidths } from '../docx/table-columns.js';
 import { typeAreaWidthTwips } from '../docx/units.js';
 import { breakLines, NARROW, type NarrowWidths } from './line-break.js';
 
