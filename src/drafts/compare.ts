@@ -8,11 +8,11 @@
 import { zipPackage } from '../write/docx/package.js';
 import { alignParagraphs } from './align.js';
 import { diffText, wholeNumbers, type Hunk } from './diff.js';
-import { paragraphView, unescapeXml, type Draft, type DraftParagraph } from './read-docx.js';
+import { escapeXml, unescapeXml } from '../xml.js';
+import { paragraphView, type Draft, type DraftParagraph } from './read-docx.js';
 
 const COMPARE_AUTHOR = 'report';
 
-const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Chars {
   pPr: string;

@@ -5,6 +5,7 @@
  * anywhere, rsid attributes, proofing marks, smart tags, content controls, hyperlinks and fields
  * (their result is read, not their code), text boxes and alternate content skipped.
  */
+import { unescapeXml } from '../xml.js';
 export type Piece =
   | { kind: 'text'; text: string; change?: Change; /** Bold, or in the lead sentence's character style. */ bold?: true }
   | { kind: 'bookmarkStart'; id: string; name: string }
@@ -44,11 +45,6 @@ export interface Draft {
 
 const TOKEN = /<(\/?)([A-Za-z][\w.-]*:?[\w.-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|([^<]+)/g;
 
-export function unescapeXml(s: string): string {
-  return s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|apos|amp));/gi, (_m, hex: string, dec: string, named: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[named.toLowerCase()]!,
-  );
-}
 
 function attribute(attrs: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);

@@ -4,6 +4,7 @@
  * within the byte limits can still hold millions of tiny cells (`<c r="A1"/>` is 12 bytes), and
  * each costs the library a few hundred bytes of memory; counting first keeps that bounded.
  */
+import { unescapeXml } from '../../xml.js';
 
 export interface Census {
   cells: number;
@@ -67,10 +68,6 @@ export function sheetNamesByPart(parts: ReadonlyMap<string, Uint8Array>): Map<st
   return names;
 }
 
-function unescapeXml(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, n: string) => named[n]!);
-}
 
 const ROW = [...'row'].map((c) => c.charCodeAt(0));
 const MERGE_CELL = [...'mergeCell'].map((c) => c.charCodeAt(0));

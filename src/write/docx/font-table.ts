@@ -1,11 +1,10 @@
 // The parts of the package that docx writes too plainly for the genre: the font table (docx
 // leaves it empty, so Word knows nothing of a missing font but its name) and the typographic
 // settings (autospace, punctuation compression).
+import { escapeXml } from '../../xml.js';
 import { fontChain, fontsUsed } from './fonts.js';
 import type { Layout } from '../../domain/layout.js';
 
-const escapeXml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const NAMESPACES =
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +

@@ -6,11 +6,11 @@
  * put into word/document.xml after docx wrote it, by finding each block's rendered text in the
  * paragraphs; a run is cut in two where a figure starts or ends inside it, with the same formatting.
  */
+import { unescapeXml } from '../../xml.js';
 import type { ProseMark } from '../../render/prose-marks.js';
 
-const unescapeXml = (s: string): string =>
-  s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Run text escaped as the docx library writes it (quotes left as they are, so the marked document keeps its bytes). */
+const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A run with one text element, as the writer makes them; anything else in a paragraph is kept as it is. */
 const TEXT_RUN = /^<w:r>(<w:rPr>[\s\S]*?<\/w:rPr>)?<w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r>$/;
@@ -52,7 +52,7 @@ function writeParagraph(p: Paragraph, inserts: Insert[]): string {
   const flush = (upTo: number, inclusive: boolean) => {
     while (next < inserts.length && (inserts[next]!.at < upTo || (inclusive && inserts[next]!.at === upTo))) out += inserts[next++]!.xml;
   };
-  const run = (rPr: string, text: string) => `<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+  const run = (rPr: string, text: string) => `<w:r>${rPr}<w:t xml:space="preserve">${escapeText(text)}</w:t></w:r>`;
   for (const item of p.items) {
     if (!item.run) {
       // Paragraph properties come first whatever is inserted at offset 0.

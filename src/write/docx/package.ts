@@ -2,6 +2,7 @@
 // docx stamps docProps/core.xml with the current time and its zip entries with the current mtime;
 // here core.xml is written from meta.date and the package is re-zipped with a fixed mtime, a fixed
 // compression level and a fixed entry order.
+import { escapeXml } from '../../xml.js';
 import { zipSync, type Zippable } from 'fflate';
 
 export interface CoreProperties {
@@ -11,8 +12,6 @@ export interface CoreProperties {
   date: string;
 }
 
-const escapeXml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Splits YYYY-MM-DD; throws on anything else, as a caller's bug rather than a user's error. */
 export function parseIsoDate(date: string): { year: number; month: number; day: number } {
