@@ -51,9 +51,23 @@ export interface Engine {
 export function createEngine(partialNames: () => readonly string[] = () => []): Engine {
   const hb = Handlebars.create();
   const budget = new Budget();
-  /** Texts compiled by this engine, by source and text; and parsed (null: does not parse). */
+  /** Texts compiled by this engine, by source and text; and parsed, as the parser gave them. */
   const compiledTexts = new Map<string, CompiledTemplate>();
-  const parsedTexts = new Map<string, Program | null>();
+  const parsedTexts = new Map<string, { ast: Program } | { error: unknown }>();
+  /** Prose is parsed once for its missing figures and once to run: the parser is the costly part. */
+  const parseOnce = (text: string) => {
+    let parsed = parsedTexts.get(text);
+    if (parsed === undefined) {
+      try {
+        parsed = { ast: parse(text) };
+      } catch (error) {
+        parsed = { error };
+      }
+      if (parsedTexts.size > 10_000) parsedTexts.clear();
+      parsedTexts.set(text, parsed);
+    }
+    return parsed;
+  };
   /** The `{{> name}}` statements of each compiled piece, to refuse a partial that includes itself. */
   const references = new Map<string, PartialReference[]>();
 
@@ -148,18 +162,10 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
       budget.reset();
     },
     missing(text, context, source) {
-      let ast = parsedTexts.get(text);
-      if (ast === undefined) {
-        // A piece that does not parse is reported by compile.
-        try {
-          ast = scanTemplate(text, BLOCK_HELPERS) ? null : parse(text);
-        } catch {
-          ast = null;
-        }
-        if (parsedTexts.size > 10_000) parsedTexts.clear();
-        parsedTexts.set(text, ast);
-      }
-      return ast ? missingFigures(ast, context, source) : [];
+      // A piece that does not scan or parse is reported by compile.
+      if (scanTemplate(text, BLOCK_HELPERS)) return [];
+      const parsed = parseOnce(text);
+      return 'ast' in parsed ? missingFigures(parsed.ast, context, source) : [];
     },
     compile(text, source) {
       // Prose is compiled once per text while the engine lives (a watch session keeps it).
@@ -181,11 +187,10 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
       }
       let ast: Program;
       let template: TemplateRun;
-      try {
-        ast = parse(text);
-      } catch (error) {
-        throw syntaxError(error, source);
-      }
+      const parsed = parseOnce(text);
+      if ('error' in parsed) throw syntaxError(parsed.error, source);
+      // prepare() rewrites the tree in place; the parsed one stays as the parser gave it.
+      ast = structuredClone(parsed.ast);
       const refused = prepare(ast);
       if (refused) {
         const { loc, ...problem } = refused;
