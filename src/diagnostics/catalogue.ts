@@ -591,7 +591,7 @@ export const catalogue = {
     severity: 'warning',
     message: (a) => `模板片段“${a.name}”是符号链接，没有使用`,
     hint: () => '模板片段只从模板文件夹本身读取，不跟随链接；请把链接换成文件本身（复制一份放在这里）。',
-    cause: '模板文件夹中的这个 .hbs 文件是符号链接；为免读入模板文件夹以外的文件，链接一概不跟随，同名的内置片段照常使用。',
+    cause: '模板文件夹中的这个 .hbs 文件是符号链接；为免读入模板文件夹以外的文件，链接一概不跟随；有同名的内置片段时，用内置的。',
     example: { name: 'opening' },
   }),
   blankInOutput: entry<{ snippet: string }>({
@@ -618,7 +618,7 @@ export const catalogue = {
       a.what === '模板片段'
         ? '检查是否放错了文件；很长的模板可以分成几个片段，用 {{> 片段名}} 引用。'
         : '一段文字通常只有几百字：检查是否误粘贴了大量内容，或把它分成几段。',
-    cause: '一个模板片段或一段文字超过了 10 万个字符，而内置的片段都不到 500 个字符、一段文字通常只有几百字，多是放错了文件或误粘贴了大量内容。有上限是为了一个出错的文件不致拖垮整个生成。',
+    cause: '一个模板片段或一段文字超过了 10 万个字符，而内置的片段最长的也不到 2000 个字符、一段文字通常只有几百字，多是放错了文件或误粘贴了大量内容。有上限是为了一个出错的文件不致拖垮整个生成。',
     example: { what: '模板片段', size: 1048576, max: 100000 },
   }),
   templateTooManyTags: entry<{ what: string; max: number }>({
@@ -626,7 +626,7 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `${a.what}中的 {{ }} 超过 ${a.max} 处，没有处理`,
     hint: () => '检查是否误粘贴了大量内容；很长的模板可以分成几个片段，用 {{> 片段名}} 引用。',
-    cause: '一个模板片段或一段文字中的 {{ }} 超过了 2000 处，而内置报告最大的片段只有约 30 处，多是误粘贴了大量内容或由程序生成的文字。',
+    cause: '一个模板片段或一段文字中的 {{ }} 超过了 2000 处，而内置报告中最多的片段也不到 100 处，多是误粘贴了大量内容或由程序生成的文字。',
     example: { what: '这段文字', max: 2000 },
   }),
   templateTooDeep: entry<{ max: number }>({
@@ -650,7 +650,7 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `循环和片段执行了 ${a.max} 次以上，在这里停止`,
     hint: () => '检查这里的 {{#each}} 是否嵌套了多层循环（次数相乘），或片段是否被反复引用。',
-    cause: '循环和片段合计执行了 20 万次以上，而内置的报告只执行约 100 次：多是 {{#each}} 层层嵌套、次数相乘，或一个片段在循环中被反复引用。到上限就停止，免得生成长时间不结束。',
+    cause: '循环和片段合计执行了 20 万次以上，正常的报告远用不了这么多次：多是 {{#each}} 层层嵌套、次数相乘，或一个片段在循环中被反复引用。到上限就停止，免得生成长时间不结束。',
     example: { max: 200000 },
   }),
   templatePartialCycle: entry<{ chain: string }>({
@@ -666,7 +666,7 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `模板片段层层引用超过 ${a.max} 层（这里引用“${a.name}”）`,
     hint: () => '片段一般只嵌套几层；检查片段之间的引用是否绕了远路。',
-    cause: '片段引用片段，一层套一层超过了 20 层，而内置报告只有 3 层，多是自己的片段之间层层转引。',
+    cause: '片段引用片段，一层套一层超过了 20 层，而内置报告只有几层，多是自己的片段之间层层转引。',
     example: { name: 'paragraph', max: 20 },
   }),
 
@@ -761,7 +761,7 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `不是能读取的表格文件：${a.what}`,
     hint: (a) => a.advice,
-    cause: '年度文件夹中的表格文件，内容其实是别的格式：许多系统导出的“.xls”其实是网页（HTML）表格，也有 PDF、Word 文档、WPS 或 OpenDocument 表格、Excel 95 以前的旧格式等。按扩展名硬读会读错，所以不读。',
+    cause: '年度文件夹中的表格文件，内容其实是别的格式：许多系统导出的“.xls”其实是网页（HTML）表格，也有 PDF、Word 文档、OpenDocument 表格（.ods）、Excel 二进制工作簿（.xlsb）、Excel 95 及更早的旧格式等。按扩展名硬读会读错，所以不读。',
     example: { what: '这是网页（HTML）格式的表格，许多系统导出的“.xls”其实是这种文件', advice: '在 Excel 或 WPS 中打开它，“另存为”→文件类型选“Excel 工作簿（*.xlsx）”，把另存的文件放进年度文件夹。' },
   }),
   sheetEncrypted: entry({
@@ -825,7 +825,7 @@ export const catalogue = {
     severity: 'warning',
     message: () => '工作簿中有宏（VBA 代码）；宏不会运行，只读取单元格中的数据',
     hint: () => '台账不需要宏：在 Excel 中“另存为”→文件类型选“Excel 工作簿（*.xlsx）”即可去掉宏。',
-    cause: '台账是带宏的工作簿（.xlsm，或含 VBA 代码的 .xls），多是用带宏的模板做的，或由别的系统导出；为安全起见，宏不会运行。',
+    cause: '台账是带宏的工作簿（如 .xlsm），多是用带宏的模板做的，或由别的系统导出；为安全起见，宏不会运行。',
     example: {},
   }),
   sheetNameRefused: entry<{ name: string }>({
@@ -1088,7 +1088,7 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `输出文件夹“${a.folder}”正由另一次生成（${a.holder}）写入，等了 ${a.seconds} 秒仍未结束，没有写入`,
     hint: (a) => `等那次生成结束后再运行。如果确认没有别的生成在运行，删除锁文件“${a.lock}”。原有的输出文件未被改动。`,
-    cause: '另一次生成正在向同一个输出文件夹写入（另一个窗口中的 build 或 build --watch，或另一台电脑在共享文件夹中生成），等了 30 秒仍未写完；两次生成的文件不能混在一起。本机的进程异常退出留下的锁会自动清除，别的电脑留下的则不能。',
+    cause: '另一次生成正在向同一个输出文件夹写入（另一个窗口中的 build 或 build --watch，或另一台电脑在共享文件夹中生成），等了 30 秒仍未写完；两次生成的文件不能混在一起。一次写入通常不到一秒：本机进程异常退出留下的锁会自动清除，另一台电脑留下的锁要过 10 分钟才作废。',
     example: { folder: 'out/2023', holder: '进程 8124，DESKTOP-3K7Q9L2', seconds: 30, lock: 'out/.2023.report-lock' },
   }),
 
