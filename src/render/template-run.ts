@@ -58,7 +58,7 @@ export class UnrunnableTemplate extends Error {
 }
 
 /** Handlebars' property lookup with prototype access denied: only a value's own properties. */
-export function lookupProperty(parent: unknown, name: string): unknown {
+function lookupProperty(parent: unknown, name: string): unknown {
   const result = (parent as Record<string, unknown>)[name];
   if (result === null || result === undefined) return result;
   if (Object.prototype.hasOwnProperty.call(parent, name) && !(name === 'constructor' && typeof result === 'function' && parent === result.prototype)) return result;
