@@ -9,10 +9,10 @@ interface Entry<A> {
   severity: Severity;
   message: (a: A) => string;
   hint?: (a: A) => string;
-  /** For the error reference (docs/errors.md): why the problem arises, when the message alone does not say. */
-  cause?: string;
+  /** For the error reference (docs/errors.md): what in the data or files brings the problem about. */
+  cause: string;
   /** For the error reference: values that make a typical message. */
-  example?: A;
+  example: A;
 }
 
 const entry = <A = Record<string, never>>(e: Entry<A>): Entry<A> => e;
@@ -139,17 +139,6 @@ export const catalogue = {
       '内容已正确读取；为免其他工具误读，建议另存为 UTF-8：记事本“另存为”→编码选“UTF-8”（不要选“带有 BOM 的 UTF-8”）；VS Code 点右下角的编码名→“通过编码保存”→“UTF-8”。',
     cause: '文件能正确读出，但不是不带 BOM 的 UTF-8：旧版 Windows 记事本默认存为 GBK（ANSI），有的编辑器存为带 BOM 的 UTF-8 或 UTF-16；别的工具（git、网页、其他编辑器）读这种文件可能出现乱码。',
     example: { encoding: 'GBK（GB18030）' },
-  }),
-  noEarlierYear: entry<{ year: number; folder: string; available: string }>({
-    code: 'RPT111',
-    severity: 'error',
-    message: (a) => `数据文件夹“${a.folder}”中没有早于 ${a.year} 年的年度文件夹，无法据以生成 ${a.year} 年的框架`,
-    hint: (a) =>
-      a.available
-        ? `现有年度：${a.available}。report init 以最近的前一年为模板，请检查年份。`
-        : '先按 README 建立第一个年度文件夹（sitting.yaml、narrative.md 和各科室的记录文件），以后各年再用 report init 生成。',
-    cause: 'report init 以数据文件夹中最近的前一年为模板生成新年度的框架；要生成的年份早于已有的全部年度，没有前一年可以沿用。',
-    example: { year: 2022, folder: 'data', available: '2023、2024' },
   }),
   fileTooLarge: entry<{ size: string; max: string }>({
     code: 'RPT114',
@@ -409,14 +398,6 @@ export const catalogue = {
     hint: () => '补上会议议题，报告中列举议题时才不会遗漏。',
     cause: '会议记录的议题（topic）是空的，多是先登记了会议，议题还没有补上；报告中列举会议议题时会缺这一次。',
     example: {},
-  }),
-  halfWidthPunctuation: entry<{ chars: string }>({
-    code: 'RPT312',
-    severity: 'warning',
-    message: (a) => `中文文字中有半角标点 ${a.chars}，生成时已改为全角`,
-    hint: () => '建议在数据中直接使用全角标点：，。；：？！（）。',
-    cause: '用英文输入法输入或从网页复制的文字夹着半角标点（, ; : ! ? 和圆括号）；报告的中文文字用全角标点，挨着汉字的半角标点在生成时改为全角。',
-    example: { chars: ', ;' },
   }),
   noRecords: entry<{ key: string; year: number }>({
     code: 'RPT313',
@@ -1297,7 +1278,9 @@ export type CatalogueKey = keyof typeof catalogue;
 
 /** Codes no longer given, reserved so that they never come to mean something else, with what they meant. */
 export const RETIRED_CODES: Readonly<Record<string, string>> = {
+  RPT111: '没有更早的年度文件夹可作 report init 的模板（init 现在为第一年生成框架，不再报错）',
   RPT309: '一条记录前后矛盾（各种矛盾现在各有代码：RPT325–RPT333）',
+  RPT312: '中文文字中有半角标点（半角标点在生成时改为全角，从未作为警告报出）',
 };
 type ArgsOf<K extends CatalogueKey> = (typeof catalogue)[K] extends Entry<infer A> ? A : never;
 
