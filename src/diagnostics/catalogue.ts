@@ -802,10 +802,10 @@ export const catalogue = {
   pdfEngineUnavailable: entry<{ detail: string }>({
     code: 'RPT610',
     severity: 'error',
-    message: (a) => `无法生成 PDF：本机无法加载 PDF 排版引擎（Typst）：${a.detail}`,
+    message: (a) => `无法生成 PDF：PDF 排版引擎（Typst）${a.detail}`,
     hint: () => '排版引擎随 npm install 按操作系统安装；请重新运行 npm install，或在受支持的系统（Windows、macOS、Linux 的 x64 或 arm64）上生成 PDF。其他格式不受影响。',
     cause: 'PDF 由排版引擎 Typst 排出，它是按操作系统和处理器另装的可选组件；安装时跳过了可选依赖（如 npm install --omit=optional）、安装时断了网，或本机的系统不在支持之列，就加载不了。',
-    example: { detail: 'Failed to load native binding' },
+    example: { detail: '它的本机组件无法加载（本机的系统或处理器不受支持，或安装不完整）' },
   }),
   pdfFontMissing: entry<{ font: string; substitute: string; styles: string }>({
     code: 'RPT611',
@@ -1194,7 +1194,7 @@ export const catalogue = {
     message: (a) => `“${a.file}”不是可以读取的 Word 文档（.docx）：${a.detail}`,
     hint: () => '在 Word 或 WPS 中把它另存为“Word 文档（*.docx）”再试；.doc 和 .wps 格式不能读取。',
     cause: 'report absorb 或 report compare 要读的文件不是 .docx 格式的 Word 文档：多是 Word 97-2003 的 .doc、WPS 的 .wps，或只是改了扩展名、文件已损坏。',
-    example: { file: '征求意见稿.doc', detail: '不是 Word 文档' },
+    example: { file: '征求意见稿.doc', detail: '这是 Word 97-2003（.doc）或 WPS（.wps）格式的文件' },
   }),
   overtypedFigure: entry<{ name: string; records: string; typed: string; sentence: string; where: string }>({
     code: 'RPT801',
