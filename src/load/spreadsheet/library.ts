@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import type * as XLSXModule from '@e965/xlsx';
 import { columnLetter, rangeRef } from './address.js';
+import { knownDateText, isKnownDateFormat } from './date-formats.js';
 import { excelDate } from './excel-date.js';
 import type { Cell, CellRange, Row, Sheet } from './types.js';
 
@@ -171,6 +172,7 @@ const dateFormats = new Map<string, boolean>();
 
 /** Whether a number format shows a date; remembered, as a ledger has few formats and many cells. */
 function isDateFormat(format: string): boolean {
+  if (isKnownDateFormat(format)) return true;
   let known = dateFormats.get(format);
   if (known === undefined) {
     known = Boolean(library().SSF.is_date(format));
@@ -179,27 +181,14 @@ function isDateFormat(format: string): boolean {
   return known;
 }
 
-/**
- * As Excel shows a date. Format 14 is the “short date” of the reader's locale, in China 2023/3/5.
- * The common formats of ledgers are written here; the library formats the rest.
- */
+/** As Excel shows a date: the common formats of ledgers as date-formats.ts knows them, the library formats the rest. */
 function displayDate(format: string, serial: number, day: string, date1904: boolean): string {
-  const [y, m, d] = day.split('-');
-  switch (format) {
-    case 'yyyy-mm-dd':
-    case 'yyyy\\-mm\\-dd':
-      return day;
-    case 'm/d/yy':
-    case 'yyyy/m/d':
-      return `${y}/${Number(m)}/${Number(d)}`;
-    case 'yyyy"年"m"月"d"日"':
-      return `${y}年${Number(m)}月${Number(d)}日`;
-    default:
-      try {
-        return library().SSF.format(format, serial, { date1904 }) as string;
-      } catch {
-        return day;
-      }
+  const known = knownDateText(format, day);
+  if (known !== undefined) return known;
+  try {
+    return library().SSF.format(format, serial, { date1904 }) as string;
+  } catch {
+    return day;
   }
 }
 

@@ -10,6 +10,7 @@ import { type Census, countBiff, countXml, sheetNamesByPart } from './census.js'
 import { readCsv } from './csv-read.js';
 import { containerStreams, type LibrarySheets, readWithLibrary, xlsWorkbookStream } from './library.js';
 import { containerKind, FORMAT_NAMES, isBiff8, mismatchedExtension, OLD_EXCEL, sniff, zipKind } from './sniff.js';
+import { readParts } from './xlsx-parts.js';
 import { DEFAULT_LIMITS, type Sheet, type SpreadsheetFormat, type WorkbookLimits } from './types.js';
 import { openZip, repack } from './zip-guard.js';
 
@@ -77,7 +78,9 @@ function readXlsx(bytes: Uint8Array, file: string, limits: WorkbookLimits): Work
   }
   const crowded = overCensus(census, limits, file);
   if (crowded) return failed(crowded);
-  return finish(readWithLibrary(repack(opened.parts), 'xlsx', limits.maxRows), 'xlsx', file, limits, diagnostics);
+  // The common ledger is read from the parts directly; what only the library can read goes to it.
+  const read = readParts(opened.parts, limits.maxRows) ?? readWithLibrary(repack(opened.parts), 'xlsx', limits.maxRows);
+  return finish(read, 'xlsx', file, limits, diagnostics);
 }
 
 function readXls(bytes: Uint8Array, file: string, limits: WorkbookLimits): Workbook {

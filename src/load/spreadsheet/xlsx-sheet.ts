@@ -1,0 +1,212 @@
+/**
+ * One worksheet's XML → rows of cells, read the way the spreadsheet library reads it (its
+ * parse_ws_xml_data with the options library.ts gives it) and converted as library.ts converts
+ * the library's cells. Whatever this reader does not reproduce exactly — shared and array
+ * formulas, `t="d"` cells, a number format other than General, text and the date formats of
+ * date-formats.ts — throws Decline, and the workbook is read by the library instead.
+ */
+import { columnLetter, rangeRef } from './address.js';
+import { isKnownDateFormat, knownDateText } from './date-formats.js';
+import { excelDate } from './excel-date.js';
+import type { Cell, CellRange, Row } from './types.js';
+import { firstElement, generalNumber, stringItem, tagAttributes, xmlText } from './xlsx-text.js';
+
+/** Thrown where the fast reader stops: the library reads the workbook instead. */
+export class Decline extends Error {}
+
+export interface BookParts {
+  /** The shared strings (undefined: an entry without text). */
+  strings: (string | undefined)[];
+  /** Style index (`s`) → the number format's code; undefined without a cellXfs list. Unknown codes are undefined. */
+  formats: (string | undefined)[] | undefined;
+  date1904: boolean;
+}
+
+const ROW_END = /<\/(?:\w+:)?row>/;
+const CELL_START = /<(?:\w+:)?c[ />]/;
+const R_ANYWHERE = /r=["']([^"']*)["']/;
+const REF = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
+const MERGE = /<(?:\w+:)?mergeCell ref=["']([A-Z0-9:]+)['"]\s*[/]?>/g;
+const MERGE_REF = /^([A-Z]{1,3})([1-9]\d{0,6}):([A-Z]{1,3})([1-9]\d{0,6})$/;
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
+export function readSheetXml(xml: string, book: BookParts): { rows: Row[]; merges: CellRange[] } {
+  const sheetData = firstElement(xml, 'sheetData');
+  const rows = sheetData ? readRows(sheetData[1], book) : [];
+  const after = sheetData ? xml.slice(sheetData[2] + sheetData[0].length) : xml;
+  const merges: CellRange[] = [];
+  for (const [, ref] of after.matchAll(MERGE)) {
+    const m = MERGE_REF.exec(ref!);
+    if (!m) throw new Decline('merge');
+    const first = { row: Number(m[2]), column: columnNumber(m[1]!) };
+    const last = { row: Number(m[4]), column: columnNumber(m[3]!) };
+    if (first.row > MAX_ROW || last.row > MAX_ROW || first.column > MAX_COLUMN || last.column > MAX_COLUMN) throw new Decline('merge');
+    merges.push({ ref: rangeRef(first, last), first, last });
+  }
+  return { rows, merges };
+}
+
+function readRows(sdata: string, book: BookParts): Row[] {
+  if (/<(?:\w+:)?f\b[^<>]*\bt=["'](?:shared|array)/.test(sdata) || /<!\[CDATA\[/.test(sdata)) throw new Decline('formula');
+  // Row → column → cell (null: a cell the library keeps but library.ts skips); a later cell of the same place wins.
+  const grid: (Cell | null)[][] = [];
+  let tagr = 0;
+  for (const chunk of sdata.split(ROW_END)) {
+    const x = chunk.trim();
+    if (x.length === 0) continue;
+    // The row's start tag: the first `>` not closing an empty element.
+    let ri = 0;
+    let start = 0;
+    for (; ri < x.length; ++ri) {
+      const ch = x[ri];
+      if (ch === '>' && x[ri - 1] !== '/') {
+        ++ri;
+        break;
+      }
+      if (ch === '<') start = ri;
+    }
+    if (start >= ri) break;
+    const rowTag = x.slice(start, ri);
+    if (!/^<row[\s>/]/.test(rowTag) || !/^(?:\s*<row\b[^<>]*\/>)*\s*$/.test(x.slice(0, start))) throw new Decline('row');
+    const attributes = tagAttributes(rowTag);
+    if (attributes.r === undefined && start > 0) throw new Decline('row');
+    tagr = attributes.r !== undefined ? strictInteger(attributes.r) : tagr + 1;
+    let tagc = -1;
+    const pieces = x.slice(ri).split(CELL_START);
+    for (let k = 0; k < pieces.length; k++) {
+      const piece = pieces[k]!.trim();
+      if (piece.length === 0) continue;
+      if (k === 0) throw new Decline('text before a cell');
+      const anywhere = R_ANYWHERE.exec(piece);
+      const c = '<c ' + (piece[0] === '<' ? '>' : '') + piece;
+      const end = c.indexOf('>') + 1;
+      if (end === 0) throw new Decline('cell');
+      const tag = tagAttributes(c.slice(0, end));
+      let ref = tag.r;
+      if (anywhere ? anywhere[1] !== ref : ref !== undefined) throw new Decline('reference');
+      let row: number;
+      let column: number;
+      if (ref !== undefined) {
+        const m = REF.exec(ref);
+        if (!m) throw new Decline('reference');
+        column = columnNumber(m[1]!);
+        row = Number(m[2]);
+        tagc = column - 1;
+      } else {
+        ++tagc;
+        row = tagr;
+        column = tagc + 1;
+        ref = columnLetter(column) + row;
+      }
+      if (row > MAX_ROW || column > MAX_COLUMN || row < 1) throw new Decline('reference');
+      const cell = readCell(tag, c.slice(end), row, column, book);
+      (grid[row - 1] ??= [])[column - 1] = cell;
+    }
+  }
+  const rows: Row[] = [];
+  for (const r of Object.keys(grid)) {
+    const cells = grid[Number(r)]!;
+    const row: Row = { number: Number(r) + 1, cells: [] };
+    for (const k of Object.keys(cells)) {
+      const cell = cells[Number(k)];
+      if (cell) row.cells.push(cell);
+    }
+    if (row.cells.length > 0) rows.push(row);
+  }
+  return rows;
+}
+
+/** One cell as library.ts's convertCell makes it of the library's; null where it makes none. */
+function readCell(tag: Record<string, string>, d: string, row: number, column: number, book: BookParts): Cell | null {
+  const v = firstElement(d, 'v');
+  const raw = v && v[1] !== '' ? v[1] : undefined;
+  let formula: string | undefined;
+  const f = firstElement(d, 'f');
+  if (f) {
+    if (/^<(?:\w+:)?f\b[^<>]*\bt=/.test(f[0])) throw new Decline('formula');
+    if (f[1] !== '') {
+      if (/_xl/i.test(f[1])) throw new Decline('formula');
+      formula = xmlText(f[1], true);
+    }
+  } else if (/<(?:\w+:)?f\b/.test(d)) throw new Decline('formula');
+  let t = tag.t;
+  if (t === undefined && raw === undefined) {
+    // A formula saved without its result, or an empty cell with a style.
+    return formula === undefined ? null : make(row, column, '', '', formula, 'formula-without-value');
+  }
+  t ??= 'n';
+  const format = styleFormat(tag.s, book);
+  switch (t) {
+    case 'n': {
+      if (raw === undefined) return formula === undefined ? null : make(row, column, '', '', formula, 'formula-without-value');
+      if (!NUMBER.test(raw)) throw new Decline('number');
+      const n = parseFloat(raw);
+      if (format === 'General' || format === '@') return make(row, column, n, generalNumber(n), formula);
+      if (format !== undefined && isKnownDateFormat(format)) {
+        const date = excelDate(n, book.date1904);
+        if (!date) throw new Decline('date');
+        return make(row, column, date, knownDateText(format, date.date)!, formula);
+      }
+      throw new Decline('number format');
+    }
+    case 's': {
+      if (raw === undefined) return formula === undefined ? null : make(row, column, '', '', formula, 'formula-without-value');
+      if (!/^\d+$/.test(raw) || Number(raw) >= book.strings.length) throw new Decline('shared string');
+      return text(row, column, book.strings[Number(raw)], format, formula);
+    }
+    case 'str':
+      if (raw !== undefined && (raw.includes('&') || /_x[\da-f]{4}_/i.test(raw))) throw new Decline('text');
+      return text(row, column, raw === undefined ? '' : xmlText(raw, true), format, formula);
+    case 'inlineStr': {
+      const is = firstElement(d, 'is');
+      return text(row, column, is ? stringItem(is[1]) : '', format, formula);
+    }
+    case 'b': {
+      const b = raw === undefined ? undefined : xmlText(raw);
+      const value = b === '1' || b === 'true';
+      return make(row, column, value, value ? 'TRUE' : 'FALSE', formula);
+    }
+    case 'e': {
+      // The library keeps an error's name as read, bytes undecoded: only plain ASCII names here.
+      if (raw === undefined || !/^[\x20-\x7e]+$/.test(raw) || raw.includes('&') || /_x/i.test(raw)) throw new Decline('error');
+      return make(row, column, raw, raw, formula, 'error');
+    }
+    default:
+      throw new Decline('cell type');
+  }
+}
+
+function text(row: number, column: number, value: string | undefined, format: string | undefined, formula: string | undefined): Cell | null {
+  if (format !== 'General' && format !== '@' && !(format !== undefined && isKnownDateFormat(format))) throw new Decline('text format');
+  if (!value) return null;
+  return make(row, column, value, value, formula);
+}
+
+/** The number format of a style index as the library finds it: General without a style or cellXfs list. */
+function styleFormat(s: string | undefined, book: BookParts): string | undefined {
+  if (s === undefined || book.formats === undefined) return 'General';
+  if (!/^(?:0|[1-9]\d*)$/.test(s)) throw new Decline('style');
+  const index = Number(s);
+  return index < book.formats.length ? book.formats[index] : 'General';
+}
+
+function make(row: number, column: number, value: Cell['value'], text: string, formula?: string, unusable?: Cell['unusable']): Cell {
+  const letter = columnLetter(column);
+  const cell: Cell = { column, letter, ref: letter + row, value, text };
+  if (formula !== undefined) cell.formula = formula;
+  if (unusable) cell.unusable = unusable;
+  return cell;
+}
+
+function strictInteger(s: string): number {
+  if (!/^[1-9]\d{0,6}$/.test(s)) throw new Decline('row number');
+  return Number(s);
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
