@@ -144,11 +144,11 @@ describe('readParts: the same sheets as the library, or none', () => {
   });
 
   it('reads cells and rows without references, merged cells, and numbers shown as General or text', () => {
-    const data = '<row><c t="inlineStr"><is><t>甲</t></is></c><c><v>7</v></c><c r="E1"><v>8</v></c><c><v>9.5</v></c></row><row><c s="1"><v>12</v></c><c s="1"><v>0.1</v></c><c s="1" t="s"><v>0</v></c></row><row r="5" spans="1:3"><c r="C5"><v>-1.5E-3</v></c></row>';
+    const data = '<row><c t="inlineStr"><is><t>甲</t></is></c><c><v>7</v></c><c r="E1"><v>8</v></c><c><v>9.5</v></c><c t="n" s="0" r="H1" xr:uid="x"><v>5</v></c></row><row><c s="1"><v>12</v></c><c s="1"><v>0.1</v></c><c s="1" t="s"><v>0</v></c></row><row r="5" spans="1:3"><c r="C5"><v>-1.5E-3</v></c></row>';
     const styles = `<?xml version="1.0"?><styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="49"/></cellXfs></styleSheet>`;
     const after = '<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="C5:D7"/></mergeCells>';
     const fast = bothReaders(xlsx({ strings: ['文本格式'], sheets: [{ name: '无引用', data, after }], extra: { 'xl/styles.xml': styles } }))!;
-    expect(fast.sheets[0]!.rows.map((r) => r.cells.map((c) => c.ref))).toEqual([['A1', 'B1', 'E1', 'F1'], ['A2', 'B2', 'C2'], ['C5']]);
+    expect(fast.sheets[0]!.rows.map((r) => r.cells.map((c) => c.ref))).toEqual([['A1', 'B1', 'E1', 'F1', 'H1'], ['A2', 'B2', 'C2'], ['C5']]);
     expect(fast.sheets[0]!.merges.map((m) => m.ref)).toEqual(['A1:B1', 'C5:D7']);
   });
 

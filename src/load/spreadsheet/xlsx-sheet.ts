@@ -83,7 +83,7 @@ function readRows(sdata: string, book: BookParts): Row[] {
       const c = '<c ' + (piece[0] === '<' ? '>' : '') + piece;
       const end = c.indexOf('>') + 1;
       if (end === 0) throw new Decline('cell');
-      const tag = tagAttributes(c.slice(0, end));
+      const tag = cellAttributes(c.slice(0, end));
       let ref = tag.r;
       if (anywhere ? anywhere[1] !== ref : ref !== undefined) throw new Decline('reference');
       let row: number;
@@ -191,6 +191,19 @@ function styleFormat(s: string | undefined, book: BookParts): string | undefined
   const index = Number(s);
   return index < book.formats.length ? book.formats[index] : 'General';
 }
+
+/** The common `<c r="B2" s="1" t="s">` read directly; any other shape as the library reads attributes. */
+function cellAttributes(tag: string): Record<string, string> {
+  const m = PLAIN_CELL.exec(tag);
+  if (!m) return tagAttributes(tag);
+  const out: Record<string, string> = {};
+  if (m[1] !== undefined) out.r = m[1];
+  if (m[2] !== undefined) out.s = m[2];
+  if (m[3] !== undefined) out.t = m[3];
+  return out;
+}
+
+const PLAIN_CELL = /^<c(?: r="([A-Z]+\d+)")?(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?\s*\/?>$/;
 
 function make(row: number, column: number, value: Cell['value'], text: string, formula?: string, unusable?: Cell['unusable']): Cell {
   const letter = columnLetter(column);

@@ -54,15 +54,20 @@ export function xmlText(text: string, cell = false): string {
 
 /** The first element named `tag` (any prefix): the whole of it and its content; the library's str_match_xml_ns. */
 export function firstElement(text: string, tag: string): [whole: string, content: string, at: number] | undefined {
-  const open = new RegExp(`<(?:\\w+:)?${tag}\\b[^<>]*>`, 'g');
+  let pair = ELEMENT.get(tag);
+  if (!pair) ELEMENT.set(tag, (pair = [new RegExp(`<(?:\\w+:)?${tag}\\b[^<>]*>`, 'g'), new RegExp(`</(?:\\w+:)?${tag}>`, 'g')]));
+  const [open, close] = pair;
+  open.lastIndex = 0;
   const m = open.exec(text);
   if (!m) return undefined;
-  const close = new RegExp(`</(?:\\w+:)?${tag}>`, 'g');
   close.lastIndex = open.lastIndex;
   const e = close.exec(text);
   if (!e) return undefined;
   return [text.slice(m.index, close.lastIndex), text.slice(open.lastIndex, e.index), m.index];
 }
+
+/** Start and end patterns by element name, made once (a sheet asks for every cell's `<v>` and `<f>`). */
+const ELEMENT = new Map<string, [RegExp, RegExp]>();
 
 const SI_OPEN = /<(?:\w+:)?(?:si|sstItem)>/g;
 const SI_CLOSE = /<\/(?:\w+:)?(?:si|sstItem)>/;
