@@ -22,7 +22,7 @@ import { sessionMemo } from './session.js';
 import { checkLayout } from './validate/layout.js';
 import { checkSource } from './validate/source.js';
 import { compileTemplates } from './render/templates.js';
-import { documentTitle, parseReportMarkdown, type ReportDocument } from './write/document.js';
+import type { ReportDocument } from './write/document.js';
 import type { RenderedReport } from './write/rendered-report.js';
 import type { Layout } from './domain/layout.js';
 
@@ -101,13 +101,13 @@ export function prepareReport(request: ReportRequest): { kind: ReportKind; plan?
   };
 }
 
-/** Everything but the files: the rendered report, or the problems that stop it. */
-export async function renderReportRun(request: ReportRequest): Promise<ReportRun> {
+/** A report's Markdown from its checked inputs, or the problems that stop it (validate stops here). */
+function renderMarkdown(request: ReportRequest) {
   const stage = prepareReport(request);
   const { kind, plan, prepared, templates, layout } = stage;
   const diagnostics = [...stage.diagnostics];
-  const done = (report?: RenderedReport): ReportRun => ({ kind, ...(plan ? { plan } : {}), diagnostics: sortDiagnostics(diagnostics), ...(report ? { report } : {}) });
-  if (!plan || !prepared || !templates || !layout) return done();
+  const stopped = { kind, plan, diagnostics, stage };
+  if (!plan || !prepared || !templates || !layout) return stopped;
   // ── render ──
   const dataHasErrors = stage.sources.some((s) => s.dataHasErrors);
   let proseFailed = false;
@@ -118,18 +118,44 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
     if (rendered.narrative) narratives.push(rendered.narrative);
     else proseFailed = true;
   }
-  if (proseFailed || hasErrors(diagnostics)) return done();
+  if (proseFailed || hasErrors(diagnostics)) return stopped;
   const context = prepared.complete(narratives);
   const rendered = renderReport(templates, context);
   appendAll(diagnostics, rendered.diagnostics);
-  if (rendered.markdown === undefined || hasErrors(diagnostics)) return done();
+  if (rendered.markdown === undefined || hasErrors(diagnostics)) return stopped;
+  return { ...stopped, plan, prepared, templates, layout, context, markdown: rendered.markdown };
+}
+
+/** What `report validate` learns of one report: its problems, and whether it would be made. */
+export interface ReportCheck {
+  kind: ReportKind;
+  plan?: Plan;
+  /** Sorted by file, line and column. */
+  diagnostics: Diagnostic[];
+  rendered: boolean;
+}
+
+/** Everything a build does before its script conversion and files: the checks `report validate` runs. */
+export function checkReportRun(request: ReportRequest): ReportCheck {
+  const { kind, plan, diagnostics, ...run } = renderMarkdown(request);
+  return { kind, ...(plan ? { plan } : {}), diagnostics: sortDiagnostics(diagnostics), rendered: 'markdown' in run };
+}
+
+/** Everything but the files: the rendered report, or the problems that stop it. */
+export async function renderReportRun(request: ReportRequest): Promise<ReportRun> {
+  const run = renderMarkdown(request);
+  const { kind, plan, diagnostics, stage } = run;
+  const done = (report?: RenderedReport): ReportRun => ({ kind, ...(plan ? { plan } : {}), diagnostics: sortDiagnostics(diagnostics), ...(report ? { report } : {}) });
+  if (!('markdown' in run)) return done();
+  const { prepared, templates, layout, context } = run;
   const script = request.script ?? 'hans';
-  const markdown = await toScript(rendered.markdown, script);
+  const markdown = await toScript(run.markdown, script);
   const properties = { author: await toScript(prepared.properties.author, script), date: prepared.properties.date };
+  // The Markdown parser is loaded for a build only: validate stops before it.
+  const { documentTitle, parseReportMarkdown } = await import('./write/document.js');
   const blocks = parseReportMarkdown(markdown);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
-  const records = stage.sources[0]?.years.get(plan.year)?.records;
-  return done({ markdown, document, context, layout, properties, output: plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, pieces: templates.templates, ...(records ? { records } : {}) });
+  const records = stage.sources[0]?.years.get(run.plan.year)?.records;
+  return done({ markdown, document, context, layout, properties, output: run.plan.output, proseMarks: marks, prose: { jobs: prepared.prose, engine: templates.engine }, pieces: templates.templates, ...(records ? { records } : {}) });
 }
-

@@ -37,7 +37,19 @@ function kindFigures(kind: RecordKind, year: YearRecords, scope: 'year' | 'term'
   return withoutAbsentColumns(kind.key, kind.figures(records, year, scope), year.absent?.[kind.key]);
 }
 
+/**
+ * Figures by the year's checked records: the reports of one year (validate checks all of them
+ * in one session) share the records, so they share the figures instead of counting again.
+ */
+const computed = new WeakMap<YearRecords, YearFigures>();
+
 export function computeYear(year: YearRecords): YearFigures {
+  let figures = computed.get(year);
+  if (!figures) computed.set(year, (figures = countYear(year)));
+  return figures;
+}
+
+function countYear(year: YearRecords): YearFigures {
   const m = year.members;
   const kinds = Object.fromEntries(RECORD_KINDS.map((kind) => [kind.key, kindFigures(kind, year, 'year')]));
   settleShares(kinds, conventionsOf(year.organization).percentDigits);

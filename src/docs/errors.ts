@@ -5,17 +5,19 @@
  */
 import { catalogue, RETIRED_CODES } from '../diagnostics/catalogue.js';
 
-/** What each hundred of codes is about: the stage that finds the problem. */
-const AREAS: Record<string, { title: string; cause: string }> = {
-  '1': { title: '读取数据', cause: '读取数据文件夹和其中的文件时发现' },
-  '2': { title: '记录的字段', cause: '按记录类别的字段说明检查每条记录时发现' },
-  '3': { title: '记录之间和年度数据', cause: '检查记录之间、记录与组织信息和年度各部分是否一致时发现' },
-  '4': { title: '数字和引用', cause: '计算数字、检查文字和模板引用的数字时发现' },
-  '5': { title: '模板', cause: '检查和渲染模板片段时发现' },
-  '6': { title: '输出', cause: '生成和写出文件时发现' },
-  '7': { title: '表格台账', cause: '读取 Excel、WPS 或 CSV 台账时发现' },
-  '8': { title: 'Word 文档的往返', cause: '读回编辑过的 Word 文档时发现' },
+/** What each hundred of codes is about. */
+const AREAS: Record<string, string> = {
+  '1': '读取数据',
+  '2': '记录的字段',
+  '3': '记录之间和年度数据',
+  '4': '数字和引用',
+  '5': '模板',
+  '6': '输出',
+  '7': '表格台账',
+  '8': 'Word 文档的往返',
 };
+
+const SEVERITY_WORDS: Record<string, string> = { error: '错误', warning: '警告', info: '说明' };
 
 /** An argument shown as its name: `‹field›`. */
 const PLACEHOLDERS = new Proxy({}, { get: (_t, key) => (typeof key === 'string' ? `‹${key}›` : undefined) });
@@ -35,15 +37,14 @@ function rows(): Row[] {
   return Object.values(catalogue)
     .map((raw) => {
       // Entries differ in their arguments; here they are only called with placeholders or their own example.
-      const e = raw as { code: string; severity: string; message(a: unknown): string; hint?(a: unknown): string; cause?: string; example?: unknown };
-      const area = AREAS[e.code.charAt(3)];
+      const e = raw as { code: string; severity: string; message(a: unknown): string; hint?(a: unknown): string; cause: string; example: unknown };
       return {
         code: e.code,
-        severity: e.severity === 'error' ? '错误' : '警告',
+        severity: SEVERITY_WORDS[e.severity] ?? e.severity,
         message: String(e.message(PLACEHOLDERS)),
-        cause: e.cause ?? `${area?.cause ?? '运行时发现'}。`,
+        cause: e.cause,
         fix: e.hint ? String(e.hint(PLACEHOLDERS)) : '',
-        example: e.example === undefined ? '' : String(e.message(e.example)),
+        example: String(e.message(e.example)),
       };
     })
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -56,14 +57,14 @@ export function errorReference(): string {
     '<!-- 由 npm run docs 从 src/diagnostics/catalogue.ts 生成，请勿手改。 -->',
     '',
     '`report` 报告的每个问题都有一个固定的代码（RPTnnn），代码的含义永远不变。下表按代码排列；',
-    '‹…› 是运行时填入的内容（字段名、文件名、数值等）。错误使生成失败（退出码 1），警告只提醒。',
+    '‹…› 是运行时填入的内容（字段名、文件名、数值等）。错误使生成失败（退出码 1），警告只提醒（--strict 时也使检查失败），说明告诉你工具代为做了什么。',
     '',
   ];
   const all = rows();
   for (const [digit, area] of Object.entries(AREAS)) {
     const group = all.filter((r) => r.code.charAt(3) === digit);
     if (group.length === 0) continue;
-    out.push(`## RPT${digit}xx ${area.title}`, '', '| 代码 | 级别 | 说明 | 原因 | 怎样修改 | 示例 |', '|---|---|---|---|---|---|');
+    out.push(`## RPT${digit}xx ${area}`, '', '| 代码 | 级别 | 说明 | 原因 | 怎样修改 | 示例 |', '|---|---|---|---|---|---|');
     for (const r of group) out.push(`| ${r.code} | ${r.severity} | ${cell(r.message)} | ${cell(r.cause)} | ${cell(r.fix)} | ${cell(r.example)} |`);
     out.push('');
   }

@@ -19,7 +19,7 @@ import { renderDocx } from '../write/docx/index.js';
 import { alignParagraphs } from './align.js';
 import { diffText, mapPosition } from './diff.js';
 import { checklists, type Checklists } from './checklist.js';
-import { paragraphView, readDraft, type Draft } from './read-docx.js';
+import { NotADocxError, paragraphView, readDraft, type Draft } from './read-docx.js';
 import { escapeProse, numbersIn, rewriteBlock } from './rewrite.js';
 
 export interface AbsorbOptions {
@@ -80,7 +80,8 @@ export async function absorbDraft(request: ReportRequest, draftBytes: Uint8Array
   try {
     edited = await readDraft(draftBytes);
   } catch (error) {
-    return empty([diagnostic('draftUnreadable', { file: draftName, detail: error instanceof Error ? '不是 Word 文档' : String(error) }, { file: draftName })]);
+    if (!(error instanceof NotADocxError)) throw error;
+    return empty([diagnostic('draftUnreadable', { file: draftName, detail: error.detail }, { file: draftName })]);
   }
   const run = await renderReportRun(request);
   const report = run.report;

@@ -5,6 +5,7 @@
  * anywhere, rsid attributes, proofing marks, smart tags, content controls, hyperlinks and fields
  * (their result is read, not their code), text boxes and alternate content skipped.
  */
+import { openZip } from '../load/spreadsheet/zip-guard.js';
 import { unescapeXml } from '../xml.js';
 export type Piece =
   | { kind: 'text'; text: string; change?: Change; /** Bold, or in the lead sentence's character style. */ bold?: true }
@@ -230,19 +231,35 @@ function readComments(xml: string | undefined): Map<string, DraftComment> {
   return comments;
 }
 
-/** Thrown when the bytes are not a Word document (.docx). */
-export class NotADocxError extends Error {}
+/** Thrown when the bytes are not a Word document (.docx); `detail` says what they are instead, in words. */
+export class NotADocxError extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}
+
+/** A draft is read with bounds: a crafted zip cannot make it inflate gigabytes. */
+const DRAFT_LIMITS = { maxPartBytes: 128 * 1024 * 1024, maxTotalBytes: 512 * 1024 * 1024, maxZipEntries: 20_000 };
+
+/** What a file that is not a .docx is, as far as its first bytes tell. */
+function whatItIs(bytes: Uint8Array): string {
+  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return '这是 Word 97-2003（.doc）或 WPS（.wps）格式的文件';
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return '这是 RTF 格式的文件';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return '这是 PDF 文件';
+  return '文件的内容不是 Word 文档的格式（可能已损坏，或只是改了扩展名）';
+}
 
 export async function readDraft(bytes: Uint8Array): Promise<Draft> {
-  const { unzipSync } = await import('fflate');
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes);
-  } catch {
-    throw new NotADocxError('not a zip package');
+  const opened = openZip(bytes, DRAFT_LIMITS, () => true);
+  if ('kind' in opened) {
+    if (opened.kind === 'encrypted') throw new NotADocxError('文档设了打开密码');
+    if (opened.kind === 'inflates-too-large' || opened.kind === 'too-many-entries') throw new NotADocxError('其中的内容解压后过大，不像是一份报告');
+    throw new NotADocxError(bytes[0] === 0x50 && bytes[1] === 0x4b ? `压缩包无法读取：${opened.detail}` : whatItIs(bytes));
   }
+  const parts: Record<string, Uint8Array> = Object.fromEntries(opened.parts);
   const decode = (name: string) => (parts[name] ? new TextDecoder().decode(parts[name]) : undefined);
   const documentXml = decode('word/document.xml');
-  if (documentXml === undefined) throw new NotADocxError('no word/document.xml');
+  if (documentXml === undefined) throw new NotADocxError('这是一个压缩包，但其中没有 Word 的正文（可能是 Excel 或其他文件改了扩展名）');
   return { paragraphs: readBody(documentXml, styleNames(decode('word/styles.xml'))), comments: readComments(decode('word/comments.xml')), documentXml, parts };
 }

@@ -1,5 +1,5 @@
 /**
- * Handlebars compiled the strict way this genre needs: every `{{figure}}` that the data cannot
+ * Handlebars templates run the strict way this genre needs: every `{{figure}}` that the data cannot
  * supply (missing, or a rate with a zero denominator) stops the build with the template's line
  * and the figure's name, instead of printing an empty gap.
  *
@@ -7,18 +7,19 @@
  * size, number of tags, nesting, unclosed and mismatched tags), Handlebars' parser (its errors
  * put into Chinese at their position), and a pass over the parsed template (template-ast.ts:
  * only the documented helpers, with the right number of arguments; missing values refused).
- * It is compiled from its text on every run: no compiled code is kept or read back.
+ * It then runs by walking its parsed form (template-run.ts): no code is generated, kept or read back.
  *
  * While it runs, one budget per engine (one build) counts the block bodies and partials
  * executed and the characters produced, so that nested loops over the data cannot write
  * hundreds of megabytes; a partial that includes itself is refused before anything runs.
  */
-import Handlebars from 'handlebars';
+import Handlebars from 'handlebars/runtime.js';
 import type { HelperOptions } from 'handlebars';
 import { HelperError, registerHelpers, type SourceLoc } from './helpers.js';
 import { Budget, OVER, OverInPartial, RENDER_LIMITS, type Over } from './budget.js';
 import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callIndex, callKey, describe, partialReferences, prepare, walk, type Call, type PartialReference } from './template-ast.js';
-import { compileAst, CompileFailure, parse } from './template-compile.js';
+import { CompileFailure, parse } from './template-compile.js';
+import { runnable, UnrunnableTemplate, type TemplateRun } from './template-run.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { scanTemplate } from './template-scan.js';
 import { TemplateError, type TemplateProblem } from './template-problem.js';
@@ -33,7 +34,7 @@ type Program = hbs.AST.Program;
 
 export { TemplateError, type TemplateProblem } from './template-problem.js';
 
-export type CompiledTemplate = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+export type CompiledTemplate = TemplateRun;
 
 export interface Engine {
   hb: HB;
@@ -50,9 +51,23 @@ export interface Engine {
 export function createEngine(partialNames: () => readonly string[] = () => []): Engine {
   const hb = Handlebars.create();
   const budget = new Budget();
-  /** Texts compiled by this engine, by source and text; and parsed (null: does not parse). */
+  /** Texts compiled by this engine, by source and text; and parsed, as the parser gave them. */
   const compiledTexts = new Map<string, CompiledTemplate>();
-  const parsedTexts = new Map<string, Program | null>();
+  const parsedTexts = new Map<string, { ast: Program } | { error: unknown }>();
+  /** Prose is parsed once for its missing figures and once to run: the parser is the costly part. */
+  const parseOnce = (text: string) => {
+    let parsed = parsedTexts.get(text);
+    if (parsed === undefined) {
+      try {
+        parsed = { ast: parse(text) };
+      } catch (error) {
+        parsed = { error };
+      }
+      if (parsedTexts.size > 10_000) parsedTexts.clear();
+      parsedTexts.set(text, parsed);
+    }
+    return parsed;
+  };
   /** The `{{> name}}` statements of each compiled piece, to refuse a partial that includes itself. */
   const references = new Map<string, PartialReference[]>();
 
@@ -147,18 +162,10 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
       budget.reset();
     },
     missing(text, context, source) {
-      let ast = parsedTexts.get(text);
-      if (ast === undefined) {
-        // A piece that does not parse is reported by compile.
-        try {
-          ast = scanTemplate(text, BLOCK_HELPERS) ? null : parse(hb, text);
-        } catch {
-          ast = null;
-        }
-        if (parsedTexts.size > 10_000) parsedTexts.clear();
-        parsedTexts.set(text, ast);
-      }
-      return ast ? missingFigures(ast, context, source) : [];
+      // A piece that does not scan or parse is reported by compile.
+      if (scanTemplate(text, BLOCK_HELPERS)) return [];
+      const parsed = parseOnce(text);
+      return 'ast' in parsed ? missingFigures(parsed.ast, context, source) : [];
     },
     compile(text, source) {
       // Prose is compiled once per text while the engine lives (a watch session keeps it).
@@ -179,12 +186,11 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
         throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...lineColumn(text, scanned.offset), ...related });
       }
       let ast: Program;
-      let template: Handlebars.TemplateDelegate;
-      try {
-        ast = parse(hb, text);
-      } catch (error) {
-        throw syntaxError(error, source);
-      }
+      let template: TemplateRun;
+      const parsed = parseOnce(text);
+      if ('error' in parsed) throw syntaxError(parsed.error, source);
+      // prepare() rewrites the tree in place; the parsed one stays as the parser gave it.
+      ast = structuredClone(parsed.ast);
       const refused = prepare(ast);
       if (refused) {
         const { loc, ...problem } = refused;
@@ -193,9 +199,10 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
       const partials = partialReferences(ast);
       checkPartialReferences(partials, source, partialNames());
       try {
-        template = compileAst(hb, ast);
+        template = runnable(ast, hb);
       } catch (error) {
-        throw syntaxError(error, source);
+        if (!(error instanceof UnrunnableTemplate)) throw error;
+        throw new TemplateError({ kind: 'syntax', subject: '', detail: '{{> 片段名}} 之后最多写一个参数（片段使用的数据）', source, line: error.loc.start.line, column: error.loc.start.column + 1 });
       }
       references.set(source, partials);
       const calls = callIndex(ast);
@@ -204,7 +211,7 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
         try {
           if (outermost) checkPartials(source);
           return budget.run(
-            () => template(context, { ...options, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+            () => template(context, options),
             (what) => {
               if (outermost) throw new TemplateError({ kind: OVER[what], subject: '', detail: '', source, line: 1, column: 1 });
               throw new OverInPartial(what, source);

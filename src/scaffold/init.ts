@@ -96,7 +96,9 @@ function recordFileText(kind: RecordKind, year: number, modeline: string, note?:
 }
 
 function flowLine(value: Record<string, unknown>): string {
-  return yamlText(value).trim().split('\n').length === 1 ? yamlText(value).trim() : `{${Object.entries(value).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`).join(', ')}}`;
+  const block = yamlText(value).trim();
+  // Nested values (an activity's parts) in YAML's own flow form, quoted where YAML needs it.
+  return block.split('\n').length === 1 ? block : stringify(value, { lineWidth: 0, collectionStyle: 'flow' }).trim();
 }
 
 function sittingText(year: number, modeline: string): string {

@@ -9,8 +9,12 @@ import type { DataPath } from '../load/data-path.js';
 
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** The first forbidden character of a text, and where. */
 export function forbiddenIn(text: string): { index: number; code: string } | undefined {
+  // Almost every text is clean: two native scans say so several times faster than the pattern with its lookarounds.
+  if (!CONTROL.test(text) && (text as unknown as { isWellFormed(): boolean }).isWellFormed()) return undefined;
   const m = FORBIDDEN.exec(text);
   return m ? { index: m.index, code: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } : undefined;
 }

@@ -8,11 +8,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { RECORD_KINDS } from '../../src/domain/registry.js';
 import { annualSkeleton, proposalsSkeleton } from '../../src/scaffold/skeletons.js';
 import { lineOf, ROOT, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 
 describe('report init <year> for a new organisation', () => {
+  it('gives each record file an example line that is YAML for the kind’s example record, nested parts included', async () => {
+    const cwd = await tempDir();
+    expect((await report(['init', '2024', '--data', 'data'], { cwd })).code).toBe(0);
+    for (const kind of RECORD_KINDS) {
+      const text = await readFile(path.join(cwd, 'data', '2024', `${kind.key}.yaml`), 'utf8');
+      const line = /^# 例：  - (.*)$/m.exec(text)?.[1];
+      expect(line, kind.key).toBeDefined();
+      expect(parse(line!), kind.key).toEqual(JSON.parse(JSON.stringify(kind.example)));
+    }
+  });
+
   it('leaves term and session 【待填写】: validate warns where they are, the report prints the mark, never 第一届', async () => {
     const cwd = await tempDir();
     const init = await report(['init', '2024', '--data', 'data'], { cwd });

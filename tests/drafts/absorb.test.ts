@@ -224,6 +224,26 @@ describe('report absorb', () => {
     expect(c.code).toBe(1);
     expect(c.stderr).toContain('RPT800');
   });
+
+  it('says what a file is instead, in Chinese: a .doc saved as .docx, a workbook renamed', async () => {
+    const cwd = await project(DATA);
+    await writeFile(path.join(cwd, 'old.docx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    const doc = await report(['absorb', 'old.docx', '2023', '--data', 'data'], { cwd });
+    expect(doc.code).toBe(1);
+    expect(doc.stderr).toContain('“old.docx”不是可以读取的 Word 文档（.docx）：这是 Word 97-2003（.doc）或 WPS（.wps）格式的文件');
+    await writeFile(path.join(cwd, 'book.docx'), await readFile(path.join(cwd, 'data', '2023', '提案台账.xlsx')));
+    const book = await report(['compare', 'book.docx', 'book.docx', '--out', 'c.docx'], { cwd });
+    expect(book.code).toBe(1);
+    expect(book.stderr).toContain('其中没有 Word 的正文');
+    expect(`${doc.stderr}${book.stderr}`).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/);
+  });
+
+  it('reads a draft with bounds: a part that inflates past the limit is refused, not inflated', async () => {
+    const { zipSync } = await import('fflate');
+    // 200 MB of zeros deflate to about 200 KB: more than a draft part may hold.
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(200 * 1024 * 1024) }, { level: 9 });
+    await expect(readDraft(bomb)).rejects.toMatchObject({ detail: '其中的内容解压后过大，不像是一份报告' });
+  });
 });
 
 /** The proposal ledger with one more proposal (a copy of the first, under a new number). */

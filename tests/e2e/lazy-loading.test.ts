@@ -55,6 +55,8 @@ describe('what a command loads', () => {
     expect(heavyIn(validate)).toEqual([]);
     // Clean data needs no place for a problem: the YAML parser that keeps positions stays unloaded.
     expect(validate.some((m) => /node_modules\/yaml\//.test(m))).toBe(false);
+    // Validate stops at the report's Markdown: no Markdown parser, and templates are walked, never compiled to code.
+    expect(validate.filter((m) => /node_modules\/markdown-it|handlebars\/compiler\/(javascript-compiler|code-gen)/.test(m))).toEqual([]);
     const out = await tempDir();
     expect(heavyIn(await loaded(['build', '2023', '--data', data, '--out', out, '--format', 'md'], data))).toEqual([]);
   });

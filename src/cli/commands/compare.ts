@@ -24,7 +24,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         } catch (error) {
           if (!(error instanceof NotADocxError)) throw error;
           const { diagnostic } = await import('../../diagnostics/catalogue.js');
-          printDiagnostics([diagnostic('draftUnreadable', { file: arg, detail: '不是 Word 文档' }, { file: arg })], 'text', io);
+          printDiagnostics([diagnostic('draftUnreadable', { file: arg, detail: error.detail }, { file: arg })], 'text', io);
           return undefined;
         }
       };

@@ -51,23 +51,23 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .action(async (yearArg: string | undefined, opts: Options) => {
       const settings = loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
-      const { renderReportRun } = await import('../../pipeline.js');
+      const { checkReportRun } = await import('../../pipeline.js');
       const { dedupe, hasErrors, sortDiagnostics } = await import('../../diagnostics/diagnostic.js');
       // The cache a build left in the output folder; validate makes no folder of its own.
       const cache = opts.cache !== false ? new ParseCache(path.resolve(io.cwd, settings.out ?? 'out', CACHE_FOLDER), { create: false }) : undefined;
       const { BuildSession } = await import('../../session.js');
       // One session for the reports of the year checked below: each data file is read and parsed once.
       const request = { ...reportRequest(yearArg, opts, settings, io), ...(cache ? { cache } : {}), session: new BuildSession() };
-      const result = await renderReportRun(request);
+      const result = checkReportRun(request);
       // Without --kind, every report of the year whose prose is written is checked: the two plenary
       // reports share figures, and a problem in either stops its build.
       const others = opts.kind === undefined && request.kind === 'annual' && result.plan ? await otherYearKinds(request, result.plan.year) : [];
       const runs = [result];
-      for (const kind of others) runs.push(await renderReportRun({ ...request, kind }));
+      for (const kind of others) runs.push(checkReportRun({ ...request, kind }));
       cache?.save();
       const diagnostics = sortDiagnostics(dedupe(runs.flatMap((r) => r.diagnostics)));
       printDiagnostics(diagnostics, opts.format, io);
-      const failed = hasErrors(diagnostics) || (opts.strict === true && diagnostics.some((d) => d.severity === 'warning')) || runs.some((r) => r.report === undefined);
+      const failed = hasErrors(diagnostics) || (opts.strict === true && diagnostics.some((d) => d.severity === 'warning')) || runs.some((r) => !r.rendered);
       const range = result.plan?.range;
       const years = range ? `${range.from}—${range.to}` : String(result.plan?.year ?? '');
       const kinds = runs.length > 1 ? `（${runs.map((r) => r.kind.label).join('、')}）` : '';

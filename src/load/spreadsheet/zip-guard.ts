@@ -29,7 +29,8 @@ const LOCAL = 0x04034b50;
 /** Parts that hold nothing the ledger needs; dropped unread (the library never sees them). */
 const DROPPED = /^(docprops|customxml|xl\/(externallinks|drawings|charts|media|embeddings|printersettings|pivotcache|pivottables|querytables|tables|comments|threadedcomments|persons|richdata|ctrlprops|activex|theme|worksheets\/_rels|model)\/|xl\/(connections|calcchain|volatiledependencies)\.xml$)/;
 
-export function openZip(bytes: Uint8Array, limits: WorkbookLimits): OpenedZip | ZipProblem {
+/** `keep`: which parts (by lower-case name) to inflate; a workbook's cells by default, every part for a Word document. */
+export function openZip(bytes: Uint8Array, limits: Pick<WorkbookLimits, 'maxPartBytes' | 'maxTotalBytes' | 'maxZipEntries'>, keep: (name: string) => boolean = isKept): OpenedZip | ZipProblem {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndOfDirectory(view);
   if (end < 0) return { kind: 'unreadable', detail: '文件不完整，找不到 zip 目录（可能下载或复制时被截断）' };
@@ -57,7 +58,7 @@ export function openZip(bytes: Uint8Array, limits: WorkbookLimits): OpenedZip | 
     // Two entries of one name: which one a reader takes is up to the reader.
     if (seen.has(key)) return { kind: 'unreadable', detail: `zip 中有两个同名的条目“${name}”` };
     seen.add(key);
-    if (!isKept(key)) continue;
+    if (!keep(key)) continue;
     if (flags & 1) return { kind: 'encrypted' };
     const data = entryData(view, bytes, local, compressed);
     if (typeof data === 'string') return { kind: 'unreadable', detail: data };

@@ -184,7 +184,20 @@ const MAX_STEPS = 200_000;
  * The lines a title should be set in, or `[title]` when it fits on one line. Every line fits the
  * measure unless a single unbreakable run is wider than the type area.
  */
+/** Titles broken before, by measure and text: every build of a watch session breaks the same title, at up to 200,000 steps. */
+const broken = new Map<string, string[]>();
+
 export function titleLines(title: string, m: LineMeasure): string[] {
+  const key = `${m.widthPt}|${m.sizePt}|${m.trackingPt}|${title}`;
+  let lines = broken.get(key);
+  if (!lines) {
+    if (broken.size > 1000) broken.clear();
+    broken.set(key, (lines = searchLines(title, m)));
+  }
+  return [...lines];
+}
+
+function searchLines(title: string, m: LineMeasure): string[] {
   if (lineWidthPt(title, m) <= m.widthPt + 1e-6) return [title];
   const all = gaps(title);
   let best: Arrangement | undefined;

@@ -90,7 +90,9 @@ async function loadTypst(): Promise<TypstModule> {
     // An optional dependency, left out of the bundle: loaded from node_modules when a PDF is asked for.
     return (await import('@myriaddreamin/typst-ts-node-compiler')) as unknown as TypstModule;
   } catch (error) {
-    throw new PdfError('engine-unavailable', error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    // The engine's own words are English: the user is told which of the two situations it is.
+    const missing = (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND';
+    throw new PdfError('engine-unavailable', missing ? '没有安装（这个可选组件在安装时被跳过）' : '它的本机组件无法加载（本机的系统或处理器不受支持，或安装不完整）');
   }
 }
 
@@ -184,8 +186,9 @@ export async function renderPdf(doc: ReportDocument, layout: Layout = DEFAULT_LA
   const diagnostics = compiled.takeDiagnostics();
   const result = compiled.result;
   if (!result) {
-    const messages = diagnostics ? compiler.fetchDiagnostics(diagnostics).map((d) => d.message ?? '') : [];
-    throw new PdfError('compile-failed', [...new Set(messages)].slice(0, 3).join('；') || '排版引擎未给出原因');
+    // Counted, not quoted: the engine speaks English, and the fault is the tool's, not the data's.
+    const count = diagnostics ? compiler.fetchDiagnostics(diagnostics).length : 0;
+    throw new PdfError('compile-failed', count > 0 ? `排版引擎报告了 ${count} 处错误` : '排版引擎未给出原因');
   }
   // Untagged: the tagged structure carries no more than the text, and is a third of the file.
   const bytes = compiler.pdf(result, { pdfTags: false });
