@@ -188,7 +188,7 @@ const MAX_STEPS = 200_000;
 const broken = new Map<string, string[]>();
 
 export function titleLines(title: string, m: LineMeasure): string[] {
-  const key = `${m.widthPt}|${m.sizePt}|${m.trackingPt}|${title}`;
+  const key = `${JSON.stringify(m)}|${title}`;
   let lines = broken.get(key);
   if (!lines) {
     if (broken.size > 1000) broken.clear();
