@@ -7,7 +7,7 @@
 import type { Location } from '../diagnostics/catalogue.js';
 import { conventionsOf } from '../domain/conventions.js';
 import type { RecordValue, YearRecords } from '../domain/record-kind.js';
-import { filedBy, isFiled, LEAD_UNIT_TESTS } from '../domain/records/proposals.js';
+import { LEAD_UNIT_TESTS, proposalTestsOf } from '../domain/records/proposals.js';
 
 export interface Behind {
   /** The kind of record (proposals…). */
@@ -29,31 +29,26 @@ function has(record: RecordValue, field: string, key: string): boolean {
   return Array.isArray(v) ? v.includes(key) : v === key;
 }
 
-/** The proposal tests of the figures named by one word, by the organisation's conventions. */
+/** The proposal tests of the figures named by one word: the ones their figures count with. */
 function proposalTests(year: YearRecords): Record<string, { part: Test; base?: Test }> {
-  const c = conventionsOf(year.organization);
-  const filed = filedBy(c) as unknown as Test;
-  const answerBase: Test = c.answeredRateBase === '立案和并案' ? (isFiled as unknown as Test) : filed;
-  const answered: Test = (r) => answerBase(r) && r.answered === true;
-  const responded: Test = (r) => r.satisfaction !== undefined && (c.satisfactionRateBase === '办复' ? answered(r) : true);
-  const satisfied: Test = (r) => responded(r) && (r.satisfaction === '满意' || r.satisfaction === '基本满意');
+  const t = proposalTestsOf(conventionsOf(year.organization)) as unknown as Record<keyof ReturnType<typeof proposalTestsOf>, Test>;
   return {
     total: { part: () => true },
-    filed: { part: filed },
-    merged: { part: (r) => r.review === '并案' },
-    filingRate: { part: filed, base: () => true },
-    answered: { part: answered },
-    answeredRate: { part: answered, base: answerBase },
-    responded: { part: responded },
-    satisfied: { part: satisfied },
-    satisfactionRate: { part: satisfied, base: responded },
-    keyProposals: { part: (r) => r.keyProposal === true },
-    supervised: { part: (r) => r.supervisedBy !== undefined },
-    resulted: { part: (r) => r.result !== undefined },
-    collective: { part: (r) => ['党派', '团体', '界别', '专委会'].includes(String(r.submitterKind)) },
-    filed_: { part: filed },
-    answered_: { part: answered },
-    answerBase_: { part: answerBase },
+    filed: { part: t.filed },
+    merged: { part: t.merged },
+    filingRate: { part: t.filed, base: () => true },
+    answered: { part: t.answered },
+    answeredRate: { part: t.answered, base: t.answerBase },
+    responded: { part: t.responded },
+    satisfied: { part: t.satisfied },
+    satisfactionRate: { part: t.satisfied, base: t.responded },
+    keyProposals: { part: t.keyProposal },
+    supervised: { part: t.supervised },
+    resulted: { part: t.resulted },
+    collective: { part: t.collective },
+    filed_: { part: t.filed },
+    answered_: { part: t.answered },
+    answerBase_: { part: t.answerBase },
   };
 }
 

@@ -52,6 +52,27 @@ export interface CheckedSource {
   dataHasErrors: boolean;
 }
 
+/**
+ * A year's records checked once while its files and the organisation's settings stay the same.
+ * A watch session keeps each parsed file (the same objects while a file is unchanged), and a save
+ * of narrative.md, or of the current year's file, checked every record of both years again; a
+ * checked year is only read after this stage, so its figures are counted once too (computeYear).
+ */
+const checkedYears = new WeakMap<object, { parts: readonly object[]; key: string; checked: CheckedYear; found: Diagnostic[] }>();
+
+function checkYearOnce(folder: LoadedFolder, year: number, organization: Organization | undefined, vocabulary: Vocabulary): { checked: CheckedYear; found: Diagnostic[] } {
+  const parts: object[] = [...folder.yaml, ...folder.workbooks.map((w) => w.sheets)];
+  const key = JSON.stringify([year, organization ?? null, vocabulary, folder.workbooks.map((w) => w.display)]);
+  const anchor = parts[0];
+  const known = anchor ? checkedYears.get(anchor) : undefined;
+  if (known && known.key === key && known.parts.length === parts.length && known.parts.every((p, i) => p === parts[i])) return known;
+  const checked = checkYear(folder, year, organization, vocabulary);
+  const found = onePerProblemInSheets([...checked.diagnostics, ...crossCheck(checked.records)], checked.headerRows);
+  const made = { parts, key, checked, found };
+  if (anchor) checkedYears.set(anchor, made);
+  return made;
+}
+
 export function checkSource(data: LoadedData, plan: SourcePlan, narratives: readonly NarrativeSpec[]): { source: CheckedSource; diagnostics: Diagnostic[] } {
   // What loading an earlier year's files said (a GBK ledger…) is not repeated either, errors aside.
   const earlier = [...data.years].filter(([y]) => y !== plan.year).map(([, f]) => `${f.display}/`);
@@ -62,8 +83,7 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
   for (const year of plan.years) {
     const folder = data.years.get(year);
     if (!folder) continue;
-    const checked = checkYear(folder, year, org.organization, org.vocabulary);
-    const found = onePerProblemInSheets([...checked.diagnostics, ...crossCheck(checked.records)], checked.headerRows);
+    const { checked, found } = checkYearOnce(folder, year, org.organization, org.vocabulary);
     // An earlier year read for comparison: its errors stop the figures, its warnings were said when it was reported on.
     for (const d of found) if (year === plan.year || d.severity === 'error') diagnostics.push(d);
     if (year === plan.year) {

@@ -172,7 +172,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
   const fromYaml = new Set(RECORD_KINDS.filter((k) => records.records[k.key]!.length > 0).map((k) => k.key));
   const coverage: Array<{ kind: string; fields: Set<string>; file: string; sheet: string }> = [];
   for (const workbook of folder.workbooks) {
-    const rows = sheetRecords(workbook, vocabulary, organization);
+    const rows = sheetRecordsOnce(workbook, vocabulary, organization);
     for (const c of rows.coverage) coverage.push({ ...c, file: workbook.display });
     appendAll(out, rows.diagnostics);
     for (const [sheet, row] of rows.headerRows) checked.headerRows.set(`${workbook.display}\u0000${sheet}`, row);
@@ -181,6 +181,22 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
   }
   records.absent = absentColumns(coverage, fromYaml, vocabulary, organization);
   return checked;
+}
+
+/**
+ * A ledger's rows checked once while neither it nor the organisation's settings change: a watch
+ * session keeps each parsed workbook (the same sheets), and a save of another file checked every
+ * row of every ledger again. Records and problems are only read after this stage.
+ */
+const checkedSheets = new WeakMap<object, { key: string; rows: ReturnType<typeof sheetRecords> }>();
+
+function sheetRecordsOnce(workbook: LoadedFolder['workbooks'][number], vocabulary: Vocabulary, organization: Organization | undefined): ReturnType<typeof sheetRecords> {
+  const key = JSON.stringify([workbook.display, organization ?? null, vocabulary]);
+  const known = checkedSheets.get(workbook.sheets);
+  if (known?.key === key) return known.rows;
+  const rows = sheetRecords(workbook, vocabulary, organization);
+  checkedSheets.set(workbook.sheets, { key, rows });
+  return rows;
 }
 
 /** Per kind kept only in ledgers: the fields no ledger has a column for (YAML records can hold every field). */

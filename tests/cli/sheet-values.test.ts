@@ -3,7 +3,11 @@
  * organization: (sheetHeaders, sheetValues); written at the top of the file, it is told where
  * they belong, once.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkReportRun } from '../../src/pipeline.js';
+import { BuildSession } from '../../src/session.js';
 import { tempDir, writeFiles } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 
@@ -28,6 +32,19 @@ async function validate(organization: string) {
 }
 
 describe('sheetHeaders and sheetValues', () => {
+  it('in one session (build --watch), a ledger is checked again when organization.yaml maps its wordings, and not before', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { 'data/organization.yaml': ORGANIZATION, 'data/2024/提案台账.csv': LEDGER });
+    const request = { kind: 'annual' as const, dataDirs: ['data'], year: 2024, cwd, session: new BuildSession() };
+    const valueProblems = () => checkReportRun(request).diagnostics.filter((d) => d.code === 'RPT203').length;
+    expect(valueProblems()).toBe(1);
+    expect(valueProblems()).toBe(1);
+    await writeFile(path.join(cwd, 'data', 'organization.yaml'), ORGANIZATION + '  sheetValues: {proposals: {review: {转办: 转来信}}}\n');
+    expect(valueProblems()).toBe(0);
+    await writeFile(path.join(cwd, 'data', 'organization.yaml'), ORGANIZATION);
+    expect(valueProblems()).toBe(1);
+  });
+
   it('without them: the hints give the exact line to add under organization:', async () => {
     const { found } = await validate(ORGANIZATION);
     const column = found.find((d) => d.code === 'RPT721')!;

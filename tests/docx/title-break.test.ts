@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { breakDisplayLines, typeAreaWidthPt, type Inline } from '../../src/write/document.js';
 import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
-import { breakTitle, lineWidthPt, titleLines, type LineMeasure } from '../../src/write/docx/title-break.js';
-import { doc } from './docx-xml.js';
+import { renderDocx } from '../../src/write/docx/index.js';
+import { breakTitle, libreOfficeLineWidthPt, lineWidthPt, titleLines, type LineMeasure } from '../../src/write/docx/title-break.js';
+import { docxToPdf, hasCommand, hasTimesMetrics, measurePdf } from '../write/measure.js';
+import { attrs, doc, elements, part, text, unzipParts } from './docx-xml.js';
 
 const width = typeAreaWidthPt(DEFAULT_LAYOUT);
 const TITLE: LineMeasure = { widthPt: width, sizePt: 22, trackingPt: 0 };
@@ -143,5 +145,39 @@ describe('breakTitle and breakDisplayLines', () => {
       kind: 'title',
       inlines: [...plain('中国人民政治协商会议江北省云州市'), { type: 'break' }, ...plain('第十届委员会常务委员会工作报告')],
     });
+  });
+});
+
+// 27.5 characters: 432.25 pt in Word, WPS, the PDF and the HTML, within the 442.2 pt type area; in
+// LibreOffice about 3.5 pt more at each of the date's five places where Chinese meets a digit.
+const SUBTITLE_27_5 = '——2024年1月16日在政协张家口市第十届委员会第二次会议上';
+
+describe('a subtitle that fits the line in Word but not in LibreOffice', () => {
+  const subtitleParagraph = async (subtitle: string) => {
+    const documentXml = part(unzipParts(await renderDocx(doc(`# 标题\n\n${subtitle} {.subtitle}\n`))), 'word/document.xml');
+    return elements(documentXml, 'w:p').find((p) => p.includes('<w:pStyle w:val="Subtitle"/>'))!;
+  };
+
+  it('stays on one line, let into the margins by half of what LibreOffice adds', async () => {
+    expect(lineWidthPt(SUBTITLE_27_5, SUBTITLE)).toBeCloseTo(432.25, 2);
+    expect(lineWidthPt(SUBTITLE_27_5, SUBTITLE)).toBeLessThanOrEqual(width);
+    expect(libreOfficeLineWidthPt(SUBTITLE_27_5, SUBTITLE)).toBeGreaterThan(width);
+    expect(lines(SUBTITLE_27_5, SUBTITLE)).toEqual([SUBTITLE_27_5]);
+    const p = await subtitleParagraph(SUBTITLE_27_5);
+    expect(p).not.toContain('<w:br/>');
+    expect(text(p)).toBe(SUBTITLE_27_5);
+    // (432.25 + 5 × 4 − 442.2) / 2 = 5.02 pt = 101 twips on each side, centred as before.
+    expect(attrs(p, 'w:ind')).toEqual({ 'w:left': '-101', 'w:right': '-101' });
+  });
+
+  it('leaves a subtitle that fits in LibreOffice too at the type area’s edges', async () => {
+    expect(await subtitleParagraph('——2024年1月8日在政协云州市第十届委员会第二次会议上')).not.toContain('<w:ind ');
+  });
+
+  const noLibreOffice = !(hasCommand('soffice') && hasCommand('pdftotext') && hasTimesMetrics());
+  it.skipIf(noLibreOffice)('is set on one line by LibreOffice', { timeout: 120_000 }, async () => {
+    const md = `# 中国人民政治协商会议张家口市第十届委员会常务委员会工作报告\n\n${SUBTITLE_27_5} {.subtitle}\n\n正文。\n`;
+    const rows = measurePdf(docxToPdf(await renderDocx(doc(md))), DEFAULT_LAYOUT).rows;
+    expect(rows.map((r) => r.text)).toContain(SUBTITLE_27_5);
   });
 });

@@ -23,9 +23,9 @@ export type Proposal = RecordOf<ReturnType<typeof proposalFields>>;
 const REVIEW_OUTCOMES = ['立案', '并案', '不立案', '撤案', '退回', '转意见建议', '转来信', '转社情民意'] as const;
 const ACCEPTED = new Set<string>(['立案', '并案']);
 /** Handled and answered (立案 or 并案), whatever the organisation counts as 立案. */
-export const isFiled = (p: Pick<Proposal, 'review'>) => ACCEPTED.has(p.review);
+const isFiled = (p: Pick<Proposal, 'review'>) => ACCEPTED.has(p.review);
 /** 立案 as the organisation counts it (conventions.mergedInFiled): with 并案, or 立案 alone. */
-export const filedBy = (c: Conventions) => (p: Pick<Proposal, 'review'>) => (c.mergedInFiled ? ACCEPTED.has(p.review) : p.review === '立案');
+const filedBy = (c: Conventions) => (p: Pick<Proposal, 'review'>) => (c.mergedInFiled ? ACCEPTED.has(p.review) : p.review === '立案');
 /** The proposals 办复率 is taken over (conventions.answeredRateBase). */
 const answerBaseBy = (c: Conventions) => (c.answeredRateBase === '立案和并案' ? isFiled : filedBy(c));
 
@@ -51,6 +51,31 @@ export const LEAD_UNIT_TESTS = {
 const MEMBER_KINDS = new Set(['委员', '联名']);
 /** Collective proposals (集体提案): those of 党派, 团体, 界别 and 专委会, everything not a member's own. */
 const COLLECTIVE = new Set(['党派', '团体', '界别', '专委会']);
+
+/**
+ * The test behind each proposal figure named by one word, by the organisation's conventions:
+ * figures() counts with these, and `report explain` and the 核对表 list the records they pick
+ * (compute/behind.ts), so a word means the same records everywhere.
+ */
+export function proposalTestsOf(c: Conventions) {
+  const filed = filedBy(c);
+  const answerBase = answerBaseBy(c);
+  const answered = (p: Pick<Proposal, 'review' | 'answered'>) => answerBase(p) && p.answered === true;
+  const responded = (p: Pick<Proposal, 'review' | 'answered' | 'satisfaction'>) => p.satisfaction !== undefined && (c.satisfactionRateBase === '办复' ? answered(p) : true);
+  return {
+    filed,
+    answerBase,
+    answered,
+    responded,
+    satisfied: (p: Pick<Proposal, 'review' | 'answered' | 'satisfaction'>) => responded(p) && SATISFIED.has(p.satisfaction!),
+    merged: (p: Pick<Proposal, 'review'>) => p.review === '并案',
+    keyProposal: (p: Pick<Proposal, 'keyProposal'>) => p.keyProposal === true,
+    supervised: (p: Pick<Proposal, 'supervisedBy'>) => p.supervisedBy !== undefined,
+    resulted: (p: Pick<Proposal, 'result'>) => p.result !== undefined,
+    collective: (p: Pick<Proposal, 'submitterKind'>) => COLLECTIVE.has(p.submitterKind),
+  };
+}
+
 /** The submitter kinds in the report's own words; a kind an organisation adds is written “<kind>提案”. */
 const SUBMITTER_KIND_WORDS: Record<string, string> = {
   委员: '委员个人提案',
@@ -239,20 +264,18 @@ export const proposals = defineRecordKind({
     const list = records;
     const v = year.vocabulary;
     const conventions = conventionsOf(year.organization);
-    const counted = filedBy(conventions);
-    const answerBase = answerBaseBy(conventions);
-    const filed = list.filter(counted);
-    const base = list.filter(answerBase);
-    const answered = base.filter((p) => p.answered);
-    const responded = (conventions.satisfactionRateBase === '办复' ? answered : list).filter((p) => p.satisfaction !== undefined);
-    const satisfied = responded.filter((p) => SATISFIED.has(p.satisfaction!));
+    const test = proposalTestsOf(conventions);
+    const filed = list.filter(test.filed);
+    const base = list.filter(test.answerBase);
+    const answered = list.filter(test.answered);
+    const responded = list.filter(test.responded);
+    const satisfied = list.filter(test.satisfied);
     const classes = year.organization?.proposalResults ?? DEFAULT_RESULT_CLASSES;
-    const resulted = list.filter((p) => p.result !== undefined);
-    const key = list.filter((p) => p.keyProposal);
+    const resulted = list.filter(test.resulted);
+    const key = list.filter(test.keyProposal);
     const progress = (group: readonly Proposal[]) => {
-      const b = group.filter(answerBase);
-      const a = b.filter((p) => p.answered).length;
-      return { filed: group.filter(counted).length, answered: a, answeredRate: ratio(a, b.length) };
+      const a = group.filter(test.answered).length;
+      return { filed: group.filter(test.filed).length, answered: a, answeredRate: ratio(a, group.filter(test.answerBase).length) };
     };
     const proposers = distinct(
       list.flatMap((p) => (MEMBER_KINDS.has(p.submitterKind) ? [p.proposer, ...p.coProposers] : [])),
@@ -260,7 +283,7 @@ export const proposals = defineRecordKind({
     const lead = distinct(list.flatMap((p) => p.leadUnits));
     const joint = distinct(list.flatMap((p) => p.jointUnits));
     const unitCount = (p: Proposal) => new Set([...p.leadUnits, ...p.jointUnits]).size;
-    const supervised = list.filter((p) => p.supervisedBy !== undefined);
+    const supervised = list.filter(test.supervised);
     const recordedMeeting = filed.filter((p) => p.met !== undefined);
     const keySupervised = supervised.filter((p) => p.keyProposal);
     const otherSupervised = supervised.filter((p) => !p.keyProposal);
@@ -271,7 +294,7 @@ export const proposals = defineRecordKind({
     return {
       total: list.length,
       filed: filed.length,
-      merged: list.filter((p) => p.review === '并案').length,
+      merged: list.filter(test.merged).length,
       mergedInFiled: conventions.mergedInFiled,
       filingRate: ratio(filed.length, list.length),
       cutoff: cutoffWords(conventions, year.year),
@@ -315,7 +338,7 @@ export const proposals = defineRecordKind({
       excellentProposals: list.some((p) => p.excellent !== undefined) ? list.filter((p) => p.excellent).length : null,
       bySector: groups(list, (p) => p.sector, [], progress),
       byTag: groups(list, (p) => p.tags, [], progress),
-      collective: list.filter((p) => COLLECTIVE.has(p.submitterKind)).length,
+      collective: list.filter(test.collective).length,
       partiesAndGroups: list.filter((p) => p.submitterKind === '党派' || p.submitterKind === '团体').length,
       proposers: proposers.length,
       participationRate: members !== undefined && scope === 'year' ? ratio(proposers.length, members) : null,

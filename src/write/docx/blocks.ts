@@ -14,10 +14,11 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from '../document.js';
+import { typeAreaWidthPt, type Block, type Inline, type ParagraphBlock, type TableBlock, type TableCell as CellBlock } from '../document.js';
 import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 import { CELL_MARGIN_TWIPS, columnAlignments, columnWidths } from './table-columns.js';
 import { keepWhole, ROWS_BEFORE_BREAK } from './table-keep.js';
+import { libreOfficeOverhangPt } from './title-break.js';
 import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from './units.js';
 
@@ -66,8 +67,16 @@ function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): ParagraphC
 
 function paragraph(block: ParagraphBlock, layout: Layout): Paragraph {
   const styleId = PARAGRAPH_STYLE_IDS[block.kind];
+  const p = layout.paragraphs[block.kind];
+  // A title or subtitle line that fits the type area in Word may not in LibreOffice (the date's
+  // digits): let into the margins just so much, centred, that LibreOffice keeps it on one line.
+  const overhang =
+    block.kind === 'title' || block.kind === 'subtitle'
+      ? Math.ceil(libreOfficeOverhangPt(block.inlines, { widthPt: typeAreaWidthPt(layout), sizePt: p.sizePt, trackingPt: p.trackingPt }) * 20)
+      : 0;
   return new Paragraph({
     ...(styleId === 'Normal' ? {} : { style: styleId }),
+    ...(overhang > 0 ? { indent: { left: -overhang, right: -overhang } } : {}),
     children: runs(block.inlines, layout.paragraphs[block.kind], layout),
   });
 }

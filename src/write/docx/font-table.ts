@@ -81,7 +81,7 @@ export function withZeroTracking(styles: string, zeroStyleIds: readonly string[]
  * docx writes only the second, and only on paragraphs). */
 export function withTypographyDefaults(styles: string, layout: Layout): string {
   const value = layout.autoSpace ? '1' : '0';
-  // Not snapped to the document grid: the lines keep their exact spacing (render-docx.ts).
+  // Not snapped to the document grid: the lines keep their exact spacing (document-grid.ts).
   const autoSpace = `<w:autoSpaceDE w:val="${value}"/><w:autoSpaceDN w:val="${value}"/><w:snapToGrid w:val="0"/>`;
   // In the schema's order both come before w:spacing, which docx always writes in pPrDefault.
   return styles.replace(/(<w:pPrDefault><w:pPr>(?:(?!<\/w:pPr>).)*?)(<w:spacing )/s, `$1${autoSpace}$2`);

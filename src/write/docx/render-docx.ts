@@ -6,12 +6,13 @@ import { buildBody } from './blocks.js';
 import { fontTableXml, withSettings, withTypographyDefaults, withZeroTracking } from './font-table.js';
 import { chineseLanguage, layoutForScript } from './fonts.js';
 import { buildFooters } from './footer.js';
+import { documentGrid, type DocumentGrid } from './document-grid.js';
 import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
 import { withProseMarks } from './marks.js';
 import type { ProseMark } from '../../render/prose-marks.js';
 import { buildStyles, PARAGRAPH_STYLE_IDS, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
-import { mmToTwips, ptToTwips } from './units.js';
+import { mmToTwips } from './units.js';
 
 /** The theme's fonts: Word and WPS fall back to them, and report them missing when they name a
  * font the machine lacks (Office's theme names 等线 for Chinese). */
@@ -23,6 +24,11 @@ function buildTheme(layout: Layout): IThemeOptions {
   });
   return { fonts: { headings: font(layout.paragraphs.heading1), body: font(layout.paragraphs.body) } };
 }
+
+const docxGrid = (g: DocumentGrid) =>
+  g.type === 'linesAndChars'
+    ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.linePitch, charSpace: g.charSpace }
+    : { type: DocumentGridType.LINES, linePitch: g.linePitch };
 
 function buildDocument(doc: ReportDocument, layout: Layout): Document {
   const { page } = layout;
@@ -49,11 +55,8 @@ function buildDocument(doc: ReportDocument, layout: Layout): Document {
             },
             pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL },
           },
-          // 页面设置 › 文档网格: 22 lines of 28.95 pt (225 mm / 28.95 pt = 22.03). Lines only: a
-          // character grid (linesAndChars, 28 a line with charSpace −849) wrecks LibreOffice 7.4's
-          // lines whatever w:snapToGrid says (docs/layout.md). Text does not snap to it: every
-          // paragraph has its exact spacing already (w:snapToGrid 0 in the defaults).
-          grid: { type: DocumentGridType.LINES, linePitch: ptToTwips(layout.lineSpacingPt) },
+          // 页面设置 › 文档网格: 每行 28 字、每页 22 行 in Word's and WPS's dialog (document-grid.ts).
+          grid: docxGrid(documentGrid(layout)),
         },
         footers: buildFooters(layout),
         children: buildBody(breakDisplayLines(doc, layout).blocks, layout),

@@ -53,8 +53,8 @@ export const paragraphRun = (p: ParagraphLayout) => ({
   sizeComplexScript: ptToHalfPoints(p.sizePt),
   bold: p.bold,
   // w:spacing in twips: −5 (−0.25 pt) sets 28 三号 characters in the 156 mm type area. A plain
-  // character spacing, not a document grid: Word and LibreOffice read it alike, whereas
-  // LibreOffice sets a linesAndChars grid with a negative w:charSpace at about 15 characters a line.
+  // character spacing, which Word and LibreOffice read alike; the text does not snap to the
+  // document grid (document-grid.ts), which is there for the 页面设置 dialog.
   // docx leaves out a 0; zeroTracking (font-table.ts) writes it, so a title or table style based
   // on Normal does not inherit Normal's −0.25 pt.
   ...(p.trackingPt === 0 ? {} : { characterSpacing: ptToTwips(p.trackingPt) }),
