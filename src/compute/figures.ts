@@ -38,18 +38,19 @@ function kindFigures(kind: RecordKind, year: YearRecords, scope: 'year' | 'term'
 }
 
 /**
- * Figures by the year's checked records: the reports of one year (validate checks all of them
- * in one session) share the records, so they share the figures instead of counting again.
+ * Figures by the year's checked records, for the pipeline: the reports of one year (validate
+ * checks all of them in one session) share the records, so they share the figures instead of
+ * counting again. Shared, so read only; computeYear gives a caller its own.
  */
 const computed = new WeakMap<YearRecords, YearFigures>();
 
-export function computeYear(year: YearRecords): YearFigures {
+export function yearFigures(year: YearRecords): YearFigures {
   let figures = computed.get(year);
-  if (!figures) computed.set(year, (figures = countYear(year)));
+  if (!figures) computed.set(year, (figures = computeYear(year)));
   return figures;
 }
 
-function countYear(year: YearRecords): YearFigures {
+export function computeYear(year: YearRecords): YearFigures {
   const m = year.members;
   const kinds = Object.fromEntries(RECORD_KINDS.map((kind) => [kind.key, kindFigures(kind, year, 'year')]));
   settleShares(kinds, conventionsOf(year.organization).percentDigits);

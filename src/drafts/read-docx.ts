@@ -261,5 +261,10 @@ export async function readDraft(bytes: Uint8Array): Promise<Draft> {
   const decode = (name: string) => (parts[name] ? new TextDecoder().decode(parts[name]) : undefined);
   const documentXml = decode('word/document.xml');
   if (documentXml === undefined) throw new NotADocxError('这是一个压缩包，但其中没有 Word 的正文（可能是 Excel 或其他文件改了扩展名）');
-  return { paragraphs: readBody(documentXml, styleNames(decode('word/styles.xml'))), comments: readComments(decode('word/comments.xml')), documentXml, parts };
+  try {
+    return { paragraphs: readBody(documentXml, styleNames(decode('word/styles.xml'))), comments: readComments(decode('word/comments.xml')), documentXml, parts };
+  } catch {
+    // What Word and WPS write reads; a part it cannot (a character reference past U+10FFFF…) is damage.
+    throw new NotADocxError('文档的内容已损坏（正文或批注中有无法识别的内容）');
+  }
 }

@@ -5,7 +5,7 @@
  * which adds the lessons (体会) to the annual report's parts. A year missing from the range is
  * an error that names the year.
  */
-import { computeTerm, computeYear, type YearFigures } from '../compute/figures.js';
+import { computeTerm, yearFigures, type YearFigures } from '../compute/figures.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sittingContext, type RenderedPart, type TermContext } from '../compute/context.js';
@@ -70,7 +70,7 @@ export const term: ReportKind = {
         }
         continue;
       }
-      if (checked) figures.push(computeYear(checked.records));
+      if (checked) figures.push(yearFigures(checked.records));
     }
     const narrative = folder ? requireNarrative(source, folderName, TERM_NARRATIVE, `${range.from}—${range.to} 年届末报告`) : { diagnostics: [] };
     appendAll(diagnostics, narrative.diagnostics);

@@ -4,7 +4,7 @@
  * from its checked records and sitting.
  */
 import path from 'node:path';
-import { computeYear } from '../compute/figures.js';
+import { yearFigures } from '../compute/figures.js';
 import { plausibility } from '../compute/plausibility.js';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -54,8 +54,8 @@ function prepareYear(source: CheckedSource): { context?: YearContext; diagnostic
     return { diagnostics: written ? [] : [diagnostic('missingPart', { key: 'sitting', year }, { file: source.data.years.get(year)?.display ?? source.data.display })] };
   }
   const previous = source.years.get(year - 1);
-  const figures = computeYear(checked.records);
-  const before = previous && source.data.years.has(year - 1) ? computeYear(previous.records) : null;
+  const figures = yearFigures(checked.records);
+  const before = previous && source.data.years.has(year - 1) ? yearFigures(previous.records) : null;
   // Records refused for their errors would make every figure look implausible: those are reported already.
   return { context: yearContext(figures, before, source.organization, checked.sitting), diagnostics: source.dataHasErrors ? [] : plausibility(checked.records, figures, before) };
 }

@@ -138,6 +138,12 @@ function prepareNode(node: Node): void {
       if (b.hash && b.hash.pairs.length > 0) {
         throw new Refusal({ kind: 'helper', subject: name, detail: '不接受“名称=值”形式的参数', loc: b.hash.loc as SourceLoc });
       }
+      // Handlebars would take {{date x}} inside `as |date|` for the parameter, not the helper.
+      for (const param of b.program?.blockParams ?? []) {
+        if (KNOWN_HELPERS.includes(param) || param === VALUE || param === DEFINED) {
+          throw new Refusal({ kind: 'syntax', subject: param, detail: `块参数不能叫“${param}”：这是函数的名称，请换一个名称（如 item）`, loc });
+        }
+      }
       if (GUARDED_BLOCKS.has(name)) b.params[0] = subExpression(DEFINED, [b.params[0]!], b.params[0]!.loc as SourceLoc);
       return;
     }

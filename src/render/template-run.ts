@@ -152,7 +152,9 @@ export function runnable(ast: Program, registry: Registry): TemplateRun {
       };
       options.data = data;
     }
-    const piece = Object.hasOwn(registry.partials, name) ? registry.partials[name] : undefined;
+    const registered = Object.hasOwn(registry.partials, name) ? registry.partials[name] : undefined;
+    // A partial block naming a piece that is not a partial prints its own block instead.
+    const piece = typeof registered === 'function' ? registered : options.data?.['partial-block'];
     if (typeof piece !== 'function') throw new Error(`The partial ${name} could not be found`);
     const result = (piece as TemplateRun)(context, options);
     if (result === null || result === undefined) throw new Error(`The partial ${name} returned no output`);
@@ -161,8 +163,9 @@ export function runnable(ast: Program, registry: Registry): TemplateRun {
   }
 
   function hash(node: Hash, env: Env): Record<string, unknown> {
+    // As Handlebars' code does it: the pairs from last to first, so the first of a repeated name wins.
     const out: Record<string, unknown> = {};
-    for (const pair of node.pairs) out[pair.key] = value(pair.value, env);
+    for (let i = node.pairs.length - 1; i >= 0; i--) out[node.pairs[i]!.key] = value(node.pairs[i]!.value, env);
     return out;
   }
 

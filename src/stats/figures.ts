@@ -4,7 +4,7 @@
  * narrative is needed; the organisation's and the sitting's names are included when present.
  */
 import path from 'node:path';
-import { computeTerm, computeYear, type YearFigures } from '../compute/figures.js';
+import { computeTerm, yearFigures, type YearFigures } from '../compute/figures.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YearRecords } from '../domain/record-kind.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
@@ -41,7 +41,7 @@ export function figuresOfRecords(request: Pick<ReportRequest, 'dataDirs' | 'year
     const sitting = source.folders.get(termFolderName(range))?.sitting;
     const figures = {
       term,
-      years: Object.fromEntries(years.map((y) => [String(y), computeYear(source.years.get(y)!.records)])),
+      years: Object.fromEntries(years.map((y) => [String(y), yearFigures(source.years.get(y)!.records)])),
       organization: source.organization,
       ...(sitting ? { sitting: sittingContext(sitting, source.organization) } : {}),
     };
@@ -53,7 +53,7 @@ export function figuresOfRecords(request: Pick<ReportRequest, 'dataDirs' | 'year
   const { source, diagnostics } = checkSource(data, { dataDir, year, years: [year - 1, year], folders: [] }, []);
   const checked = source.years.get(year);
   if (!checked) return { diagnostics: sortDiagnostics(diagnostics) };
-  const { year: _year, ...own } = computeYear(checked.records);
+  const { year: _year, ...own } = yearFigures(checked.records);
   const previous = source.years.get(year - 1);
   const sitting = checked.sitting;
   const figures = {
@@ -63,5 +63,5 @@ export function figuresOfRecords(request: Pick<ReportRequest, 'dataDirs' | 'year
     ...(source.organization ? { organization: source.organization } : {}),
     ...(sitting && source.organization ? { sitting: sittingContext(sitting, source.organization) } : {}),
   };
-  return { figures, previous: previous && data.years.has(year - 1) ? computeYear(previous.records) : null, year, records: checked.records, diagnostics: sortDiagnostics(diagnostics) };
+  return { figures, previous: previous && data.years.has(year - 1) ? yearFigures(previous.records) : null, year, records: checked.records, diagnostics: sortDiagnostics(diagnostics) };
 }

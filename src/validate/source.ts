@@ -56,7 +56,7 @@ export interface CheckedSource {
  * A year's records checked once while its files and the organisation's settings stay the same.
  * A watch session keeps each parsed file (the same objects while a file is unchanged), and a save
  * of narrative.md, or of the current year's file, checked every record of both years again; a
- * checked year is only read after this stage, so its figures are counted once too (computeYear).
+ * checked year is only read after this stage, so its figures are counted once too (yearFigures).
  */
 const checkedYears = new WeakMap<object, { parts: readonly object[]; key: string; checked: CheckedYear; found: Diagnostic[] }>();
 

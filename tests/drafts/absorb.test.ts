@@ -238,6 +238,12 @@ describe('report absorb', () => {
     expect(`${doc.stderr}${book.stderr}`).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/);
   });
 
+  it('refuses a draft whose body is damaged as unreadable, not as an internal error', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const damaged = zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>&#x110000;</w:t></w:r></w:p></w:body></w:document>') });
+    await expect(readDraft(damaged)).rejects.toMatchObject({ detail: '文档的内容已损坏（正文或批注中有无法识别的内容）' });
+  });
+
   it('reads a draft with bounds: a part that inflates past the limit is refused, not inflated', async () => {
     const { zipSync } = await import('fflate');
     // 200 MB of zeros deflate to about 200 KB: more than a draft part may hold.

@@ -64,6 +64,7 @@ const CASES: [string, string, Record<string, string>?][] = [
   ['partials: own context, given context, hash, indented on their own line', '{{#with org}}{{> unit}}{{/with}}|{{> unit org}}|{{> unit org extra=year}}\n  {{> unit org}}\n', { unit: '{{name}}{{#if extra}}+{{extra}}{{/if}}{{@root.year}}' }],
   ['partial inside each, reading ../ and @index', '{{#each items}}{{> row}}{{/each}}', { row: '{{@index}}{{name}}{{#each cells}}<{{this}}{{../name}}>{{/each}};' }],
   ['partial block', '{{#> unit}}备用{{/unit}}', { unit: '{{year}}' }],
+  ['a repeated hash name: the first is taken', '{{> unit org extra=1 extra=2}}', { unit: '{{name}}+{{extra}}' }],
 ];
 
 describe('running a template by walking it', () => {
@@ -80,6 +81,34 @@ describe('running a template by walking it', () => {
     const { walked, compiled } = both('{{own}}{{list.length}}{{#if inherited}}有{{else}}无{{/if}}{{#if constructor}}有{{else}}无{{/if}}', {}, data);
     expect(walked).toBe('y1无无');
     expect(compiled).toBe(walked);
+  });
+
+  it('prints the block of a partial block whose piece is not a partial, as Handlebars does', () => {
+    const engine = createEngine(() => ['report']);
+    expect(engine.compile('前{{#> report}}备用{{/report}}后', 'root')(context)).toBe('前备用后');
+  });
+
+  it('evaluates a partial’s hash from last to first, as Handlebars does: the first problem reported is the last pair’s', () => {
+    const engine = createEngine(() => ['unit']);
+    engine.hb.registerPartial('unit', engine.compile('{{name}}', 'unit') as unknown as Handlebars.Template);
+    try {
+      engine.compile('{{> unit org a=missing1 b=missing2}}', 'root')(context);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as TemplateError).problem).toMatchObject({ kind: 'missing-field', subject: 'missing2', column: 27 });
+    }
+  });
+
+  it('refuses a block parameter named like a helper (Handlebars would call the parameter, not the helper)', () => {
+    const engine = createEngine();
+    for (const name of ['date', 'percent', 'lookup', '__value']) {
+      try {
+        engine.compile(`{{#each items as |${name}|}}x{{/each}}`, 'root');
+        expect.unreachable();
+      } catch (error) {
+        expect((error as TemplateError).problem, name).toMatchObject({ kind: 'syntax', subject: name, line: 1, column: 1 });
+      }
+    }
   });
 
   it('refuses a partial given two contexts before anything runs, at the statement', () => {

@@ -36,7 +36,7 @@ export function openZip(bytes: Uint8Array, limits: Pick<WorkbookLimits, 'maxPart
   if (end < 0) return { kind: 'unreadable', detail: '文件不完整，找不到 zip 目录（可能下载或复制时被截断）' };
   const count = view.getUint16(end + 10, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (count === 0xffff || directoryOffset === 0xffffffff) return { kind: 'unreadable', detail: '是 ZIP64 格式，台账文件不会这样大' };
+  if (count === 0xffff || directoryOffset === 0xffffffff) return { kind: 'unreadable', detail: '是 ZIP64 格式（4 GB 以上的压缩包用的格式），台账和报告都不会这样大' };
   if (count > limits.maxZipEntries) return { kind: 'too-many-entries' };
   const parts = new Map<string, Uint8Array>();
   const names: string[] = [];

@@ -33,7 +33,7 @@ export function lineWidthPt(text: string, m: Pick<LineMeasure, 'sizePt' | 'track
 }
 
 /** Places where a Chinese character meets a digit or a Latin letter. */
-export function scriptChanges(text: string): number {
+function scriptChanges(text: string): number {
   const kind = (ch: string) => (/\p{Script=Han}/u.test(ch) ? 'han' : /[0-9A-Za-z]/.test(ch) ? 'alnum' : 'other');
   let changes = 0;
   let previous = 'other';
