@@ -120,10 +120,10 @@ function readRows(sdata: string, book: BookParts): Row[] {
 
 /** One cell as library.ts's convertCell makes it of the library's; null where it makes none. */
 function readCell(tag: Record<string, string>, d: string, row: number, column: number, book: BookParts): Cell | null {
-  const v = firstElement(d, 'v');
-  const raw = v && v[1] !== '' ? v[1] : undefined;
+  const raw = cellValue(d);
   let formula: string | undefined;
-  const f = firstElement(d, 'f');
+  // No `f` anywhere: no formula element (most cells; the pattern below is the library's).
+  const f = d.indexOf('f') < 0 ? undefined : firstElement(d, 'f');
   if (f) {
     if (/^<(?:\w+:)?f\b[^<>]*\bt=/.test(f[0])) throw new Decline('formula');
     if (f[1] !== '') {
@@ -190,6 +190,16 @@ function styleFormat(s: string | undefined, book: BookParts): string | undefined
   if (!/^(?:0|[1-9]\d*)$/.test(s)) throw new Decline('style');
   const index = Number(s);
   return index < book.formats.length ? book.formats[index] : 'General';
+}
+
+/** The text of the cell's first `<v>` element, undefined when empty; `<v>12</v>` first is read without a pattern. */
+function cellValue(d: string): string | undefined {
+  if (d.startsWith('<v>')) {
+    const end = d.indexOf('<', 3);
+    if (end > 0 && d.startsWith('</v>', end)) return end > 3 ? d.slice(3, end) : undefined;
+  }
+  const v = firstElement(d, 'v');
+  return v && v[1] !== '' ? v[1] : undefined;
 }
 
 /** The common `<c r="B2" s="1" t="s">` read directly; any other shape as the library reads attributes. */

@@ -46,6 +46,8 @@ const NAMED: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>
 
 /** XML text as the library decodes it (its unescapexml; CDATA sections are refused before this). */
 export function xmlText(text: string, cell = false): string {
+  // Most text has nothing to decode.
+  if (text.indexOf('&') < 0 && text.indexOf('_') < 0) return cell && text.indexOf('\r') >= 0 ? text.replace(/\r\n/g, '\n') : text;
   const out = text
     .replace(ENTITY, (all: string, code: string | undefined) => NAMED[all] || String.fromCharCode(parseInt(code!, all.indexOf('x') > -1 ? 16 : 10)) || all)
     .replace(CODE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
