@@ -42,6 +42,10 @@ function filesUnder(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+function edit(parts: Map<string, Uint8Array>, name: string, find: string | RegExp, replace: string): void {
+  parts.set(name, strToU8(new TextDecoder().decode(parts.get(name)!).replace(find, replace)));
+}
+
 const strings = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}">${items}</sst>`;
 
 describe('readParts: the same sheets as the library, or none', () => {
@@ -167,6 +171,34 @@ describe('readParts: the same sheets as the library, or none', () => {
   it('declines rather than differs on damaged parts', () => {
     const cases = ['<row r="1"><c r="A1" t="s"><v>5</v></c></row>', '<row r="1"><c r="a1"><v>1</v></c></row>', '<row r="1"><c r="A1" t="x"><v>1</v></c></row>'];
     for (const data of cases) expect(bothReaders(xlsx({ strings: ['甲'], sheets: [{ name: 'S', data }] })), data).toBeUndefined();
+  });
+
+  it('reads the package as the library finds its parts, or declines', () => {
+    const base = xlsx({ strings: ['甲'], sheets: [{ name: 'S', data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row>' }] });
+    const edits: [string, (parts: Map<string, Uint8Array>) => void, 'read' | 'declined'][] = [
+      ['as written', () => undefined, 'read'],
+      ['an absolute target', (p) => edit(p, 'xl/_rels/workbook.xml.rels', 'Target="worksheets/', 'Target="/xl/worksheets/'), 'read'],
+      ['a target in another case', (p) => edit(p, 'xl/_rels/workbook.xml.rels', 'Target="worksheets/sheet1.xml', 'Target="Worksheets/Sheet1.XML'), 'read'],
+      ['no styles', (p) => edit(p, '[Content_Types].xml', /<Override PartName="\/xl\/styles.xml"[^>]*>/, ''), 'read'],
+      ['no workbook override', (p) => edit(p, '[Content_Types].xml', /<Override PartName="\/xl\/workbook.xml"[^>]*>/, ''), 'read'],
+      ['a missing sheet part', (p) => p.delete('xl/worksheets/sheet1.xml'), 'read'],
+      ['a prefixed relationship', (p) => edit(p, 'xl/_rels/workbook.xml.rels', /<Relationship /g, '<x:Relationship '), 'declined'],
+      ['a chart sheet', (p) => edit(p, 'xl/_rels/workbook.xml.rels', '/worksheet"', '/chartsheet"'), 'declined'],
+      ['no workbook relationships', (p) => p.delete('xl/_rels/workbook.xml.rels'), 'declined'],
+      ['no shared strings', (p) => edit(p, '[Content_Types].xml', /<Override PartName="\/xl\/sharedStrings.xml"[^>]*>/, ''), 'declined'],
+      ['a workbook elsewhere', (p) => edit(p, '[Content_Types].xml', 'PartName="/xl/workbook.xml"', 'PartName="/xl/book.xml"'), 'declined'],
+      ['a comment in the sheet', (p) => edit(p, 'xl/worksheets/sheet1.xml', '<sheetData>', '<!-- x --><sheetData>'), 'declined'],
+      ['UTF-16', (p) => p.set('xl/workbook.xml', new Uint8Array([0xff, 0xfe, ...p.get('xl/workbook.xml')!])), 'declined'],
+      ['another namespace', (p) => edit(p, '[Content_Types].xml', 'package/2006/content-types', 'package/2007/content-types'), 'declined'],
+    ];
+    for (const [name, change, expected] of edits) {
+      const opened = openZip(base, DEFAULT_LIMITS);
+      if ('kind' in opened) throw new Error(opened.kind);
+      change(opened.parts);
+      const fast = readParts(opened.parts, 100);
+      if (fast) expect(fast, name).toStrictEqual(readWithLibrary(repack(opened.parts), 'xlsx', 100));
+      expect(fast === undefined ? 'declined' : 'read', name).toBe(expected);
+    }
   });
 
   it('counts rows past the limit as the library does', () => {

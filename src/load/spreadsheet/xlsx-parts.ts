@@ -149,7 +149,8 @@ function relationships(xml: string | undefined): Map<string, { type: string; tar
   if (xml === undefined) throw new Decline('no workbook relationships');
   const out = new Map<string, { type: string; target: string; external: boolean }>();
   for (const tag of xml.match(TAG) ?? []) {
-    if (tag.replace(/^<\w+:/, '<').split(/[ \n\r]/, 1)[0] !== '<Relationship') continue;
+    // Without a namespace prefix: the library does not take `<x:Relationship>` for one.
+    if (tag.split(/[ \n\r]/, 1)[0] !== '<Relationship') continue;
     const a = tagAttributes(tag);
     if (a.Id === undefined || a.Target === undefined) throw new Decline('relationship');
     out.set(a.Id, { type: a.Type ?? '', target: xmlText(a.Target), external: a.TargetMode === 'External' });
