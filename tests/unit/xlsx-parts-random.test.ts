@@ -8,14 +8,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type LibrarySheets, readWithLibrary } from '../../src/load/spreadsheet/library.js';
+import { withChineseDateFormats } from '../../src/load/spreadsheet/locale-formats.js';
 import { DEFAULT_LIMITS } from '../../src/load/spreadsheet/types.js';
 import { readParts } from '../../src/load/spreadsheet/xlsx-parts.js';
 import { openZip, repack } from '../../src/load/spreadsheet/zip-guard.js';
 import { xlsx } from '../fixtures/spreadsheets/make.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-/** Styles 0–8: General, 14, 年月日, date-time, '000', '0.0', '@', yyyy-mm-dd, and one past the list is General too. */
-const STYLES = `<?xml version="1.0"?><styleSheet xmlns="${MAIN}"><numFmts count="5"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="166" formatCode="000"/><numFmt numFmtId="167" formatCode="0.0"/><numFmt numFmtId="168" formatCode="yyyy-mm-dd"/></numFmts><cellXfs count="8"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="167"/><xf numFmtId="49"/><xf numFmtId="168"/></cellXfs></styleSheet>`;
+/** Styles 0–9: General, 14, 年月日, date-time, '000', '0.0', '@', yyyy-mm-dd, Chinese Excel's 31 and 57; one past the list is General too. */
+const STYLES = `<?xml version="1.0"?><styleSheet xmlns="${MAIN}"><numFmts count="5"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="166" formatCode="000"/><numFmt numFmtId="167" formatCode="0.0"/><numFmt numFmtId="168" formatCode="yyyy-mm-dd"/></numFmts><cellXfs count="10"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="167"/><xf numFmtId="49"/><xf numFmtId="168"/><xf numFmtId="31"/><xf numFmtId="57"/></cellXfs></styleSheet>`;
 
 const text = fc.oneof(
   fc.constantFrom('', ' ', '提案', 'a&amp;b', '&lt;x&gt;', '&#x4E2D;&#20013;', '_x000D_', '_x005F_x0041_', 'a&#13;&#10;b', '&quot;&apos;', '&AMP;', '1', 'true', '#N/A', '#DIV/0!', 'TRUE', '0'),
@@ -32,7 +33,7 @@ const attribute = (name: string, value: fc.Arbitrary<string>) => fc.option(value
 const cellOf = (common: boolean) => fc
   .record({
     r: fc.option(fc.tuple(fc.constantFrom('A', 'B', 'C', 'AA', ...(common ? [] : ['a'])), fc.integer({ min: 1, max: 4 })).map(([c, r]) => `${c}${r}`), { nil: undefined }),
-    s: attribute('s', common ? fc.constantFrom('0', '1', '2', '6', '7', '8') : fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '01')),
+    s: attribute('s', common ? fc.constantFrom('0', '1', '2', '6', '7', '8', '10') : fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '01')),
     t: attribute('t', common ? fc.constantFrom('s', 'inlineStr', 'b', 'str') : fc.constantFrom('n', 's', 'str', 'inlineStr', 'b', 'e', 'd')),
     order: fc.boolean(),
     quote: fc.constantFrom('"', "'"),
@@ -68,7 +69,7 @@ function compare(bytes: Uint8Array): 'read' | 'declined' {
   const fast = readParts(opened.parts, DEFAULT_LIMITS.maxRows);
   let library: LibrarySheets | Error;
   try {
-    library = readWithLibrary(repack(opened.parts), 'xlsx', DEFAULT_LIMITS.maxRows);
+    library = readWithLibrary(repack(withChineseDateFormats(opened.parts)), 'xlsx', DEFAULT_LIMITS.maxRows);
   } catch (error) {
     library = error as Error;
   }

@@ -11,6 +11,8 @@ import fc from 'fast-check';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { type LibrarySheets, readWithLibrary } from '../../src/load/spreadsheet/library.js';
+import { readWorkbook } from '../../src/load/spreadsheet/read.js';
+import { withChineseDateFormats } from '../../src/load/spreadsheet/locale-formats.js';
 import { DEFAULT_LIMITS } from '../../src/load/spreadsheet/types.js';
 import { readParts } from '../../src/load/spreadsheet/xlsx-parts.js';
 import { openZip, repack } from '../../src/load/spreadsheet/zip-guard.js';
@@ -28,7 +30,7 @@ function bothReaders(bytes: Uint8Array, maxRows = DEFAULT_LIMITS.maxRows): Libra
   const fast = readParts(opened.parts, maxRows);
   let library: LibrarySheets | Error;
   try {
-    library = readWithLibrary(repack(opened.parts), 'xlsx', maxRows);
+    library = readWithLibrary(repack(withChineseDateFormats(opened.parts)), 'xlsx', maxRows);
   } catch (error) {
     library = error as Error;
   }
@@ -133,7 +135,7 @@ describe('readParts: the same sheets as the library, or none', () => {
     opened.parts.set('xl/workbook.xml', strToU8(workbook));
     opened.parts.delete('xl/worksheets/sheet5.xml');
     const fast = readParts(opened.parts, 100)!;
-    expect(fast).toStrictEqual(readWithLibrary(repack(opened.parts), 'xlsx', 100));
+    expect(fast).toStrictEqual(readWithLibrary(repack(withChineseDateFormats(opened.parts)), 'xlsx', 100));
     expect(fast).toMatchObject({ hidden: ['隐藏', '深藏'], refusedNames: ['__proto__'], unreadable: ['丢失'] });
     expect(fast.sheets.map((s) => s.name)).toEqual(['显示']);
   });
@@ -144,6 +146,26 @@ describe('readParts: the same sheets as the library, or none', () => {
     for (const date1904 of [false, true]) {
       const fast = bothReaders(xlsx({ date1904, strings: ['文字'], sheets: [{ name: '日期', data }], extra: { 'xl/styles.xml': styles } }))!;
       expect(fast.sheets[0]!.rows[0]!.cells.map((c) => c.text)).toEqual(date1904 ? ['2027/3/6', '2027年3月6日', '2027-03-06', '文字'] : ['2023/3/5', '2023年3月5日', '2023-03-05', '文字']);
+    }
+  });
+
+  it('reads Chinese Excel\'s built-in date formats as dates from the first cell on, by either reader', () => {
+    const data = '<row r="1"><c r="A1" s="1"><v>44990</v></c><c r="B1" s="1"><v>44991</v></c></row>';
+    const styles = (id: number, numFmts = '') => `<?xml version="1.0"?><styleSheet xmlns="${MAIN}">${numFmts}<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="${id}"/></cellXfs></styleSheet>`;
+    const fast = bothReaders(xlsx({ sheets: [{ name: 'S', data }], extra: { 'xl/styles.xml': styles(31) } }))!;
+    expect(fast.sheets[0]!.rows[0]!.cells.map((c) => [c.value, c.text])).toEqual([
+      [{ kind: 'date', date: '2023-03-05', serial: 44990 }, '2023年3月5日'],
+      [{ kind: 'date', date: '2023-03-06', serial: 44991 }, '2023年3月6日'],
+    ]);
+    // 2023年3月 (57): the library reads it, with the format written into the styles (an empty numFmts list or none).
+    for (const numFmts of ['', '<numFmts count="0"/>', '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>']) {
+      const bytes = xlsx({ sheets: [{ name: 'S', data }], extra: { 'xl/styles.xml': styles(57, numFmts) } });
+      expect(bothReaders(bytes)).toBeUndefined();
+      const book = readWorkbook(bytes, '提案台账.xlsx');
+      expect(book.sheets[0]!.rows[0]!.cells.map((c) => [c.value, c.text])).toEqual([
+        [{ kind: 'date', date: '2023-03-05', serial: 44990 }, '2023年3月'],
+        [{ kind: 'date', date: '2023-03-06', serial: 44991 }, '2023年3月'],
+      ]);
     }
   });
 
@@ -196,7 +218,7 @@ describe('readParts: the same sheets as the library, or none', () => {
       if ('kind' in opened) throw new Error(opened.kind);
       change(opened.parts);
       const fast = readParts(opened.parts, 100);
-      if (fast) expect(fast, name).toStrictEqual(readWithLibrary(repack(opened.parts), 'xlsx', 100));
+      if (fast) expect(fast, name).toStrictEqual(readWithLibrary(repack(withChineseDateFormats(opened.parts)), 'xlsx', 100));
       expect(fast === undefined ? 'declined' : 'read', name).toBe(expected);
     }
   });

@@ -9,6 +9,7 @@ import { megabytes } from '../files.js';
 import { type Census, countBiff, countXml, sheetNamesByPart } from './census.js';
 import { readCsv } from './csv-read.js';
 import { containerStreams, type LibrarySheets, readWithLibrary, xlsWorkbookStream } from './library.js';
+import { withChineseDateFormats } from './locale-formats.js';
 import { containerKind, FORMAT_NAMES, isBiff8, mismatchedExtension, OLD_EXCEL, sniff, zipKind } from './sniff.js';
 import { readParts } from './xlsx-parts.js';
 import { DEFAULT_LIMITS, type Sheet, type SpreadsheetFormat, type WorkbookLimits } from './types.js';
@@ -79,7 +80,7 @@ function readXlsx(bytes: Uint8Array, file: string, limits: WorkbookLimits): Work
   const crowded = overCensus(census, limits, file);
   if (crowded) return failed(crowded);
   // The common ledger is read from the parts directly; what only the library can read goes to it.
-  const read = readParts(opened.parts, limits.maxRows) ?? readWithLibrary(repack(opened.parts), 'xlsx', limits.maxRows);
+  const read = readParts(opened.parts, limits.maxRows) ?? readWithLibrary(repack(withChineseDateFormats(opened.parts)), 'xlsx', limits.maxRows);
   return finish(read, 'xlsx', file, limits, diagnostics);
 }
 

@@ -9,6 +9,7 @@
  * the library reads the workbook as before.
  */
 import type { LibrarySheets } from './library.js';
+import { CHINESE_DATE_FORMATS } from './locale-formats.js';
 import type { Sheet } from './types.js';
 import { type BookParts, Decline, readSheetXml } from './xlsx-sheet.js';
 import { firstElement, sharedStrings, TAG, tagAttributes, xmlText } from './xlsx-text.js';
@@ -20,8 +21,8 @@ const WORKSHEET = ['http://schemas.openxmlformats.org/officeDocument/2006/relati
 const WORKBOOK_TYPES = new Set(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml', 'application/vnd.ms-excel.sheet.binary.macroEnabled.main', 'application/vnd.ms-excel.addin.macroEnabled.main+xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml']);
 const STRINGS_TYPES = new Set(['application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml', 'application/vnd.ms-excel.sharedStrings']);
 const STYLES_TYPES = new Set(['application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml', 'application/vnd.ms-excel.styles']);
-/** The library's own numbers for the formats of ledgers: General, the short date, text. */
-const BUILTIN = new Map([[0, 'General'], [14, 'm/d/yy'], [49, '@']]);
+/** Formats by number: General, the short date, text (the library's names), and Chinese Excel's dates (locale-formats.ts). */
+const BUILTIN = new Map([[0, 'General'], [14, 'm/d/yy'], [49, '@'], ...CHINESE_DATE_FORMATS]);
 
 /** The workbook's sheets as readWithLibrary would give them, or undefined where only the library can tell. */
 export function readParts(parts: ReadonlyMap<string, Uint8Array>, maxRows: number): LibrarySheets | undefined {
