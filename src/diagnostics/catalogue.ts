@@ -46,7 +46,7 @@ export const catalogue = {
   yearFolderMissing: entry<{ folder: string; year: string; available: string }>({
     code: 'RPT102',
     severity: 'error',
-    message: (a) => `数据文件夹中没有 ${a.year} 年的文件夹“${a.folder}”`,
+    message: (a) => (a.year ? `数据文件夹中没有 ${a.year} 年的文件夹“${a.folder}”` : `数据文件夹“${a.folder}”中还没有年度文件夹（以四位年份命名，如 2024）`),
     hint: (a) => (a.available ? `现有年度：${a.available}。请检查年份或新建该年度文件夹。` : '请先建立该年度的文件夹并放入数据文件。'),
     cause: '数据按年度分文件夹存放，report build 2023 读取数据文件夹中的 2023/；这一年的文件夹还没有建立，文件夹名不是四位的年份，或命令中的年份写错了。不写年份时用最近的年度，数据文件夹中一个年度文件夹也没有时也是这个问题。',
     example: { folder: 'data/2024', year: '2024', available: '2022、2023' },
@@ -56,8 +56,8 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `无法读取文件：${a.detail}`,
     hint: () => '确认文件存在且有读取权限。',
-    cause: '文件在数据文件夹中，系统却不让读取：多是没有读取权限（从别的电脑或账户拷来的文件），或文件正被别的程序占用、所在的网络盘暂时连不上。冒号后是系统给出的原因代码，如 EACCES（没有权限）、EBUSY（正被占用）、EIO（读写出错）。',
-    example: { detail: 'EACCES' },
+    cause: '文件在数据文件夹中，系统却不让读取：多是没有读取权限（从别的电脑或账户拷来的文件），或文件正被别的程序占用、所在的网络盘暂时连不上。冒号后是系统给出的原因。',
+    example: { detail: '没有读取权限' },
   }),
   yamlSyntax: entry<{ what: string; hint: string }>({
     code: 'RPT104',
@@ -332,7 +332,7 @@ export const catalogue = {
     message: (a) => `手填的“${a.field}”为 ${a.written}，但逐条记录统计出的${a.what}是 ${a.counted}`,
     hint: () => '以逐条记录为准：删除手填的数字，或改成与记录一致。',
     cause: '一类工作既有逐条记录，又在 totals 下手填了总数（或一项其他履职活动既写了 count，又逐项列出），两者不一致；多是补录了记录，没有改手填的数字。',
-    example: { field: 'totals.information.collected', written: 320, counted: 316, what: '收集（逐条记录）' },
+    example: { field: 'totals.information.collected', written: 320, counted: 316, what: '收集的信息' },
   }),
   unknownCategory: entry<{ field: string; value: string; list: string; allowed: string; near: string }>({
     code: 'RPT306',

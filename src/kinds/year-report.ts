@@ -25,7 +25,7 @@ export function chooseYear(request: ReportRequest, dataDir: string, availableYea
   const years = availableYears(dataDir);
   const year = request.year ?? years[years.length - 1];
   const folder = displayPath(request.cwd, path.resolve(request.cwd, dataDir));
-  if (year === undefined) return diagnostic('yearFolderMissing', { folder, year: '任何', available: '' }, { file: folder });
+  if (year === undefined) return diagnostic('yearFolderMissing', { folder, year: '', available: '' }, { file: folder });
   if (!years.includes(year)) {
     return diagnostic(
       'yearFolderMissing',

@@ -91,8 +91,26 @@ export function readProblem(read: Extract<ReturnType<typeof readRegularFile>, { 
       return diagnostic('fileTooLarge', sizes, { file: display, line: 1, column: 1 });
     }
     default:
-      return diagnostic('fileUnreadable', { detail: read.detail ?? '' }, { file: display });
+      return diagnostic('fileUnreadable', { detail: readErrorWords(read.detail) }, { file: display });
   }
+}
+
+/** What the system's error codes for a failed read mean, in words; an unknown code is shown as the system gave it. */
+const READ_ERRORS: Record<string, string> = {
+  EACCES: '没有读取权限',
+  EPERM: '不允许读取这个文件',
+  ENOENT: '文件不存在（可能刚被移走或删除）',
+  EISDIR: '这是一个文件夹',
+  EIO: '读取时磁盘或网络驱动器出错',
+  EBUSY: '文件正被其他程序占用',
+  EMFILE: '同时打开的文件太多',
+  ENFILE: '同时打开的文件太多',
+  ETIMEDOUT: '读取网络驱动器上的文件超时',
+};
+
+function readErrorWords(code: string | undefined): string {
+  if (code === undefined) return '原因不明';
+  return READ_ERRORS[code] ?? `系统错误 ${code}`;
 }
 
 export function megabytes(bytes: number): string {

@@ -26,7 +26,7 @@ export function renderReport(compiled: CompiledTemplates, context: CitableContex
     return { markdown, diagnostics };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    const d = templateDiagnostic(error, compiled.fileOf, compiled.templates);
+    const d = templateDiagnostic(error, compiled.fileOf, compiled.templates, compiled.cwd);
     // A built-in sentence citing a figure an absent column withholds: said at the ledger, never in a file the user did not write.
     const absent = error.problem.kind === 'unavailable' && compiled.templates.pieces.get(error.problem.source)?.layer === 'built-in' ? absentColumnOf(context, error.problem.subject) : undefined;
     if (absent) {

@@ -14,9 +14,9 @@
 import { editDistance } from '../diagnostics/nearest.js';
 
 export const TEMPLATE_LIMITS = {
-  /** Characters in one piece or prose string. The built-in pieces have under 500; a paragraph a few hundred. */
+  /** Characters in one piece or prose string. The built-in pieces have under 2,000; a paragraph a few hundred. */
   chars: 100_000,
-  /** `{{…}}` tags in one piece or prose string; the built-in report has about 30 in its largest piece. */
+  /** `{{…}}` tags in one piece or prose string; the built-in pieces have at most about 65. */
   tags: 2_000,
   /** Blocks inside blocks plus brackets inside brackets; real templates nest about 4 deep. */
   nesting: 30,

@@ -15,6 +15,8 @@ export interface CompiledTemplates {
   root: CompiledTemplate | undefined;
   /** Where each piece came from, as shown to users. */
   fileOf: Map<string, string>;
+  /** The working folder paths are shown from. */
+  cwd: string;
   templates: TemplateSet;
 }
 
@@ -30,7 +32,7 @@ export function compileTemplates(templates: TemplateSet, cwd: string): { compile
       pieces.set(piece.name, engine.compile(piece.text, piece.name));
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      diagnostics.push(templateDiagnostic(error, fileOf, templates));
+      diagnostics.push(templateDiagnostic(error, fileOf, templates, cwd));
     }
   }
   for (const [name, template] of pieces) {
@@ -39,10 +41,10 @@ export function compileTemplates(templates: TemplateSet, cwd: string): { compile
   if (!templates.pieces.has(ROOT_PIECE)) {
     diagnostics.push(diagnostic('templateMissingPartial', { name: ROOT_PIECE, tried: templates.searched(ROOT_PIECE).map((p) => displayPath(cwd, p)).join('、') }));
   }
-  return { compiled: { engine, root: pieces.get(ROOT_PIECE), fileOf, templates }, diagnostics };
+  return { compiled: { engine, root: pieces.get(ROOT_PIECE), fileOf, cwd, templates }, diagnostics };
 }
 
-export function templateDiagnostic(error: TemplateError, fileOf: Map<string, string>, templates: TemplateSet): Diagnostic {
+export function templateDiagnostic(error: TemplateError, fileOf: Map<string, string>, templates: TemplateSet, cwd: string): Diagnostic {
   const p = error.problem;
   const at: { file?: string; line?: number; column?: number } = {};
   const file = fileOf.get(p.source);
@@ -50,7 +52,7 @@ export function templateDiagnostic(error: TemplateError, fileOf: Map<string, str
   if (p.line !== undefined) at.line = p.line;
   if (p.column !== undefined) at.column = p.column;
   if (p.kind === 'missing-partial') {
-    return diagnostic('templateMissingPartial', { name: p.subject, tried: templates.searched(p.subject).join('、') }, at);
+    return diagnostic('templateMissingPartial', { name: p.subject, tried: templates.searched(p.subject).map((f) => displayPath(cwd, f)).join('、') }, at);
   }
   return problemToDiagnostic(p, at, { year: 0, organizations: [] }, false);
 }

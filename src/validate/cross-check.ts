@@ -88,7 +88,7 @@ function checkTotals(kind: RecordKind, year: YearRecords, { at, report }: CheckC
   const counted = kind.totals.counted(records);
   for (const [field, value] of Object.entries(totals)) {
     if (typeof value === 'number' && counted[field] !== undefined && counted[field] !== value) {
-      report(diagnostic('countConflict', { field: `totals.${kind.key}.${field}`, written: value, counted: counted[field]!, what: `${kind.totals.fields[field]!.label}（逐条记录）` }, at(totals, field)));
+      report(diagnostic('countConflict', { field: `totals.${kind.key}.${field}`, written: value, counted: counted[field]!, what: kind.totals.fields[field]!.label }, at(totals, field)));
     }
   }
 }

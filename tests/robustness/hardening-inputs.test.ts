@@ -4,7 +4,7 @@
  * edits seen at once: environment.test.ts; templates, helpers and outputs: hardening-*.test.ts.)
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
@@ -132,6 +132,11 @@ describe('18. problems with no line still name their file or folder', () => {
     const cwd = await project(DATA);
     const one = async (args: string[]) => problemsOf((await report([...args, '--format', 'json'], { cwd })).stdout)[0];
     expect(await one(['validate', '2031'])).toMatchObject({ code: 'RPT102', file: 'data' });
+    const bare = await tempDir();
+    await mkdir(path.join(bare, 'data'));
+    await writeFile(path.join(bare, 'data', 'organization.yaml'), await readFile(path.join(cwd, 'data', 'organization.yaml'), 'utf8'));
+    const noYears = problemsOf((await report(['validate', '--format', 'json'], { cwd: bare })).stdout);
+    expect(noYears).toContainEqual(expect.objectContaining({ code: 'RPT102', message: '数据文件夹“data”中还没有年度文件夹（以四位年份命名，如 2024）' }));
     await rm(path.join(cwd, 'data', '2023', 'sitting.yaml'));
     expect(await one(['validate', '2023'])).toMatchObject({ code: 'RPT308', file: 'data/2023' });
     await rm(path.join(cwd, 'data', 'organization.yaml'));

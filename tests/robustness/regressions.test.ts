@@ -72,6 +72,9 @@ describe('found by the robustness properties', () => {
     await edit(file, '{{> report}}', '');
     const piece = await runAnnual(data, { templatesDir: templates });
     expect(piece.diagnostics).toContainEqual(expect.objectContaining({ code: 'RPT503', file: 'my-templates/opening.hbs', line: 2, column: 1 }));
+    // The folders searched are shown as the user names them, not as absolute paths.
+    expect(piece.diagnostics.find((d) => d.code === 'RPT503')!.hint).toContain('my-templates/report.hbs');
+    expect(piece.diagnostics.find((d) => d.code === 'RPT503')!.hint).not.toContain(data);
   });
 
   it('shows control characters in a quoted value as escapes (a carriage return garbled the line)', async () => {
