@@ -48,26 +48,32 @@ export interface Engine {
 
 
 
+/**
+ * Texts parsed, as the parser gave them (its tree is never changed: compiling rewrites a copy).
+ * Shared by the engines of one process: the reports validate checks share their built-in pieces,
+ * and prose is parsed once for its missing figures and once to run; the parser is the costly part.
+ */
+const parsedTexts = new Map<string, { ast: Program } | { error: unknown }>();
+
+function parseOnce(text: string): { ast: Program } | { error: unknown } {
+  let parsed = parsedTexts.get(text);
+  if (parsed === undefined) {
+    try {
+      parsed = { ast: parse(text) };
+    } catch (error) {
+      parsed = { error };
+    }
+    if (parsedTexts.size > 10_000) parsedTexts.clear();
+    parsedTexts.set(text, parsed);
+  }
+  return parsed;
+}
+
 export function createEngine(partialNames: () => readonly string[] = () => []): Engine {
   const hb = Handlebars.create();
   const budget = new Budget();
-  /** Texts compiled by this engine, by source and text; and parsed, as the parser gave them. */
+  /** Texts compiled by this engine, by source and text. */
   const compiledTexts = new Map<string, CompiledTemplate>();
-  const parsedTexts = new Map<string, { ast: Program } | { error: unknown }>();
-  /** Prose is parsed once for its missing figures and once to run: the parser is the costly part. */
-  const parseOnce = (text: string) => {
-    let parsed = parsedTexts.get(text);
-    if (parsed === undefined) {
-      try {
-        parsed = { ast: parse(text) };
-      } catch (error) {
-        parsed = { error };
-      }
-      if (parsedTexts.size > 10_000) parsedTexts.clear();
-      parsedTexts.set(text, parsed);
-    }
-    return parsed;
-  };
   /** The `{{> name}}` statements of each compiled piece, to refuse a partial that includes itself. */
   const references = new Map<string, PartialReference[]>();
 
