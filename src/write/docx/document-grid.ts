@@ -61,6 +61,19 @@ export function documentGrid(layout: Layout): DocumentGrid {
   const area = typeAreaTwips(layout);
   const linePitch = ptToTwips(layout.lineSpacingPt);
   const body = layout.paragraphs.body;
+  // The search takes about 100,000 steps; a watch session asks again at every save with the same page.
+  const key = JSON.stringify([area, linePitch, body.sizePt, body.trackingPt]);
+  let grid = grids.get(key);
+  if (!grid) {
+    if (grids.size > 100) grids.clear();
+    grids.set(key, (grid = searchGrid(area, linePitch, body)));
+  }
+  return grid;
+}
+
+const grids = new Map<string, DocumentGrid>();
+
+function searchGrid(area: ReturnType<typeof typeAreaTwips>, linePitch: number, body: Layout['paragraphs']['body']): DocumentGrid {
   const linesPerPage = Math.floor(area.height / linePitch);
   const charsPerLine = Math.floor(area.width / (ptToHalfPoints(body.sizePt) * 10 + ptToTwips(body.trackingPt)));
   let best: { charSpace: number; off: number } | undefined;
