@@ -77,17 +77,18 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
       const what = other.folder ? '文件夹' : '管道、设备或套接字';
       diagnostics.push(diagnostic('templateNotFile', { name: path.basename(other.file, '.hbs'), what }, { file: displayPath(cwd, other.file) }));
     }
-    // A shared piece belongs to the kind when its pieces use it (a compilation has no closing).
-    const names = folder === shared.folder ? usedOf(found.pieces, pieces) : found.pieces.sort();
-    for (const name of names) {
+    const read = new Map<string, { text: string } | { problem: Diagnostic }>();
+    for (const name of found.pieces.sort()) {
       if (pieces.has(name)) continue;
       const file = path.join(folder, `${name}.hbs`);
-      const read = readRegularFile(file, MAX_TEMPLATE_BYTES);
-      if (!read.ok) {
-        diagnostics.push(readProblem(read, displayPath(cwd, file), 'template'));
-        continue;
-      }
-      pieces.set(name, { name, file, layer, text: new TextDecoder('utf-8', { fatal: false }).decode(read.bytes) });
+      const bytes = readRegularFile(file, MAX_TEMPLATE_BYTES);
+      read.set(name, bytes.ok ? { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes.bytes) } : { problem: readProblem(bytes, displayPath(cwd, file), 'template') });
+    }
+    // A shared piece belongs to the kind when its pieces use it (a compilation has no closing).
+    for (const name of folder === shared.folder ? usedOf(read, pieces) : [...read.keys()]) {
+      const piece = read.get(name)!;
+      if ('problem' in piece) diagnostics.push(piece.problem);
+      else pieces.set(name, { name, file: path.join(folder, `${name}.hbs`), layer, text: piece.text });
     }
   }
   return {
@@ -99,19 +100,17 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
   };
 }
 
-/** Of the shared pieces `names`, those the kind's pieces call (`{{> paragraph}}`), and those these call in turn. */
-function usedOf(names: readonly string[], pieces: ReadonlyMap<string, TemplatePiece>): string[] {
+/** Of the shared pieces read, those the kind's pieces call (`{{> paragraph}}`), and those these call in turn. */
+function usedOf(shared: ReadonlyMap<string, { text: string } | { problem: Diagnostic }>, pieces: ReadonlyMap<string, TemplatePiece>): string[] {
   const texts = [...pieces.values()].map((p) => p.text);
   const used = new Set<string>();
-  const sharedTexts = new Map(names.map((name) => [name, readRegularFile(path.join(BUILTIN_TEMPLATES, SHARED_TEMPLATES, `${name}.hbs`), MAX_TEMPLATE_BYTES)] as const));
   for (let grown = true; grown; ) {
     grown = false;
-    for (const name of names) {
+    for (const [name, piece] of shared) {
       if (used.has(name) || !texts.some((t) => new RegExp(`\\{\\{~?#?>\\s*${name}(?![\\w-])`).test(t))) continue;
       used.add(name);
       grown = true;
-      const read = sharedTexts.get(name);
-      if (read?.ok) texts.push(new TextDecoder().decode(read.bytes));
+      if ('text' in piece) texts.push(piece.text);
     }
   }
   return [...used].sort();
