@@ -7,24 +7,7 @@
 import path from 'node:path';
 import type { LoadedFolder } from '../load/data-folder.js';
 import { writeWorkbook } from '../write/spreadsheet/write.js';
-import type { Sheet } from '../load/spreadsheet/index.js';
-
-/** The header's names: each column's own text in the header row, or the text of a cell merged over it (序号 merged down two rows). */
-function headerNames(sheet: Sheet, row: number): string[] {
-  const textAt = (r: number, c: number): string | undefined => {
-    const own = sheet.rows.find((x) => x.number === r)?.cells.find((x) => x.column === c)?.text.trim();
-    if (own) return own;
-    const merge = sheet.merges.find((m) => m.first.row <= r && m.last.row >= r && m.first.column <= c && m.last.column >= c);
-    if (!merge) return undefined;
-    return sheet.rows.find((x) => x.number === merge.first.row)?.cells.find((x) => x.column === merge.first.column)?.text.trim() || undefined;
-  };
-  let last = 0;
-  for (const cell of sheet.rows.find((x) => x.number === row)?.cells ?? []) last = Math.max(last, cell.column);
-  for (const m of sheet.merges) if (m.first.row <= row && m.last.row >= row) last = Math.max(last, Math.min(m.last.column, m.first.column + 256));
-  const names: string[] = [];
-  for (let c = 1; c <= last; c++) names.push(textAt(row, c) ?? '');
-  return names;
-}
+import { headerTexts } from '../load/spreadsheet/header.js';
 
 /**
  * Last year's ledgers as empty ones in `target`: the same file names, one sheet each with the
@@ -37,7 +20,7 @@ export function emptyLedgers(folder: LoadedFolder, headerRows: ReadonlyMap<strin
     const format = /\.csv$/i.test(name) ? 'csv' : 'xlsx';
     const sheet = workbook.sheets.find((s) => headerRows.has(`${workbook.display}\u0000${s.name}`));
     if (!sheet) continue;
-    const headers = headerNames(sheet, headerRows.get(`${workbook.display}\u0000${sheet.name}`)!);
+    const headers = headerTexts(sheet, headerRows.get(`${workbook.display}\u0000${sheet.name}`)!);
     // An .xls is written as .xlsx: the same columns, in the format Excel saves today.
     const file = format === 'xlsx' ? name.replace(/\.xls$/i, '.xlsx') : name;
     out.push({ path: path.join(target, file), content: writeWorkbook({ sheet: sheet.name, headers, rows: [] }, format) });

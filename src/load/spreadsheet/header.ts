@@ -118,6 +118,13 @@ export function knownHeaders(specs: readonly ColumnSpec[]): Map<string, ColumnSp
   return known;
 }
 
+/** A header row's names, column 1 to its last: each cell's text, or that of a range merged over it (序号 merged down two rows). */
+export function headerTexts(sheet: Sheet, row: number): string[] {
+  const texts = headerGrid(sheet).get(row) ?? new Map<number, string>();
+  const last = Math.max(0, ...texts.keys());
+  return Array.from({ length: last }, (_, i) => texts.get(i + 1)?.trim() ?? '');
+}
+
 /** Texts of the first rows by row and column, each merged range's text filling the whole range. */
 function headerGrid(sheet: Sheet): Map<number, Map<number, string>> {
   const grid = new Map<number, Map<number, string>>();
