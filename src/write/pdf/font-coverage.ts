@@ -2,7 +2,7 @@
 // name character such as 𠀀 U+20000 comes out blank), so each is told with the place it is in.
 // Reads only the fonts' character maps (the cmap table, formats 4 and 12).
 import type { ReportDocument } from '../document.js';
-import { diskFontFiles, type FontFiles } from './font-files.js';
+import { diskFontFiles, eachFace, type FontFace, type FontFiles } from './font-files.js';
 
 export interface UncoveredCharacter {
   /** The character itself. */
@@ -55,39 +55,13 @@ function* texts(doc: ReportDocument): Generator<string> {
 
 /** One lookup per face of a font file (a .ttc holds several); none when it cannot be read. */
 function characterMaps(file: string, io: FontFiles): Covers[] {
-  const handle = io.open(file);
-  if (!handle) return [];
-  try {
-    const head = handle.read(0, 12);
-    if (head.length < 12) return [];
-    const offsets = [0];
-    if (head.toString('latin1', 0, 4) === 'ttcf') {
-      const count = Math.min(head.readUInt32BE(8), 64);
-      const table = handle.read(12, count * 4);
-      offsets.length = 0;
-      for (let i = 0; i + 4 <= table.length; i += 4) offsets.push(table.readUInt32BE(i));
-    }
-    return offsets.flatMap((offset) => {
-      const covers = faceMap(handle.read.bind(handle), offset);
-      return covers ? [covers] : [];
-    });
-  } catch {
-    return [];
-  } finally {
-    handle.close();
-  }
+  return eachFace(file, io, faceMap);
 }
 
-function faceMap(read: (offset: number, length: number) => Buffer, offset: number): Covers | undefined {
-  const header = read(offset, 12);
-  if (header.length < 12) return undefined;
-  const directory = read(offset + 12, header.readUInt16BE(4) * 16);
-  let cmap: { at: number; length: number } | undefined;
-  for (let i = 0; i + 16 <= directory.length; i += 16) {
-    if (directory.toString('latin1', i, i + 4) === 'cmap') cmap = { at: directory.readUInt32BE(i + 8), length: directory.readUInt32BE(i + 12) };
-  }
+function faceMap({ read, table }: FontFace): Covers | undefined {
+  const cmap = table('cmap');
   if (!cmap) return undefined;
-  const data = read(cmap.at, cmap.length);
+  const data = read(cmap.offset, cmap.length);
   const count = data.readUInt16BE(2);
   let format4: number | undefined;
   for (let i = 0; i < count && 4 + i * 8 + 8 <= data.length; i++) {

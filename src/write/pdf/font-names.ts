@@ -1,7 +1,7 @@
 // Reads the names of the faces in a font file (TrueType, OpenType, and collections of them), so
 // that fonts can be found by any of their names (仿宋_GB2312 as well as FangSong_GB2312) and named
 // to Typst the way Typst names them. Reads only the table directory and the name and OS/2 tables.
-import { diskFontFiles, type FontFiles } from './font-files.js';
+import { diskFontFiles, eachFace, type FontFace, type FontFiles } from './font-files.js';
 
 export interface FaceNames {
   /** Every family name the face gives (name IDs 1 and 16, full name 4), in any language. */
@@ -14,8 +14,6 @@ export interface FaceNames {
 
 const MAC_ENGLISH = 0;
 const WINDOWS_ENGLISH_US = 0x409;
-
-type Reader = (offset: number, length: number) => Buffer;
 
 /** A name record's text: UTF-16BE for Unicode and Windows records, Mac Roman (ASCII part) for Mac. */
 function decode(platform: number, encoding: number, bytes: Buffer): string | undefined {
@@ -46,17 +44,7 @@ export function typographicFamily(family: string): string {
   }
 }
 
-function face(read: Reader, offset: number): FaceNames | undefined {
-  const header = read(offset, 12);
-  if (header.length < 12) return undefined;
-  const tables = header.readUInt16BE(4);
-  const directory = read(offset + 12, tables * 16);
-  const table = (tag: string) => {
-    for (let i = 0; i + 16 <= directory.length; i += 16) {
-      if (directory.toString('latin1', i, i + 4) === tag) return { offset: directory.readUInt32BE(i + 8), length: directory.readUInt32BE(i + 12) };
-    }
-    return undefined;
-  };
+function face({ read, table }: FontFace): FaceNames | undefined {
   const nameTable = table('name');
   if (!nameTable) return undefined;
   const data = read(nameTable.offset, nameTable.length);
@@ -86,26 +74,5 @@ function face(read: Reader, offset: number): FaceNames | undefined {
 
 /** The faces of a font file; empty when it cannot be read as a font. */
 export function readFaceNames(file: string, files: FontFiles = diskFontFiles): FaceNames[] {
-  const handle = files.open(file);
-  if (!handle) return [];
-  const read: Reader = (offset, length) => handle.read(offset, length);
-  try {
-    const head = read(0, 12);
-    if (head.toString('latin1', 0, 4) === 'ttcf') {
-      const count = Math.min(head.readUInt32BE(8), 64);
-      const offsets = read(12, count * 4);
-      const faces: FaceNames[] = [];
-      for (let i = 0; i + 4 <= offsets.length; i += 4) {
-        const f = face(read, offsets.readUInt32BE(i));
-        if (f) faces.push(f);
-      }
-      return faces;
-    }
-    const f = face(read, 0);
-    return f ? [f] : [];
-  } catch {
-    return [];
-  } finally {
-    handle.close();
-  }
+  return eachFace(file, files, face);
 }
