@@ -26,8 +26,9 @@ export function coveredFields(columns: readonly string[], coveredBy: Record<stri
 
 /** The rules applied to the rows of one table or file, and where: one info line per rule. */
 export class RuleTally {
-  private readonly applied = new Map<string, { rule: AppliedRule; rows: number[] }>();
-  add(rules: readonly AppliedRule[], row: number): void {
+  private readonly applied = new Map<string, { rule: AppliedRule; rows: Array<number | (() => number)> }>();
+  /** `row`: a sheet's row, or (a YAML record) a function giving its line, since placing a record can mean parsing its file again. */
+  add(rules: readonly AppliedRule[], row: number | (() => number)): void {
     for (const rule of rules) {
       const key = `${rule.field}\u0000${rule.rule}`;
       const entry = this.applied.get(key) ?? { rule, rows: [] };
@@ -35,7 +36,11 @@ export class RuleTally {
       this.applied.set(key, entry);
     }
   }
-  diagnostics(at: (firstRow: number) => Location): Diagnostic[] {
-    return [...this.applied.values()].map(({ rule, rows }) => diagnostic('valuesInferred', { field: rule.field, rule: rule.rule, count: rows.length, rows: rowList(rows) }, at(rows[0]!)));
+  /** `at`: where the line goes, given the first row (asked for only if needed). */
+  diagnostics(at: (firstRow: () => number) => Location): Diagnostic[] {
+    return [...this.applied.values()].map(({ rule, rows }) => {
+      const first = rows[0]!;
+      return diagnostic('valuesInferred', { field: rule.field, rule: rule.rule, count: rows.length, rows: rowList(rows) }, at(() => (typeof first === 'number' ? first : first())));
+    });
   }
 }

@@ -12,10 +12,10 @@ const SHOWN_ROWS = 3;
 /** Distinct problems of one code listed in a sheet before the rest are only counted. */
 const MAX_PER_CODE = 20;
 
-/** “第3、4、7行等120行” (or “第3、4行” when those are all). */
-export function rowList(rows: readonly number[], shown = SHOWN_ROWS): string {
-  const first = rows.slice(0, shown).join('、');
-  return rows.length > shown ? `第${first}行等${rows.length}行` : `第${first}行`;
+/** “第3、4、7行等120行” (or “第3、4行” when those are all); a row given as a function is asked for only when it is named. */
+export function rowList(rows: ReadonlyArray<number | (() => number)>): string {
+  const first = rows.slice(0, SHOWN_ROWS).map((r) => (typeof r === 'number' ? r : r())).join('、');
+  return rows.length > SHOWN_ROWS ? `第${first}行等${rows.length}行` : `第${first}行`;
 }
 
 /**

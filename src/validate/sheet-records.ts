@@ -116,7 +116,7 @@ export function sheetRecords(
     const where = { file: workbook.display, sheet: sheet.name };
     found.push(
       ...applied.diagnostics((first) => {
-        const line = table.headerRow ?? first;
+        const line = table.headerRow ?? first();
         return { ...where, line, column: 1, cell: cellRef(line, 1) };
       }),
     );

@@ -111,7 +111,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           if (prepare && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
             const copy = { ...(raw as Record<string, unknown>) };
             const rules = prepare.prepare(copy, organization, { submitterKind: false });
-            if (rules.length > 0) applied.add(rules, at([]).line ?? 1);
+            if (rules.length > 0) applied.add(rules, () => at([]).line ?? 1);
             item = copy;
           }
           const result = parseReporting(schema, item);

@@ -70,4 +70,13 @@ describe('info lines', () => {
     expect(run.stdout + run.stderr).toContain('说明 RPT741 1 条记录的“已办复”是推断的');
     expect(run.code).toBe(0);
   });
+
+  it('name the lines of the first YAML records inferred, and count the rest', async () => {
+    const cwd = await project('minimal');
+    const records = [6, 7, 8, 9, 10].map((i) => `  - {id: P${i}, title: 关于补充${i}的建议, submitterKind: 委员, proposer: 钱七, category: 经济建设, review: 立案, result: A}`);
+    await writeFiles(cwd, { 'data/2023/more.yaml': ['proposals:', ...records, ''].join('\n') });
+    const found = jsonDiagnostics((await report(['validate', '2023', '--format', 'json'], { cwd })).stdout).filter((d) => d.code === 'RPT741');
+    expect(found).toEqual([expect.objectContaining({ file: 'data/2023/more.yaml', line: 1, message: expect.stringContaining('5 条记录的“已办复”是推断的') })]);
+    expect(found[0]!.message).toContain('（第2、3、4行等5行）');
+  });
 });
