@@ -23,6 +23,7 @@ async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: strin
   const { readRegularFile } = await import('../../load/files.js');
   const { REPORT_KINDS } = await import('../../kinds/index.js');
   const { isDraft } = await import('../../validate/placeholders.js');
+  const { decode } = await import('../../load/decode.js');
   const folder = path.resolve(request.cwd, request.dataDirs[0]!, String(year));
   // The other kinds about the year of one data folder, as each kind declares what it reads; the
   // other report heard at the plenary (the proposal report) first, then the summary.
@@ -33,7 +34,8 @@ async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: strin
     // Read only to tell a written file from a skeleton (a link, a device or a file too large is left to
     // the run, which reports it); the run that follows reads it properly.
     const read = readRegularFile(path.join(folder, own), 16 * 1024 * 1024);
-    return read.ok && !isDraft(new TextDecoder().decode(read.bytes));
+    // Decoded as the run decodes it (a GBK skeleton is a skeleton too); one it refuses is the run's to report.
+    return read.ok && !isDraft(decode(read.bytes).text);
   }).map((kind) => kind.name);
 }
 
