@@ -5,22 +5,13 @@
  * records behind the figures with their places.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
+import { hasOpenpyxl, PYTHON } from '../helpers/openpyxl.js';
 
-const PYTHON = '/usr/bin/python3';
-const usable = existsSync(PYTHON) && (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'import openpyxl']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 type Sheet = Array<Array<string | number | null>>;
 
@@ -31,7 +22,7 @@ function readBook(file: string): Record<string, Sheet> {
 
 const TAG = /\{\{(?!\{)~?\s*(?![#/^!>&]|else\b)([^{}]*?)\s*~?\}\}/g;
 
-describe.runIf(usable)('report build --format check', () => {
+describe.runIf(hasOpenpyxl)('report build --format check', () => {
   let out: string;
   let stats: Record<string, { value: unknown; printed: string }>;
   beforeAll(async () => {

@@ -4,22 +4,13 @@
  * opened at the row by another reader (openpyxl).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA, ROOT } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
+import { hasOpenpyxl, PYTHON } from '../helpers/openpyxl.js';
 
-const PYTHON = '/usr/bin/python3';
-const hasOpenpyxl = existsSync(PYTHON) && (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'import openpyxl']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 interface Explained {
   printed: string;

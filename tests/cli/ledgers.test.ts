@@ -10,21 +10,10 @@ import { exclusive, groups } from '../../src/domain/groups.js';
 import { share, shares } from '../../src/render/group-helpers.js';
 import { readWorkbook } from '../../src/load/spreadsheet/index.js';
 import { writeWorkbook } from '../../src/write/spreadsheet/write.js';
-import { DATA, PANJIN, project, tempDir, writeFiles } from '../helpers/fixture.js';
+import { DATA, organizationYaml, PANJIN, project, tempDir, writeFiles } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 
-const ORGANIZATION = `organization:
-  fullName: 中国人民政治协商会议江北省青川市委员会
-  shortName: 青川市政协
-  province: 江北省
-  name: 青川市
-  level: 市
-  partyCommittee: 市委
-  government: 市政府
-  congress: 市人大
-  proposalCategories: [经济建设, 社会建设]
-  handlingUnits: [市教育局, 市民政局]
-`;
+const ORGANIZATION = organizationYaml('市', ['经济建设', '社会建设'], ['handlingUnits: [市教育局, 市民政局]']);
 
 describe('a proposal ledger with ten different mistakes', () => {
   it('reports every one at its sheet, row and column, and exits 1', async () => {

@@ -4,20 +4,10 @@
  * with the count and the first rows — in the text, JSON and GitHub formats alike.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { project, tempDir, writeFiles } from '../helpers/fixture.js';
+import { organizationYaml, project, tempDir, writeFiles } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 
-const ORGANIZATION = `organization:
-  fullName: 中国人民政治协商会议江北省青山县委员会
-  shortName: 青山县政协
-  province: 江北省
-  name: 青山县
-  level: 县
-  partyCommittee: 县委
-  government: 县政府
-  congress: 县人大
-  proposalCategories: [经济建设, 社会建设]
-`;
+const ORGANIZATION = organizationYaml('县', ['经济建设', '社会建设']);
 
 let cwd: string;
 beforeAll(async () => {

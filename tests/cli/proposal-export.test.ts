@@ -11,18 +11,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
+import { hasOpenpyxl, PYTHON } from '../helpers/openpyxl.js';
 
 const EXPORT = path.join(FIXTURES, 'proposal-export');
 const FILE = '提案管理系统导出.xlsx';
-const PYTHON = '/usr/bin/python3';
-const hasOpenpyxl = (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 let cwd: string;
 beforeAll(async () => {

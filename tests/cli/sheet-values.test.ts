@@ -8,20 +8,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReportRun } from '../../src/pipeline.js';
 import { BuildSession } from '../../src/session.js';
-import { tempDir, writeFiles } from '../helpers/fixture.js';
+import { organizationYaml, tempDir, writeFiles } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 
-const ORGANIZATION = `organization:
-  fullName: 中国人民政治协商会议江北省青山县委员会
-  shortName: 青山县政协
-  province: 江北省
-  name: 青山县
-  level: 县
-  partyCommittee: 县委
-  government: 县政府
-  congress: 县人大
-  proposalCategories: [经济建设]
-`;
+const ORGANIZATION = organizationYaml('县', ['经济建设']);
 const LEDGER = ['案号,案由,第一提案人,类别,审查意见,委员意见', 'P1,关于甲的提案,张三,经济建设,转办,', 'P2,关于乙的提案,李四,经济建设,立案,不作评价', 'P3,关于丙的提案,王五,经济建设,立案,满意', ''].join('\n');
 
 async function validate(organization: string) {

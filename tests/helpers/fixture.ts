@@ -82,3 +82,14 @@ export async function withBindMount(folder: string, skip: () => void, body: () =
     execFileSync('umount', [folder], { stdio: 'ignore' });
   }
 }
+
+/**
+ * organization.yaml of a made-up organisation of 江北省: 青川市 (市) or 青山县 (县), with its
+ * proposal categories and any further lines under `organization:`.
+ */
+export function organizationYaml(level: '市' | '县', proposalCategories: readonly string[], more: readonly string[] = []): string {
+  const name = level === '市' ? '青川市' : '青山县';
+  const lines = [`fullName: 中国人民政治协商会议江北省${name}委员会`, `shortName: ${name}政协`, 'province: 江北省', `name: ${name}`, `level: ${level}`];
+  lines.push(`partyCommittee: ${level}委`, `government: ${level}政府`, `congress: ${level}人大`, `proposalCategories: [${proposalCategories.join(', ')}]`, ...more);
+  return ['organization:', ...lines.map((l) => `  ${l}`), ''].join('\n');
+}
