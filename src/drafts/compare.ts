@@ -8,7 +8,7 @@
 import { zipPackage } from '../write/docx/package.js';
 import { alignParagraphs } from './align.js';
 import { diffText, wholeNumbers, type Hunk } from './diff.js';
-import { escapeXml, unescapeXml } from '../xml.js';
+import { escapeXml } from '../xml.js';
 import { paragraphView, type Draft, type DraftParagraph } from './read-docx.js';
 
 const COMPARE_AUTHOR = 'report';
@@ -22,15 +22,9 @@ interface Chars {
 
 function charsOf(p: DraftParagraph): Chars {
   const pPr = /^<w:p\b[^>]*>\s*(<w:pPr>[\s\S]*?<\/w:pPr>|<w:pPr\/>)?/.exec(p.xml)?.[1] ?? '';
-  // The text as it reads with earlier revisions accepted: deleted runs left out.
-  const body = p.xml.replace(/<w:(del|moveFrom)\b[^>]*>[\s\S]*?<\/w:\1>/g, '');
+  // The text as it reads with earlier revisions accepted (what the diff compares), as the draft reader reads it.
   const chars: Chars['chars'] = [];
-  for (const run of body.matchAll(/<w:r(?:\s[^>]*)?>([\s\S]*?)<\/w:r>/g)) {
-    const rPr = /<w:rPr>[\s\S]*?<\/w:rPr>|<w:rPr\/>/.exec(run[1]!)?.[0] ?? '';
-    for (const t of run[1]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)) {
-      for (const ch of t[1] === undefined ? '\t' : unescapeXml(t[1])) chars.push({ ch, rPr });
-    }
-  }
+  for (const piece of p.pieces) if (piece.kind === 'text' && piece.change?.type !== 'del') for (const ch of piece.text) chars.push({ ch, rPr: piece.rPr });
   return { pPr, chars };
 }
 

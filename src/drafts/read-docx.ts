@@ -8,7 +8,15 @@
 import { openZip } from '../load/spreadsheet/zip-guard.js';
 import { unescapeXml } from '../xml.js';
 export type Piece =
-  | { kind: 'text'; text: string; change?: Change; /** Bold, or in the lead sentence's character style. */ bold?: true }
+  | {
+      kind: 'text';
+      text: string;
+      change?: Change;
+      /** Bold, or in the lead sentence's character style. */
+      bold?: true;
+      /** The run's properties as written (`<w:rPr>…</w:rPr>`, '' for none): what compare writes its runs with. */
+      rPr: string;
+    }
   | { kind: 'bookmarkStart'; id: string; name: string }
   | { kind: 'bookmarkEnd'; id: string }
   | { kind: 'comment'; id: string };
@@ -68,14 +76,18 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
   const stack: string[] = [];
   let inText = false;
   let inRPr = false;
+  // The current run's properties as written; rPrChange holds an rPr of its own, hence the depth.
+  let runProps = '';
+  let rPrDepth = 0;
+  let rPrStart = 0;
   const between: Piece[] = [];
   let bold = false;
   const push = (text: string) => {
     if (!p || skip > 0 || fieldCode > 0 || text === '') return;
     const change = changes[changes.length - 1];
     const last = p.pieces[p.pieces.length - 1];
-    if (last?.kind === 'text' && last.change === change && (last.bold === true) === bold) last.text += text;
-    else p.pieces.push({ kind: 'text', text, ...(change ? { change } : {}), ...(bold ? { bold: true as const } : {}) });
+    if (last?.kind === 'text' && last.change === change && (last.bold === true) === bold && last.rPr === runProps) last.text += text;
+    else p.pieces.push({ kind: 'text', text, ...(change ? { change } : {}), ...(bold ? { bold: true as const } : {}), rPr: runProps });
   };
   for (const m of xml.matchAll(TOKEN)) {
     const [whole, closing, name, attrs = '', selfClosing, text] = m;
@@ -93,7 +105,10 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
       else if (skip > 0) continue;
       else if (name === 'w:t' || name === 'w:delText') inText = false;
       else if (name === 'w:pPr') inPPr = false;
-      else if (name === 'w:rPr') inRPr = false;
+      else if (name === 'w:rPr') {
+        inRPr = false;
+        if (!inPPr && --rPrDepth === 0) runProps = xml.slice(rPrStart, m.index + whole.length);
+      }
       else if (name === 'w:ins' || name === 'w:del' || name === 'w:moveFrom' || name === 'w:moveTo') changes.pop();
       else if (name === 'w:tbl') tables--;
       else if (name === 'w:p' && p && skip === 0) {
@@ -112,6 +127,7 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
     if (skip > 0) continue;
     // A run's properties: only whether it is bold matters (a lead sentence typed in Word).
     if (inRPr) {
+      if (!inPPr && name === 'w:rPr' && !selfClosing) rPrDepth++;
       if (!inPPr && name === 'w:b') bold = !/w:val="(?:0|false|off)"/.test(attrs);
       if (!inPPr && name === 'w:rStyle') bold ||= /Lead|导语|Strong/i.test(attribute(attrs, 'w:val') ?? '');
       continue;
@@ -119,9 +135,16 @@ export function readBody(xml: string, styles: ReadonlyMap<string, string>): Draf
     switch (name) {
       case 'w:r':
         bold = false;
+        runProps = '';
         break;
       case 'w:rPr':
         inRPr = !selfClosing;
+        if (inPPr) break;
+        if (selfClosing) runProps = whole;
+        else {
+          rPrDepth = 1;
+          rPrStart = m.index;
+        }
         break;
       case 'w:p':
         if (selfClosing) break;

@@ -100,3 +100,20 @@ describe('rewriteBlock', () => {
     expect(r.source).toBe('召开了会议，采纳{{b}}条。');
   });
 });
+
+describe('compareDrafts', () => {
+  it('marks a change at its place when the paragraph holds what is not its text (a text box, a no-break hyphen), keeping each run’s properties', async () => {
+    const { strToU8, zipSync, unzipSync, strFromU8 } = await import('fflate');
+    const { compareDrafts } = await import('../../src/drafts/compare.js');
+    const { readDraft } = await import('../../src/drafts/read-docx.js');
+    const textBox = '<w:r><mc:AlternateContent><mc:Choice><w:drawing/></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>';
+    const draft = (tail: string) =>
+      readDraft(zipSync({ 'word/document.xml': strToU8(`<w:document><w:body><w:p><w:r><w:t>共</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>19</w:t></w:r>${textBox}<w:r><w:t>次</w:t><w:noBreakHyphen/><w:t>${tail}</w:t></w:r></w:p></w:body></w:document>`) }));
+    const { bytes, insertions } = compareDrafts(await draft('会议'), await draft('专题会议'));
+    expect(insertions).toBe(1);
+    const compared = await readDraft(bytes);
+    expect(paragraphView(compared.paragraphs[0]!, true).text).toBe('共19次-专题会议');
+    expect(paragraphView(compared.paragraphs[0]!, false).text).toBe('共19次-会议');
+    expect(strFromU8(unzipSync(bytes)['word/document.xml']!)).toContain('<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">19</w:t></w:r>');
+  });
+});
