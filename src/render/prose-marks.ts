@@ -17,7 +17,7 @@ const OPEN = '\uE000';
 const CLOSE = '\uE001';
 
 /** A `{{name}}` or `{{helper a b}}` that writes a value: not a block, partial, comment or else. */
-const FIGURE_TAG = /\{\{(?!\{)~?\s*(?![#/^!>&]|else\b)([^{}]*?)\s*~?\}\}/g;
+export const FIGURE_TAG = /\{\{(?!\{)~?\s*(?![#/^!>&]|else\b)([^{}]*?)\s*~?\}\}/g;
 
 /** A figure as the rendered text shows it. */
 export interface FigureSpan {

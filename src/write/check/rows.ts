@@ -14,8 +14,7 @@ import type { ProseText } from '../../load/markdown-prose.js';
 import type { CitableContext } from '../../compute/context.js';
 import type { Engine } from '../../render/engine.js';
 import { HELPER_NAMES } from '../../render/helpers.js';
-import { joinLines } from '../../render/prose.js';
-import { toFullWidth } from '../../render/punctuation.js';
+import { FIGURE_TAG, renderPiece } from '../../render/prose-marks.js';
 import type { NarrativeDoc } from '../../validate/narrative.js';
 
 export interface CheckRow {
@@ -39,10 +38,6 @@ export interface CheckRecord {
   place: string;
 }
 
-const OPEN = '\uE010';
-const CLOSE = '\uE011';
-/** A `{{…}}` that prints a value: not a block, partial, comment or else. */
-export const FIGURE_TAG = /\{\{(?!\{)~?\s*(?![#/^!>&]|else\b)([^{}]*?)\s*~?\}\}/g;
 const NAME = /^[A-Za-z_][\w-]*(?:\.[^\s().]+)+$|^[A-Za-z_][\w-]*$/;
 
 function valueAt(context: unknown, name: string): unknown {
@@ -127,23 +122,12 @@ function proseRows(doc: NarrativeDoc, context: CitableContext, engine: Engine, r
   for (const piece of pieces(doc)) {
     const tags = [...piece.text.matchAll(FIGURE_TAG)];
     if (tags.length === 0) continue;
-    let marked: string;
-    try {
-      const text = piece.text.replace(FIGURE_TAG, (tag) => `${OPEN}${tag}${CLOSE}`);
-      marked = joinLines(toFullWidth(engine.compile(text, `${doc.file.display}#check`)(context)));
-    } catch {
-      continue;
-    }
-    const values = [...marked.matchAll(new RegExp(`${OPEN}([^${OPEN}${CLOSE}]*)${CLOSE}`, 'g'))];
-    const unmarked = marked.replace(new RegExp(`[${OPEN}${CLOSE}]`, 'g'), '');
-    // A tag inside a block that did not print gives no value: pair them only when every tag printed once.
-    if (values.length !== tags.length) continue;
-    let removed = 0;
-    values.forEach((v, k) => {
-      const tag = tags[k]!;
-      const at = v.index! - removed;
-      removed += 2;
-      const row = rowOf(tag[1]!, v[1]!, unmarked, at, context, conventions, records, `${doc.file.display}:${lineOf(doc.file.text, piece.start + tag.index!)}`);
+    // Placed as the Word document's marks place them; a piece whose figures cannot be placed gives no rows.
+    const rendered = renderPiece(piece.text, context, engine, doc.file.display);
+    if (!rendered || rendered.figures.length !== tags.length) continue;
+    rendered.figures.forEach((figure, k) => {
+      const source = `${doc.file.display}:${lineOf(doc.file.text, piece.start + tags[k]!.index!)}`;
+      const row = rowOf(figure.expression, rendered.text.slice(figure.start, figure.end), rendered.text, figure.start, context, conventions, records, source);
       if (row) rows.push(row);
     });
   }

@@ -9,7 +9,8 @@ import type { YearRecords } from '../../domain/record-kind.js';
 import type { TemplatePiece, TemplateSet } from '../../load/templates.js';
 import type { CitableContext } from '../../compute/context.js';
 import { compileTemplates } from '../../render/templates.js';
-import { FIGURE_TAG, rowOf, type CheckRow } from './rows.js';
+import { FIGURE_TAG } from '../../render/prose-marks.js';
+import { rowOf, type CheckRow } from './rows.js';
 
 const OPEN = '\uE012';
 const MID = '\uE013';
