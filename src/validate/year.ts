@@ -18,7 +18,7 @@ import { locate, type SourceFile } from '../load/yaml.js';
 import { PREPARE, RuleTally } from './row-inference.js';
 import { sheetRecords } from './sheet-records.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
-import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
+import { describeValue, issuesToDiagnostics, parseRecord, parseReporting } from './zod-issues.js';
 import { appendAll } from '../append.js';
 
 export interface CheckedYear {
@@ -94,7 +94,8 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           continue;
         }
         if (content.length === 0) checked.emptyLists.push({ key, origin: yamlOrigin(file, [key]) });
-        const { schema, fields } = recordFields(kind, vocabulary, organization);
+        const checker = recordFields(kind, vocabulary, organization);
+        const { fields } = checker;
         const prepare = PREPARE[kind.key];
         const applied = new RuleTally();
         content.forEach((raw, index) => {
@@ -114,7 +115,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
             if (rules.length > 0) applied.add(rules, () => at([]).line ?? 1);
             item = copy;
           }
-          const result = parseReporting(schema, item);
+          const result = parseRecord(checker, item);
           if (!result.success) {
             appendAll(out, issuesToDiagnostics(result.error.issues, { at, fields }));
             refuse(item);
