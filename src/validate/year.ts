@@ -33,10 +33,20 @@ export interface CheckedYear {
   diagnostics: Diagnostic[];
 }
 
+/** Where a YAML value is: its file and path, placed only when a message asks (placing can mean parsing the file again). */
+class YamlOrigin implements Origin {
+  constructor(
+    private readonly file: SourceFile,
+    private readonly path: DataPath,
+  ) {}
+
+  locate(field?: string, asKey = false) {
+    return locate(this.file, field === undefined ? this.path : [...this.path, ...field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))], asKey);
+  }
+}
+
 export function yamlOrigin(file: SourceFile, path: DataPath): Origin {
-  return {
-    locate: (field, asKey = false) => locate(file, field === undefined ? path : [...path, ...field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))], asKey),
-  };
+  return new YamlOrigin(file, path);
 }
 
 function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary): YearRecords {
@@ -47,7 +57,7 @@ function emptyYearRecords(year: number, organization: Organization | undefined, 
     records: Object.fromEntries(RECORD_KINDS.map((k) => [k.key, []])),
     totals: {},
     members: undefined,
-    origins: new WeakMap(),
+    origins: new Map(),
     refusedIds: new Set(),
   };
 }
@@ -79,7 +89,6 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
     const { file, value } = parsed;
     // Values can hold a forbidden character only if the text does, or writes one as an escape (\0, \uFFFF).
     const mayBeUnsafe = forbiddenIn(file.text) !== undefined || file.text.includes('\\');
-    const unsafeIn = (v: unknown, at: (p: DataPath) => ReturnType<typeof locate>) => (mayBeUnsafe ? forbiddenCharacters(v, at) : []);
     if (value === undefined || value === null) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
       out.push(diagnostic('wrongType', { field: file.display, expected: '键值对（如“proposals:”开头）', received: describeValue(value) }, locate(file, [])));
@@ -98,14 +107,17 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         const { fields } = checker;
         const prepare = PREPARE[kind.key];
         const applied = new RuleTally();
-        content.forEach((raw, index) => {
+        for (let index = 0; index < content.length; index++) {
+          const raw: unknown = content[index];
           const path = [key, index];
           const at = (p: DataPath, asKey?: boolean) => locate(file, [...path, ...p], asKey);
-          const unsafe = unsafeIn(raw, at);
-          if (unsafe.length > 0) {
-            appendAll(out, unsafe);
-            refuse(raw);
-            return;
+          if (mayBeUnsafe) {
+            const unsafe = forbiddenCharacters(raw, at);
+            if (unsafe.length > 0) {
+              appendAll(out, unsafe);
+              refuse(raw);
+              continue;
+            }
           }
           // What the record implies (已办复 from a 办理结果…), on a copy: the parsed file stays as written.
           let item: unknown = raw;
@@ -119,10 +131,10 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           if (!result.success) {
             appendAll(out, issuesToDiagnostics(result.error.issues, { at, fields }));
             refuse(item);
-            return;
+            continue;
           }
-          accept(key, result.data, yamlOrigin(file, path));
-        });
+          accept(key, result.data, new YamlOrigin(file, path));
+        }
         appendAll(out, applied.diagnostics(() => locate(file, [key], true)));
       } else if ((YEAR_SINGLE_KEYS as readonly string[]).includes(key)) {
         const k = key as YearSingleKey;
@@ -134,7 +146,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         }
         singleFrom.set(k, file.display);
         const at = (p: DataPath, asKey?: boolean) => locate(file, [key, ...p], asKey);
-        const unsafe = unsafeIn(content, at);
+        const unsafe = mayBeUnsafe ? forbiddenCharacters(content, at) : [];
         if (unsafe.length > 0) {
           appendAll(out, unsafe);
           continue;
