@@ -25,13 +25,15 @@ export function isExclusive(groups: object): boolean {
 /** The records of each group, every known key present. */
 function groupBy<T>(records: readonly T[], keysOf: KeysOf<T>, known: readonly string[] = []): Map<string, T[]> {
   const lists = new Map<string, T[]>(known.map((k) => [k, []]));
+  const add = (key: string, record: T) => {
+    const list = lists.get(key);
+    if (list) list.push(record);
+    else lists.set(key, [record]);
+  };
   for (const record of records) {
     const keys = keysOf(record);
-    for (const key of typeof keys === 'string' ? [keys] : (keys ?? [])) {
-      const list = lists.get(key);
-      if (list) list.push(record);
-      else lists.set(key, [record]);
-    }
+    if (typeof keys === 'string') add(keys, record);
+    else if (keys) for (const key of keys) add(key, record);
   }
   return lists;
 }
@@ -53,8 +55,18 @@ export function groups<T, G extends object>(
   figuresOf: (records: readonly T[]) => G,
 ): Record<string, G & { count: number; share: number | null }> {
   const grouped = groupBy(records, keysOf, known);
-  const single = records.every((r) => typeof keysOf(r) !== 'object');
-  const base = single ? records.filter((r) => keysOf(r) !== undefined).length : records.length;
+  // One pass: whether every record has at most one key, and how many have one.
+  let single = true;
+  let keyed = 0;
+  for (const r of records) {
+    const keys = keysOf(r);
+    if (typeof keys === 'object') {
+      single = false;
+      break;
+    }
+    if (keys !== undefined) keyed++;
+  }
+  const base = single ? keyed : records.length;
   const out = Object.fromEntries(
     [...grouped].map(([key, list]) => [key, { count: list.length, share: ratio(list.length, base), ...figuresOf(list) }]),
   );
