@@ -63,14 +63,24 @@ export type RecordOf<F extends Record<string, Field<any>>> = Flat<
 >;
 type Flat<T> = { [K in keyof T]: T[K] };
 
-function field<T, O extends FieldOptions>(schema: z.ZodType<T>, label: string, description: string, cell: CellType, options: O | undefined, quick: QuickCheck): Field<Valued<T, O>> {
+/**
+ * A field. Its zod schema is built when first asked for: records that pass their quick check
+ * never need it, and building a kind's schemas cost more than checking a small year.
+ */
+function field<T, O extends FieldOptions>(make: () => z.ZodType<T>, label: string, description: string, cell: CellType, options: O | undefined, quick: QuickCheck): Field<Valued<T, O>> {
   const fallback = options?.fallback;
   const required = !options?.optional && fallback === undefined;
-  let s: z.ZodType = schema.meta({ title: label, description: `${label}：${description}` });
-  if (fallback !== undefined) s = s.default(fallback as never);
-  else if (!required) s = s.optional();
+  let built: z.ZodType | undefined;
+  const build = () => {
+    let s: z.ZodType = make().meta({ title: label, description: `${label}：${description}` });
+    if (fallback !== undefined) s = s.default(fallback as never);
+    else if (!required) s = s.optional();
+    return s;
+  };
   return {
-    schema: s as z.ZodType<Valued<T, O>>,
+    get schema() {
+      return (built ??= build()) as z.ZodType<Valued<T, O>>;
+    },
     label,
     description,
     headers: [label, ...(options?.headers ?? [])],
@@ -113,35 +123,34 @@ const ID_PATTERN = /^[^\s.\/\\[\]{}'"`，。、]+$/u;
 
 export const fields = {
   id<O extends FieldOptions>(label: string, description: string, options?: O) {
-    const schema = z.string().regex(ID_PATTERN, { message: 'id' });
+    const schema = () => z.string().regex(ID_PATTERN, { message: 'id' });
     const quick = (v: unknown) => (typeof v === 'string' && ID_PATTERN.test(v) ? v : UNSURE);
     return field(schema, label, `${description}；在同一年度的全部记录中唯一，不含空格和“.”`, { kind: 'id' }, options, quick);
   },
   text<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(z.string().min(1), label, description, { kind: 'text' }, options, quickText);
+    return field(() => z.string().min(1), label, description, { kind: 'text' }, options, quickText);
   },
   /** Text that may be empty (a topic not yet known). */
   note<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(z.string(), label, description, { kind: 'text' }, options, quickNote);
+    return field(() => z.string(), label, description, { kind: 'text' }, options, quickNote);
   },
   count<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(z.int().nonnegative(), label, description, { kind: 'count' }, options, quickCount);
+    return field(() => z.int().nonnegative(), label, description, { kind: 'count' }, options, quickCount);
   },
   decimal<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(z.number().nonnegative(), label, description, { kind: 'decimal' }, options, quickDecimal);
+    return field(() => z.number().nonnegative(), label, description, { kind: 'decimal' }, options, quickDecimal);
   },
   date<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(dateSchema, label, `${description}（YYYY-MM-DD，也可写 2024-9-26、2024.9.26、2024年9月26日）`, { kind: 'date' }, options, quickDate);
+    return field(() => dateSchema, label, `${description}（YYYY-MM-DD，也可写 2024-9-26、2024.9.26、2024年9月26日）`, { kind: 'date' }, options, quickDate);
   },
   /** Yes or no; 是/否 are read as true/false, in YAML as in spreadsheets. */
   flag<O extends FieldOptions>(label: string, description: string, options?: O) {
-    const schema = z.union([z.boolean(), z.enum(['是', '否']).transform((v) => v === '是')]);
+    const schema = () => z.union([z.boolean(), z.enum(['是', '否']).transform((v) => v === '是')]);
     return field(schema, label, `${description}（true/是 或 false/否）`, { kind: 'boolean' }, options, quickFlag);
   },
   /** Several names; a single text is split at 、，,；; as a spreadsheet cell is. */
   list<O extends FieldOptions>(label: string, description: string, options?: O) {
-    const item = z.string().min(1);
-    const schema = z.union([z.array(item), z.string().transform(splitList)]);
+    const schema = () => z.union([z.array(z.string().min(1)), z.string().transform(splitList)]);
     return field(schema, label, `${description}（列表，或用“、”隔开的一行文字）`, { kind: 'list' }, options, quickList);
   },
   /**
@@ -152,11 +161,12 @@ export const fields = {
     const aliases = options?.aliases ?? {};
     // The aliases are in the enum, so that an editor offers them and the JSON Schema accepts them.
     const accepted = [...new Set([...values, ...Object.keys(aliases)])] as [string, ...string[]];
-    const schema: z.ZodType<string> = z.enum(accepted).transform((v): string => aliases[v] ?? v);
+    const schema = (): z.ZodType<string> => z.enum(accepted).transform((v): string => aliases[v] ?? v);
     const cellValues = Object.fromEntries([...values.map((v) => [v, v] as const), ...Object.entries(aliases)]);
     const known = new Set<unknown>(accepted);
     const quick = (v: unknown) => (known.has(v) ? (aliases[v as string] ?? v) : UNSURE);
-    return { ...field(schema, label, `${description}，取值：${values.join('、')}`, { kind: 'choice', values: cellValues }, options, quick), values, ...(options?.list ? { list: options.list } : {}) };
+    // Assigned, not spread: a spread would build the schema (a getter) at once.
+    return Object.assign(field(schema, label, `${description}，取值：${values.join('、')}`, { kind: 'choice', values: cellValues }, options, quick), { values }, options?.list ? { list: options.list } : {});
   },
 };
 
