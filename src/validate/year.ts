@@ -15,6 +15,7 @@ import type { Sitting } from '../domain/year-parts.js';
 import type { DataPath } from '../load/data-path.js';
 import type { LoadedFolder } from '../load/data-folder.js';
 import { locate, type SourceFile } from '../load/yaml.js';
+import { ListItemOrigin, yamlOrigin } from './yaml-origin.js';
 import { PREPARE, RuleTally } from './row-inference.js';
 import { sheetRecords } from './sheet-records.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
@@ -31,22 +32,6 @@ export interface CheckedYear {
   /** Each spreadsheet table's header row, by file and sheet (`file\u0000sheet`): where a problem of many rows is placed. */
   headerRows: Map<string, number>;
   diagnostics: Diagnostic[];
-}
-
-/** Where a YAML value is: its file and path, placed only when a message asks (placing can mean parsing the file again). */
-class YamlOrigin implements Origin {
-  constructor(
-    private readonly file: SourceFile,
-    private readonly path: DataPath,
-  ) {}
-
-  locate(field?: string, asKey = false) {
-    return locate(this.file, field === undefined ? this.path : [...this.path, ...field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))], asKey);
-  }
-}
-
-export function yamlOrigin(file: SourceFile, path: DataPath): Origin {
-  return new YamlOrigin(file, path);
 }
 
 function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary): YearRecords {
@@ -109,8 +94,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         const applied = new RuleTally();
         for (let index = 0; index < content.length; index++) {
           const raw: unknown = content[index];
-          const path = [key, index];
-          const at = (p: DataPath, asKey?: boolean) => locate(file, [...path, ...p], asKey);
+          const at = (p: DataPath, asKey?: boolean) => locate(file, [key, index, ...p], asKey);
           if (mayBeUnsafe) {
             const unsafe = forbiddenCharacters(raw, at);
             if (unsafe.length > 0) {
@@ -133,7 +117,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
             refuse(item);
             continue;
           }
-          accept(key, result.data, new YamlOrigin(file, path));
+          accept(key, result.data, new ListItemOrigin(file, key, index));
         }
         appendAll(out, applied.diagnostics(() => locate(file, [key], true)));
       } else if ((YEAR_SINGLE_KEYS as readonly string[]).includes(key)) {

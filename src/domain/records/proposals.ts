@@ -273,8 +273,15 @@ export const proposals = defineRecordKind({
     const resulted = list.filter(test.resulted);
     const key = list.filter(test.keyProposal);
     const progress = (group: readonly Proposal[]) => {
-      const a = group.filter(test.answered).length;
-      return { filed: group.filter(test.filed).length, answered: a, answeredRate: ratio(a, group.filter(test.answerBase).length) };
+      let filedCount = 0;
+      let answeredCount = 0;
+      let baseCount = 0;
+      for (const p of group) {
+        if (test.filed(p)) filedCount++;
+        if (test.answered(p)) answeredCount++;
+        if (test.answerBase(p)) baseCount++;
+      }
+      return { filed: filedCount, answered: answeredCount, answeredRate: ratio(answeredCount, baseCount) };
     };
     // Names in first-seen order, each once.
     const proposerNames = new Set<string>();
