@@ -140,9 +140,3 @@ export async function referenceParts(doc: ReportDocument, layout: Layout = DEFAU
 export async function referenceDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = []): Promise<Uint8Array> {
   return zipPackage(await referenceParts(doc, layout, marks), doc.meta.date);
 }
-
-/** The parts as docx writes them, before this writer's own finishing (dev aid for the constants). */
-export async function rawReferenceParts(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT): Promise<Map<string, Uint8Array>> {
-  const packed = await Packer.pack(buildDocument(doc, layoutForScript(layout, doc.meta.script)), 'uint8array', false, []);
-  return new Map(Object.entries(unzipSync(packed)));
-}
