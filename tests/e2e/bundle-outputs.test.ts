@@ -39,4 +39,13 @@ describe('the bundled CLI and the sources write the same files', () => {
     expect(inputs.filter((i) => /node_modules\/(linkify-it|mdurl|uc\.micro)\/build\/index\.cjs/.test(i))).toEqual([]);
     expect(inputs.some((i) => /node_modules\/markdown-it-attrs\/index\.js$/.test(i))).toBe(true);
   });
+
+  it('holds no copy of the docx library: the Word writer writes its XML itself (docx is a development dependency, for the reference writer in tests/docx/reference/)', async () => {
+    const meta = JSON.parse(await readFile(path.join(ROOT, 'dist', 'bundle', 'meta.json'), 'utf8')) as Record<string, { inputs: string[] }>;
+    const inputs = Object.values(meta).flatMap((chunk) => chunk.inputs);
+    expect(inputs.filter((i) => /node_modules\/docx\//.test(i))).toEqual([]);
+    expect(inputs).toContain('src/write/docx/render-docx.ts');
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).not.toContain('docx');
+  });
 });
