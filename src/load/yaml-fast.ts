@@ -53,14 +53,21 @@ const DECLINE = Symbol('decline');
 const ASCII = new Uint8Array(128);
 /** Cannot start a plain scalar here (js-yaml's list, and `?`, `:` at their most doubtful). */
 const NOT_START = 1;
-/** A `[`, `{` or quote, which nesting.ts takes for structure after one of STRUCTURE_LIKE: such a file is left to js-yaml. */
+/**
+ * A `[`, `{` or quote in plain text, which nesting.ts takes for the start of a collection or a
+ * quoted scalar when the character before it (spaces aside) is one of STRUCTURE_LIKE, or after a
+ * tag or anchor (TAG_LIKE): such a file is left to js-yaml, so that this reader never reads a file
+ * whose nesting nesting.ts would measure otherwise.
+ */
 const OPENS = 2;
 const STRUCTURE_LIKE = 4;
+const TAG_LIKE = 16;
 /** Ends or may end a plain scalar: space, `:`, `#`, flow indicators. */
 const STOPS = 8;
 for (const c of ',[]{}#&*!|>\'"%@`?:') ASCII[c.charCodeAt(0)]! |= NOT_START;
 for (const c of '[{"\'') ASCII[c.charCodeAt(0)]! |= OPENS;
-for (const c of ',-?:!&[{') ASCII[c.charCodeAt(0)]! |= STRUCTURE_LIKE;
+for (const c of ',-?:[{') ASCII[c.charCodeAt(0)]! |= STRUCTURE_LIKE;
+for (const c of '!&') ASCII[c.charCodeAt(0)]! |= TAG_LIKE;
 for (const c of ' :#,[]{}') ASCII[c.charCodeAt(0)]! |= STOPS;
 
 const isFlowIndicator = (c: number) => c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
@@ -296,7 +303,7 @@ class Reader {
     const first = text.charCodeAt(at);
     if ((first < 128 && ASCII[first]! & NOT_START) || (first === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE || (flow && isFlowIndicator(text.charCodeAt(at + 1)))))) throw DECLINE;
     let last = at; // just after the last non-space character
-    let structureLike = false;
+    let tagLike = false;
     let i = at;
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
@@ -314,10 +321,10 @@ class Reader {
         if (text.charCodeAt(i - 1) === SPACE) break;
       } else if (flow && isFlowIndicator(c)) {
         break;
-      } else if (kind & OPENS && structureLike) {
+      } else if (kind & OPENS && (tagLike || (text.charCodeAt(last - 1) < 128 && ASCII[text.charCodeAt(last - 1)]! & STRUCTURE_LIKE))) {
         throw DECLINE;
       }
-      if (kind & STRUCTURE_LIKE) structureLike = true;
+      if (kind & TAG_LIKE) tagLike = true;
       last = i + 1;
     }
     this.stop = i;
