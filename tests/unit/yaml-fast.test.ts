@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFastYaml } from '../../src/load/yaml-fast.js';
+import { MAX_NESTING } from '../../src/load/nesting.js';
+import { FAST_MAX_DEPTH, readFastYaml } from '../../src/load/yaml-fast.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import { compareWithJsYaml, difference } from '../helpers/yaml-differential.js';
 
@@ -114,6 +115,17 @@ describe('what the fast reader reads', () => {
   });
 });
 
+/** Mappings `depth` deep. */
+const nested = (depth: number) => `${Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`;
+
+describe('depth', () => {
+  it('reads as deep as it may, where the nesting scan it replaces would not stop', () => {
+    expect(compareWithJsYaml(nested(FAST_MAX_DEPTH))).toBe('read');
+    // What it reads, nesting.ts measures at most twice as deep and two (checked on every text read in these tests).
+    expect(2 * FAST_MAX_DEPTH + 2).toBeLessThan(MAX_NESTING);
+  });
+});
+
 describe('what the fast reader leaves to js-yaml', () => {
   it.each([
     ['an empty file', ''],
@@ -145,7 +157,7 @@ describe('what the fast reader leaves to js-yaml', () => {
     ['a trailing comma', 'a: [1, 2,]\n'],
     ['a control character', 'a: \u0007\n'],
     ['a lone CR', 'a: 1\rb: 2\n'],
-    ['too deep', `${Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`],
+    ['deeper than it reads', nested(FAST_MAX_DEPTH + 1)],
     ['a quote nesting.ts would take for structure', 'a: x, "y\n'],
   ])('%s', (_name, text) => {
     expect(readFastYaml(text)).toBeUndefined();
