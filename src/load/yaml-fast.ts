@@ -96,6 +96,8 @@ class Reader {
   private stop = 0;
   private maxDepth = 0;
   private nodes = 0;
+  /** Plain keys seen last, by depth, flow or block, and place in their mapping (see key()). */
+  private readonly keyHints: string[] = new Array<string>(((FAST_MAX_DEPTH + 1) * 2) << 4).fill('');
 
   constructor(text: string) {
     this.text = text;
@@ -187,8 +189,8 @@ class Reader {
     this.enter(depth);
     const map: Record<string, unknown> = {};
     let at = start;
-    for (;;) {
-      const key = this.key(at, false);
+    for (let ordinal = 0; ; ordinal++) {
+      const key = this.key(at, false, Reader.slot(depth, false, ordinal));
       const colon = this.skipSpaces(this.stop);
       if (this.text.charCodeAt(colon) !== COLON || (colon + 1 < this.lineEnd && this.text.charCodeAt(colon + 1) !== SPACE)) throw DECLINE;
       const valueAt = this.skipSpaces(colon + 1);
@@ -222,12 +224,32 @@ class Reader {
   }
 
   /** A key at `at`, as the string js-yaml makes of it; `stop` is then just after it. */
-  private key(at: number, flow: boolean): string {
-    const c = this.text.charCodeAt(at);
+  private key(at: number, flow: boolean, slot: number): string {
+    const text = this.text;
+    const c = text.charCodeAt(at);
     if (c === SQUOTE || c === DQUOTE) return this.quoted(at);
+    // The plain key the same place of the last mapping like this one had (`id` of every record),
+    // when it is written here too and ends as plainEnd would end it: taken without scanning,
+    // copying and interning the key again.
+    const hint = this.keyHints[slot]!;
+    if (hint !== '' && text.startsWith(hint, at)) {
+      const after = at + hint.length;
+      if (text.charCodeAt(after) === COLON && (after + 1 === this.lineEnd || text.charCodeAt(after + 1) === SPACE)) {
+        this.stop = after;
+        return hint;
+      }
+    }
     const end = this.plainEnd(at, flow);
     if (end === at) throw DECLINE;
-    return String(plainValue(this.text.slice(at, end)));
+    const raw = text.slice(at, end);
+    const key = plainValue(raw);
+    if (key === raw) this.keyHints[slot] = raw;
+    return String(key);
+  }
+
+  /** Where the key hint for the `ordinal`-th key of a mapping at `depth` is kept. */
+  private static slot(depth: number, flow: boolean, ordinal: number): number {
+    return (((depth << 1) | (flow ? 1 : 0)) << 4) | Math.min(ordinal, 15);
   }
 
   /** A value that starts at `at` on the current line and ends there; then the next line is current. */
@@ -264,9 +286,9 @@ class Reader {
     const map: Record<string, unknown> | undefined = isMap ? {} : undefined;
     let p = this.skipSpaces(at + 1);
     if (text.charCodeAt(p) !== close) {
-      for (;;) {
+      for (let ordinal = 0; ; ordinal++) {
         if (isMap) {
-          const key = this.key(p, true);
+          const key = this.key(p, true, Reader.slot(depth, true, ordinal));
           const colon = this.skipSpaces(this.stop);
           // Only `key: value`: a key alone, `key:value` after quotes and empty values are left to js-yaml.
           if (text.charCodeAt(colon) !== COLON || text.charCodeAt(colon + 1) !== SPACE) throw DECLINE;
