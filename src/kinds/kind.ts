@@ -9,6 +9,7 @@ import type { CitableContext, RenderedNarrative } from '../compute/context.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import type { BuildSession } from '../session.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
+import type { KindDeclaration } from './names.js';
 import type { CheckedFolder, CheckedSource, SourcePlan } from '../validate/source.js';
 
 /** What a data folder holds, checked (declared with the checks, in validate/source.ts). */
@@ -85,15 +86,10 @@ export interface KindInput {
   example: string;
 }
 
-export interface ReportKind {
-  name: KindName;
-  /** 中文名: 年度工作报告 */
-  label: string;
-  /** The template folder: templates/<name>/. */
-  templates: string;
+/** A kind: its declaration (names.ts: name, label, templates, what it reads) and how it is made. */
+export interface ReportKind extends KindDeclaration {
   /** The narrative files it reads in each folder it reads. */
   narratives: readonly NarrativeSpec[];
-  input: KindInput;
   plan(request: ReportRequest, availableYears: (dataDir: string) => number[]): Plan | Diagnostic[];
   prepare(sources: readonly CheckedSource[], plan: Plan): { prepared?: Prepared; diagnostics: Diagnostic[] };
 }

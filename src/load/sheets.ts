@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParseCache } from './parse-cache.js';
-import { readProblem } from './files.js';
+import { readProblem } from './read-problem.js';
 import { readRegularFile } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet, type Workbook } from './spreadsheet/index.js';
 import { digest, sessionMemo, type BuildSession } from '../session.js';
