@@ -39,11 +39,14 @@ describe('isCachedWorkbook', () => {
     ['a merge without its last cell', (w) => w.sheets[0].merges.push({ ref: 'A1:B1', first: { row: 1, column: 1 } })],
     ['a message of severity info', (w) => w.diagnostics.push({ code: 'RPT000', severity: 'info', message: 'x' })],
     ['a format that is a number', (w) => (w.format = 1)],
-    ['the whole a list', (w) => Object.setPrototypeOf(w, Array.prototype)],
   ];
   it.each(damages)('refuses %s', (_what, damage) => {
     const w = ledger();
     damage(w);
     expect(isCachedWorkbook(w)).toBe(false);
+  });
+
+  it('refuses what is not a workbook at all', () => {
+    for (const other of [null, 7, 'x', [ledger()], { sheets: [], diagnostics: [], format: null }]) expect(isCachedWorkbook(other)).toBe(false);
   });
 });
