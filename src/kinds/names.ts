@@ -3,7 +3,23 @@
  * reads — declared once, here, apart from how the kind is made (kinds/*.ts, which spread these):
  * the command line lists, parses and chooses kinds without loading what makes a report.
  */
-import type { KindInput, KindName } from './kind.js';
+
+/** The report kinds by name (kinds/index.ts holds one of each). */
+export type KindName = 'annual' | 'summary' | 'term' | 'compilation' | 'proposals';
+
+/**
+ * What a kind reads, declared once: the command line checks a request against it and chooses
+ * the kind from it, `init` writes a year's narrative skeletons for it, and watching follows the
+ * plan it makes.
+ */
+export interface KindInput {
+  /** One year (`2023`), or a term's years (`2018-2022`). */
+  years: 'one' | 'range';
+  /** One data folder, or several (one per organisation, at least two). */
+  dataFolders: 'one' | 'several';
+  /** How it is asked for on the command line. */
+  example: string;
+}
 
 export interface KindDeclaration {
   name: KindName;
