@@ -8,7 +8,12 @@
  * they keep to the common characters of GB2312.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
-import { analyse } from 'chardet';
+import { createRequire } from 'node:module';
+import type * as Chardet from 'chardet';
+
+/** The detector, required on first use: plain UTF-8, nearly every file, never needs it. */
+let detector: typeof Chardet | undefined;
+const chardet = (): typeof Chardet => (detector ??= createRequire(import.meta.url)('chardet') as typeof Chardet);
 
 export interface Decoded {
   text: string;
@@ -52,7 +57,7 @@ export function decode(bytes: Uint8Array): Decoded {
 function decodeLegacy(bytes: Uint8Array): Decoded {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   if (mostlyUtf8(bytes)) return brokenUtf8(bytes);
-  const matches = analyse(sample);
+  const matches = chardet().analyse(sample);
   const top = matches[0];
   const gb = matches.find((m) => m.name === 'GB18030')?.confidence ?? 0;
   const rival = matches.find((m) => m.name !== 'GB18030' && m.confidence > gb);
