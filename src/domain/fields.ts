@@ -4,7 +4,7 @@
  * docs, the scaffold's comments), the spreadsheet headers it is found under, and how a cell is
  * read. A record kind lists its fields; everything else is derived from that list.
  */
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { CellType } from '../load/spreadsheet/cell-types.js';
 
 /** How a spreadsheet cell becomes a value: the spreadsheet reader's own types. */
