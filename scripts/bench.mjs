@@ -15,7 +15,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.join(root, 'bin', 'report.js');
@@ -92,8 +92,8 @@ function rounds(yardstick, commands) {
   for (let i = 0; i < RUNS; i++) {
     const y = time(...yardstick, 1).wall;
     walls.yardstick.push(y);
-    for (const [name, { args, before }] of Object.entries(commands)) {
-      const w = report(args, 1, { before: before ?? (() => undefined) }).wall;
+    for (const [name, { args, argv, before }] of Object.entries(commands)) {
+      const w = argv ? time(process.execPath, argv, 1).wall : report(args, 1, { before: before ?? (() => undefined) }).wall;
       walls[name].push(w);
       ratios[name].push(w / y);
     }
@@ -108,16 +108,38 @@ const edited = (before) => () => {
 };
 const outArgs = ['--data', data, '--out', out];
 
+/**
+ * The floor under a command: a Node process that only loads the code the command loads (every
+ * chunk of the bundle it imported, logged by the loading test's hooks) and does nothing with it.
+ */
+function loadOnly(args) {
+  const log = path.join(work, `loads-${args[0]}.log`);
+  rmSync(log, { force: true });
+  const preload = pathToFileURL(path.join(root, 'tests', 'helpers', 'load-log.mjs')).href;
+  const env = { ...process.env, REPORT_LOAD_LOG: log, NODE_OPTIONS: `--import ${preload}` };
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: work, env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}\n${run.stderr}`);
+  const chunks = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('import file:') && line.includes('/dist/bundle/'))
+    .map((line) => line.slice('import '.length));
+  const script = path.join(work, `load-only-${args[0]}.mjs`);
+  writeFileSync(script, [...new Set(chunks)].map((url) => `await import(${JSON.stringify(url)});`).join('\n'));
+  return [script];
+}
+
 // 1. validate against an empty Node start, without and with the cache a build left in out/.
 const v = rounds([process.execPath, ['-e', '0']], {
   first: { args: ['validate', '2023', ...outArgs.slice(0, 2), ...noCache] },
   again: { args: ['validate', '2023', ...outArgs.slice(0, 2)] },
   edit: { args: ['validate', '2023', ...outArgs.slice(0, 2)], before: edited() },
+  floor: { argv: loadOnly(['validate', '2023', ...outArgs.slice(0, 2)]) },
 });
 row('node -e 0', s(v.yardstick));
 row('validate 2023 ÷ node -e 0, first run, no cache', `${v.first.ratio.toFixed(2)}× (${s(v.first.wall)})`, '≤ 4×');
 row('validate 2023 ÷ node -e 0, run again', `${v.again.ratio.toFixed(2)}× (${s(v.again.wall)})`, '≤ 2×');
 row('validate 2023 ÷ node -e 0, after editing one YAML file', `${v.edit.ratio.toFixed(2)}× (${s(v.edit.wall)})`, '≤ 2×');
+row('  floor: only loading the code validate loads', `${v.floor.ratio.toFixed(2)}× (${s(v.floor.wall)})`);
 
 // 2. build against pandoc converting the same Markdown to DOCX.
 if (pandoc) {
@@ -125,11 +147,13 @@ if (pandoc) {
     first: { args: ['build', '2023', ...outArgs, ...noCache] },
     again: { args: ['build', '2023', ...outArgs] },
     edit: { args: ['build', '2023', ...outArgs], before: edited() },
+    floor: { argv: loadOnly(['build', '2023', ...outArgs]) },
   });
   row('pandoc report.md -o report.docx', s(b.yardstick));
   row('build 2023 (md + docx) ÷ pandoc, first run, no cache', `${b.first.ratio.toFixed(2)}× (${s(b.first.wall)})`, '≤ 5×');
   row('build 2023 (md + docx) ÷ pandoc, run again', `${b.again.ratio.toFixed(2)}× (${s(b.again.wall)})`, '≤ 2.5×');
   row('build 2023 (md + docx) ÷ pandoc, after editing one data file', `${b.edit.ratio.toFixed(2)}× (${s(b.edit.wall)})`, '≤ 2.5×');
+  row('  floor: only loading the code build loads', `${b.floor.ratio.toFixed(2)}× (${s(b.floor.wall)})`);
 } else {
   row('pandoc', 'not installed (apt-get install pandoc)');
 }

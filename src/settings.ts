@@ -5,9 +5,9 @@
  * line win over it.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { readText } from './load/data-folder.js';
+import { readText } from './load/text-file.js';
 import { entryKind } from './load/files.js';
 import { locate, parseYaml } from './load/yaml.js';
 import { OUTPUT_FORMATS } from './write/formats.js';

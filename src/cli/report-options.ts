@@ -12,8 +12,8 @@
  *   … --script hant                            in traditional characters
  */
 import path from 'node:path';
-import { defaultKind, REPORT_KINDS } from '../kinds/index.js';
-import { SCRIPTS, type KindName, type ReportKind, type ReportRequest, type Script } from '../kinds/kind.js';
+import { defaultKind, KIND_DECLARATIONS, type KindDeclaration } from '../kinds/names.js';
+import { SCRIPTS, type KindName, type ReportRequest, type Script } from '../kinds/kind.js';
 import { entryKind } from '../load/files.js';
 import type { Settings } from '../settings.js';
 import { parseYear, PACKAGE_ROOT, UsageError, type Io } from './shared.js';
@@ -32,20 +32,20 @@ export function collect(value: string, previous: string[] | undefined): string[]
 }
 
 export function kindHelp(): string {
-  return REPORT_KINDS.map((k) => `${k.name}（${k.label}）`).join('、');
+  return KIND_DECLARATIONS.map((k) => `${k.name}（${k.label}）`).join('、');
 }
 
 /** `--kind`: one of the kinds by name; anything else (a path, a typo) is a usage error. */
 export function parseKind(value: string | undefined): KindName | undefined {
   if (value === undefined) return undefined;
-  const kind = REPORT_KINDS.find((k) => k.name === value);
+  const kind = KIND_DECLARATIONS.find((k) => k.name === value);
   if (!kind) throw new UsageError(`--kind 只能是 ${kindHelp()}，而不是“${value}”`);
   return kind.name;
 }
 
 /** The kind that reads `what` (a term's years, several data folders), named for a message: 届末五年工作报告（--kind term）. */
-function kindReading(what: (k: ReportKind) => boolean): string {
-  return REPORT_KINDS.filter(what).map((k) => `${k.label}（--kind ${k.name}）`).join('、');
+function kindReading(what: (k: KindDeclaration) => boolean): string {
+  return KIND_DECLARATIONS.filter(what).map((k) => `${k.label}（--kind ${k.name}）`).join('、');
 }
 
 /** `2023`, or a term's years `2018-2022` (also written 2018—2022). */
@@ -73,7 +73,7 @@ export function reportRequest(yearArg: string | undefined, args: ReportArgs, set
   const years = parseYears(yearArg);
   const data = args.data ?? [];
   const named = parseKind(args.kind);
-  const kind = named === undefined ? undefined : REPORT_KINDS.find((k) => k.name === named)!;
+  const kind = named === undefined ? undefined : KIND_DECLARATIONS.find((k) => k.name === named)!;
   const script = args.script;
   if (script !== undefined && !(SCRIPTS as readonly string[]).includes(script)) {
     throw new UsageError(`--script 只能是 hans（简体，默认）或 hant（繁体），而不是“${script}”`);

@@ -4,7 +4,7 @@
  * means one thing in all of them. Organisations differ: some count 并案 within 立案 and in the
  * filing rate, some do not; some take 办复率 over 立案 alone.
  */
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 export const CONVENTION_DEFAULTS = {
   mergedInFiled: true,

@@ -4,7 +4,7 @@
  * docs, the scaffold's comments), the spreadsheet headers it is found under, and how a cell is
  * read. A record kind lists its fields; everything else is derived from that list.
  */
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { CellType } from '../load/spreadsheet/cell-types.js';
 import { quickCount, quickDate, quickDecimal, quickFlag, quickNote, quickObject, quickText, UNSURE, type QuickCheck } from './quick-check.js';
 

@@ -1,6 +1,6 @@
 // The schema of layout.yaml: a partial override of DEFAULT_LAYOUT. Every key is optional; unknown
 // keys are errors (a misspelt key would otherwise be silently ignored).
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 const positive = (description: string) => z.number().positive().meta({ description });
 const nonNegative = (description: string) => z.number().nonnegative().meta({ description });

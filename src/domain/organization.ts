@@ -4,7 +4,7 @@
  * report's title, subtitle and opening are derived here from `fullName`, so a national, a
  * provincial and a county 政协 are each named as their own reports name them.
  */
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { chineseNumeral } from './chinese.js';
 import { ConventionsSchema } from './conventions.js';
 import { MEETING_GROUPS, VOCABULARY_LISTS, vocabularyOf, type MeetingGroup, type Vocabulary } from './vocabulary.js';

@@ -5,7 +5,7 @@
  * exactly what the schema gives (the same keys in the same order, the same copies); for anything
  * else it answers UNSURE, and zod checks the value and says what is wrong with it.
  */
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /** A quick check's answer for a value it does not vouch for: the schema decides. */
 export const UNSURE: unique symbol = Symbol('unsure');

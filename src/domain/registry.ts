@@ -4,7 +4,7 @@
  * Schema, the README's field tables, the spreadsheet columns) reads this list: adding a kind is
  * adding a file under records/ and a line here.
  */
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { quickRecord, recordSchema, type Field } from './fields.js';
 import type { QuickCheck } from './quick-check.js';
 import type { Organization } from './organization.js';

@@ -3,7 +3,7 @@
  * at the end of the year, and the totals an office writes by hand (`totals.proposals` …, one
  * entry per record kind that has totals).
  */
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { dateSchema } from './fields.js';
 import type { Field } from './fields.js';
 import type { RecordKind } from './record-kind.js';

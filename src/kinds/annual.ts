@@ -4,6 +4,7 @@
  */
 import type { NarrativeSpec } from '../validate/narrative.js';
 import type { ReportKind } from './kind.js';
+import { kindDeclaration } from './names.js';
 import { planYearReport, prepareYearNarrative, yearPrepared } from './year-report.js';
 
 export const ANNUAL_NARRATIVE: NarrativeSpec = {
@@ -19,11 +20,8 @@ export const ANNUAL_NARRATIVE: NarrativeSpec = {
 };
 
 export const annual: ReportKind = {
-  name: 'annual',
-  label: '年度工作报告',
-  templates: 'annual',
+  ...kindDeclaration('annual'),
   narratives: [ANNUAL_NARRATIVE],
-  input: { years: 'one', dataFolders: 'one', example: 'report build 2023' },
   plan: (request, years) => planYearReport(request, years, 'report'),
   prepare(sources, plan) {
     const { context, doc, diagnostics } = prepareYearNarrative(sources[0]!, plan, ANNUAL_NARRATIVE);

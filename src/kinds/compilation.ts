@@ -8,16 +8,14 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompilationContext, YearContext } from '../compute/context.js';
 import type { Plan, Prepared, ReportKind } from './kind.js';
+import { kindDeclaration } from './names.js';
 import { summary } from './summary.js';
 import { chooseYear, outputName } from './year-report.js';
 import { appendAll } from '../append.js';
 
 export const compilation: ReportKind = {
-  name: 'compilation',
-  label: '综述汇编',
-  templates: 'compilation',
+  ...kindDeclaration('compilation'),
   narratives: summary.narratives,
-  input: { years: 'one', dataFolders: 'several', example: 'report build 2023 --data 甲区 --data 乙区' },
   plan(request, availableYears) {
     // Every organisation for the same year: the one asked for, or the first one's latest.
     const first = chooseYear(request, request.dataDirs[0]!, availableYears);

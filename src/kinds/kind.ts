@@ -9,6 +9,9 @@ import type { CitableContext, RenderedNarrative } from '../compute/context.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import type { BuildSession } from '../session.js';
 import type { NarrativeDoc, NarrativeSpec } from '../validate/narrative.js';
+import type { KindDeclaration, KindName } from './names.js';
+
+export type { KindInput, KindName } from './names.js';
 import type { CheckedFolder, CheckedSource, SourcePlan } from '../validate/source.js';
 
 /** What a data folder holds, checked (declared with the checks, in validate/source.ts). */
@@ -23,9 +26,6 @@ export interface YearRange {
 export const SCRIPTS = ['hans', 'hant'] as const;
 export type Script = (typeof SCRIPTS)[number];
 
-/** The report kinds by name (kinds/index.ts holds one of each). */
-const KIND_NAMES = ['annual', 'summary', 'term', 'compilation', 'proposals'] as const;
-export type KindName = (typeof KIND_NAMES)[number];
 
 export interface ReportRequest {
   /** annual (default), summary, term, compilation, proposals. */
@@ -71,29 +71,11 @@ export interface Prepared {
   properties: { author: string; date: string };
 }
 
-/**
- * What a kind reads, declared once: the command line checks a request against it and chooses
- * the kind from it, `init` writes a year's narrative skeletons for it, and watching follows the
- * plan it makes.
- */
-export interface KindInput {
-  /** One year (`2023`), or a term's years (`2018-2022`). */
-  years: 'one' | 'range';
-  /** One data folder, or several (one per organisation, at least two). */
-  dataFolders: 'one' | 'several';
-  /** How it is asked for on the command line. */
-  example: string;
-}
 
-export interface ReportKind {
-  name: KindName;
-  /** 中文名: 年度工作报告 */
-  label: string;
-  /** The template folder: templates/<name>/. */
-  templates: string;
+/** A kind: its declaration (names.ts: name, label, templates, what it reads) and how it is made. */
+export interface ReportKind extends KindDeclaration {
   /** The narrative files it reads in each folder it reads. */
   narratives: readonly NarrativeSpec[];
-  input: KindInput;
   plan(request: ReportRequest, availableYears: (dataDir: string) => number[]): Plan | Diagnostic[];
   prepare(sources: readonly CheckedSource[], plan: Plan): { prepared?: Prepared; diagnostics: Diagnostic[] };
 }

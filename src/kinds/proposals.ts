@@ -8,6 +8,7 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { NarrativeSpec } from '../validate/narrative.js';
 import type { ReportKind } from './kind.js';
+import { kindDeclaration } from './names.js';
 import { planYearReport, prepareYearNarrative, yearPrepared } from './year-report.js';
 
 export const PROPOSALS_NARRATIVE: NarrativeSpec = {
@@ -24,11 +25,8 @@ export const PROPOSALS_NARRATIVE: NarrativeSpec = {
 };
 
 export const proposals: ReportKind = {
-  name: 'proposals',
-  label: '提案工作情况报告',
-  templates: 'proposals',
+  ...kindDeclaration('proposals'),
   narratives: [PROPOSALS_NARRATIVE],
-  input: { years: 'one', dataFolders: 'one', example: 'report build 2023 --kind proposals' },
   plan: (request, years) => planYearReport(request, years, 'proposals'),
   prepare(sources, plan) {
     const source = sources[0]!;

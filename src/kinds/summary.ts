@@ -12,6 +12,7 @@ import type { RenderedNarrative, RenderedParagraph, RenderedPart, YearContext } 
 import type { NarrativeSpec } from '../validate/narrative.js';
 import { ANNUAL_NARRATIVE } from './annual.js';
 import type { CheckedSource, ReportKind } from './kind.js';
+import { kindDeclaration } from './names.js';
 import { planYearReport, prepareYearNarrative, yearPrepared } from './year-report.js';
 import { appendAll } from '../append.js';
 
@@ -75,11 +76,8 @@ function borrowProblems(source: CheckedSource, year: number): Diagnostic[] {
 }
 
 export const summary: ReportKind = {
-  name: 'summary',
-  label: '工作综述',
-  templates: 'summary',
+  ...kindDeclaration('summary'),
   narratives: [ANNUAL_NARRATIVE, SUMMARY_NARRATIVE],
-  input: { years: 'one', dataFolders: 'one', example: 'report build 2023 --kind summary' },
   plan: (request, years) => planYearReport(request, years, 'summary'),
   prepare(sources, plan) {
     const source = sources[0]!;

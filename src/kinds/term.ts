@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sittingContext, type RenderedPart, type TermContext } from '../compute/context.js';
 import type { NarrativeSpec } from '../validate/narrative.js';
 import type { ReportKind, YearRange } from './kind.js';
+import { kindDeclaration } from './names.js';
 import { outputName, requireNarrative } from './year-report.js';
 import { appendAll } from '../append.js';
 
@@ -37,11 +38,8 @@ const TERM_NARRATIVE: NarrativeSpec = {
 };
 
 export const term: ReportKind = {
-  name: 'term',
-  label: '届末五年工作报告',
-  templates: 'term',
+  ...kindDeclaration('term'),
   narratives: [TERM_NARRATIVE],
-  input: { years: 'range', dataFolders: 'one', example: 'report build 2018-2022 --kind term' },
   plan(request) {
     const range = request.range!;
     const folder = termFolderName(range);

@@ -8,7 +8,12 @@
  * they keep to the common characters of GB2312.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
-import { analyse } from 'chardet';
+import { createRequire } from 'node:module';
+import type * as Chardet from 'chardet';
+
+/** The detector, required on first use: plain UTF-8, nearly every file, never needs it. */
+let detector: typeof Chardet | undefined;
+const chardet = (): typeof Chardet => (detector ??= createRequire(import.meta.url)('chardet') as typeof Chardet);
 
 export interface Decoded {
   text: string;
@@ -52,7 +57,7 @@ export function decode(bytes: Uint8Array): Decoded {
 function decodeLegacy(bytes: Uint8Array): Decoded {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   if (mostlyUtf8(bytes)) return brokenUtf8(bytes);
-  const matches = analyse(sample);
+  const matches = chardet().analyse(sample);
   const top = matches[0];
   const gb = matches.find((m) => m.name === 'GB18030')?.confidence ?? 0;
   const rival = matches.find((m) => m.name !== 'GB18030' && m.confidence > gb);
@@ -81,8 +86,9 @@ function decodeLegacy(bytes: Uint8Array): Decoded {
  * so they pass as UTF-8 and would be read as strings of Latin letters and punctuation.
  */
 function sevenBitChinese(text: string): string | undefined {
-  if (/~\{(?:[\x21-\x77][\x21-\x7e]){2,}/.test(text)) return 'HZ-GB-2312（简体中文的旧式七位编码）';
-  if (/\x1b\$\)?[AGH]/.test(text)) return 'ISO-2022-CN（中文的旧式七位编码）';
+  // Looked for only where the shift mark is there at all: a plain search is several times faster on 8 MB.
+  if (text.includes('~{') && /~\{(?:[\x21-\x77][\x21-\x7e]){2,}/.test(text)) return 'HZ-GB-2312（简体中文的旧式七位编码）';
+  if (text.includes('\x1b$') && /\x1b\$\)?[AGH]/.test(text)) return 'ISO-2022-CN（中文的旧式七位编码）';
   return undefined;
 }
 

@@ -3,10 +3,10 @@
  * spreadsheet/), which validate/sheet-records.ts turns into records by their column headers.
  * Files are read like every input: regular files only, no links, bounded in size before reading.
  */
-import { z } from 'zod';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isCachedWorkbook } from './cached-workbook.js';
 import type { ParseCache } from './parse-cache.js';
-import { readProblem } from './files.js';
+import { readProblem } from './read-problem.js';
 import { readRegularFile } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet, type Workbook } from './spreadsheet/index.js';
 import { digest, sessionMemo, type BuildSession } from '../session.js';
@@ -19,36 +19,6 @@ export interface LoadedWorkbook {
   display: string;
   sheets: Sheet[];
 }
-
-/** A workbook as the parse cache keeps it: sheets of cells, checked for their shape when read back. */
-const CachedWorkbook = z.object({
-  sheets: z.array(
-    z.object({
-      name: z.string(),
-      rows: z.array(
-        z.object({
-          number: z.number().int().positive(),
-          cells: z.array(
-            z.object({
-              column: z.number().int().positive(),
-              letter: z.string(),
-              ref: z.string(),
-              value: z.union([z.string(), z.number(), z.boolean(), z.object({ kind: z.literal('date'), date: z.string(), time: z.string().optional(), serial: z.number() })]),
-              text: z.string(),
-              formula: z.string().optional(),
-              unusable: z.enum(['error', 'formula-without-value']).optional(),
-            }),
-          ),
-        }),
-      ),
-      merges: z.array(z.object({ ref: z.string(), first: z.object({ row: z.number(), column: z.number() }), last: z.object({ row: z.number(), column: z.number() }) })),
-    }),
-  ),
-  diagnostics: z.array(z.object({ code: z.string(), severity: z.enum(['error', 'warning']), message: z.string() }).loose()),
-  format: z.string().optional(),
-});
-
-const isCachedWorkbook = (data: unknown): data is Workbook => CachedWorkbook.safeParse(data).success;
 
 /** Workbooks read by earlier builds of a session, by their bytes' digest. */
 const workbookMemo = sessionMemo<Workbook>();

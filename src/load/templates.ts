@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from './data-folder.js';
-import { readProblem } from './files.js';
+import { readProblem } from './read-problem.js';
 import { listFolder, readRegularFile } from './files.js';
 import { appendAll } from '../append.js';
 

@@ -4,6 +4,7 @@
  */
 import { parse as parseTemplate, parser } from 'handlebars/dist/cjs/handlebars/compiler/base.js';
 import { lineColumn } from '../load/markdown-prose.js';
+import { parseSimple } from './simple-template.js';
 
 type Program = hbs.AST.Program;
 
@@ -19,8 +20,13 @@ export class CompileFailure extends Error {
   }
 }
 
-/** Handlebars' parser, with its English errors put into Chinese at the position they concern. */
+/**
+ * Handlebars' parser, with its English errors put into Chinese at the position they concern. A
+ * simple text (words and plain tags, as prose mostly is) gets the same tree without it.
+ */
 export function parse(text: string): Program {
+  const simple = parseSimple(text);
+  if (simple) return simple;
   try {
     return parseTemplate(text);
   } catch (error) {

@@ -8,7 +8,7 @@
  *   # yaml-language-server: $schema=../../schema/year.schema.json
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { OrganizationFileSchema } from '../domain/organization.js';
 import { yearFileSchema } from '../domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';

@@ -1,7 +1,7 @@
 // Turns the contents of layout.yaml (already parsed from YAML, so `unknown`) into a complete Layout:
 // the valid parts of the override are deep-merged over DEFAULT_LAYOUT, and every invalid part is
 // reported and left at its default, so one typo does not discard the rest of the file.
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { DEFAULT_LAYOUT, type Layout } from '../domain/layout.js';
 import { LayoutSchema } from '../domain/layout-schema.js';
 

@@ -4,7 +4,7 @@
  * authors commonly make: a number where an id must be text, a blank value, a key typed with a
  * full-width colon, a Chinese column name used as a key, a near miss of a field or a value.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/nearest.js';

@@ -35,7 +35,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         '    report absorb 送审稿.docx 2023 --accept-changes --overtyped records',
     )
     .action(async (editedArg: string, yearArg: string | undefined, opts: Options) => {
-      const settings = loadSettingsOrFail(io);
+      const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       if (opts.overtyped !== undefined && opts.overtyped !== 'records' && opts.overtyped !== 'typed') {
         throw new UsageError(`--overtyped 只能是 records 或 typed，而不是“${opts.overtyped}”`);

@@ -81,7 +81,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         '    report build 2023 --data 甲区 --data 乙区         各组织综述的汇编：<out>/2023/compilation.md、.docx',
     )
     .action(async (yearArg: string | undefined, opts: Options) => {
-      const settings = loadSettingsOrFail(io);
+      const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       const formats = parseFormats(opts.format ?? settings.formats ?? DEFAULT_FORMATS);
       const outDir = opts.out ?? settings.out ?? 'out';

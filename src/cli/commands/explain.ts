@@ -20,7 +20,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('--json', '输出一个 JSON 对象')
     .addHelpText('after', '\n例：report explain proposals.filed 2023     report explain proposals.byCategory.经济建设.count --json')
     .action(async (figure: string, yearArg: string | undefined, opts: Options) => {
-      const settings = loadSettingsOrFail(io);
+      const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       if (yearArg !== undefined && !/^\d{4}$/.test(yearArg)) throw new UsageError(`年份应写成四位数字，如 2023；实际是“${yearArg}”`);
       const { figuresOfRecords } = await import('../../stats/figures.js');

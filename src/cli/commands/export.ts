@@ -28,7 +28,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('--force', '文件已存在时覆盖')
     .addHelpText('after', '\n例：report export proposals 2022 --format xlsx --out 提案台账.xlsx\n    report export 提案 2024 --blank --out data/2024/提案台账.xlsx')
     .action(async (ledger: string, yearArg: string | undefined, opts: Options) => {
-      const settings = loadSettingsOrFail(io);
+      const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       const { RECORD_KINDS } = await import('../../domain/registry.js');
       const kind = RECORD_KINDS.find((k) => k.key === ledger || k.label === ledger);

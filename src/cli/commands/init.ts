@@ -25,7 +25,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .action(async (yearArg: string, opts: Options) => {
       const { year } = parseYear(yearArg);
       if (year === undefined) throw new UsageError('请给出要新建的年度，如 report init 2024');
-      const settings = loadSettingsOrFail(io);
+      const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       const { initYear } = await import('../../scaffold/init.js');
       const { displayPath } = await import('../../load/data-folder.js');

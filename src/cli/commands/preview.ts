@@ -29,7 +29,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .addHelpText('after', '\n打开显示的地址（如 http://127.0.0.1:5173/）；保存数据文件或模板后页面自动刷新。按 Ctrl-C 退出。\n发布到网站用 report build --format html 生成的 report.html（不含预览的刷新脚本）。')
     .action(async (yearArg: string | undefined, opts: Options) => {
       const port = parsePort(opts.port);
-      const settings = loadSettingsOrFail(io);
+      const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       const report = reportRequest(yearArg, opts, settings, io);
       const { startPreview } = await import('../../preview/server.js');

@@ -20,7 +20,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('--json', '输出一个 JSON 对象（名称 → 说明、本年值、上年值、变化）')
     .addHelpText('after', '\n表中的名称就是报告文字中引用数字的写法，如 {{proposals.byCategory.民生和社会事业.count}}。\n例：report stats 2023 满意     report stats 2023 proposals.byPeriod')
     .action(async (yearArg: string | undefined, words: string[], opts: Options) => {
-      const settings = loadSettingsOrFail(io);
+      const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       // A first word that is not a year is a filter: `report stats 满意`.
       const isYears = yearArg === undefined || /^\d{4}(?:\s*[-—–－~～]\s*\d{4})?$/.test(yearArg);

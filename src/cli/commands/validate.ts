@@ -51,7 +51,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('--strict', '有警告时也以退出码 1 结束')
     .option('--no-cache', `不用解析缓存（build 在输出文件夹里留下的 ${CACHE_FOLDER}/）`)
     .action(async (yearArg: string | undefined, opts: Options) => {
-      const settings = loadSettingsOrFail(io);
+      const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       const { checkReportRun } = await import('../../pipeline.js');
       const { dedupe, hasErrors, sortDiagnostics } = await import('../../diagnostics/diagnostic.js');

@@ -2,7 +2,7 @@
  * 其他履职活动: whatever else a report counts (学习、培训、走访、宣传、编报简报…), one record per
  * activity, with a total written by hand, its parts, or an item per occurrence.
  */
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { sum } from '../groups.js';
 import { dateSchema, fields, type Field, type RecordOf } from '../fields.js';

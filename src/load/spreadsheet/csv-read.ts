@@ -3,7 +3,8 @@
  * (“CSV（逗号分隔）”) or as UTF-8 with a byte-order mark (“CSV UTF-8”); decode.ts reads both and
  * refuses what it cannot read with certainty. Fields stay text, as written: “001” keeps its zeros.
  */
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type * as CsvParse from 'csv-parse/sync';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { decode } from '../decode.js';
@@ -23,6 +24,10 @@ const CSV_ERRORS: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: '单元格的结束引号后面还有文字',
 };
 
+/** The CSV parser, required on first use: a folder without a CSV file never needs it. */
+let parser: typeof CsvParse | undefined;
+const csvParser = (): typeof CsvParse => (parser ??= createRequire(import.meta.url)('csv-parse/sync') as typeof CsvParse);
+
 export function readCsv(bytes: Uint8Array, file: string, limits: WorkbookLimits): CsvResult {
   const name = sheetName(file);
   const at = { file, sheet: name };
@@ -41,7 +46,7 @@ export function readCsv(bytes: Uint8Array, file: string, limits: WorkbookLimits)
   if (lines.records > limits.maxRows) return { diagnostics: [diagnostic('sheetTooManyRows', { max: limits.maxRows }, at)] };
   let records: string[][];
   try {
-    records = parse(lines.text, {
+    records = csvParser().parse(lines.text, {
       delimiter,
       // Mixed endings are read as Excel reads them: each of CRLF, LF and CR ends a row.
       record_delimiter: ['\r\n', '\n', '\r'],

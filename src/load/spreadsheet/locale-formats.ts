@@ -5,7 +5,6 @@
  * read as a number and the rest as dates. Written into the styles before the library reads them,
  * they read as dates from the first cell, shown as Chinese Excel shows them.
  */
-import { strToU8 } from 'fflate';
 
 /** Built-in date formats of Chinese Excel (times of day, 32–35 and 55–56, are left out). */
 export const CHINESE_DATE_FORMATS: ReadonlyMap<number, string> = new Map([
@@ -45,5 +44,5 @@ export function withChineseDateFormats(parts: Map<string, Uint8Array>): Map<stri
   else if (xml.includes('</numFmts>')) changed = xml.replace('</numFmts>', `${added}</numFmts>`);
   else changed = xml.replace(/<styleSheet\b[^>]*>/, (tag) => `${tag}<numFmts>${added}</numFmts>`);
   if (changed === xml) return parts;
-  return new Map(parts).set(name, strToU8(changed));
+  return new Map(parts).set(name, new TextEncoder().encode(changed));
 }

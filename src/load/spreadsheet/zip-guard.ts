@@ -6,7 +6,8 @@
  * cells, and hand the library a new, uncompressed zip of exactly what we checked.
  */
 import { inflateRawSync } from 'node:zlib';
-import { zipSync, type Zippable } from 'fflate';
+import { createRequire } from 'node:module';
+import type * as Fflate from 'fflate';
 import type { WorkbookLimits } from './types.js';
 
 export type ZipProblem =
@@ -76,8 +77,10 @@ export function openZip(bytes: Uint8Array, limits: Pick<WorkbookLimits, 'maxPart
 
 /** A zip of the parts, stored uncompressed with fixed times: what the library reads. */
 export function repack(parts: Map<string, Uint8Array>): Uint8Array {
+  // Required here, only for a workbook the library reads: reading inflates natively.
+  const { zipSync } = createRequire(import.meta.url)('fflate') as typeof Fflate;
   // No prototype: a part's name is the file's to choose.
-  const files = Object.create(null) as Zippable;
+  const files = Object.create(null) as Fflate.Zippable;
   for (const [name, data] of parts) files[name] = [data, { level: 0 }];
   return zipSync(files, { level: 0, mtime: new Date(1980, 0, 1) });
 }

@@ -1,0 +1,52 @@
+// Bundles the CLI and the library into ES module chunks in dist/bundle/, that bin/report.js loads
+// from cli.mjs: start-up reads a few files instead of resolving a few hundred modules, and only the
+// chunks a command uses (the Word writer, the preview server … each sit in chunks of their own,
+// loaded by the import() that asks for them). dist/bundle/meta.json tells which chunk holds which
+// module (the test of what a command loads reads it).
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+rmSync('dist/bundle1', { recursive: true, force: true });
+
+/** zod bundles the messages of 50 languages under `z.locales`; the report uses only Chinese (and zod's default, English). */
+const onlyDefaultZodLocale = {
+  name: 'only-default-zod-locale',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(args.resolveDir, '..', 'locales'), namespace: 'report-shim' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'report-shim' }, (args) => ({
+      contents: "export { default as en } from './en.js'; export { default as zhCN } from './zh-CN.js';",
+      resolveDir: args.path,
+      loader: 'js',
+    }));
+  },
+};
+
+const result = await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist/bundle1',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  splitting: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  // Kept as regular expression literals: esbuild's table dates \p{…} in Node 20 by its Unicode
+  // version and would otherwise turn each into a `new RegExp` built again on every call (in the
+  // title's line measure and markdown-it-cjk-friendly, once per character).
+  supported: { 'regexp-unicode-property-escapes': true },
+  // CommonJS packages inside the chunks call require(); an ES module has none of its own.
+  banner: { js: "import { createRequire as __reportRequire } from 'node:module'; const require = __reportRequire(import.meta.url);" },
+  // Loaded from node_modules when asked for: the traditional-script converter (2 MB of tables, only
+  // for `--script hant`), the PDF engine (a native module, only for `--format pdf`) and the
+  // spreadsheet library (only when a folder holds an .xlsx or .xls) and the YAML parser that keeps
+  // positions (only to place a problem); these two are required, since reading is synchronous.
+  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml'],
+  plugins: [onlyDefaultZodLocale],
+});
+
