@@ -1,5 +1,5 @@
 /**
- * Reads the YAML our record files are written in without js-yaml, several times faster: block
+ * Reads the YAML our record files are written in without js-yaml, about twice as fast: block
  * mappings and sequences, one value per line — a plain or quoted scalar, or a flow mapping or
  * sequence closed on its line — with comments and blank lines. A national year holds 50,000
  * records a line each, and js-yaml spends most of a validate reading them.
