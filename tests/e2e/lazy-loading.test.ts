@@ -15,7 +15,7 @@ import { copyFixture, DATA, ROOT, tempDir } from '../helpers/fixture.js';
 
 const HEAVY = {
   spreadsheet: /node_modules\/@e965\/xlsx\/|dist\/bundle\/xlsx\.cjs/,
-  docx: /node_modules\/docx\//,
+  docx: /src\/write\/docx\/render-docx\.ts/,
   pdf: /typst-ts-node-compiler|src\/write\/pdf\//,
   opencc: /node_modules\/opencc-js\//,
   preview: /src\/preview\//,
