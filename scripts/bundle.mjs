@@ -64,9 +64,10 @@ const result = await build({
   // Loaded from node_modules when asked for: the traditional-script converter (2 MB of tables, only
   // for `--script hant`), the PDF engine (a native module, only for `--format pdf`) and the
   // spreadsheet library (only when a folder holds an .xlsx or .xls) and the YAML parser that keeps
-  // positions (only to place a problem), the encoding detector (only for a file that is not
-  // UTF-8) and the CSV parser (only for a .csv file); these four are required, since reading is synchronous.
-  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'chardet', 'csv-parse', 'csv-parse/*'],
+  // positions (only to place a problem), js-yaml (only for a file the fast YAML reader leaves to it),
+  // the encoding detector (only for a file that is not UTF-8) and the CSV parser (only for a .csv
+  // file); these five are required, since reading is synchronous.
+  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'js-yaml', 'chardet', 'csv-parse', 'csv-parse/*'],
   plugins: [onlyDefaultZodLocale, oneMarkdownIt],
 });
 

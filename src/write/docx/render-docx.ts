@@ -154,3 +154,19 @@ export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_L
   const scripted = layoutForScript(layout, doc.meta.script);
   return zipPackage(finishParts(documentParts(doc, scripted), doc, scripted, marks), doc.meta.date);
 }
+
+/**
+ * The last document this process rendered, by its inputs: a save in a watch session that leaves
+ * the report as it was (a comment, a record the report does not cite) gives the same document,
+ * layout and marks, and the same bytes without rendering and zipping them again.
+ */
+let last: { key: string; bytes: Uint8Array } | undefined;
+
+/** renderDocx, reusing the previous result when the inputs are the same (compared as JSON: plain data only). */
+export async function renderDocxReusing(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = []): Promise<Uint8Array> {
+  const key = JSON.stringify([doc, layout, marks]);
+  if (last?.key === key) return last.bytes.slice();
+  const bytes = await renderDocx(doc, layout, marks);
+  last = { key, bytes: bytes.slice() };
+  return bytes;
+}
