@@ -25,8 +25,8 @@ export function instructionsByRecord(year: Pick<YearRecords, 'records'>): Readon
   const byRecord = new Map<string, Instruction[]>();
   byRecordOf.set(list, byRecord);
   for (const i of list) {
-    const list = byRecord.get(i.record);
-    if (list) list.push(i);
+    const given = byRecord.get(i.record);
+    if (given) given.push(i);
     else byRecord.set(i.record, [i]);
   }
   return byRecord;
