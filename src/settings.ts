@@ -7,7 +7,7 @@
 import path from 'node:path';
 import * as z from 'zod/v4';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { readText } from './load/data-folder.js';
+import { readText } from './load/text-file.js';
 import { entryKind } from './load/files.js';
 import { locate, parseYaml } from './load/yaml.js';
 import { OUTPUT_FORMATS } from './write/formats.js';

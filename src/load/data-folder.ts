@@ -9,20 +9,14 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { decode, type Decoded } from './decode.js';
-import { entryKind, listFolder, readRegularFile } from './files.js';
-import { readProblem } from './read-problem.js';
+import { entryKind, listFolder } from './files.js';
 import { readProse, type ProseFile } from './markdown-prose.js';
-import { MAX_DATA_FILE_BYTES } from './nesting.js';
 import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
 import type { ParseCache } from './parse-cache.js';
 import { parsedValue, parseYaml, type ParsedYaml } from './yaml.js';
-import { sessionMemo, type BuildSession } from '../session.js';
+import type { BuildSession } from '../session.js';
+import { readFile } from './text-file.js';
 import { appendAll } from '../append.js';
-
-/** Files parsed by earlier builds of a session, by their text. */
-const yamlMemo = sessionMemo<ParsedYaml>();
-const proseMemo = sessionMemo<ReturnType<typeof readProse>>();
 
 /** The files of a data folder that every year and report reads. */
 export const DATA_FOLDER_FILES = { organization: 'organization.yaml', layout: 'layout.yaml' } as const;
@@ -68,14 +62,6 @@ export interface DataRequest {
 const YAML_FILE = /\.ya?ml$/i;
 const PROSE_FILE = /\.md$/i;
 const YEAR_FOLDER = /^\d{4}$/;
-
-/** How decode() names encodings to users (as Windows editors name them). */
-const ENCODING_NAMES: Record<NonNullable<Decoded['encoding']>, string> = {
-  'utf-8-bom': '带 BOM 的 UTF-8',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  gb18030: 'GBK（GB18030）',
-};
 
 export function displayPath(cwd: string, full: string): string {
   const rel = path.relative(cwd, full);
@@ -166,35 +152,16 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
     } else if (isSheet) {
       sheets.push({ path: full, display: show(full) });
     } else {
-      const text = readText(full, show(full), sink);
-      if (text !== undefined) {
-        const display = show(full);
-        const prose = session ? proseMemo(session).get(`${display}\0${text}`, () => readProse(display, text)) : readProse(display, text);
+      const display = show(full);
+      const read = readFile(full, display, sink, session);
+      if (read !== undefined) {
+        const prose = read.earlier ? (read.earlier.prose ??= readProse(display, read.text)) : readProse(display, read.text);
         loaded.prose.set(entry.name, prose);
       }
     }
   }
   loaded.workbooks = readSheets(sheets, sink, session, cache);
   return loaded;
-}
-
-/** A text file's contents, decoded; undefined (with the reason in `sink`) when it cannot be read. */
-export function readText(full: string, display: string, sink: Diagnostic[]): string | undefined {
-  const read = readRegularFile(full, MAX_DATA_FILE_BYTES);
-  if (!read.ok) {
-    sink.push(readProblem(read, display));
-    return undefined;
-  }
-  const decoded = decode(read.bytes);
-  if (decoded.error !== undefined) {
-    sink.push(diagnostic('encoding', { detail: decoded.error }, { file: display, line: 1, column: 1 }));
-    return undefined;
-  }
-  if (decoded.encoding !== undefined) {
-    // No line: quoting the source line would show it misread by anything expecting UTF-8.
-    sink.push(diagnostic('notPlainUtf8', { encoding: ENCODING_NAMES[decoded.encoding] }, { file: display }));
-  }
-  return decoded.text;
 }
 
 /** A YAML file's value from the parse cache, or parsed (and kept for the cache when clean). */
@@ -214,10 +181,11 @@ function isYamlEntry(data: unknown): data is { clean: true; value: unknown } {
 }
 
 function readYamlFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): ParsedYaml | undefined {
-  const text = readText(full, display, sink);
-  if (text === undefined) return undefined;
+  const read = readFile(full, display, sink, session);
+  if (read === undefined) return undefined;
+  const text = read.text;
   const parse = () => (cache ? cachedYaml(cache, display, text) : parseYaml(display, text));
-  const parsed = session ? yamlMemo(session).get(`${display}\0${text}`, parse) : parse();
+  const parsed = read.earlier ? (read.earlier.yaml ??= parse()) : parse();
   appendAll(sink, parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
   if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0 && text.trim() === '') {

@@ -86,8 +86,9 @@ function decodeLegacy(bytes: Uint8Array): Decoded {
  * so they pass as UTF-8 and would be read as strings of Latin letters and punctuation.
  */
 function sevenBitChinese(text: string): string | undefined {
-  if (/~\{(?:[\x21-\x77][\x21-\x7e]){2,}/.test(text)) return 'HZ-GB-2312（简体中文的旧式七位编码）';
-  if (/\x1b\$\)?[AGH]/.test(text)) return 'ISO-2022-CN（中文的旧式七位编码）';
+  // Looked for only where the shift mark is there at all: a plain search is several times faster on 8 MB.
+  if (text.includes('~{') && /~\{(?:[\x21-\x77][\x21-\x7e]){2,}/.test(text)) return 'HZ-GB-2312（简体中文的旧式七位编码）';
+  if (text.includes('\x1b$') && /\x1b\$\)?[AGH]/.test(text)) return 'ISO-2022-CN（中文的旧式七位编码）';
   return undefined;
 }
 

@@ -4,7 +4,8 @@
  * every file. Positions, needed only to place a problem, come from the `yaml` parser, which keeps
  * them; it is about ten times slower, so it parses a file only when a message needs a line (and
  * in a long ledger only the record concerned: record-region.ts). A file js-yaml refuses is
- * parsed with positions at once so each syntax problem is reported where it is.
+ * parsed with positions at once so each syntax problem is reported where it is. Most record
+ * files are read faster still, to the very value js-yaml gives, by yaml-fast.ts.
  */
 import jsyaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
@@ -14,6 +15,7 @@ import { formatPath, type DataPath } from './data-path.js';
 import { excessiveNesting, MAX_NESTING } from './nesting.js';
 import { recordNode, recordsAround, REGION_MIN_LENGTH } from './record-region.js';
 import { yamlErrorAt } from './yaml-errors.js';
+import { readFastYaml } from './yaml-fast.js';
 import { LineStarts, positionsParser } from './yaml-library.js';
 import { appendAll } from '../append.js';
 
@@ -84,6 +86,13 @@ function lineStarts(text: string): Lines {
 const MAY_HAVE_ALIASES = /(?:^|[\s[{,:])\*[^\s,[\]{}]/m;
 
 export function parseYaml(display: string, text: string): ParsedYaml {
+  // Record files as offices write them are read without js-yaml, to the same value (yaml-fast.ts).
+  // That reader knows their depth, well within the limit, and that they have no aliases; past a
+  // million nodes the alias measure below decides, as for any file.
+  const fast = readFastYaml(text);
+  if (fast !== undefined && fast.nodes <= MAX_EXPANDED_NODES) {
+    return { file: sourceFile(display, text, undefined, fast.value), value: fast.value, diagnostics: [] };
+  }
   // Before any parser: both recurse per level, and too deep a stack can abort the process.
   const deep = excessiveNesting(text);
   if (deep !== undefined) {

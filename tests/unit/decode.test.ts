@@ -83,4 +83,11 @@ describe('decode: what is refused, and named', () => {
     expect(decode(Buffer.from([0x80, 0xff, 0x80, 0xff, 0x30])).error).toBeDefined();
     expect(decode(Buffer.from([0x41, 0x00, 0x01, 0x00, 0x02, 0x00])).error).toBeDefined();
   });
+  it('refuses Chinese in seven-bit encodings, which pass for UTF-8', () => {
+    // 提案 in GB2312 less the high bit, between HZ's shift marks, and after ISO-2022-CN's designation.
+    expect(decode(Buffer.from('title: ~{La08~}\n')).suspected).toContain('HZ-GB-2312');
+    expect(decode(Buffer.from('title: \x1b$)A\x0eLa08\x0f\n')).suspected).toContain('ISO-2022-CN');
+    // A tilde or an escape alone is text.
+    expect(decode(Buffer.from('title: ~{a\n'))).toEqual({ text: 'title: ~{a\n' });
+  });
 });
