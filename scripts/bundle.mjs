@@ -3,7 +3,7 @@
 // chunks a command uses (the Word writer, the preview server … each sit in chunks of their own,
 // loaded by the import() that asks for them). dist/bundle/meta.json tells which chunk holds which
 // module (the test of what a command loads reads it).
-import { rmSync, writeFileSync } from 'node:fs';
+import { realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -19,6 +19,25 @@ const onlyDefaultZodLocale = {
     b.onLoad({ filter: /.*/, namespace: 'report-shim' }, (args) => ({
       contents: "export { default as en } from './en.js'; export { default as zhCN } from './zh-CN.js';",
       resolveDir: args.path,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * markdown-it-attrs require()s markdown-it, which resolves to the package's CommonJS build: a second
+ * copy of markdown-it (and of linkify-it, mdurl, uc.micro, punycode) beside the ES module build the
+ * report imports, loaded on every build. The plugin is handed the ES module build's class instead.
+ */
+const oneMarkdownIt = {
+  name: 'one-markdown-it',
+  setup(b) {
+    b.onResolve({ filter: /^markdown-it$/ }, (args) =>
+      args.kind === 'require-call' && /[\\/]markdown-it-attrs[\\/]/.test(args.importer) ? { path: 'markdown-it', namespace: 'report-markdown-it' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'report-markdown-it' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(realpathSync('node_modules/markdown-it/dist/markdown-it.mjs'))}).default;`,
+      resolveDir: process.cwd(),
       loader: 'js',
     }));
   },
@@ -45,10 +64,11 @@ const result = await build({
   // Loaded from node_modules when asked for: the traditional-script converter (2 MB of tables, only
   // for `--script hant`), the PDF engine (a native module, only for `--format pdf`) and the
   // spreadsheet library (only when a folder holds an .xlsx or .xls) and the YAML parser that keeps
-  // positions (only to place a problem), the encoding detector (only for a file that is not
-  // UTF-8) and the CSV parser (only for a .csv file); these four are required, since reading is synchronous.
-  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'chardet', 'csv-parse', 'csv-parse/*'],
-  plugins: [onlyDefaultZodLocale],
+  // positions (only to place a problem), js-yaml (only for a file the fast YAML reader leaves to it),
+  // the encoding detector (only for a file that is not UTF-8) and the CSV parser (only for a .csv
+  // file); these five are required, since reading is synchronous.
+  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'js-yaml', 'chardet', 'csv-parse', 'csv-parse/*'],
+  plugins: [onlyDefaultZodLocale, oneMarkdownIt],
 });
 
 // The spreadsheet library's ES module build as one CommonJS file, for src/load/spreadsheet/library.ts to require.

@@ -11,7 +11,6 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YearRecords } from '../domain/record-kind.js';
 import { conventionsOf } from '../domain/conventions.js';
 import { formatPercent } from '../domain/figures-format.js';
-import { flatten } from './flatten.js';
 import { recordsBehind, placeOf } from './behind.js';
 import type { YearFigures } from './figures.js';
 import { labelOf } from './labels.js';
@@ -37,6 +36,25 @@ function value(figures: unknown, name: string): unknown {
   return name.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), figures);
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The numbers directly under each kind's figures (`proposals.total`, `members.total`), in their order: flatten's names of two parts. */
+function kindNumbers(figures: YearFigures): Array<{ name: string; kind: string; value: number }> {
+  const out: Array<{ name: string; kind: string; value: number }> = [];
+  for (const [kind, part] of Object.entries(figures)) {
+    if (!isPlainObject(part)) continue;
+    for (const [key, value] of Object.entries(part)) if (typeof value === 'number' && !key.includes('.')) out.push({ name: `${kind}.${key}`, kind, value });
+  }
+  return out;
+}
+
+/** `figures.<kind>.<key>` when it is a number. */
+function kindNumber(figures: YearFigures, kind: string, key: string): number | undefined {
+  const part = figures[kind];
+  const value = isPlainObject(part) ? part[key] : undefined;
+  return typeof value === 'number' ? value : undefined;
+}
+
 /** “立案的提案220件（data/2023/提案台账.xlsx［提案］第2行、第3行……）” */
 function describeRecords(name: string, year: YearRecords): { words: string; location: ReturnType<typeof placeOf>['location'] } {
   const behind = recordsBehind(name, year);
@@ -50,10 +68,24 @@ function describeRecords(name: string, year: YearRecords): { words: string; loca
 const shownAt = (digits: number) => (name: string, v: unknown) => (typeof v !== 'number' ? '无' : /Rate$|share$/.test(name) ? formatPercent(v, digits) : String(v));
 
 /**
+ * The warnings of a year's figures, by its figures: the reports of one year share them (yearFigures),
+ * so `validate`, which checks each report of the year, looks at them once.
+ */
+const found = new WeakMap<YearFigures, { year: YearRecords; previous: YearFigures | null; diagnostics: Diagnostic[] }>();
+
+/**
  * A warning points at the first record behind the figure; with none behind it (a count fallen to
  * 0), at the first record of its kind this year (the ledger that lacks the column), else of any kind.
  */
 export function plausibility(year: YearRecords, figures: YearFigures, previous: YearFigures | null): Diagnostic[] {
+  const known = found.get(figures);
+  if (known?.year === year && known.previous === previous) return [...known.diagnostics];
+  const diagnostics = warnings(year, figures, previous);
+  found.set(figures, { year, previous, diagnostics });
+  return [...diagnostics];
+}
+
+function warnings(year: YearRecords, figures: YearFigures, previous: YearFigures | null): Diagnostic[] {
   const shown = shownAt(conventionsOf(year.organization).percentDigits);
   const out: Diagnostic[] = [];
   const recordsWords = (name: string, y: YearRecords) => {
@@ -85,14 +117,13 @@ export function plausibility(year: YearRecords, figures: YearFigures, previous: 
     }
   }
   if (previous) {
-    const before = new Map(flatten(previous).map((e) => [e.name, e.value]));
-    for (const { name, value: now } of flatten(figures)) {
-      // Top-level counts and rates of a kind only: groups and single records move for their own reasons.
-      if (name.split('.').length !== 2 || typeof now !== 'number' || name === 'year' || warned.has(name)) continue;
+    // Top-level counts and rates of a kind only (`proposals.total`): groups and single records move for their own reasons.
+    for (const { name, kind, value: now } of kindNumbers(figures)) {
+      if (warned.has(name)) continue;
       // A kind with no records this year yet (a new year, a totals-only office) is not a change in its figures.
-      if ((year.records[name.split('.')[0]!] ?? []).length === 0) continue;
-      const then = before.get(name);
-      if (typeof then !== 'number') continue;
+      if ((year.records[kind] ?? []).length === 0) continue;
+      const then = kindNumber(previous, kind, name.slice(kind.length + 1));
+      if (then === undefined) continue;
       const rate = /Rate$/.test(name);
       // From 0 there is no factor: last year may simply not have kept the field.
       const jump = rate ? Math.abs(now - then) * 100 > POINTS : then >= MIN_COUNT && (now === 0 || now / then > FACTOR || then / now > FACTOR);

@@ -17,6 +17,15 @@ export function checkRegister(
   at: () => Location,
   report: (d: Diagnostic) => void,
 ): void {
-  if (allowed.includes(value)) return;
+  if (registerOf(allowed).has(value)) return;
   report(diagnostic('unknownCategory', { field, value, list, allowed: allowed.join('、'), near: didYouMean(value, allowed) }, at()));
+}
+
+/** Each register as a set, made once: a national ledger checks tens of thousands of values against registers of hundreds. */
+const registers = new WeakMap<readonly string[], Set<string>>();
+
+function registerOf(allowed: readonly string[]): Set<string> {
+  let set = registers.get(allowed);
+  if (!set) registers.set(allowed, (set = new Set(allowed)));
+  return set;
 }

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/v4';
 import type { CellType } from '../load/spreadsheet/cell-types.js';
+import { quickCount, quickDate, quickDecimal, quickFlag, quickNote, quickObject, quickText, UNSURE, type QuickCheck } from './quick-check.js';
 
 /** How a spreadsheet cell becomes a value: the spreadsheet reader's own types. */
 export type { CellType };
@@ -30,6 +31,11 @@ export interface Field<T = unknown> {
   required: boolean;
   /** A value every record has when the author leaves the field out. */
   fallback?: unknown;
+  /**
+   * The value `schema` gives back for a value plainly valid, without zod; UNSURE for anything
+   * else, which zod then checks (and explains when wrong). Absent: zod checks every value.
+   */
+  quick?: QuickCheck;
 }
 
 export interface FieldOptions {
@@ -57,21 +63,42 @@ export type RecordOf<F extends Record<string, Field<any>>> = Flat<
 >;
 type Flat<T> = { [K in keyof T]: T[K] };
 
-function field<T, O extends FieldOptions>(schema: z.ZodType<T>, label: string, description: string, cell: CellType, options?: O): Field<Valued<T, O>> {
+/**
+ * A field. Its zod schema is built when first asked for: records that pass their quick check
+ * never need it, and building a kind's schemas cost more than checking a small year.
+ */
+function field<T, O extends FieldOptions>(make: () => z.ZodType<T>, label: string, description: string, cell: CellType, options: O | undefined, quick: QuickCheck): Field<Valued<T, O>> {
   const fallback = options?.fallback;
   const required = !options?.optional && fallback === undefined;
-  let s: z.ZodType = schema.meta({ title: label, description: `${label}：${description}` });
-  if (fallback !== undefined) s = s.default(fallback as never);
-  else if (!required) s = s.optional();
+  let built: z.ZodType | undefined;
+  const build = () => {
+    let s: z.ZodType = make().meta({ title: label, description: `${label}：${description}` });
+    if (fallback !== undefined) s = s.default(fallback as never);
+    else if (!required) s = s.optional();
+    return s;
+  };
   return {
-    schema: s as z.ZodType<Valued<T, O>>,
+    get schema() {
+      return (built ??= build()) as z.ZodType<Valued<T, O>>;
+    },
     label,
     description,
     headers: [label, ...(options?.headers ?? [])],
     cell,
     required,
     ...(fallback !== undefined ? { fallback } : {}),
+    quick,
   };
+}
+
+function quickList(v: unknown): unknown {
+  if (typeof v === 'string') return splitList(v);
+  if (!Array.isArray(v)) return UNSURE;
+  for (let i = 0; i < v.length; i++) {
+    const item: unknown = v[i];
+    if (typeof item !== 'string' || item.length === 0) return UNSURE;
+  }
+  return [...(v as string[])];
 }
 
 /**
@@ -96,35 +123,35 @@ const ID_PATTERN = /^[^\s.\/\\[\]{}'"`，。、]+$/u;
 
 export const fields = {
   id<O extends FieldOptions>(label: string, description: string, options?: O) {
-    const schema = z.string().regex(ID_PATTERN, { message: 'id' });
-    return field(schema, label, `${description}；在同一年度的全部记录中唯一，不含空格和“.”`, { kind: 'id' }, options);
+    const schema = () => z.string().regex(ID_PATTERN, { message: 'id' });
+    const quick = (v: unknown) => (typeof v === 'string' && ID_PATTERN.test(v) ? v : UNSURE);
+    return field(schema, label, `${description}；在同一年度的全部记录中唯一，不含空格和“.”`, { kind: 'id' }, options, quick);
   },
   text<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(z.string().min(1), label, description, { kind: 'text' }, options);
+    return field(() => z.string().min(1), label, description, { kind: 'text' }, options, quickText);
   },
   /** Text that may be empty (a topic not yet known). */
   note<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(z.string(), label, description, { kind: 'text' }, options);
+    return field(() => z.string(), label, description, { kind: 'text' }, options, quickNote);
   },
   count<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(z.int().nonnegative(), label, description, { kind: 'count' }, options);
+    return field(() => z.int().nonnegative(), label, description, { kind: 'count' }, options, quickCount);
   },
   decimal<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(z.number().nonnegative(), label, description, { kind: 'decimal' }, options);
+    return field(() => z.number().nonnegative(), label, description, { kind: 'decimal' }, options, quickDecimal);
   },
   date<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(dateSchema, label, `${description}（YYYY-MM-DD，也可写 2024-9-26、2024.9.26、2024年9月26日）`, { kind: 'date' }, options);
+    return field(() => dateSchema, label, `${description}（YYYY-MM-DD，也可写 2024-9-26、2024.9.26、2024年9月26日）`, { kind: 'date' }, options, quickDate);
   },
   /** Yes or no; 是/否 are read as true/false, in YAML as in spreadsheets. */
   flag<O extends FieldOptions>(label: string, description: string, options?: O) {
-    const schema = z.union([z.boolean(), z.enum(['是', '否']).transform((v) => v === '是')]);
-    return field(schema, label, `${description}（true/是 或 false/否）`, { kind: 'boolean' }, options);
+    const schema = () => z.union([z.boolean(), z.enum(['是', '否']).transform((v) => v === '是')]);
+    return field(schema, label, `${description}（true/是 或 false/否）`, { kind: 'boolean' }, options, quickFlag);
   },
   /** Several names; a single text is split at 、，,；; as a spreadsheet cell is. */
   list<O extends FieldOptions>(label: string, description: string, options?: O) {
-    const item = z.string().min(1);
-    const schema = z.union([z.array(item), z.string().transform(splitList)]);
-    return field(schema, label, `${description}（列表，或用“、”隔开的一行文字）`, { kind: 'list' }, options);
+    const schema = () => z.union([z.array(z.string().min(1)), z.string().transform(splitList)]);
+    return field(schema, label, `${description}（列表，或用“、”隔开的一行文字）`, { kind: 'list' }, options, quickList);
   },
   /**
    * One of a list of values; `aliases` are other spellings found in ledgers (会间 → 大会), read
@@ -134,9 +161,12 @@ export const fields = {
     const aliases = options?.aliases ?? {};
     // The aliases are in the enum, so that an editor offers them and the JSON Schema accepts them.
     const accepted = [...new Set([...values, ...Object.keys(aliases)])] as [string, ...string[]];
-    const schema: z.ZodType<string> = z.enum(accepted).transform((v): string => aliases[v] ?? v);
+    const schema = (): z.ZodType<string> => z.enum(accepted).transform((v): string => aliases[v] ?? v);
     const cellValues = Object.fromEntries([...values.map((v) => [v, v] as const), ...Object.entries(aliases)]);
-    return { ...field(schema, label, `${description}，取值：${values.join('、')}`, { kind: 'choice', values: cellValues }, options), values, ...(options?.list ? { list: options.list } : {}) };
+    const known = new Set<unknown>(accepted);
+    const quick = (v: unknown) => (known.has(v) ? (aliases[v as string] ?? v) : UNSURE);
+    // Assigned, not spread: a spread would build the schema (a getter) at once.
+    return Object.assign(field(schema, label, `${description}，取值：${values.join('、')}`, { kind: 'choice', values: cellValues }, options, quick), { values }, options?.list ? { list: options.list } : {});
   },
 };
 
@@ -147,6 +177,18 @@ function splitList(text: string): string[] {
     .split(LIST_SEPARATORS)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/**
+ * A record's quick check (see Field.quick): the record `recordSchema(fieldsOf)` gives back, built
+ * as zod builds it (the fields in their declared order, a left-out field absent or its fallback),
+ * when every field is plainly valid and there is no other key; UNSURE otherwise. Undefined when
+ * a field has no quick check.
+ */
+export function quickRecord(fieldsOf: Record<string, Field>): QuickCheck | undefined {
+  const entries = Object.entries(fieldsOf);
+  if (entries.some(([, f]) => !f.quick)) return undefined;
+  return quickObject(Object.fromEntries(entries.map(([name, f]) => [name, { quick: f.quick!, required: f.required, fallback: f.fallback }])));
 }
 
 /** The zod object schema of a record made of `fieldsOf`; unknown fields are refused. */

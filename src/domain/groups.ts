@@ -22,23 +22,35 @@ export function isExclusive(groups: object): boolean {
   return exclusiveGroups.has(groups);
 }
 
-/** The records of each group, every known key present. */
-function groupBy<T>(records: readonly T[], keysOf: KeysOf<T>, known: readonly string[] = []): Map<string, T[]> {
+/**
+ * The records of each group, every known key present; and, from the same pass, whether each
+ * record has at most one key (`single`) and how many have one (`keyed`).
+ */
+function groupBy<T>(records: readonly T[], keysOf: KeysOf<T>, known: readonly string[] = []): { lists: Map<string, T[]>; single: boolean; keyed: number } {
   const lists = new Map<string, T[]>(known.map((k) => [k, []]));
+  const add = (key: string, record: T) => {
+    const list = lists.get(key);
+    if (list) list.push(record);
+    else lists.set(key, [record]);
+  };
+  let single = true;
+  let keyed = 0;
   for (const record of records) {
     const keys = keysOf(record);
-    for (const key of typeof keys === 'string' ? [keys] : (keys ?? [])) {
-      const list = lists.get(key);
-      if (list) list.push(record);
-      else lists.set(key, [record]);
+    if (typeof keys === 'string') {
+      add(keys, record);
+      keyed++;
+    } else if (typeof keys === 'object') {
+      single = false;
+      if (keys) for (const key of keys) add(key, record);
     }
   }
-  return lists;
+  return { lists, single, keyed };
 }
 
 /** How many records each key has. */
 export function tally<T>(records: readonly T[], keysOf: KeysOf<T>, known: readonly string[] = []): Record<string, number> {
-  return Object.fromEntries([...groupBy(records, keysOf, known)].map(([k, list]) => [k, list.length]));
+  return Object.fromEntries([...groupBy(records, keysOf, known).lists].map(([k, list]) => [k, list.length]));
 }
 
 /**
@@ -52,12 +64,9 @@ export function groups<T, G extends object>(
   known: readonly string[],
   figuresOf: (records: readonly T[]) => G,
 ): Record<string, G & { count: number; share: number | null }> {
-  const grouped = groupBy(records, keysOf, known);
-  const single = records.every((r) => typeof keysOf(r) !== 'object');
-  const base = single ? records.filter((r) => keysOf(r) !== undefined).length : records.length;
-  const out = Object.fromEntries(
-    [...grouped].map(([key, list]) => [key, { count: list.length, share: ratio(list.length, base), ...figuresOf(list) }]),
-  );
+  const { lists, single, keyed } = groupBy(records, keysOf, known);
+  const base = single ? keyed : records.length;
+  const out = Object.fromEntries([...lists].map(([key, list]) => [key, { count: list.length, share: ratio(list.length, base), ...figuresOf(list) }]));
   return single ? exclusive(out) : out;
 }
 

@@ -19,6 +19,16 @@ export interface Origin {
   locate(field?: string, asKey?: boolean): Location;
 }
 
+/**
+ * Origins by record. A Map where the year's records are kept (they live as long as the year does,
+ * and filling a WeakMap with a national year's 60,000 records cost a third of checking them); any
+ * map of objects will do.
+ */
+export interface Origins {
+  get(record: object): Origin | undefined;
+  set(record: object, origin: Origin): unknown;
+}
+
 /** The records of one year, checked, with what the year's other files hold. */
 export interface YearRecords {
   year: number;
@@ -29,7 +39,7 @@ export interface YearRecords {
   totals: Record<string, RecordValue>;
   members: { total: number; standing?: number; inCommittees?: number } | undefined;
   /** Where each record, and each totals part, came from. */
-  origins: WeakMap<object, Origin>;
+  origins: Origins;
   /**
    * The ids of records the schema refused: they are reported where they are, and a reference to
    * one of them (a 批示 naming it) is not reported a second time as a reference to nothing.

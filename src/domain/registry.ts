@@ -5,7 +5,8 @@
  * adding a file under records/ and a line here.
  */
 import * as z from 'zod/v4';
-import { recordSchema, type Field } from './fields.js';
+import { quickRecord, recordSchema, type Field } from './fields.js';
+import type { QuickCheck } from './quick-check.js';
 import type { Organization } from './organization.js';
 import type { RecordKind } from './record-kind.js';
 import { activities } from './records/activities.js';
@@ -26,16 +27,24 @@ export const recordKind = (key: string): RecordKind | undefined => RECORD_KINDS.
 
 /**
  * The fields and schema of one kind's records for an organisation's word lists, built once per
- * list: building a zod schema (and its compiled fast path) costs more than checking a year.
+ * list: building a zod schema (and its compiled fast path) costs more than checking a small year.
  */
-const built = new Map<string, { fields: Record<string, Field>; schema: z.ZodType<Record<string, unknown>> }>();
+const built = new Map<string, { fields: Record<string, Field>; schema: z.ZodType<Record<string, unknown>>; quick: QuickCheck | undefined }>();
 
 export function recordFields(kind: RecordKind, vocabulary: Vocabulary, organization: Organization | undefined) {
   const key = JSON.stringify([kind.key, vocabulary, organization?.proposalResults ?? null]);
   let entry = built.get(key);
   if (!entry) {
     const f = kind.fields(vocabulary, organization);
-    entry = { fields: f, schema: recordSchema(f, `${kind.label}（${kind.office}）：${kind.description}`) };
+    // The schema is built when first asked for: records that pass their quick check never need it.
+    let schema: z.ZodType<Record<string, unknown>> | undefined;
+    entry = {
+      fields: f,
+      get schema() {
+        return (schema ??= recordSchema(f, `${kind.label}（${kind.office}）：${kind.description}`));
+      },
+      quick: quickRecord(f),
+    };
     // A watch session meets a handful of word lists; a bound keeps a long one from growing.
     if (built.size > 64) built.clear();
     built.set(key, entry);

@@ -1,15 +1,23 @@
 /**
- * The YAML parser that keeps positions (`yaml`), loaded on first use: values are read by the fast
- * reader (js-yaml), and positions are needed only to place a problem, which clean data never has.
- * Required, not imported, since placing a problem is synchronous.
+ * The YAML libraries, each loaded on first use, required, not imported, since reading is
+ * synchronous: the parser that keeps positions (`yaml`), needed only to place a problem, which
+ * clean data never has, and js-yaml, needed only for a file the fast reader leaves to it.
  */
 import { createRequire } from 'node:module';
+import type * as JsYamlModule from 'js-yaml';
 import type * as YamlModule from 'yaml';
 
 let loaded: typeof YamlModule | undefined;
 
 export function positionsParser(): typeof YamlModule {
   return (loaded ??= createRequire(import.meta.url)('yaml') as typeof YamlModule);
+}
+
+let values: typeof JsYamlModule | undefined;
+
+/** js-yaml, loaded on first use: record files in the common shapes are read without it (yaml-fast.ts). */
+export function valuesParser(): typeof JsYamlModule {
+  return (values ??= createRequire(import.meta.url)('js-yaml') as typeof JsYamlModule);
 }
 
 /** Line starts, counted as the parser counts them (every LF ends a line), without loading it. */

@@ -14,6 +14,8 @@ export function plainValue(s: string): unknown {
   if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  // A date (2023-01-04): a '-' after a digit is in neither an integer nor a float; spares the float pattern.
+  if (s.charCodeAt(4) === 0x2d && isDigit(s.charCodeAt(3))) return s;
   if (isInteger(s)) return integer(s);
   if (isFloat(s)) return float(s);
   return s;

@@ -1,13 +1,13 @@
 /**
- * Reading a YAML data file. One reader gives every value its meaning: js-yaml with its core
- * schema, whatever else the file holds (a comment, an anchor), so `total: 0x10` means the same in
- * every file. Positions, needed only to place a problem, come from the `yaml` parser, which keeps
- * them; it is about ten times slower, so it parses a file only when a message needs a line (and
- * in a long ledger only the record concerned: record-region.ts). A file js-yaml refuses is
- * parsed with positions at once so each syntax problem is reported where it is. Most record
- * files are read faster still, to the very value js-yaml gives, by yaml-fast.ts.
+ * Reading a YAML data file. Every value has one meaning: js-yaml's, with its core schema, whatever
+ * else the file holds (a comment, an anchor), so `total: 0x10` means the same in every file.
+ * Record files in the common shapes are read to that very value by yaml-fast.ts, about twice as
+ * fast, and js-yaml (loaded then) reads any other. Positions, needed only to place a problem,
+ * come from the `yaml` parser, which keeps them; it is about ten times slower, so it parses a
+ * file only when a message needs a line (and in a long ledger only the record concerned:
+ * record-region.ts). A file js-yaml refuses is parsed with positions at once so each syntax
+ * problem is reported where it is.
  */
-import jsyaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -16,7 +16,7 @@ import { excessiveNesting, MAX_NESTING } from './nesting.js';
 import { recordNode, recordsAround, REGION_MIN_LENGTH } from './record-region.js';
 import { yamlErrorAt } from './yaml-errors.js';
 import { readFastYaml } from './yaml-fast.js';
-import { LineStarts, positionsParser } from './yaml-library.js';
+import { LineStarts, positionsParser, valuesParser } from './yaml-library.js';
 import { appendAll } from '../append.js';
 
 /** Where lines start: the parser's own count, or LineStarts when the file was not parsed with positions. */
@@ -100,6 +100,7 @@ export function parseYaml(display: string, text: string): ParsedYaml {
   }
   let value: unknown;
   try {
+    const jsyaml = valuesParser();
     value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: display });
   } catch (refusal) {
     return refused(display, text, refusal);
@@ -199,6 +200,7 @@ function problemsNear(display: string, text: string, at: number, line: number): 
 /** The line of the file where js-yaml stops reading `slice` (found at `shift`), if it does. */
 function stopLine(slice: string, shift: number, file: SourceFile): number | undefined {
   try {
+    const jsyaml = valuesParser();
     jsyaml.load(slice, { schema: jsyaml.CORE_SCHEMA });
     return undefined;
   } catch (error) {

@@ -31,16 +31,17 @@ export function crossCheck(year: YearRecords): Diagnostic[] {
 
 /** Ids are unique across all the records of a year: a 批示 names its record by id alone. */
 function checkIds(year: YearRecords, { at, report }: CheckContext): void {
-  const seen = new Map<string, { kind: RecordKind; record: object }>();
+  // Each id's first record (one entry per record of the year: nothing more is kept).
+  const seen = new Map<string, object>();
   for (const kind of RECORD_KINDS) {
     for (const record of year.records[kind.key] ?? []) {
       const id = record.id as string;
       const first = seen.get(id);
       if (!first) {
-        seen.set(id, { kind, record });
+        seen.set(id, record);
         continue;
       }
-      const where = at(first.record, 'id');
+      const where = at(first, 'id');
       report(diagnostic('duplicateId', { id, kind: kind.label, first: describeLocation(where) }, at(record, 'id')));
     }
   }
@@ -63,11 +64,17 @@ function checkDates(kind: RecordKind, year: YearRecords, { at, report }: CheckCo
 
 function checkReferences(kind: RecordKind, year: YearRecords, { at, report }: CheckContext): void {
   for (const { field, kinds } of kind.references ?? []) {
-    const ids = new Set(kinds.flatMap((k) => (year.records[k] ?? []).map((r) => r.id as string)));
+    const records = year.records[kind.key] ?? [];
+    // The ids referred to that exist: found among the kinds' records (a few ids, looked for in many records).
+    const named = new Set<string>();
+    for (const record of records) if (typeof record[field] === 'string') named.add(record[field]);
+    if (named.size === 0) continue;
+    const found = new Set<string>();
+    for (const k of kinds) for (const r of year.records[k] ?? []) if (named.has(r.id as string)) found.add(r.id as string);
     const what = kinds.length === 1 ? (RECORD_KINDS.find((k) => k.key === kinds[0])?.label ?? '记录') : '记录';
-    for (const record of year.records[kind.key] ?? []) {
+    for (const record of records) {
       const id = record[field];
-      if (typeof id === 'string' && !ids.has(id) && !year.refusedIds.has(id)) report(diagnostic('danglingReference', { field, id, kind: what }, at(record, field)));
+      if (typeof id === 'string' && !found.has(id) && !year.refusedIds.has(id)) report(diagnostic('danglingReference', { field, id, kind: what }, at(record, field)));
     }
   }
 }

@@ -19,7 +19,7 @@ import type { LoadedWorkbook } from '../load/sheets.js';
 import { bestSheet, cellRef, readTable, type ColumnSpec, type Sheet, type TableRecord } from '../load/spreadsheet/index.js';
 import { coveredFields, PREPARE, RuleTally } from './row-inference.js';
 import { forbiddenCharacters } from './text-safety.js';
-import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
+import { issuesToDiagnostics, parseRecord } from './zod-issues.js';
 import { appendAll } from '../append.js';
 
 /** The kinds a spreadsheet can hold, the most specific words first (a 提案批示 sheet holds instructions). */
@@ -84,7 +84,8 @@ export function sheetRecords(
       );
       continue;
     }
-    const { schema, fields } = built.get(kind)!;
+    const checker = built.get(kind)!;
+    const { fields } = checker;
     const table = readTable(sheet, specs.get(kind)!, { file: workbook.display, kind: kind.key }, { maxPerCode: Number.POSITIVE_INFINITY });
     const found: Diagnostic[] = [...table.diagnostics];
     // A cell already reported (a bad date) is not reported again as a missing field.
@@ -103,7 +104,7 @@ export function sheetRecords(
       // A wording the organisation maps to "" (sheetValues) means nothing was recorded.
       for (const [field, v] of Object.entries(row.value)) if (v === '') delete row.value[field];
       applied.add(prepare?.prepare(row.value, organization) ?? [], row.row);
-      const result = parseReporting(schema, row.value);
+      const result = parseRecord(checker, row.value);
       if (!result.success) {
         // A required column the header lacks was said once (RPT722), not again in every row.
         const issues = result.error.issues.filter((i) => !reported.has(`${row.row}:${String(i.path[0])}`) && (row.columns[String(i.path[0])] !== undefined || row.value[String(i.path[0])] !== undefined));

@@ -17,7 +17,8 @@ import { prosePieces, structureNarrative, type NarrativeDoc, type NarrativeSpec 
 import { checkOrganization } from './organization.js';
 import { draftStrings, draftWarning } from './placeholders.js';
 import { forbiddenCharacters } from './text-safety.js';
-import { checkYear, yamlOrigin, type CheckedYear } from './year.js';
+import { checkYear, type CheckedYear } from './year.js';
+import { yamlOrigin } from './yaml-origin.js';
 import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../append.js';

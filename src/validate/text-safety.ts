@@ -19,8 +19,19 @@ export function forbiddenIn(text: string): { index: number; code: string } | und
   return m ? { index: m.index, code: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } : undefined;
 }
 
+/** Whether a string under `value` (a key or a value) holds a forbidden character: a walk that builds nothing, for the clean values nearly all are. */
+function holdsForbidden(value: unknown): boolean {
+  if (typeof value === 'string') return forbiddenIn(value) !== undefined;
+  if (Array.isArray(value)) return value.some(holdsForbidden);
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) if (Object.hasOwn(value, key) && (forbiddenIn(key) !== undefined || holdsForbidden((value as Record<string, unknown>)[key]))) return true;
+  }
+  return false;
+}
+
 /** A diagnostic for each string under `value` that holds a forbidden character, at its path. */
 export function forbiddenCharacters(value: unknown, at: (path: DataPath) => Location, path: DataPath = []): Diagnostic[] {
+  if (path.length === 0 && !holdsForbidden(value)) return [];
   if (typeof value === 'string') {
     const found = forbiddenIn(value);
     return found ? [diagnostic('forbiddenCharacter', { code: found.code }, at(path))] : [];

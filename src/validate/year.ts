@@ -15,10 +15,11 @@ import type { Sitting } from '../domain/year-parts.js';
 import type { DataPath } from '../load/data-path.js';
 import type { LoadedFolder } from '../load/data-folder.js';
 import { locate, type SourceFile } from '../load/yaml.js';
+import { ListItemOrigin, yamlOrigin } from './yaml-origin.js';
 import { PREPARE, RuleTally } from './row-inference.js';
 import { sheetRecords } from './sheet-records.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
-import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
+import { describeValue, issuesToDiagnostics, parseRecord, parseReporting } from './zod-issues.js';
 import { appendAll } from '../append.js';
 
 export interface CheckedYear {
@@ -33,12 +34,6 @@ export interface CheckedYear {
   diagnostics: Diagnostic[];
 }
 
-export function yamlOrigin(file: SourceFile, path: DataPath): Origin {
-  return {
-    locate: (field, asKey = false) => locate(file, field === undefined ? path : [...path, ...field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))], asKey),
-  };
-}
-
 function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary): YearRecords {
   return {
     year,
@@ -47,7 +42,7 @@ function emptyYearRecords(year: number, organization: Organization | undefined, 
     records: Object.fromEntries(RECORD_KINDS.map((k) => [k.key, []])),
     totals: {},
     members: undefined,
-    origins: new WeakMap(),
+    origins: new Map(),
     refusedIds: new Set(),
   };
 }
@@ -79,7 +74,6 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
     const { file, value } = parsed;
     // Values can hold a forbidden character only if the text does, or writes one as an escape (\0, \uFFFF).
     const mayBeUnsafe = forbiddenIn(file.text) !== undefined || file.text.includes('\\');
-    const unsafeIn = (v: unknown, at: (p: DataPath) => ReturnType<typeof locate>) => (mayBeUnsafe ? forbiddenCharacters(v, at) : []);
     if (value === undefined || value === null) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
       out.push(diagnostic('wrongType', { field: file.display, expected: '键值对（如“proposals:”开头）', received: describeValue(value) }, locate(file, [])));
@@ -94,17 +88,20 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           continue;
         }
         if (content.length === 0) checked.emptyLists.push({ key, origin: yamlOrigin(file, [key]) });
-        const { schema, fields } = recordFields(kind, vocabulary, organization);
+        const checker = recordFields(kind, vocabulary, organization);
+        const { fields } = checker;
         const prepare = PREPARE[kind.key];
         const applied = new RuleTally();
-        content.forEach((raw, index) => {
-          const path = [key, index];
-          const at = (p: DataPath, asKey?: boolean) => locate(file, [...path, ...p], asKey);
-          const unsafe = unsafeIn(raw, at);
-          if (unsafe.length > 0) {
-            appendAll(out, unsafe);
-            refuse(raw);
-            return;
+        for (let index = 0; index < content.length; index++) {
+          const raw: unknown = content[index];
+          const at = (p: DataPath, asKey?: boolean) => locate(file, [key, index, ...p], asKey);
+          if (mayBeUnsafe) {
+            const unsafe = forbiddenCharacters(raw, at);
+            if (unsafe.length > 0) {
+              appendAll(out, unsafe);
+              refuse(raw);
+              continue;
+            }
           }
           // What the record implies (已办复 from a 办理结果…), on a copy: the parsed file stays as written.
           let item: unknown = raw;
@@ -114,14 +111,14 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
             if (rules.length > 0) applied.add(rules, () => at([]).line ?? 1);
             item = copy;
           }
-          const result = parseReporting(schema, item);
+          const result = parseRecord(checker, item);
           if (!result.success) {
             appendAll(out, issuesToDiagnostics(result.error.issues, { at, fields }));
             refuse(item);
-            return;
+            continue;
           }
-          accept(key, result.data, yamlOrigin(file, path));
-        });
+          accept(key, result.data, new ListItemOrigin(file, key, index));
+        }
         appendAll(out, applied.diagnostics(() => locate(file, [key], true)));
       } else if ((YEAR_SINGLE_KEYS as readonly string[]).includes(key)) {
         const k = key as YearSingleKey;
@@ -133,7 +130,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
         }
         singleFrom.set(k, file.display);
         const at = (p: DataPath, asKey?: boolean) => locate(file, [key, ...p], asKey);
-        const unsafe = unsafeIn(content, at);
+        const unsafe = mayBeUnsafe ? forbiddenCharacters(content, at) : [];
         if (unsafe.length > 0) {
           appendAll(out, unsafe);
           continue;

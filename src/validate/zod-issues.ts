@@ -9,6 +9,7 @@ import { diagnostic, type Location } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/nearest.js';
 import type { Field } from '../domain/fields.js';
+import { UNSURE, type QuickCheck } from '../domain/quick-check.js';
 import type { DataPath } from '../load/data-path.js';
 
 type Issue = z.core.$ZodIssue;
@@ -135,4 +136,14 @@ function unknownField(unknown: string, path: DataPath, context: IssueContext): D
 export function parseReporting<S extends { safeParse: (value: unknown, params?: { reportInput?: boolean }) => unknown }>(schema: S, value: unknown): ReturnType<S['safeParse']> {
   const plain = schema.safeParse(value) as { success: boolean };
   return (plain.success ? plain : schema.safeParse(value, { reportInput: true })) as ReturnType<S['safeParse']>;
+}
+
+/**
+ * A record checked by its kind's schema: by its quick check (domain/quick-check.ts) when it
+ * vouches for the record, which zod would give back the same; by zod otherwise, which says why.
+ */
+export function parseRecord(kind: { schema: z.ZodType<Record<string, unknown>>; quick: QuickCheck | undefined }, value: unknown): z.ZodSafeParseResult<Record<string, unknown>> {
+  const quick = kind.quick ? kind.quick(value) : UNSURE;
+  if (quick !== UNSURE) return { success: true, data: quick as Record<string, unknown> };
+  return parseReporting(kind.schema, value);
 }

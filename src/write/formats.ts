@@ -40,11 +40,11 @@ export const FORMATS = {
     file: named('docx'),
     description: 'Word 文档，按公文版式排好',
     load: async () => {
-      const { renderDocx } = await import('./docx/index.js');
+      const { renderDocxReusing } = await import('./docx/render-docx.js');
       const { marksInScript } = await import('../render/prose-marks.js');
       // Bookmarks tying the prose's blocks and figures to their sources, for `report absorb`.
       const marks = async (report: RenderedReport) => (report.proseMarks ? marksInScript(report.proseMarks(), report.document.meta.script) : []);
-      return async (report) => ({ content: await renderDocx(report.document, report.layout, await marks(report)) });
+      return async (report) => ({ content: await renderDocxReusing(report.document, report.layout, await marks(report)) });
     },
   },
   html: {

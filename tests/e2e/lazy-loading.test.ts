@@ -15,7 +15,7 @@ import { copyFixture, DATA, ROOT, tempDir } from '../helpers/fixture.js';
 
 const HEAVY = {
   spreadsheet: /node_modules\/@e965\/xlsx\/|dist\/bundle\/xlsx\.cjs/,
-  docx: /node_modules\/docx\//,
+  docx: /src\/write\/docx\/render-docx\.ts/,
   pdf: /typst-ts-node-compiler|src\/write\/pdf\//,
   opencc: /node_modules\/opencc-js\//,
   preview: /src\/preview\//,
@@ -76,12 +76,17 @@ describe('what a command loads', () => {
     const validate = await loaded(['validate', '2023', '--data', data], data);
     expect(heavyIn(validate)).toEqual([]);
     // Clean data needs no place for a problem: the YAML parser that keeps positions stays unloaded;
-    // UTF-8 files need no encoding detector, and a folder without .csv no CSV parser.
-    expect(validate.filter((m) => /node_modules\/(yaml|chardet|csv-parse)\//.test(m))).toEqual([]);
+    // records in the common shapes need no js-yaml; UTF-8 files need no encoding detector, and a
+    // folder without .csv no CSV parser.
+    expect(validate.filter((m) => /node_modules\/(yaml|js-yaml|chardet|csv-parse)\//.test(m))).toEqual([]);
     // Validate stops at the report's Markdown: no Markdown parser, and templates are walked, never compiled to code.
     expect(validate.filter((m) => /node_modules\/markdown-it|handlebars\/compiler\/(javascript-compiler|code-gen)/.test(m))).toEqual([]);
     const out = await tempDir();
     expect(heavyIn(await loaded(['build', '2023', '--data', data, '--out', out, '--format', 'md'], data))).toEqual([]);
+    // A file in another shape (here an anchor) is read by js-yaml, loaded for it.
+    const organization = path.join(data, 'organization.yaml');
+    await writeFile(organization, (await readFile(organization, 'utf8')).replace('name: 青川市', 'name: &city 青川市'));
+    expect((await loaded(['validate', '2023', '--data', data], data)).filter((m) => /node_modules\/js-yaml\//.test(m))).not.toEqual([]);
   });
 
   it('reads the bundled ledgers without the spreadsheet library; loads it for a workbook only it reads', async () => {

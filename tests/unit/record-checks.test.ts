@@ -39,6 +39,14 @@ describe('record checks: one code per contradiction', () => {
     expect(check('proposals', proposal({ assignedOn: '2023-05-01', answered: true, answeredOn: '2023-04-01' }))[0]!.message).toBe('提案“P1”的办复日期（2023-04-01）早于交办日期（2023-05-01）');
   });
 
+  it('each date is compared with the latest one written before it', () => {
+    // No 交办日期: the reply is compared with the submission.
+    expect(check('proposals', proposal({ submittedOn: '2023-05-01', answered: true, answeredOn: '2023-04-01' })).map((d) => d.message)).toEqual(['提案“P1”的办复日期（2023-04-01）早于提交日期（2023-05-01）']);
+    // 交办 before 提交 is said once; the reply, after 交办, is not compared with the submission.
+    expect(check('proposals', proposal({ submittedOn: '2023-06-01', assignedOn: '2023-05-01', answered: true, answeredOn: '2023-05-15' })).map((d) => d.path)).toEqual(['assignedOn']);
+    expect(check('proposals', proposal({ submittedOn: '2023-06-01', assignedOn: '2023-05-01', answered: true, answeredOn: '2023-04-15' })).map((d) => d.path)).toEqual(['assignedOn', 'answeredOn']);
+  });
+
   it('information: adopted but not submitted (RPT331), a form without adoption (RPT332)', () => {
     expect(check('information', { id: 'S1', title: '甲', date: '2023-02-01', adoptedBy: ['市委'] })).toEqual([expect.objectContaining({ code: 'RPT331', path: 'submitted' })]);
     expect(check('information', { id: 'S1', title: '甲', date: '2023-02-01', adoptionForm: '单篇' })).toEqual([expect.objectContaining({ code: 'RPT332', path: 'adoptionForm' })]);

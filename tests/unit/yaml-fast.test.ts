@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_NESTING } from '../../src/load/nesting.js';
-import { FAST_MAX_DEPTH, readFastYaml } from '../../src/load/yaml-fast.js';
+import { readFastYaml } from '../../src/load/yaml-fast.js';
+import { FAST_MAX_DEPTH } from '../../src/load/yaml-fast-line.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import { compareWithJsYaml, difference } from '../helpers/yaml-differential.js';
 

@@ -42,8 +42,17 @@ export function instructionCounts(list: readonly Instruction[], levels: readonly
 /** The instruction figures of an instructable kind: how many of its records got one, and the counts. */
 export function instructionFiguresOf(records: ReadonlyArray<{ id: string }>, year: YearRecords) {
   const byRecord = instructionsByRecord(year);
-  const on = records.flatMap((r) => byRecord.get(r.id) ?? []);
-  const instructed = records.filter((r) => byRecord.has(r.id)).length;
+  // The instructions on these records, in the records' order.
+  const on: Instruction[] = [];
+  let instructed = 0;
+  if (byRecord.size > 0) {
+    for (const r of records) {
+      const list = byRecord.get(r.id);
+      if (!list) continue;
+      instructed++;
+      for (const i of list) on.push(i);
+    }
+  }
   const counts = instructionCounts(on, year.vocabulary.instructionLevels);
   return {
     instructed,
@@ -101,7 +110,10 @@ export const instructions = defineRecordKind({
       records: new Set(list.map((i) => i.record)).size,
       byRecordKind: Object.fromEntries(
         INSTRUCTABLE.map((kind) => {
-          const ids = new Set((year.records[kind] ?? []).map((r) => r.id as string));
+          // The records instructed that are of this kind: a few ids, looked for among many records.
+          const named = new Set(list.map((i) => i.record));
+          const ids = new Set<string>();
+          if (named.size > 0) for (const r of year.records[kind] ?? []) if (named.has(r.id as string)) ids.add(r.id as string);
           return [kind, list.filter((i) => ids.has(i.record)).length];
         }),
       ),

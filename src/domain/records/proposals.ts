@@ -222,14 +222,10 @@ export const proposals = defineRecordKind({
     for (const record of records) {
       const p = record;
       if (!isFiled(p)) {
-        const handled: Array<[keyof Proposal, string]> = [
-          ['answered', '已办复'],
-          ['keyProposal', '重点提案'],
-        ];
-        for (const [field, what] of handled) {
+        for (const [field, what] of MARKED_WHEN_FILED) {
           if (p[field] === true) report(diagnostic('notFiledButMarked', { id: p.id, review: p.review, what }, at(record, field)));
         }
-        for (const field of ['satisfaction', 'result', 'answeredOn'] as const) {
+        for (const field of HANDLED_WHEN_FILED) {
           if (p[field] !== undefined) report(diagnostic('notFiledButHandled', { id: p.id, review: p.review, what: FIELD_WORDS[field]! }, at(record, field)));
         }
       }
@@ -242,13 +238,16 @@ export const proposals = defineRecordKind({
       if (p.answeredOn !== undefined && !p.answered) {
         report(diagnostic('answeredOnNotAnswered', { id: p.id }, at(record, 'answered')));
       }
-      const order: Array<keyof Proposal> = ['submittedOn', 'assignedOn', 'answeredOn'];
-      for (let i = 1; i < order.length; i++) {
-        const later = p[order[i]!] as string | undefined;
-        const earlier = order.slice(0, i).map((f) => [f, p[f] as string | undefined] as const).filter(([, d]) => d !== undefined).pop();
-        if (later !== undefined && earlier && later < earlier[1]!) {
-          report(diagnostic('datesOutOfOrder', { what: '提案', id: p.id, later: FIELD_WORDS[order[i]!]!, laterDate: later, earlier: FIELD_WORDS[earlier[0]]!, earlierDate: earlier[1]! }, at(record, order[i]!)));
+      // Each date against the latest one written before it in DATE_ORDER.
+      let earlier: (typeof DATE_ORDER)[number] | undefined;
+      for (const field of DATE_ORDER) {
+        const date = p[field];
+        if (date === undefined) continue;
+        const before = earlier && p[earlier];
+        if (earlier && before !== undefined && date < before) {
+          report(diagnostic('datesOutOfOrder', { what: '提案', id: p.id, later: FIELD_WORDS[field]!, laterDate: date, earlier: FIELD_WORDS[earlier]!, earlierDate: before }, at(record, field)));
         }
+        earlier = field;
       }
       if (!org) continue;
       register(p.category, org.proposalCategories, 'proposalCategories', '类别', () => at(record, 'category'), report);
@@ -274,15 +273,33 @@ export const proposals = defineRecordKind({
     const resulted = list.filter(test.resulted);
     const key = list.filter(test.keyProposal);
     const progress = (group: readonly Proposal[]) => {
-      const a = group.filter(test.answered).length;
-      return { filed: group.filter(test.filed).length, answered: a, answeredRate: ratio(a, group.filter(test.answerBase).length) };
+      let filedCount = 0;
+      let answeredCount = 0;
+      let baseCount = 0;
+      for (const p of group) {
+        if (test.filed(p)) filedCount++;
+        if (test.answered(p)) answeredCount++;
+        if (test.answerBase(p)) baseCount++;
+      }
+      return { filed: filedCount, answered: answeredCount, answeredRate: ratio(answeredCount, baseCount) };
     };
-    const proposers = distinct(
-      list.flatMap((p) => (MEMBER_KINDS.has(p.submitterKind) ? [p.proposer, ...p.coProposers] : [])),
-    );
-    const lead = distinct(list.flatMap((p) => p.leadUnits));
-    const joint = distinct(list.flatMap((p) => p.jointUnits));
-    const unitCount = (p: Proposal) => new Set([...p.leadUnits, ...p.jointUnits]).size;
+    // Names in first-seen order, each once.
+    const proposerNames = new Set<string>();
+    const leadNames = new Set<string>();
+    const jointNames = new Set<string>();
+    for (const p of list) {
+      if (MEMBER_KINDS.has(p.submitterKind)) {
+        proposerNames.add(p.proposer);
+        for (const name of p.coProposers) proposerNames.add(name);
+      }
+      for (const unit of p.leadUnits) leadNames.add(unit);
+      for (const unit of p.jointUnits) jointNames.add(unit);
+    }
+    const proposers = [...proposerNames];
+    const lead = [...leadNames];
+    const joint = [...jointNames];
+    // How many units (主办 and 会办, each once) handle each proposal.
+    const unitCounts = list.map((p) => (p.jointUnits.length === 0 ? new Set(p.leadUnits).size : new Set([...p.leadUnits, ...p.jointUnits]).size));
     const supervised = list.filter(test.supervised);
     const recordedMeeting = filed.filter((p) => p.met !== undefined);
     const keySupervised = supervised.filter((p) => p.keyProposal);
@@ -349,8 +366,8 @@ export const proposals = defineRecordKind({
       everyUnitInBothRoles: lead.length > 0 && joint.length > 0 && lead.length === joint.length && distinct([...lead, ...joint]).length === lead.length,
       leadAssignments: sum(list.map((p) => p.leadUnits.length)),
       jointAssignments: sum(list.map((p) => p.jointUnits.length)),
-      multiUnit: list.filter((p) => unitCount(p) >= 2).length,
-      threeOrMoreUnits: list.filter((p) => unitCount(p) >= 3).length,
+      multiUnit: unitCounts.filter((n) => n >= 2).length,
+      threeOrMoreUnits: unitCounts.filter((n) => n >= 3).length,
       byLeadUnit: groups(list, (p) => p.leadUnits, year.organization?.handlingUnits ?? [], (g) => ({
         answered: g.filter(LEAD_UNIT_TESTS.answered).length,
         satisfied: g.filter(LEAD_UNIT_TESTS.satisfied).length,
@@ -439,6 +456,15 @@ export const proposals = defineRecordKind({
     leadUnits: ['市发展改革委'],
   },
 });
+
+/** What only a filed proposal may be marked as, or have: a proposal not filed that has it is a slip. */
+const MARKED_WHEN_FILED: ReadonlyArray<readonly ['answered' | 'keyProposal', string]> = [
+  ['answered', '已办复'],
+  ['keyProposal', '重点提案'],
+];
+const HANDLED_WHEN_FILED = ['satisfaction', 'result', 'answeredOn'] as const;
+/** A proposal's dates, in the order they happen. */
+const DATE_ORDER = ['submittedOn', 'assignedOn', 'answeredOn'] as const;
 
 const FIELD_WORDS: Record<string, string> = {
   satisfaction: '满意度评价',

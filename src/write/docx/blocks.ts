@@ -1,19 +1,7 @@
-// Turns parsed blocks into docx paragraphs and tables. All formatting comes from the named styles:
+// Turns parsed blocks into the paragraphs and tables of word/document.xml. All formatting comes from the named styles:
 // a paragraph names its paragraph style, a lead sentence or run-in heading its character style, and
 // runs carry no fonts or sizes of their own, so an editor who changes a style in Word restyles the
 // whole document.
-import {
-  BorderStyle,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IRunOptions,
-  type ParagraphChild,
-} from 'docx';
 import { typeAreaWidthPt, type Block, type Inline, type ParagraphBlock, type TableBlock, type TableCell as CellBlock } from '../document.js';
 import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 import { CELL_MARGIN_TWIPS, columnAlignments, columnWidths } from './table-columns.js';
@@ -21,8 +9,9 @@ import { keepWhole, ROWS_BEFORE_BREAK } from './table-keep.js';
 import { libreOfficeOverhangPt } from './title-break.js';
 import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from './units.js';
+import { BREAK_RUN, el, paragraphXml, textRunXml, whole, type RunProps } from './wordml.js';
 
-function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): IRunOptions {
+function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): RunProps {
   if (inline.role === 'plain') return {};
   const [style, r] = inline.role === 'lead' ? [LEAD_STYLE, layout.runs.lead] : [RUN_IN_STYLE, layout.runs.runIn];
   const bold = directBold(p, r, layout.paragraphs.body);
@@ -53,19 +42,22 @@ export function splitPunctuation(text: string): { text: string; punctuation: boo
 
 export const eastAsianOnly = (font: string) => ({ ascii: font, hAnsi: font, eastAsia: font, cs: font });
 
-function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): ParagraphChild[] {
-  return inlines.flatMap((inline) => {
-    if (inline.type === 'break') return [new TextRun({ break: 1 })];
+function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): string {
+  let xml = '';
+  for (const inline of inlines) {
+    if (inline.type === 'break') {
+      xml += BREAK_RUN;
+      continue;
+    }
     const options = runOptions(inline, p, layout);
     const font =
       inline.role === 'lead' ? layout.runs.lead.eastAsiaFont : inline.role === 'runIn' ? layout.runs.runIn.eastAsiaFont : p.eastAsiaFont;
-    return splitPunctuation(inline.text).map(
-      (part) => new TextRun({ ...options, ...(part.punctuation ? { font: eastAsianOnly(font) } : {}), text: part.text }),
-    );
-  });
+    for (const part of splitPunctuation(inline.text)) xml += textRunXml(part.text, part.punctuation ? { ...options, font: eastAsianOnly(font) } : options);
+  }
+  return xml;
 }
 
-function paragraph(block: ParagraphBlock, layout: Layout): Paragraph {
+function paragraph(block: ParagraphBlock, layout: Layout): string {
   const styleId = PARAGRAPH_STYLE_IDS[block.kind];
   const p = layout.paragraphs[block.kind];
   // A title or subtitle line that fits the type area in Word may not in LibreOffice (the date's
@@ -74,64 +66,57 @@ function paragraph(block: ParagraphBlock, layout: Layout): Paragraph {
     block.kind === 'title' || block.kind === 'subtitle'
       ? Math.ceil(libreOfficeOverhangPt(block.inlines, { widthPt: typeAreaWidthPt(layout), sizePt: p.sizePt, trackingPt: p.trackingPt }) * 20)
       : 0;
-  return new Paragraph({
-    ...(styleId === 'Normal' ? {} : { style: styleId }),
-    ...(overhang > 0 ? { indent: { left: -overhang, right: -overhang } } : {}),
-    children: runs(block.inlines, layout.paragraphs[block.kind], layout),
-  });
+  return paragraphXml(
+    { ...(styleId === 'Normal' ? {} : { style: styleId }), ...(overhang > 0 ? { indent: { left: -overhang, right: -overhang } } : {}) },
+    runs(block.inlines, layout.paragraphs[block.kind], layout),
+  );
 }
 
 
-function cell(block: CellBlock | undefined, header: boolean, alignment: Alignment | undefined, width: number, layout: Layout, keepNext: boolean): TableCell {
+/** A width in twips, as w:tblW and w:tcW give it. */
+const dxa = (name: string, width: number) => el(name, [['w:type', 'dxa'], ['w:w', whole(width)]]);
+
+function cell(block: CellBlock | undefined, header: boolean, alignment: Alignment | undefined, width: number, layout: Layout, keepNext: boolean): string {
   const p = header ? layout.paragraphs.tableHeader : layout.paragraphs.table;
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.CENTER,
-    children: [
-      new Paragraph({
-        style: header ? TABLE_HEADER_STYLE : TABLE_TEXT_STYLE,
-        // The column's alignment (Markdown's |--:|, or centred figures) wins over the style's; the
-        // header stays as styled.
-        ...(alignment && !header && alignment !== p.alignment ? { alignment: toAlignment(alignment) } : {}),
-        // Rows kept with the next row: the whole table, or its header and first rows (table-keep.ts).
-        ...(keepNext ? { keepNext: true } : {}),
-        children: runs(block?.inlines ?? [], p, layout),
-      }),
-    ],
-  });
+  const content = paragraphXml(
+    {
+      style: header ? TABLE_HEADER_STYLE : TABLE_TEXT_STYLE,
+      // Rows kept with the next row: the whole table, or its header and first rows (table-keep.ts).
+      ...(keepNext ? { keepNext: true } : {}),
+      // The column's alignment (Markdown's |--:|, or centred figures) wins over the style's; the
+      // header stays as styled.
+      ...(alignment && !header && alignment !== p.alignment ? { alignment: toAlignment(alignment) } : {}),
+    },
+    runs(block?.inlines ?? [], p, layout),
+  );
+  return `<w:tc><w:tcPr>${dxa('w:tcW', width)}<w:vAlign w:val="center"/></w:tcPr>${content}</w:tc>`;
 }
 
 /** A table in the official layout: single rules all round, the header row repeated on every page
  * the table runs onto (w:tblHeader), no row split across pages (w:cantSplit). */
-function table(block: TableBlock, layout: Layout): (Paragraph | Table)[] {
+function table(block: TableBlock, layout: Layout): string {
   const total = typeAreaWidthTwips(layout);
   const widths = columnWidths(block, total, layout);
   const alignments = columnAlignments(block, layout);
-  const line = { style: BorderStyle.SINGLE, size: ptToEighths(layout.table.borderPt), color: '000000' };
-  const whole = keepWhole(block, widths.map((w) => (w - 2 * CELL_MARGIN_TWIPS) / 20), layout);
-  const kept = (index: number) => (whole ? index < block.rows.length - 1 : index < ROWS_BEFORE_BREAK - 1);
+  const line = (side: string) => el(side, [['w:val', 'single'], ['w:color', '000000'], ['w:sz', ptToEighths(layout.table.borderPt)]]);
+  const kept = keepWhole(block, widths.map((w) => (w - 2 * CELL_MARGIN_TWIPS) / 20), layout);
+  const keptAt = (index: number) => (kept ? index < block.rows.length - 1 : index < ROWS_BEFORE_BREAK - 1);
   const row = (cells: CellBlock[], header: boolean, index: number) =>
-    new TableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: widths.map((w, c) => cell(cells[c], header, alignments[c], w, layout, header || kept(index))),
-    });
+    `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}</w:trPr>` +
+    widths.map((w, c) => cell(cells[c], header, alignments[c], w, layout, header || keptAt(index))).join('') +
+    '</w:tr>';
   const padding = ptToTwips(layout.table.cellPaddingPt);
-  const caption = block.caption
-    ? [new Paragraph({ style: CAPTION_STYLE, children: runs(block.caption, layout.paragraphs.caption, layout) })]
-    : [];
-  return [
-    ...caption,
-    new Table({
-      width: { size: total, type: WidthType.DXA },
-      columnWidths: widths,
-      margins: { top: padding, bottom: padding, left: CELL_MARGIN_TWIPS, right: CELL_MARGIN_TWIPS },
-      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-      rows: [...(block.header.length > 0 ? [row(block.header, true, -1)] : []), ...block.rows.map((r, i) => row(r, false, i))],
-    }),
-  ];
+  const caption = block.caption ? paragraphXml({ style: CAPTION_STYLE }, runs(block.caption, layout.paragraphs.caption, layout)) : '';
+  const properties =
+    `<w:tblPr>${dxa('w:tblW', total)}` +
+    `<w:tblBorders>${['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'].map(line).join('')}</w:tblBorders>` +
+    `<w:tblCellMar>${dxa('w:top', padding)}${dxa('w:left', CELL_MARGIN_TWIPS)}${dxa('w:bottom', padding)}${dxa('w:right', CELL_MARGIN_TWIPS)}</w:tblCellMar></w:tblPr>`;
+  const grid = `<w:tblGrid>${widths.map((w) => el('w:gridCol', [['w:w', whole(w)]])).join('')}</w:tblGrid>`;
+  const rows = [...(block.header.length > 0 ? [row(block.header, true, -1)] : []), ...block.rows.map((r, i) => row(r, false, i))];
+  return `${caption}<w:tbl>${properties}${grid}${rows.join('')}</w:tbl>`;
 }
 
-export function buildBody(blocks: Block[], layout: Layout): (Paragraph | Table)[] {
-  return blocks.flatMap((b) => (b.type === 'table' ? table(b, layout) : [paragraph(b, layout)]));
+/** The body's paragraphs and tables, as the XML inside w:body (before the section properties). */
+export function bodyXml(blocks: Block[], layout: Layout): string {
+  return blocks.map((b) => (b.type === 'table' ? table(b, layout) : paragraph(b, layout))).join('');
 }

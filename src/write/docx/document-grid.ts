@@ -77,8 +77,16 @@ function searchGrid(area: ReturnType<typeof typeAreaTwips>, linePitch: number, b
   const linesPerPage = Math.floor(area.height / linePitch);
   const charsPerLine = Math.floor(area.width / (ptToHalfPoints(body.sizePt) * 10 + ptToTwips(body.trackingPt)));
   let best: { charSpace: number; off: number } | undefined;
-  // Pitches from half the font size to twice it.
-  for (let charSpace = -body.sizePt * 2048; charSpace <= body.sizePt * 4096; charSpace++) {
+  // Pitches from half the font size to twice it; of those, only the charSpace values whose pitch
+  // gives charsPerLine in Word can qualify: width / (charsPerLine + 1) < pitch <= width / charsPerLine,
+  // a range of a few hundred values (a character's slack of 2 kept on each side for rounding).
+  const widthPt = area.width / 20;
+  let [from, to] = [-body.sizePt * 2048, body.sizePt * 4096];
+  if (widthPt > 0 && charsPerLine > 0) {
+    from = Math.max(from, Math.floor((widthPt / (charsPerLine + 1) - body.sizePt) * 4096) - 2);
+    to = Math.min(to, Math.ceil((widthPt / charsPerLine - body.sizePt) * 4096) + 2);
+  }
+  for (let charSpace = from; charSpace <= to; charSpace++) {
     if (charSpace === 0 || wordCharsPerLine(area.width, body.sizePt, charSpace) !== charsPerLine) continue;
     if (area.libreOfficeWidth % libreOfficeCellTwips(body.sizePt, charSpace) !== 0) continue;
     const off = Math.abs(area.width / 20 / (body.sizePt + charSpace / 4096) - (charsPerLine + 0.5));

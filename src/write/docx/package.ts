@@ -1,9 +1,8 @@
 // Makes the DOCX package byte-stable: the same Markdown, meta and layout always give the same bytes.
-// docx stamps docProps/core.xml with the current time and its zip entries with the current mtime;
-// here core.xml is written from meta.date and the package is re-zipped with a fixed mtime, a fixed
-// compression level and a fixed entry order.
+// core.xml is written from meta.date, and the package is zipped with every entry dated meta.date,
+// a fixed compression level and a fixed entry order (zip.ts).
 import { escapeXml } from '../../xml.js';
-import { zipSync, type Zippable } from 'fflate';
+import { zipEntries } from './zip.js';
 
 export interface CoreProperties {
   title: string;
@@ -48,14 +47,13 @@ const byEntryOrder = (a: string, b: string): number => entryRank(a) - entryRank(
 /** Zips a package's parts deterministically, every entry dated `date` (YYYY-MM-DD). */
 export function zipPackage(parts: ReadonlyMap<string, string | Uint8Array>, date: string): Uint8Array {
   const { year, month, day } = parseIsoDate(date);
-  // fflate writes DOS times from a Date's local-time fields, so build the Date from local fields:
-  // the bytes are then the same in every time zone.
-  const mtime = new Date(year, month - 1, day);
+  // An MS-DOS date (the time is midnight): the same in every time zone.
+  if (year > 2099) throw new RangeError(`renderDocx: a zip cannot date its entries after 2099, got "${date}"`);
+  const dosDateTime = ((year - 1980) << 25) | (month << 21) | (day << 16);
   const encoder = new TextEncoder();
-  const ordered: Zippable = {};
-  for (const path of [...parts.keys()].sort(byEntryOrder)) {
-    const data = parts.get(path)!;
-    ordered[path] = typeof data === 'string' ? encoder.encode(data) : data;
-  }
-  return zipSync(ordered, { level: 6, mtime });
+  const entries = [...parts.keys()].sort(byEntryOrder).map((name) => {
+    const data = parts.get(name)!;
+    return { name, data: typeof data === 'string' ? encoder.encode(data) : data };
+  });
+  return zipEntries(entries, dosDateTime);
 }

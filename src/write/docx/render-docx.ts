@@ -1,68 +1,88 @@
 // renderDocx: the report document → the bytes of a Word document laid out to GB/T 9704.
 // Pure: no disk, no clock; the same input gives the same bytes.
-import { Document, DocumentGridType, NumberFormat, Packer, type IThemeOptions } from 'docx';
 import { breakDisplayLines, type ReportDocument } from '../document.js';
-import { buildBody } from './blocks.js';
+import { bodyXml } from './blocks.js';
 import { fontTableXml, withSettings, withTypographyDefaults, withZeroTracking } from './font-table.js';
 import { chineseLanguage, layoutForScript } from './fonts.js';
-import { buildFooters } from './footer.js';
+import { footersXml } from './footer.js';
 import { documentGrid, type DocumentGrid } from './document-grid.js';
 import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
 import { withProseMarks } from './marks.js';
 import type { ProseMark } from '../../render/prose-marks.js';
-import { buildStyles, PARAGRAPH_STYLE_IDS, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
+import { PARAGRAPH_STYLE_IDS, stylesXml, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { mmToTwips } from './units.js';
+import { el, escape, unsigned, whole } from './wordml.js';
+import {
+  APP_XML,
+  CONTENT_TYPES,
+  CUSTOM_XML,
+  DOCUMENT_OPEN,
+  DOCUMENT_RELS,
+  EMPTY_RELS,
+  ENDNOTES_XML,
+  FOOTNOTES_XML,
+  NUMBERING_XML,
+  PACKAGE_RELS,
+  SETTINGS_XML,
+  themeXml,
+} from './package-parts.js';
 
 /** The theme's fonts: Word and WPS fall back to them, and report them missing when they name a
  * font the machine lacks (Office's theme names 等线 for Chinese). */
-function buildTheme(layout: Layout): IThemeOptions {
-  const font = (f: { eastAsiaFont: string; latinFont: string }) => ({
-    latin: f.latinFont,
-    eastAsia: f.eastAsiaFont,
-    scripts: { Hans: f.eastAsiaFont, Hant: f.eastAsiaFont },
-  });
-  return { fonts: { headings: font(layout.paragraphs.heading1), body: font(layout.paragraphs.body) } };
+const themeFonts = (f: { eastAsiaFont: string; latinFont: string }) => ({ latin: escape(f.latinFont), eastAsia: escape(f.eastAsiaFont) });
+
+const docGridXml = (g: DocumentGrid): string =>
+  el('w:docGrid', [
+    ['w:type', g.type],
+    ['w:linePitch', whole(g.linePitch)],
+    ['w:charSpace', g.type === 'linesAndChars' && g.charSpace ? whole(g.charSpace) : undefined],
+  ]);
+
+/** w:sectPr: the footers (odd and even pages), A4 with the official margins, pages numbered from 1. */
+function sectionXml(layout: Layout): string {
+  const { page } = layout;
+  const m = page.marginsMm;
+  return (
+    '<w:sectPr><w:footerReference w:type="default" r:id="rId6"/><w:footerReference w:type="even" r:id="rId7"/>' +
+    el('w:pgSz', [['w:w', unsigned(mmToTwips(page.widthMm))], ['w:h', unsigned(mmToTwips(page.heightMm))], ['w:orient', 'portrait']]) +
+    el('w:pgMar', [
+      ['w:top', whole(mmToTwips(m.top))],
+      ['w:right', unsigned(mmToTwips(m.right))],
+      ['w:bottom', whole(mmToTwips(m.bottom))],
+      ['w:left', unsigned(mmToTwips(m.left))],
+      ['w:header', 708],
+      ['w:footer', unsigned(mmToTwips(page.footerMm))],
+      ['w:gutter', 0],
+    ]) +
+    '<w:pgNumType w:start="1" w:fmt="decimal"/>' +
+    // 页面设置 › 文档网格: 每行 28 字、每页 22 行 in Word's and WPS's dialog (document-grid.ts).
+    docGridXml(documentGrid(layout)) +
+    '</w:sectPr>'
+  );
 }
 
-const docxGrid = (g: DocumentGrid) =>
-  g.type === 'linesAndChars'
-    ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.linePitch, charSpace: g.charSpace }
-    : { type: DocumentGridType.LINES, linePitch: g.linePitch };
-
-function buildDocument(doc: ReportDocument, layout: Layout): Document {
-  const { page } = layout;
-  const { meta } = doc;
-  return new Document({
-    title: meta.title,
-    creator: meta.author,
-    lastModifiedBy: meta.author,
-    revision: 1,
-    evenAndOddHeaderAndFooters: true,
-    styles: buildStyles(layout, meta.script),
-    theme: buildTheme(layout),
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mmToTwips(page.widthMm), height: mmToTwips(page.heightMm) },
-            margin: {
-              top: mmToTwips(page.marginsMm.top),
-              bottom: mmToTwips(page.marginsMm.bottom),
-              left: mmToTwips(page.marginsMm.left),
-              right: mmToTwips(page.marginsMm.right),
-              footer: mmToTwips(page.footerMm),
-            },
-            pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL },
-          },
-          // 页面设置 › 文档网格: 每行 28 字、每页 22 行 in Word's and WPS's dialog (document-grid.ts).
-          grid: docxGrid(documentGrid(layout)),
-        },
-        footers: buildFooters(layout),
-        children: buildBody(breakDisplayLines(doc, layout).blocks, layout),
-      },
-    ],
-  });
+/** The package's parts as written from the document, before finishParts. */
+function documentParts(doc: ReportDocument, layout: Layout): Map<string, string> {
+  const body = bodyXml(breakDisplayLines(doc, layout).blocks, layout);
+  const footers = footersXml(layout);
+  return new Map([
+    ['[Content_Types].xml', CONTENT_TYPES],
+    ['_rels/.rels', PACKAGE_RELS],
+    ['docProps/app.xml', APP_XML],
+    ['docProps/custom.xml', CUSTOM_XML],
+    ['word/_rels/document.xml.rels', DOCUMENT_RELS],
+    ...['endnotes', 'fontTable', 'footer1', 'footer2', 'footnotes'].map((part): [string, string] => [`word/_rels/${part}.xml.rels`, EMPTY_RELS]),
+    ['word/document.xml', `${DOCUMENT_OPEN}<w:body>${body}${sectionXml(layout)}</w:body></w:document>`],
+    ['word/endnotes.xml', ENDNOTES_XML],
+    ['word/footer1.xml', footers.default],
+    ['word/footer2.xml', footers.even],
+    ['word/footnotes.xml', FOOTNOTES_XML],
+    ['word/numbering.xml', NUMBERING_XML],
+    ['word/settings.xml', SETTINGS_XML],
+    ['word/styles.xml', stylesXml(layout, doc.meta.script)],
+    ['word/theme/theme1.xml', themeXml(themeFonts(layout.paragraphs.heading1), themeFonts(layout.paragraphs.body))],
+  ]);
 }
 
 /**
@@ -132,20 +152,21 @@ function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocumen
 export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = []): Promise<Uint8Array> {
   parseIsoDate(doc.meta.date); // fail before doing the work
   const scripted = layoutForScript(layout, doc.meta.script);
-  const document = buildDocument(doc, scripted);
-  // Packer.pack zips the parts, which are then unzipped to be zipped again deterministically:
-  // the parts straight from Packer's compiler save both (80 ms of a 0.5 s build). The compiler is
-  // not in docx's typings; should it change, the public way still gives the same bytes.
-  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
-  if (typeof compiler?.compile === 'function') {
-    const parts = compiler.compile(document, undefined, []);
-    if (parts instanceof Map) return zipPackage(finishParts(parts, doc, scripted, marks), doc.meta.date);
-  }
-  const packed = await Packer.pack(document, 'uint8array', false, []);
-  const { unzipSync } = await import('fflate');
-  return zipPackage(finishParts(new Map(Object.entries(unzipSync(packed))), doc, scripted, marks), doc.meta.date);
+  return zipPackage(finishParts(documentParts(doc, scripted), doc, scripted, marks), doc.meta.date);
 }
 
-interface PartsCompiler {
-  compile(doc: Document, prettify: undefined, overrides: ReadonlyArray<{ path: string; data: string }>): unknown;
+/**
+ * The last document this process rendered, by its inputs: a save in a watch session that leaves
+ * the report as it was (a comment, a record the report does not cite) gives the same document,
+ * layout and marks, and the same bytes without rendering and zipping them again.
+ */
+let last: { key: string; bytes: Uint8Array } | undefined;
+
+/** renderDocx, reusing the previous result when the inputs are the same (compared as JSON: plain data only). */
+export async function renderDocxReusing(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = []): Promise<Uint8Array> {
+  const key = JSON.stringify([doc, layout, marks]);
+  if (last?.key === key) return last.bytes.slice();
+  const bytes = await renderDocx(doc, layout, marks);
+  last = { key, bytes: bytes.slice() };
+  return bytes;
 }

@@ -3,17 +3,12 @@
 // pane, localised names); the report's own roles get custom styles with Chinese names.
 // The styles hold all the type (fonts, size, weight) and the paragraph layout; the runs in
 // document.xml name a character style at most, so changing a style in Word restyles the document.
-import {
-  LineRuleType,
-  type ICharacterStyleOptions,
-  type IParagraphPropertiesOptions,
-  type IParagraphStyleOptions,
-  type IStylesOptions,
-} from 'docx';
 import type { ParagraphKind } from '../document.js';
 import { chineseLanguage, type Script } from './fonts.js';
 import { ANNEX_NOTE_HANG_CHARS, type Alignment, type Layout, type ParagraphLayout, type RunLayout } from '../../domain/layout.js';
+import { libraryStyles, STYLES_OPEN } from './package-parts.js';
 import { indentForChars, linesToTwips, paragraphRun, ptToHalfPoints, ptToTwips, runFonts, toAlignment } from './units.js';
+import { el, onOff, paragraphPropertiesContent, runPropertiesXml, type Fonts, type ParagraphProps, type RunProps, type Spacing } from './wordml.js';
 
 /** The style id each kind of paragraph uses. */
 export const PARAGRAPH_STYLE_IDS: Record<ParagraphKind, string> = {
@@ -37,9 +32,9 @@ export const LEAD_STYLE = 'LeadSentence';
 export const RUN_IN_STYLE = 'RunInHeading';
 
 /** Fixed line spacing, as every paragraph of the document has it. */
-const exactSpacing = (layout: Layout, before = 0, after = 0) => ({
+const exactSpacing = (layout: Layout, before = 0, after = 0): Spacing => ({
   line: ptToTwips(layout.lineSpacingPt),
-  lineRule: LineRuleType.EXACT,
+  lineRule: 'exact',
   before: linesToTwips(before, layout),
   after: linesToTwips(after, layout),
 });
@@ -60,8 +55,8 @@ function paragraphStyle(
   p: ParagraphLayout,
   layout: Layout,
   extra: { outlineLevel?: number; keepNext?: boolean; pageBreakBefore?: boolean; hangChars?: number; lineSpacingPt?: number } = {},
-): IParagraphStyleOptions {
-  return {
+): string {
+  return paragraphStyleXml({
     id,
     name,
     ...(id === 'Normal' ? {} : { basedOn: 'Normal', next: 'Normal' }),
@@ -77,7 +72,7 @@ function paragraphStyle(
       ...(extra.pageBreakBefore ? { pageBreakBefore: true } : {}),
     },
     run: paragraphRun(p),
-  };
+  });
 }
 
 /** Lines after the first start `first + hang` characters in, the first `first` characters in. */
@@ -92,7 +87,7 @@ function hangingIndent(first: number, hang: number, sizePt: number) {
 /** The run properties of a character style: only what differs from the body text (Normal), so
  * that the style adds its difference to the paragraph it is used in — 段首句 is bold, 段内标题 is
  * in the （一） heading's font — and changing Normal's font in Word changes the lead sentences too. */
-function characterRun(r: RunLayout, body: ParagraphLayout) {
+function characterRun(r: RunLayout, body: ParagraphLayout): { font?: Fonts; bold?: boolean } {
   const font = {
     ...(r.latinFont === body.latinFont ? {} : { ascii: r.latinFont, hAnsi: r.latinFont, cs: r.latinFont }),
     ...(r.eastAsiaFont === body.eastAsiaFont ? {} : { eastAsia: r.eastAsiaFont }),
@@ -103,13 +98,49 @@ function characterRun(r: RunLayout, body: ParagraphLayout) {
   };
 }
 
-const characterStyle = (id: string, name: string, r: RunLayout, body: ParagraphLayout): ICharacterStyleOptions => ({
-  id,
-  name,
-  basedOn: 'DefaultParagraphFont',
-  quickFormat: true,
-  run: characterRun(r, body),
-});
+/** A character style: Word's defaults for one (priority 99, shown once used), and its run properties. */
+const characterStyle = (id: string, name: string, r: RunLayout, body: ParagraphLayout): string =>
+  el(
+    'w:style',
+    [
+      ['w:type', 'character'],
+      ['w:styleId', id],
+    ],
+    el('w:name', [['w:val', name]]) +
+      el('w:basedOn', [['w:val', 'DefaultParagraphFont']]) +
+      el('w:uiPriority', [['w:val', 99]]) +
+      '<w:unhideWhenUsed/><w:qFormat/>' +
+      runPropertiesXml(characterRun(r, body)),
+  );
+
+interface ParagraphStyle {
+  id: string;
+  name: string;
+  basedOn?: string;
+  next?: string;
+  quickFormat?: boolean;
+  paragraph: ParagraphProps;
+  run: RunProps;
+}
+
+/** A paragraph style; Normal is the default one. */
+function paragraphStyleXml(s: ParagraphStyle): string {
+  const pPr = paragraphPropertiesContent(s.paragraph);
+  return el(
+    'w:style',
+    [
+      ['w:type', 'paragraph'],
+      ['w:styleId', s.id],
+      ['w:default', s.id === 'Normal' ? '1' : undefined],
+    ],
+    el('w:name', [['w:val', s.name]]) +
+      (s.basedOn ? el('w:basedOn', [['w:val', s.basedOn]]) : '') +
+      (s.next ? el('w:next', [['w:val', s.next]]) : '') +
+      (s.quickFormat === undefined ? '' : onOff('w:qFormat', s.quickFormat)) +
+      (pPr === '' ? '' : `<w:pPr>${pPr}</w:pPr>`) +
+      runPropertiesXml(s.run),
+  );
+}
 
 /**
  * Direct bold for a lead sentence or run-in heading whose character style alone would not give it
@@ -126,24 +157,20 @@ export function directBold(paragraph: ParagraphLayout, r: RunLayout, body: Parag
   return inWord === r.bold && inLibreOffice === r.bold ? undefined : r.bold;
 }
 
-export function buildStyles(layout: Layout, script: Script): IStylesOptions {
+/** word/styles.xml: the document defaults, the styles Word documents carry anyway, and the report's styles. */
+export function stylesXml(layout: Layout, script: Script): string {
   const p = layout.paragraphs;
   const pn = layout.pageNumber;
-  // docx types w:widowControl as a paragraph-only property, but writes style and default paragraph
-  // properties with the same code; a typed variable (not a literal) passes it through.
-  const defaults: IParagraphPropertiesOptions = { spacing: exactSpacing(layout), widowControl: layout.widowControl };
-  return {
-    default: {
-      document: {
-        // The language lives here only, not on runs: Word resolves it through the styles, and
-        // LibreOffice reads it from the defaults too (with eastAsia en-US there it breaks
-        // "11/6件" between 6 and 件; with zh-CN it does not).
-        // zh-TW for the traditional-script report (OpenCC writes Taiwan forms).
-        run: { ...paragraphRun(p.body), language: { value: 'en-US', eastAsia: chineseLanguage(script) } },
-        paragraph: defaults,
-      },
-    },
-    paragraphStyles: [
+  // The language lives here only, not on runs: Word resolves it through the styles, and
+  // LibreOffice reads it from the defaults too (with eastAsia en-US there it breaks
+  // "11/6件" between 6 and 件; with zh-CN it does not).
+  // zh-TW for the traditional-script report (OpenCC writes Taiwan forms).
+  const defaultRun = runPropertiesXml({ ...paragraphRun(p.body), language: { value: 'en-US', eastAsia: chineseLanguage(script) } });
+  const defaultParagraph = paragraphPropertiesContent({ widowControl: layout.widowControl, spacing: exactSpacing(layout) });
+  const docDefaults =
+    `<w:docDefaults><w:rPrDefault>${defaultRun}</w:rPrDefault>` +
+    `<w:pPrDefault>${defaultParagraph === '' ? '' : `<w:pPr>${defaultParagraph}</w:pPr>`}</w:pPrDefault></w:docDefaults>`;
+  const styles = [
       paragraphStyle('Normal', 'Normal', p.body, layout),
       paragraphStyle('Title', 'Title', p.title, layout),
       paragraphStyle('Subtitle', 'Subtitle', p.subtitle, layout),
@@ -164,7 +191,7 @@ export function buildStyles(layout: Layout, script: Script): IStylesOptions {
       paragraphStyle('AnnexNote', '附件说明', p.annexNote, layout, { hangChars: ANNEX_NOTE_HANG_CHARS }),
       // Each annex starts a new page, its label kept with its title and table.
       paragraphStyle('AnnexLabel', '附件标识', p.annexLabel, layout, { keepNext: true, pageBreakBefore: true }),
-      {
+      paragraphStyleXml({
         id: FOOTER_STYLE,
         name: 'footer',
         basedOn: 'Normal',
@@ -172,14 +199,13 @@ export function buildStyles(layout: Layout, script: Script): IStylesOptions {
           // Zero indents and single spacing, so the body's first-line indent and fixed line
           // height do not leak into the footer and push the page number off its place.
           indent: { left: 0, right: 0, firstLine: 0, firstLineChars: 0 },
-          spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+          spacing: { line: 240, lineRule: 'auto', before: 0, after: 0 },
         },
         run: { font: runFonts(pn), size: ptToHalfPoints(pn.sizePt), sizeComplexScript: ptToHalfPoints(pn.sizePt) },
-      },
-    ],
-    characterStyles: [
-      characterStyle(LEAD_STYLE, '段首句', layout.runs.lead, p.body),
-      characterStyle(RUN_IN_STYLE, '段内标题', layout.runs.runIn, p.body),
-    ],
-  };
+      }),
+    characterStyle(LEAD_STYLE, '段首句', layout.runs.lead, p.body),
+    characterStyle(RUN_IN_STYLE, '段内标题', layout.runs.runIn, p.body),
+  ];
+  // The library's table-of-contents styles indent each level by the default font's size.
+  return `${STYLES_OPEN}${docDefaults}${libraryStyles(Math.round(ptToHalfPoints(p.body.sizePt) * 10))}${styles.join('')}</w:styles>`;
 }

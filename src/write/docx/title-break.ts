@@ -134,8 +134,9 @@ function gaps(title: string): Gap[] {
   return found;
 }
 
+/** Lines as the places they start: line k is title[starts[k], starts[k + 1]) (the last runs to the end). */
 interface Arrangement {
-  lines: string[];
+  starts: number[];
   wordBreaks: number;
   placeBreaks: number;
   badShape: number;
@@ -143,11 +144,57 @@ interface Arrangement {
 
 const charCount = (s: string): number => [...s].length;
 
+/**
+ * The width and the number of characters of the line title[from, to), each worked out once per
+ * search (as lineWidthPt and charCount give them): the search asks for the same lines thousands
+ * of times.
+ */
+class Lines {
+  private readonly widths = new Map<number, number>();
+  private readonly counts = new Map<number, number>();
+  private readonly size: number;
+
+  readonly sizePt: number;
+
+  constructor(
+    readonly title: string,
+    private readonly m: LineMeasure,
+  ) {
+    this.sizePt = m.sizePt;
+    this.size = title.length + 1;
+  }
+
+  width(from: number, to: number): number {
+    const i = from * this.size + to;
+    let w = this.widths.get(i);
+    if (w === undefined) this.widths.set(i, (w = lineWidthPt(this.title.slice(from, to), this.m)));
+    return w;
+  }
+
+  count(from: number, to: number): number {
+    const i = from * this.size + to;
+    let c = this.counts.get(i);
+    if (c === undefined) this.counts.set(i, (c = charCount(this.title.slice(from, to))));
+    return c;
+  }
+
+  /** Where line k of an arrangement ends. */
+  end(starts: readonly number[], k: number): number {
+    return k + 1 < starts.length ? starts[k + 1]! : this.title.length;
+  }
+
+  text(starts: readonly number[]): string[] {
+    return starts.map((from, k) => this.title.slice(from, this.end(starts, k)));
+  }
+}
+
 /** 0 when the lines form a trapezoid or a diamond and none has fewer than 3 characters. */
-function shapeFaults(lines: string[], m: LineMeasure): number {
-  let faults = lines.filter((l) => charCount(l) < 3).length;
-  if (lines.length >= 3) {
-    const widths = lines.map((l) => Math.round(lineWidthPt(l, m) / (m.sizePt / 2)));
+function shapeFaults(starts: readonly number[], at: Lines): number {
+  let faults = 0;
+  for (let k = 0; k < starts.length; k++) if (at.count(starts[k]!, at.end(starts, k)) < 3) faults++;
+  if (starts.length >= 3) {
+    const half = at.sizePt / 2;
+    const widths = starts.map((from, k) => Math.round(at.width(from, at.end(starts, k)) / half));
     let i = 1;
     while (i < widths.length && widths[i]! >= widths[i - 1]!) i++;
     while (i < widths.length && widths[i]! <= widths[i - 1]!) i++;
@@ -159,21 +206,21 @@ function shapeFaults(lines: string[], m: LineMeasure): number {
 }
 
 /** Imbalance: the difference between the longest and the shortest line, in points. */
-function spread(lines: string[], m: LineMeasure): number {
-  const widths = lines.map((l) => lineWidthPt(l, m));
+function spread(starts: readonly number[], at: Lines): number {
+  const widths = starts.map((from, k) => at.width(from, at.end(starts, k)));
   return Math.max(...widths) - Math.min(...widths);
 }
 
 /** a is better than b (the order in the header comment). */
-function better(a: Arrangement, b: Arrangement, m: LineMeasure): boolean {
-  const key = (x: Arrangement) => [x.wordBreaks, x.badShape > 0 ? 1 : 0, x.lines.length, x.placeBreaks, x.badShape];
+function better(a: Arrangement, b: Arrangement, at: Lines): boolean {
+  const key = (x: Arrangement) => [x.wordBreaks, x.badShape > 0 ? 1 : 0, x.starts.length, x.placeBreaks, x.badShape];
   const ka = key(a);
   const kb = key(b);
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]!;
-  const sa = spread(a.lines, m);
-  const sb = spread(b.lines, m);
+  const sa = spread(a.starts, at);
+  const sb = spread(b.starts, at);
   if (Math.abs(sa - sb) > 1e-6) return sa < sb;
-  return charCount(a.lines[0]!) > charCount(b.lines[0]!);
+  return at.count(a.starts[0]!, at.end(a.starts, 0)) > at.count(b.starts[0]!, at.end(b.starts, 0));
 }
 
 /** The search is exhaustive over the gaps; this bounds it for pathological input (a very long
@@ -200,28 +247,27 @@ export function titleLines(title: string, m: LineMeasure): string[] {
 function searchLines(title: string, m: LineMeasure): string[] {
   if (lineWidthPt(title, m) <= m.widthPt + 1e-6) return [title];
   const all = gaps(title);
+  const at = new Lines(title, m);
   let best: Arrangement | undefined;
   let steps = 0;
-  const search = (start: number, lines: string[], wordBreaks: number, placeBreaks: number) => {
+  const search = (start: number, starts: number[], wordBreaks: number, placeBreaks: number) => {
     if (++steps > MAX_STEPS) return;
-    const rest = title.slice(start);
-    if (lineWidthPt(rest, m) <= m.widthPt + 1e-6) {
-      const done = [...lines, rest];
-      const candidate = { lines: done, wordBreaks, placeBreaks, badShape: shapeFaults(done, m) };
-      if (!best || better(candidate, best, m)) best = candidate;
+    if (at.width(start, title.length) <= m.widthPt + 1e-6) {
+      const done = [...starts, start];
+      const candidate = { starts: done, wordBreaks, placeBreaks, badShape: shapeFaults(done, at) };
+      if (!best || better(candidate, best, at)) best = candidate;
       return;
     }
     // Prune: more word breaks or (with as many) more lines than the best cannot win.
-    if (best && (wordBreaks > best.wordBreaks || (wordBreaks === best.wordBreaks && best.badShape === 0 && lines.length + 2 > best.lines.length))) return;
+    if (best && (wordBreaks > best.wordBreaks || (wordBreaks === best.wordBreaks && best.badShape === 0 && starts.length + 2 > best.starts.length))) return;
     for (const gap of all) {
       if (gap.at <= start) continue;
-      const line = title.slice(start, gap.at);
-      if (lineWidthPt(line, m) > m.widthPt + 1e-6) break;
-      search(gap.at, [...lines, line], wordBreaks + (gap.cost === 2 ? 1 : 0), placeBreaks + (gap.cost === 1 ? 1 : 0));
+      if (at.width(start, gap.at) > m.widthPt + 1e-6) break;
+      search(gap.at, [...starts, start], wordBreaks + (gap.cost === 2 ? 1 : 0), placeBreaks + (gap.cost === 1 ? 1 : 0));
     }
   };
   search(0, [], 0, 0);
-  return best?.lines ?? [title];
+  return best ? at.text(best.starts) : [title];
 }
 
 /**

@@ -1,5 +1,4 @@
 // Conversions from the layout's human units (mm, pt, characters, lines) to WordprocessingML's.
-import type { AlignmentType } from 'docx';
 import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 
 /** Twentieths of a point (twips): 1 inch = 25.4 mm = 1440 twips. */
@@ -20,13 +19,13 @@ export const indentForChars = (chars: number, sizePt: number) => ({
 /** Space of `lines` lines at the document's fixed line spacing, in twips. */
 export const linesToTwips = (lines: number, layout: Layout): number => ptToTwips(lines * layout.lineSpacingPt);
 
-// Written as docx's AlignmentType values, so this file (shared with the PDF writer) does not load docx.
+/** w:jc's values (ECMA-376 ST_Jc): justified is "both". */
 const ALIGNMENTS = {
   left: 'left',
   center: 'center',
   right: 'right',
   justify: 'both',
-} as const satisfies Record<Alignment, (typeof AlignmentType)[keyof typeof AlignmentType]>;
+} as const satisfies Record<Alignment, string>;
 export const toAlignment = (a: Alignment) => ALIGNMENTS[a];
 
 /** Width of the type area (版心) in twips. */

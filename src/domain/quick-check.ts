@@ -1,0 +1,80 @@
+/**
+ * Quick checks: what a zod schema of the records gives back for a value that is plainly valid,
+ * computed without zod, which costs most of a year's checking (zod keeps every issue, path and
+ * input in case the value is wrong). Each check accepts only values its schema accepts, and gives
+ * exactly what the schema gives (the same keys in the same order, the same copies); for anything
+ * else it answers UNSURE, and zod checks the value and says what is wrong with it.
+ */
+import * as z from 'zod/v4';
+
+/** A quick check's answer for a value it does not vouch for: the schema decides. */
+export const UNSURE: unique symbol = Symbol('unsure');
+
+/** `schema`'s output for a plainly valid value, or UNSURE (see Field.quick). */
+export type QuickCheck = (value: unknown) => unknown;
+
+/** The date form zod's ISO date accepts (a day that exists), as zod writes it. */
+const ISO_DATE = z.regexes.date;
+
+/** Quick checks of the field types below: each accepts only what its schema accepts, and gives what it gives. */
+export const quickText = (v: unknown) => (typeof v === 'string' && v.length >= 1 ? v : UNSURE);
+export const quickNote = (v: unknown) => (typeof v === 'string' ? v : UNSURE);
+export const quickCount = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : UNSURE);
+export const quickDecimal = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : UNSURE);
+/** An ISO date only: the other written forms are zod's to convert. */
+export const quickDate = (v: unknown) => (typeof v === 'string' && ISO_DATE.test(v) ? v : UNSURE);
+export const quickFlag = (v: unknown) => (typeof v === 'boolean' ? v : v === '是' ? true : v === '否' ? false : UNSURE);
+
+/** What a quick check of an object needs of each of its fields. */
+export interface QuickField {
+  quick: QuickCheck;
+  required: boolean;
+  fallback?: unknown;
+}
+
+/** The quick check of a strict object (z.strictObject) of these fields, in this order. */
+export function quickObject(fieldsOf: Record<string, QuickField>): QuickCheck | undefined {
+  const checks = Object.entries(fieldsOf).map(([name, f]) => ({ name, ...f }));
+  // A name on Object.prototype would be read from it by zod (`input[key]`, `key in input`).
+  if (checks.some(({ name }) => name in Object.prototype)) return undefined;
+  const names = new Set(checks.map(({ name }) => name));
+  return (input) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return UNSURE;
+    const record = input as Record<string, unknown>;
+    for (const key in record) if (!names.has(key)) return UNSURE;
+    const out: Record<string, unknown> = {};
+    for (const { name, quick, required, fallback } of checks) {
+      const v = record[name];
+      if (v === undefined) {
+        if (required || name in record) return UNSURE;
+        if (fallback !== undefined) out[name] = shallowCopy(fallback);
+        continue;
+      }
+      const checked = quick(v);
+      if (checked === UNSURE) return UNSURE;
+      out[name] = checked;
+    }
+    return out;
+  };
+}
+
+/** The quick check of a list (z.array) whose items `item` checks. */
+export function quickArray(item: QuickCheck): QuickCheck {
+  return (v) => {
+    if (!Array.isArray(v)) return UNSURE;
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const checked = item(v[i]);
+      if (checked === UNSURE) return UNSURE;
+      out[i] = checked;
+    }
+    return out;
+  };
+}
+
+/** A default as zod gives it: a copy of a list or an object, every time. */
+function shallowCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return [...(value as unknown[])];
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return { ...value };
+  return value;
+}

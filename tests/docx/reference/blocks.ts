@@ -1,0 +1,137 @@
+// Turns parsed blocks into docx paragraphs and tables. All formatting comes from the named styles:
+// a paragraph names its paragraph style, a lead sentence or run-in heading its character style, and
+// runs carry no fonts or sizes of their own, so an editor who changes a style in Word restyles the
+// whole document.
+import {
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import { typeAreaWidthPt, type Block, type Inline, type ParagraphBlock, type TableBlock, type TableCell as CellBlock } from '../../../src/write/document.js';
+import type { Alignment, Layout, ParagraphLayout } from '../../../src/domain/layout.js';
+import { CELL_MARGIN_TWIPS, columnAlignments, columnWidths } from '../../../src/write/docx/table-columns.js';
+import { keepWhole, ROWS_BEFORE_BREAK } from '../../../src/write/docx/table-keep.js';
+import { libreOfficeOverhangPt } from '../../../src/write/docx/title-break.js';
+import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
+import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from '../../../src/write/docx/units.js';
+
+function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): IRunOptions {
+  if (inline.role === 'plain') return {};
+  const [style, r] = inline.role === 'lead' ? [LEAD_STYLE, layout.runs.lead] : [RUN_IN_STYLE, layout.runs.runIn];
+  const bold = directBold(p, r, layout.paragraphs.body);
+  return { style, ...(bold === undefined ? {} : { bold }) };
+}
+
+/**
+ * Punctuation that Unicode leaves to the context (——, ……, “”, ‘’, ·): Word sets it in the East
+ * Asian font because the styles' w:rFonts carry w:hint="eastAsia", but LibreOffice ignores the hint
+ * and takes the Latin font (Times New Roman), whose dash is half as wide and whose quotes are
+ * narrow, so the two break lines differently. These characters get the East Asian font in all
+ * four slots, on their own runs: the one place where runs name a font.
+ */
+const CONTEXT_PUNCTUATION = /[\u2014\u2015\u2026\u00b7\u2018\u2019\u201c\u201d]+/gu;
+
+/** Splits text into runs of ordinary text and runs of context punctuation. */
+export function splitPunctuation(text: string): { text: string; punctuation: boolean }[] {
+  const parts: { text: string; punctuation: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(CONTEXT_PUNCTUATION)) {
+    if (m.index > at) parts.push({ text: text.slice(at, m.index), punctuation: false });
+    parts.push({ text: m[0], punctuation: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), punctuation: false });
+  return parts;
+}
+
+export const eastAsianOnly = (font: string) => ({ ascii: font, hAnsi: font, eastAsia: font, cs: font });
+
+function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): ParagraphChild[] {
+  return inlines.flatMap((inline) => {
+    if (inline.type === 'break') return [new TextRun({ break: 1 })];
+    const options = runOptions(inline, p, layout);
+    const font =
+      inline.role === 'lead' ? layout.runs.lead.eastAsiaFont : inline.role === 'runIn' ? layout.runs.runIn.eastAsiaFont : p.eastAsiaFont;
+    return splitPunctuation(inline.text).map(
+      (part) => new TextRun({ ...options, ...(part.punctuation ? { font: eastAsianOnly(font) } : {}), text: part.text }),
+    );
+  });
+}
+
+function paragraph(block: ParagraphBlock, layout: Layout): Paragraph {
+  const styleId = PARAGRAPH_STYLE_IDS[block.kind];
+  const p = layout.paragraphs[block.kind];
+  // A title or subtitle line that fits the type area in Word may not in LibreOffice (the date's
+  // digits): let into the margins just so much, centred, that LibreOffice keeps it on one line.
+  const overhang =
+    block.kind === 'title' || block.kind === 'subtitle'
+      ? Math.ceil(libreOfficeOverhangPt(block.inlines, { widthPt: typeAreaWidthPt(layout), sizePt: p.sizePt, trackingPt: p.trackingPt }) * 20)
+      : 0;
+  return new Paragraph({
+    ...(styleId === 'Normal' ? {} : { style: styleId }),
+    ...(overhang > 0 ? { indent: { left: -overhang, right: -overhang } } : {}),
+    children: runs(block.inlines, layout.paragraphs[block.kind], layout),
+  });
+}
+
+
+function cell(block: CellBlock | undefined, header: boolean, alignment: Alignment | undefined, width: number, layout: Layout, keepNext: boolean): TableCell {
+  const p = header ? layout.paragraphs.tableHeader : layout.paragraphs.table;
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    children: [
+      new Paragraph({
+        style: header ? TABLE_HEADER_STYLE : TABLE_TEXT_STYLE,
+        // The column's alignment (Markdown's |--:|, or centred figures) wins over the style's; the
+        // header stays as styled.
+        ...(alignment && !header && alignment !== p.alignment ? { alignment: toAlignment(alignment) } : {}),
+        // Rows kept with the next row: the whole table, or its header and first rows (table-keep.ts).
+        ...(keepNext ? { keepNext: true } : {}),
+        children: runs(block?.inlines ?? [], p, layout),
+      }),
+    ],
+  });
+}
+
+/** A table in the official layout: single rules all round, the header row repeated on every page
+ * the table runs onto (w:tblHeader), no row split across pages (w:cantSplit). */
+function table(block: TableBlock, layout: Layout): (Paragraph | Table)[] {
+  const total = typeAreaWidthTwips(layout);
+  const widths = columnWidths(block, total, layout);
+  const alignments = columnAlignments(block, layout);
+  const line = { style: BorderStyle.SINGLE, size: ptToEighths(layout.table.borderPt), color: '000000' };
+  const whole = keepWhole(block, widths.map((w) => (w - 2 * CELL_MARGIN_TWIPS) / 20), layout);
+  const kept = (index: number) => (whole ? index < block.rows.length - 1 : index < ROWS_BEFORE_BREAK - 1);
+  const row = (cells: CellBlock[], header: boolean, index: number) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: widths.map((w, c) => cell(cells[c], header, alignments[c], w, layout, header || kept(index))),
+    });
+  const padding = ptToTwips(layout.table.cellPaddingPt);
+  const caption = block.caption
+    ? [new Paragraph({ style: CAPTION_STYLE, children: runs(block.caption, layout.paragraphs.caption, layout) })]
+    : [];
+  return [
+    ...caption,
+    new Table({
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: widths,
+      margins: { top: padding, bottom: padding, left: CELL_MARGIN_TWIPS, right: CELL_MARGIN_TWIPS },
+      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+      rows: [...(block.header.length > 0 ? [row(block.header, true, -1)] : []), ...block.rows.map((r, i) => row(r, false, i))],
+    }),
+  ];
+}
+
+export function buildBody(blocks: Block[], layout: Layout): (Paragraph | Table)[] {
+  return blocks.flatMap((b) => (b.type === 'table' ? table(b, layout) : [paragraph(b, layout)]));
+}
