@@ -91,6 +91,7 @@ function field<T, O extends FieldOptions>(make: () => z.ZodType<T>, label: strin
   };
 }
 
+/** A list field's quick check: a list of texts (copied, as zod gives it), or one text split as a cell is. */
 function quickList(v: unknown): unknown {
   if (typeof v === 'string') return splitList(v);
   if (!Array.isArray(v)) return UNSURE;

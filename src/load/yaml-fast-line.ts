@@ -18,7 +18,6 @@ export const HASH = 0x23;
 export const DASH = 0x2d;
 export const COLON = 0x3a;
 const COMMA = 0x2c;
-const BACKSLASH = 0x5c;
 export const SQUOTE = 0x27;
 export const DQUOTE = 0x22;
 export const OPEN_SQUARE = 0x5b;
@@ -42,16 +41,20 @@ const NOT_START = 1;
 const OPENS = 2;
 const STRUCTURE_LIKE = 4;
 const TAG_LIKE = 16;
-/** Ends or may end a plain scalar: space, `:`, `#`, flow indicators. */
-const STOPS = 8;
 for (const c of ',[]{}#&*!|>\'"%@`?:') ASCII[c.charCodeAt(0)]! |= NOT_START;
 for (const c of '[{"\'') ASCII[c.charCodeAt(0)]! |= OPENS;
 for (const c of ',-?:[{') ASCII[c.charCodeAt(0)]! |= STRUCTURE_LIKE;
 for (const c of '!&') ASCII[c.charCodeAt(0)]! |= TAG_LIKE;
-for (const c of ' :#,[]{}') ASCII[c.charCodeAt(0)]! |= STOPS;
 
 /** Whether `c` cannot start a plain scalar. */
 export const notPlainStart = (c: number) => c < 128 && (ASCII[c]! & NOT_START) !== 0;
+
+/** A run of characters that end nothing and set no flag in a plain scalar (up to the line's end at the latest). */
+const ORDINARY = /[^ :#,[\]{}"'!&\n\r]+/y;
+
+/** A quoted scalar's text and its closing quote, on one line; a double-quoted one without escapes. */
+const SINGLE_QUOTED = /[^'\r\n]*'/y;
+const DOUBLE_QUOTED = /[^"\\\r\n]*"/y;
 
 const isFlowIndicator = (c: number) => c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
 
@@ -178,13 +181,15 @@ export abstract class LineScanner {
     let tagLike = false;
     let i = at;
     for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      // Chinese text and most ASCII mean nothing here: one test each.
-      const kind = c < 128 ? ASCII[c]! : 0;
-      if (kind === 0) {
-        last = i + 1;
-        continue;
+      // Chinese text and most ASCII mean nothing here: skipped in one native step.
+      ORDINARY.lastIndex = i;
+      if (ORDINARY.test(text)) {
+        i = ORDINARY.lastIndex;
+        last = i;
+        if (i >= end) break;
       }
+      const c = text.charCodeAt(i);
+      const kind = c < 128 ? ASCII[c]! : 0;
       if (c === SPACE) continue;
       if (c === COLON) {
         const n = i + 1 === end ? SPACE : text.charCodeAt(i + 1);
@@ -209,11 +214,13 @@ export abstract class LineScanner {
     const quote = text.charCodeAt(at);
     let value = '';
     let from = at + 1;
+    // Up to the closing quote, on this line, without an escape: one native step.
+    const body = quote === SQUOTE ? SINGLE_QUOTED : DOUBLE_QUOTED;
     for (;;) {
-      const close = text.indexOf(quote === SQUOTE ? "'" : '"', from);
-      if (close < 0 || close >= this.lineEnd) throw DECLINE;
+      body.lastIndex = from;
+      if (!body.test(text)) throw DECLINE;
+      const close = body.lastIndex - 1;
       if (quote === DQUOTE) {
-        for (let i = from; i < close; i++) if (text.charCodeAt(i) === BACKSLASH) throw DECLINE;
         this.stop = close + 1;
         return text.slice(from, close);
       }

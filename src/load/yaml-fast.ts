@@ -45,7 +45,7 @@ class Reader extends LineScanner {
   private eof = false;
 
   document(): FastYaml {
-    this.advance();
+    this.advance(true);
     // An empty document, or one indented as a whole, is js-yaml's.
     if (this.eof || this.indent !== 0) throw DECLINE;
     const value = this.block(0, 1);
@@ -53,8 +53,11 @@ class Reader extends LineScanner {
     return { value, depth: this.maxDepth, nodes: this.nodes };
   }
 
-  /** Moves to the next line with content, past blank lines and comments. */
-  private advance(): void {
+  /**
+   * Moves to the next line with content, past blank lines and comments; at the document's start
+   * (`first`) also past a `---` line that marks it, as tools that write YAML often put first.
+   */
+  private advance(first = false): void {
     const text = this.text;
     let s = this.next;
     while (s < text.length) {
@@ -64,7 +67,12 @@ class Reader extends LineScanner {
       let i = s;
       while (i < end && text.charCodeAt(i) === SPACE) i++;
       if (i < end && text.charCodeAt(i) !== HASH) {
-        // Document markers and directives end or start documents: not read here.
+        if (first && i === s && text.startsWith('---', s) && this.onlyComment(s + 3, end)) {
+          first = false;
+          s = e + 1;
+          continue;
+        }
+        // Other document markers and directives end or start documents: not read here.
         if (i === s && (text.startsWith('---', s) || text.startsWith('...', s) || text.charCodeAt(s) === 0x25)) throw DECLINE;
         this.lineStart = s;
         this.lineEnd = end;
@@ -76,6 +84,14 @@ class Reader extends LineScanner {
       s = e + 1;
     }
     this.eof = true;
+  }
+
+  /** Whether the line from `at` to `end` holds nothing but spaces and, after one, a comment (`--- # 注`). */
+  private onlyComment(at: number, end: number): boolean {
+    if (at === end) return true;
+    if (this.text.charCodeAt(at) !== SPACE) return false;
+    while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+    return at === end || this.text.charCodeAt(at) === HASH;
   }
 
   private isSeqItem(at: number): boolean {

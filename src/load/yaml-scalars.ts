@@ -15,7 +15,7 @@ export function plainValue(s: string): unknown {
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
   // A date (2023-01-04): a '-' after a digit is in neither an integer nor a float; spares the float pattern.
-  if (s.charCodeAt(4) === 0x2d && isDigit(s.charCodeAt(3))) return s;
+  if (s.length > 4 && s.charCodeAt(4) === 0x2d && isDigit(s.charCodeAt(3))) return s;
   if (isInteger(s)) return integer(s);
   if (isFloat(s)) return float(s);
   return s;

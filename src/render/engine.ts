@@ -185,51 +185,70 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
     },
   };
   function compileText(text: string, source: string): CompiledTemplate {
-    {
-      const scanned = scanTemplate(text, BLOCK_HELPERS);
-      if (scanned) {
-        const related = scanned.related === undefined ? {} : { related: lineColumn(text, scanned.related) };
-        throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...lineColumn(text, scanned.offset), ...related });
-      }
-      let ast: Program;
-      let template: TemplateRun;
-      const parsed = parseOnce(text);
-      if ('error' in parsed) throw syntaxError(parsed.error, source);
-      // prepare() rewrites the tree in place; the parsed one stays as the parser gave it.
-      ast = structuredClone(parsed.ast);
-      const refused = prepare(ast);
-      if (refused) {
-        const { loc, ...problem } = refused;
-        throw new TemplateError({ ...problem, source, line: loc.start.line, column: loc.start.column + 1 });
-      }
-      const partials = partialReferences(ast);
-      checkPartialReferences(partials, source, partialNames());
-      try {
-        template = runnable(ast, hb);
-      } catch (error) {
-        if (!(error instanceof UnrunnableTemplate)) throw error;
-        throw new TemplateError({ kind: 'syntax', subject: '', detail: '{{> 片段名}} 之后最多写一个参数（片段使用的数据）', source, line: error.loc.start.line, column: error.loc.start.column + 1 });
-      }
-      references.set(source, partials);
-      const calls = callIndex(ast);
-      return (context, options) => {
-        const outermost = budget.depth === 0;
-        try {
-          if (outermost) checkPartials(source);
-          return budget.run(
-            () => template(context, options),
-            (what) => {
-              if (outermost) throw new TemplateError({ kind: OVER[what], subject: '', detail: '', source, line: 1, column: 1 });
-              throw new OverInPartial(what, source);
-            },
-          );
-        } catch (error) {
-          if (error instanceof OverInPartial && error.partial === source) throw error;
-          throw toTemplateError(error, ast, calls, source);
-        }
-      };
+    const { ast, partials, calls } = preparedText(text, source);
+    checkPartialReferences(partials, source, partialNames());
+    let template: TemplateRun;
+    try {
+      template = runnable(ast, hb);
+    } catch (error) {
+      if (!(error instanceof UnrunnableTemplate)) throw error;
+      throw new TemplateError({ kind: 'syntax', subject: '', detail: '{{> 片段名}} 之后最多写一个参数（片段使用的数据）', source, line: error.loc.start.line, column: error.loc.start.column + 1 });
     }
+    references.set(source, partials);
+    return (context, options) => {
+      const outermost = budget.depth === 0;
+      try {
+        if (outermost) checkPartials(source);
+        return budget.run(
+          () => template(context, options),
+          (what) => {
+            if (outermost) throw new TemplateError({ kind: OVER[what], subject: '', detail: '', source, line: 1, column: 1 });
+            throw new OverInPartial(what, source);
+          },
+        );
+      } catch (error) {
+        if (error instanceof OverInPartial && error.partial === source) throw error;
+        throw toTemplateError(error, ast, calls, source);
+      }
+    };
   }
+}
+
+/** A text as it runs: scanned, parsed and rewritten (template-ast.ts), with its partials and calls found. */
+interface PreparedText {
+  ast: Program;
+  partials: PartialReference[];
+  calls: Map<string, Call>;
+}
+
+/**
+ * Texts prepared, shared by the engines of one process like the parsed ones: what preparing
+ * gives depends on the text alone, and the reports validate checks share their pieces and prose
+ * (the summary prints the annual report's). Never changed once made: each engine runs it as it is.
+ */
+const preparedTexts = new Map<string, PreparedText>();
+
+function preparedText(text: string, source: string): PreparedText {
+  const known = preparedTexts.get(text);
+  if (known) return known;
+  const scanned = scanTemplate(text, BLOCK_HELPERS);
+  if (scanned) {
+    const related = scanned.related === undefined ? {} : { related: lineColumn(text, scanned.related) };
+    throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...lineColumn(text, scanned.offset), ...related });
+  }
+  const parsed = parseOnce(text);
+  if ('error' in parsed) throw syntaxError(parsed.error, source);
+  // prepare() rewrites the tree in place; the parsed one stays as the parser gave it.
+  const ast = structuredClone(parsed.ast);
+  const refused = prepare(ast);
+  if (refused) {
+    const { loc, ...problem } = refused;
+    throw new TemplateError({ ...problem, source, line: loc.start.line, column: loc.start.column + 1 });
+  }
+  const made = { ast, partials: partialReferences(ast), calls: callIndex(ast) };
+  if (preparedTexts.size > 10_000) preparedTexts.clear();
+  preparedTexts.set(text, made);
+  return made;
 }
 
 function syntaxError(error: unknown, source: string): unknown {

@@ -37,6 +37,23 @@ function year(y: number, records: Record<string, RecordValue[]>, more: Partial<Y
 type Any = Record<string, any>;
 
 describe('compute: figures of a year', () => {
+  it('the last reply date is the latest of the answered proposals, whatever their order', () => {
+    const f = computeYear(
+      year(2023, {
+        proposals: [
+          proposal('A1', { answered: true, answeredOn: '2023-06-01' }),
+          proposal('A2', { answered: true, answeredOn: '2023-11-30' }),
+          proposal('A3', { answered: true }),
+          proposal('A4', { answered: true, answeredOn: '2023-09-15' }),
+          // Not answered: its date is not a reply counted.
+          proposal('A5', { review: '不立案', answeredOn: '2023-12-20' }),
+        ],
+      }),
+    ) as Any;
+    expect(f.proposals.lastAnsweredOn).toBe('2023-11-30');
+    expect((computeYear(year(2023, { proposals: [proposal('B1')] })) as Any).proposals.lastAnsweredOn).toBeNull();
+  });
+
   const y2023 = year(2023, {
     proposals: [
       proposal('P1', { answered: true, satisfaction: '满意', keyProposal: true }),

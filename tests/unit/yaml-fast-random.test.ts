@@ -114,7 +114,7 @@ function writeBlock(n: Node, indent: number, layout: Layout, out: string[]): voi
 
 function writeDocument(n: Node, choices: number[]): string {
   const layout = new Layout(choices);
-  const lines: string[] = layout.pick(3) === 0 ? ['# 由程序生成', ''] : [];
+  const lines: string[] = [[], [], ['# 由程序生成', ''], ['---'], ['# 注', '--- # 开始']][layout.pick(5)]!;
   writeBlock(n, 0, layout, lines);
   const eol = layout.pick(4) === 0 ? '\r\n' : '\n';
   return lines.join(eol) + (layout.pick(5) === 0 ? '' : eol);

@@ -111,6 +111,8 @@ describe('what the fast reader reads', () => {
     ['comments and blank lines anywhere', '# 头\n\na: 1 # 注\n      # 缩进的注释\n\n   \nb: x#y\n'],
     ['text with brackets and quotes that mean nothing', 'a: 云政发[2023]12号\nb: 关于"双减"的建议\nc: it\'s\nd: a]b}c\n'],
     ['Windows line ends', 'a: 1\r\nb:\r\n  - x\r\n'],
+    ['a document start marker, as tools write it', '# 注\n--- # 开始\n\na: 1\n'],
+    ['a document start marker on Windows', '---\r\n- x\r\n'],
   ])('%s', (_name, text) => {
     expect(compareWithJsYaml(text)).toBe('read');
   });
@@ -142,7 +144,11 @@ describe('what the fast reader leaves to js-yaml', () => {
     ['a flow collection over two lines', 'a: [1,\n  2]\n'],
     ['escapes', 'a: "\\u4e2d"\n'],
     ['tabs', 'a:\t1\n'],
-    ['a document marker', '---\na: 1\n'],
+    ['a document marker with content on its line', '--- a: 1\n'],
+    ['a document marker glued to a comment', '---#注\na: 1\n'],
+    ['a document marker alone', '---\n'],
+    ['two document markers', '---\n---\na: 1\n'],
+    ['a document end marker', 'a: 1\n...\n'],
     ['a directive', '%YAML 1.2\n---\na: 1\n'],
     ['two documents', 'a: 1\n---\nb: 2\n'],
     ['a key written twice', 'a: 1\na: 2\n'],

@@ -14,12 +14,19 @@ export type Instruction = RecordOf<ReturnType<typeof instructionFields>>;
 /** The kinds whose records may receive instructions (set by the registry from `instructable`). */
 export const INSTRUCTABLE: string[] = [];
 
-/** The instructions given on each record id of a year. */
-export function instructionsByRecord(year: Pick<YearRecords, 'records'>): Map<string, Instruction[]> {
+/** Each year's instructions by record id, by its list of instructions: every instructable kind's figures ask. */
+const byRecordOf = new WeakMap<readonly object[], ReadonlyMap<string, Instruction[]>>();
+
+/** The instructions given on each record id of a year (read only: the kinds' figures share it). */
+export function instructionsByRecord(year: Pick<YearRecords, 'records'>): ReadonlyMap<string, Instruction[]> {
+  const list = recordsOf(year, instructions);
+  const known = byRecordOf.get(list);
+  if (known) return known;
   const byRecord = new Map<string, Instruction[]>();
-  for (const i of recordsOf(year, instructions)) {
-    const list = byRecord.get(i.record);
-    if (list) list.push(i);
+  byRecordOf.set(list, byRecord);
+  for (const i of list) {
+    const given = byRecord.get(i.record);
+    if (given) given.push(i);
     else byRecord.set(i.record, [i]);
   }
   return byRecord;

@@ -30,12 +30,28 @@ const COMMITTEE = /专委会|专门委员会|(?:提案|经济|农业农村|农�
 /** An organisation's name ends so; a person named 李民建 does not. */
 const ORGANIZATION_END = /(?:委员会|支部|总支|支社|委|会|联|社|协|党|团)$/;
 
+/**
+ * A wording as compared (squash), kept for the next record: a ledger writes a handful of wordings
+ * (立案, 满意…) thousands of times, and squashing one normalises and copies it three times.
+ */
+const squashedWordings = new Map<string, string>();
+
+function squashed(text: string): string {
+  let s = squashedWordings.get(text);
+  if (s === undefined) {
+    s = squash(text);
+    // Bounded: free-text wordings (a 并入…号 each) are squashed without being kept past this many.
+    if (squashedWordings.size < 4096) squashedWordings.set(text, s);
+  }
+  return s;
+}
+
 /** Reads the wordings and infers what is missing in one row's value (changed in place); returns the rules applied. */
 export function prepareProposal(value: Record<string, unknown>, organization: Organization | undefined, options: { submitterKind?: boolean } = {}): AppliedRule[] {
   const applied: AppliedRule[] = [];
   const review = value.review;
   if (typeof review === 'string') {
-    const merged = MERGED.exec(squash(review));
+    const merged = MERGED.exec(squashed(review));
     if (merged) {
       value.review = '并案';
       if (value.mergedInto === undefined) {
@@ -44,7 +60,7 @@ export function prepareProposal(value: Record<string, unknown>, organization: Or
       }
     }
   }
-  if (typeof value.satisfaction === 'string' && NO_OPINION.has(squash(value.satisfaction))) delete value.satisfaction;
+  if (typeof value.satisfaction === 'string' && NO_OPINION.has(squashed(value.satisfaction))) delete value.satisfaction;
   if (value.answered === undefined && typeof value.review === 'string' && FILED.has(value.review)) {
     if (value.result !== undefined || value.satisfaction !== undefined || value.answeredOn !== undefined) {
       value.answered = true;

@@ -306,7 +306,9 @@ export const proposals = defineRecordKind({
     const otherSupervised = supervised.filter((p) => !p.keyProposal);
     const keyBySupervisor = tally(keySupervised, (p) => p.supervisedBy);
     const keyByResult = tally(key, (p) => p.result, classes.map((c) => c.class));
-    const answeredDates = answered.flatMap((p) => (p.answeredOn ? [p.answeredOn] : [])).sort();
+    // The latest reply date (the last in sorted order: dates compare as text).
+    let lastAnsweredOn: string | null = null;
+    for (const p of answered) if (p.answeredOn && (lastAnsweredOn === null || p.answeredOn > lastAnsweredOn)) lastAnsweredOn = p.answeredOn;
     const members = year.members?.total;
     return {
       total: list.length,
@@ -329,7 +331,7 @@ export const proposals = defineRecordKind({
       answered: answered.length,
       answeredRate: ratio(answered.length, base.length),
       allAnswered: base.length > 0 && answered.length === base.length,
-      lastAnsweredOn: answeredDates[answeredDates.length - 1] ?? null,
+      lastAnsweredOn,
       responded: responded.length,
       satisfied: satisfied.length,
       satisfactionRate: ratio(satisfied.length, responded.length),
