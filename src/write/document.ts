@@ -108,8 +108,20 @@ function withCaption(blocks: Block[], table: TableBlock): TableBlock {
   return { ...table, caption: previous.inlines };
 }
 
+/**
+ * The last Markdown parsed in this process and its blocks: a watch session's save that leaves the
+ * report's Markdown as it was is not parsed again. Callers get a copy each time, so what one does
+ * with its blocks cannot reach the next.
+ */
+let lastParsed: { markdown: string; blocks: Block[] } | undefined;
+
 /** Parses the report Markdown into blocks. Pure; never throws on odd input. */
 export function parseReportMarkdown(markdown: string): Block[] {
+  if (lastParsed?.markdown !== markdown) lastParsed = { markdown, blocks: parseBlocks(markdown) };
+  return structuredClone(lastParsed.blocks);
+}
+
+function parseBlocks(markdown: string): Block[] {
   const tokens = md.parse(markdown, {});
   const blocks: Block[] = [];
   let table: TableBlock | undefined;

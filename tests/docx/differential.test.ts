@@ -97,6 +97,53 @@ describe('the Word writer and the docx library write the same documents', () => 
     await compare(doc(FIXTURE, { script: 'hant' }));
   });
 
+  it('every kind of block: headings, roles, annexes, tables with empty cells, breaks and escapes', async () => {
+    const markdown = [
+      '# 关于“A&B”<工作>的报告',
+      '',
+      "——2024年1月8日在政协'云州市'第十届委员会第二次会议上 {.subtitle}",
+      '',
+      '张　三 {.speaker}',
+      '',
+      '各位委员： {.salutation}',
+      '',
+      '## 一、过去一年的工作',
+      '',
+      '### （一）加强学习',
+      '',
+      '#### 1. 理论学习',
+      '',
+      '**领导带头学。**全年开展学习12次，参加人员1,234人次——“读书+履职”……',
+      '第二行接着写，Latin text and 3.5% 。',
+      '',
+      '**（二）段内标题。**{.run-in}正文接着写。\\',
+      '换行之后。',
+      '',
+      '提案分类统计表 {.caption}',
+      '',
+      '| 类别 | 件数 | 占比 |',
+      '|:--|:-:|--:|',
+      '| 经济 | 12 | 10.5% |',
+      '|  |  |  |',
+      '| **合计** | 114 | 100% |',
+      '',
+      '附件 {.annex-label}',
+      '',
+      '附件：1. 提案目录（共 3 页） {.annex-note}',
+      '',
+      '| 只有 | 一行 |',
+      '|---|---|',
+      '| a | b |',
+    ].join('\n');
+    const document = doc(markdown);
+    expect(document.blocks.filter((b) => b.type === 'table')).toHaveLength(2);
+    const text = JSON.stringify(document);
+    for (const shape of ['"type":"break"', '"inlines":[]', '"role":"lead"', '"role":"runIn"', '"kind":"annexNote"', '"kind":"annexLabel"', '"kind":"heading3"', '"caption"']) expect(text).toContain(shape);
+    for (const script of ['hans', 'hant'] as const) await compare({ ...document, meta: { ...document.meta, script } });
+    const { layout } = resolveLayout({ paragraphs: { title: { sizePt: 40 }, body: { bold: true }, tableHeader: { bold: false } }, runs: { lead: { bold: false } } });
+    await compare(document, layout);
+  });
+
   it('bookmarks of the prose marks', async () => {
     const document = reportDocument(REPORTS[0]!);
     const texts = document.blocks.flatMap((b) => (b.type === 'paragraph' && b.kind === 'body' ? [b.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('')] : []));

@@ -39,7 +39,7 @@ const docGridXml = (g: DocumentGrid): string =>
     ['w:charSpace', g.type === 'linesAndChars' && g.charSpace ? whole(g.charSpace) : undefined],
   ]);
 
-/** w:sectPr: the footers (odd and even pages), A4 with the official margins, pages numbered from 1. */
+/** w:sectPr: the footers (odd and even pages), the layout's page and margins, pages numbered from 1. */
 function sectionXml(layout: Layout): string {
   const { page } = layout;
   const m = page.marginsMm;
