@@ -73,3 +73,20 @@ describe('problems once reported as a missing field, each its own code', () => {
     expect(run.diagnostics.some((d) => d.code === 'RPT202')).toBe(false);
   });
 });
+
+describe('ids unique in the year', () => {
+  it('names the first record of an id at each record that repeats it, across kinds', async () => {
+    const { crossCheck } = await import('../../src/validate/cross-check.js');
+    const origins = new Map<object, { locate: () => { file: string; line: number } }>();
+    const at = (file: string, line: number, r: RecordValue) => (origins.set(r, { locate: () => ({ file, line }) }), r);
+    const p = (id: string, line: number) => at('proposals.yaml', line, recordFields(recordKind('proposals')!, DEFAULT_VOCABULARY, undefined).schema.parse(proposal({ id })));
+    const m = (id: string, line: number) => at('meetings.yaml', line, recordFields(recordKind('meetings')!, DEFAULT_VOCABULARY, undefined).schema.parse({ id, kind: '专题协商会', date: '2023-05-01' }));
+    const year: YearRecords = { year: 2023, organization: undefined, vocabulary: DEFAULT_VOCABULARY, records: { proposals: [p('A', 2), p('B', 3), p('A', 4)], meetings: [m('A', 7), m('C', 8), m('B', 9)] }, totals: {}, members: undefined, origins, refusedIds: new Set() };
+    const found = crossCheck(year).filter((d) => d.code === 'RPT301');
+    expect(found.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
+      expect.stringMatching(/^proposals\.yaml:4 .*“A”.*proposals\.yaml:2/),
+      expect.stringMatching(/^meetings\.yaml:7 .*“A”.*proposals\.yaml:2/),
+      expect.stringMatching(/^meetings\.yaml:9 .*“B”.*proposals\.yaml:3/),
+    ]);
+  });
+});
