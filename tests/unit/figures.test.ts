@@ -99,6 +99,24 @@ describe('compute: figures of a year', () => {
     expect(f.meetings.byId['m1'].topic).toBe('养老');
   });
 
+  it('gives each meeting the number of instructions on its results', () => {
+    const f = computeYear(
+      year(2023, {
+        meetings: [
+          record('meetings', { id: 'm1', kind: '专题协商会', date: '2023-03-01' }),
+          record('meetings', { id: 'm2', kind: '专题协商会', date: '2023-04-01' }),
+        ],
+        instructions: [
+          record('instructions', { id: 'b1', record: 'm1', leader: '市委主要领导', level: '市', principal: true }),
+          record('instructions', { id: 'b2', record: 'm1', leader: '省政府分管领导', level: '省' }),
+          record('instructions', { id: 'b3', record: 'm1', leader: '市政府分管领导', level: '市' }),
+        ],
+      }),
+    ) as Any;
+    expect(f.meetings.byId['m1'].instructions).toBe(3);
+    expect(f.meetings.byId['m2'].instructions).toBe(0);
+  });
+
   it('counts instructions in 件次 and attaches them to the records they are on', () => {
     expect(f.instructions).toMatchObject({ total: 2, principal: 1, records: 1, byLevel: { 市: 2 }, byRecordKind: { research: 2, proposals: 0 } });
     expect(f.instructions.byLeader['市委主要领导'].count).toBe(1);

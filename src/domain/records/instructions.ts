@@ -33,7 +33,7 @@ export function instructionsByRecord(year: Pick<YearRecords, 'records'>): Readon
 }
 
 /** Counts of a list of instructions: 件次 in all, by principal leaders, by level. */
-export function instructionCounts(list: readonly Instruction[], levels: readonly string[]) {
+function instructionCounts(list: readonly Instruction[], levels: readonly string[]) {
   return {
     total: list.length,
     principal: list.filter((i) => i.principal).length,

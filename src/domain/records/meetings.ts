@@ -9,7 +9,7 @@ import { diagnostic } from '../../diagnostics/catalogue.js';
 import { fields, type RecordOf } from '../fields.js';
 import { defineRecordKind, labelsUnder } from '../record-kind.js';
 import { MEETING_GROUPS, type MeetingGroup, type Vocabulary } from '../vocabulary.js';
-import { INSTRUCTION_LABELS, instructionCounts, instructionFiguresOf, instructionsByRecord } from './instructions.js';
+import { INSTRUCTION_LABELS, instructionFiguresOf, instructionsByRecord } from './instructions.js';
 
 /** A meeting as its fields declare it. */
 export type Meeting = RecordOf<ReturnType<typeof meetingFields>>;
@@ -85,7 +85,7 @@ export const meetings = defineRecordKind({
             byId: Object.fromEntries(
               list.map((m) => [
                 m.id,
-                { ...m, sectorCount: m.sectors.length, instructions: instructionCounts(instructed.get(m.id) ?? [], year.vocabulary.instructionLevels).total },
+                { ...m, sectorCount: m.sectors.length, instructions: instructed.get(m.id)?.length ?? 0 },
               ]),
             ),
           }
