@@ -1,14 +1,10 @@
 // The Word package's zip: each part deflated at level 6 by fflate (the same bytes on every machine;
 // zlib's depend on the CPU), laid out as fflate's zipSync lays a zip out, so the documents stay
 // byte for byte what they were (zip.test.ts compares the two).
-// Deflating is most of what writing a document costs in a fresh process, where the deflate code
-// runs cold: the parts that every report with the default layout has (the styles, theme, settings,
-// footers and the fixed parts) are stored already deflated in deflated-parts.ts, found by the digest
-// of their text; and a process keeps the parts it deflated last, so that in a watch session a save
-// deflates only what changed (word/document.xml).
+// A process keeps the parts it deflated last, so that in a watch session a save deflates only what
+// changed (word/document.xml), not the styles, theme, settings and footers again.
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'fflate';
-import { DEFLATED_PARTS } from './deflated-parts.js';
 
 /** The CRC-32 of zip entries (ISO 3309), as fflate computes it. */
 const CRC_TABLE = (() => {
@@ -27,19 +23,15 @@ export function crc32(data: Uint8Array): number {
   return ~c >>> 0;
 }
 
-/** A part's key among the stored and remembered deflated parts: the digest of its bytes. */
-export const partDigest = (data: Uint8Array): string => createHash('sha256').update(data).digest('base64');
+/** A part's key among the remembered deflated parts: the digest of its bytes. */
+const partDigest = (data: Uint8Array): string => createHash('sha256').update(data).digest('base64');
 
 /** What the last zip of this process deflated, by digest (a watch session's next save reuses it). */
 let remembered = new Map<string, Uint8Array>();
 
 function deflated(data: Uint8Array, used: Map<string, Uint8Array>): Uint8Array {
   const digest = partDigest(data);
-  let bytes = remembered.get(digest) ?? used.get(digest);
-  if (!bytes) {
-    const stored = DEFLATED_PARTS[digest];
-    bytes = stored === undefined ? deflateSync(data, { level: 6 }) : Buffer.from(stored, 'base64');
-  }
+  const bytes = remembered.get(digest) ?? used.get(digest) ?? deflateSync(data, { level: 6 });
   used.set(digest, bytes);
   return bytes;
 }
