@@ -34,6 +34,11 @@ export interface SourceFile {
   readonly value?: unknown;
   /** Whether `doc` has been built. */
   readonly parsed: boolean;
+  /**
+   * Set when the fast reader read it: the text holds no control character, surrogate or escape
+   * (yaml-fast.ts declines a file with any), so no value read from it can hold a forbidden character.
+   */
+  readonly plainText?: true;
 }
 
 export interface ParsedYaml {
@@ -55,13 +60,14 @@ function withPositions(text: string): { doc: Document.Parsed; lines: Lines } {
   return { doc, lines };
 }
 
-function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: Lines }, value?: unknown): SourceFile {
+function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: Lines }, value?: unknown, plainText?: true): SourceFile {
   let positions = parsed;
   let lines = parsed?.lines;
   return {
     display,
     text,
     ...(value !== undefined ? { value } : {}),
+    ...(plainText ? { plainText } : {}),
     get doc() {
       return (positions ??= withPositions(text)).doc;
     },
@@ -91,7 +97,7 @@ export function parseYaml(display: string, text: string): ParsedYaml {
   // million nodes the alias measure below decides, as for any file.
   const fast = readFastYaml(text);
   if (fast !== undefined && fast.nodes <= MAX_EXPANDED_NODES) {
-    return { file: sourceFile(display, text, undefined, fast.value), value: fast.value, diagnostics: [] };
+    return { file: sourceFile(display, text, undefined, fast.value, true), value: fast.value, diagnostics: [] };
   }
   // Before any parser: both recurse per level, and too deep a stack can abort the process.
   const deep = excessiveNesting(text);

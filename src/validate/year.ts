@@ -73,7 +73,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
   for (const parsed of folder.yaml) {
     const { file, value } = parsed;
     // Values can hold a forbidden character only if the text does, or writes one as an escape (\0, \uFFFF).
-    const mayBeUnsafe = forbiddenIn(file.text) !== undefined || file.text.includes('\\');
+    const mayBeUnsafe = !file.plainText && (forbiddenIn(file.text) !== undefined || file.text.includes('\\'));
     if (value === undefined || value === null) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
       out.push(diagnostic('wrongType', { field: file.display, expected: '键值对（如“proposals:”开头）', received: describeValue(value) }, locate(file, [])));

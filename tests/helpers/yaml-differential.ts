@@ -9,6 +9,7 @@ import jsyaml from 'js-yaml';
 import { expect } from 'vitest';
 import { excessiveNesting } from '../../src/load/nesting.js';
 import { type FastYaml, readFastYaml } from '../../src/load/yaml-fast.js';
+import { forbiddenCharacters, forbiddenIn } from '../../src/validate/text-safety.js';
 
 /** Where `a` and `b` differ (a path and what differs), or undefined when they are the same value. */
 export function difference(a: unknown, b: unknown, at = '$'): string | undefined {
@@ -62,5 +63,8 @@ export function compareWithJsYaml(text: string): Outcome {
   expect(fast.depth).toBe(depth);
   // What lets yaml.ts skip the nesting scan: the scan would not have stopped this text.
   expect(excessiveNesting(text, 2 * fast.depth + 2)).toBeUndefined();
+  // What lets year.ts skip the forbidden-character scan of a file the fast reader read: its text, and so every value, holds none.
+  expect(forbiddenIn(text)).toBeUndefined();
+  expect(forbiddenCharacters(fast.value, () => ({}))).toEqual([]);
   return 'read';
 }

@@ -131,7 +131,7 @@ function jsyamlReads(text: string): boolean {
 
 const choices = fc.array(fc.nat(1000), { minLength: 5, maxLength: 30 });
 /** Characters that, put anywhere, take a document out of the shapes (or not). */
-const intruder = fc.constantFrom('\t', '&a ', '*a', '!!str ', '|', '>', "'", '"', '\\', ':', ': ', '#', ' #', '-', '- ', ' ', '\n', '\n  ', '[', ']', '{', '}', ',', '?', '%', '@', '\r', '\u0085', '\ufeff', '---\n', '...\n', 'x', '中', '😀');
+const intruder = fc.constantFrom('\t', '&a ', '*a', '!!str ', '|', '>', "'", '"', '\\', ':', ': ', '#', ' #', '-', '- ', ' ', '\n', '\n  ', '[', ']', '{', '}', ',', '?', '%', '@', '\r', '\u0085', '\ufeff', '---\n', '...\n', 'x', '中', '😀', '\u0001', '\u000b', '\ufffe', '\uffff', '\ud800', '\udc00');
 
 describe('readFastYaml on random documents', () => {
   it('records in the shapes offices write: js-yaml’s value, read without js-yaml', () => {
