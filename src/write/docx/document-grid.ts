@@ -20,7 +20,7 @@ const mm100ToTwips = (mm100: number): number => Math.round((mm100 * 1440) / 2540
 
 /** The type area's width and height in twips, from the page size and margins as written; and the
  * width as LibreOffice has it after reading each length in 1/100 mm. */
-function typeAreaTwips(layout: Layout): { width: number; height: number; libreOfficeWidth: number } {
+export function typeAreaTwips(layout: Layout): { width: number; height: number; libreOfficeWidth: number } {
   const { page } = layout;
   const m = page.marginsMm;
   const [width, left, right] = [page.widthMm, m.left, m.right].map(mmToTwips) as [number, number, number];
