@@ -11,7 +11,7 @@ import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYL
 import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from './units.js';
 import { BREAK_RUN, el, paragraphXml, textRunXml, whole, type RunProps } from './wordml.js';
 
-function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): RunProps {
+export function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): RunProps {
   if (inline.role === 'plain') return {};
   const [style, r] = inline.role === 'lead' ? [LEAD_STYLE, layout.runs.lead] : [RUN_IN_STYLE, layout.runs.runIn];
   const bold = directBold(p, r, layout.paragraphs.body);

@@ -126,7 +126,7 @@ function withCachedPageNumber(footerXml: string, page: number): string {
 
 /** The parts docx writes, with the ones this writer owns replaced: core properties from the
  * report's date, a font table naming each font's fallbacks, and the typographic settings. */
-function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout, marks: readonly ProseMark[]): Map<string, string | Uint8Array> {
+export function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout, marks: readonly ProseMark[]): Map<string, string | Uint8Array> {
   const text = (path: string) => {
     const part = parts.get(path);
     return typeof part === 'string' ? part : part ? new TextDecoder().decode(part) : undefined;

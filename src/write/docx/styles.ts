@@ -55,8 +55,8 @@ function paragraphStyle(
   p: ParagraphLayout,
   layout: Layout,
   extra: { outlineLevel?: number; keepNext?: boolean; pageBreakBefore?: boolean; hangChars?: number; lineSpacingPt?: number } = {},
-): string {
-  return paragraphStyleXml({
+): ParagraphStyle {
+  return {
     id,
     name,
     ...(id === 'Normal' ? {} : { basedOn: 'Normal', next: 'Normal' }),
@@ -72,7 +72,7 @@ function paragraphStyle(
       ...(extra.pageBreakBefore ? { pageBreakBefore: true } : {}),
     },
     run: paragraphRun(p),
-  });
+  };
 }
 
 /** Lines after the first start `first + hang` characters in, the first `first` characters in. */
@@ -98,22 +98,31 @@ function characterRun(r: RunLayout, body: ParagraphLayout): { font?: Fonts; bold
   };
 }
 
-/** A character style: Word's defaults for one (priority 99, shown once used), and its run properties. */
-const characterStyle = (id: string, name: string, r: RunLayout, body: ParagraphLayout): string =>
-  el(
+/** A character style: its id, name and run properties (Word's defaults for the rest: priority 99, shown once used). */
+interface CharacterStyle {
+  id: string;
+  name: string;
+  run: { font?: Fonts; bold?: boolean };
+}
+
+const characterStyle = (id: string, name: string, r: RunLayout, body: ParagraphLayout): CharacterStyle => ({ id, name, run: characterRun(r, body) });
+
+function characterStyleXml(s: CharacterStyle): string {
+  return el(
     'w:style',
     [
       ['w:type', 'character'],
-      ['w:styleId', id],
+      ['w:styleId', s.id],
     ],
-    el('w:name', [['w:val', name]]) +
+    el('w:name', [['w:val', s.name]]) +
       el('w:basedOn', [['w:val', 'DefaultParagraphFont']]) +
       el('w:uiPriority', [['w:val', 99]]) +
       '<w:unhideWhenUsed/><w:qFormat/>' +
-      runPropertiesXml(characterRun(r, body)),
+      runPropertiesXml(s.run),
   );
+}
 
-interface ParagraphStyle {
+export interface ParagraphStyle {
   id: string;
   name: string;
   basedOn?: string;
@@ -157,20 +166,24 @@ export function directBold(paragraph: ParagraphLayout, r: RunLayout, body: Parag
   return inWord === r.bold && inLibreOffice === r.bold ? undefined : r.bold;
 }
 
-/** word/styles.xml: the document defaults, the styles Word documents carry anyway, and the report's styles. */
-export function stylesXml(layout: Layout, script: Script): string {
-  const p = layout.paragraphs;
-  const pn = layout.pageNumber;
+/** The document defaults: the body's run with the document's language, and the fixed line spacing. */
+export function documentDefaults(layout: Layout, script: Script): { run: RunProps; paragraph: ParagraphProps } {
   // The language lives here only, not on runs: Word resolves it through the styles, and
   // LibreOffice reads it from the defaults too (with eastAsia en-US there it breaks
   // "11/6件" between 6 and 件; with zh-CN it does not).
   // zh-TW for the traditional-script report (OpenCC writes Taiwan forms).
-  const defaultRun = runPropertiesXml({ ...paragraphRun(p.body), language: { value: 'en-US', eastAsia: chineseLanguage(script) } });
-  const defaultParagraph = paragraphPropertiesContent({ widowControl: layout.widowControl, spacing: exactSpacing(layout) });
-  const docDefaults =
-    `<w:docDefaults><w:rPrDefault>${defaultRun}</w:rPrDefault>` +
-    `<w:pPrDefault>${defaultParagraph === '' ? '' : `<w:pPr>${defaultParagraph}</w:pPr>`}</w:pPrDefault></w:docDefaults>`;
-  const styles = [
+  return {
+    run: { ...paragraphRun(layout.paragraphs.body), language: { value: 'en-US', eastAsia: chineseLanguage(script) } },
+    paragraph: { widowControl: layout.widowControl, spacing: exactSpacing(layout) },
+  };
+}
+
+/** The report's styles, from the layout: what word/styles.xml writes after the styles Word documents carry anyway. */
+export function reportStyles(layout: Layout): { paragraphStyles: ParagraphStyle[]; characterStyles: CharacterStyle[] } {
+  const p = layout.paragraphs;
+  const pn = layout.pageNumber;
+  return {
+    paragraphStyles: [
       paragraphStyle('Normal', 'Normal', p.body, layout),
       paragraphStyle('Title', 'Title', p.title, layout),
       paragraphStyle('Subtitle', 'Subtitle', p.subtitle, layout),
@@ -191,7 +204,7 @@ export function stylesXml(layout: Layout, script: Script): string {
       paragraphStyle('AnnexNote', '附件说明', p.annexNote, layout, { hangChars: ANNEX_NOTE_HANG_CHARS }),
       // Each annex starts a new page, its label kept with its title and table.
       paragraphStyle('AnnexLabel', '附件标识', p.annexLabel, layout, { keepNext: true, pageBreakBefore: true }),
-      paragraphStyleXml({
+      {
         id: FOOTER_STYLE,
         name: 'footer',
         basedOn: 'Normal',
@@ -202,10 +215,24 @@ export function stylesXml(layout: Layout, script: Script): string {
           spacing: { line: 240, lineRule: 'auto', before: 0, after: 0 },
         },
         run: { font: runFonts(pn), size: ptToHalfPoints(pn.sizePt), sizeComplexScript: ptToHalfPoints(pn.sizePt) },
-      }),
-    characterStyle(LEAD_STYLE, '段首句', layout.runs.lead, p.body),
-    characterStyle(RUN_IN_STYLE, '段内标题', layout.runs.runIn, p.body),
-  ];
+      },
+    ],
+    characterStyles: [
+      characterStyle(LEAD_STYLE, '段首句', layout.runs.lead, p.body),
+      characterStyle(RUN_IN_STYLE, '段内标题', layout.runs.runIn, p.body),
+    ],
+  };
+}
+
+/** word/styles.xml: the document defaults, the styles Word documents carry anyway, and the report's styles. */
+export function stylesXml(layout: Layout, script: Script): string {
+  const defaults = documentDefaults(layout, script);
+  const defaultParagraph = paragraphPropertiesContent(defaults.paragraph);
+  const docDefaults =
+    `<w:docDefaults><w:rPrDefault>${runPropertiesXml(defaults.run)}</w:rPrDefault>` +
+    `<w:pPrDefault>${defaultParagraph === '' ? '' : `<w:pPr>${defaultParagraph}</w:pPr>`}</w:pPrDefault></w:docDefaults>`;
+  const { paragraphStyles, characterStyles } = reportStyles(layout);
+  const styles = paragraphStyles.map(paragraphStyleXml).join('') + characterStyles.map(characterStyleXml).join('');
   // The library's table-of-contents styles indent each level by the default font's size.
-  return `${STYLES_OPEN}${docDefaults}${libraryStyles(Math.round(ptToHalfPoints(p.body.sizePt) * 10))}${styles.join('')}</w:styles>`;
+  return `${STYLES_OPEN}${docDefaults}${libraryStyles(Math.round(ptToHalfPoints(layout.paragraphs.body.sizePt) * 10))}${styles}</w:styles>`;
 }

@@ -1,7 +1,6 @@
-// Turns parsed blocks into docx paragraphs and tables. All formatting comes from the named styles:
-// a paragraph names its paragraph style, a lead sentence or run-in heading its character style, and
-// runs carry no fonts or sizes of their own, so an editor who changes a style in Word restyles the
-// whole document.
+// The body through the docx library, as the Word writer built it before it wrote its XML itself:
+// paragraphs and tables from the same run options (the source's), handed to docx to write;
+// differential.test.ts compares the two.
 import {
   BorderStyle,
   Paragraph,
@@ -19,44 +18,14 @@ import type { Alignment, Layout, ParagraphLayout } from '../../../src/domain/lay
 import { CELL_MARGIN_TWIPS, columnAlignments, columnWidths } from '../../../src/write/docx/table-columns.js';
 import { keepWhole, ROWS_BEFORE_BREAK } from '../../../src/write/docx/table-keep.js';
 import { libreOfficeOverhangPt } from '../../../src/write/docx/title-break.js';
-import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
+import { CAPTION_STYLE, PARAGRAPH_STYLE_IDS, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from '../../../src/write/docx/styles.js';
+import { eastAsianOnly, runOptions, splitPunctuation } from '../../../src/write/docx/blocks.js';
 import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from '../../../src/write/docx/units.js';
-
-function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): IRunOptions {
-  if (inline.role === 'plain') return {};
-  const [style, r] = inline.role === 'lead' ? [LEAD_STYLE, layout.runs.lead] : [RUN_IN_STYLE, layout.runs.runIn];
-  const bold = directBold(p, r, layout.paragraphs.body);
-  return { style, ...(bold === undefined ? {} : { bold }) };
-}
-
-/**
- * Punctuation that Unicode leaves to the context (——, ……, “”, ‘’, ·): Word sets it in the East
- * Asian font because the styles' w:rFonts carry w:hint="eastAsia", but LibreOffice ignores the hint
- * and takes the Latin font (Times New Roman), whose dash is half as wide and whose quotes are
- * narrow, so the two break lines differently. These characters get the East Asian font in all
- * four slots, on their own runs: the one place where runs name a font.
- */
-const CONTEXT_PUNCTUATION = /[\u2014\u2015\u2026\u00b7\u2018\u2019\u201c\u201d]+/gu;
-
-/** Splits text into runs of ordinary text and runs of context punctuation. */
-export function splitPunctuation(text: string): { text: string; punctuation: boolean }[] {
-  const parts: { text: string; punctuation: boolean }[] = [];
-  let at = 0;
-  for (const m of text.matchAll(CONTEXT_PUNCTUATION)) {
-    if (m.index > at) parts.push({ text: text.slice(at, m.index), punctuation: false });
-    parts.push({ text: m[0], punctuation: true });
-    at = m.index + m[0].length;
-  }
-  if (at < text.length) parts.push({ text: text.slice(at), punctuation: false });
-  return parts;
-}
-
-export const eastAsianOnly = (font: string) => ({ ascii: font, hAnsi: font, eastAsia: font, cs: font });
 
 function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): ParagraphChild[] {
   return inlines.flatMap((inline) => {
     if (inline.type === 'break') return [new TextRun({ break: 1 })];
-    const options = runOptions(inline, p, layout);
+    const options = runOptions(inline, p, layout) as IRunOptions;
     const font =
       inline.role === 'lead' ? layout.runs.lead.eastAsiaFont : inline.role === 'runIn' ? layout.runs.runIn.eastAsiaFont : p.eastAsiaFont;
     return splitPunctuation(inline.text).map(

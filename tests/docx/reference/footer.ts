@@ -1,9 +1,9 @@
 // Page numbers (页码) as GB/T 9704 sets them: "— 1 —" below the type area, odd pages on the right
 // and even pages on the left, each one character in from the edge of the type area.
 import { Footer, PageNumber, Paragraph, TextRun } from 'docx';
-import { eastAsianOnly, splitPunctuation } from './blocks.js';
+import { eastAsianOnly, splitPunctuation } from '../../../src/write/docx/blocks.js';
 import type { Alignment, Layout } from '../../../src/domain/layout.js';
-import { FOOTER_STYLE } from './styles.js';
+import { FOOTER_STYLE } from '../../../src/write/docx/styles.js';
 import { ptToTwips, toAlignment } from '../../../src/write/docx/units.js';
 
 const textRuns = (text: string, font: string): TextRun[] =>
