@@ -4,6 +4,7 @@
 // loaded by the import() that asks for them). dist/bundle/meta.json tells which chunk holds which
 // module (the test of what a command loads reads it).
 import { realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -43,7 +44,8 @@ const oneMarkdownIt = {
   },
 };
 
-const result = await build({
+/** The bundle's options; `plugins` beyond these two are added per pass below. */
+const options = {
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist/bundle',
   outExtension: { '.js': '.mjs' },
@@ -69,7 +71,45 @@ const result = await build({
   // file); these five are required, since reading is synchronous.
   external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'js-yaml', 'chardet', 'csv-parse', 'csv-parse/*'],
   plugins: [onlyDefaultZodLocale, oneMarkdownIt],
-});
+};
+
+/**
+ * Chunks. esbuild puts each module in the chunk of the set of entries (the CLI and every module
+ * loaded by an import()) that reach it. Two dozen lazily loaded parts each reaching a different
+ * part of the library cut it into some fifty chunks, and a run of `validate` resolved and linked
+ * them all (about 30 ms). So every lazily loaded part also imports src/cli/library.ts, the module
+ * the commands load the library through: all of the library is then reached by the same set of
+ * entries and stays one chunk. The parts the CLI's entry reaches itself are left as they are
+ * (importing the library there would load it for --version). A first pass finds the parts.
+ */
+const LIBRARY = path.resolve('src/cli/library.ts');
+const first = await build({ ...options, write: false, plugins: [onlyDefaultZodLocale, oneMarkdownIt] });
+const inputs = first.metafile.inputs;
+/** Modules the CLI's entry reaches through static imports. */
+const entryReach = new Set();
+const reach = (file) => {
+  if (entryReach.has(file)) return;
+  entryReach.add(file);
+  for (const i of inputs[file]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) reach(i.path);
+};
+reach('src/cli/main.ts');
+const lazyParts = new Set(
+  Object.values(first.metafile.outputs)
+    .map((o) => o.entryPoint)
+    .filter((e) => e !== undefined && e.startsWith('src/') && !entryReach.has(e) && path.resolve(e) !== LIBRARY)
+    .map((e) => path.resolve(e)),
+);
+const withLibrary = {
+  name: 'lazy-parts-import-the-library',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (!lazyParts.has(args.path)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      return { contents: `${text}\nimport ${JSON.stringify(LIBRARY)};\n`, loader: 'ts' };
+    });
+  },
+};
+const result = await build({ ...options, plugins: [onlyDefaultZodLocale, oneMarkdownIt, withLibrary] });
 
 // The spreadsheet library's ES module build as one CommonJS file, for src/load/spreadsheet/library.ts to require.
 await build({

@@ -42,8 +42,8 @@ export function interruptSignal(): { signal: AbortSignal; dispose: () => void } 
 
 /** Prints one build's outcome; true when it produced the files. */
 async function report(result: BuildResult, io: Io, dryRun: boolean, again: boolean): Promise<boolean> {
-  const { displayPath } = await import('../../load/data-folder.js');
-  const { hasErrors } = await import('../../diagnostics/diagnostic.js');
+  const { displayPath } = await import('../library.js');
+  const { hasErrors } = await import('../library.js');
   printDiagnostics(result.diagnostics, 'text', io);
   if (result.writeFailed || hasErrors(result.diagnostics) || result.files.length === 0) {
     if (again) io.stderr('未能重新生成，上次生成的文件保持不变；改正后保存即自动重试。\n');
@@ -93,7 +93,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         ...(opts.dryRun ? { dryRun: true } : {}),
       };
       if (!opts.watch) {
-        const { build } = await import('../../build.js');
+        const { build } = await import('../library.js');
         const result = await build(request);
         const ok = await report(result, io, request.dryRun === true, false);
         return setExit(result.writeFailed ? EXIT.usage : ok ? EXIT.ok : EXIT.problems);

@@ -30,7 +30,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .action(async (ledger: string, yearArg: string | undefined, opts: Options) => {
       const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
-      const { RECORD_KINDS } = await import('../../domain/registry.js');
+      const { RECORD_KINDS } = await import('../library.js');
       const kind = RECORD_KINDS.find((k) => k.key === ledger || k.label === ledger);
       if (!kind || kind.key === 'activities') {
         throw new UsageError(`没有“${ledger}”这类台账；可写：${RECORD_KINDS.filter((k) => k.key !== 'activities').map((k) => `${k.key}（${k.label}）`).join('、')}`);
