@@ -12,8 +12,8 @@ import Handlebars from 'handlebars/runtime.js';
 
 type Program = hbs.AST.Program;
 
-/** JSON has no undefined, and Handlebars' trees hold it (`hash: undefined`, `source: undefined`): it is stored as this string. */
-export const STORED_UNDEFINED = '\u0000undefined';
+/** JSON has no undefined, and Handlebars' trees hold it (`hash: undefined`, `source: undefined`): it is stored as this string (scripts/bundle.mjs writes the same). */
+const STORED_UNDEFINED = '\u0000undefined';
 
 /** The stored trees, by the template's whole text; each tree kept as its JSON, so every use gets a copy of its own. */
 type Table = Map<string, string>;
