@@ -126,18 +126,25 @@ await build({
 });
 
 // The parse trees of the built-in templates, for src/render/template-trees.ts: Handlebars' parse of
-// each file under templates/ (as loading decodes it), as JSON with undefined written as a stand-in.
-// A tree JSON cannot carry as it is (a number such as -0) is left out: that template is parsed when used.
+// each file under templates/ (as loading decodes it), as JSON with undefined written as a stand-in
+// and each position `{ source: undefined, start: { line, column }, end: { line, column } }` as
+// [line, column, line, column]. A tree JSON cannot carry as it is (a number such as -0) is left
+// out: that template is parsed when used.
 {
   const require = createRequire(import.meta.url);
   const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base.js');
   const STORED_UNDEFINED = '\u0000undefined';
+  const keys = (o, names) => o !== null && typeof o === 'object' && Object.keys(o).join() === names;
+  const point = (p) => keys(p, 'line,column') && Number.isInteger(p.line) && Number.isInteger(p.column);
+  const position = (v) => keys(v, 'source,start,end') && v.source === undefined && point(v.start) && point(v.end);
   const trees = [];
   for (const file of readdirSync('templates', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).sort()) {
     const text = new TextDecoder().decode(readFileSync(path.join('templates', file)));
     let plain = true;
-    const json = JSON.stringify(parse(text), (_key, value) => {
-      if (value === STORED_UNDEFINED || (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))) plain = false;
+    const json = JSON.stringify(parse(text), (key, value) => {
+      if (key === 'loc' && position(value)) return [value.start.line, value.start.column, value.end.line, value.end.column];
+      // What reading could not tell from what is written: the stand-in itself, a position already a list, -0, NaN, Infinity.
+      if (value === STORED_UNDEFINED || (key === 'loc' && Array.isArray(value)) || (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))) plain = false;
       return value === undefined ? STORED_UNDEFINED : value;
     });
     if (plain) trees.push([text, json]);

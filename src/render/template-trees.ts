@@ -12,7 +12,7 @@ import Handlebars from 'handlebars/runtime.js';
 
 type Program = hbs.AST.Program;
 
-/** JSON has no undefined, and Handlebars' trees hold it (`hash: undefined`, `source: undefined`): it is stored as this string (scripts/bundle.mjs writes the same). */
+/** JSON has no undefined, and Handlebars' trees hold it (`hash: undefined`): it is stored as this string (scripts/bundle.mjs writes the same). */
 const STORED_UNDEFINED = '\u0000undefined';
 
 /** The stored trees, by the template's whole text; each tree kept as its JSON, so every use gets a copy of its own. */
@@ -58,15 +58,25 @@ function readTable(from: URL): Table {
   return made;
 }
 
-/** Puts undefined back where the stored tree holds its stand-in (the key stays where it was, so key order is kept). */
+/**
+ * Puts back what JSON could not hold as Handlebars wrote it: undefined where the stored tree holds
+ * its stand-in, and each position, stored as [line, column, line, column]. Keys stay where they
+ * were, so key order is kept.
+ */
 function revive<T>(node: T): T {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) node[i] = revive(node[i]);
   } else if (node !== null && typeof node === 'object') {
     const record = node as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = revive(record[key]);
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      record[key] = key === 'loc' && Array.isArray(value) ? position(value as number[]) : revive(value);
+    }
   } else if (node === STORED_UNDEFINED) {
     return undefined as T;
   }
   return node;
 }
+
+/** A node's position as Handlebars writes it (0-based columns). */
+const position = ([line, column, endLine, endColumn]: number[]) => ({ source: undefined, start: { line, column }, end: { line: endLine, column: endColumn } });
