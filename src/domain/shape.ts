@@ -181,14 +181,16 @@ const STANDS = {
   },
 };
 
-const standsOf = new WeakMap<object, () => Stand>();
+/** A declared shape's stand-in, for the shapes that nest it. */
+const STAND = Symbol('stand');
 
 /** A shape declared once (see above): its schema and its quick check are built from `build` when first asked for. */
 export function declare<S extends Z.ZodType>(build: (z: Zod) => S): Shape<S> {
   let schema: S | undefined;
   let stand: Stand | undefined;
   const standNow = () => (stand ??= build(STANDS as unknown as Zod) as unknown as Stand);
-  const shape: Shape<S> = {
+  const shape: Shape<S> & { [STAND]: () => Stand } = {
+    [STAND]: standNow,
     get schema() {
       return (schema ??= build(zod()));
     },
@@ -199,14 +201,13 @@ export function declare<S extends Z.ZodType>(build: (z: Zod) => S): Shape<S> {
       return Object.keys(standNow().shape ?? {});
     },
   };
-  standsOf.set(shape, standNow);
   return shape;
 }
 
 /** Another declared shape, inside a declaration: its schema for zod, its stand-in for the quick check. */
 export function nested<S extends Z.ZodType>(z: Zod, shape: Shape<S>): S {
   if ((z as unknown) !== STANDS) return shape.schema;
-  return standsOf.get(shape)!() as unknown as S;
+  return (shape as Shape<S> & { [STAND]: () => Stand })[STAND]() as unknown as S;
 }
 
 /** What fieldIn needs of a record field (fields.ts's Field). */
