@@ -59,20 +59,6 @@ export function quickObject(fieldsOf: Record<string, QuickField>): QuickCheck | 
   };
 }
 
-/** The quick check of a list (z.array) whose items `item` checks. */
-export function quickArray(item: QuickCheck): QuickCheck {
-  return (v) => {
-    if (!Array.isArray(v)) return UNSURE;
-    const out: unknown[] = new Array(v.length);
-    for (let i = 0; i < v.length; i++) {
-      const checked = item(v[i]);
-      if (checked === UNSURE) return UNSURE;
-      out[i] = checked;
-    }
-    return out;
-  };
-}
-
 /** A default as zod gives it: a copy of a list or an object, every time. */
 function shallowCopy(value: unknown): unknown {
   if (Array.isArray(value)) return [...(value as unknown[])];
