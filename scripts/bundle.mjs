@@ -3,7 +3,8 @@
 // chunks a command uses (the Word writer, the preview server … each sit in chunks of their own,
 // loaded by the import() that asks for them). dist/bundle/meta.json tells which chunk holds which
 // module (the test of what a command loads reads it).
-import { realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -86,8 +87,9 @@ const options = {
   // spreadsheet library (only when a folder holds an .xlsx or .xls) and the YAML parser that keeps
   // positions (only to place a problem), js-yaml (only for a file the fast YAML reader leaves to it),
   // the encoding detector (only for a file that is not UTF-8) and the CSV parser (only for a .csv
-  // file); these five are required, since reading is synchronous.
-  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'js-yaml', 'chardet', 'csv-parse', 'csv-parse/*'],
+  // file); these five are required, since reading is synchronous. So is Handlebars' parser, only
+  // for a text neither the simple parse nor the stored trees of the built-in templates give (below).
+  external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'js-yaml', 'chardet', 'csv-parse', 'csv-parse/*', 'handlebars/dist/cjs/handlebars/compiler/base.js'],
   plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod],
 };
 
@@ -140,6 +142,33 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The parse trees of the built-in templates, for src/render/template-trees.ts: Handlebars' parse of
+// each file under templates/ (as loading decodes it), as JSON with undefined written as a stand-in
+// and each position `{ source: undefined, start: { line, column }, end: { line, column } }` as
+// [line, column, line, column]. A tree JSON cannot carry as it is (a number such as -0) is left
+// out: that template is parsed when used.
+{
+  const require = createRequire(import.meta.url);
+  const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base.js');
+  const STORED_UNDEFINED = '\u0000undefined';
+  const keys = (o, names) => o !== null && typeof o === 'object' && Object.keys(o).join() === names;
+  const point = (p) => keys(p, 'line,column') && Number.isInteger(p.line) && Number.isInteger(p.column);
+  const position = (v) => keys(v, 'source,start,end') && v.source === undefined && point(v.start) && point(v.end);
+  const trees = [];
+  for (const file of readdirSync('templates', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).sort()) {
+    const text = new TextDecoder().decode(readFileSync(path.join('templates', file)));
+    let plain = true;
+    const json = JSON.stringify(parse(text), (key, value) => {
+      if (key === 'loc' && position(value)) return [value.start.line, value.start.column, value.end.line, value.end.column];
+      // What reading could not tell from what is written: the stand-in itself, a position already a list, -0, NaN, Infinity.
+      if (value === STORED_UNDEFINED || (key === 'loc' && Array.isArray(value)) || (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))) plain = false;
+      return value === undefined ? STORED_UNDEFINED : value;
+    });
+    if (plain) trees.push([text, json]);
+  }
+  writeFileSync('dist/bundle/template-trees.json', JSON.stringify({ handlebars: require('handlebars/package.json').version, trees }));
+}
 
 /** For each chunk, the packages and source folders it holds, by size: what loading it costs. */
 const chunks = {};

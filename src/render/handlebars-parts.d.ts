@@ -5,7 +5,7 @@
  */
 declare module 'handlebars/runtime.js' {
   import Handlebars from 'handlebars';
-  const runtime: Pick<typeof Handlebars, 'helpers' | 'partials' | 'decorators' | 'registerHelper' | 'unregisterHelper' | 'registerPartial' | 'unregisterDecorator'> & {
+  const runtime: Pick<typeof Handlebars, 'helpers' | 'partials' | 'decorators' | 'registerHelper' | 'unregisterHelper' | 'registerPartial' | 'unregisterDecorator' | 'VERSION'> & {
     create(): typeof runtime;
   };
   export default runtime;

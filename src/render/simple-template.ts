@@ -1,11 +1,12 @@
 /**
- * The parse of a simple text: words with `{{figure}}` and `{{helper figure 1 "字"}}` tags and
- * nothing else, as nearly every paragraph of a report's prose is. It gives exactly the tree
- * Handlebars' parser gives (same nodes, fields, key order and positions), without running the
- * parser's lexer, which tries each of its rules at every tag; anything else — a block, partial,
- * comment, `{{{`, `~`, a hash, a sub-expression, `this`, `..`, `@data`, `[…]`, a literal as the
- * tag's name, a backslash, a tag across lines — is declined (undefined) and left to Handlebars,
- * which reports every problem as before. tests/unit/simple-template.test.ts holds the two equal.
+ * The parse of a simple text: words with `{{figure}}`, `{{helper figure 1 "字"}}` and
+ * `{{helper (helper a b)}}` tags and nothing else, as nearly every paragraph of a report's prose
+ * is. It gives exactly the tree Handlebars' parser gives (same nodes, fields, key order and
+ * positions), without running the parser's lexer, which tries each of its rules at every tag (and
+ * without loading the parser at all); anything else — a block, partial, comment, `{{{`, `~`, a
+ * hash, `this`, `..`, `@data`, `[…]`, a literal as a helper's name, a backslash, a tag across
+ * lines, a token not set apart by space — is declined (undefined) and left to Handlebars, which
+ * reports every problem as before. tests/unit/simple-template.test.ts holds the two equal.
  */
 type Program = hbs.AST.Program;
 type Position = { line: number; column: number };
@@ -80,32 +81,64 @@ function mustache(text: string, open: number, close: number, positions: Position
   // Another form of tag, a tag across lines, or braces that are not a plain tag's.
   if (/^[{&!#/^>~*]|~$|[\n\r]|\{\{/.test(inner) || text.charCodeAt(close + 2) === 125) return undefined;
   const start = positions.of(open);
-  const parts: Array<hbs.AST.PathExpression | hbs.AST.Literal> = [];
-  let at = open + 2;
-  while (at < close) {
-    SPACE.lastIndex = at;
-    if (SPACE.exec(text)) at = SPACE.lastIndex;
-    if (at >= close) break;
-    const token = parts.length === 0 ? path(text, at, close, positions) : (literal(text, at, positions) ?? path(text, at, close, positions));
-    // A string holding "}}" ends past the first "}}": the tag is not where it was looked for.
-    if (!token || token.end > close) return undefined;
-    parts.push(token.node);
-    at = token.end;
-    // Tokens are separated by space (the tag's end stops the loop).
-    if (at < close && !/\s/.test(text[at]!)) return undefined;
-  }
-  const [name, ...params] = parts;
-  // `{{else…` opens an inverse section for the lexer, whatever follows.
-  if (!name || name.type !== 'PathExpression' || (name as hbs.AST.PathExpression).original.startsWith('else')) return undefined;
+  const call = helperCall(text, open + 2, close, positions, 0);
+  if (!call || call.end !== close) return undefined;
   return {
     type: 'MustacheStatement',
-    path: name,
-    params,
+    path: call.name,
+    params: call.params,
     hash: undefined,
     escaped: true,
     strip: { open: false, close: false },
     loc: loc(start, positions.of(close + 2)),
   } as unknown as hbs.AST.MustacheStatement;
+}
+
+/** Sub-expressions nested deeper than this are left to Handlebars. */
+const MAX_NESTING = 8;
+
+type Param = hbs.AST.PathExpression | hbs.AST.Literal | hbs.AST.SubExpression;
+
+/**
+ * `name param …` from `at`, up to the tag's end (`close`) at depth 0, or up to the `)` of a
+ * sub-expression deeper; `end` is the offset where it stops (`close`, or that of the `)`).
+ */
+function helperCall(text: string, at: number, close: number, positions: Positions, depth: number): { name: hbs.AST.PathExpression; params: Param[]; end: number } | undefined {
+  const parts: Param[] = [];
+  for (;;) {
+    SPACE.lastIndex = at;
+    if (SPACE.exec(text)) at = SPACE.lastIndex;
+    if (at >= close || (depth > 0 && text[at] === ')')) break;
+    const token = parts.length === 0 ? path(text, at, close, positions) : param(text, at, close, positions, depth);
+    // A string holding "}}" ends past the first "}}": the tag is not where it was looked for.
+    if (!token || token.end > close) return undefined;
+    parts.push(token.node);
+    at = token.end;
+    // Tokens are separated by space (the tag's end, or a sub-expression's, stops the loop).
+    if (at < close && !/\s/.test(text[at]!) && !(depth > 0 && text[at] === ')')) return undefined;
+  }
+  if (depth > 0 && text[at] !== ')') return undefined;
+  const [name, ...params] = parts;
+  // `{{else…` opens an inverse section for the lexer, whatever follows.
+  if (!name || name.type !== 'PathExpression' || (name as hbs.AST.PathExpression).original.startsWith('else')) return undefined;
+  return { name: name as hbs.AST.PathExpression, params, end: at };
+}
+
+/** A parameter: a number, a string, a sub-expression or a name. */
+function param(text: string, at: number, close: number, positions: Positions, depth: number): { node: Param; end: number } | undefined {
+  if (text[at] === '(') return subExpression(text, at, close, positions, depth + 1);
+  return literal(text, at, positions) ?? path(text, at, close, positions);
+}
+
+/** `(helper param …)` at `open`, a helper's value given to another (`{{percent (sum a b)}}`). */
+function subExpression(text: string, open: number, close: number, positions: Positions, depth: number): { node: hbs.AST.SubExpression; end: number } | undefined {
+  if (depth > MAX_NESTING) return undefined;
+  const start = positions.of(open);
+  const call = helperCall(text, open + 1, close, positions, depth);
+  if (!call) return undefined;
+  const end = call.end + 1;
+  const node = { type: 'SubExpression', path: call.name, params: call.params, hash: undefined, loc: loc(start, positions.of(end)) };
+  return { node: node as unknown as hbs.AST.SubExpression, end };
 }
 
 /** A name of plain segments joined by dots (`proposals.filed`, `meetings.byKind.主席会议.count`). */
@@ -123,7 +156,8 @@ function path(text: string, at: number, close: number, positions: Positions): { 
     if (text[end] !== '.') break;
     end++;
   }
-  if (end < close && !/\s/.test(text[end]!)) return undefined;
+  // Followed by space, the tag's end or a sub-expression's (any other `)` is refused by the caller).
+  if (end < close && !/[\s)]/.test(text[end]!)) return undefined;
   const original = segments.join('.');
   const node = { type: 'PathExpression', data: false, depth: 0, parts: segments, original, loc: loc(positions.of(at), positions.of(end)) };
   return { node: node as unknown as hbs.AST.PathExpression, end };

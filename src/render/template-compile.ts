@@ -2,11 +2,20 @@
  * Handlebars' parser, as the engine uses it: its English errors put into Chinese at the
  * position they concern.
  */
-import { parse as parseTemplate, parser } from 'handlebars/dist/cjs/handlebars/compiler/base.js';
+import { createRequire } from 'node:module';
+import type * as HandlebarsParser from 'handlebars/dist/cjs/handlebars/compiler/base.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { parseSimple } from './simple-template.js';
+import { storedTree } from './template-trees.js';
 
 type Program = hbs.AST.Program;
+
+let loaded: typeof HandlebarsParser | undefined;
+/**
+ * The parser, required on first use (parsing is synchronous): simple texts and the built-in
+ * templates need none, so a run on them never loads its code (an esbuild external).
+ */
+const handlebarsParser = (): typeof HandlebarsParser => (loaded ??= createRequire(import.meta.url)('handlebars/dist/cjs/handlebars/compiler/base.js') as typeof HandlebarsParser);
 
 /** A syntax problem of Handlebars' own, in Chinese, at its position; the library's error is the cause. */
 export class CompileFailure extends Error {
@@ -22,13 +31,14 @@ export class CompileFailure extends Error {
 
 /**
  * Handlebars' parser, with its English errors put into Chinese at the position they concern. A
- * simple text (words and plain tags, as prose mostly is) gets the same tree without it.
+ * simple text (words and plain tags, as prose mostly is) and a built-in template's text get the
+ * same tree without it.
  */
 export function parse(text: string): Program {
-  const simple = parseSimple(text);
-  if (simple) return simple;
+  const known = parseSimple(text) ?? storedTree(text);
+  if (known) return known;
   try {
-    return parseTemplate(text);
+    return handlebarsParser().parse(text);
   } catch (error) {
     const { detail, line, column } = parseError(text, error);
     throw new CompileFailure(detail, line, column, error);
@@ -62,7 +72,7 @@ function parseError(text: string, error: unknown): { detail: string; line: numbe
     const detail = path ? `名称“${path}”写法有误：this、..、. 只能写在名称的开头` : '这里的写法无法识别';
     return { detail, line: e.lineNumber, column: (e.column ?? 0) + 1 };
   }
-  const lexer: Lexer | undefined = parser.lexer;
+  const lexer: Lexer | undefined = handlebarsParser().parser.lexer;
   const token = /got '([A-Z_]+)'/.exec(message)?.[1] ?? (message.startsWith('Lexical error') ? 'INVALID' : '');
   const found = lexer?.match ?? '';
   const offset = lexer ? Math.min(text.length, lexer.matched.length - found.length) : 0;

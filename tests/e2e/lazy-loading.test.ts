@@ -3,9 +3,10 @@
  * logged (tests/helpers/load-log.mjs), the bundle's chunks mapped to the sources and packages
  * they hold (dist/bundle/meta.json). The heavy libraries — the spreadsheet reader, the Word
  * writer, the PDF engine, the traditional-script converter, the preview server — load only for
- * the folder, format or command that needs them.
+ * the folder, format or command that needs them; Handlebars' parser only for a template or text
+ * that is neither built in nor simple.
  */
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -119,6 +120,17 @@ describe('what a command loads', () => {
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).toContain('levels');
     expect(await readFile(log, 'utf8')).toContain('evaluated zod');
+  });
+
+  it("parses the bundled templates and prose without Handlebars' parser; loads it for an edited template", async () => {
+    const parser = (modules: string[]) => modules.filter((m) => /node_modules\/handlebars\/dist\/cjs\/handlebars\/compiler\/(base|parser)\.js$/.test(m));
+    // The built-in templates' trees are stored with the bundle, and every paragraph of the data is a simple text.
+    expect(parser(await loaded(['validate', '2023', '--data', DATA, '--no-cache'], ROOT))).toEqual([]);
+    const templates = await tempDir('report-edited-');
+    const opening = await readFile(path.join(ROOT, 'templates', 'annual', 'opening.hbs'), 'utf8');
+    await mkdir(path.join(templates, 'annual'));
+    await writeFile(path.join(templates, 'annual', 'opening.hbs'), opening.replace('向大会报告工作', '向大会报告一年来的工作'));
+    expect(parser(await loaded(['validate', '2023', '--data', DATA, '--templates', templates, '--no-cache'], ROOT))).not.toEqual([]);
   });
 
   it('loads the Word writer for docx, the converter for hant', async () => {

@@ -1,0 +1,88 @@
+/**
+ * The parse trees of the built-in templates stored with the bundle (dist/bundle/template-trees.json,
+ * written by scripts/bundle.mjs) against Handlebars' parser: the stored tree of every .hbs file under
+ * templates/ is Handlebars' own parse of it — every node, field, undefined field, key order and
+ * position — and only the exact text gets it. The bundled CLI parses an edited template anew.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'handlebars/dist/cjs/handlebars/compiler/base.js';
+import { describe, expect, it } from 'vitest';
+import { storedTrees } from '../../src/render/template-trees.js';
+import { runCli } from '../helpers/cli.js';
+import { DATA, ROOT, tempDir, writeFiles } from '../helpers/fixture.js';
+
+const TABLE = pathToFileURL(path.join(ROOT, 'dist', 'bundle', 'template-trees.json'));
+/** A tree as text, with undefined fields kept (Handlebars writes `hash: undefined`, `source: undefined`) and -0 told from 0. */
+const shown = (tree: unknown): string =>
+  JSON.stringify(tree, (_key, value: unknown) => (value === undefined ? '<undefined>' : Object.is(value, -0) ? '<-0>' : value));
+
+/** Every built-in template, as loading decodes it (a BOM dropped). */
+const templates = readdirSync(path.join(ROOT, 'templates'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.hbs'))
+  .map((f) => ({ file: f, text: new TextDecoder().decode(readFileSync(path.join(ROOT, 'templates', f))) }));
+
+describe('the stored trees of the built-in templates', () => {
+  const stored = storedTrees(TABLE);
+
+  it.each(templates)("$file: the stored tree is Handlebars' parse of the file", ({ text }) => {
+    const tree = stored(text);
+    expect(tree).toBeDefined();
+    expect(shown(tree)).toBe(shown(parse(text)));
+  });
+
+  it('hands out a copy of its own on every lookup (a change to one does not reach the next)', () => {
+    const { text } = templates.find((t) => t.text.includes('{{#'))!;
+    const first = stored(text)!;
+    first.body.length = 0;
+    (first.loc as { start: { line: number } }).start.line = 99;
+    expect(shown(stored(text))).toBe(shown(parse(text)));
+  });
+
+  it('gives nothing for any other text: each template changed by one character, and texts around it', () => {
+    for (const { text } of templates) {
+      const at = Math.floor(text.length / 2);
+      const changed = [`${text} `, text.slice(0, -1), ` ${text}`, `\uFEFF${text}`, text.replace(/\n/g, '\r\n'), text.slice(0, at) + (text[at] === 'x' ? 'y' : 'x') + text.slice(at + 1)];
+      for (const other of changed) if (other !== text) expect(stored(other), JSON.stringify(other.slice(0, 40))).toBeUndefined();
+    }
+    expect(stored('')).toBeUndefined();
+  });
+
+  it('serves no tree from a file that is missing, damaged, of another shape or of another Handlebars', async () => {
+    const dir = await tempDir('report-trees-');
+    const good = JSON.parse(await readFile(TABLE, 'utf8')) as { handlebars: string; trees: [string, string][] };
+    const { text } = templates[0]!;
+    const files = {
+      'damaged.json': (await readFile(TABLE, 'utf8')).slice(0, 1000),
+      'other-version.json': JSON.stringify({ ...good, handlebars: '4.0.0' }),
+      'no-trees.json': JSON.stringify({ handlebars: good.handlebars }),
+      'bad-entry.json': JSON.stringify({ handlebars: good.handlebars, trees: [...good.trees, [text, 5]] }),
+      'null.json': 'null',
+    };
+    await writeFiles(dir, files);
+    for (const name of [...Object.keys(files), 'missing.json']) expect(storedTrees(pathToFileURL(path.join(dir, name)))(text), name).toBeUndefined();
+    // The shape check is not what refuses them: the same file, written back whole, serves.
+    await writeFile(path.join(dir, 'copy.json'), JSON.stringify(good));
+    expect(storedTrees(pathToFileURL(path.join(dir, 'copy.json')))(text)).toBeDefined();
+  });
+});
+
+describe('the bundled CLI with an edited built-in template', () => {
+  it('parses the edited text: its change is written, and a syntax error in it is reported at its place', async () => {
+    const opening = readFileSync(path.join(ROOT, 'templates', 'annual', 'opening.hbs'), 'utf8');
+    const templatesDir = await tempDir('report-edited-');
+    const out = await tempDir('report-edited-out-');
+    await writeFiles(templatesDir, { 'annual/opening.hbs': opening.replace('向大会报告工作', '向大会报告一年来的工作') });
+    const edited = await runCli(['build', '2023', '--data', DATA, '--templates', templatesDir, '--out', out, '--format', 'md', '--no-cache']);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(await readFile(path.join(out, '2023', 'report.md'), 'utf8')).toContain('向大会报告一年来的工作');
+
+    await writeFiles(templatesDir, { 'annual/opening.hbs': opening.replace('{{/unless}}我代表', '{{/unless}}我代表{{sum a=}}') });
+    const broken = await runCli(['validate', '2023', '--data', DATA, '--templates', templatesDir, '--no-cache']);
+    expect(broken.code).toBe(1);
+    // Handlebars' parser refused it (the position is where its lexer stopped).
+    expect(broken.stderr + broken.stdout).toMatch(/opening\.hbs:2:58 错误 RPT501 模板语法错误：“}}”之前缺少内容/);
+  });
+});
