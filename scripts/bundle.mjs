@@ -45,7 +45,25 @@ const oneMarkdownIt = {
   },
 };
 
-/** The bundle's options; `plugins` beyond these two are added per pass below. */
+/**
+ * zod evaluated when a schema is first built, not when the chunk loads: a run whose data passes its
+ * quick checks builds none (src/domain/shape.ts). src/domain/zod.ts, the one module that imports
+ * zod, is replaced by one that require()s zod's ES module build, which esbuild then keeps in the
+ * chunk behind a lazy initializer. (The package's require() condition would give its CommonJS build.)
+ */
+const lazyZod = {
+  name: 'lazy-zod',
+  setup(b) {
+    const module = path.resolve('src/domain/zod.ts');
+    b.onLoad({ filter: /[\\/]src[\\/]domain[\\/]zod\.ts$/ }, (args) =>
+      args.path === module
+        ? { contents: `let z; export const zod = () => (z ??= require(${JSON.stringify(realpathSync('node_modules/zod/v4/index.js'))}));`, loader: 'js' }
+        : undefined,
+    );
+  },
+};
+
+/** The bundle's options; `plugins` beyond these three are added per pass below. */
 const options = {
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist/bundle',
@@ -72,7 +90,7 @@ const options = {
   // file); these five are required, since reading is synchronous. So is Handlebars' parser, only
   // for a text neither the simple parse nor the stored trees of the built-in templates give (below).
   external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'js-yaml', 'chardet', 'csv-parse', 'csv-parse/*', 'handlebars/dist/cjs/handlebars/compiler/base.js'],
-  plugins: [onlyDefaultZodLocale, oneMarkdownIt],
+  plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod],
 };
 
 /**
@@ -85,7 +103,7 @@ const options = {
  * (importing the library there would load it for --version). A first pass finds the parts.
  */
 const LIBRARY = path.resolve('src/cli/library.ts');
-const first = await build({ ...options, write: false, plugins: [onlyDefaultZodLocale, oneMarkdownIt] });
+const first = await build({ ...options, write: false, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod] });
 const inputs = first.metafile.inputs;
 /** Modules the CLI's entry reaches through static imports. */
 const entryReach = new Set();
@@ -111,7 +129,7 @@ const withLibrary = {
     });
   },
 };
-const result = await build({ ...options, plugins: [onlyDefaultZodLocale, oneMarkdownIt, withLibrary] });
+const result = await build({ ...options, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, withLibrary] });
 
 // The spreadsheet library's ES module build as one CommonJS file, for src/load/spreadsheet/library.ts to require.
 await build({

@@ -4,7 +4,8 @@
  * means one thing in all of them. Organisations differ: some count 并案 within 立案 and in the
  * filing rate, some do not; some take 办复率 over 立案 alone.
  */
-import * as z from 'zod/v4';
+import type * as z from 'zod/v4';
+import { declare } from './shape.js';
 
 export const CONVENTION_DEFAULTS = {
   mergedInFiled: true,
@@ -14,29 +15,31 @@ export const CONVENTION_DEFAULTS = {
   cutoff: '年底',
 } as const;
 
-export const ConventionsSchema = z
-  .strictObject({
-    mergedInFiled: z.boolean().default(CONVENTION_DEFAULTS.mergedInFiled).meta({
-      description: '并案是否计入立案：true（默认）时立案数、立案率和附件的“立案”列都含并案，报告写“立案220件（含并案16件）”；false 时都不含，写“立案204件，并案16件”',
-    }),
-    answeredRateBase: z.enum(['立案', '立案和并案']).default(CONVENTION_DEFAULTS.answeredRateBase).meta({
-      description: '办复率的分母：立案（默认，按 mergedInFiled 的口径）；或立案和并案（不论 mergedInFiled）',
-    }),
-    satisfactionRateBase: z.enum(['反馈', '办复']).default(CONVENTION_DEFAULTS.satisfactionRateBase).meta({
-      description: '满意和基本满意率的分母：反馈（默认，反馈了满意度的提案）；或办复（已办复的提案）',
-    }),
-    percentDigits: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(CONVENTION_DEFAULTS.percentDigits).meta({
-      description: '报告中百分数的小数位数：1（默认，如 27.0%）；0 为整数（如 27%）；一份报告只用一种',
-    }),
-    cutoff: z
-      .string()
-      .regex(/^(年底|\d{2}-\d{2})$/)
-      .default(CONVENTION_DEFAULTS.cutoff)
-      .meta({ description: '提案办复等数字的统计截止日：年底（默认，写“截至2023年底”）；或月-日，如 12-20（写“截至2023年12月20日”）' }),
-  })
-  .meta({ description: '统计口径：并案是否计入立案，办复率、满意率的分母，百分数的位数，统计截止日' });
+export const ConventionsShape = declare((z) =>
+  z
+    .strictObject({
+      mergedInFiled: z.boolean().default(CONVENTION_DEFAULTS.mergedInFiled).meta({
+        description: '并案是否计入立案：true（默认）时立案数、立案率和附件的“立案”列都含并案，报告写“立案220件（含并案16件）”；false 时都不含，写“立案204件，并案16件”',
+      }),
+      answeredRateBase: z.enum(['立案', '立案和并案']).default(CONVENTION_DEFAULTS.answeredRateBase).meta({
+        description: '办复率的分母：立案（默认，按 mergedInFiled 的口径）；或立案和并案（不论 mergedInFiled）',
+      }),
+      satisfactionRateBase: z.enum(['反馈', '办复']).default(CONVENTION_DEFAULTS.satisfactionRateBase).meta({
+        description: '满意和基本满意率的分母：反馈（默认，反馈了满意度的提案）；或办复（已办复的提案）',
+      }),
+      percentDigits: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(CONVENTION_DEFAULTS.percentDigits).meta({
+        description: '报告中百分数的小数位数：1（默认，如 27.0%）；0 为整数（如 27%）；一份报告只用一种',
+      }),
+      cutoff: z
+        .string()
+        .regex(/^(年底|\d{2}-\d{2})$/)
+        .default(CONVENTION_DEFAULTS.cutoff)
+        .meta({ description: '提案办复等数字的统计截止日：年底（默认，写“截至2023年底”）；或月-日，如 12-20（写“截至2023年12月20日”）' }),
+    })
+    .meta({ description: '统计口径：并案是否计入立案，办复率、满意率的分母，百分数的位数，统计截止日' }),
+);
 
-export type Conventions = z.output<typeof ConventionsSchema>;
+export type Conventions = z.output<typeof ConventionsShape.schema>;
 
 /** The conventions of an organisation, or the defaults when it declares none (or has no organization.yaml). */
 export function conventionsOf(org: { conventions?: Conventions } | undefined): Conventions {

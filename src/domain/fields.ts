@@ -4,9 +4,13 @@
  * docs, the scaffold's comments), the spreadsheet headers it is found under, and how a cell is
  * read. A record kind lists its fields; everything else is derived from that list.
  */
-import * as z from 'zod/v4';
+import type * as z from 'zod/v4';
 import type { CellType } from '../load/spreadsheet/cell-types.js';
 import { quickCount, quickDate, quickDecimal, quickFlag, quickNote, quickObject, quickText, UNSURE, type QuickCheck } from './quick-check.js';
+import { declare, nested } from './shape.js';
+import { zod } from './zod.js';
+
+type Zod = typeof z;
 
 /** How a spreadsheet cell becomes a value: the spreadsheet reader's own types. */
 export type { CellType };
@@ -67,12 +71,12 @@ type Flat<T> = { [K in keyof T]: T[K] };
  * A field. Its zod schema is built when first asked for: records that pass their quick check
  * never need it, and building a kind's schemas cost more than checking a small year.
  */
-function field<T, O extends FieldOptions>(make: () => z.ZodType<T>, label: string, description: string, cell: CellType, options: O | undefined, quick: QuickCheck): Field<Valued<T, O>> {
+function field<T, O extends FieldOptions>(make: (zod: typeof z) => z.ZodType<T>, label: string, description: string, cell: CellType, options: O | undefined, quick: QuickCheck): Field<Valued<T, O>> {
   const fallback = options?.fallback;
   const required = !options?.optional && fallback === undefined;
   let built: z.ZodType | undefined;
   const build = () => {
-    let s: z.ZodType = make().meta({ title: label, description: `${label}：${description}` });
+    let s: z.ZodType = make(zod()).meta({ title: label, description: `${label}：${description}` });
     if (fallback !== undefined) s = s.default(fallback as never);
     else if (!required) s = s.optional();
     return s;
@@ -106,52 +110,54 @@ function quickList(v: unknown): unknown {
  * A date as people type it in YAML, as in cells: 2024-09-26, and also 2024-9-26, 2024.9.26,
  * 2024/9/26 and 2024年9月26日, each read as 2024-09-26. A day that does not exist is refused.
  */
-export const dateSchema = z.union([
-  z.iso.date(),
-  z
-    .string()
-    // Never YYYY-MM-DD itself: that form is the ISO branch's, so the JSON Schema refuses 2023-02-30 as the tool does.
-    .regex(/^\d{4}(?:-(?:\d-\d{1,2}|\d{1,2}-\d)|([./])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}日?)$/)
-    .transform((text) => {
-      const [y, m, d] = text.match(/\d+/g)!.map(Number) as [number, number, number];
-      return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    })
-    .pipe(z.iso.date()),
-]);
+export const DateShape = declare((z) =>
+  z.union([
+    z.iso.date(),
+    z
+      .string()
+      // Never YYYY-MM-DD itself: that form is the ISO branch's, so the JSON Schema refuses 2023-02-30 as the tool does.
+      .regex(/^\d{4}(?:-(?:\d-\d{1,2}|\d{1,2}-\d)|([./])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}日?)$/)
+      .transform((text) => {
+        const [y, m, d] = text.match(/\d+/g)!.map(Number) as [number, number, number];
+        return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      })
+      .pipe(z.iso.date()),
+  ]),
+);
 
 /** Characters an id may not hold: it is cited in figure names (`meetings.byId.<id>.topic`). */
 const ID_PATTERN = /^[^\s.\/\\[\]{}'"`，。、]+$/u;
 
 export const fields = {
   id<O extends FieldOptions>(label: string, description: string, options?: O) {
-    const schema = () => z.string().regex(ID_PATTERN, { message: 'id' });
+    const schema = (z: Zod) => z.string().regex(ID_PATTERN, { message: 'id' });
     const quick = (v: unknown) => (typeof v === 'string' && ID_PATTERN.test(v) ? v : UNSURE);
     return field(schema, label, `${description}；在同一年度的全部记录中唯一，不含空格和“.”`, { kind: 'id' }, options, quick);
   },
   text<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(() => z.string().min(1), label, description, { kind: 'text' }, options, quickText);
+    return field((z) => z.string().min(1), label, description, { kind: 'text' }, options, quickText);
   },
   /** Text that may be empty (a topic not yet known). */
   note<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(() => z.string(), label, description, { kind: 'text' }, options, quickNote);
+    return field((z) => z.string(), label, description, { kind: 'text' }, options, quickNote);
   },
   count<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(() => z.int().nonnegative(), label, description, { kind: 'count' }, options, quickCount);
+    return field((z) => z.int().nonnegative(), label, description, { kind: 'count' }, options, quickCount);
   },
   decimal<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(() => z.number().nonnegative(), label, description, { kind: 'decimal' }, options, quickDecimal);
+    return field((z) => z.number().nonnegative(), label, description, { kind: 'decimal' }, options, quickDecimal);
   },
   date<O extends FieldOptions>(label: string, description: string, options?: O) {
-    return field(() => dateSchema, label, `${description}（YYYY-MM-DD，也可写 2024-9-26、2024.9.26、2024年9月26日）`, { kind: 'date' }, options, quickDate);
+    return field((z) => nested(z, DateShape), label, `${description}（YYYY-MM-DD，也可写 2024-9-26、2024.9.26、2024年9月26日）`, { kind: 'date' }, options, quickDate);
   },
   /** Yes or no; 是/否 are read as true/false, in YAML as in spreadsheets. */
   flag<O extends FieldOptions>(label: string, description: string, options?: O) {
-    const schema = () => z.union([z.boolean(), z.enum(['是', '否']).transform((v) => v === '是')]);
+    const schema = (z: Zod) => z.union([z.boolean(), z.enum(['是', '否']).transform((v) => v === '是')]);
     return field(schema, label, `${description}（true/是 或 false/否）`, { kind: 'boolean' }, options, quickFlag);
   },
   /** Several names; a single text is split at 、，,；; as a spreadsheet cell is. */
   list<O extends FieldOptions>(label: string, description: string, options?: O) {
-    const schema = () => z.union([z.array(z.string().min(1)), z.string().transform(splitList)]);
+    const schema = (z: Zod) => z.union([z.array(z.string().min(1)), z.string().transform(splitList)]);
     return field(schema, label, `${description}（列表，或用“、”隔开的一行文字）`, { kind: 'list' }, options, quickList);
   },
   /**
@@ -162,7 +168,7 @@ export const fields = {
     const aliases = options?.aliases ?? {};
     // The aliases are in the enum, so that an editor offers them and the JSON Schema accepts them.
     const accepted = [...new Set([...values, ...Object.keys(aliases)])] as [string, ...string[]];
-    const schema = (): z.ZodType<string> => z.enum(accepted).transform((v): string => aliases[v] ?? v);
+    const schema = (z: Zod): z.ZodType<string> => z.enum(accepted).transform((v): string => aliases[v] ?? v);
     const cellValues = Object.fromEntries([...values.map((v) => [v, v] as const), ...Object.entries(aliases)]);
     const known = new Set<unknown>(accepted);
     const quick = (v: unknown) => (known.has(v) ? (aliases[v as string] ?? v) : UNSURE);
@@ -195,5 +201,5 @@ export function quickRecord(fieldsOf: Record<string, Field>): QuickCheck | undef
 /** The zod object schema of a record made of `fieldsOf`; unknown fields are refused. */
 export function recordSchema(fieldsOf: Record<string, Field>, description: string): z.ZodType<Record<string, unknown>> {
   const shape: Record<string, z.ZodType> = Object.fromEntries(Object.entries(fieldsOf).map(([name, f]) => [name, f.schema]));
-  return z.strictObject(shape).meta({ description });
+  return zod().strictObject(shape).meta({ description });
 }

@@ -4,19 +4,22 @@
  * report's title, subtitle and opening are derived here from `fullName`, so a national, a
  * provincial and a county 政协 are each named as their own reports name them.
  */
-import * as z from 'zod/v4';
+import type * as z from 'zod/v4';
 import { chineseNumeral } from './chinese.js';
-import { ConventionsSchema } from './conventions.js';
+import { ConventionsShape } from './conventions.js';
+import { declare, nested } from './shape.js';
 import { MEETING_GROUPS, VOCABULARY_LISTS, vocabularyOf, type MeetingGroup, type Vocabulary } from './vocabulary.js';
 
-const text = (description: string) => z.string().min(1).meta({ description });
-const names = (description: string) => z.array(z.string().min(1)).meta({ description });
+type Zod = typeof z;
+const text = (z: Zod, description: string) => z.string().min(1).meta({ description });
+const names = (z: Zod, description: string) => z.array(z.string().min(1)).meta({ description });
 
 /** 办理结果 classes: A 已解决或基本解决… Each organisation defines its own (some use A–D). */
-const ResultClassSchema = z.strictObject({
-  class: z.string().min(1).max(8).meta({ description: '类别代号，如 A' }),
-  label: text('这一类的说法，如：已解决或基本解决'),
-});
+const resultClass = (z: Zod) =>
+  z.strictObject({
+    class: z.string().min(1).max(8).meta({ description: '类别代号，如 A' }),
+    label: text(z, '这一类的说法，如：已解决或基本解决'),
+  });
 
 export const DEFAULT_RESULT_CLASSES = [
   { class: 'A', label: '已解决或基本解决' },
@@ -24,70 +27,74 @@ export const DEFAULT_RESULT_CLASSES = [
   { class: 'C', label: '留作参考' },
 ] as const;
 
-const meetingKindExtension = z.union([
-  z.string().min(1),
-  z.strictObject({
-    name: text('会议类型名称，如：月度协商会'),
-    group: z.enum(Object.keys(MEETING_GROUPS) as [MeetingGroup, ...MeetingGroup[]]).optional().meta({
-      description: `计入哪一类会议的合计：${Object.entries(MEETING_GROUPS).map(([k, g]) => `${k}（${g.label}）`).join('、')}`,
+const meetingKindExtension = (z: Zod) =>
+  z.union([
+    z.string().min(1),
+    z.strictObject({
+      name: text(z, '会议类型名称，如：月度协商会'),
+      group: z.enum(Object.keys(MEETING_GROUPS) as [MeetingGroup, ...MeetingGroup[]]).optional().meta({
+        description: `计入哪一类会议的合计：${Object.entries(MEETING_GROUPS).map(([k, g]) => `${k}（${g.label}）`).join('、')}`,
+      }),
     }),
-  }),
-]);
+  ]);
 
-const vocabularyExtensions = Object.fromEntries(
-  VOCABULARY_LISTS.map((list) => [
-    list.key,
-    (list.key === 'meetingKinds' ? z.array(meetingKindExtension) : names(''))
-      .optional()
-      .meta({ description: `在默认的${list.label}（${list.defaults.join('、')}）之外，本组织另有的${list.label}` }),
-  ]),
+const vocabularyExtensions = (z: Zod) =>
+  Object.fromEntries(
+    VOCABULARY_LISTS.map((list) => [
+      list.key,
+      (list.key === 'meetingKinds' ? z.array(meetingKindExtension(z)) : names(z, ''))
+        .optional()
+        .meta({ description: `在默认的${list.label}（${list.defaults.join('、')}）之外，本组织另有的${list.label}` }),
+    ]),
+  );
+
+export const OrganizationShape = declare((z) =>
+  z
+    .strictObject({
+      fullName: text(z, '全称，如：中国人民政治协商会议江北省云州市委员会；全国政协为：中国人民政治协商会议全国委员会'),
+      shortName: text(z, '简称，如：云州市政协'),
+      province: z.string().default('').meta({ description: '所在省（自治区、直辖市），如：江北省；省级和全国政协留空' }),
+      name: z.string().default('').meta({ description: '地名，如：云州市；全国政协留空' }),
+      level: z.string().min(1).meta({ description: '层级：全国、省、市、区、县……（可在 levels 中增加）' }),
+      partyCommittee: text(z, '同级党委简称，如：市委；全国政协写：党中央'),
+      government: text(z, '同级政府简称，如：市政府；全国政协写：国务院'),
+      congress: text(z, '同级人大简称，如：市人大'),
+      proposalCategories: names(z, '提案分类（领域）清单；提案的“类别”须取自这里').min(1),
+      sectors: names(z, '界别清单；填写后，提案的“界别”须取自这里').default([]),
+      handlingUnits: names(z, '承办单位名录；填写后，提案的主办、会办单位须取自这里').default([]),
+      proposalResults: z
+        .array(resultClass(z))
+        .min(1)
+        .default([...DEFAULT_RESULT_CLASSES])
+        .meta({ description: '提案办理结果的分类及说法，默认 A 已解决或基本解决、B 正在解决或列入计划解决、C 留作参考' }),
+      conventions: nested(z, ConventionsShape).optional(),
+      sheetHeaders: z
+        .record(z.string(), z.record(z.string().min(1), z.string().min(1)))
+        .optional()
+        .meta({
+          description: '表格台账中本组织自己的列名，按记录类别写“列名: 字段”，如 proposals: {答复形式: result, 主办: leadUnits}；默认能识别的列名见 README',
+        }),
+      sheetValues: z
+        .record(z.string(), z.record(z.string(), z.record(z.string().min(1), z.string())))
+        .optional()
+        .meta({
+          description:
+            '表格台账中本组织自己的写法，按记录类别、字段写“写法: 标准值”，如 proposals: {review: {转办: 转来信}, satisfaction: {未评价: ""}}；标准值写 "" 表示当作没有填写',
+        }),
+      proposerLists: z
+        .record(z.string().min(1), names(z, ''))
+        .optional()
+        .meta({
+          description: '提案者名录：按提案者类别列出党派、团体、专委会的名称，如 {党派: [民盟某某委员会], 团体: [某某工商联]}；台账没有“提案者类别”列时据此推断',
+        }),
+      ...vocabularyExtensions(z),
+    })
+    .meta({ description: '政协组织信息（各年度共用）' }),
 );
 
-export const OrganizationSchema = z
-  .strictObject({
-    fullName: text('全称，如：中国人民政治协商会议江北省云州市委员会；全国政协为：中国人民政治协商会议全国委员会'),
-    shortName: text('简称，如：云州市政协'),
-    province: z.string().default('').meta({ description: '所在省（自治区、直辖市），如：江北省；省级和全国政协留空' }),
-    name: z.string().default('').meta({ description: '地名，如：云州市；全国政协留空' }),
-    level: z.string().min(1).meta({ description: '层级：全国、省、市、区、县……（可在 levels 中增加）' }),
-    partyCommittee: text('同级党委简称，如：市委；全国政协写：党中央'),
-    government: text('同级政府简称，如：市政府；全国政协写：国务院'),
-    congress: text('同级人大简称，如：市人大'),
-    proposalCategories: names('提案分类（领域）清单；提案的“类别”须取自这里').min(1),
-    sectors: names('界别清单；填写后，提案的“界别”须取自这里').default([]),
-    handlingUnits: names('承办单位名录；填写后，提案的主办、会办单位须取自这里').default([]),
-    proposalResults: z
-      .array(ResultClassSchema)
-      .min(1)
-      .default([...DEFAULT_RESULT_CLASSES])
-      .meta({ description: '提案办理结果的分类及说法，默认 A 已解决或基本解决、B 正在解决或列入计划解决、C 留作参考' }),
-    conventions: ConventionsSchema.optional(),
-    sheetHeaders: z
-      .record(z.string(), z.record(z.string().min(1), z.string().min(1)))
-      .optional()
-      .meta({
-        description: '表格台账中本组织自己的列名，按记录类别写“列名: 字段”，如 proposals: {答复形式: result, 主办: leadUnits}；默认能识别的列名见 README',
-      }),
-    sheetValues: z
-      .record(z.string(), z.record(z.string(), z.record(z.string().min(1), z.string())))
-      .optional()
-      .meta({
-        description:
-          '表格台账中本组织自己的写法，按记录类别、字段写“写法: 标准值”，如 proposals: {review: {转办: 转来信}, satisfaction: {未评价: ""}}；标准值写 "" 表示当作没有填写',
-      }),
-    proposerLists: z
-      .record(z.string().min(1), names(''))
-      .optional()
-      .meta({
-        description: '提案者名录：按提案者类别列出党派、团体、专委会的名称，如 {党派: [民盟某某委员会], 团体: [某某工商联]}；台账没有“提案者类别”列时据此推断',
-      }),
-    ...vocabularyExtensions,
-  })
-  .meta({ description: '政协组织信息（各年度共用）' });
+export type Organization = z.output<typeof OrganizationShape.schema>;
 
-export type Organization = z.output<typeof OrganizationSchema>;
-
-export const OrganizationFileSchema = z.strictObject({ organization: OrganizationSchema });
+export const OrganizationFileShape = declare((z) => z.strictObject({ organization: nested(z, OrganizationShape) }));
 
 /** The organisation's word lists: the defaults with its own additions. */
 export function organizationVocabulary(org: Organization | undefined): Vocabulary {

@@ -4,7 +4,7 @@
  * Schema, the README's field tables, the spreadsheet columns) reads this list: adding a kind is
  * adding a file under records/ and a line here.
  */
-import * as z from 'zod/v4';
+import type * as z from 'zod/v4';
 import { quickRecord, recordSchema, type Field } from './fields.js';
 import type { QuickCheck } from './quick-check.js';
 import type { Organization } from './organization.js';
@@ -16,7 +16,9 @@ import { meetings } from './records/meetings.js';
 import { proposals } from './records/proposals.js';
 import { research } from './records/research.js';
 import type { Vocabulary } from './vocabulary.js';
-import { MembersSchema, SittingSchema, totalsSchema } from './year-parts.js';
+import type { Shape } from './shape.js';
+import { MembersShape, SittingShape, totalsShape } from './year-parts.js';
+import { zod } from './zod.js';
 import { appendAll } from '../append.js';
 
 export const RECORD_KINDS: readonly RecordKind[] = [proposals, meetings, research, instructions, information, activities];
@@ -56,16 +58,19 @@ export function recordFields(kind: RecordKind, vocabulary: Vocabulary, organizat
 export const YEAR_SINGLE_KEYS = ['sitting', 'members', 'totals'] as const;
 export type YearSingleKey = (typeof YEAR_SINGLE_KEYS)[number];
 
-export function singlePartSchema(key: YearSingleKey): z.ZodType {
-  if (key === 'sitting') return SittingSchema;
-  if (key === 'members') return MembersSchema;
-  return totalsSchema(RECORD_KINDS);
+const TotalsShape = totalsShape(RECORD_KINDS);
+
+export function singlePartShape(key: YearSingleKey): Shape<z.ZodType> {
+  if (key === 'sitting') return SittingShape;
+  if (key === 'members') return MembersShape;
+  return TotalsShape;
 }
 
 /** The schema of a whole year file (for the JSON Schema an editor reads): any of the keys, each optional. */
 export function yearFileSchema(vocabulary: Vocabulary, organization?: Organization): z.ZodType {
+  const z = zod();
   const lists = RECORD_KINDS.map((k) => [k.key, z.array(recordFields(k, vocabulary, organization).schema).optional().meta({ description: `${k.label}（${k.office}）：${k.description}` })]);
-  const singles = YEAR_SINGLE_KEYS.map((k) => [k, singlePartSchema(k).optional()]);
+  const singles = YEAR_SINGLE_KEYS.map((k) => [k, singlePartShape(k).schema.optional()]);
   return z.strictObject(Object.fromEntries([...lists, ...singles])).meta({ description: '年度数据文件：可包含下列任意部分，各科室可各用一个文件' });
 }
 

@@ -8,17 +8,21 @@
  *   # yaml-language-server: $schema=../../schema/year.schema.json
  */
 import path from 'node:path';
-import * as z from 'zod/v4';
-import { OrganizationFileSchema } from '../domain/organization.js';
+import type * as z from 'zod/v4';
+import { OrganizationFileShape } from '../domain/organization.js';
 import { yearFileSchema } from '../domain/registry.js';
+import { declare, nested } from '../domain/shape.js';
 import { DEFAULT_VOCABULARY } from '../domain/vocabulary.js';
-import { SittingSchema } from '../domain/year-parts.js';
-import { SettingsSchema } from '../settings.js';
-import { LayoutSchema } from '../domain/layout-schema.js';
+import { SittingShape } from '../domain/year-parts.js';
+import { zod } from '../domain/zod.js';
+import { SettingsShape } from '../settings.js';
+import { LayoutShape } from '../domain/layout-schema.js';
 
-const TermFileSchema = z
-  .strictObject({ sitting: SittingSchema.optional() })
-  .meta({ description: '届末报告文件夹（如 term-2018-2022/）中的 YAML 文件：听取报告的会议；报告的文字写在 narrative.md 中' });
+const TermFileShape = declare((z) =>
+  z
+    .strictObject({ sitting: nested(z, SittingShape).optional() })
+    .meta({ description: '届末报告文件夹（如 term-2018-2022/）中的 YAML 文件：听取报告的会议；报告的文字写在 narrative.md 中' }),
+);
 
 export interface JsonSchemaFile {
   /** File name inside the schema folder, e.g. `year.schema.json`. */
@@ -41,7 +45,7 @@ export const SCHEMA_FILE_NAMES = {
 
 function generate(schema: z.ZodType, title: string): Record<string, unknown> {
   // `input`: what an author writes, so fields with a default are optional, as zod treats them.
-  const generated = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const generated = zod().toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, title, ...rest };
 }
@@ -56,22 +60,22 @@ export function jsonSchemas(): JsonSchemaFile[] {
     {
       name: SCHEMA_FILE_NAMES.organization,
       describes: '数据文件夹中的 organization.yaml',
-      schema: generate(OrganizationFileSchema, '政协组织信息（organization.yaml）'),
+      schema: generate(OrganizationFileShape.schema, '政协组织信息（organization.yaml）'),
     },
     {
       name: SCHEMA_FILE_NAMES.layout,
       describes: '数据文件夹中的 layout.yaml，Word 版式设置，可选',
-      schema: generate(LayoutSchema, 'Word 版式设置（layout.yaml）'),
+      schema: generate(LayoutShape.schema, 'Word 版式设置（layout.yaml）'),
     },
     {
       name: SCHEMA_FILE_NAMES.term,
       describes: '届末报告文件夹中的数据文件，如 data/term-2018-2022/sitting.yaml',
-      schema: generate(TermFileSchema, '届末五年工作报告的数据文件'),
+      schema: generate(TermFileShape.schema, '届末五年工作报告的数据文件'),
     },
     {
       name: SCHEMA_FILE_NAMES.settings,
       describes: '项目文件 report.yaml：各命令的默认选项，可选',
-      schema: generate(SettingsSchema, '项目设置（report.yaml）'),
+      schema: generate(SettingsShape.schema, '项目设置（report.yaml）'),
     },
   ];
 }

@@ -4,12 +4,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkRegister } from '../domain/checks.js';
 import { didYouMean } from '../diagnostics/nearest.js';
 import { RECORD_KINDS, recordFields, recordKind } from '../domain/registry.js';
-import { OrganizationFileSchema, OrganizationSchema, organizationVocabulary, type Organization } from '../domain/organization.js';
+import { OrganizationFileShape, OrganizationShape, organizationVocabulary, type Organization } from '../domain/organization.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
 import { locate, type ParsedYaml } from '../load/yaml.js';
 import { forbiddenCharacters } from './text-safety.js';
-import { issuesToDiagnostics, parseReporting } from './zod-issues.js';
+import { issuesToDiagnostics, parseRecord } from './zod-issues.js';
 
 export interface CheckedOrganization {
   organization: Organization | undefined;
@@ -28,7 +28,7 @@ export function checkOrganization(parsed: ParsedYaml | undefined): CheckedOrgani
   // A key of the organisation written at the top of the file (copied without its indentation): said so, once.
   const misplaced = misplacedKeys(parsed.value, at);
   const value = misplaced.keys.length > 0 ? Object.fromEntries(Object.entries(parsed.value as object).filter(([k]) => !misplaced.keys.includes(k))) : parsed.value;
-  const result = parseReporting(OrganizationFileSchema, value);
+  const result = parseRecord(OrganizationFileShape, value);
   if (!result.success) return none([...misplaced.diagnostics, ...issuesToDiagnostics(result.error.issues, { at })]);
   if (misplaced.keys.length > 0) return { organization: undefined, vocabulary: organizationVocabulary(undefined), diagnostics: misplaced.diagnostics };
   const organization = result.data.organization;
@@ -80,7 +80,7 @@ function recordKindUnder(block: 'sheetHeaders' | 'sheetValues', kindKey: string,
 
 function misplacedKeys(value: unknown, at: (path: DataPath, asKey?: boolean) => ReturnType<typeof locate>): { keys: string[]; diagnostics: Diagnostic[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { keys: [], diagnostics: [] };
-  const own = Object.keys(OrganizationSchema.shape);
+  const own = OrganizationShape.keys;
   const keys = Object.keys(value).filter((k) => k !== 'organization' && own.includes(k));
   const diagnostics = keys.map((k) =>
     diagnostic('misplacedOrganizationKey', { key: k }, at([k], true)),

@@ -1,9 +1,11 @@
 // Turns the contents of layout.yaml (already parsed from YAML, so `unknown`) into a complete Layout:
 // the valid parts of the override are deep-merged over DEFAULT_LAYOUT, and every invalid part is
 // reported and left at its default, so one typo does not discard the rest of the file.
-import * as z from 'zod/v4';
+import type * as z from 'zod/v4';
 import { DEFAULT_LAYOUT, type Layout } from '../domain/layout.js';
-import { LayoutSchema } from '../domain/layout-schema.js';
+import { LayoutShape } from '../domain/layout-schema.js';
+import { UNSURE } from '../domain/quick-check.js';
+import { zod } from '../domain/zod.js';
 
 export interface LayoutProblem {
   /** Where the problem is inside layout.yaml, e.g. ['paragraphs', 'body', 'sizePt']. */
@@ -30,7 +32,7 @@ function layoutError(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_value':
       return `应为以下之一：${issue.values.map(String).join('、')}`;
     default:
-      return z.locales.zhCN().localeError(issue) as string | undefined;
+      return zod().locales.zhCN().localeError(issue) as string | undefined;
   }
 }
 
@@ -89,9 +91,11 @@ export function resolveLayout(override: unknown): ResolvedLayout {
   // least one key, so the loop ends; the bound is only a guard.
   const candidate: Plain = isPlain(override) ? structuredClone(override) : {};
   if (!isPlain(override)) report({ path: [], message: '版式设置须为“键: 值”形式的映射' });
-  let accepted: unknown = {};
-  for (let round = 0; round < 100; round++) {
-    const result = LayoutSchema.safeParse(candidate, { error: layoutError });
+  // A plainly valid override needs no zod (domain/shape.ts); zod checks the rest, part by part.
+  const quick = LayoutShape.quick(candidate);
+  let accepted: unknown = quick === UNSURE ? {} : quick;
+  for (let round = 0; quick === UNSURE && round < 100; round++) {
+    const result = LayoutShape.schema.safeParse(candidate, { error: layoutError });
     if (result.success) {
       accepted = result.data;
       break;

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Organization } from '../domain/organization.js';
 import type { Origin } from '../domain/record-kind.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
-import { SittingSchema, type Sitting } from '../domain/year-parts.js';
+import { SittingShape, type Sitting } from '../domain/year-parts.js';
 import type { LoadedData, LoadedFolder } from '../load/data-folder.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { locate } from '../load/yaml.js';
@@ -19,7 +19,7 @@ import { draftStrings, draftWarning } from './placeholders.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { checkYear, type CheckedYear } from './year.js';
 import { yamlOrigin } from './yaml-origin.js';
-import { describeValue, issuesToDiagnostics, parseReporting } from './zod-issues.js';
+import { describeValue, issuesToDiagnostics, parseRecord } from './zod-issues.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../append.js';
 
@@ -148,7 +148,7 @@ function checkOwnFolder(folder: LoadedFolder): { folder: CheckedFolder; diagnost
       first = file.display;
       const at = (p: ReadonlyArray<string | number>, asKey?: boolean) => locate(file, [key, ...p], asKey);
       const unsafe = forbiddenCharacters(content, at);
-      const result = parseReporting(SittingSchema, content);
+      const result = parseRecord(SittingShape, content);
       if (unsafe.length > 0 || !result.success) {
         appendAll(diagnostics, unsafe, (result.success ? [] : issuesToDiagnostics(result.error.issues, { at })));
         continue;

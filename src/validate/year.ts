@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/nearest.js';
 import type { Organization } from '../domain/organization.js';
 import type { Origin, RecordValue, YearRecords } from '../domain/record-kind.js';
-import { KNOWN_YEAR_KEYS, RECORD_KINDS, recordFields, recordKind, singlePartSchema, YEAR_SINGLE_KEYS, type YearSingleKey } from '../domain/registry.js';
+import { KNOWN_YEAR_KEYS, RECORD_KINDS, recordFields, recordKind, singlePartShape, YEAR_SINGLE_KEYS, type YearSingleKey } from '../domain/registry.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { Sitting } from '../domain/year-parts.js';
 import type { DataPath } from '../load/data-path.js';
@@ -135,7 +135,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           appendAll(out, unsafe);
           continue;
         }
-        const result = parseReporting(singlePartSchema(k), content);
+        const result = parseRecord(singlePartShape(k), content);
         if (!result.success) {
           appendAll(out, issuesToDiagnostics(result.error.issues, { at, whole: key }));
           continue;

@@ -139,11 +139,12 @@ export function parseReporting<S extends { safeParse: (value: unknown, params?: 
 }
 
 /**
- * A record checked by its kind's schema: by its quick check (domain/quick-check.ts) when it
- * vouches for the record, which zod would give back the same; by zod otherwise, which says why.
+ * A record checked by its kind's schema, or a value by its declared shape (domain/shape.ts): by
+ * its quick check (domain/quick-check.ts) when it vouches for the value, which zod would give back
+ * the same; by zod otherwise, which says why.
  */
-export function parseRecord(kind: { schema: z.ZodType<Record<string, unknown>>; quick: QuickCheck | undefined }, value: unknown): z.ZodSafeParseResult<Record<string, unknown>> {
+export function parseRecord<T>(kind: { schema: z.ZodType<T>; quick: QuickCheck | undefined }, value: unknown): z.ZodSafeParseResult<T> {
   const quick = kind.quick ? kind.quick(value) : UNSURE;
-  if (quick !== UNSURE) return { success: true, data: quick as Record<string, unknown> };
+  if (quick !== UNSURE) return { success: true, data: quick as T };
   return parseReporting(kind.schema, value);
 }

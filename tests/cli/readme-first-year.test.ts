@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkOrganization } from '../../src/validate/organization.js';
-import { OrganizationSchema } from '../../src/domain/organization.js';
+import { OrganizationShape } from '../../src/domain/organization.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import { FIXTURES, ROOT, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
@@ -50,7 +50,7 @@ describe('README YAML snippets', () => {
 
   it('those of organization.yaml are accepted under organization:', async () => {
     const minimal = parse(await readFile(path.join(FIXTURES, 'minimal', 'organization.yaml'), 'utf8')) as { organization: Record<string, unknown> };
-    const own = new Set(Object.keys(OrganizationSchema.shape));
+    const own = new Set(OrganizationShape.keys);
     const snippets = [...blocks, ...inline].map((t) => parse(t) as Record<string, unknown>);
     let checked = 0;
     for (const snippet of snippets) {

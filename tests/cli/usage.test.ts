@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { RECORD_KINDS } from '../../src/domain/registry.js';
 import { REPORT_KINDS } from '../../src/kinds/index.js';
-import { SettingsSchema } from '../../src/settings.js';
+import { SettingsShape } from '../../src/settings.js';
 import { listTemplatePieces } from '../../src/templates/manage.js';
 import { copyFixture, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
@@ -61,7 +61,7 @@ describe('help in Chinese', () => {
     helps.push({ command: 'report help', text: (await report(['help'])).stdout }, { command: 'report help build', text: (await report(['help', 'build'])).stdout });
     // Names a help text may show: the program, commands, options, arguments, kinds and settings.
     const pieces = (await listTemplatePieces('annual')).pieces.map((p) => p.name);
-    const names = new Set(['report', ...PROPER_NAMES, ...OPTION_VALUES, ...pieces, ...REPORT_KINDS.map((k) => k.name), ...RECORD_KINDS.map((k) => k.key), ...Object.keys(SettingsSchema.shape)]);
+    const names = new Set(['report', ...PROPER_NAMES, ...OPTION_VALUES, ...pieces, ...REPORT_KINDS.map((k) => k.name), ...RECORD_KINDS.map((k) => k.key), ...SettingsShape.keys]);
     for (const { text } of helps) {
       for (const m of text.matchAll(/(?<![\w-])--?([a-z][a-z-]*)/g)) for (const part of m[1]!.split('-')) names.add(part);
       for (const m of text.matchAll(/[<[]([a-z]+)(?:\.\.\.)?[>\]]/g)) names.add(m[1]!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT, LayoutSchema, renderDocx, resolveLayout } from '../../src/write/docx/index.js';
+import { DEFAULT_LAYOUT, LayoutShape, renderDocx, resolveLayout } from '../../src/write/docx/index.js';
 import { doc, FIXTURE, attr, attrs, element, elements, part, style, unzipParts } from './docx-xml.js';
 
 describe('resolveLayout', () => {
@@ -58,7 +58,7 @@ describe('resolveLayout', () => {
   });
 
   it('accepts the full default layout as an override (the schema covers every key)', () => {
-    expect(LayoutSchema.safeParse(DEFAULT_LAYOUT).success).toBe(true);
+    expect(LayoutShape.schema.safeParse(DEFAULT_LAYOUT).success).toBe(true);
   });
 });
 

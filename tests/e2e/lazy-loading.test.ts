@@ -58,6 +58,9 @@ async function dataForTheLibrary(): Promise<string> {
   return data;
 }
 
+/** Whether the run evaluated zod (the log's `evaluated zod`, from tests/helpers/load-log.mjs). */
+const zodIn = (modules: string[]): boolean => modules.includes('zod');
+
 const heavyIn = (modules: string[]): Heavy[] => (Object.keys(HEAVY) as Heavy[]).filter((h) => modules.some((m) => HEAVY[h].test(m)));
 
 describe('what a command loads', () => {
@@ -97,6 +100,26 @@ describe('what a command loads', () => {
     expect(bundled.filter((m) => /node_modules\/fflate\//.test(m))).toEqual([]);
     const data = await dataForTheLibrary();
     expect(heavyIn(await loaded(['validate', '2023', '--data', data, '--no-cache'], data))).toEqual(['spreadsheet']);
+  });
+
+  it('evaluates no zod for the bundled data, and zod for a slip it explains', async () => {
+    const cwd = await tempDir();
+    const data = path.join(cwd, 'data');
+    await cp(DATA, data, { recursive: true });
+    // Every value passes its quick check, report.yaml and the layout file included: no schema is built.
+    await writeFile(path.join(cwd, 'report.yaml'), 'data: data\nout: out\n');
+    await writeFile(path.join(data, 'layout.yaml'), 'paragraphs:\n  body: {sizePt: 16}\n');
+    expect(zodIn(await loaded(['validate', '2023', '--no-cache'], cwd))).toBe(false);
+    expect(zodIn(await loaded(['build', '2023', '--no-cache'], cwd))).toBe(false);
+    // A slip in organization.yaml: zod checks the file and writes the message.
+    const organization = path.join(data, 'organization.yaml');
+    await writeFile(organization, (await readFile(organization, 'utf8')).replace('level: 市', 'level: 市\n  levels: 省'));
+    const log = path.join(await tempDir('report-loads-'), 'loads.log');
+    const preload = pathToFileURL(path.join(ROOT, 'tests', 'helpers', 'load-log.mjs')).href;
+    const run = await runCli(['validate', '2023', '--no-cache'], { cwd, env: { REPORT_LOAD_LOG: log, NODE_OPTIONS: `--import ${preload}` } });
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toContain('levels');
+    expect(await readFile(log, 'utf8')).toContain('evaluated zod');
   });
 
   it("parses the bundled templates and prose without Handlebars' parser; loads it for an edited template", async () => {

@@ -1,10 +1,15 @@
 // Preloaded (node --import) into a child CLI by the loading test: writes to $REPORT_LOAD_LOG every
 // ES module the process resolves (through a resolve hook, which runs on a thread of its own) and,
-// at exit, every CommonJS module it required (require.cache).
+// at exit, every CommonJS module it required (require.cache), and `evaluated zod` when zod was
+// evaluated: the bundle keeps zod in a chunk behind a lazy initializer, so loading the chunk does not
+// tell (zod's core sets globalThis.__zod_globalConfig when it is evaluated).
 import { appendFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
 
 const log = process.env.REPORT_LOAD_LOG;
 register('./load-log-hooks.mjs', import.meta.url);
 const require = createRequire(import.meta.url);
-process.on('exit', () => appendFileSync(log, Object.keys(require.cache).map((file) => `require ${file}\n`).join('')));
+process.on('exit', () => {
+  appendFileSync(log, Object.keys(require.cache).map((file) => `require ${file}\n`).join(''));
+  if (globalThis.__zod_globalConfig !== undefined) appendFileSync(log, 'evaluated zod\n');
+});

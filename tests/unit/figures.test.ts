@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeTerm, computeYear } from '../../src/compute/figures.js';
-import { OrganizationSchema } from '../../src/domain/organization.js';
+import { OrganizationShape } from '../../src/domain/organization.js';
 import type { RecordValue, YearRecords } from '../../src/domain/record-kind.js';
 import { recordFields, recordKind } from '../../src/domain/registry.js';
 import { DEFAULT_VOCABULARY } from '../../src/domain/vocabulary.js';
 import { formatPercent } from '../../src/domain/figures-format.js';
 
-const organization = OrganizationSchema.parse({
+const organization = OrganizationShape.schema.parse({
   fullName: '中国人民政治协商会议江北省青川市委员会',
   shortName: '青川市政协',
   level: '市',

@@ -146,6 +146,13 @@ describe('src/', () => {
     expect([...FILES.values()].some((text) => text.includes("import * as z from 'zod/v4';"))).toBe(true);
   });
 
+  it('reaches zod only through domain/zod.ts, so that a schema is built only when asked for', () => {
+    // The bundle evaluates zod on that module's first call (scripts/bundle.mjs); any other import
+    // of zod's code would evaluate it on every run. The others import zod's types only.
+    const importers = [...FILES].filter(([, text]) => /^import\s+(?!type\b)[^;]*from 'zod/m.test(text)).map(([file]) => file);
+    expect(importers).toEqual(['src/domain/zod.ts']);
+  });
+
   it('has no import cycles, type-only imports included', () => {
     const graph = new Map([...FILES].map(([file, text]) => [file, importsOf(file, text)]));
     // The graph is the real one: imports are found and resolve to files that exist.

@@ -2,23 +2,23 @@
  * 其他履职活动: whatever else a report counts (学习、培训、走访、宣传、编报简报…), one record per
  * activity, with a total written by hand, its parts, or an item per occurrence.
  */
-import * as z from 'zod/v4';
+import type * as z from 'zod/v4';
 import { diagnostic } from '../../diagnostics/catalogue.js';
 import { sum } from '../groups.js';
-import { dateSchema, fields, type Field, type RecordOf } from '../fields.js';
-import { quickArray, quickCount, quickDate, quickObject, quickText, type QuickCheck } from '../quick-check.js';
+import { DateShape, fields, type Field, type RecordOf } from '../fields.js';
+import { declare, nested as nestedShape, type Shape } from '../shape.js';
 import { defineRecordKind } from '../record-kind.js';
 
 /** An activity as its fields declare it. */
 export type Activity = RecordOf<ReturnType<typeof activityFields>>;
 
 /** A field that only YAML can hold (a nested list): no spreadsheet column. */
-function nested<T>(make: () => z.ZodType<T[]>, label: string, description: string, quick: QuickCheck | undefined): Field<T[]> {
+function nested<T>(shape: Shape<z.ZodType<T[]>>, label: string, description: string): Field<T[]> {
   let built: z.ZodType<T[]> | undefined;
   return {
     // Built when first asked for, as fields.ts builds every field's.
     get schema() {
-      return (built ??= make().meta({ title: label, description: `${label}：${description}` }).default([]));
+      return (built ??= shape.schema.meta({ title: label, description: `${label}：${description}` }).default([]));
     },
     label,
     description,
@@ -26,14 +26,14 @@ function nested<T>(make: () => z.ZodType<T[]>, label: string, description: strin
     cell: undefined,
     required: false,
     fallback: [],
-    ...(quick ? { quick } : {}),
+    get quick() {
+      return shape.quick;
+    },
   };
 }
 
-/** The quick checks of the nested lists (see Field.quick), field for field as their schemas below. */
-const quickOf = (item: QuickCheck | undefined) => (item ? quickArray(item) : undefined);
-const quickParts = quickOf(quickObject({ name: { quick: quickText, required: true }, count: { quick: quickCount, required: true } }));
-const quickItems = quickOf(quickObject({ date: { quick: quickDate, required: true }, title: { quick: quickText, required: true } }));
+const Parts = declare((z) => z.array(z.strictObject({ name: z.string().min(1).meta({ description: '分项名称' }), count: z.int().nonnegative().meta({ description: '分项数量' }) })));
+const Items = declare((z) => z.array(z.strictObject({ date: nestedShape(z, DateShape).meta({ description: '日期' }), title: z.string().min(1).meta({ description: '内容' }) })));
 
 function activityCount(a: Activity): number | undefined {
   if (a.items.length > 0) return a.items.length;
@@ -47,8 +47,8 @@ function activityFields() {
     name: fields.text('名称', '活动的名称，如：向市委专题报告', { headers: ['活动名称'] }),
     unit: fields.text('单位', '计量单位，如：次、件次、人次、名、篇、期', { headers: ['计量单位'] }),
     count: fields.count('数量', '总数（有逐项记录时可不写）', { headers: ['总数', '次数'], optional: true }),
-    parts: nested(() => z.array(z.strictObject({ name: z.string().min(1).meta({ description: '分项名称' }), count: z.int().nonnegative().meta({ description: '分项数量' }) })), '分项', '分项统计，每项写 name 和 count', quickParts),
-    items: nested(() => z.array(z.strictObject({ date: dateSchema.meta({ description: '日期' }), title: z.string().min(1).meta({ description: '内容' }) })), '逐项记录', '每次活动一项，写 date 和 title', quickItems),
+    parts: nested(Parts, '分项', '分项统计，每项写 name 和 count'),
+    items: nested(Items, '逐项记录', '每次活动一项，写 date 和 title'),
   };
 }
 
