@@ -18,7 +18,7 @@ import type { HelperOptions } from 'handlebars';
 import { HelperError, registerHelpers, type SourceLoc } from './helpers.js';
 import { Budget, OVER, OverInPartial, RENDER_LIMITS, type Over } from './budget.js';
 import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callIndex, callKey, describe, partialReferences, prepare, walk, type Call, type PartialReference } from './template-ast.js';
-import { CompileFailure, parse } from './template-compile.js';
+import { CompileFailure, parse, parseAgain } from './template-compile.js';
 import { runnable, UnrunnableTemplate, type TemplateRun } from './template-run.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { scanTemplate } from './template-scan.js';
@@ -238,8 +238,9 @@ function preparedText(text: string, source: string): PreparedText {
   }
   const parsed = parseOnce(text);
   if ('error' in parsed) throw syntaxError(parsed.error, source);
-  // prepare() rewrites the tree in place; the parsed one stays as the parser gave it.
-  const ast = structuredClone(parsed.ast);
+  // prepare() rewrites the tree in place; the parsed one stays as the parser gave it. A simple
+  // text or a built-in template is parsed again, which costs less than copying its tree.
+  const ast = parseAgain(text) ?? structuredClone(parsed.ast);
   const refused = prepare(ast);
   if (refused) {
     const { loc, ...problem } = refused;

@@ -35,7 +35,7 @@ export class CompileFailure extends Error {
  * same tree without it.
  */
 export function parse(text: string): Program {
-  const known = parseSimple(text) ?? storedTree(text);
+  const known = parseAgain(text);
   if (known) return known;
   try {
     return handlebarsParser().parse(text);
@@ -43,6 +43,11 @@ export function parse(text: string): Program {
     const { detail, line, column } = parseError(text, error);
     throw new CompileFailure(detail, line, column, error);
   }
+}
+
+/** A tree of its own for a text parse() took without Handlebars (a simple text, a built-in template); else undefined. */
+export function parseAgain(text: string): Program | undefined {
+  return parseSimple(text) ?? storedTree(text);
 }
 
 /** The jison lexer behind Handlebars' parser: after a failed parse it still holds where it stopped. */
