@@ -236,11 +236,14 @@ function preparedText(text: string, source: string): PreparedText {
     const related = scanned.related === undefined ? {} : { related: lineColumn(text, scanned.related) };
     throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...lineColumn(text, scanned.offset), ...related });
   }
-  const parsed = parseOnce(text);
-  if ('error' in parsed) throw syntaxError(parsed.error, source);
-  // prepare() rewrites the tree in place; the parsed one stays as the parser gave it. A simple
-  // text or a built-in template is parsed again, which costs less than copying its tree.
-  const ast = parseAgain(text) ?? structuredClone(parsed.ast);
+  // prepare() rewrites the tree in place, so it gets a tree of its own: a simple text or a built-in
+  // template is parsed anew (cheaper than a copy), any other text's shared parse is copied.
+  let ast = parseAgain(text);
+  if (!ast) {
+    const parsed = parseOnce(text);
+    if ('error' in parsed) throw syntaxError(parsed.error, source);
+    ast = structuredClone(parsed.ast);
+  }
   const refused = prepare(ast);
   if (refused) {
     const { loc, ...problem } = refused;
