@@ -151,7 +151,7 @@ await build({
   logLevel: 'warning',
 });
 
-// The parse trees of the built-in templates, for src/render/template-trees.ts: Handlebars' parse of
+// The parse trees of the built-in templates, for src/load/template-trees.ts: Handlebars' parse of
 // each file under templates/ (as loading decodes it), as JSON with undefined written as a stand-in
 // and each position `{ source: undefined, start: { line, column }, end: { line, column } }` as
 // [line, column, line, column]. A tree JSON cannot carry as it is (a number such as -0) is left

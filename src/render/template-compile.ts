@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type * as HandlebarsParser from 'handlebars/dist/cjs/handlebars/compiler/base.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { parseSimple } from './simple-template.js';
-import { storedTree } from './template-trees.js';
+import { storedTree } from '../load/template-trees.js';
 
 type Program = hbs.AST.Program;
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'handlebars/dist/cjs/handlebars/compiler/base.js';
 import { describe, expect, it } from 'vitest';
-import { storedTrees } from '../../src/render/template-trees.js';
+import { storedTrees } from '../../src/load/template-trees.js';
 import { runCli } from '../helpers/cli.js';
 import { DATA, ROOT, tempDir, writeFiles } from '../helpers/fixture.js';
 
