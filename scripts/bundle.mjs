@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { zodMembersUsed } from './zod-members.mjs';
 
 rmSync('dist/bundle', { recursive: true, force: true });
 
@@ -48,18 +49,25 @@ const oneMarkdownIt = {
 /**
  * zod evaluated when a schema is first built, not when the chunk loads: a run whose data passes its
  * quick checks builds none (src/domain/shape.ts). src/domain/zod.ts, the one module that imports
- * zod, is replaced by one that require()s zod's ES module build, which esbuild then keeps in the
- * chunk behind a lazy initializer. (The package's require() condition would give its CommonJS build.)
+ * zod, is replaced by one that require()s a module re-exporting the members of zod the sources use
+ * (scripts/zod-members.mjs) from its ES module build; esbuild keeps that in the chunk behind a lazy
+ * initializer, and trims the rest of zod (all of zod's namespace would add some 200 KB to the chunk).
+ * A name zod does not export stops the bundle.
  */
+const zodMembers = zodMembersUsed('src');
 const lazyZod = {
   name: 'lazy-zod',
   setup(b) {
     const module = path.resolve('src/domain/zod.ts');
     b.onLoad({ filter: /[\\/]src[\\/]domain[\\/]zod\.ts$/ }, (args) =>
-      args.path === module
-        ? { contents: `let z; export const zod = () => (z ??= require(${JSON.stringify(realpathSync('node_modules/zod/v4/index.js'))}));`, loader: 'js' }
-        : undefined,
+      args.path === module ? { contents: "let z; export const zod = () => (z ??= require('report-zod-members'));", loader: 'js' } : undefined,
     );
+    b.onResolve({ filter: /^report-zod-members$/ }, () => ({ path: 'zod-members', namespace: 'report-zod-members' }));
+    b.onLoad({ filter: /.*/, namespace: 'report-zod-members' }, () => ({
+      contents: `export { ${zodMembers.join(', ')} } from ${JSON.stringify(realpathSync('node_modules/zod/v4/index.js'))};`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
   },
 };
 
