@@ -47,11 +47,11 @@ const oneMarkdownIt = {
 };
 
 /**
- * zod evaluated when a schema is first built, not when the chunk loads: a run whose data passes its
- * quick checks builds none (src/domain/shape.ts). src/domain/zod.ts, the one module that imports
- * zod, is replaced by one that require()s a module re-exporting the members of zod the sources use
- * (scripts/zod-members.mjs) from its ES module build; esbuild keeps that in the chunk behind a lazy
- * initializer, and trims the rest of zod (all of zod's namespace would add some 200 KB to the chunk).
+ * zod loaded when a schema is first built, not with the library: a run whose data passes its quick
+ * checks builds none (src/domain/shape.ts). src/domain/zod.ts, the one module that imports zod, is
+ * replaced by one that require()s dist/bundle/zod.cjs, built below from the members of zod the
+ * sources use (scripts/zod-members.mjs; all of zod's namespace would be some 200 KB more). Kept out
+ * of the library's chunk, zod's 230 KB are not even compiled by a run that does not use them.
  * A name zod does not export stops the bundle.
  */
 const zodMembers = zodMembersUsed('src');
@@ -60,14 +60,9 @@ const lazyZod = {
   setup(b) {
     const module = path.resolve('src/domain/zod.ts');
     b.onLoad({ filter: /[\\/]src[\\/]domain[\\/]zod\.ts$/ }, (args) =>
-      args.path === module ? { contents: "let z; export const zod = () => (z ??= require('report-zod-members'));", loader: 'js' } : undefined,
+      args.path === module ? { contents: "let z; export const zod = () => (z ??= require('./zod.cjs'));", loader: 'js' } : undefined,
     );
-    b.onResolve({ filter: /^report-zod-members$/ }, () => ({ path: 'zod-members', namespace: 'report-zod-members' }));
-    b.onLoad({ filter: /.*/, namespace: 'report-zod-members' }, () => ({
-      contents: `export { ${zodMembers.join(', ')} } from ${JSON.stringify(realpathSync('node_modules/zod/v4/index.js'))};`,
-      resolveDir: process.cwd(),
-      loader: 'js',
-    }));
+    b.onResolve({ filter: /^\.\/zod\.cjs$/ }, (args) => (args.importer === module ? { path: './zod.cjs', external: true } : undefined));
   },
 };
 
@@ -138,6 +133,19 @@ const withLibrary = {
   },
 };
 const result = await build({ ...options, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, withLibrary] });
+
+// The members of zod the sources use, as one CommonJS file, for src/domain/zod.ts to require.
+await build({
+  stdin: { contents: `export { ${zodMembers.join(', ')} } from ${JSON.stringify(realpathSync('node_modules/zod/v4/index.js'))};`, resolveDir: process.cwd(), loader: 'js' },
+  outfile: 'dist/bundle/zod.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [onlyDefaultZodLocale],
+});
 
 // The spreadsheet library's ES module build as one CommonJS file, for src/load/spreadsheet/library.ts to require.
 await build({
