@@ -17,7 +17,7 @@ import Handlebars from 'handlebars/runtime.js';
 import type { HelperOptions } from 'handlebars';
 import { HelperError, registerHelpers, type SourceLoc } from './helpers.js';
 import { Budget, OVER, OverInPartial, RENDER_LIMITS, type Over } from './budget.js';
-import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callIndex, callKey, describe, partialReferences, prepare, walk, type Call, type PartialReference } from './template-ast.js';
+import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callKey, describe, prepareIndexed, walk, type Call, type PartialReference } from './template-ast.js';
 import { CompileFailure, parse, parseAgain } from './template-compile.js';
 import { runnable, UnrunnableTemplate, type TemplateRun } from './template-run.js';
 import { lineColumn } from '../load/markdown-prose.js';
@@ -244,12 +244,12 @@ function preparedText(text: string, source: string): PreparedText {
     if ('error' in parsed) throw syntaxError(parsed.error, source);
     ast = structuredClone(parsed.ast);
   }
-  const refused = prepare(ast);
-  if (refused) {
-    const { loc, ...problem } = refused;
+  const indexed = prepareIndexed(ast);
+  if ('refused' in indexed) {
+    const { loc, ...problem } = indexed.refused;
     throw new TemplateError({ ...problem, source, line: loc.start.line, column: loc.start.column + 1 });
   }
-  const made = { ast, partials: partialReferences(ast), calls: callIndex(ast) };
+  const made = { ast, ...indexed };
   if (preparedTexts.size > 10_000) preparedTexts.clear();
   preparedTexts.set(text, made);
   return made;

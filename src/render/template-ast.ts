@@ -178,13 +178,29 @@ function prepareNode(node: Node): void {
 /** What the output check (render/report.ts) takes for a blank; refused where it is written. */
 export const BLANK = /undefined|NaN|\[object Object\]/;
 
-/** Rewrites `ast` in place; the first problem found, or undefined. */
-export function prepare(ast: Program): AstProblem | undefined {
+/** A tree rewritten by prepareIndexed: its partials and helper calls, as found after the rewrite. */
+export interface Indexed {
+  partials: PartialReference[];
+  calls: Map<string, Call>;
+}
+
+/**
+ * Rewrites `ast` in place and finds its partials and helper calls, in one walk (walking the tree
+ * costs more than any of the three); the first problem found, or what was found.
+ */
+export function prepareIndexed(ast: Program): { refused: AstProblem } | Indexed {
+  const found: Indexed = { partials: [], calls: new Map() };
   try {
-    walk(ast, prepareNode);
-    return undefined;
+    // A node is rewritten before its children are visited, and nothing rewrites a node visited
+    // before it: what is found here is what a walk of the finished tree finds.
+    walk(ast, (node) => {
+      prepareNode(node);
+      addPartialReference(node, found.partials);
+      addCall(node, found.calls);
+    });
+    return found;
   } catch (error) {
-    if (error instanceof Refusal) return error.problem;
+    if (error instanceof Refusal) return { refused: error.problem };
     throw error;
   }
 }
@@ -198,7 +214,7 @@ export function walk(node: unknown, visit: (node: Node) => void): void {
   const n = node as Node;
   if (typeof n.type === 'string' && n.loc) visit(n);
   for (const value of Object.values(node)) {
-    if (Array.isArray(value)) value.forEach((v) => walk(v, visit));
+    if (Array.isArray(value)) for (const v of value) walk(v, visit);
     else if (value && typeof value === 'object' && value !== n.loc) walk(value, visit);
   }
 }
@@ -212,29 +228,21 @@ export interface PartialReference {
   computed?: true;
 }
 
-export function partialReferences(ast: Program): PartialReference[] {
-  const found: PartialReference[] = [];
-  walk(ast, (node) => {
-    if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
-    const name = (node as unknown as hbs.AST.PartialStatement).name as hbs.AST.Expression;
-    const at = { line: node.loc.start.line, column: node.loc.start.column + 1 };
-    if (name.type === 'SubExpression') found.push({ name: '', ...at, computed: true });
-    // `{{> "name"}}` is the same piece as `{{> name}}`.
-    else found.push({ name: String((name as hbs.AST.PathExpression | hbs.AST.StringLiteral).original), ...at });
-  });
-  return found;
+function addPartialReference(node: Node, found: PartialReference[]): void {
+  if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
+  const name = (node as unknown as hbs.AST.PartialStatement).name as hbs.AST.Expression;
+  const at = { line: node.loc.start.line, column: node.loc.start.column + 1 };
+  if (name.type === 'SubExpression') found.push({ name: '', ...at, computed: true });
+  // `{{> "name"}}` is the same piece as `{{> name}}`.
+  else found.push({ name: String((name as hbs.AST.PathExpression | hbs.AST.StringLiteral).original), ...at });
 }
 
 /** Each helper call by helper name and position, to find the argument a helper complains about. */
-export function callIndex(ast: Program): Map<string, Call> {
-  const index = new Map<string, Call>();
-  walk(ast, (node) => {
-    if (node.type !== 'MustacheStatement' && node.type !== 'SubExpression' && node.type !== 'BlockStatement') return;
-    const call = node as unknown as Call;
-    const name = (call.path as { original?: unknown }).original;
-    index.set(callKey(String(name), node.loc), call);
-  });
-  return index;
+function addCall(node: Node, index: Map<string, Call>): void {
+  if (node.type !== 'MustacheStatement' && node.type !== 'SubExpression' && node.type !== 'BlockStatement') return;
+  const call = node as unknown as Call;
+  const name = (call.path as { original?: unknown }).original;
+  index.set(callKey(String(name), node.loc), call);
 }
 
 export function callKey(helper: string, loc: SourceLoc): string {
