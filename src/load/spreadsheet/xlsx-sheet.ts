@@ -32,9 +32,10 @@ const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
 
-export function readSheetXml(xml: string, book: BookParts): { rows: Row[]; merges: CellRange[] } {
+/** `plainRows: false` reads every row the general way (the tests compare the two). */
+export function readSheetXml(xml: string, book: BookParts, { plainRows = true } = {}): { rows: Row[]; merges: CellRange[] } {
   const sheetData = firstElement(xml, 'sheetData');
-  const rows = sheetData ? readRows(sheetData[1], book) : [];
+  const rows = sheetData ? readRows(sheetData[1], book, plainRows) : [];
   const after = sheetData ? xml.slice(sheetData[2] + sheetData[0].length) : xml;
   const merges: CellRange[] = [];
   for (const [, ref] of after.matchAll(MERGE)) {
@@ -48,7 +49,7 @@ export function readSheetXml(xml: string, book: BookParts): { rows: Row[]; merge
   return { rows, merges };
 }
 
-function readRows(sdata: string, book: BookParts): Row[] {
+function readRows(sdata: string, book: BookParts, plainRows: boolean): Row[] {
   if (/<(?:\w+:)?f\b[^<>]*\bt=["'](?:shared|array)/.test(sdata) || /<!\[CDATA\[/.test(sdata)) throw new Decline('formula');
   // Row → column → cell (null: a cell the library keeps but library.ts skips); a later cell of the same place wins.
   const grid: (Cell | null)[][] = [];
@@ -56,6 +57,11 @@ function readRows(sdata: string, book: BookParts): Row[] {
   for (const chunk of sdata.split(ROW_END)) {
     const x = chunk.trim();
     if (x.length === 0) continue;
+    const plain = plainRows ? readPlainRow(x, book, grid) : 0;
+    if (plain > 0) {
+      tagr = plain;
+      continue;
+    }
     // The row's start tag: the first `>` not closing an empty element.
     let ri = 0;
     let start = 0;
@@ -117,6 +123,41 @@ function readRows(sdata: string, book: BookParts): Row[] {
   }
   return rows;
 }
+
+/**
+ * A row as ledgers write it: `<row r="5" spans="1:22">` (these attributes only), then cells back to
+ * back, each `<c r="A5" s="2" t="s"><v>55</v></c>` or `<c r="B5" s="1"/>` (r always; s, and t of
+ * s or n, at most; one <v> or nothing). Each cell is read by one pattern instead of the general
+ * steps below, which give the same for these (tests/unit/xlsx-plain-rows.test.ts compares them),
+ * and goes to readCell as they would send it. The row's number; 0 for a row of any other shape,
+ * which the general steps read, this having changed nothing.
+ */
+function readPlainRow(x: string, book: BookParts, grid: (Cell | null)[][]): number {
+  const start = PLAIN_ROW.exec(x);
+  if (!start) return 0;
+  const cells: RegExpExecArray[] = [];
+  let at = start[0].length;
+  for (; at < x.length; at = PLAIN_ROW_CELL.lastIndex) {
+    PLAIN_ROW_CELL.lastIndex = at;
+    const m = PLAIN_ROW_CELL.exec(x);
+    if (!m) return 0;
+    cells.push(m);
+  }
+  for (const m of cells) {
+    const column = columnNumber(m[1]!);
+    const row = Number(m[2]);
+    if (row > MAX_ROW || column > MAX_COLUMN) throw new Decline('reference');
+    const tag: Record<string, string> = { r: m[1]! + m[2]! };
+    if (m[3] !== undefined) tag.s = m[3];
+    if (m[4] !== undefined) tag.t = m[4];
+    (grid[row - 1] ??= [])[column - 1] = readCell(tag, m[5] ?? '', row, column, book);
+  }
+  return Number(start[1]);
+}
+
+/** A row's start tag with a number and none but these attributes (none of which the library would read as `r`). */
+const PLAIN_ROW = /^<row r="([1-9]\d{0,6})"(?: (?:spans|ht|customHeight|customFormat|s|hidden|outlineLevel|collapsed|thickBot|thickTop|ph|x14ac:dyDescent)="[^"<>]*")*>/;
+const PLAIN_ROW_CELL = /<c r="([A-Z]{1,3})([1-9]\d{0,6})"(?: s="(\d+)")?(?: t="([sn])")?(?:\/>|>((?:<v>[^<]*<\/v>)?)<\/c>)/y;
 
 /** One cell as library.ts's convertCell makes it of the library's; null where it makes none. */
 function readCell(tag: Record<string, string>, d: string, row: number, column: number, book: BookParts): Cell | null {
