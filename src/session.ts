@@ -4,8 +4,6 @@
  * file. Held in memory only, for the life of the process; each build keeps what it used and
  * drops the rest, so a long session does not grow. A one-shot command has no session.
  */
-import { createHash } from 'node:crypto';
-
 class Memo<T> {
   private previous = new Map<string, T>();
   private current = new Map<string, T>();
@@ -54,9 +52,4 @@ export function sessionMemo<T>(): (session: BuildSession) => Memo<T> {
     }
     return memo;
   };
-}
-
-/** A key for bytes (a workbook): its digest, not its content. */
-export function digest(bytes: Uint8Array | string): string {
-  return createHash('sha1').update(bytes).digest('base64url');
 }

@@ -5,6 +5,7 @@
  * on the opened file, so a file swapped for something else between a listing and the read is
  * caught too. Sizes are bounded before anything is read.
  */
+import { Buffer } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 
 export type EntryKind = 'file' | 'folder' | 'link' | 'other' | 'missing';
@@ -72,6 +73,11 @@ export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether two reads gave the same bytes (a compare costs far less than decoding them again, or hashing them as a key). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 export function megabytes(bytes: number): string {

@@ -14,7 +14,7 @@
  * that wrote its outputs, a validate into a cache folder that exists), and the folder is kept
  * under MAX_CACHE_BYTES by removing the oldest entries.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +74,7 @@ export class ParseCache {
    * out by `valid`; else `read()`, whose result is kept for saving when `keep` says it may be.
    */
   get<T>(kind: string, display: string, content: string | Uint8Array, read: () => T, valid: (data: unknown) => data is T, keep: (result: T) => boolean): T {
-    const key = createHash('sha256').update(`${this.version}\0${kind}\0${display}\0`).update(content).digest('hex');
+    const key = nodeCrypto().createHash('sha256').update(`${this.version}\0${kind}\0${display}\0`).update(content).digest('hex');
     const cached = this.read(key);
     if (cached !== undefined && valid(cached)) return cached;
     const result = read();
@@ -103,7 +103,7 @@ export class ParseCache {
       if (newline < 0) return undefined;
       const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
       const payload = text.slice(newline + 1);
-      if (header.format !== FORMAT || header.key !== key || header.sha256 !== createHash('sha256').update(payload).digest('hex')) return undefined;
+      if (header.format !== FORMAT || header.key !== key || header.sha256 !== nodeCrypto().createHash('sha256').update(payload).digest('hex')) return undefined;
       return JSON.parse(payload) as unknown;
     } catch {
       return undefined;
@@ -119,9 +119,9 @@ export class ParseCache {
       if (this.options.create) mkdirSync(this.folder, { recursive: true });
       else if (!statSync(this.folder).isDirectory()) return;
       for (const [key, payload] of this.pending) {
-        const header = JSON.stringify({ format: FORMAT, key, sha256: createHash('sha256').update(payload).digest('hex') });
+        const header = JSON.stringify({ format: FORMAT, key, sha256: nodeCrypto().createHash('sha256').update(payload).digest('hex') });
         const target = path.join(this.folder, `${key}.json`);
-        const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+        const temporary = `${target}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
         try {
           writeFileSync(temporary, `${header}\n${payload}`, { flag: 'wx' });
           renameSync(temporary, target);

@@ -7,9 +7,9 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isCachedWorkbook } from './cached-workbook.js';
 import type { ParseCache } from './parse-cache.js';
 import { readProblem } from './read-problem.js';
-import { readRegularFile } from './files.js';
+import { readRegularFile, sameBytes } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet, type Workbook } from './spreadsheet/index.js';
-import { digest, sessionMemo, type BuildSession } from '../session.js';
+import { sessionMemo, type BuildSession } from '../session.js';
 import { appendAll } from '../append.js';
 
 export const SHEET_FILE = /\.(?:xlsx|xls|csv)$/i;
@@ -20,8 +20,8 @@ export interface LoadedWorkbook {
   sheets: Sheet[];
 }
 
-/** Workbooks read by earlier builds of a session, by their bytes' digest. */
-const workbookMemo = sessionMemo<Workbook>();
+/** Workbooks read by earlier builds of a session: by the file's display path, compared by bytes (as text-file.ts keeps text files). */
+const workbookMemo = sessionMemo<{ bytes: Uint8Array; workbook: Workbook }>();
 
 export function readSheets(files: ReadonlyArray<{ path: string; display: string }>, sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): LoadedWorkbook[] {
   const out: LoadedWorkbook[] = [];
@@ -35,9 +35,15 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
       cache
         ? cache.get('sheet', file.display, read.bytes, () => readWorkbook(read.bytes, file.display), isCachedWorkbook, (w) => !hasErrors(w.diagnostics))
         : readWorkbook(read.bytes, file.display);
-    const workbook = session ? workbookMemo(session).get(`${file.display}\0${digest(read.bytes)}`, parse) : parse();
+    const workbook = session ? earlier(workbookMemo(session).get(file.display, () => ({ bytes: read.bytes, workbook: parse() })), read.bytes, parse) : parse();
     appendAll(sink, workbook.diagnostics);
     out.push({ display: file.display, sheets: workbook.sheets });
   }
   return out;
+}
+
+/** The workbook an earlier read of the same bytes made; the file changed since: read anew (the entry is this session's own). */
+function earlier(entry: { bytes: Uint8Array; workbook: Workbook }, bytes: Uint8Array, parse: () => Workbook): Workbook {
+  if (entry.bytes !== bytes && !sameBytes(entry.bytes, bytes)) Object.assign(entry, { bytes, workbook: parse() });
+  return entry.workbook;
 }

@@ -3,11 +3,10 @@
  * message when they were not plain UTF-8. In a session (watch, preview, or validate checking
  * several reports) the same bytes are decoded once, and what was made of them is kept with them.
  */
-import { Buffer } from 'node:buffer';
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decode, type Decoded } from './decode.js';
-import { readRegularFile } from './files.js';
+import { readRegularFile, sameBytes } from './files.js';
 import { readProblem } from './read-problem.js';
 import type { ProseFile } from './markdown-prose.js';
 import { MAX_DATA_FILE_BYTES } from './nesting.js';
@@ -65,6 +64,3 @@ export function readFile(full: string, display: string, sink: Diagnostic[], sess
   return earlier ? { text: decoded.text, earlier } : { text: decoded.text };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
-}

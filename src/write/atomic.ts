@@ -20,7 +20,7 @@
  * `writeAll` is the simpler per-file writer for outputs that are not a set in a folder of
  * their own (the JSON schemas, written into a folder the user names).
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { chmod, lstat, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -236,7 +236,7 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
   const { parent, prefix, lock } = siblings(live);
   await makeFolder(parent);
   const me = await acquireLock(lock, live, options.waitMs ?? DEFAULT_WAIT_MS);
-  const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const id = `${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}`;
   const staging = path.join(parent, `${prefix}new-${id}`);
   process.on('exit', removeTemporaryFiles);
   try {
@@ -299,7 +299,7 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
   try {
     for (const file of files) {
       await makeFolder(path.dirname(file.path));
-      const temp = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
+      const temp = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
       pending.files.add(temp);
       staged.push({ temp, target: file.path });
       // Created and written synchronously: with an open still running in the thread pool, a

@@ -3,7 +3,7 @@
  * created exclusively. A second writer waits for it, up to a bound; a lock whose process is gone
  * (killed, or the machine restarted) is stale and taken away.
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { closeSync, linkSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 
@@ -82,7 +82,7 @@ function isStale(holder: LockHolder | undefined, ageMs: number): boolean {
  * first has taken since.
  */
 function breakStale(lock: string, judged: number): void {
-  const grave = `${lock}.stale-${randomBytes(4).toString('hex')}`;
+  const grave = `${lock}.stale-${nodeCrypto().randomBytes(4).toString('hex')}`;
   try {
     renameSync(lock, grave);
   } catch {
@@ -119,7 +119,7 @@ function tryLock(lock: string, me: LockHolder, folder: string): boolean {
 }
 
 export async function acquireLock(lock: string, folder: string, waitMs: number): Promise<LockHolder> {
-  const me: LockHolder = { pid: process.pid, host: hostname(), since: Date.now(), id: randomBytes(6).toString('hex') };
+  const me: LockHolder = { pid: process.pid, host: hostname(), since: Date.now(), id: nodeCrypto().randomBytes(6).toString('hex') };
   const deadline = Date.now() + waitMs;
   for (let delay = 20; ; delay = Math.min(delay * 2, 200)) {
     if (tryLock(lock, me, folder)) {

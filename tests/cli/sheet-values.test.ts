@@ -35,6 +35,20 @@ describe('sheetHeaders and sheetValues', () => {
     expect(valueProblems()).toBe(1);
   });
 
+  it('in one session, a ledger saved with other contents is read again; one saved unchanged is not', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { 'data/organization.yaml': ORGANIZATION, 'data/2024/提案台账.csv': LEDGER });
+    const request = { kind: 'annual' as const, dataDirs: ['data'], year: 2024, cwd, session: new BuildSession() };
+    const valueProblems = () => checkReportRun(request).diagnostics.filter((d) => d.code === 'RPT203').length;
+    expect(valueProblems()).toBe(1);
+    // The same bytes written again: what the session read stands.
+    await writeFile(path.join(cwd, 'data', '2024', '提案台账.csv'), LEDGER);
+    expect(valueProblems()).toBe(1);
+    // P1's 转办 corrected to 立案, same length: read again, so the problem is gone.
+    await writeFile(path.join(cwd, 'data', '2024', '提案台账.csv'), LEDGER.replace('转办', '立案'));
+    expect(valueProblems()).toBe(0);
+  });
+
   it('without them: the hints give the exact line to add under organization:', async () => {
     const { found } = await validate(ORGANIZATION);
     const column = found.find((d) => d.code === 'RPT721')!;

@@ -1,6 +1,7 @@
 // Preloaded (node --import) into a child CLI by the loading test: writes to $REPORT_LOAD_LOG every
 // ES module the process resolves (through a resolve hook, which runs on a thread of its own) and,
-// at exit, every CommonJS module it required (require.cache), and `evaluated zod` when zod was
+// at exit, every CommonJS module it required (require.cache), `builtin node:crypto` when it loaded
+// node:crypto, and `evaluated zod` when zod was
 // evaluated: the bundle keeps zod in a chunk behind a lazy initializer, so loading the chunk does not
 // tell (zod's core sets globalThis.__zod_globalConfig when it is evaluated).
 import { appendFileSync } from 'node:fs';
@@ -12,4 +13,6 @@ const require = createRequire(import.meta.url);
 process.on('exit', () => {
   appendFileSync(log, Object.keys(require.cache).map((file) => `require ${file}\n`).join(''));
   if (globalThis.__zod_globalConfig !== undefined) appendFileSync(log, 'evaluated zod\n');
+  // Node's own modules required (not imported) leave no trace in require.cache: node:crypto is one.
+  if (process.moduleLoadList.includes('NativeModule crypto')) appendFileSync(log, 'builtin node:crypto\n');
 });

@@ -19,6 +19,9 @@ vi.mock('../../src/domain/zod.js', async (importOriginal) => {
 
 describe('the members of zod the bundle keeps', () => {
   it('are all the code asks for: building every schema, and checking slips of every kind', async () => {
+    // Fresh copies of the sources: test files share a worker's modules, and a schema another file
+    // had built already would ask zod for nothing here.
+    vi.resetModules();
     const { jsonSchemas } = await import('../../src/schema/json-schema.js');
     const { resolveLayout } = await import('../../src/validate/resolve-layout.js');
     const { report } = await import('../helpers/report.js');

@@ -3,7 +3,7 @@
 // byte for byte what they were (zip.test.ts compares the two).
 // A process keeps the parts it deflated last, so that in a watch session a save deflates only what
 // changed (word/document.xml), not the styles, theme, settings and footers again.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto.js';
 import { deflateSync } from 'fflate';
 
 /** The CRC-32 of zip entries (ISO 3309), as fflate computes it. */
@@ -24,7 +24,7 @@ export function crc32(data: Uint8Array): number {
 }
 
 /** A part's key among the remembered deflated parts: the digest of its bytes. */
-const partDigest = (data: Uint8Array): string => createHash('sha256').update(data).digest('base64');
+const partDigest = (data: Uint8Array): string => nodeCrypto().createHash('sha256').update(data).digest('base64');
 
 /** What the last zip of this process deflated, by digest (a watch session's next save reuses it). */
 let remembered = new Map<string, Uint8Array>();
