@@ -13,8 +13,7 @@ const TOTALS = /^(?:合计|小计|总计|共计|累计|总数)(?:[:：(（]|$|�
 const NOTE = /^(?:注|备注|说明|附注|填表说明|制表|制表人|审核|导出时间|统计时间|打印时间)(?:\d*[:：.、]|$)/;
 
 /** Why the row is not a record, or undefined when it is one. `columns` are the table's columns. */
-export function skipReason(cells: readonly Cell[], columns: Iterable<number>): SkipReason | undefined {
-  const wanted = new Set(columns);
+export function skipReason(cells: readonly Cell[], wanted: ReadonlySet<number>): SkipReason | undefined {
   // The row's first text, in whatever column (合计 often sits in the 序号 column, which is no field).
   const filled = cells.filter((c) => !isBlank(c)).sort((a, b) => a.column - b.column);
   if (filled.length === 0) return '空行';

@@ -58,28 +58,32 @@ export function readTable(sheet: Sheet, spec: readonly ColumnSpec[], where: { fi
   reportMerges(sheet, header, sink, where.file);
   const records: TableRecord[] = [];
   const skipped: Array<{ row: number; why: SkipReason }> = [];
+  const tableColumns = new Set(header.columns.keys());
+  const byColumn = new Map<number, Cell>();
   for (const row of sheet.rows) {
     if (row.number < header.dataStart) continue;
-    const byColumn = new Map<number, Cell>(row.cells.map((c) => [c.column, c]));
     // A row blank in every column of the table, a 合计 row or a note is no record, whatever else it holds.
-    const why = skipReason(row.cells, header.columns.keys());
+    const why = skipReason(row.cells, tableColumns);
     if (why) {
       skipped.push({ row: row.number, why });
       continue;
     }
+    byColumn.clear();
+    for (const c of row.cells) byColumn.set(c.column, c);
     const value: Record<string, unknown> = {};
     for (const [column, s] of header.columns) {
       const cell = byColumn.get(column);
-      const at = { file: where.file, sheet: sheet.name, line: row.number, column, cell: cellRef(row.number, column), path: s.field };
+      // Made only for a problem: most cells have none.
+      const at = () => ({ file: where.file, sheet: sheet.name, line: row.number, column, cell: cellRef(row.number, column), path: s.field });
       const name = s.headers[0]!;
-      if (cell?.unusable === 'formula-without-value') sink.push(diagnostic('cellFormulaWithoutValue', { formula: cell.formula ?? '' }, at));
-      else if (cell?.unusable === 'error') sink.push(diagnostic('cellErrorValue', { value: cell.text }, at));
+      if (cell?.unusable === 'formula-without-value') sink.push(diagnostic('cellFormulaWithoutValue', { formula: cell.formula ?? '' }, at()));
+      else if (cell?.unusable === 'error') sink.push(diagnostic('cellErrorValue', { value: cell.text }, at()));
       else if (cell === undefined || isBlank(cell)) {
-        if (s.required) sink.push(diagnostic('requiredCellBlank', { header: name }, at));
+        if (s.required) sink.push(diagnostic('requiredCellBlank', { header: name }, at()));
       } else {
         const parsed = parseCell(cell, s.type, choices.get(s.field));
         if (parsed.ok) value[s.field] = parsed.value;
-        else sink.push(cellProblem(parsed, name, cell, at));
+        else sink.push(cellProblem(parsed, name, cell, at()));
       }
     }
     records.push({ row: row.number, value, columns });
