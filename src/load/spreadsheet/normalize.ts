@@ -15,8 +15,14 @@ export function halfWidth(text: string): string {
 
 /** For comparing words: half-width, no whitespace at all, Latin letters in lower case. */
 export function squash(text: string): string {
+  // Most cells hold only what NFKC leaves as it is and no whitespace: the normalization (ICU's, and
+  // the costliest step) is then skipped.
+  if (UNCHANGED.test(text)) return text.toLowerCase();
   return text.normalize('NFKC').replace(/[\s\u3000\u00a0\ufeff]+/g, '').toLowerCase();
 }
+
+/** Printable ASCII but the space, and the CJK Unified Ideographs (U+4E00–U+9FFF, none of which NFKC changes). */
+const UNCHANGED = /^[\x21-\x7e\u4e00-\u9fff]*$/;
 
 /** A header as compared: squashed, without the marks of a required or optional column. */
 export function normalizeHeader(text: string): string {
