@@ -134,30 +134,18 @@ const withLibrary = {
 };
 const result = await build({ ...options, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, withLibrary] });
 
-// The members of zod the sources use, as one CommonJS file, for src/domain/zod.ts to require.
-await build({
-  stdin: { contents: `export { ${zodMembers.join(', ')} } from ${JSON.stringify(realpathSync('node_modules/zod/v4/index.js'))};`, resolveDir: process.cwd(), loader: 'js' },
-  outfile: 'dist/bundle/zod.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [onlyDefaultZodLocale],
-});
+/** One CommonJS file of a module and what it imports, for the sources to require when they need it. */
+const commonJsFile = (entry, outfile, plugins = []) =>
+  build({ ...entry, outfile, bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning', plugins });
 
-// The spreadsheet library's ES module build as one CommonJS file, for src/load/spreadsheet/library.ts to require.
-await build({
-  entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'],
-  outfile: 'dist/bundle/xlsx.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+// The members of zod the sources use, for src/domain/zod.ts.
+await commonJsFile(
+  { stdin: { contents: `export { ${zodMembers.join(', ')} } from ${JSON.stringify(realpathSync('node_modules/zod/v4/index.js'))};`, resolveDir: process.cwd(), loader: 'js' } },
+  'dist/bundle/zod.cjs',
+  [onlyDefaultZodLocale],
+);
+// The spreadsheet library's ES module build, for src/load/spreadsheet/library.ts.
+await commonJsFile({ entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'] }, 'dist/bundle/xlsx.cjs');
 
 // The parse trees of the built-in templates, for src/load/template-trees.ts: Handlebars' parse of
 // each file under templates/ (as loading decodes it), as JSON with undefined written as a stand-in

@@ -16,30 +16,9 @@ import { DEFAULT_VOCABULARY, type Vocabulary } from '../../src/domain/vocabulary
 import { loadData } from '../../src/load/data-folder.js';
 import { checkOrganization } from '../../src/validate/organization.js';
 import { parseRecord } from '../../src/validate/zod-issues.js';
+import { shared, written, type Tally } from '../helpers/quick-compare.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-/** A value written out with its keys in order, -0 apart from 0, undefined apart from absent. */
-function written(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(written).join(',')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${written(v)}`).join(',')}}`;
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  return `${typeof value}:${String(value)}`;
-}
-
-/** Paths where the output holds the very object (list, record) the input holds at that path: zod gives copies. */
-function shared(output: unknown, input: unknown, at = ''): string[] {
-  if (output === null || typeof output !== 'object') return [];
-  const here = output === input ? [at] : [];
-  const inner = Object.entries(output).flatMap(([k, v]) => shared(v, input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[k] : undefined, `${at}.${k}`));
-  return [...here, ...inner];
-}
-
-interface Tally {
-  quick: number;
-  zod: number;
-}
 
 /** The quick check of `kind` on `value`, against zod's; counts which decided. */
 function compare(kind: (typeof RECORD_KINDS)[number], vocabulary: Vocabulary, organization: Organization | undefined, value: unknown, tally: Tally): void {
