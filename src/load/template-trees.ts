@@ -68,7 +68,8 @@ function revive<T>(node: T): T {
     for (let i = 0; i < node.length; i++) node[i] = revive(node[i]);
   } else if (node !== null && typeof node === 'object') {
     const record = node as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    // A plain object from JSON.parse: for…in gives its keys in order, without a list of them.
+    for (const key in record) {
       const value = record[key];
       record[key] = key === 'loc' && Array.isArray(value) ? position(value as number[]) : revive(value);
     }

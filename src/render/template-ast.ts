@@ -213,9 +213,13 @@ export function walk(node: unknown, visit: (node: Node) => void): void {
   if (!node || typeof node !== 'object') return;
   const n = node as Node;
   if (typeof n.type === 'string' && n.loc) visit(n);
-  for (const value of Object.values(node)) {
+  // for…in, not Object.values: the same keys in the same order for these plain objects, without
+  // a list made for every node.
+  for (const key in node) {
+    const value = (node as Record<string, unknown>)[key];
+    if (value === null || typeof value !== 'object' || value === n.loc) continue;
     if (Array.isArray(value)) for (const v of value) walk(v, visit);
-    else if (value && typeof value === 'object' && value !== n.loc) walk(value, visit);
+    else walk(value, visit);
   }
 }
 
