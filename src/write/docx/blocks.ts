@@ -9,9 +9,9 @@ import { keepWhole, ROWS_BEFORE_BREAK } from './table-keep.js';
 import { libreOfficeOverhangPt } from './title-break.js';
 import { CAPTION_STYLE, directBold, LEAD_STYLE, PARAGRAPH_STYLE_IDS, RUN_IN_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from './units.js';
-import { BREAK_RUN, el, paragraphXml, textRunXml, whole, type RunProps } from './wordml.js';
+import { BREAK_RUN, el, paragraphXml, textRunXml, whole, type ParagraphProps, type RunProps } from './wordml.js';
 
-export function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): RunProps {
+function runOptions(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): RunProps {
   if (inline.role === 'plain') return {};
   const [style, r] = inline.role === 'lead' ? [LEAD_STYLE, layout.runs.lead] : [RUN_IN_STYLE, layout.runs.runIn];
   const bold = directBold(p, r, layout.paragraphs.body);
@@ -28,7 +28,7 @@ export function runOptions(inline: Extract<Inline, { type: 'text' }>, p: Paragra
 const CONTEXT_PUNCTUATION = /[\u2014\u2015\u2026\u00b7\u2018\u2019\u201c\u201d]+/gu;
 
 /** Splits text into runs of ordinary text and runs of context punctuation. */
-export function splitPunctuation(text: string): { text: string; punctuation: boolean }[] {
+function splitPunctuation(text: string): { text: string; punctuation: boolean }[] {
   const parts: { text: string; punctuation: boolean }[] = [];
   let at = 0;
   for (const m of text.matchAll(CONTEXT_PUNCTUATION)) {
@@ -40,7 +40,39 @@ export function splitPunctuation(text: string): { text: string; punctuation: boo
   return parts;
 }
 
-export const eastAsianOnly = (font: string) => ({ ascii: font, hAnsi: font, eastAsia: font, cs: font });
+const eastAsianOnly = (font: string) => ({ ascii: font, hAnsi: font, eastAsia: font, cs: font });
+
+/** A run's text and properties, as the writer (and the docx library, in the tests) sets them. */
+export interface RunPart {
+  text: string;
+  options: RunProps;
+}
+
+/** Text as runs: `options` on every run, and `font` in all four slots on the context punctuation's. */
+export function punctuatedRuns(text: string, options: RunProps, font: string): RunPart[] {
+  return splitPunctuation(text).map((part) => ({ text: part.text, options: part.punctuation ? { ...options, font: eastAsianOnly(font) } : options }));
+}
+
+/** The runs of a text inline in a paragraph of layout `p`: its style's East Asian font on the punctuation. */
+export function inlineRuns(inline: Extract<Inline, { type: 'text' }>, p: ParagraphLayout, layout: Layout): RunPart[] {
+  const font = inline.role === 'lead' ? layout.runs.lead.eastAsiaFont : inline.role === 'runIn' ? layout.runs.runIn.eastAsiaFont : p.eastAsiaFont;
+  return punctuatedRuns(inline.text, runOptions(inline, p, layout), font);
+}
+
+/**
+ * A body paragraph's own properties: its style (none for Normal) and, for a title or subtitle
+ * line that fits the type area in Word but may not in LibreOffice (the date's digits), an indent
+ * into the margins of just so much, centred, that LibreOffice keeps it on one line.
+ */
+export function paragraphProps(block: ParagraphBlock, layout: Layout): Pick<ParagraphProps, 'style' | 'indent'> {
+  const styleId = PARAGRAPH_STYLE_IDS[block.kind];
+  const p = layout.paragraphs[block.kind];
+  const overhang =
+    block.kind === 'title' || block.kind === 'subtitle'
+      ? Math.ceil(libreOfficeOverhangPt(block.inlines, { widthPt: typeAreaWidthPt(layout), sizePt: p.sizePt, trackingPt: p.trackingPt }) * 20)
+      : 0;
+  return { ...(styleId === 'Normal' ? {} : { style: styleId }), ...(overhang > 0 ? { indent: { left: -overhang, right: -overhang } } : {}) };
+}
 
 function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): string {
   let xml = '';
@@ -49,27 +81,13 @@ function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): string {
       xml += BREAK_RUN;
       continue;
     }
-    const options = runOptions(inline, p, layout);
-    const font =
-      inline.role === 'lead' ? layout.runs.lead.eastAsiaFont : inline.role === 'runIn' ? layout.runs.runIn.eastAsiaFont : p.eastAsiaFont;
-    for (const part of splitPunctuation(inline.text)) xml += textRunXml(part.text, part.punctuation ? { ...options, font: eastAsianOnly(font) } : options);
+    for (const run of inlineRuns(inline, p, layout)) xml += textRunXml(run.text, run.options);
   }
   return xml;
 }
 
 function paragraph(block: ParagraphBlock, layout: Layout): string {
-  const styleId = PARAGRAPH_STYLE_IDS[block.kind];
-  const p = layout.paragraphs[block.kind];
-  // A title or subtitle line that fits the type area in Word may not in LibreOffice (the date's
-  // digits): let into the margins just so much, centred, that LibreOffice keeps it on one line.
-  const overhang =
-    block.kind === 'title' || block.kind === 'subtitle'
-      ? Math.ceil(libreOfficeOverhangPt(block.inlines, { widthPt: typeAreaWidthPt(layout), sizePt: p.sizePt, trackingPt: p.trackingPt }) * 20)
-      : 0;
-  return paragraphXml(
-    { ...(styleId === 'Normal' ? {} : { style: styleId }), ...(overhang > 0 ? { indent: { left: -overhang, right: -overhang } } : {}) },
-    runs(block.inlines, layout.paragraphs[block.kind], layout),
-  );
+  return paragraphXml(paragraphProps(block, layout), runs(block.inlines, layout.paragraphs[block.kind], layout));
 }
 
 

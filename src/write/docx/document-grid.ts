@@ -20,7 +20,7 @@ const mm100ToTwips = (mm100: number): number => Math.round((mm100 * 1440) / 2540
 
 /** The type area's width and height in twips, from the page size and margins as written; and the
  * width as LibreOffice has it after reading each length in 1/100 mm. */
-export function typeAreaTwips(layout: Layout): { width: number; height: number; libreOfficeWidth: number } {
+function typeAreaTwips(layout: Layout): { width: number; height: number; libreOfficeWidth: number } {
   const { page } = layout;
   const m = page.marginsMm;
   const [width, left, right] = [page.widthMm, m.left, m.right].map(mmToTwips) as [number, number, number];
@@ -57,35 +57,14 @@ export function libreOfficeCellTwips(sizePt: number, charSpace: number): number 
  * of those charSpace values, the one whose quotient in Word lies nearest the middle of its whole
  * number. None (another page or font size): lines only.
  */
-export function documentGrid(layout: Layout): DocumentGrid {
+export function documentGrid(layout: Layout, charSpaces: CharSpaceRange = qualifyingCharSpaces): DocumentGrid {
   const area = typeAreaTwips(layout);
   const linePitch = ptToTwips(layout.lineSpacingPt);
   const body = layout.paragraphs.body;
-  // The search takes about 100,000 steps; a watch session asks again at every save with the same page.
-  const key = JSON.stringify([area, linePitch, body.sizePt, body.trackingPt]);
-  let grid = grids.get(key);
-  if (!grid) {
-    if (grids.size > 100) grids.clear();
-    grids.set(key, (grid = searchGrid(area, linePitch, body)));
-  }
-  return grid;
-}
-
-const grids = new Map<string, DocumentGrid>();
-
-function searchGrid(area: ReturnType<typeof typeAreaTwips>, linePitch: number, body: Layout['paragraphs']['body']): DocumentGrid {
   const linesPerPage = Math.floor(area.height / linePitch);
   const charsPerLine = Math.floor(area.width / (ptToHalfPoints(body.sizePt) * 10 + ptToTwips(body.trackingPt)));
   let best: { charSpace: number; off: number } | undefined;
-  // Pitches from half the font size to twice it; of those, only the charSpace values whose pitch
-  // gives charsPerLine in Word can qualify: width / (charsPerLine + 1) < pitch <= width / charsPerLine,
-  // a range of a few hundred values (a character's slack of 2 kept on each side for rounding).
-  const widthPt = area.width / 20;
-  let [from, to] = [-body.sizePt * 2048, body.sizePt * 4096];
-  if (widthPt > 0 && charsPerLine > 0) {
-    from = Math.max(from, Math.floor((widthPt / (charsPerLine + 1) - body.sizePt) * 4096) - 2);
-    to = Math.min(to, Math.ceil((widthPt / charsPerLine - body.sizePt) * 4096) + 2);
-  }
+  const [from, to] = charSpaces(area.width / 20, body.sizePt, charsPerLine);
   for (let charSpace = from; charSpace <= to; charSpace++) {
     if (charSpace === 0 || wordCharsPerLine(area.width, body.sizePt, charSpace) !== charsPerLine) continue;
     if (area.libreOfficeWidth % libreOfficeCellTwips(body.sizePt, charSpace) !== 0) continue;
@@ -96,3 +75,20 @@ function searchGrid(area: ReturnType<typeof typeAreaTwips>, linePitch: number, b
     ? { type: 'linesAndChars', linePitch, charSpace: best.charSpace, linesPerPage, charsPerLine }
     : { type: 'lines', linePitch, linesPerPage, charsPerLine };
 }
+
+/** The charSpace values to try, from and to, for a type area `widthPt` wide set at `sizePt` with `charsPerLine` a line. */
+export type CharSpaceRange = (widthPt: number, sizePt: number, charsPerLine: number) => [from: number, to: number];
+
+/**
+ * Pitches from half the font size to twice it; of those, only the charSpace values whose pitch
+ * gives charsPerLine in Word can qualify: width / (charsPerLine + 1) < pitch <= width / charsPerLine,
+ * a range of a few hundred values (a character's slack of 2 kept on each side for rounding).
+ */
+const qualifyingCharSpaces: CharSpaceRange = (widthPt, sizePt, charsPerLine) => {
+  let [from, to] = [-sizePt * 2048, sizePt * 4096];
+  if (widthPt > 0 && charsPerLine > 0) {
+    from = Math.max(from, Math.floor((widthPt / (charsPerLine + 1) - sizePt) * 4096) - 2);
+    to = Math.min(to, Math.ceil((widthPt / charsPerLine - sizePt) * 4096) + 2);
+  }
+  return [from, to];
+};

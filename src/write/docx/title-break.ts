@@ -147,13 +147,13 @@ function better(a: Arrangement, b: Arrangement, at: Lines): boolean {
  * title made of one word), where the best arrangement found so far is kept. */
 const MAX_STEPS = 200_000;
 
+/** Titles broken before, by measure and text: every build of a watch session breaks the same title again. */
+const broken = new Map<string, string[]>();
+
 /**
  * The lines a title should be set in, or `[title]` when it fits on one line. Every line fits the
  * measure unless a single unbreakable run is wider than the type area.
  */
-/** Titles broken before, by measure and text: every build of a watch session breaks the same title, at up to 200,000 steps. */
-const broken = new Map<string, string[]>();
-
 export function titleLines(title: string, m: LineMeasure): string[] {
   const key = `${JSON.stringify(m)}|${title}`;
   let lines = broken.get(key);

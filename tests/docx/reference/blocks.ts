@@ -1,5 +1,5 @@
 // The body through the docx library, as the Word writer built it before it wrote its XML itself:
-// paragraphs and tables from the same run options (the source's), handed to docx to write;
+// paragraphs and tables from the same run and paragraph properties (the source's), handed to docx to write;
 // differential.test.ts compares the two.
 import {
   BorderStyle,
@@ -13,41 +13,23 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { typeAreaWidthPt, type Block, type Inline, type ParagraphBlock, type TableBlock, type TableCell as CellBlock } from '../../../src/write/document.js';
+import { type Block, type Inline, type ParagraphBlock, type TableBlock, type TableCell as CellBlock } from '../../../src/write/document.js';
 import type { Alignment, Layout, ParagraphLayout } from '../../../src/domain/layout.js';
 import { CELL_MARGIN_TWIPS, columnAlignments, columnWidths } from '../../../src/write/docx/table-columns.js';
 import { keepWhole, ROWS_BEFORE_BREAK } from '../../../src/write/docx/table-keep.js';
-import { libreOfficeOverhangPt } from '../../../src/write/docx/title-break.js';
-import { CAPTION_STYLE, PARAGRAPH_STYLE_IDS, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from '../../../src/write/docx/styles.js';
-import { eastAsianOnly, runOptions, splitPunctuation } from '../../../src/write/docx/blocks.js';
+import { CAPTION_STYLE, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from '../../../src/write/docx/styles.js';
+import { inlineRuns, paragraphProps } from '../../../src/write/docx/blocks.js';
 import { ptToEighths, ptToTwips, toAlignment, typeAreaWidthTwips } from '../../../src/write/docx/units.js';
 
 function runs(inlines: Inline[], p: ParagraphLayout, layout: Layout): ParagraphChild[] {
   return inlines.flatMap((inline) => {
     if (inline.type === 'break') return [new TextRun({ break: 1 })];
-    const options = runOptions(inline, p, layout) as IRunOptions;
-    const font =
-      inline.role === 'lead' ? layout.runs.lead.eastAsiaFont : inline.role === 'runIn' ? layout.runs.runIn.eastAsiaFont : p.eastAsiaFont;
-    return splitPunctuation(inline.text).map(
-      (part) => new TextRun({ ...options, ...(part.punctuation ? { font: eastAsianOnly(font) } : {}), text: part.text }),
-    );
+    return inlineRuns(inline, p, layout).map((run) => new TextRun({ ...(run.options as IRunOptions), text: run.text }));
   });
 }
 
 function paragraph(block: ParagraphBlock, layout: Layout): Paragraph {
-  const styleId = PARAGRAPH_STYLE_IDS[block.kind];
-  const p = layout.paragraphs[block.kind];
-  // A title or subtitle line that fits the type area in Word may not in LibreOffice (the date's
-  // digits): let into the margins just so much, centred, that LibreOffice keeps it on one line.
-  const overhang =
-    block.kind === 'title' || block.kind === 'subtitle'
-      ? Math.ceil(libreOfficeOverhangPt(block.inlines, { widthPt: typeAreaWidthPt(layout), sizePt: p.sizePt, trackingPt: p.trackingPt }) * 20)
-      : 0;
-  return new Paragraph({
-    ...(styleId === 'Normal' ? {} : { style: styleId }),
-    ...(overhang > 0 ? { indent: { left: -overhang, right: -overhang } } : {}),
-    children: runs(block.inlines, layout.paragraphs[block.kind], layout),
-  });
+  return new Paragraph({ ...paragraphProps(block, layout), children: runs(block.inlines, layout.paragraphs[block.kind], layout) });
 }
 
 

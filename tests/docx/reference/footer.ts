@@ -1,35 +1,16 @@
-// Page numbers (页码) as GB/T 9704 sets them: "— 1 —" below the type area, odd pages on the right
-// and even pages on the left, each one character in from the edge of the type area.
-import { Footer, PageNumber, Paragraph, TextRun } from 'docx';
-import { eastAsianOnly, splitPunctuation } from '../../../src/write/docx/blocks.js';
+// The footers through the docx library, as the Word writer built them before it wrote its XML
+// itself: the page number's paragraph from the source's properties and runs, handed to docx to
+// write; differential.test.ts compares the two.
+import { Footer, PageNumber, Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from 'docx';
+import type { RunPart } from '../../../src/write/docx/blocks.js';
 import type { Alignment, Layout } from '../../../src/domain/layout.js';
-import { FOOTER_STYLE } from '../../../src/write/docx/styles.js';
-import { ptToTwips, toAlignment } from '../../../src/write/docx/units.js';
+import { pageNumberParts } from '../../../src/write/docx/footer.js';
 
-const textRuns = (text: string, font: string): TextRun[] =>
-  splitPunctuation(text).map((p) => new TextRun({ text: p.text, ...(p.punctuation ? { font: eastAsianOnly(font) } : {}) }));
+const textRuns = (runs: RunPart[]): TextRun[] => runs.map((run) => new TextRun({ ...(run.options as IRunOptions), text: run.text }));
 
 function pageNumberParagraph(layout: Layout, alignment: Alignment): Paragraph {
-  const pn = layout.pageNumber;
-  const inset = ptToTwips(pn.edgeIndentChars * pn.sizePt);
-  const [before = '', after = ''] = pn.format.split('{page}');
-  return new Paragraph({
-    style: FOOTER_STYLE,
-    alignment: toAlignment(alignment),
-    indent: {
-      left: alignment === 'left' ? inset : 0,
-      right: alignment === 'right' ? inset : 0,
-      firstLine: 0,
-      firstLineChars: 0,
-    },
-    children: [
-      // The fonts and size come from the Footer style; the dashes take the East Asian font on
-      // their own runs, as in the body (LibreOffice would set them in the Latin font).
-      ...textRuns(before, pn.eastAsiaFont),
-      new TextRun({ children: [PageNumber.CURRENT] }),
-      ...textRuns(after, pn.eastAsiaFont),
-    ],
-  });
+  const { props, before, after } = pageNumberParts(layout, alignment);
+  return new Paragraph({ ...(props as IParagraphOptions), children: [...textRuns(before), new TextRun({ children: [PageNumber.CURRENT] }), ...textRuns(after)] });
 }
 
 /** The section's footers: `default` serves odd pages once even pages have their own. */
