@@ -47,6 +47,38 @@ const oneMarkdownIt = {
 };
 
 /**
+ * commander require()s node:child_process when it loads, for subcommands that are programs of their
+ * own, which the report has none of; loading it brings Node's network and stream modules (a few
+ * milliseconds on every command). It gets an object that loads the module when spawn is used.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.kind === 'require-call' && /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'report-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'report-child-process' }, () => ({
+      contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Node's built-in modules through require(), not as ES modules: importing node:fs as an ES module
+ * makes Node read every export of it, among them the getters that load its promise and stream
+ * modules (about 3 ms of every run, for functions the report calls synchronously). Each import of
+ * a built-in becomes a require() of it, whose members are read only when used.
+ */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'report-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'report-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/**
  * zod loaded when a schema is first built, not with the library: a run whose data passes its quick
  * checks builds none (src/domain/shape.ts). src/domain/zod.ts, the one module that imports zod, is
  * replaced by one that require()s dist/bundle/zod.cjs, built below from the members of zod the
@@ -66,7 +98,7 @@ const lazyZod = {
   },
 };
 
-/** The bundle's options; `plugins` beyond these three are added per pass below. */
+/** The bundle's options; `plugins` beyond these five are added per pass below. */
 const options = {
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist/bundle',
@@ -93,7 +125,7 @@ const options = {
   // file); these five are required, since reading is synchronous. So is Handlebars' parser, only
   // for a text neither the simple parse nor the stored trees of the built-in templates give (below).
   external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'js-yaml', 'chardet', 'csv-parse', 'csv-parse/*', 'handlebars/dist/cjs/handlebars/compiler/base.js'],
-  plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod],
+  plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, lazyChildProcess, builtinsByRequire],
 };
 
 /**
@@ -106,7 +138,7 @@ const options = {
  * (importing the library there would load it for --version). A first pass finds the parts.
  */
 const LIBRARY = path.resolve('src/cli/library.ts');
-const first = await build({ ...options, write: false, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod] });
+const first = await build({ ...options, write: false, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, lazyChildProcess, builtinsByRequire] });
 const inputs = first.metafile.inputs;
 /** Modules the CLI's entry reaches through static imports. */
 const entryReach = new Set();
@@ -132,7 +164,7 @@ const withLibrary = {
     });
   },
 };
-const result = await build({ ...options, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, withLibrary] });
+const result = await build({ ...options, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, lazyChildProcess, builtinsByRequire, withLibrary] });
 
 /** One CommonJS file of a module and what it imports, for the sources to require when they need it. */
 const commonJsFile = (entry, outfile, plugins = []) =>
@@ -181,6 +213,8 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
     bytes: output.bytes,
     imports: output.imports.filter((i) => !i.external && i.kind === 'import-statement').map((i) => path.basename(i.path)),
     inputs: Object.keys(output.inputs),
+    // What each input takes of the chunk, largest first: where a chunk's size comes from.
+    inputBytes: Object.fromEntries(Object.entries(output.inputs).map(([k, v]) => [k, v.bytesInOutput]).sort((a, b) => b[1] - a[1])),
   };
 }
 writeFileSync('dist/bundle/meta.json', JSON.stringify(chunks, null, 1));

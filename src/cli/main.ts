@@ -16,9 +16,9 @@ import * as schemaCommand from './commands/schema.js';
 import * as statsCommand from './commands/stats.js';
 import * as templatesCommand from './commands/templates.js';
 import * as validateCommand from './commands/validate.js';
-import { removeTemporaryFiles } from '../write/atomic.js';
+import { cleanUpInterrupted } from '../write/interrupt.js';
 import { chineseError, formatHelp } from './help.js';
-import { handleStreamErrors } from './pipes.js';
+import { standardStreams } from './pipes.js';
 import { EXIT, UsageError, type CommandContext, type Io } from './shared.js';
 
 export type { Io } from './shared.js';
@@ -40,13 +40,15 @@ const COMMANDS: Array<{ register: (program: Command, context: CommandContext) =>
 const VERSION = '0.2.0';
 
 function defaultIo(): Io {
-  handleStreamErrors();
+  const streams = standardStreams();
   return {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: streams.stdout,
+    stderr: streams.stderr,
     cwd: process.cwd(),
     env: process.env,
-    isTTY: Boolean(process.stderr.isTTY),
+    get isTTY() {
+      return streams.isTTY;
+    },
   };
 }
 
@@ -58,10 +60,10 @@ function defaultIo(): Io {
 function onSignal(signal: NodeJS.Signals): void {
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
-  removeTemporaryFiles();
+  cleanUpInterrupted();
   // A command with its own handling (build --watch, preview) ends itself.
   if (process.listenerCount(signal) > 0) return;
-  process.stderr.write(`\n已中断（${signal}）。\n`);
+  standardStreams().stderr(`\n已中断（${signal}）。\n`);
   process.kill(process.pid, signal);
 }
 

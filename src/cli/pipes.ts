@@ -1,10 +1,19 @@
 /**
- * What happens when standard output or error cannot be written. A reader that stops early
- * (`report stats | head`) does not want the rest: the run ends quietly. Anything else (a full
+ * Standard output and error of the command line. A command writes a few lines, so they are
+ * written straight to the file descriptors (fs.writeSync): process.stdout and process.stderr are
+ * streams whose creation loads Node's network, stream and terminal modules, a few milliseconds
+ * on every run. A descriptor that takes no more for now (EAGAIN: one left non-blocking by another
+ * program) is handed to its stream, which waits for it; all later output goes there too, in order.
+ *
+ * What happens when output cannot be written: a reader that stops early (`report stats | head`)
+ * does not want the rest, and the run ends quietly with its own exit code. Anything else (a full
  * disk, `>/dev/full`, an I/O error) means output was lost: the run ends with exit code 2 and a
  * short message on stderr, when stderr itself still works, instead of an uncaught exception and
  * its stack trace.
  */
+import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
 /** Exit code for a run whose output could not be written (as for other failures of the environment). */
 const STREAM_FAILED_EXIT = 2;
 
@@ -17,25 +26,61 @@ const REASONS: Record<string, string> = {
   EROFS: '这个位置是只读的',
 };
 
-let installed = false;
+const NAMES = { 1: '标准输出', 2: '标准错误输出' } as const;
 
-/** Installs the handling on process.stdout and process.stderr (once, however often it is called). */
-export function handleStreamErrors(): void {
-  if (installed) return;
-  installed = true;
-  for (const [stream, name] of [
-    [process.stdout, '标准输出'],
-    [process.stderr, '标准错误输出'],
-  ] as const) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      if (stream !== process.stderr) {
-        const reason = REASONS[error.code ?? ''] ?? '写入失败';
-        // Written before the exit: stderr is synchronous for files, terminals and (on Linux) pipes. If it fails
-        // too, its own error comes after the exit, and the exit code tells.
-        process.stderr.write(`无法写出${name}：${reason}（${error.code ?? error.message}），输出不完整。\n`);
-      }
-      process.exit(STREAM_FAILED_EXIT);
-    });
+/** Ends the run for output that could not be written (see above). */
+function failed(fd: 1 | 2, error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (fd === 1) {
+    const reason = REASONS[error.code ?? ''] ?? '写入失败';
+    // If stderr fails too, nothing more can be said: the exit code tells.
+    try {
+      standardError(`无法写出${NAMES[fd]}：${reason}（${error.code ?? error.message}），输出不完整。\n`);
+    } catch {
+      // Ending anyway.
+    }
   }
+  process.exit(STREAM_FAILED_EXIT);
+}
+
+/** A descriptor's stream, once output has been handed to it, with the same handling of failures. */
+const streams: { 1?: NodeJS.WriteStream; 2?: NodeJS.WriteStream } = {};
+
+function streamOf(fd: 1 | 2): NodeJS.WriteStream {
+  let stream = streams[fd];
+  if (!stream) {
+    stream = streams[fd] = fd === 1 ? process.stdout : process.stderr;
+    stream.on('error', (error: NodeJS.ErrnoException) => failed(fd, error));
+  }
+  return stream;
+}
+
+function writeTo(fd: 1 | 2, text: string): void {
+  if (streams[fd]) {
+    streams[fd].write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
+  try {
+    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN' || code === 'EWOULDBLOCK') streamOf(fd).write(bytes.subarray(at));
+    else failed(fd, error as NodeJS.ErrnoException);
+  }
+}
+
+const standardError = (text: string) => writeTo(2, text);
+
+/** Writers for standard output and error, and whether stderr is a terminal (asked only when colour is decided). */
+export function standardStreams(): { stdout: (text: string) => void; stderr: (text: string) => void; readonly isTTY: boolean } {
+  return {
+    stdout: (text) => writeTo(1, text),
+    stderr: standardError,
+    get isTTY() {
+      // node:tty loads the network module: only a run with problems to print asks.
+      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(2);
+    },
+  };
 }

@@ -46,7 +46,8 @@ const QUOTED_SOURCE_MAX = 16 * 1024 * 1024;
 export function printDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, io: Io): void {
   // Machine formats go to stdout for piping; text is for people and goes to stderr.
   const write = format === 'text' ? io.stderr : io.stdout;
-  const color = io.isTTY && !io.env.NO_COLOR && format === 'text';
+  // Asked last: whether stderr is a terminal is found out only when there is something to colour.
+  const color = format === 'text' && diagnostics.length > 0 && !io.env.NO_COLOR && io.isTTY;
   // Each file is read once, however many problems it has.
   const sources = new Map<string, string | undefined>();
   const readSource = (file: string) => {

@@ -69,11 +69,25 @@ export class ParseCache {
     private readonly options: { create: boolean } = { create: true },
   ) {}
 
+  private folderFound: boolean | undefined;
+
+  /** Whether entries can be read or saved: the folder exists, or is made when saving. */
+  private usable(): boolean {
+    if (this.options.create) return true;
+    try {
+      return (this.folderFound ??= statSync(this.folder).isDirectory());
+    } catch {
+      return (this.folderFound = false);
+    }
+  }
+
   /**
    * What reading `content` (shown as `display`) gives, from the cache when an entry for it checks
    * out by `valid`; else `read()`, whose result is kept for saving when `keep` says it may be.
    */
   get<T>(kind: string, display: string, content: string | Uint8Array, read: () => T, valid: (data: unknown) => data is T, keep: (result: T) => boolean): T {
+    // A cache that can neither be read nor written (a validate with no build's folder yet, as in CI): nothing to hash.
+    if (!this.usable()) return read();
     const key = nodeCrypto().createHash('sha256').update(`${this.version}\0${kind}\0${display}\0`).update(content).digest('hex');
     const cached = this.read(key);
     if (cached !== undefined && valid(cached)) return cached;

@@ -21,10 +21,10 @@
  * their own (the JSON schemas, written into a folder the user names).
  */
 import { nodeCrypto } from '../node-crypto.js';
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { chmod, lstat, mkdir, open, rm, stat } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, promises, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { acquireLock, DEFAULT_WAIT_MS, releaseHeldLocks, releaseLock } from './output-lock.js';
+import { onInterrupt } from './interrupt.js';
 
 export { OutputLockedError, type LockHolder } from './output-lock.js';
 
@@ -58,9 +58,10 @@ const pending = { files: new Set<string>(), folders: new Set<string>() };
 
 /**
  * Removes what writes in progress leave (temporary files, a set half written) and releases their
- * locks. Synchronous, for a signal handler or process exit: the CLI calls it on SIGINT/SIGTERM.
+ * locks. Synchronous, for a signal handler or process exit: the CLI's handler of SIGINT/SIGTERM
+ * reaches it through interrupt.ts.
  */
-export function removeTemporaryFiles(): void {
+function removeTemporaryFiles(): void {
   for (const target of [...pending.files, ...pending.folders]) {
     try {
       rmSync(target, { force: true, recursive: true });
@@ -72,6 +73,7 @@ export function removeTemporaryFiles(): void {
   pending.files.clear();
   pending.folders.clear();
 }
+onInterrupt(removeTemporaryFiles);
 
 /** The code of the error thrown when the output folder is a mount point. */
 export const MOUNT_POINT = 'EMOUNTPOINT';
@@ -87,7 +89,7 @@ function failure(code: string, target: string, what: string): NodeJS.ErrnoExcept
 export async function makeFolder(folder: string): Promise<void> {
   const missing: string[] = [];
   for (let dir = folder; ; dir = path.dirname(dir)) {
-    const found = await stat(dir).catch((error: NodeJS.ErrnoException) => {
+    const found = await promises.stat(dir).catch((error: NodeJS.ErrnoException) => {
       // Up to the nearest thing that exists; ENOTDIR: one of the parents is a file, found further up.
       if ((error.code !== 'ENOENT' && error.code !== 'ENOTDIR') || path.dirname(dir) === dir) throw error;
     });
@@ -97,7 +99,7 @@ export async function makeFolder(folder: string): Promise<void> {
   }
   for (const dir of missing.reverse()) {
     try {
-      await mkdir(dir);
+      await promises.mkdir(dir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -241,24 +243,24 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
   process.on('exit', removeTemporaryFiles);
   try {
     recover(live);
-    const current = await lstat(live).catch(() => undefined);
+    const current = await promises.lstat(live).catch(() => undefined);
     if (current && !current.isDirectory()) throw failure('ENOTDIR', live, 'not a directory');
     // A mount point cannot be renamed (EBUSY, EXDEV): the set could never be swapped in.
-    if (current && current.dev !== (await stat(parent)).dev) throw failure(MOUNT_POINT, live, 'a mount point');
+    if (current && current.dev !== (await promises.stat(parent)).dev) throw failure(MOUNT_POINT, live, 'a mount point');
     // A folder where a file of the set should go would make the set fail half-way: refuse first.
     for (const { name } of files) {
-      if ((await lstat(path.join(live, name)).catch(() => undefined))?.isDirectory()) throw failure('EISDIR', path.join(live, name), 'a folder is in the way');
+      if ((await promises.lstat(path.join(live, name)).catch(() => undefined))?.isDirectory()) throw failure('EISDIR', path.join(live, name), 'a folder is in the way');
     }
     pending.folders.add(staging);
     try {
-      await mkdir(staging);
+      await promises.mkdir(staging);
     } catch (error) {
       // The place of the output folder is what the user knows, not our temporary name.
       throw Object.assign(error as NodeJS.ErrnoException, { path: live });
     }
-    if (current) await chmod(staging, current.mode & 0o7777);
+    if (current) await promises.chmod(staging, current.mode & 0o7777);
     for (const file of files) {
-      const handle = await open(path.join(staging, file.name), 'wx');
+      const handle = await promises.open(path.join(staging, file.name), 'wx');
       try {
         await handle.writeFile(file.content);
         await handle.sync();
@@ -278,9 +280,9 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
     swap(live, ready, path.join(parent, `${prefix}old-${id}`), dropped);
     return [...dropped].map((name) => path.join(live, name));
   } catch (error) {
-    if (pending.folders.delete(staging)) await rm(staging, { recursive: true, force: true });
+    if (pending.folders.delete(staging)) await promises.rm(staging, { recursive: true, force: true });
     // A swap refused by the system (the previous set was put back): the new set goes too.
-    await rm(path.join(parent, `${prefix}ready-${id}`), { recursive: true, force: true });
+    await promises.rm(path.join(parent, `${prefix}ready-${id}`), { recursive: true, force: true });
     throw error;
   } finally {
     process.off('exit', removeTemporaryFiles);
@@ -314,7 +316,7 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
     }
     // A folder where a file should go would stop the renames half-way: refuse before any.
     for (const { target } of staged) {
-      const existing = await lstat(target).catch(() => undefined);
+      const existing = await promises.lstat(target).catch(() => undefined);
       if (existing?.isDirectory()) throw failure('EISDIR', target, 'a folder is in the way');
     }
     for (const { temp, target } of staged) {
@@ -323,7 +325,7 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
     }
   } catch (error) {
     for (const { temp } of staged) {
-      if (pending.files.delete(temp)) await rm(temp, { force: true });
+      if (pending.files.delete(temp)) await promises.rm(temp, { force: true });
     }
     throw error;
   }

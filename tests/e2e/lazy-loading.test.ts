@@ -58,6 +58,15 @@ async function dataForTheLibrary(): Promise<string> {
   return data;
 }
 
+/** The costlier modules of Node's own a run of the CLI loaded (tests/helpers/builtins-log.cjs). */
+async function builtinsLoaded(args: string[], cwd: string): Promise<string[]> {
+  const log = path.join(await tempDir('report-builtins-'), 'builtins.log');
+  const preload = path.join(ROOT, 'tests', 'helpers', 'builtins-log.cjs');
+  const run = await runCli(args, { cwd, env: { REPORT_BUILTINS_LOG: log, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim() } });
+  expect(run.code, run.stderr).toBe(0);
+  return (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+}
+
 /** Whether the run evaluated zod (the log's `evaluated zod`, from tests/helpers/load-log.mjs). */
 const zodIn = (modules: string[]): boolean => modules.includes('zod');
 
@@ -70,8 +79,8 @@ describe('what a command loads', () => {
       expect(heavyIn(modules)).toEqual([]);
       // Only the argument parser and the command line's own files: no schema library, YAML reader,
       // template engine, message catalogue or report kind's making.
-      const outside = modules.filter((m) => !/^node:|bin\/report\.js$|node_modules\/commander\/|src\/cli\/|src\/kinds\/(names|kind)\.ts$|src\/load\/(files|decode|parse-cache)\.ts$|src\/write\/(atomic|output-lock|formats)\.ts$|src\/text-width\.ts$|src\/append\.ts$|src\/node-crypto\.ts$/.test(m));
-      expect(outside, args.join(' ')).toEqual([]);
+      const outside = modules.filter((m) => !/^node:|^report-builtin:node:|^report-child-process:|bin\/report\.js$|node_modules\/commander\/|src\/cli\/|src\/kinds\/(names|kind)\.ts$|src\/load\/(files|decode|parse-cache)\.ts$|src\/write\/(interrupt|formats)\.ts$|src\/text-width\.ts$|src\/append\.ts$|src\/node-crypto\.ts$/.test(m));
+      expect(outside, args.join(' ') + JSON.stringify(outside)).toEqual([]);
       // Nothing is hashed or written: node:crypto is required when first used.
       expect(modules, args.join(' ')).not.toContain('node:crypto');
     }
@@ -93,6 +102,16 @@ describe('what a command loads', () => {
     const organization = path.join(data, 'organization.yaml');
     await writeFile(organization, (await readFile(organization, 'utf8')).replace('name: 青川市', 'name: &city 青川市'));
     expect((await loaded(['validate', '2023', '--data', data], data)).filter((m) => /node_modules\/js-yaml\//.test(m))).not.toEqual([]);
+  });
+
+  it("loads none of Node's modules for processes, networking, streams, terminals or file promises to check a folder", async () => {
+    // Output is written straight to the descriptors (cli/pipes.ts), commander's child_process is
+    // loaded only to spawn, node:fs is required rather than imported (scripts/bundle.mjs), and a
+    // validate with no build's cache folder (as in CI) hashes nothing.
+    const data = await copyFixture('minimal');
+    expect(await builtinsLoaded(['validate', '2023', '--data', data], data)).toEqual([]);
+    // Workbooks are inflated by node:zlib, which brings Node's streams; the rest stays unloaded.
+    expect(await builtinsLoaded(['validate', '2023', '--data', DATA, '--no-cache'], ROOT)).toEqual(['node:stream', 'node:zlib']);
   });
 
   it('reads the bundled ledgers without the spreadsheet library; loads it for a workbook only it reads', async () => {

@@ -1,6 +1,7 @@
 /**
  * Standard output that cannot be written (cli/pipes.ts), in a real process: `>/dev/full` was an
- * uncaught ENOSPC with a stack trace; a reader that stops early must still end the run quietly.
+ * uncaught ENOSPC with a stack trace; a reader that stops early must still end the run quietly;
+ * a descriptor that takes no more for now must lose nothing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync } from 'node:fs';
@@ -11,13 +12,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/fixture.js';
 
 let script: string;
+let nonBlocking: string;
+const LINE = '名称  2023年  2022年  变化\n';
 beforeAll(async () => {
   const work = await tempDir('report-pipes-');
   const pipes = path.join(work, 'pipes.mjs');
   buildSync({ entryPoints: [path.join(ROOT, 'src', 'cli', 'pipes.ts')], outfile: pipes, bundle: true, platform: 'node', format: 'esm', logLevel: 'silent' });
   // What a command does: installs the handling (as main.ts does), then writes its output, with its own exit code.
   script = path.join(work, 'writes.mjs');
-  await writeFile(script, `import { handleStreamErrors } from ${JSON.stringify(pipes)};\nhandleStreamErrors();\nprocess.exitCode = 1;\nfor (let i = 0; i < 2000; i++) process.stdout.write('名称  2023年  2022年  变化\\n');\n`);
+  await writeFile(script, `import { standardStreams } from ${JSON.stringify(pipes)};\nconst io = standardStreams();\nprocess.exitCode = 1;\nfor (let i = 0; i < 2000; i++) io.stdout(${JSON.stringify(LINE)});\n`);
+  // Once process.stdout has been made (here by asking its width), Node has set a pipe non-blocking:
+  // a write to a full pipe then fails with EAGAIN instead of waiting.
+  nonBlocking = path.join(work, 'non-blocking.mjs');
+  await writeFile(nonBlocking, `import { standardStreams } from ${JSON.stringify(pipes)};\nvoid process.stdout.columns;\nconst io = standardStreams();\nfor (let i = 0; i < 20000; i++) io.stdout(i + ' ' + ${JSON.stringify(LINE)});\nio.stderr('完成\\n');\n`);
 });
 
 function run(stdout: number | 'pipe', stderr: number | 'pipe' = 'pipe') {
@@ -42,6 +49,22 @@ describe('standard output that cannot be written', () => {
     const { done } = run(full, full);
     closeSync(full);
     expect((await done).code).toBe(2);
+  });
+
+  it('a pipe that is full for a while: everything arrives, in order', async () => {
+    const child = spawn(process.execPath, [nonBlocking], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => void (err += b.toString()));
+    // Nothing is read for a while: the pipe fills and the writes wait for the reader.
+    child.stdout.pause();
+    setTimeout(() => child.stdout.resume(), 300);
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(err).toBe('完成\n');
+    const expected = Array.from({ length: 20000 }, (_, i) => `${i} ${LINE}`).join('');
+    expect(Buffer.concat(chunks).toString('utf8') === expected).toBe(true);
   });
 
   it('a reader that stops early: the run ends quietly with its own exit code', async () => {

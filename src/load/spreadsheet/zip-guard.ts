@@ -5,10 +5,13 @@
  * ourselves (zlib, bounded), stopping as soon as its real size passes the limit, keep only the parts that hold
  * cells, and hand the library a new, uncompressed zip of exactly what we checked.
  */
-import { inflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type * as Fflate from 'fflate';
 import type { WorkbookLimits } from './types.js';
+
+/** node:zlib, required when a workbook is first opened: it loads Node's stream modules, which a folder of YAML files never needs. */
+let zlib: typeof import('node:zlib') | undefined;
+const inflateRawSync: typeof import('node:zlib').inflateRawSync = (data, options) => (zlib ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).inflateRawSync(data, options);
 
 export type ZipProblem =
   | { kind: 'unreadable'; detail: string }
