@@ -3,7 +3,9 @@
 // chunks a command uses (the Word writer, the preview server … each sit in chunks of their own,
 // loaded by the import() that asks for them). dist/bundle/meta.json tells which chunk holds which
 // module (the test of what a command loads reads it).
-import { readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -179,14 +181,30 @@ await commonJsFile(
 // The spreadsheet library's ES module build, for src/load/spreadsheet/library.ts.
 await commonJsFile({ entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'] }, 'dist/bundle/xlsx.cjs');
 
-// The parse trees of the built-in templates, for src/load/template-trees.ts: Handlebars' parse of
-// each file under templates/ (as loading decodes it), as JSON with undefined written as a stand-in
-// and each position `{ source: undefined, start: { line, column }, end: { line, column } }` as
-// [line, column, line, column]. A tree JSON cannot carry as it is (a number such as -0) is left
-// out: that template is parsed when used.
+// The built-in templates as the engine runs them, for src/load/template-trees.ts: each file under
+// templates/ (as loading decodes it) parsed by Handlebars' parser and prepared by the engine's own
+// code, bundled from the sources here (render/template-ast.ts: helpers checked, `{{path}}`
+// rewritten to refuse a missing value), with the `{{> name}}` it holds. Stored as JSON with
+// undefined written as a stand-in and each position `{ source: undefined, start: { line, column },
+// end: { line, column } }` as [line, column, line, column]. A template the engine would refuse,
+// or whose tree JSON cannot carry as it is (a number such as -0), is left out: it is prepared when used.
 {
   const require = createRequire(import.meta.url);
   const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base.js');
+  const engine = await build({
+    stdin: { contents: "export { scanTemplate } from './src/render/template-scan.ts'; export { BLOCK_HELPERS, prepareIndexed } from './src/render/template-ast.ts';", resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+    banner: options.banner,
+  });
+  const module = path.join(mkdtempSync(path.join(tmpdir(), 'report-bundle-')), 'engine.mjs');
+  writeFileSync(module, engine.outputFiles[0].text);
+  const { scanTemplate, BLOCK_HELPERS, prepareIndexed } = await import(pathToFileURL(module).href);
+  rmSync(path.dirname(module), { recursive: true, force: true });
   const STORED_UNDEFINED = '\u0000undefined';
   const keys = (o, names) => o !== null && typeof o === 'object' && Object.keys(o).join() === names;
   const point = (p) => keys(p, 'line,column') && Number.isInteger(p.line) && Number.isInteger(p.column);
@@ -194,14 +212,18 @@ await commonJsFile({ entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'] }, 'dist/
   const trees = [];
   for (const file of readdirSync('templates', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).sort()) {
     const text = new TextDecoder().decode(readFileSync(path.join('templates', file)));
+    if (scanTemplate(text, BLOCK_HELPERS)) continue;
+    const tree = parse(text);
+    const prepared = prepareIndexed(tree);
+    if ('refused' in prepared) continue;
     let plain = true;
-    const json = JSON.stringify(parse(text), (key, value) => {
+    const json = JSON.stringify(tree, (key, value) => {
       if (key === 'loc' && position(value)) return [value.start.line, value.start.column, value.end.line, value.end.column];
       // What reading could not tell from what is written: the stand-in itself, a position already a list, -0, NaN, Infinity.
       if (value === STORED_UNDEFINED || (key === 'loc' && Array.isArray(value)) || (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))) plain = false;
       return value === undefined ? STORED_UNDEFINED : value;
     });
-    if (plain) trees.push([text, json]);
+    if (plain) trees.push([text, json, JSON.stringify(prepared.partials)]);
   }
   writeFileSync('dist/bundle/template-trees.json', JSON.stringify({ handlebars: require('handlebars/package.json').version, trees }));
 }

@@ -1,45 +1,67 @@
 /**
- * The parse trees of the built-in templates, made when the package is bundled: scripts/bundle.mjs
- * parses every .hbs file under templates/ with Handlebars' parser and writes the trees as JSON
- * beside the chunks (dist/bundle/template-trees.json). A text to parse that is exactly a built-in
- * template's text gets its stored tree instead of a run of the parser, which costs more than any
- * other part of compiling the templates. The file holds plain data (trees), checked when read; any
- * other text, a user's edited template included, is parsed as before. Run from the sources, there
- * is no such file beside this module, and every text is parsed.
+ * The built-in templates as the engine runs them, made when the package is bundled:
+ * scripts/bundle.mjs parses every .hbs file under templates/ with Handlebars' parser, prepares the
+ * tree with the engine's own code (render/template-ast.ts: helpers checked, paths rewritten to
+ * refuse a missing value) and writes it, with the `{{> name}}` statements it holds, as JSON beside
+ * the chunks (dist/bundle/template-trees.json). A template whose text is exactly a built-in
+ * template's gets its stored tree instead of a scan, a parse and a walk, which cost more than any
+ * other part of compiling the templates. The file holds plain data (trees), checked when read;
+ * any other text, a user's edited template included, is prepared as before. Run from the sources,
+ * there is no such file beside this module, and every text is prepared.
  */
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars/runtime.js';
 
 type Program = hbs.AST.Program;
 
+/** A built-in template, prepared: the tree (a copy of its own) and its partial statements, as render/template-ast.ts finds them. */
+export interface StoredTemplate {
+  ast: Program;
+  partials: Array<{ name: string; line: number; column: number; computed?: true }>;
+}
+
 /** JSON has no undefined, and Handlebars' trees hold it (`hash: undefined`): it is stored as this string (scripts/bundle.mjs writes the same). */
 const STORED_UNDEFINED = '\u0000undefined';
 
-/** The stored trees, by the template's whole text; each tree kept as its JSON, so every use gets a copy of its own. */
-type Table = Map<string, string>;
+/** The stored templates, by the template's whole text; each kept as its JSON, so every use gets a copy of its own. */
+type Table = Map<string, { tree: string; partials: StoredTemplate['partials'] }>;
 
 let builtIn: Table | undefined;
 
-/** The tree Handlebars' parser gives `text`, when `text` is a built-in template's text; else undefined. */
-export function storedTree(text: string): Program | undefined {
+/** The prepared template of `text`, when `text` is a built-in template's text; else undefined. */
+export function storedTemplate(text: string): StoredTemplate | undefined {
   builtIn ??= readTable(new URL('./template-trees.json', import.meta.url));
-  return treeOf(builtIn, text);
+  return templateOf(builtIn, text);
 }
 
-/** The trees stored in the file `from`: a lookup by whole text, as storedTree does with the bundle's file. */
-export function storedTrees(from: URL): (text: string) => Program | undefined {
+/** The templates stored in the file `from`: a lookup by whole text, as storedTemplate does with the bundle's file. */
+export function storedTemplates(from: URL): (text: string) => StoredTemplate | undefined {
   const table = readTable(from);
-  return (text) => treeOf(table, text);
+  return (text) => templateOf(table, text);
 }
 
-function treeOf(table: Table, text: string): Program | undefined {
-  const json = table.get(text);
-  return json === undefined ? undefined : revive(JSON.parse(json) as Program);
+function templateOf(table: Table, text: string): StoredTemplate | undefined {
+  const entry = table.get(text);
+  return entry === undefined ? undefined : { ast: revive(JSON.parse(entry.tree) as Program), partials: entry.partials.map((p) => ({ ...p })) };
 }
+
+const isPartial = (p: unknown): p is StoredTemplate['partials'][number] => {
+  const r = p as Record<string, unknown> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.name === 'string' &&
+    Number.isInteger(r.line) &&
+    Number.isInteger(r.column) &&
+    (r.computed === undefined || r.computed === true) &&
+    Object.keys(r).every((k) => k === 'name' || k === 'line' || k === 'column' || k === 'computed')
+  );
+};
 
 /**
- * `{ handlebars: version, trees: [[text, tree as JSON], …] }`. A file missing, unreadable, of
- * another shape or made by another version of Handlebars than the one running is an empty table.
+ * `{ handlebars: version, trees: [[text, tree as JSON, partials as JSON], …] }`. A file missing,
+ * unreadable, of another shape or made by another version of Handlebars than the one running is
+ * an empty table.
  */
 function readTable(from: URL): Table {
   let data: unknown;
@@ -52,14 +74,21 @@ function readTable(from: URL): Table {
   if (handlebars !== Handlebars.VERSION || !Array.isArray(trees)) return new Map();
   const made: Table = new Map();
   for (const entry of trees) {
-    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return new Map();
-    made.set(entry[0], entry[1]);
+    if (!Array.isArray(entry) || entry.length !== 3 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string' || typeof entry[2] !== 'string') return new Map();
+    let partials: unknown;
+    try {
+      partials = JSON.parse(entry[2]);
+    } catch {
+      return new Map();
+    }
+    if (!Array.isArray(partials) || !partials.every(isPartial)) return new Map();
+    made.set(entry[0], { tree: entry[1], partials });
   }
   return made;
 }
 
 /**
- * Puts back what JSON could not hold as Handlebars wrote it: undefined where the stored tree holds
+ * Puts back what JSON could not hold as the tree had it: undefined where the stored tree holds
  * its stand-in, and each position, stored as [line, column, line, column]. Keys stay where they
  * were, so key order is kept.
  */

@@ -17,7 +17,8 @@ import Handlebars from 'handlebars/runtime.js';
 import type { HelperOptions } from 'handlebars';
 import { HelperError, registerHelpers, type SourceLoc } from './helpers.js';
 import { Budget, OVER, OverInPartial, RENDER_LIMITS, type Over } from './budget.js';
-import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callKey, describe, prepareIndexed, walk, type Call, type PartialReference } from './template-ast.js';
+import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callKey, callsOf, describe, prepareIndexed, walk, type Call, type PartialReference } from './template-ast.js';
+import { storedTemplate } from '../load/template-trees.js';
 import { CompileFailure, parse, parseAgain } from './template-compile.js';
 import { runnable, UnrunnableTemplate, type TemplateRun } from './template-run.js';
 import { lineColumn } from '../load/markdown-prose.js';
@@ -218,7 +219,8 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
 interface PreparedText {
   ast: Program;
   partials: PartialReference[];
-  calls: Map<string, Call>;
+  /** Wanted only to place a problem: a stored template's are found when first asked for. */
+  calls: () => ReadonlyMap<string, Call>;
 }
 
 /**
@@ -231,13 +233,19 @@ const preparedTexts = new Map<string, PreparedText>();
 function preparedText(text: string, source: string): PreparedText {
   const known = preparedTexts.get(text);
   if (known) return known;
+  // A built-in template, prepared when the package was bundled (it scanned and prepared cleanly then).
+  const stored = storedTemplate(text);
+  if (stored) {
+    let calls: Map<string, Call> | undefined;
+    return remember(text, { ...stored, calls: () => (calls ??= callsOf(stored.ast)) });
+  }
   const scanned = scanTemplate(text, BLOCK_HELPERS);
   if (scanned) {
     const related = scanned.related === undefined ? {} : { related: lineColumn(text, scanned.related) };
     throw new TemplateError({ kind: scanned.kind, subject: '', detail: scanned.detail, source, ...lineColumn(text, scanned.offset), ...related });
   }
-  // prepare() rewrites the tree in place, so it gets a tree of its own: a simple text or a built-in
-  // template is parsed anew (cheaper than a copy), any other text's shared parse is copied.
+  // prepare() rewrites the tree in place, so it gets a tree of its own: a simple text is parsed
+  // anew (cheaper than a copy), any other text's shared parse is copied.
   let ast = parseAgain(text);
   if (!ast) {
     const parsed = parseOnce(text);
@@ -249,7 +257,11 @@ function preparedText(text: string, source: string): PreparedText {
     const { loc, ...problem } = indexed.refused;
     throw new TemplateError({ ...problem, source, line: loc.start.line, column: loc.start.column + 1 });
   }
-  const made = { ast, ...indexed };
+  const { partials, calls } = indexed;
+  return remember(text, { ast, partials, calls: () => calls });
+}
+
+function remember(text: string, made: PreparedText): PreparedText {
   if (preparedTexts.size > 10_000) preparedTexts.clear();
   preparedTexts.set(text, made);
   return made;
@@ -285,7 +297,7 @@ function refuseBlank(helper: string, out: string, loc: SourceLoc | undefined): v
   if (blank) throw new BlankValue(helper, out.slice(Math.max(0, blank.index - 12), blank.index + blank[0].length + 12), loc);
 }
 
-function toTemplateError(error: unknown, ast: Program, calls: ReadonlyMap<string, Call>, source: string): TemplateError {
+function toTemplateError(error: unknown, ast: Program, calls: () => ReadonlyMap<string, Call>, source: string): TemplateError {
   if (error instanceof TemplateError) return error;
   const at = (loc: SourceLoc | undefined) => (loc ? { line: loc.start.line, column: loc.start.column + 1 } : { line: 1, column: 1 });
   if (error instanceof OverInPartial) {
@@ -304,7 +316,7 @@ function toTemplateError(error: unknown, ast: Program, calls: ReadonlyMap<string
     if (error.detail === 'unknown-helper') {
       return new TemplateError({ kind: 'unknown-helper', subject: error.helper, detail: error.helper, source, ...at(error.loc) });
     }
-    const call = error.loc ? calls.get(callKey(error.helper, error.loc)) : undefined;
+    const call = error.loc ? calls().get(callKey(error.helper, error.loc)) : undefined;
     const argument = error.argIndex !== undefined ? call?.params[error.argIndex] : undefined;
     const subject = argument ? describe(argument) : undefined;
     // __value speaks of the whole {{…}}; a helper, of the argument it refuses.

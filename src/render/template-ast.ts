@@ -241,6 +241,13 @@ function addPartialReference(node: Node, found: PartialReference[]): void {
   else found.push({ name: String((name as hbs.AST.PathExpression | hbs.AST.StringLiteral).original), ...at });
 }
 
+/** The helper calls of a tree prepared earlier (a stored built-in template), as prepareIndexed finds them. */
+export function callsOf(ast: Program): Map<string, Call> {
+  const calls = new Map<string, Call>();
+  walk(ast, (node) => addCall(node, calls));
+  return calls;
+}
+
 /** Each helper call by helper name and position, to find the argument a helper complains about. */
 function addCall(node: Node, index: Map<string, Call>): void {
   if (node.type !== 'MustacheStatement' && node.type !== 'SubExpression' && node.type !== 'BlockStatement') return;

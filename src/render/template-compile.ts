@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import type * as HandlebarsParser from 'handlebars/dist/cjs/handlebars/compiler/base.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { parseSimple } from './simple-template.js';
-import { storedTree } from '../load/template-trees.js';
 
 type Program = hbs.AST.Program;
 
@@ -31,8 +30,7 @@ export class CompileFailure extends Error {
 
 /**
  * Handlebars' parser, with its English errors put into Chinese at the position they concern. A
- * simple text (words and plain tags, as prose mostly is) and a built-in template's text get the
- * same tree without it.
+ * simple text (words and plain tags, as prose mostly is) gets the same tree without it.
  */
 export function parse(text: string): Program {
   const known = parseAgain(text);
@@ -45,9 +43,9 @@ export function parse(text: string): Program {
   }
 }
 
-/** A tree of its own for a text parse() took without Handlebars (a simple text, a built-in template); else undefined. */
+/** A tree of its own for a text parse() takes without Handlebars (a simple text); else undefined. */
 export function parseAgain(text: string): Program | undefined {
-  return parseSimple(text) ?? storedTree(text);
+  return parseSimple(text);
 }
 
 /** The jison lexer behind Handlebars' parser: after a failed parse it still holds where it stopped. */

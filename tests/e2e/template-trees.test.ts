@@ -1,8 +1,9 @@
 /**
- * The parse trees of the built-in templates stored with the bundle (dist/bundle/template-trees.json,
- * written by scripts/bundle.mjs) against Handlebars' parser: the stored tree of every .hbs file under
- * templates/ is Handlebars' own parse of it — every node, field, undefined field, key order and
- * position — and only the exact text gets it. The bundled CLI parses an edited template anew.
+ * The built-in templates stored prepared with the bundle (dist/bundle/template-trees.json, written
+ * by scripts/bundle.mjs) against the engine's own preparation: the stored tree of every .hbs file
+ * under templates/ is Handlebars' parse of it rewritten by render/template-ast.ts — every node,
+ * field, undefined field, key order and position — with the same partial statements and helper
+ * calls, and only the exact text gets it. The bundled CLI prepares an edited template anew.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -10,7 +11,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'handlebars/dist/cjs/handlebars/compiler/base.js';
 import { describe, expect, it } from 'vitest';
-import { storedTrees } from '../../src/load/template-trees.js';
+import { storedTemplates } from '../../src/load/template-trees.js';
+import { callsOf, prepareIndexed } from '../../src/render/template-ast.js';
 import { runCli } from '../helpers/cli.js';
 import { DATA, ROOT, tempDir, writeFiles } from '../helpers/fixture.js';
 
@@ -24,21 +26,47 @@ const templates = readdirSync(path.join(ROOT, 'templates'), { recursive: true, e
   .filter((f) => f.endsWith('.hbs'))
   .map((f) => ({ file: f, text: new TextDecoder().decode(readFileSync(path.join(ROOT, 'templates', f))) }));
 
-describe('the stored trees of the built-in templates', () => {
-  const stored = storedTrees(TABLE);
+/** What the engine makes of `text` when nothing is stored: Handlebars' parse, prepared. */
+function prepared(text: string) {
+  const ast = parse(text);
+  const indexed = prepareIndexed(ast);
+  if ('refused' in indexed) throw new Error(`refused: ${indexed.refused.detail}`);
+  return { ast, ...indexed };
+}
 
-  it.each(templates)("$file: the stored tree is Handlebars' parse of the file", ({ text }) => {
-    const tree = stored(text);
-    expect(tree).toBeDefined();
-    expect(shown(tree)).toBe(shown(parse(text)));
+describe('the stored templates of the built-in templates', () => {
+  const stored = storedTemplates(TABLE);
+
+  it.each(templates)("$file: the stored tree is Handlebars' parse of the file as the engine prepares it, with its partials and calls", ({ text }) => {
+    const made = stored(text);
+    expect(made).toBeDefined();
+    const expected = prepared(text);
+    expect(shown(made!.ast)).toBe(shown(expected.ast));
+    expect(made!.partials).toEqual(expected.partials);
+    // The calls found later in the stored tree are those the preparation found, node for node.
+    const calls = callsOf(made!.ast);
+    expect([...calls.keys()]).toEqual([...expected.calls.keys()]);
+    for (const [key, call] of calls) expect(shown(call), key).toBe(shown(expected.calls.get(key)));
+  });
+
+  it('stores the templates whose calls and partials tell something: the check can fail', () => {
+    const withPartials = templates.filter(({ text }) => stored(text)!.partials.length > 0);
+    expect(withPartials.length).toBeGreaterThan(0);
+    expect(templates.some(({ text }) => callsOf(stored(text)!.ast).size > 3)).toBe(true);
+    // A tree left as Handlebars parsed it is not what the engine runs: {{path}} becomes {{__value path}}.
+    const { text } = templates.find(({ text }) => /\{\{[a-z][\w.]*\}\}/i.test(text))!;
+    expect(shown(stored(text)!.ast)).not.toBe(shown(parse(text)));
   });
 
   it('hands out a copy of its own on every lookup (a change to one does not reach the next)', () => {
-    const { text } = templates.find((t) => t.text.includes('{{#'))!;
+    const { text } = templates.find((t) => t.text.includes('{{#') && stored(t.text)!.partials.length > 0) ?? templates.find((t) => t.text.includes('{{#'))!;
     const first = stored(text)!;
-    first.body.length = 0;
-    (first.loc as { start: { line: number } }).start.line = 99;
-    expect(shown(stored(text))).toBe(shown(parse(text)));
+    first.ast.body.length = 0;
+    (first.ast.loc as { start: { line: number } }).start.line = 99;
+    first.partials.length = 0;
+    const again = stored(text)!;
+    expect(shown(again.ast)).toBe(shown(prepared(text).ast));
+    expect(again.partials).toEqual(prepared(text).partials);
   });
 
   it('gives nothing for any other text: each template changed by one character, and texts around it', () => {
@@ -50,22 +78,24 @@ describe('the stored trees of the built-in templates', () => {
     expect(stored('')).toBeUndefined();
   });
 
-  it('serves no tree from a file that is missing, damaged, of another shape or of another Handlebars', async () => {
+  it('serves nothing from a file that is missing, damaged, of another shape or of another Handlebars', async () => {
     const dir = await tempDir('report-trees-');
-    const good = JSON.parse(await readFile(TABLE, 'utf8')) as { handlebars: string; trees: [string, string][] };
+    const good = JSON.parse(await readFile(TABLE, 'utf8')) as { handlebars: string; trees: [string, string, string][] };
     const { text } = templates[0]!;
     const files = {
       'damaged.json': (await readFile(TABLE, 'utf8')).slice(0, 1000),
       'other-version.json': JSON.stringify({ ...good, handlebars: '4.0.0' }),
       'no-trees.json': JSON.stringify({ handlebars: good.handlebars }),
-      'bad-entry.json': JSON.stringify({ handlebars: good.handlebars, trees: [...good.trees, [text, 5]] }),
+      'bad-entry.json': JSON.stringify({ handlebars: good.handlebars, trees: [...good.trees, [text, 5, '[]']] }),
+      'bad-partials.json': JSON.stringify({ handlebars: good.handlebars, trees: [...good.trees, [text, good.trees[0]![1], '[{"name":1}]']] }),
+      'older-form.json': JSON.stringify({ handlebars: good.handlebars, trees: good.trees.map(([t, tree]) => [t, tree]) }),
       'null.json': 'null',
     };
     await writeFiles(dir, files);
-    for (const name of [...Object.keys(files), 'missing.json']) expect(storedTrees(pathToFileURL(path.join(dir, name)))(text), name).toBeUndefined();
+    for (const name of [...Object.keys(files), 'missing.json']) expect(storedTemplates(pathToFileURL(path.join(dir, name)))(text), name).toBeUndefined();
     // The shape check is not what refuses them: the same file, written back whole, serves.
     await writeFile(path.join(dir, 'copy.json'), JSON.stringify(good));
-    expect(storedTrees(pathToFileURL(path.join(dir, 'copy.json')))(text)).toBeDefined();
+    expect(storedTemplates(pathToFileURL(path.join(dir, 'copy.json')))(text)).toBeDefined();
   });
 });
 
