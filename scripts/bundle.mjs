@@ -69,14 +69,23 @@ const lazyChildProcess = {
 /**
  * Node's built-in modules through require(), not as ES modules: importing node:fs as an ES module
  * makes Node read every export of it, among them the getters that load its promise and stream
- * modules (about 3 ms of every run, for functions the report calls synchronously). Each import of
- * a built-in becomes a require() of it, whose members are read only when used.
+ * modules (node:util's and node:buffer's load others), about 3 ms of every run for functions the
+ * report calls synchronously. Each built-in becomes a module that requires it and exports its plain
+ * members by name, read once; a getter (fs.promises) is reached through the default export when used.
  */
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
+    const require = createRequire(import.meta.url);
     b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'report-builtin' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'report-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'report-builtin' }, (args) => {
+      const members = Object.entries(Object.getOwnPropertyDescriptors(require(args.path)))
+        .filter(([name, d]) => 'value' in d && name !== 'default' && IDENTIFIER.test(name))
+        .map(([name]) => name);
+      const contents = `const m = require(${JSON.stringify(args.path)});\nexport default m;\nexport const { ${members.join(', ')} } = m;\n`;
+      return { contents, loader: 'js' };
+    });
   },
 };
 

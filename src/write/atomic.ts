@@ -21,7 +21,7 @@
  * their own (the JSON schemas, written into a folder the user names).
  */
 import { nodeCrypto } from '../node-crypto.js';
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, promises, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import fs, { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { acquireLock, DEFAULT_WAIT_MS, releaseHeldLocks, releaseLock } from './output-lock.js';
 import { onInterrupt } from './interrupt.js';
@@ -89,7 +89,7 @@ function failure(code: string, target: string, what: string): NodeJS.ErrnoExcept
 export async function makeFolder(folder: string): Promise<void> {
   const missing: string[] = [];
   for (let dir = folder; ; dir = path.dirname(dir)) {
-    const found = await promises.stat(dir).catch((error: NodeJS.ErrnoException) => {
+    const found = await fs.promises.stat(dir).catch((error: NodeJS.ErrnoException) => {
       // Up to the nearest thing that exists; ENOTDIR: one of the parents is a file, found further up.
       if ((error.code !== 'ENOENT' && error.code !== 'ENOTDIR') || path.dirname(dir) === dir) throw error;
     });
@@ -99,7 +99,7 @@ export async function makeFolder(folder: string): Promise<void> {
   }
   for (const dir of missing.reverse()) {
     try {
-      await promises.mkdir(dir);
+      await fs.promises.mkdir(dir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -243,24 +243,24 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
   process.on('exit', removeTemporaryFiles);
   try {
     recover(live);
-    const current = await promises.lstat(live).catch(() => undefined);
+    const current = await fs.promises.lstat(live).catch(() => undefined);
     if (current && !current.isDirectory()) throw failure('ENOTDIR', live, 'not a directory');
     // A mount point cannot be renamed (EBUSY, EXDEV): the set could never be swapped in.
-    if (current && current.dev !== (await promises.stat(parent)).dev) throw failure(MOUNT_POINT, live, 'a mount point');
+    if (current && current.dev !== (await fs.promises.stat(parent)).dev) throw failure(MOUNT_POINT, live, 'a mount point');
     // A folder where a file of the set should go would make the set fail half-way: refuse first.
     for (const { name } of files) {
-      if ((await promises.lstat(path.join(live, name)).catch(() => undefined))?.isDirectory()) throw failure('EISDIR', path.join(live, name), 'a folder is in the way');
+      if ((await fs.promises.lstat(path.join(live, name)).catch(() => undefined))?.isDirectory()) throw failure('EISDIR', path.join(live, name), 'a folder is in the way');
     }
     pending.folders.add(staging);
     try {
-      await promises.mkdir(staging);
+      await fs.promises.mkdir(staging);
     } catch (error) {
       // The place of the output folder is what the user knows, not our temporary name.
       throw Object.assign(error as NodeJS.ErrnoException, { path: live });
     }
-    if (current) await promises.chmod(staging, current.mode & 0o7777);
+    if (current) await fs.promises.chmod(staging, current.mode & 0o7777);
     for (const file of files) {
-      const handle = await promises.open(path.join(staging, file.name), 'wx');
+      const handle = await fs.promises.open(path.join(staging, file.name), 'wx');
       try {
         await handle.writeFile(file.content);
         await handle.sync();
@@ -280,9 +280,9 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[], 
     swap(live, ready, path.join(parent, `${prefix}old-${id}`), dropped);
     return [...dropped].map((name) => path.join(live, name));
   } catch (error) {
-    if (pending.folders.delete(staging)) await promises.rm(staging, { recursive: true, force: true });
+    if (pending.folders.delete(staging)) await fs.promises.rm(staging, { recursive: true, force: true });
     // A swap refused by the system (the previous set was put back): the new set goes too.
-    await promises.rm(path.join(parent, `${prefix}ready-${id}`), { recursive: true, force: true });
+    await fs.promises.rm(path.join(parent, `${prefix}ready-${id}`), { recursive: true, force: true });
     throw error;
   } finally {
     process.off('exit', removeTemporaryFiles);
@@ -316,7 +316,7 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
     }
     // A folder where a file should go would stop the renames half-way: refuse before any.
     for (const { target } of staged) {
-      const existing = await promises.lstat(target).catch(() => undefined);
+      const existing = await fs.promises.lstat(target).catch(() => undefined);
       if (existing?.isDirectory()) throw failure('EISDIR', target, 'a folder is in the way');
     }
     for (const { temp, target } of staged) {
@@ -325,7 +325,7 @@ export async function writeAll(files: readonly OutputFile[]): Promise<void> {
     }
   } catch (error) {
     for (const { temp } of staged) {
-      if (pending.files.delete(temp)) await promises.rm(temp, { force: true });
+      if (pending.files.delete(temp)) await fs.promises.rm(temp, { force: true });
     }
     throw error;
   }

@@ -27,9 +27,29 @@ export function excelDate(serial: number, date1904 = false): ExcelDate | undefin
   if (date1904) ms = EPOCH_1904 + day * DAY_MS;
   else if (day === 60) return undefined; // 1900-02-29
   else ms = (day < 60 ? EPOCH_1900 + DAY_MS : EPOCH_1900) + day * DAY_MS;
-  const result: ExcelDate = { kind: 'date', date: new Date(ms).toISOString().slice(0, 10), serial };
-  if (seconds > 0) result.time = new Date(seconds * 1000).toISOString().slice(11, 19);
+  const result: ExcelDate = { kind: 'date', date: calendarDay(ms / DAY_MS), serial };
+  if (seconds > 0) result.time = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
   return result;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * `YYYY-MM-DD` of the day `days` after 1970-01-01, as Date's toISOString writes it for years 0–9999,
+ * by whole-day arithmetic (H. Hinnant's civil_from_days): a ledger's date column made a Date and
+ * an ISO string of every cell, the costliest part of reading a date.
+ */
+function calendarDay(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
 }
 
 /** Excel's day number (1900 system) for a calendar day `YYYY-MM-DD`; undefined when it is no such day. */
