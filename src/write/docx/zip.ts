@@ -3,8 +3,8 @@
 // byte for byte what they were (zip.test.ts compares the two).
 // A process keeps the parts it deflated last, so that in a watch session a save deflates only what
 // changed (word/document.xml), not the styles, theme, settings and footers again.
-import { nodeCrypto } from '../../node-crypto.js';
 import { deflateSync } from 'fflate';
+import { sameBytes } from '../../load/files.js';
 
 /** The CRC-32 of zip entries (ISO 3309), as fflate computes it. */
 const CRC_TABLE = (() => {
@@ -23,16 +23,22 @@ export function crc32(data: Uint8Array): number {
   return ~c >>> 0;
 }
 
-/** A part's key among the remembered deflated parts: the digest of its bytes. */
-const partDigest = (data: Uint8Array): string => nodeCrypto().createHash('sha256').update(data).digest('base64');
+/** A part's bytes and what deflating them gave. */
+interface Deflated {
+  data: Uint8Array;
+  bytes: Uint8Array;
+}
 
-/** What the last zip of this process deflated, by digest (a watch session's next save reuses it). */
-let remembered = new Map<string, Uint8Array>();
+/**
+ * What the last zip of this process deflated (a watch session's next save reuses it), found by
+ * comparing bytes: a dozen parts, so no digest (and no node:crypto for a single build).
+ */
+let remembered: Deflated[] = [];
 
-function deflated(data: Uint8Array, used: Map<string, Uint8Array>): Uint8Array {
-  const digest = partDigest(data);
-  const bytes = remembered.get(digest) ?? used.get(digest) ?? deflateSync(data, { level: 6 });
-  used.set(digest, bytes);
+function deflated(data: Uint8Array, used: Deflated[]): Uint8Array {
+  const same = (d: Deflated) => sameBytes(d.data, data);
+  const bytes = (remembered.find(same) ?? used.find(same))?.bytes ?? deflateSync(data, { level: 6 });
+  used.push({ data, bytes });
   return bytes;
 }
 
@@ -47,7 +53,7 @@ export interface ZipEntry {
  * UTF-8 flag on names that are not ASCII.
  */
 export function zipEntries(entries: readonly ZipEntry[], dosDateTime: number): Uint8Array {
-  const used = new Map<string, Uint8Array>();
+  const used: Deflated[] = [];
   const encoder = new TextEncoder();
   const files = entries.map(({ name, data }) => {
     const nameBytes = encoder.encode(name);
