@@ -1,58 +1,45 @@
 /**
- * Excel day numbers to calendar days (load/spreadsheet/excel-date.ts) by whole-day arithmetic,
- * against Date's own ISO strings, which the reader used before: every day through the year 2200
- * and every 13th to 9999-12-31 in both date systems, and random times of day.
+ * Excel day numbers become calendar days by whole-day arithmetic (load/spreadsheet/excel-date.ts),
+ * checked against Date's own ISO strings, which the reader made before: every day from 1900 through
+ * 2200 and every 13th day to 9999-12-31, and every second of a day.
  */
 import { describe, expect, it } from 'vitest';
-import { excelDate } from '../../src/load/spreadsheet/excel-date.js';
+import { calendarDay, clockTime, excelDate } from '../../src/load/spreadsheet/excel-date.js';
 
 const DAY_MS = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-const LAST_SERIAL_1900 = 2_958_465;
+/** Days from 1970-01-01 to 1900-01-01 and to 9999-12-31. */
+const FIRST = Date.UTC(1900, 0, 1) / DAY_MS;
+const LAST = Date.UTC(9999, 11, 31) / DAY_MS;
+const YEAR_2200 = Date.UTC(2200, 0, 1) / DAY_MS;
 
-/** What Date makes of the same day number (the reader's former way). */
-function byDate(serial: number, date1904: boolean): { date: string; time?: string } | undefined {
-  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1)) return undefined;
-  if (serial > (date1904 ? LAST_SERIAL_1900 - 1462 : LAST_SERIAL_1900)) return undefined;
-  let day = Math.floor(serial);
-  let seconds = Math.round((serial - day) * 86_400);
-  if (seconds === 86_400) {
-    day += 1;
-    seconds = 0;
-  }
-  if (!date1904 && day === 60) return undefined;
-  const ms = date1904 ? EPOCH_1904 + day * DAY_MS : (day < 60 ? EPOCH_1900 + DAY_MS : EPOCH_1900) + day * DAY_MS;
-  const made: { date: string; time?: string } = { date: new Date(ms).toISOString().slice(0, 10) };
-  if (seconds > 0) made.time = new Date(seconds * 1000).toISOString().slice(11, 19);
-  return made;
-}
-
-const shown = (d: ReturnType<typeof excelDate>) => (d === undefined ? undefined : { date: d.date, ...(d.time !== undefined ? { time: d.time } : {}) });
-
-describe('excelDate', () => {
-  it.each([false, true])('gives the day Date gives for every day number (1904 system: %s)', (date1904) => {
-    const last = date1904 ? LAST_SERIAL_1900 - 1462 : LAST_SERIAL_1900;
+describe('Excel dates by whole-day arithmetic', () => {
+  it("writes each day as Date's toISOString does", () => {
     let compared = 0;
-    for (let serial = -2; serial <= last + 2; serial += serial < 110_000 ? 1 : 13) {
-      const ours = shown(excelDate(serial, date1904));
-      const theirs = byDate(serial, date1904);
-      if (ours?.date !== theirs?.date) expect(ours, String(serial)).toEqual(theirs);
+    for (let days = FIRST - 3; days <= LAST; days += days < YEAR_2200 ? 1 : 13) {
+      const expected = new Date(days * DAY_MS).toISOString().slice(0, 10);
+      if (calendarDay(days) !== expected) expect(calendarDay(days), String(days)).toBe(expected);
       compared++;
     }
-    for (const serial of [59, 60, 61, last - 1, last]) expect(shown(excelDate(serial, date1904)), String(serial)).toEqual(byDate(serial, date1904));
+    expect(calendarDay(LAST)).toBe('9999-12-31');
     expect(compared).toBeGreaterThan(300_000);
-    expect(excelDate(last, date1904)?.date).toBe('9999-12-31');
   });
 
-  it('gives the time of day Date gives, rounded to the second', () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-    for (let i = 0; i < 20_000; i++) {
-      const serial = Math.floor(random() * 80_000) + random();
-      expect(shown(excelDate(serial)), String(serial)).toEqual(byDate(serial, false));
+  it("writes each second of a day as Date's toISOString does", () => {
+    for (let seconds = 0; seconds < 86_400; seconds++) {
+      const expected = new Date(seconds * 1000).toISOString().slice(11, 19);
+      if (clockTime(seconds) !== expected) expect(clockTime(seconds), String(seconds)).toBe(expected);
     }
-    expect(excelDate(45_000.999_999)?.time).toBeUndefined();
-    expect(excelDate(45_000.5)?.time).toBe('12:00:00');
+  });
+
+  it('reads day numbers of both date systems, Lotus’s 1900-02-29 and times rounded to the second', () => {
+    expect(excelDate(1)).toEqual({ kind: 'date', date: '1900-01-01', serial: 1 });
+    expect(excelDate(59)?.date).toBe('1900-02-28');
+    expect(excelDate(60)).toBeUndefined();
+    expect(excelDate(61)?.date).toBe('1900-03-01');
+    expect(excelDate(45_000.5)).toEqual({ kind: 'date', date: '2023-03-15', time: '12:00:00', serial: 45_000.5 });
+    expect(excelDate(45_000.999_999)?.date).toBe('2023-03-16');
+    expect(excelDate(2_958_465)?.date).toBe('9999-12-31');
+    expect(excelDate(2_958_466)).toBeUndefined();
+    expect(excelDate(0, true)?.date).toBe('1904-01-01');
   });
 });

@@ -28,18 +28,23 @@ export function excelDate(serial: number, date1904 = false): ExcelDate | undefin
   else if (day === 60) return undefined; // 1900-02-29
   else ms = (day < 60 ? EPOCH_1900 + DAY_MS : EPOCH_1900) + day * DAY_MS;
   const result: ExcelDate = { kind: 'date', date: calendarDay(ms / DAY_MS), serial };
-  if (seconds > 0) result.time = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+  if (seconds > 0) result.time = clockTime(seconds);
   return result;
 }
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `HH:MM:SS` of `seconds` after midnight (0–86399), as Date's toISOString writes it. */
+export function clockTime(seconds: number): string {
+  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+}
 
 /**
  * `YYYY-MM-DD` of the day `days` after 1970-01-01, as Date's toISOString writes it for years 0–9999,
  * by whole-day arithmetic (H. Hinnant's civil_from_days): a ledger's date column made a Date and
  * an ISO string of every cell, the costliest part of reading a date.
  */
-function calendarDay(days: number): string {
+export function calendarDay(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
