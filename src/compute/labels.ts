@@ -57,25 +57,28 @@ function compile(patterns: Record<string, FigureLabel>): Pattern[] {
   return Object.entries(patterns).map(([name, label]) => ({ segments: name.split('.'), label }));
 }
 
-const PATTERNS: Pattern[] = [
-  ...compile(COMMON),
-  ...RECORD_KINDS.flatMap((kind) =>
-    compile(
-      Object.fromEntries(
-        Object.entries(kind.labels).map(([name, l]) => [
-          `${kind.key}.${name}`,
-          { ...l, label: l.label.replace('{kind}', kind.label), ...(l.unit ? { unit: l.unit === '{unit}' ? kind.unit : l.unit } : {}) },
-        ]),
+/** Made when a label is first asked for (stats, explain, a message about a figure), not by every run that loads the library. */
+let patterns: Pattern[] | undefined;
+const allPatterns = (): Pattern[] =>
+  (patterns ??= [
+    ...compile(COMMON),
+    ...RECORD_KINDS.flatMap((kind) =>
+      compile(
+        Object.fromEntries(
+          Object.entries(kind.labels).map(([name, l]) => [
+            `${kind.key}.${name}`,
+            { ...l, label: l.label.replace('{kind}', kind.label), ...(l.unit ? { unit: l.unit === '{unit}' ? kind.unit : l.unit } : {}) },
+          ]),
+        ),
       ),
     ),
-  ),
-];
+  ]);
 
 /** The label of `segments`, with the group keys the pattern's `*` matched filled in. */
 function match(segments: readonly string[]): FigureLabel | undefined {
   // Exact patterns before wildcards: `organization.name` before `organization.*`.
   let best: { label: FigureLabel; stars: number; keys: string[] } | undefined;
-  for (const p of PATTERNS) {
+  for (const p of allPatterns()) {
     if (p.segments.length !== segments.length) continue;
     const keys: string[] = [];
     let ok = true;
