@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { storedTemplates } from '../../src/load/template-trees.js';
 import { callsOf, prepareIndexed } from '../../src/render/template-ast.js';
 import { runCli } from '../helpers/cli.js';
-import { DATA, ROOT, tempDir, writeFiles } from '../helpers/fixture.js';
+import { copyFixture, DATA, ROOT, tempDir, writeFiles } from '../helpers/fixture.js';
+import { report } from '../helpers/report.js';
 
 const TABLE = pathToFileURL(path.join(ROOT, 'dist', 'bundle', 'template-trees.json'));
 /** A tree as text, with undefined fields kept (Handlebars writes `hash: undefined`, `source: undefined`) and -0 told from 0. */
@@ -96,6 +97,24 @@ describe('the stored templates of the built-in templates', () => {
     // The shape check is not what refuses them: the same file, written back whole, serves.
     await writeFile(path.join(dir, 'copy.json'), JSON.stringify(good));
     expect(storedTemplates(pathToFileURL(path.join(dir, 'copy.json')))(text)).toBeDefined();
+  });
+});
+
+describe('the bundled CLI running a stored template', () => {
+  it('places a figure a built-in template cannot print as the sources place it (at the argument, found in the stored tree)', async () => {
+    // No proposal filed: the table of lead units in the proposal report's annex has no rows.
+    const data = await copyFixture('minimal');
+    const proposals = path.join(data, '2023', 'proposals.yaml');
+    const ledger = (await readFile(proposals, 'utf8')).replace(/review: 立案(, keyProposal: true)?, answered: (true|false), satisfaction: [^}]*\}/g, 'review: 不立案, answered: false}');
+    const sitting = (await readFile(path.join(data, '2023', 'sitting.yaml'), 'utf8')).replace('  term: 9', '  term: 9\n  proposalsSpeaker: 王某某');
+    const prose = (await readFile(path.join(DATA, '2023', 'proposals.md'), 'utf8')).split('\n').filter((line) => !line.includes('byTag')).join('\n');
+    await writeFiles(data, { '2023/proposals.yaml': ledger, '2023/sitting.yaml': sitting, '2023/proposals.md': prose });
+    const args = ['validate', '2023', '--data', data, '--kind', 'proposals', '--no-cache'];
+    const bundled = await runCli(args, { cwd: data });
+    const sources = await report(args, { cwd: data });
+    expect(bundled.code).toBe(1);
+    expect(bundled.stderr).toMatch(/annex\.hbs:\d+:\d+ 错误 RPT402 数字“proposals\.byLeadUnit”无法由数据算出/);
+    expect(bundled.stderr).toBe(sources.stderr);
   });
 });
 
