@@ -6,7 +6,8 @@
  * program) is handed to its stream, which waits for it; all later output goes there too, in order.
  *
  * What happens when output cannot be written: a reader that stops early (`report stats | head`)
- * does not want the rest, and the run ends quietly with its own exit code. Anything else (a full
+ * does not want the rest: what follows is dropped, and the run ends quietly with its own exit
+ * code (a validate that found problems still exits 1). Anything else (a full
  * disk, `>/dev/full`, an I/O error) means output was lost: the run ends with exit code 2 and a
  * short message on stderr, when stderr itself still works, instead of an uncaught exception and
  * its stack trace.
@@ -28,9 +29,15 @@ const REASONS: Record<string, string> = {
 
 const NAMES = { 1: '标准输出', 2: '标准错误输出' } as const;
 
-/** Ends the run for output that could not be written (see above). */
-function failed(fd: 1 | 2, error: NodeJS.ErrnoException): never {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+/** Descriptors whose reader has gone (EPIPE): nothing more is written to them. */
+const gone = new Set<1 | 2>();
+
+/** Output that could not be written (see above): dropped from now on, or the end of the run. */
+function failed(fd: 1 | 2, error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') {
+    gone.add(fd);
+    return;
+  }
   if (fd === 1) {
     const reason = REASONS[error.code ?? ''] ?? '写入失败';
     // If stderr fails too, nothing more can be said: the exit code tells.
@@ -56,6 +63,7 @@ function streamOf(fd: 1 | 2): NodeJS.WriteStream {
 }
 
 function writeTo(fd: 1 | 2, text: string): void {
+  if (gone.has(fd)) return;
   if (streams[fd]) {
     streams[fd].write(text);
     return;

@@ -20,7 +20,8 @@ beforeAll(async () => {
   buildSync({ entryPoints: [path.join(ROOT, 'src', 'cli', 'pipes.ts')], outfile: pipes, bundle: true, platform: 'node', format: 'esm', logLevel: 'silent' });
   // What a command does: installs the handling (as main.ts does), then writes its output, with its own exit code.
   script = path.join(work, 'writes.mjs');
-  await writeFile(script, `import { standardStreams } from ${JSON.stringify(pipes)};\nconst io = standardStreams();\nprocess.exitCode = 1;\nfor (let i = 0; i < 2000; i++) io.stdout(${JSON.stringify(LINE)});\n`);
+  // The exit code is settled after the output, as a command's is (validate finds problems, prints them, then ends with 1).
+  await writeFile(script, `import { standardStreams } from ${JSON.stringify(pipes)};\nconst io = standardStreams();\nfor (let i = 0; i < 2000; i++) io.stdout(${JSON.stringify(LINE)});\nprocess.exitCode = 1;\n`);
   // Once process.stdout has been made (here by asking its width), Node has set a pipe non-blocking:
   // a write to a full pipe then fails with EAGAIN instead of waiting.
   nonBlocking = path.join(work, 'non-blocking.mjs');
