@@ -137,6 +137,10 @@ const options = {
   // for a text neither the simple parse nor the stored trees of the built-in templates give (below).
   external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'js-yaml', 'chardet', 'csv-parse', 'csv-parse/*', 'handlebars/dist/cjs/handlebars/compiler/base.js'],
   plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, lazyChildProcess, builtinsByRequire],
+  // fflate's build for Node requires worker_threads when it loads, for its asynchronous functions;
+  // the report calls only the synchronous ones (deflateSync, zipSync), which its other build has
+  // the same, without loading Node's worker machinery into every build.
+  alias: { fflate: 'fflate/browser' },
 };
 
 /**

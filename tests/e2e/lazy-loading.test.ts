@@ -113,6 +113,10 @@ describe('what a command loads', () => {
     expect(await builtinsLoaded(['validate', '2023', '--data', data], data)).toEqual(['node:stream']);
     // Workbooks are inflated by node:zlib; the rest stays unloaded.
     expect(await builtinsLoaded(['validate', '2023', '--data', DATA, '--no-cache'], ROOT)).toEqual(['node:stream', 'node:zlib']);
+    // A Word document is zipped by fflate's synchronous functions, from its build that does not load
+    // Node's worker threads (scripts/bundle.mjs); writing the set takes random names from node:crypto.
+    const out = await tempDir();
+    expect(await builtinsLoaded(['build', '2023', '--data', data, '--out', out, '--format', 'md,docx', '--no-cache'], data)).toEqual(['node:stream', 'node:crypto']);
   });
 
   it('reads the bundled ledgers without the spreadsheet library; loads it for a workbook only it reads', async () => {
