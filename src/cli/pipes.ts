@@ -4,6 +4,8 @@
  * streams whose creation loads Node's network, stream and terminal modules, a few milliseconds
  * on every run. A descriptor that takes no more for now (EAGAIN: one left non-blocking by another
  * program) is handed to its stream, which waits for it; all later output goes there too, in order.
+ * On Windows the streams are used from the start: a console shows bytes in its own code page (GBK
+ * on a Chinese system), and only the stream writes it the UTF-16 text it displays correctly.
  *
  * What happens when output cannot be written: a reader that stops early (`report stats | head`)
  * does not want the rest: what follows is dropped, and the run ends quietly with its own exit
@@ -62,10 +64,12 @@ function streamOf(fd: 1 | 2): NodeJS.WriteStream {
   return stream;
 }
 
+const WINDOWS = process.platform === 'win32';
+
 function writeTo(fd: 1 | 2, text: string): void {
   if (gone.has(fd)) return;
-  if (streams[fd]) {
-    streams[fd].write(text);
+  if (streams[fd] || WINDOWS) {
+    streamOf(fd).write(text);
     return;
   }
   const bytes = Buffer.from(text, 'utf8');
