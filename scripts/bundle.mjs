@@ -109,7 +109,7 @@ const lazyZod = {
   },
 };
 
-/** The bundle's options; `plugins` beyond these five are added per pass below. */
+/** The bundle's options; the last pass adds one plugin (below). */
 const options = {
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist/bundle',
@@ -153,7 +153,7 @@ const options = {
  * (importing the library there would load it for --version). A first pass finds the parts.
  */
 const LIBRARY = path.resolve('src/cli/library.ts');
-const first = await build({ ...options, write: false, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, lazyChildProcess, builtinsByRequire] });
+const first = await build({ ...options, write: false });
 const inputs = first.metafile.inputs;
 /** Modules the CLI's entry reaches through static imports. */
 const entryReach = new Set();
@@ -179,7 +179,7 @@ const withLibrary = {
     });
   },
 };
-const result = await build({ ...options, plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, lazyChildProcess, builtinsByRequire, withLibrary] });
+const result = await build({ ...options, plugins: [...options.plugins, withLibrary] });
 
 /** One CommonJS file of a module and what it imports, for the sources to require when they need it. */
 const commonJsFile = (entry, outfile, plugins = []) =>

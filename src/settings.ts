@@ -12,8 +12,7 @@ import { entryKind } from './load/files.js';
 import { locate, parseYaml } from './load/yaml.js';
 import { OUTPUT_FORMATS } from './write/formats.js';
 import { declare } from './domain/shape.js';
-import { UNSURE } from './domain/quick-check.js';
-import { issuesToDiagnostics } from './validate/zod-issues.js';
+import { issuesToDiagnostics, parseRecord } from './validate/zod-issues.js';
 
 export const SETTINGS_FILE = 'report.yaml';
 
@@ -42,11 +41,8 @@ export function loadSettings(cwd: string): { settings: Settings; file?: string; 
   if (text === undefined) return { settings: {}, file: SETTINGS_FILE, diagnostics };
   const parsed = parseYaml(SETTINGS_FILE, text);
   if (parsed.diagnostics.length > 0) return { settings: {}, file: SETTINGS_FILE, diagnostics: parsed.diagnostics };
-  const value = parsed.value ?? {};
   // Plainly valid settings need no zod (domain/shape.ts); zod checks the rest and says what is wrong.
-  const quick = SettingsShape.quick(value);
-  if (quick !== UNSURE) return { settings: quick as Settings, file: SETTINGS_FILE, diagnostics };
-  const result = SettingsShape.schema.safeParse(value, { reportInput: true });
+  const result = parseRecord(SettingsShape, parsed.value ?? {});
   if (!result.success) {
     return { settings: {}, file: SETTINGS_FILE, diagnostics: issuesToDiagnostics(result.error.issues, { at: (p, asKey) => locate(parsed.file, p, asKey) }) };
   }

@@ -14,7 +14,7 @@
  * that wrote its outputs, a validate into a cache folder that exists), and the folder is kept
  * under MAX_CACHE_BYTES by removing the oldest entries.
  */
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../node-builtins.js';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -20,7 +20,7 @@
  * `writeAll` is the simpler per-file writer for outputs that are not a set in a folder of
  * their own (the JSON schemas, written into a folder the user names).
  */
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../node-builtins.js';
 import fs, { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { acquireLock, DEFAULT_WAIT_MS, releaseHeldLocks, releaseLock } from './output-lock.js';

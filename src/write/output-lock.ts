@@ -3,7 +3,7 @@
  * created exclusively. A second writer waits for it, up to a bound; a lock whose process is gone
  * (killed, or the machine restarted) is stale and taken away.
  */
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../node-builtins.js';
 import { closeSync, linkSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 

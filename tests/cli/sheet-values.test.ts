@@ -21,12 +21,17 @@ async function validate(organization: string) {
   return { cwd, found: jsonDiagnostics(run.stdout).filter((d) => d.file !== 'data/2024') };
 }
 
+/** A folder with the ledger, checked again and again in one session (as build --watch does): how many wordings are refused each time. */
+async function session() {
+  const cwd = await tempDir();
+  await writeFiles(cwd, { 'data/organization.yaml': ORGANIZATION, 'data/2024/提案台账.csv': LEDGER });
+  const request = { kind: 'annual' as const, dataDirs: ['data'], year: 2024, cwd, session: new BuildSession() };
+  return { cwd, valueProblems: () => checkReportRun(request).diagnostics.filter((d) => d.code === 'RPT203').length };
+}
+
 describe('sheetHeaders and sheetValues', () => {
   it('in one session (build --watch), a ledger is checked again when organization.yaml maps its wordings, and not before', async () => {
-    const cwd = await tempDir();
-    await writeFiles(cwd, { 'data/organization.yaml': ORGANIZATION, 'data/2024/提案台账.csv': LEDGER });
-    const request = { kind: 'annual' as const, dataDirs: ['data'], year: 2024, cwd, session: new BuildSession() };
-    const valueProblems = () => checkReportRun(request).diagnostics.filter((d) => d.code === 'RPT203').length;
+    const { cwd, valueProblems } = await session();
     expect(valueProblems()).toBe(1);
     expect(valueProblems()).toBe(1);
     await writeFile(path.join(cwd, 'data', 'organization.yaml'), ORGANIZATION + '  sheetValues: {proposals: {review: {转办: 转来信}}}\n');
@@ -36,10 +41,7 @@ describe('sheetHeaders and sheetValues', () => {
   });
 
   it('in one session, a ledger saved with other contents is read again; one saved unchanged is not', async () => {
-    const cwd = await tempDir();
-    await writeFiles(cwd, { 'data/organization.yaml': ORGANIZATION, 'data/2024/提案台账.csv': LEDGER });
-    const request = { kind: 'annual' as const, dataDirs: ['data'], year: 2024, cwd, session: new BuildSession() };
-    const valueProblems = () => checkReportRun(request).diagnostics.filter((d) => d.code === 'RPT203').length;
+    const { cwd, valueProblems } = await session();
     expect(valueProblems()).toBe(1);
     // The same bytes written again: what the session read stands.
     await writeFile(path.join(cwd, 'data', '2024', '提案台账.csv'), LEDGER);

@@ -41,13 +41,11 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         throw new UsageError(`--overtyped 只能是 records 或 typed，而不是“${opts.overtyped}”`);
       }
       const path = await import('node:path');
-      const { readRegularFile } = await import('../library.js');
-      const { displayPath } = await import('../library.js');
+      const { readRegularFile, displayPath, hasErrors, writeAll } = await import('../library.js');
       const read = readRegularFile(path.resolve(io.cwd, editedArg), DRAFT_MAX_BYTES);
       if (!read.ok) throw new UsageError(`无法读取“${editedArg}”：${read.reason === 'too-large' ? '文件太大' : read.reason === 'not-file' ? '不是文件' : read.reason === 'link' ? '是符号链接' : '文件不存在或没有读取权限'}`);
       const { absorbDraft } = await import('../../drafts/absorb.js');
       const { lineDiff } = await import('../../drafts/diff.js');
-      const { hasErrors } = await import('../library.js');
       const request = reportRequest(yearArg, opts, settings, io);
       const result = await absorbDraft(request, read.bytes, displayPath(io.cwd, path.resolve(io.cwd, editedArg)), {
         ...(opts.acceptChanges ? { acceptChanges: true } : {}),
@@ -76,7 +74,6 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         io.stderr(`以上是将要写入 ${names} 的改动（--dry-run，未写文件）。\n`);
         return setExit(EXIT.ok);
       }
-      const { writeAll } = await import('../library.js');
       await writeAll(result.files.map((f) => ({ path: f.path, content: f.after })));
       io.stderr(`已吸收到 ${names}；用 report build 重新生成。\n`);
       setExit(EXIT.ok);

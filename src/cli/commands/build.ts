@@ -42,8 +42,7 @@ export function interruptSignal(): { signal: AbortSignal; dispose: () => void } 
 
 /** Prints one build's outcome; true when it produced the files. */
 async function report(result: BuildResult, io: Io, dryRun: boolean, again: boolean): Promise<boolean> {
-  const { displayPath } = await import('../library.js');
-  const { hasErrors } = await import('../library.js');
+  const { displayPath, hasErrors } = await import('../library.js');
   printDiagnostics(result.diagnostics, 'text', io);
   if (result.writeFailed || hasErrors(result.diagnostics) || result.files.length === 0) {
     if (again) io.stderr('未能重新生成，上次生成的文件保持不变；改正后保存即自动重试。\n');

@@ -14,7 +14,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .addHelpText('after', '\n修订的作者为 report，日期为新稿的日期，同样的两稿总是得到同样的文件。\n例：report compare out/2023/征求意见稿.docx out/2023/report.docx --out 比较.docx')
     .action(async (olderArg: string, newerArg: string, opts: { out: string }) => {
       const path = await import('node:path');
-      const { readRegularFile } = await import('../library.js');
+      const { readRegularFile, diagnostic, writeAll } = await import('../library.js');
       const { readDraft, NotADocxError } = await import('../../drafts/read-docx.js');
       const read = async (arg: string) => {
         const r = readRegularFile(path.resolve(io.cwd, arg), DRAFT_MAX_BYTES);
@@ -23,7 +23,6 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
           return await readDraft(r.bytes);
         } catch (error) {
           if (!(error instanceof NotADocxError)) throw error;
-          const { diagnostic } = await import('../library.js');
           printDiagnostics([diagnostic('draftUnreadable', { file: arg, detail: error.detail }, { file: arg })], 'text', io);
           return undefined;
         }
@@ -34,7 +33,6 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       if (!older || !newer) return setExit(EXIT.problems);
       const { compareDrafts } = await import('../../drafts/compare.js');
       const result = compareDrafts(older, newer);
-      const { writeAll } = await import('../library.js');
       await writeAll([{ path: path.resolve(io.cwd, opts.out), content: result.bytes }]);
       io.stderr(`已写出 ${opts.out}：${result.insertions} 处插入、${result.deletions} 处删除${result.figures ? `，其中 ${result.figures} 处是由记录算出的数字（已加批注）` : ''}。\n`);
       setExit(EXIT.ok);

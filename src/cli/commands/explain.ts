@@ -23,11 +23,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       if (yearArg !== undefined && !/^\d{4}$/.test(yearArg)) throw new UsageError(`年份应写成四位数字，如 2023；实际是“${yearArg}”`);
-      const { figuresOfRecords } = await import('../library.js');
-      const { hasErrors } = await import('../library.js');
-      const { computeStats } = await import('../library.js');
-      const { explainFigure, formatExplanation } = await import('../library.js');
-      const { nearest } = await import('../library.js');
+      const { figuresOfRecords, hasErrors, computeStats, explainFigure, formatExplanation, nearest } = await import('../library.js');
       const of = figuresOfRecords({ dataDirs: dataFolders(opts.data, settings, io), cwd: io.cwd, ...parseYears(yearArg) });
       printDiagnostics(of.diagnostics, 'text', io);
       if (!('figures' in of) || hasErrors(of.diagnostics)) {

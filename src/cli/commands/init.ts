@@ -28,9 +28,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
       const { initYear } = await import('../../scaffold/init.js');
-      const { displayPath } = await import('../library.js');
-      const { hasErrors } = await import('../library.js');
-      const { entryKind } = await import('../library.js');
+      const { displayPath, hasErrors, entryKind } = await import('../library.js');
       const path = await import('node:path');
       // Unlike other commands, init never falls back to the bundled sample: it makes a data folder here.
       const dataDir = opts.data ?? settings.data ?? (entryKind(path.join(io.cwd, 'data')) === 'missing' ? 'data' : dataFolders(undefined, settings, io)[0]!);

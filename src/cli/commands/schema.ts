@@ -18,9 +18,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .action(async (opts: Options) => {
       const path = await import('node:path');
       const { jsonSchemaOutputs } = await import('../../schema/json-schema.js');
-      const { writeAll } = await import('../library.js');
-      const { displayPath } = await import('../library.js');
-      const { diagnostic } = await import('../library.js');
+      const { writeAll, displayPath, diagnostic } = await import('../library.js');
       const outDir = path.resolve(io.cwd, opts.out);
       const files = jsonSchemaOutputs(outDir);
       try {

@@ -25,9 +25,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       // A first word that is not a year is a filter: `report stats 满意`.
       const isYears = yearArg === undefined || /^\d{4}(?:\s*[-—–－~～]\s*\d{4})?$/.test(yearArg);
       const terms = isYears ? words : [yearArg!, ...words];
-      const { figuresOfRecords } = await import('../library.js');
-      const { hasErrors } = await import('../library.js');
-      const { computeStats, filterStats, formatStatsTable, statsToJson } = await import('../library.js');
+      const { figuresOfRecords, hasErrors, computeStats, filterStats, formatStatsTable, statsToJson } = await import('../library.js');
       const of = figuresOfRecords({ dataDirs: dataFolders(opts.data, settings, io), cwd: io.cwd, ...parseYears(isYears ? yearArg : undefined) });
       // Problems go to stderr as text either way, so that stdout stays one JSON object.
       printDiagnostics(of.diagnostics, 'text', io);

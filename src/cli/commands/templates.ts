@@ -31,8 +31,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       const path = await import('node:path');
       const { stat } = await import('node:fs/promises');
       const { builtInKinds, listTemplatePieces } = await import('../../templates/manage.js');
-      const { displayPath } = await import('../library.js');
-      const { diagnostic } = await import('../library.js');
+      const { displayPath, diagnostic } = await import('../library.js');
       const { displayWidth } = await import('../format.js');
       const userFolder = opts.templates !== undefined ? path.resolve(io.cwd, opts.templates) : undefined;
       if (userFolder && !(await stat(userFolder).then((s) => s.isDirectory(), () => false))) {
@@ -79,7 +78,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       parseKind(opts.kind);
       const path = await import('node:path');
       const { ejectTemplatePiece } = await import('../../templates/manage.js');
-      const { displayPath } = await import('../library.js');
+      const { displayPath, diagnostic } = await import('../library.js');
       const to = path.resolve(io.cwd, opts.to);
       const result = await ejectTemplatePiece({ name, kind: opts.kind, to });
       const show = (p: string) => displayPath(io.cwd, p);
@@ -88,7 +87,6 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
         throw new UsageError(`没有名为“${name}”的内置片段；可用的片段：${result.known.join('、')}`);
       }
       if (!result.ok && result.reason === 'write-failed') {
-        const { diagnostic } = await import('../library.js');
         printDiagnostics([diagnostic('writeFailed', { file: show(result.file), detail: result.detail }, { file: show(result.file) })], 'text', io);
         return setExit(EXIT.usage);
       }

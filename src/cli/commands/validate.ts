@@ -20,10 +20,7 @@ interface Options extends ReportArgs {
  * (proposals.md, summary.md), written: a skeleton `init` made, still all 【待填写】, is not yet a report.
  */
 async function otherYearKinds(request: { dataDirs: readonly string[]; cwd: string }, year: number): Promise<KindName[]> {
-  const { readRegularFile } = await import('../library.js');
-  const { REPORT_KINDS } = await import('../library.js');
-  const { isDraft } = await import('../library.js');
-  const { decode } = await import('../library.js');
+  const { readRegularFile, REPORT_KINDS, isDraft, decode } = await import('../library.js');
   const folder = path.resolve(request.cwd, request.dataDirs[0]!, String(year));
   // The other kinds about the year of one data folder, as each kind declares what it reads; the
   // other report heard at the plenary (the proposal report) first, then the summary.
@@ -53,11 +50,9 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .action(async (yearArg: string | undefined, opts: Options) => {
       const settings = await loadSettingsOrFail(io);
       if (!settings) return setExit(EXIT.problems);
-      const { checkReportRun } = await import('../library.js');
-      const { dedupe, hasErrors, sortDiagnostics } = await import('../library.js');
+      const { checkReportRun, dedupe, hasErrors, sortDiagnostics, BuildSession } = await import('../library.js');
       // The cache a build left in the output folder; validate makes no folder of its own.
       const cache = opts.cache !== false ? new ParseCache(path.resolve(io.cwd, settings.out ?? 'out', CACHE_FOLDER), { create: false }) : undefined;
-      const { BuildSession } = await import('../library.js');
       // One session for the reports of the year checked below: each data file is read and parsed once.
       const request = { ...reportRequest(yearArg, opts, settings, io), ...(cache ? { cache } : {}), session: new BuildSession() };
       const result = checkReportRun(request);

@@ -8,10 +8,7 @@
 import { createRequire } from 'node:module';
 import type * as Fflate from 'fflate';
 import type { WorkbookLimits } from './types.js';
-
-/** node:zlib, required when a workbook is first opened: it loads Node's stream modules, which a folder of YAML files never needs. */
-let zlib: typeof import('node:zlib') | undefined;
-const inflateRawSync: typeof import('node:zlib').inflateRawSync = (data, options) => (zlib ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).inflateRawSync(data, options);
+import { nodeZlib } from '../../node-builtins.js';
 
 export type ZipProblem =
   | { kind: 'unreadable'; detail: string }
@@ -113,7 +110,7 @@ function entryData(view: DataView, bytes: Uint8Array, local: number, compressed:
  */
 function inflateBounded(data: Uint8Array, max: number): Uint8Array | 'too-large' | string {
   try {
-    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
+    const out = nodeZlib().inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'too-large';
