@@ -110,7 +110,9 @@ const outArgs = ['--data', data, '--out', out];
 
 /**
  * The floor under a command: a Node process that only loads the code the command loads (every
- * chunk of the bundle it imported, logged by the loading test's hooks) and does nothing with it.
+ * chunk of the bundle it loaded, logged by the loading test's preload) and does nothing with it:
+ * through bin/bundle-loader.js with the CLI's V8 flags, or, for an older checkout whose chunks are
+ * ES modules, by import().
  */
 function loadOnly(args) {
   const log = path.join(work, `loads-${args[0]}.log`);
@@ -119,12 +121,17 @@ function loadOnly(args) {
   const env = { ...process.env, REPORT_LOAD_LOG: log, NODE_OPTIONS: `--import ${preload}` };
   const run = spawnSync(process.execPath, [cli, ...args], { cwd: work, env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}\n${run.stderr}`);
-  const chunks = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((line) => line.startsWith('import file:') && line.includes('/dist/bundle/'))
-    .map((line) => line.slice('import '.length));
-  const script = path.join(work, `load-only-${args[0]}.mjs`);
-  writeFileSync(script, [...new Set(chunks)].map((url) => `await import(${JSON.stringify(url)});`).join('\n'));
+  const lines = readFileSync(log, 'utf8').split('\n');
+  const chunks = [...new Set(lines.filter((line) => line.startsWith('chunk ')).map((line) => path.basename(line.slice('chunk '.length))))];
+  const modules = [...new Set(lines.filter((line) => line.startsWith('import file:') && line.includes('/dist/bundle/')).map((line) => line.slice('import '.length)))];
+  const loader = path.join(cliRoot, 'bin', 'bundle-loader.js');
+  const script = path.join(work, `load-only-${args[0]}.${chunks.length > 0 ? 'cjs' : 'mjs'}`);
+  writeFileSync(
+    script,
+    chunks.length > 0
+      ? [`const { setFlags, openBundle } = require(${JSON.stringify(loader)});`, 'setFlags();', 'const bundle = openBundle();', ...chunks.map((c) => `bundle.require(${JSON.stringify(c)});`)].join('\n')
+      : modules.map((url) => `await import(${JSON.stringify(url)});`).join('\n'),
+  );
   return [script];
 }
 

@@ -1,15 +1,18 @@
-// Bundles the CLI and the library into ES module chunks in dist/bundle/, that bin/report.js loads
-// from cli.mjs: start-up reads a few files instead of resolving a few hundred modules, and only the
+// Bundles the CLI and the library into chunks in dist/bundle/, that bin/report.js loads from
+// cli.cjs: start-up reads a few files instead of resolving a few hundred modules, and only the
 // chunks a command uses (the Word writer, the preview server … each sit in chunks of their own,
-// loaded by the import() that asks for them). dist/bundle/meta.json tells which chunk holds which
-// module (the test of what a command loads reads it).
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+// loaded by the import() that asks for them). esbuild splits ES modules only, so the chunks are
+// made as ES modules and each is then written as CommonJS, which V8 can compile from a code cache
+// (bin/bundle-loader.js; the cache is made last, by scripts/code-cache.cjs).
+// dist/bundle/meta.json tells which chunk holds which module (the test of what a command loads reads it).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { zodMembersUsed } from './zod-members.mjs';
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -113,7 +116,7 @@ const lazyZod = {
 const options = {
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist/bundle',
-  outExtension: { '.js': '.mjs' },
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -126,8 +129,6 @@ const options = {
   // version and would otherwise turn each into a `new RegExp` built again on every call (in the
   // title's line measure and markdown-it-cjk-friendly, once per character).
   supported: { 'regexp-unicode-property-escapes': true },
-  // CommonJS packages inside the chunks call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __reportRequire } from 'node:module'; const require = __reportRequire(import.meta.url);" },
   // Loaded from node_modules when asked for: the traditional-script converter (2 MB of tables, only
   // for `--script hant`), the PDF engine (a native module, only for `--format pdf`) and the
   // spreadsheet library (only when a folder holds an .xlsx or .xls) and the YAML parser that keeps
@@ -179,7 +180,40 @@ const withLibrary = {
     });
   },
 };
-const result = await build({ ...options, plugins: [...options.plugins, withLibrary] });
+const result = await build({ ...options, write: false, plugins: [...options.plugins, withLibrary] });
+
+/**
+ * One chunk as CommonJS, for bin/bundle-loader.js: `import … from './chunk.cjs'` becomes require(),
+ * import() of a chunk or of Node's own modules require() behind a promise, import() of a package
+ * (an ES module: the traditional-script converter, the PDF engine) the loader's `__import_package`,
+ * and `import.meta.url` the chunk's own URL, which the loader hands it as `__import_meta_url`.
+ * Anything esbuild warns of (an import.meta it cannot carry, a top-level await) stops the bundle.
+ */
+async function commonJsChunk(file, text, packagesImported) {
+  let code = text;
+  for (const specifier of packagesImported) {
+    const call = `import(${JSON.stringify(specifier)})`;
+    if (!code.includes(call)) throw new Error(`${file}: esbuild's import() of ${specifier} is not written as ${call}`);
+    code = code.replaceAll(call, `__import_package(${JSON.stringify(specifier)})`);
+  }
+  const made = await transform(code, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    define: { 'import.meta.url': '__import_meta_url' },
+    supported: { ...options.supported, 'dynamic-import': false },
+    logLevel: 'silent',
+  });
+  if (made.warnings.length > 0) throw new Error(`${file}: ${made.warnings.map((w) => w.text).join('; ')}`);
+  return made.code;
+}
+for (const output of result.outputFiles) {
+  const packagesImported = result.metafile.outputs[path.relative(process.cwd(), output.path).split(path.sep).join('/')].imports
+    .filter((i) => i.kind === 'dynamic-import' && i.external && !i.path.startsWith('node:'))
+    .map((i) => i.path);
+  mkdirSync(path.dirname(output.path), { recursive: true });
+  writeFileSync(output.path, await commonJsChunk(output.path, output.text, packagesImported));
+}
 
 /** One CommonJS file of a module and what it imports, for the sources to require when they need it. */
 const commonJsFile = (entry, outfile, plugins = []) =>
@@ -212,7 +246,8 @@ await commonJsFile({ entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'] }, 'dist/
     target: 'node20',
     write: false,
     logLevel: 'warning',
-    banner: options.banner,
+    // Handlebars' CommonJS inside: an ES module has no require() of its own.
+    banner: { js: "import { createRequire as __reportRequire } from 'node:module'; const require = __reportRequire(import.meta.url);" },
   });
   const module = path.join(mkdtempSync(path.join(tmpdir(), 'report-bundle-')), 'engine.mjs');
   writeFileSync(module, engine.outputFiles[0].text);
@@ -253,3 +288,6 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
   };
 }
 writeFileSync('dist/bundle/meta.json', JSON.stringify(chunks, null, 1));
+
+// Last, with every file of the bundle in place: the chunks' V8 code cache.
+execFileSync(process.execPath, [path.join('scripts', 'code-cache.cjs')], { stdio: 'inherit' });
