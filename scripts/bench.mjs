@@ -5,6 +5,8 @@
 //  - build 2023 (Markdown + DOCX) ÷ pandoc report.md → docx, first run (no cache)      (target ≤ 5×)
 //  - the same, run again and after editing one data file                               (target ≤ 2.5×)
 //  - build --watch: from saving a data file to the rewritten outputs                   (target ≤ 50 ms)
+//  - under validate and build, two rows that are no target: the floor (a process that only loads
+//    the code the command loads) and the command's work once V8 has run its code (see warmWork)
 //  - a national-scale year, first run: validate and build time, peak memory
 //    (targets ≤ 0.8 s, ≤ 1.2 s, ≤ 300 MB), and twice that size (time ratio ≤ 2.2×: linear)
 // Each ratio is the median of the ratios of rounds in which the command and its yardstick ran one
@@ -135,6 +137,39 @@ function loadOnly(args) {
   return [script];
 }
 
+/**
+ * What the command's own work takes once V8 has run its code: `main` run six times in one process
+ * (through bin/bundle-loader.js, with the CLI's flags), the median of runs 2–6 in seconds. With the
+ * floor above it tells how much of a run is the work itself and how much is code run for the first
+ * time. Undefined for an older checkout without the loader.
+ */
+function warmWork(args) {
+  const loader = path.join(cliRoot, 'bin', 'bundle-loader.js');
+  if (!existsSync(loader)) return undefined;
+  const script = `
+    const { setFlags, openBundle } = require(${JSON.stringify(loader)});
+    setFlags();
+    const { main } = openBundle().require('cli.cjs');
+    const io = { stdout: () => {}, stderr: () => {}, cwd: ${JSON.stringify(work)}, env: { NO_COLOR: '1' }, isTTY: false };
+    (async () => {
+      const times = [];
+      for (let i = 0; i < 6; i++) {
+        const started = process.hrtime.bigint();
+        if ((await main(${JSON.stringify(args)}, io)) !== 0) throw new Error('exit code');
+        times.push(Number(process.hrtime.bigint() - started) / 1e9);
+      }
+      process.stdout.write(String(times.slice(1).sort((a, b) => a - b)[2]));
+    })();`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: work, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`warm ${args.join(' ')} exited ${run.status}\n${run.stderr}`);
+  return Number(run.stdout);
+}
+/** The floor row's companion: the command's work with warm code, and the floor plus it against the yardstick. */
+const warmRow = (what, args, floor, yardstick) => {
+  const warm = warmWork(args);
+  if (warm !== undefined) row(`  ${what}: the work with warm code, and floor + it`, `${ms(warm)}, ${((floor + warm) / yardstick).toFixed(2)}×`);
+};
+
 // 1. validate against an empty Node start, without and with the cache a build left in out/.
 const v = rounds([process.execPath, ['-e', '0']], {
   first: { args: ['validate', '2023', ...outArgs.slice(0, 2), ...noCache] },
@@ -147,6 +182,7 @@ row('validate 2023 ÷ node -e 0, first run, no cache', `${v.first.ratio.toFixed(
 row('validate 2023 ÷ node -e 0, run again', `${v.again.ratio.toFixed(2)}× (${s(v.again.wall)})`, '≤ 2×');
 row('validate 2023 ÷ node -e 0, after editing one YAML file', `${v.edit.ratio.toFixed(2)}× (${s(v.edit.wall)})`, '≤ 2×');
 row('  floor: only loading the code validate loads', `${v.floor.ratio.toFixed(2)}× (${s(v.floor.wall)})`);
+warmRow('validate', ['validate', '2023', ...outArgs.slice(0, 2)], v.floor.wall, v.yardstick);
 
 // 2. build against pandoc converting the same Markdown to DOCX.
 if (pandoc) {
@@ -161,6 +197,7 @@ if (pandoc) {
   row('build 2023 (md + docx) ÷ pandoc, run again', `${b.again.ratio.toFixed(2)}× (${s(b.again.wall)})`, '≤ 2.5×');
   row('build 2023 (md + docx) ÷ pandoc, after editing one data file', `${b.edit.ratio.toFixed(2)}× (${s(b.edit.wall)})`, '≤ 2.5×');
   row('  floor: only loading the code build loads', `${b.floor.ratio.toFixed(2)}× (${s(b.floor.wall)})`);
+  warmRow('build', ['build', '2023', ...outArgs], b.floor.wall, b.yardstick);
 } else {
   row('pandoc', 'not installed (apt-get install pandoc)');
 }
