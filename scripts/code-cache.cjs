@@ -2,7 +2,7 @@
 // scripts/bundle.mjs: runs what users run most, on the bundled data, in one process with the CLI's
 // own V8 flags (build into Markdown, Word and a web page, a build and a validate that the parse
 // cache serves, a validate without it), then stores for each chunk what V8 compiled. A run that
-// does not end with exit code 0 stops the bundle.
+// does not end with exit code 0 makes no code cache and fails this script.
 'use strict';
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
