@@ -82,7 +82,13 @@ function openBundle(folder = BUNDLE, { keep = false } = {}) {
     chunks.set(file, { module, script: keep ? script : undefined, source: keep ? source : undefined, how: stored.data === undefined ? stored.how : script.cachedDataRejected ? 'refused' : 'cached' });
     const require = (specifier) => (CHUNK.test(specifier) ? load(path.join(folder, specifier)) : outside(specifier));
     require.resolve = outside.resolve;
-    script.runInThisContext()(module.exports, require, module, file, folder, pathToFileURL(file).href, importPackage);
+    try {
+      script.runInThisContext()(module.exports, require, module, file, folder, pathToFileURL(file).href, importPackage);
+    } catch (error) {
+      // As Node does with a module that throws: not kept half made for the next require.
+      chunks.delete(file);
+      throw error;
+    }
     module.loaded = true;
     return module.exports;
   }
