@@ -115,4 +115,4 @@ function cliBundle() {
   return (opened ??= openBundle());
 }
 
-module.exports = { setFlags, openBundle, cliBundle, BUNDLE };
+module.exports = { setFlags, openBundle, cliBundle };
