@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.join(root, 'bin', 'report.js');
 const cliRoot = path.resolve(path.dirname(cli), '..');
-const measure = path.join(root, 'scripts', 'measure-child.mjs');
+const measure = path.join(root, 'scripts', 'measure-child.cjs');
 const work = mkdtempSync(path.join(tmpdir(), 'report-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
