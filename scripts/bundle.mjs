@@ -207,11 +207,11 @@ async function commonJsChunk(file, text, packagesImported) {
   if (made.warnings.length > 0) throw new Error(`${file}: ${made.warnings.map((w) => w.text).join('; ')}`);
   return made.code;
 }
+mkdirSync(options.outdir, { recursive: true });
 for (const output of result.outputFiles) {
   const packagesImported = result.metafile.outputs[path.relative(process.cwd(), output.path).split(path.sep).join('/')].imports
     .filter((i) => i.kind === 'dynamic-import' && i.external && !i.path.startsWith('node:'))
     .map((i) => i.path);
-  mkdirSync(path.dirname(output.path), { recursive: true });
   writeFileSync(output.path, await commonJsChunk(output.path, output.text, packagesImported));
 }
 

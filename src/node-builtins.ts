@@ -1,7 +1,8 @@
 /**
  * Node's own modules that cost a run time to load, required when first used rather than imported:
- * node:crypto (about 5 ms; --version, --help and a validate without a cache hash nothing) and
- * node:zlib (it loads Node's stream modules; a folder of YAML files opens no workbook).
+ * node:crypto (about 5 ms; --version, --help and a validate without a cache hash nothing),
+ * node:zlib (it loads Node's stream modules; a folder of YAML files opens no workbook) and
+ * node:tty (it loads the network module; only a run with problems to colour asks for a terminal).
  */
 import { createRequire } from 'node:module';
 
@@ -13,3 +14,4 @@ function whenUsed<T>(name: string): () => T {
 
 export const nodeCrypto = whenUsed<typeof import('node:crypto')>('node:crypto');
 export const nodeZlib = whenUsed<typeof import('node:zlib')>('node:zlib');
+export const nodeTty = whenUsed<typeof import('node:tty')>('node:tty');

@@ -15,7 +15,7 @@
  * its stack trace.
  */
 import { writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { nodeTty } from '../node-builtins.js';
 
 /** Exit code for a run whose output could not be written (as for other failures of the environment). */
 const STREAM_FAILED_EXIT = 2;
@@ -91,8 +91,7 @@ export function standardStreams(): { stdout: (text: string) => void; stderr: (te
     stdout: (text) => writeTo(1, text),
     stderr: standardError,
     get isTTY() {
-      // node:tty loads the network module: only a run with problems to print asks.
-      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(2);
+      return nodeTty().isatty(2);
     },
   };
 }

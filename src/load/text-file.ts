@@ -63,4 +63,3 @@ export function readFile(full: string, display: string, sink: Diagnostic[], sess
   }
   return earlier ? { text: decoded.text, earlier } : { text: decoded.text };
 }
-

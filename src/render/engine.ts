@@ -19,7 +19,8 @@ import { HelperError, registerHelpers, type SourceLoc } from './helpers.js';
 import { Budget, OVER, OverInPartial, RENDER_LIMITS, type Over } from './budget.js';
 import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callKey, callsOf, describe, prepareIndexed, walk, type Call, type PartialReference } from './template-ast.js';
 import { storedTemplate } from '../load/template-trees.js';
-import { CompileFailure, parse, parseAgain } from './template-compile.js';
+import { CompileFailure, parse } from './template-compile.js';
+import { parseSimple } from './simple-template.js';
 import { runnable, UnrunnableTemplate, type TemplateRun } from './template-run.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { scanTemplate } from './template-scan.js';
@@ -246,7 +247,7 @@ function preparedText(text: string, source: string): PreparedText {
   }
   // prepare() rewrites the tree in place, so it gets a tree of its own: a simple text is parsed
   // anew (cheaper than a copy), any other text's shared parse is copied.
-  let ast = parseAgain(text);
+  let ast = parseSimple(text);
   if (!ast) {
     const parsed = parseOnce(text);
     if ('error' in parsed) throw syntaxError(parsed.error, source);

@@ -33,7 +33,7 @@ export class CompileFailure extends Error {
  * simple text (words and plain tags, as prose mostly is) gets the same tree without it.
  */
 export function parse(text: string): Program {
-  const known = parseAgain(text);
+  const known = parseSimple(text);
   if (known) return known;
   try {
     return handlebarsParser().parse(text);
@@ -41,11 +41,6 @@ export function parse(text: string): Program {
     const { detail, line, column } = parseError(text, error);
     throw new CompileFailure(detail, line, column, error);
   }
-}
-
-/** A tree of its own for a text parse() takes without Handlebars (a simple text); else undefined. */
-export function parseAgain(text: string): Program | undefined {
-  return parseSimple(text);
 }
 
 /** The jison lexer behind Handlebars' parser: after a failed parse it still holds where it stopped. */

@@ -110,7 +110,7 @@ describe('what a command loads', () => {
     // Output is written straight to the descriptors (cli/pipes.ts), commander's child_process is
     // loaded only to spawn, node:fs is required rather than imported (scripts/bundle.mjs), and a
     // validate with no build's cache folder (as in CI) hashes nothing. (Node's streams are not
-    // asked after: node:v8, which bin/report.js sets V8's interrupt budget with, brings them.)
+    // asked after: node:v8, which bin/bundle-loader.js sets V8's flags with, brings them.)
     const data = await copyFixture('minimal');
     const without = (loaded: string[]) => loaded.filter((m) => m !== 'node:stream');
     expect(without(await builtinsLoaded(['validate', '2023', '--data', data], data))).toEqual([]);

@@ -1,10 +1,9 @@
 // Preloaded (node --import) into a child CLI by the loading test: writes to $REPORT_LOAD_LOG every
 // ES module the process resolves (through a resolve hook, which runs on a thread of its own) and,
 // at exit, every chunk of the bundle it loaded (`chunk <file>`, from bin/bundle-loader.js), every
-// CommonJS module it required (require.cache), `builtin node:crypto` when it loaded
-// node:crypto, and `evaluated zod` when zod was
-// evaluated: the bundle keeps zod in a chunk behind a lazy initializer, so loading the chunk does not
-// tell (zod's core sets globalThis.__zod_globalConfig when it is evaluated).
+// CommonJS module it required (require.cache), `builtin node:crypto` when it loaded node:crypto,
+// and `evaluated zod` when zod was evaluated: zod sits behind a lazy initializer, so loading it
+// does not tell (zod's core sets globalThis.__zod_globalConfig when it is evaluated).
 import { appendFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
 import { fileURLToPath } from 'node:url';

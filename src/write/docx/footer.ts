@@ -7,7 +7,6 @@ import { FOOTER_STYLE } from './styles.js';
 import { ptToTwips, toAlignment } from './units.js';
 import { paragraphXml, textRunXml, type ParagraphProps } from './wordml.js';
 
-
 /** The PAGE field, each of its marks in a run of its own; withCachedPageNumber (render-docx.ts) adds its result. */
 const PAGE_FIELD =
   '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">PAGE</w:instrText></w:r>' +
