@@ -205,7 +205,41 @@ async function commonJsChunk(file, text, packagesImported) {
     logLevel: 'silent',
   });
   if (made.warnings.length > 0) throw new Error(`${file}: ${made.warnings.map((w) => w.text).join('; ')}`);
-  return made.code;
+  return asciiOnly(file, made.code);
+}
+
+/**
+ * A chunk's text in ASCII, each other character written as its \\u escape: the loader then reads
+ * it as Latin-1 into a one-byte string, where UTF-8 text with one Chinese character anywhere is
+ * decoded into a two-byte string of twice the size. esbuild escapes strings, plain templates and
+ * identifiers itself; what it leaves are regular expression literals and comments, where the
+ * escape means the same (a character escaped in a pattern, `\\，`, becomes the \\u escape alone).
+ * Where a character sits is told by TypeScript's parser; anywhere else (a tagged template's raw
+ * text would change) the bundle stops.
+ */
+function asciiOnly(file, code) {
+  if (!/[^\x00-\x7f]/.test(code)) return code;
+  const ts = createRequire(import.meta.url)('typescript');
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  /** What holds the character at `at`: a comment, a regular expression literal, or something else. */
+  const holder = (at) => {
+    let node = source;
+    for (;;) {
+      const child = node.getChildren(source).find((c) => c.pos <= at && at < c.end);
+      if (!child || at < child.getStart(source)) return 'comment';
+      if (child.kind === ts.SyntaxKind.RegularExpressionLiteral) return 'pattern';
+      if (child.getChildCount(source) === 0) return ts.SyntaxKind[child.kind];
+      node = child;
+    }
+  };
+  const escape = (char) => [...char.split('')].map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  return code.replace(/(\\*)([^\x00-\x7f])/gu, (whole, slashes, char, at) => {
+    const where = holder(at + slashes.length);
+    if (where === 'comment') return slashes + escape(char);
+    if (where !== 'pattern') throw new Error(`${file}: ${JSON.stringify(char)} in ${where} cannot be written in ASCII: ${code.slice(at - 40, at + 40)}`);
+    // An odd number of backslashes escapes the character itself: the last one goes with it.
+    return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + escape(char);
+  });
 }
 mkdirSync(options.outdir, { recursive: true });
 for (const output of result.outputFiles) {
@@ -225,6 +259,7 @@ await commonJsFile(
   'dist/bundle/zod.cjs',
   [onlyDefaultZodLocale],
 );
+writeFileSync('dist/bundle/zod.cjs', asciiOnly('dist/bundle/zod.cjs', readFileSync('dist/bundle/zod.cjs', 'utf8')));
 // The spreadsheet library's ES module build, for src/load/spreadsheet/library.ts.
 await commonJsFile({ entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'] }, 'dist/bundle/xlsx.cjs');
 

@@ -67,6 +67,19 @@ describe("the bundle's code cache", () => {
     for (const file of ['2023/report.md', '2023/report.docx']) expect((await readFile(path.join(cwd, 'bare', file))).equals(await readFile(path.join(out, file))), file).toBe(true);
   });
 
+  it('reads chunks written in ASCII, and a chunk in UTF-8 as UTF-8', async () => {
+    // One-byte text for V8 (scripts/bundle.mjs escapes the rest, in patterns and comments too).
+    for (const file of (await readdir(BUNDLE)).filter((f) => f.endsWith('.cjs') && f !== 'xlsx.cjs')) {
+      expect((await readFile(path.join(BUNDLE, file))).every((byte) => byte < 0x80), file).toBe(true);
+    }
+    // A chunk edited by hand with a character outside ASCII still reads as what it says.
+    const bundle = await copiedBundle();
+    const cli = path.join(bundle, 'cli.cjs');
+    await writeFile(cli, (await readFile(cli, 'utf8')).replace('\\u653F\\u534F\\u5E38\\u59D4\\u4F1A', '政协全体会'));
+    const help = await run(bundle, ['--help'], await tempDir());
+    expect(help.printed).toContain('政协全体会工作报告生成器');
+  });
+
   it('never runs code made from another text of a chunk, even of the same length', async () => {
     const bundle = await copiedBundle();
     const cli = path.join(bundle, 'cli.cjs');
