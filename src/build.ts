@@ -9,7 +9,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { displayPath } from './load/data-folder.js';
 import { renderReportRun, type RenderedReport, type ReportRequest, type ReportRun } from './pipeline.js';
 import { MOUNT_POINT, OutputLockedError, writeOutputSet, type OutputFile } from './write/atomic.js';
-import { DEFAULT_FORMATS, FORMATS, OUTPUT_FORMATS, type FormatEntry, type OutputFormat } from './write/formats.js';
+import { DEFAULT_FORMATS, FORMATS, OUTPUT_FORMATS, type FormatEntry, type MadeBefore, type OutputFormat } from './write/formats.js';
 import { appendAll } from './append.js';
 
 export { OUTPUT_FORMATS, DEFAULT_FORMATS, type OutputFormat } from './write/formats.js';
@@ -35,13 +35,13 @@ export interface BuildResult extends ReportRun {
  * in the format table (write/formats.ts): clean Markdown for report.md (pasteable anywhere), and
  * the Word document, the web page and the PDF laid out from the same document.
  */
-export async function renderFiles(report: RenderedReport, formats: readonly OutputFormat[], folder: string): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+export async function renderFiles(report: RenderedReport, formats: readonly OutputFormat[], folder: string, madeBefore?: MadeBefore): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   // In the table's order, whatever the order asked: the set of files is the same either way.
   for (const format of OUTPUT_FORMATS.filter((f) => formats.includes(f))) {
     const entry: FormatEntry = FORMATS[format];
-    const written = await (await entry.load())(report);
+    const written = await (await entry.load())(report, madeBefore);
     appendAll(diagnostics, written.diagnostics ?? []);
     if (written.content !== undefined) files.push({ path: path.join(folder, entry.file(report.output.name)), content: written.content });
   }
@@ -52,7 +52,7 @@ export async function produce(request: BuildRequest): Promise<BuildResult> {
   const run = await renderReportRun(request);
   if (!run.report || hasErrors(run.diagnostics)) return { ...run, files: [] };
   const folder = path.resolve(request.cwd, request.outDir, run.report.output.folder);
-  const rendered = await renderFiles(run.report, request.formats ?? DEFAULT_FORMATS, folder);
+  const rendered = await renderFiles(run.report, request.formats ?? DEFAULT_FORMATS, folder, request.cache);
   const diagnostics = [...run.diagnostics, ...rendered.diagnostics];
   return { ...run, diagnostics, files: hasErrors(diagnostics) ? [] : rendered.files };
 }

@@ -1,7 +1,8 @@
 /**
  * The parse cache (解析缓存): what reading a source file gave — a YAML file's value, a workbook's
  * sheets of cells — kept as plain JSON in `<out>/.report-cache/`, one entry per file content, so a
- * second run, or a run after one file was edited, parses only what changed.
+ * second run, or a run after one file was edited, parses only what changed. A writer keeps what it
+ * made the same way (`find`, `keep`): the Word document, by its inputs as JSON (write/formats.ts).
  *
  * An entry is trusted only when everything about it checks out: its name is the digest of the
  * file's exact content with the reader's version; its first line holds the digest of the rest,
@@ -88,15 +89,34 @@ export class ParseCache {
   get<T>(kind: string, display: string, content: string | Uint8Array, read: () => T, valid: (data: unknown) => data is T, keep: (result: T) => boolean): T {
     // A cache that can neither be read nor written (a validate with no build's folder yet, as in CI): nothing to hash.
     if (!this.usable()) return read();
-    const key = nodeCrypto().createHash('sha256').update(`${this.version}\0${kind}\0${display}\0`).update(content).digest('hex');
+    const key = this.key(kind, display, content);
     const cached = this.read(key);
     if (cached !== undefined && valid(cached)) return cached;
     const result = read();
-    if (keep(result) && isPlainData(result)) {
-      const payload = JSON.stringify(result);
-      if (payload.length <= MAX_ENTRY_BYTES) this.pending.set(key, payload);
-    }
+    if (keep(result)) this.hold(key, result);
     return result;
+  }
+
+  /** What an earlier run kept for `content` (`keep` below), when its entry checks out by `valid`. */
+  find<T>(kind: string, content: string | Uint8Array, valid: (data: unknown) => data is T): T | undefined {
+    if (!this.usable()) return undefined;
+    const cached = this.read(this.key(kind, '', content));
+    return cached !== undefined && valid(cached) ? cached : undefined;
+  }
+
+  /** Keeps `result`, what `content` gave, for later runs: saved with this run's other entries. */
+  keep(kind: string, content: string | Uint8Array, result: unknown): void {
+    if (this.usable()) this.hold(this.key(kind, '', content), result);
+  }
+
+  private key(kind: string, display: string, content: string | Uint8Array): string {
+    return nodeCrypto().createHash('sha256').update(`${this.version}\0${kind}\0${display}\0`).update(content).digest('hex');
+  }
+
+  private hold(key: string, result: unknown): void {
+    if (!isPlainData(result)) return;
+    const payload = JSON.stringify(result);
+    if (payload.length <= MAX_ENTRY_BYTES) this.pending.set(key, payload);
   }
 
   private read(key: string): unknown {

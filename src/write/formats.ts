@@ -14,7 +14,16 @@ export interface Written {
   diagnostics?: Diagnostic[];
 }
 
-export type Writer = (report: RenderedReport) => Promise<Written> | Written;
+/**
+ * What earlier builds made, kept in the parse cache's folder (load/parse-cache.ts): found by the
+ * digest of exactly the inputs a writer was given, checked when read, plain data only.
+ */
+export interface MadeBefore {
+  find<T>(kind: string, inputs: string, valid: (data: unknown) => data is T): T | undefined;
+  keep(kind: string, inputs: string, made: unknown): void;
+}
+
+export type Writer = (report: RenderedReport, madeBefore?: MadeBefore) => Promise<Written> | Written;
 
 export interface FormatEntry {
   /** The file's name for a report named `name` (report, proposals, summary.hant …). */
@@ -26,6 +35,12 @@ export interface FormatEntry {
 }
 
 const named = (ext: string) => (name: string) => `${name}.${ext}`;
+
+/** A kept Word document: base64 of a zip (its first bytes the zip's local header, PK\x03\x04). */
+function isKeptDocx(data: unknown): data is { docx: string } {
+  const docx = (data as { docx?: unknown } | null)?.docx;
+  return typeof docx === 'string' && docx.startsWith('UEsDB') && /^[A-Za-z0-9+/]+={0,2}$/.test(docx);
+}
 
 export const FORMATS = {
   md: {
@@ -40,11 +55,22 @@ export const FORMATS = {
     file: named('docx'),
     description: 'Word 文档，按公文版式排好',
     load: async () => {
-      const { renderDocxReusing } = await import('./docx/render-docx.js');
       const { marksInScript } = await import('../render/prose-marks.js');
       // Bookmarks tying the prose's blocks and figures to their sources, for `report absorb`.
       const marks = async (report: RenderedReport) => (report.proseMarks ? marksInScript(report.proseMarks(), report.document.meta.script) : []);
-      return async (report) => ({ content: await renderDocxReusing(report.document, report.layout, await marks(report)) });
+      return async (report, madeBefore) => {
+        const made = await marks(report);
+        // The document is a function of these alone (plain data): a build whose report reads as the
+        // last one's (run again, or after an edit the report does not show) takes the document that
+        // build made, without loading the Word writer.
+        const inputs = madeBefore ? JSON.stringify([report.document, report.layout, made]) : '';
+        const found = madeBefore?.find('docx', inputs, isKeptDocx);
+        if (found) return { content: Buffer.from(found.docx, 'base64') };
+        const { renderDocxReusing } = await import('./docx/render-docx.js');
+        const content = await renderDocxReusing(report.document, report.layout, made);
+        madeBefore?.keep('docx', inputs, { docx: Buffer.from(content).toString('base64') });
+        return { content };
+      };
     },
   },
   html: {

@@ -116,6 +116,35 @@ describe('the parse cache', () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it('keeps the Word document a build made: the same report takes it, a changed one is made anew', async () => {
+    const mine = await tempDir('report-cache-data-');
+    await cp(data, mine, { recursive: true });
+    const out = await tempDir();
+    await build(mine, out);
+    const [file, header, payload] = await entryHolding(out, '"docx":"UEsDB');
+    expect(Buffer.from(JSON.parse(payload).docx, 'base64').equals(reference.get('report.docx')!)).toBe(true);
+    // A document kept for these very inputs is what the next build writes (a forged one shows it is read) …
+    const forgedDocx = Buffer.from(JSON.parse(payload).docx, 'base64');
+    forgedDocx[forgedDocx.length - 1] ^= 1;
+    const forged = JSON.stringify({ docx: forgedDocx.toString('base64') });
+    await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(forged).digest('hex') })}\n${forged}`);
+    expect((await build(mine, out)).get('report.docx')?.equals(forgedDocx)).toBe(true);
+    // … and one that is not a document, or does not match its digest, is refused: the document is made again.
+    for (const damaged of [JSON.stringify({ docx: 'bm90IGEgemlw' }), payload.replace('"docx":"UEsDB', '"docx":"UEsDC')]) {
+      const sha256 = damaged.includes('bm90') ? createHash('sha256').update(damaged).digest('hex') : JSON.parse(header).sha256;
+      await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256 })}\n${damaged}`);
+      expect(await build(mine, out)).toEqual(reference);
+    }
+    // An edit the report shows (one meeting's suggestions, 6 → 7: 139 → 140 in the text): a new document, as a build without the cache makes it.
+    const meetings = path.join(mine, '2023', 'meetings.yaml');
+    const text = await readFile(meetings, 'utf8');
+    await writeFile(meetings, text.replace('提升政务服务效能\n    suggestions: 6\n', '提升政务服务效能\n    suggestions: 7\n'));
+    const edited = await build(mine, out);
+    expect(edited.get('report.md')?.toString()).toContain('会上提出意见建议140条');
+    expect(edited.get('report.docx')?.equals(reference.get('report.docx')!)).toBe(false);
+    expect(edited).toEqual(await build(mine, await tempDir(), '--no-cache'));
+  });
+
   it('serves validate from the folder a build left, byte for byte the same messages', async () => {
     const cwd = await tempDir();
     await build(data, path.join(cwd, 'out'));
