@@ -60,9 +60,19 @@ const ms = (x) => `${(x * 1000).toFixed(0)} ms`;
 const data = path.join(work, 'data');
 cpSync(path.join(cliRoot, 'data'), data, { recursive: true });
 const out = path.join(work, 'out');
-/** Edits one data file (a comment line, so the figures stay the same): what an office does between two builds. */
-let edits = 0;
-const editOne = () => appendFileSync(path.join(data, '2023', 'meetings.yaml'), `# edit ${edits++}\n`);
+/**
+ * Edits one data file as an office does between two builds, in a way the report shows: one more
+ * suggestion at one meeting each time (会上提出意见建议140条, 141条 …). Each edit gives a text, and a
+ * report, that no earlier run saw: nothing of it is in the parse cache, and the build makes a new
+ * Word document rather than taking the one the last build kept.
+ */
+const meetings = path.join(data, '2023', 'meetings.yaml');
+const SUGGESTIONS = /(提升政务服务效能\n {4}suggestions: )(\d+)/;
+const editOne = () => {
+  const text = readFileSync(meetings, 'utf8');
+  if (!SUGGESTIONS.test(text)) throw new Error('bench: the meeting edited between runs is not in meetings.yaml');
+  writeFileSync(meetings, text.replace(SUGGESTIONS, (_, head, n) => `${head}${Number(n) + 1}`));
+};
 
 /** Whether the CLI measured has the parse cache (an older checkout has not). */
 const hasCache = spawnSync(process.execPath, [cli, 'build', '--help'], { encoding: 'utf8' }).stdout.includes('--no-cache');

@@ -165,14 +165,15 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
 }
 
 /** A YAML file's value from the parse cache, or parsed (and kept for the cache when clean). */
-function cachedYaml(cache: ParseCache, display: string, text: string): ParsedYaml {
+function cachedYaml(cache: ParseCache, display: string, text: string, bytes: Uint8Array): ParsedYaml {
   let fresh: ParsedYaml | undefined;
   const read = () => {
     fresh = parseYaml(display, text);
     return { clean: fresh.diagnostics.length === 0, value: fresh.value };
   };
-  // Keyed by the text alone: a clean parse's value does not depend on where the file is.
-  const entry = cache.get('yaml', '', text, read, isYamlEntry, (e) => e.clean);
+  // Keyed by the file's bytes alone (their text is decoded from them, the same every time; hashing
+  // the bytes spares encoding the text back to UTF-8): a clean parse's value does not depend on where the file is.
+  const entry = cache.get('yaml', '', bytes, read, isYamlEntry, (e) => e.clean);
   return fresh ?? parsedValue(display, text, entry.value);
 }
 
@@ -184,7 +185,7 @@ function readYamlFile(full: string, display: string, sink: Diagnostic[], session
   const read = readFile(full, display, sink, session);
   if (read === undefined) return undefined;
   const text = read.text;
-  const parse = () => (cache ? cachedYaml(cache, display, text) : parseYaml(display, text));
+  const parse = () => (cache ? cachedYaml(cache, display, text, read.bytes) : parseYaml(display, text));
   const parsed = read.earlier ? (read.earlier.yaml ??= parse()) : parse();
   appendAll(sink, parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.

@@ -97,16 +97,19 @@ export class ParseCache {
     return result;
   }
 
-  /** What an earlier run kept for `content` (`keep` below), when its entry checks out by `valid`. */
-  find<T>(kind: string, content: string | Uint8Array, valid: (data: unknown) => data is T): T | undefined {
+  /**
+   * What an earlier run kept for `content` (`keep` below), when its entry checks out by `valid`;
+   * `display`, when what was kept depends on it (a workbook's messages name its file).
+   */
+  find<T>(kind: string, content: string | Uint8Array, valid: (data: unknown) => data is T, display = ''): T | undefined {
     if (!this.usable()) return undefined;
-    const cached = this.read(this.key(kind, '', content));
+    const cached = this.read(this.key(kind, display, content));
     return cached !== undefined && valid(cached) ? cached : undefined;
   }
 
   /** Keeps `result`, what `content` gave, for later runs: saved with this run's other entries. */
-  keep(kind: string, content: string | Uint8Array, result: unknown): void {
-    if (this.usable()) this.hold(this.key(kind, '', content), result);
+  keep(kind: string, content: string | Uint8Array, result: unknown, display = ''): void {
+    if (this.usable()) this.hold(this.key(kind, display, content), result);
   }
 
   private key(kind: string, display: string, content: string | Uint8Array): string {

@@ -4,7 +4,7 @@
  * Files are read like every input: regular files only, no links, bounded in size before reading.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isCachedWorkbook } from './cached-workbook.js';
+import { isKeptWorkbook, keptWorkbook, workbookFromKept } from './cached-workbook.js';
 import type { ParseCache } from './parse-cache.js';
 import { readProblem } from './read-problem.js';
 import { readRegularFile, sameBytes } from './files.js';
@@ -31,15 +31,21 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
       sink.push(readProblem(read, file.display, 'sheet'));
       continue;
     }
-    const parse = () =>
-      cache
-        ? cache.get('sheet', file.display, read.bytes, () => readWorkbook(read.bytes, file.display), isCachedWorkbook, (w) => !hasErrors(w.diagnostics))
-        : readWorkbook(read.bytes, file.display);
+    const parse = () => (cache ? cachedWorkbook(cache, read.bytes, file.display) : readWorkbook(read.bytes, file.display));
     const workbook = session ? earlier(workbookMemo(session).get(file.display, () => ({ bytes: read.bytes, workbook: parse() })), read.bytes, parse) : parse();
     appendAll(sink, workbook.diagnostics);
     out.push({ display: file.display, sheets: workbook.sheets });
   }
   return out;
+}
+
+/** A workbook from the parse cache, in the form it keeps (cached-workbook.ts), or read (and kept when it has no errors). */
+function cachedWorkbook(cache: ParseCache, bytes: Uint8Array, display: string): Workbook {
+  const kept = cache.find('workbook', bytes, isKeptWorkbook, display);
+  if (kept) return workbookFromKept(kept);
+  const workbook = readWorkbook(bytes, display);
+  if (!hasErrors(workbook.diagnostics)) cache.keep('workbook', bytes, keptWorkbook(workbook), display);
+  return workbook;
 }
 
 /** The workbook an earlier read of the same bytes made; the file changed since: read anew (the entry is this session's own). */

@@ -41,7 +41,7 @@ export function readText(full: string, display: string, sink: Diagnostic[]): str
 }
 
 /** readText, with what an earlier read of the same bytes in the session made of them. */
-export function readFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession): { text: string; earlier?: EarlierRead } | undefined {
+export function readFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession): { text: string; bytes: Uint8Array; earlier?: EarlierRead } | undefined {
   const read = readRegularFile(full, MAX_DATA_FILE_BYTES);
   if (!read.ok) {
     sink.push(readProblem(read, display));
@@ -61,5 +61,5 @@ export function readFile(full: string, display: string, sink: Diagnostic[], sess
     // No line: quoting the source line would show it misread by anything expecting UTF-8.
     sink.push(diagnostic('notPlainUtf8', { encoding: ENCODING_NAMES[decoded.encoding] }, { file: display }));
   }
-  return earlier ? { text: decoded.text, earlier } : { text: decoded.text };
+  return earlier ? { text: decoded.text, bytes: read.bytes, earlier } : { text: decoded.text, bytes: read.bytes };
 }
