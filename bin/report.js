@@ -2,13 +2,21 @@
 // Thin entry: sets V8's flags for this process and runs the bundled CLI (dist/bundle/cli.cjs, which
 // loads the chunks a command needs as it runs) with the command line; see bundle-loader.js.
 'use strict';
+const { existsSync } = require('node:fs');
+const path = require('node:path');
 const { setFlags, cliBundle } = require('./bundle-loader.js');
 
-// A build always hashes (the parse cache, the output set's name) and writes files: Node's modules
-// for both are loaded before V8's flags change, when they cost a third. Other commands load them
-// when they use them (a validate in CI, with no cache, hashes nothing).
-const building = process.argv[2] === 'build' && !process.argv.some((a) => a === '--help' || a === '-h');
-setFlags(building ? ['node:crypto', 'node:fs/promises'] : []);
+// Node's modules a run will use are loaded before V8's flags change, when they cost a third (see
+// setFlags): a build always hashes (the parse cache, the output set's name) and writes files; a
+// validate hashes when a build left its parse cache in the default output folder. Otherwise they
+// load when used (a validate in CI, with no cache, hashes nothing).
+const [command, ...rest] = process.argv.slice(2);
+const help = rest.some((a) => a === '--help' || a === '-h');
+const first =
+  command === 'build' && !help ? ['node:crypto', 'node:fs/promises']
+  : command === 'validate' && !help && !rest.includes('--no-cache') && existsSync(path.join('out', '.report-cache')) ? ['node:crypto']
+  : [];
+setFlags(first);
 Promise.resolve()
   .then(() => cliBundle().require('cli.cjs').main(process.argv.slice(2)))
   .then((code) => {
