@@ -17,8 +17,7 @@ const first =
   : command === 'validate' && !help && !rest.includes('--no-cache') && existsSync(path.join('out', '.report-cache')) ? ['node:crypto']
   : [];
 setFlags(first);
+const cli = () => cliBundle().require('cli.cjs');
 Promise.resolve()
-  .then(() => cliBundle().require('cli.cjs').main(process.argv.slice(2)))
-  .then((code) => {
-    process.exitCode = code;
-  });
+  .then(() => cli().main(process.argv.slice(2)))
+  .then((code) => cli().end(code));

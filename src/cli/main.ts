@@ -22,6 +22,8 @@ import { standardStreams } from './pipes.js';
 import { EXIT, UsageError, type CommandContext, type Io } from './shared.js';
 
 export type { Io } from './shared.js';
+/** How bin/report.js ends the process once main is done (pipes.ts). */
+export { endProcess as end } from './pipes.js';
 
 const COMMANDS: Array<{ register: (program: Command, context: CommandContext) => void }> = [
   buildCommand,

@@ -25,7 +25,8 @@ beforeAll(async () => {
   // Once process.stdout has been made (here by asking its width), Node has set a pipe non-blocking:
   // a write to a full pipe then fails with EAGAIN instead of waiting.
   nonBlocking = path.join(work, 'non-blocking.mjs');
-  await writeFile(nonBlocking, `import { standardStreams } from ${JSON.stringify(pipes)};\nvoid process.stdout.columns;\nconst io = standardStreams();\nfor (let i = 0; i < 20000; i++) io.stdout(i + ' ' + ${JSON.stringify(LINE)});\nio.stderr('完成\\n');\n`);
+  // Ended as bin/report.js ends a run: the output a stream holds drains before the process ends.
+  await writeFile(nonBlocking, `import { endProcess, standardStreams } from ${JSON.stringify(pipes)};\nvoid process.stdout.columns;\nconst io = standardStreams();\nfor (let i = 0; i < 20000; i++) io.stdout(i + ' ' + ${JSON.stringify(LINE)});\nio.stderr('完成\\n');\nendProcess(3);\n`);
 });
 
 function run(stdout: number | 'pipe', stderr: number | 'pipe' = 'pipe') {
@@ -62,10 +63,25 @@ describe('standard output that cannot be written', () => {
     setTimeout(() => child.stdout.resume(), 300);
     child.stdout.on('data', (b: Buffer) => chunks.push(b));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(0);
+    expect(code).toBe(3);
     expect(err).toBe('完成\n');
     const expected = Array.from({ length: 20000 }, (_, i) => `${i} ${LINE}`).join('');
     expect(Buffer.concat(chunks).toString('utf8') === expected).toBe(true);
+  });
+
+  it('ended at once when everything went straight to the descriptors, with its exit code and all its output', async () => {
+    const direct = path.join(path.dirname(script), 'direct.mjs');
+    await writeFile(direct, `import { endProcess, standardStreams } from ${JSON.stringify(path.join(path.dirname(script), 'pipes.mjs'))};\nconst io = standardStreams();\nfor (let i = 0; i < 2000; i++) io.stdout(${JSON.stringify(LINE)});\nio.stderr('完成\\n');\n// Work left on the event loop is not waited for.\nsetTimeout(() => io.stderr('不该出现\\n'), 5000);\nendProcess(4);\n`);
+    const child = spawn(process.execPath, [direct], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => void (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => void (err += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(4);
+    expect(out).toBe(LINE.repeat(2000));
+    // Not 不该出现: the timer's line would have come had the process waited for it.
+    expect(err).toBe('完成\n');
   });
 
   it('a reader that stops early: the run ends quietly with its own exit code', async () => {
