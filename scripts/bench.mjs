@@ -74,6 +74,8 @@ const editOne = () => {
   writeFileSync(meetings, text.replace(SUGGESTIONS, (_, head, n) => `${head}${Number(n) + 1}`));
 };
 
+/** Whether the CLI measured ends its process itself when a command is done (bin/report.js; an older checkout's does not). */
+const hasEnd = readFileSync(cli, 'utf8').includes('.end(');
 /** Whether the CLI measured has the parse cache (an older checkout has not). */
 const hasCache = spawnSync(process.execPath, [cli, 'build', '--help'], { encoding: 'utf8' }).stdout.includes('--no-cache');
 const noCache = hasCache ? ['--no-cache'] : [];
@@ -141,7 +143,8 @@ function loadOnly(args) {
   writeFileSync(
     script,
     chunks.length > 0
-      ? [`const { setFlags, openBundle } = require(${JSON.stringify(loader)});`, 'setFlags();', 'const bundle = openBundle();', ...chunks.map((c) => `bundle.require(${JSON.stringify(c)});`)].join('\n')
+      ? // Ended as the CLI ends a run (src/cli/pipes.ts), where it has the function.
+        [`const { setFlags, openBundle } = require(${JSON.stringify(loader)});`, 'setFlags();', 'const bundle = openBundle();', ...chunks.map((c) => `bundle.require(${JSON.stringify(c)});`), ...(hasEnd ? ['process.exit(0);'] : [])].join('\n')
       : modules.map((url) => `await import(${JSON.stringify(url)});`).join('\n'),
   );
   return [script];

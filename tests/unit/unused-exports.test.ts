@@ -123,8 +123,8 @@ const SOURCES = new Map([...files('src', /\.ts$/), ...files('tests', /\.ts$/), .
 
 describe('exports', () => {
   it('every export of src/ is imported somewhere or is the library API', () => {
-    // src/index.ts is the library's API; bin/report.js runs the bundle of src/cli/main.ts.
-    expect(unusedExports(SOURCES, ['src/index.ts'])).toEqual([]);
+    // src/index.ts is the library's API; bin/report.js runs the bundle of src/cli/main.ts (main, end).
+    expect(unusedExports(SOURCES, ['src/index.ts', 'src/cli/main.ts'])).toEqual([]);
   });
 
   it('finds an unused export (the check can fail), and follows re-exports and import()', () => {
