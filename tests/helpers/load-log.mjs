@@ -4,14 +4,17 @@
 // CommonJS module it required (require.cache), `builtin node:crypto` when it loaded node:crypto,
 // and `evaluated zod` when zod was evaluated: zod sits behind a lazy initializer, so loading it
 // does not tell (zod's core sets globalThis.__zod_globalConfig when it is evaluated).
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire, register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const log = process.env.REPORT_LOAD_LOG;
 register('./load-log-hooks.mjs', import.meta.url);
 const require = createRequire(import.meta.url);
-const loader = fileURLToPath(new URL('../../bin/bundle-loader.js', import.meta.url));
+// The loader beside the CLI that runs (another checkout's, when the benchmark measures one), else this checkout's.
+const beside = process.argv[1] ? path.join(path.dirname(process.argv[1]), 'bundle-loader.js') : '';
+const loader = beside && existsSync(beside) ? beside : fileURLToPath(new URL('../../bin/bundle-loader.js', import.meta.url));
 process.on('exit', () => {
   // The loader is in require.cache once bin/report.js has required it.
   const bundle = require.cache[loader]?.exports.cliBundle();
