@@ -53,6 +53,9 @@ function isPlainData(value: unknown, depth = 0): boolean {
   return true;
 }
 
+/** What an entry is found by: a file's content, or several parts (a file's bytes and the settings reading them used). */
+type Content = string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+
 export class ParseCache {
   private readonly version = readerVersion();
   /**
@@ -101,19 +104,23 @@ export class ParseCache {
    * What an earlier run kept for `content` (`keep` below), when its entry checks out by `valid`;
    * `display`, when what was kept depends on it (a workbook's messages name its file).
    */
-  find<T>(kind: string, content: string | Uint8Array, valid: (data: unknown) => data is T, display = ''): T | undefined {
+  find<T>(kind: string, content: Content, valid: (data: unknown) => data is T, display = ''): T | undefined {
     if (!this.usable()) return undefined;
     const cached = this.read(this.key(kind, display, content));
     return cached !== undefined && valid(cached) ? cached : undefined;
   }
 
   /** Keeps `result`, what `content` gave, for later runs: saved with this run's other entries. */
-  keep(kind: string, content: string | Uint8Array, result: unknown, display = ''): void {
+  keep(kind: string, content: Content, result: unknown, display = ''): void {
     if (this.usable()) this.hold(this.key(kind, display, content), result);
   }
 
-  private key(kind: string, display: string, content: string | Uint8Array): string {
-    return nodeCrypto().createHash('sha256').update(`${this.version}\0${kind}\0${display}\0`).update(content).digest('hex');
+  private key(kind: string, display: string, content: Content): string {
+    const hash = nodeCrypto().createHash('sha256').update(`${this.version}\0${kind}\0${display}\0`);
+    if (typeof content === 'string' || content instanceof Uint8Array) return hash.update(content).digest('hex');
+    // Several parts: each after its length, so that no two lists of parts hash alike.
+    for (const part of content) hash.update(`${typeof part === 'string' ? Buffer.byteLength(part) : part.length}\0`).update(part);
+    return hash.digest('hex');
   }
 
   private hold(key: string, result: unknown): void {

@@ -18,6 +18,15 @@ export interface LoadedWorkbook {
   /** The file as shown to users. */
   display: string;
   sheets: Sheet[];
+  /**
+   * With a parse cache: what checking this file's rows gave an earlier run with the same settings
+   * (`inputs`: the organisation's settings as JSON), and where this run's is kept for the next
+   * (validate/year.ts checks what it is given, and the cache writes it when the run ends).
+   */
+  checkedBefore?: {
+    find(inputs: string): unknown;
+    keep(inputs: string, rows: unknown): void;
+  };
 }
 
 /** Workbooks read by earlier builds of a session: by the file's display path, compared by bytes (as text-file.ts keeps text files). */
@@ -34,7 +43,12 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
     const parse = () => (cache ? cachedWorkbook(cache, read.bytes, file.display) : readWorkbook(read.bytes, file.display));
     const workbook = session ? earlier(workbookMemo(session).get(file.display, () => ({ bytes: read.bytes, workbook: parse() })), read.bytes, parse) : parse();
     appendAll(sink, workbook.diagnostics);
-    out.push({ display: file.display, sheets: workbook.sheets });
+    const any = (data: unknown): data is unknown => data !== undefined;
+    const checkedBefore = cache && {
+      find: (inputs: string) => cache.find('sheet-rows', [read.bytes, inputs], any, file.display),
+      keep: (inputs: string, rows: unknown) => cache.keep('sheet-rows', [read.bytes, inputs], rows, file.display),
+    };
+    out.push({ display: file.display, sheets: workbook.sheets, ...(checkedBefore ? { checkedBefore } : {}) });
   }
   return out;
 }

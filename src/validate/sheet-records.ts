@@ -56,21 +56,27 @@ function kindOf(sheet: Sheet, workbook: LoadedWorkbook, specs: Map<RecordKind, C
   return matches.length === 1 ? matches[0]![0] : undefined;
 }
 
-export function sheetRecords(
-  workbook: LoadedWorkbook,
-  vocabulary: Vocabulary,
-  organization: Organization | undefined,
-): {
-  records: Array<{ kind: string; record: RecordValue; origin: Origin }>;
+/** Where a record's row is: its sheet, its number, and the column of each of its fields (what its origin is made of). */
+interface RowPlace {
+  sheet: string;
+  row: number;
+  columns: TableRecord['columns'];
+}
+
+/** A workbook's rows as records, and what checking them found. */
+export interface SheetRows {
+  records: Array<{ kind: string; record: RecordValue; origin: Origin; place: RowPlace }>;
   refused: unknown[];
   diagnostics: Diagnostic[];
   headerRows: Map<string, number>;
   /** Per table: the fields its columns give (directly or by inference). */
   coverage: Array<{ kind: string; fields: Set<string>; sheet: string }>;
-} {
+}
+
+export function sheetRecords(workbook: LoadedWorkbook, vocabulary: Vocabulary, organization: Organization | undefined): SheetRows {
   const headerRows = new Map<string, number>();
   const coverage: Array<{ kind: string; fields: Set<string>; sheet: string }> = [];
-  const records: Array<{ kind: string; record: RecordValue; origin: Origin }> = [];
+  const records: SheetRows['records'] = [];
   const refused: unknown[] = [];
   const diagnostics: Diagnostic[] = [];
   const built = new Map(SHEET_KINDS.map((k) => [k, recordFields(k, vocabulary, organization)] as const));
@@ -93,7 +99,8 @@ export function sheetRecords(
     const prepare = PREPARE[kind.key];
     const applied = new RuleTally();
     for (const row of table.records) {
-      const origin = cellOrigin(workbook.display, sheet.name, row);
+      const place: RowPlace = { sheet: sheet.name, row: row.row, columns: row.columns };
+      const origin = cellOrigin(workbook.display, place);
       const at = (p: DataPath) => origin.locate(typeof p[0] === 'string' ? p[0] : undefined);
       const unsafe = forbiddenCharacters(row.value, at);
       if (unsafe.length > 0) {
@@ -112,7 +119,7 @@ export function sheetRecords(
         refused.push(row.value);
         continue;
       }
-      records.push({ kind: kind.key, record: result.data, origin });
+      records.push({ kind: kind.key, record: result.data, origin, place });
     }
     const where = { file: workbook.display, sheet: sheet.name };
     found.push(
@@ -148,12 +155,73 @@ function yamlKey(text: string): string {
 }
 
 /** Where a row's fields are: the cell of the field's column, or the row's first cell. */
-function cellOrigin(file: string, sheet: string, row: TableRecord): Origin {
+function cellOrigin(file: string, { sheet, row, columns }: RowPlace): Origin {
   return {
     locate(field?: string): Location {
-      const column = field !== undefined ? row.columns[field.split('.')[0]!] : undefined;
-      const number = column?.column ?? Math.min(...Object.values(row.columns).map((c) => c.column), 1);
-      return { file, sheet, line: row.row, column: number, cell: cellRef(row.row, number), ...(field !== undefined ? { path: field } : {}) };
+      const column = field !== undefined ? columns[field.split('.')[0]!] : undefined;
+      const number = column?.column ?? Math.min(...Object.values(columns).map((c) => c.column), 1);
+      return { file, sheet, line: row, column: number, cell: cellRef(row, number), ...(field !== undefined ? { path: field } : {}) };
     },
   };
+}
+
+// ── The rows as the parse cache keeps them ──────────────────────────────────────────────────
+
+/**
+ * A workbook's checked rows as plain data, for the parse cache: a run whose ledger and
+ * organisation are as they were takes them instead of checking every row again (validate/year.ts).
+ * Each record keeps the place of its row; its origin is made from that again.
+ */
+export interface KeptSheetRows {
+  records: Array<{ kind: string; record: RecordValue; place: RowPlace }>;
+  refused: unknown[];
+  diagnostics: Diagnostic[];
+  headerRows: Array<[string, number]>;
+  coverage: Array<{ kind: string; fields: string[]; sheet: string }>;
+}
+
+export function keptSheetRows(rows: SheetRows): KeptSheetRows {
+  return {
+    records: rows.records.map(({ kind, record, place }) => ({ kind, record, place })),
+    refused: rows.refused,
+    diagnostics: rows.diagnostics,
+    headerRows: [...rows.headerRows],
+    coverage: rows.coverage.map(({ kind, fields, sheet }) => ({ kind, fields: [...fields], sheet })),
+  };
+}
+
+export function sheetRowsFromKept(kept: KeptSheetRows, file: string): SheetRows {
+  return {
+    records: kept.records.map(({ kind, record, place }) => ({ kind, record, origin: cellOrigin(file, place), place })),
+    refused: kept.refused,
+    diagnostics: kept.diagnostics,
+    headerRows: new Map(kept.headerRows),
+    coverage: kept.coverage.map(({ kind, fields, sheet }) => ({ kind, fields: new Set(fields), sheet })),
+  };
+}
+
+type Plain = Record<string, unknown>;
+const isObject = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
+const KIND_KEYS = new Set(RECORD_KINDS.map((k) => k.key));
+const isColumn = (c: unknown): boolean => isObject(c) && isCount(c.column) && isString(c.letter);
+const isPlace = (p: unknown): boolean => isObject(p) && isString(p.sheet) && isCount(p.row) && isObject(p.columns) && Object.values(p.columns).every(isColumn);
+const isKeptRecord = (r: unknown): boolean => isObject(r) && isString(r.kind) && KIND_KEYS.has(r.kind) && isObject(r.record) && isPlace(r.place);
+const isMessage = (d: unknown): boolean => isObject(d) && isString(d.code) && (d.severity === 'error' || d.severity === 'warning' || d.severity === 'info') && isString(d.message);
+
+/** Whether what the cache gave back has the kept rows' shape; anything else is a miss, and the rows are checked again. */
+export function isKeptSheetRows(data: unknown): data is KeptSheetRows {
+  return (
+    isObject(data) &&
+    Array.isArray(data.records) &&
+    data.records.every(isKeptRecord) &&
+    Array.isArray(data.refused) &&
+    Array.isArray(data.diagnostics) &&
+    data.diagnostics.every(isMessage) &&
+    Array.isArray(data.headerRows) &&
+    data.headerRows.every((h) => Array.isArray(h) && h.length === 2 && isString(h[0]) && isCount(h[1])) &&
+    Array.isArray(data.coverage) &&
+    data.coverage.every((c) => isObject(c) && isString(c.kind) && isString(c.sheet) && Array.isArray(c.fields) && c.fields.every(isString))
+  );
 }

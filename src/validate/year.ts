@@ -5,7 +5,7 @@
  * too (validate/sheet-records.ts), checked by the same schemas.
  */
 import { diagnostic } from '../diagnostics/catalogue.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/nearest.js';
 import type { Organization } from '../domain/organization.js';
 import type { Origin, RecordValue, YearRecords } from '../domain/record-kind.js';
@@ -17,7 +17,7 @@ import type { LoadedFolder } from '../load/data-folder.js';
 import { locate, type SourceFile } from '../load/yaml.js';
 import { ListItemOrigin, yamlOrigin } from './yaml-origin.js';
 import { PREPARE, RuleTally } from './row-inference.js';
-import { sheetRecords } from './sheet-records.js';
+import { isKeptSheetRows, keptSheetRows, sheetRecords, sheetRowsFromKept, type SheetRows } from './sheet-records.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
 import { describeValue, issuesToDiagnostics, parseRecord, parseReporting } from './zod-issues.js';
 import { appendAll } from '../append.js';
@@ -185,15 +185,31 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
  * session keeps each parsed workbook (the same sheets), and a save of another file checked every
  * row of every ledger again. Records and problems are only read after this stage.
  */
-const checkedSheets = new WeakMap<object, { key: string; rows: ReturnType<typeof sheetRecords> }>();
+const checkedSheets = new WeakMap<object, { key: string; rows: SheetRows }>();
 
-function sheetRecordsOnce(workbook: LoadedFolder['workbooks'][number], vocabulary: Vocabulary, organization: Organization | undefined): ReturnType<typeof sheetRecords> {
-  const key = JSON.stringify([workbook.display, organization ?? null, vocabulary]);
+function sheetRecordsOnce(workbook: LoadedFolder['workbooks'][number], vocabulary: Vocabulary, organization: Organization | undefined): SheetRows {
+  const inputs = JSON.stringify([organization ?? null, vocabulary]);
+  const key = JSON.stringify([workbook.display, inputs]);
   const known = checkedSheets.get(workbook.sheets);
   if (known?.key === key) return known.rows;
-  const rows = sheetRecords(workbook, vocabulary, organization);
+  let rows = keptRows(workbook, inputs);
+  if (!rows) {
+    rows = sheetRecords(workbook, vocabulary, organization);
+    if (!hasErrors(rows.diagnostics)) workbook.checkedBefore?.keep(inputs, keptSheetRows(rows));
+  }
   checkedSheets.set(workbook.sheets, { key, rows });
   return rows;
+}
+
+/**
+ * The rows an earlier run checked, from the parse cache, when the ledger's bytes and the
+ * organisation's settings are the same (the rows depend on nothing else) and what the cache gave
+ * has their shape; else undefined, and the rows checked now are kept for the next run unless they
+ * had errors (a file with an error is checked every time, as the parse cache keeps only clean files).
+ */
+function keptRows(workbook: LoadedFolder['workbooks'][number], inputs: string): SheetRows | undefined {
+  const found = workbook.checkedBefore?.find(inputs);
+  return isKeptSheetRows(found) ? sheetRowsFromKept(found, workbook.display) : undefined;
 }
 
 /** Per kind kept only in ledgers: the fields no ledger has a column for (YAML records can hold every field). */

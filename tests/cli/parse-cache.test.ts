@@ -4,11 +4,11 @@
  * build, a dry run or validate without a cache folder.
  */
 import { createHash } from 'node:crypto';
-import { appendFile, cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_FOLDER } from '../../src/load/parse-cache.js';
-import { copyFixture, DATA, tempDir } from '../helpers/fixture.js';
+import { copyFixture, DATA, FIXTURES, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 
 const FORMATS = ['--format', 'md,docx,html'];
@@ -144,6 +144,31 @@ describe('the parse cache', () => {
     expect(edited.get('report.md')?.toString()).toContain('会上提出意见建议140条');
     expect(edited.get('report.docx')?.equals(reference.get('report.docx')!)).toBe(false);
     expect(edited).toEqual(await build(mine, await tempDir(), '--no-cache'));
+  });
+
+  it("keeps a ledger's checked rows: the same messages at the same cells, and an entry forged with a matching digest is what is read", async () => {
+    // A proposal-system export as it comes: a duplicate 案号 (a cross-record error, at its cell)
+    // and lines on what was skipped and inferred, placed at rows and cells of the sheet.
+    const cwd = await tempDir('report-cache-rows-');
+    expect((await report(['init', '2024', '--name', '青山县', '--level', '县'], { cwd })).code).toBe(0);
+    await cp(path.join(FIXTURES, 'proposal-export', '提案管理系统导出.xlsx'), path.join(cwd, 'data', '2024', '提案管理系统导出.xlsx'));
+    const plain = await report(['validate', '2024', '--format', 'json', '--no-cache'], { cwd });
+    expect(plain.stdout).toContain('"cell":"B41"');
+    // validate keeps entries in a cache folder a build made; made here by hand, as the build fails.
+    await mkdir(path.join(cwd, 'out', CACHE_FOLDER), { recursive: true });
+    expect(await report(['validate', '2024', '--format', 'json'], { cwd })).toEqual(plain);
+    const [file, header, payload] = await entryHolding(path.join(cwd, 'out'), '"place":{');
+    expect(await report(['validate', '2024', '--format', 'json'], { cwd })).toEqual(plain);
+    // The duplicate's row, 41, said to be row 42: the message moves, so the kept rows are what the run used.
+    const forged = payload.replace('"row":41,', '"row":42,');
+    expect(forged).not.toBe(payload);
+    await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(forged).digest('hex') })}\n${forged}`);
+    const served = await report(['validate', '2024', '--format', 'json'], { cwd });
+    expect(served.stdout).toContain('"cell":"B42"');
+    expect(served.stdout).not.toContain('"cell":"B41"');
+    // A damaged one (its digest no longer matches) is refused: the rows are checked again.
+    await writeFile(file, `${header}\n${forged}`);
+    expect(await report(['validate', '2024', '--format', 'json'], { cwd })).toEqual(plain);
   });
 
   it('serves validate from the folder a build left, byte for byte the same messages', async () => {
