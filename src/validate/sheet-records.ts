@@ -173,7 +173,10 @@ function cellOrigin(file: string, { sheet, row, columns }: RowPlace): Origin {
  * Each record keeps the place of its row; its origin is made from that again.
  */
 export interface KeptSheetRows {
-  records: Array<{ kind: string; record: RecordValue; place: RowPlace }>;
+  /** The columns of the records' fields, each set once (every row of a table has the same). */
+  columns: Array<RowPlace['columns']>;
+  /** Each record with its place: its sheet, its row, and which of the sets of columns above. */
+  records: Array<{ kind: string; record: RecordValue; sheet: string; row: number; columns: number }>;
   refused: unknown[];
   diagnostics: Diagnostic[];
   headerRows: Array<[string, number]>;
@@ -181,8 +184,17 @@ export interface KeptSheetRows {
 }
 
 export function keptSheetRows(rows: SheetRows): KeptSheetRows {
+  const columns: Array<RowPlace['columns']> = [];
+  const index = new Map<string, number>();
+  const columnsOf = (place: RowPlace) => {
+    const key = JSON.stringify(place.columns);
+    let at = index.get(key);
+    if (at === undefined) index.set(key, (at = columns.push(place.columns) - 1));
+    return at;
+  };
   return {
-    records: rows.records.map(({ kind, record, place }) => ({ kind, record, place })),
+    columns,
+    records: rows.records.map(({ kind, record, place }) => ({ kind, record, sheet: place.sheet, row: place.row, columns: columnsOf(place) })),
     refused: rows.refused,
     diagnostics: rows.diagnostics,
     headerRows: [...rows.headerRows],
@@ -192,7 +204,10 @@ export function keptSheetRows(rows: SheetRows): KeptSheetRows {
 
 export function sheetRowsFromKept(kept: KeptSheetRows, file: string): SheetRows {
   return {
-    records: kept.records.map(({ kind, record, place }) => ({ kind, record, origin: cellOrigin(file, place), place })),
+    records: kept.records.map(({ kind, record, sheet, row, columns }) => {
+      const place = { sheet, row, columns: kept.columns[columns]! };
+      return { kind, record, origin: cellOrigin(file, place), place };
+    }),
     refused: kept.refused,
     diagnostics: kept.diagnostics,
     headerRows: new Map(kept.headerRows),
@@ -206,16 +221,19 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
 const KIND_KEYS = new Set(RECORD_KINDS.map((k) => k.key));
 const isColumn = (c: unknown): boolean => isObject(c) && isCount(c.column) && isString(c.letter);
-const isPlace = (p: unknown): boolean => isObject(p) && isString(p.sheet) && isCount(p.row) && isObject(p.columns) && Object.values(p.columns).every(isColumn);
-const isKeptRecord = (r: unknown): boolean => isObject(r) && isString(r.kind) && KIND_KEYS.has(r.kind) && isObject(r.record) && isPlace(r.place);
+const isColumns = (c: unknown): boolean => isObject(c) && Object.values(c).every(isColumn);
+const isKeptRecord = (sets: number) => (r: unknown): boolean =>
+  isObject(r) && isString(r.kind) && KIND_KEYS.has(r.kind) && isObject(r.record) && isString(r.sheet) && isCount(r.row) && Number.isInteger(r.columns) && (r.columns as number) >= 0 && (r.columns as number) < sets;
 const isMessage = (d: unknown): boolean => isObject(d) && isString(d.code) && (d.severity === 'error' || d.severity === 'warning' || d.severity === 'info') && isString(d.message);
 
 /** Whether what the cache gave back has the kept rows' shape; anything else is a miss, and the rows are checked again. */
 export function isKeptSheetRows(data: unknown): data is KeptSheetRows {
   return (
     isObject(data) &&
+    Array.isArray(data.columns) &&
+    data.columns.every(isColumns) &&
     Array.isArray(data.records) &&
-    data.records.every(isKeptRecord) &&
+    data.records.every(isKeptRecord(data.columns.length)) &&
     Array.isArray(data.refused) &&
     Array.isArray(data.diagnostics) &&
     data.diagnostics.every(isMessage) &&

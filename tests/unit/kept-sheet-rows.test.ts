@@ -21,6 +21,8 @@ describe('kept sheet rows', () => {
     expect(checked.records.length).toBeGreaterThan(100);
     const data = kept();
     expect(isKeptSheetRows(data)).toBe(true);
+    // The columns of a table are kept once, not with every record.
+    expect(data.columns.length).toBeLessThan(5);
     const back = sheetRowsFromKept(data as never, display);
     expect(back.records.map((r) => [r.kind, r.record])).toEqual(checked.records.map((r) => [r.kind, r.record]));
     for (const field of [undefined, 'id', 'title', 'handled']) {
@@ -36,9 +38,10 @@ describe('kept sheet rows', () => {
     ['no records', (k) => delete k.records],
     ['a record of an unknown kind', (k) => (k.records[0].kind = 'petitions')],
     ['a record that is a list', (k) => (k.records[0].record = [])],
-    ['a record without its place', (k) => delete k.records[0].place],
-    ['a place at row 0', (k) => (k.records[0].place.row = 0)],
-    ['a column without its letter', (k) => delete Object.values(k.records[0].place.columns as Record<string, any>)[0].letter],
+    ['a record without its sheet', (k) => delete k.records[0].sheet],
+    ['a record at row 0', (k) => (k.records[0].row = 0)],
+    ['a record whose columns are not there', (k) => (k.records[0].columns = k.columns.length)],
+    ['a column without its letter', (k) => delete Object.values(k.columns[0] as Record<string, any>)[0].letter],
     ['a message of another severity', (k) => k.diagnostics.push({ code: 'RPT000', severity: 'note', message: 'x' })],
     ['a header row as text', (k) => k.headerRows.push(['提案', '1'])],
     ['coverage of no sheet', (k) => delete k.coverage[0].sheet],
