@@ -94,6 +94,11 @@ const isSheet = (s: unknown): boolean => isObject(s) && isString(s.name) && ever
 
 const isMessage = (d: unknown): boolean => isObject(d) && isString(d.code) && (d.severity === 'error' || d.severity === 'warning') && isString(d.message);
 
+/** What reading a workbook said, kept apart from its cells (load/sheets.ts). */
+export function isKeptMessages(data: unknown): data is { diagnostics: Workbook['diagnostics'] } {
+  return isObject(data) && everyOf(data.diagnostics, isMessage);
+}
+
 /** Whether what the cache gave back has the kept workbook's shape. */
 export function isKeptWorkbook(data: unknown): data is KeptWorkbook {
   return isObject(data) && everyOf(data.sheets, isSheet) && everyOf(data.diagnostics, isMessage) && optional(data.format, isString);

@@ -4,7 +4,7 @@
  * Files are read like every input: regular files only, no links, bounded in size before reading.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isKeptWorkbook, keptWorkbook, workbookFromKept } from './cached-workbook.js';
+import { isKeptMessages, isKeptWorkbook, keptWorkbook, workbookFromKept } from './cached-workbook.js';
 import type { ParseCache } from './parse-cache.js';
 import { readProblem } from './read-problem.js';
 import { readRegularFile, sameBytes } from './files.js';
@@ -17,7 +17,13 @@ export const SHEET_FILE = /\.(?:xlsx|xls|csv)$/i;
 export interface LoadedWorkbook {
   /** The file as shown to users. */
   display: string;
-  sheets: Sheet[];
+  /**
+   * Its sheets of cells. Served by the parse cache, they are read from it when first asked for:
+   * a run whose rows were checked before (below) asks for none.
+   */
+  readonly sheets: Sheet[];
+  /** Stands for the cells in memos (the same object while they are the same): asking for it reads none. */
+  identity: object;
   /**
    * With a parse cache: what checking this file's rows gave an earlier run with the same settings
    * (`inputs`: the organisation's settings as JSON), and where this run's is kept for the next
@@ -29,8 +35,18 @@ export interface LoadedWorkbook {
   };
 }
 
+/**
+ * A workbook as a run holds it: what reading it said, and its sheets of cells. Served by the parse
+ * cache, what it said is kept apart from its cells, and the cells are read from the cache when
+ * first asked for: a run whose rows were checked before (validate/year.ts) asks for none.
+ */
+interface HeldWorkbook {
+  diagnostics: Diagnostic[];
+  readonly sheets: Sheet[];
+}
+
 /** Workbooks read by earlier builds of a session: by the file's display path, compared by bytes (as text-file.ts keeps text files). */
-const workbookMemo = sessionMemo<{ bytes: Uint8Array; workbook: Workbook }>();
+const workbookMemo = sessionMemo<{ bytes: Uint8Array; workbook: HeldWorkbook }>();
 
 export function readSheets(files: ReadonlyArray<{ path: string; display: string }>, sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): LoadedWorkbook[] {
   const out: LoadedWorkbook[] = [];
@@ -48,13 +64,41 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
       find: (inputs: string) => cache.find('sheet-rows', [read.bytes, inputs], any, file.display),
       keep: (inputs: string, rows: unknown) => cache.keep('sheet-rows', [read.bytes, inputs], rows, file.display),
     };
-    out.push({ display: file.display, sheets: workbook.sheets, ...(checkedBefore ? { checkedBefore } : {}) });
+    out.push({
+      display: file.display,
+      get sheets() {
+        return workbook.sheets;
+      },
+      // The held workbook is the same object while the file's bytes are (a session's memo replaces it when they change).
+      identity: workbook,
+      ...(checkedBefore ? { checkedBefore } : {}),
+    });
   }
   return out;
 }
 
-/** A workbook from the parse cache, in the form it keeps (cached-workbook.ts), or read (and kept when it has no errors). */
-function cachedWorkbook(cache: ParseCache, bytes: Uint8Array, display: string): Workbook {
+/**
+ * A workbook from the parse cache: what reading it said, and its cells when asked for; on a miss,
+ * read (and kept, in the form the cache keeps, when it has no errors).
+ */
+function cachedWorkbook(cache: ParseCache, bytes: Uint8Array, display: string): HeldWorkbook {
+  const said = cache.find('workbook-messages', bytes, isKeptMessages, display);
+  if (said) {
+    let sheets: Sheet[] | undefined;
+    return {
+      diagnostics: said.diagnostics,
+      get sheets() {
+        return (sheets ??= cachedCells(cache, bytes, display).sheets);
+      },
+    };
+  }
+  const workbook = cachedCells(cache, bytes, display);
+  if (!hasErrors(workbook.diagnostics)) cache.keep('workbook-messages', bytes, { diagnostics: workbook.diagnostics }, display);
+  return workbook;
+}
+
+/** A workbook's cells from the parse cache, in the form it keeps (cached-workbook.ts), or read (and kept when it has no errors). */
+function cachedCells(cache: ParseCache, bytes: Uint8Array, display: string): Workbook {
   const kept = cache.find('workbook', bytes, isKeptWorkbook, display);
   if (kept) return workbookFromKept(kept);
   const workbook = readWorkbook(bytes, display);
@@ -63,7 +107,7 @@ function cachedWorkbook(cache: ParseCache, bytes: Uint8Array, display: string): 
 }
 
 /** The workbook an earlier read of the same bytes made; the file changed since: read anew (the entry is this session's own). */
-function earlier(entry: { bytes: Uint8Array; workbook: Workbook }, bytes: Uint8Array, parse: () => Workbook): Workbook {
+function earlier(entry: { bytes: Uint8Array; workbook: HeldWorkbook }, bytes: Uint8Array, parse: () => HeldWorkbook): HeldWorkbook {
   if (entry.bytes !== bytes && !sameBytes(entry.bytes, bytes)) Object.assign(entry, { bytes, workbook: parse() });
   return entry.workbook;
 }

@@ -46,7 +46,7 @@ function kindByName(name: string): RecordKind | undefined {
 }
 
 /** The kind a sheet holds: by its name, by its file's (a lone or unnamed sheet), or by its header. */
-function kindOf(sheet: Sheet, workbook: LoadedWorkbook, specs: Map<RecordKind, ColumnSpec[]>): RecordKind | undefined {
+function kindOf(sheet: Sheet, workbook: Pick<LoadedWorkbook, 'display' | 'sheets'>, specs: Map<RecordKind, ColumnSpec[]>): RecordKind | undefined {
   const byName = kindByName(sheet.name);
   if (byName) return byName;
   const generic = workbook.sheets.length === 1 || /^(?:sheet|工作表)\s*\d*$/i.test(sheet.name.trim());
@@ -73,7 +73,7 @@ export interface SheetRows {
   coverage: Array<{ kind: string; fields: Set<string>; sheet: string }>;
 }
 
-export function sheetRecords(workbook: LoadedWorkbook, vocabulary: Vocabulary, organization: Organization | undefined): SheetRows {
+export function sheetRecords(workbook: Pick<LoadedWorkbook, 'display' | 'sheets'>, vocabulary: Vocabulary, organization: Organization | undefined): SheetRows {
   const headerRows = new Map<string, number>();
   const coverage: Array<{ kind: string; fields: Set<string>; sheet: string }> = [];
   const records: SheetRows['records'] = [];

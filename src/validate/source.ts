@@ -62,7 +62,7 @@ export interface CheckedSource {
 const checkedYears = new WeakMap<object, { parts: readonly object[]; key: string; checked: CheckedYear; found: Diagnostic[] }>();
 
 function checkYearOnce(folder: LoadedFolder, year: number, organization: Organization | undefined, vocabulary: Vocabulary): { checked: CheckedYear; found: Diagnostic[] } {
-  const parts: object[] = [...folder.yaml, ...folder.workbooks.map((w) => w.sheets)];
+  const parts: object[] = [...folder.yaml, ...folder.workbooks.map((w) => w.identity)];
   const key = JSON.stringify([year, organization ?? null, vocabulary, folder.workbooks.map((w) => w.display)]);
   const anchor = parts[0];
   const known = anchor ? checkedYears.get(anchor) : undefined;

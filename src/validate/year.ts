@@ -190,14 +190,14 @@ const checkedSheets = new WeakMap<object, { key: string; rows: SheetRows }>();
 function sheetRecordsOnce(workbook: LoadedFolder['workbooks'][number], vocabulary: Vocabulary, organization: Organization | undefined): SheetRows {
   const inputs = JSON.stringify([organization ?? null, vocabulary]);
   const key = JSON.stringify([workbook.display, inputs]);
-  const known = checkedSheets.get(workbook.sheets);
+  const known = checkedSheets.get(workbook.identity);
   if (known?.key === key) return known.rows;
   let rows = keptRows(workbook, inputs);
   if (!rows) {
     rows = sheetRecords(workbook, vocabulary, organization);
     if (!hasErrors(rows.diagnostics)) workbook.checkedBefore?.keep(inputs, keptSheetRows(rows));
   }
-  checkedSheets.set(workbook.sheets, { key, rows });
+  checkedSheets.set(workbook.identity, { key, rows });
   return rows;
 }
 

@@ -4,7 +4,7 @@
  * build, a dry run or validate without a cache folder.
  */
 import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_FOLDER } from '../../src/load/parse-cache.js';
@@ -95,6 +95,8 @@ describe('the parse cache', () => {
     await build(data, out);
     const [file, header, payload] = await entryHolding(out, _what.includes('workbook') ? '"rows":[[' : MEETINGS_2023);
     await writeFile(file, damage(header, payload));
+    // A workbook's cells are read only when its rows are checked: without its kept rows, they are.
+    if (_what.includes('workbook')) for (const name of await entries(out)) if ((await readFile(path.join(out, CACHE_FOLDER, name), 'utf8')).includes('"headerRows":[')) await rm(path.join(out, CACHE_FOLDER, name));
     expect(await build(data, out)).toEqual(reference);
     // The refused entry is written afresh.
     expect((await readFile(file, 'utf8')).endsWith(payload)).toBe(true);
@@ -169,6 +171,26 @@ describe('the parse cache', () => {
     // A damaged one (its digest no longer matches) is refused: the rows are checked again.
     await writeFile(file, `${header}\n${forged}`);
     expect(await report(['validate', '2024', '--format', 'json'], { cwd })).toEqual(plain);
+  });
+
+  it("reads none of a ledger's cells when its checked rows are kept, and what reading it said is still told", async () => {
+    const out = await tempDir();
+    await build(data, out);
+    const holding = async (text: string) => {
+      const found: string[] = [];
+      for (const name of await entries(out)) if ((await readFile(path.join(out, CACHE_FOLDER, name), 'utf8')).includes(text)) found.push(name);
+      return found;
+    };
+    const cells = await holding('"rows":[[');
+    expect(cells.length).toBe(2);
+    for (const name of cells) await rm(path.join(out, CACHE_FOLDER, name));
+    // The rows kept: the same outputs, and the cells were not read (nor kept again).
+    expect(await build(data, out)).toEqual(reference);
+    expect(await holding('"rows":[[')).toEqual([]);
+    // Without the kept rows the cells are read again, and kept.
+    for (const name of await holding('"headerRows":[')) await rm(path.join(out, CACHE_FOLDER, name));
+    expect(await build(data, out)).toEqual(reference);
+    expect((await holding('"rows":[[')).length).toBe(2);
   });
 
   it('serves validate from the folder a build left, byte for byte the same messages', async () => {

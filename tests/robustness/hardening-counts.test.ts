@@ -79,6 +79,11 @@ describe('2. hidden and very hidden sheets', () => {
       const warned = check.filter((d) => d.code === 'RPT761');
       expect(warned).toEqual([expect.objectContaining({ severity: 'warning', file: `data/2023/提案台账.${format}` })]);
       expect(warned[0]!.message).toContain('提案(旧)');
+      // Built once, then checked again from the parse cache (what reading the file said, and its rows
+      // checked before, without its cells): the same warning, the same count.
+      expect((await report(['build', '2023'], { cwd })).code).toBe(0);
+      expect(jsonDiagnostics((await report(['validate', '2023', '--format', 'json'], { cwd })).stdout)).toEqual(check);
+      expect(await total(cwd)).toBe(232);
     });
   }
 });
