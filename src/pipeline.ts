@@ -22,7 +22,8 @@ import { sessionMemo } from './session.js';
 import { checkLayout } from './validate/layout.js';
 import { checkSource } from './validate/source.js';
 import { compileTemplates } from './render/templates.js';
-import type { ReportDocument } from './write/document.js';
+import { documentTitle, type Block, type ReportDocument } from './write/blocks.js';
+import { blocksFromKept, isKeptBlocks, keptBlocks } from './write/kept-blocks.js';
 import type { RenderedReport } from './write/rendered-report.js';
 import type { Layout } from './domain/layout.js';
 
@@ -141,6 +142,20 @@ export function checkReportRun(request: ReportRequest): ReportCheck {
   return { kind, ...(plan ? { plan } : {}), diagnostics: sortDiagnostics(diagnostics), rendered: 'markdown' in run };
 }
 
+/**
+ * The report document's blocks: parsed from the Markdown (the parser is loaded for a build only:
+ * validate stops before it), or, when an earlier build parsed this very Markdown, what it gave,
+ * from the parse cache (write/kept-blocks.ts), without loading the parser.
+ */
+async function documentBlocks(markdown: string, cache: ReportRequest['cache']): Promise<Block[]> {
+  const kept = cache?.find('blocks', markdown, isKeptBlocks);
+  if (kept) return blocksFromKept(kept);
+  const { parseReportMarkdown } = await import('./write/document.js');
+  const blocks = parseReportMarkdown(markdown);
+  cache?.keep('blocks', markdown, keptBlocks(blocks));
+  return blocks;
+}
+
 /** Everything but the files: the rendered report, or the problems that stop it. */
 export async function renderReportRun(request: ReportRequest): Promise<ReportRun> {
   const run = renderMarkdown(request);
@@ -151,9 +166,7 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const script = request.script ?? 'hans';
   const markdown = await toScript(run.markdown, script);
   const properties = { author: await toScript(prepared.properties.author, script), date: prepared.properties.date };
-  // The Markdown parser is loaded for a build only: validate stops before it.
-  const { documentTitle, parseReportMarkdown } = await import('./write/document.js');
-  const blocks = parseReportMarkdown(markdown);
+  const blocks = await documentBlocks(markdown, request.cache);
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
   const records = stage.sources[0]?.years.get(run.plan.year)?.records;

@@ -59,3 +59,9 @@ export interface ReportDocument {
   blocks: Block[];
   meta: DocumentMeta;
 }
+
+/** The report's `# ` title as plain text, if it has one. */
+export function documentTitle(blocks: readonly Block[]): string | undefined {
+  const title = blocks.find((b): b is ParagraphBlock => b.type === 'paragraph' && b.kind === 'title');
+  return title ? title.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('') : undefined;
+}

@@ -9,7 +9,7 @@ import type { Alignment, Layout } from '../domain/layout.js';
 import { breakTitle } from './docx/title-break.js';
 import { reportMarkdown as md, WIDE } from './markdown.js';
 
-export { toMarkdown } from './markdown.js';
+export { toMarkdown } from './clean-markdown.js';
 
 export type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, DocumentMeta, ReportDocument } from './blocks.js';
 import type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, ReportDocument } from './blocks.js';
@@ -197,11 +197,7 @@ function parseBlocks(markdown: string): Block[] {
   return blocks;
 }
 
-/** The report's `# ` title as plain text, if it has one. */
-export function documentTitle(blocks: readonly Block[]): string | undefined {
-  const title = blocks.find((b): b is ParagraphBlock => b.type === 'paragraph' && b.kind === 'title');
-  return title ? plainText(title.inlines) : undefined;
-}
+export { documentTitle } from './blocks.js';
 
 /** Width of the type area in points. */
 export const typeAreaWidthPt = (layout: Layout): number =>

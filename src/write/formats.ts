@@ -47,7 +47,7 @@ export const FORMATS = {
     file: named('md'),
     description: 'Markdown 文本（可粘贴到任何地方）',
     load: async () => {
-      const { toMarkdown } = await import('./document.js');
+      const { toMarkdown } = await import('./clean-markdown.js');
       return (report) => ({ content: toMarkdown(report.document) });
     },
   },

@@ -148,6 +148,22 @@ describe('the parse cache', () => {
     expect(edited).toEqual(await build(mine, await tempDir(), '--no-cache'));
   });
 
+  it("keeps the document's blocks parsed from the report's Markdown: read, checked, refused when damaged", async () => {
+    const out = await tempDir();
+    await build(data, out);
+    const [file, header, payload] = await entryHolding(out, '{"blocks":[');
+    // Forged with a matching digest: the clean Markdown written from the blocks says it (so they are what the build used).
+    const forged = payload.replace('"kind":"body","inlines":[{"type":"text","text":"', '"kind":"body","inlines":[{"type":"text","text":"伪造');
+    expect(forged).not.toBe(payload);
+    await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(forged).digest('hex') })}\n${forged}`);
+    expect((await build(data, out)).get('report.md')?.toString()).toContain('伪造');
+    // A block of a kind no parse makes, digest matching: refused, the Markdown parsed again.
+    const wrong = payload.replace('"kind":"body"', '"kind":"aside"');
+    await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(wrong).digest('hex') })}\n${wrong}`);
+    expect(await build(data, out)).toEqual(reference);
+    expect((await readFile(file, 'utf8')).endsWith(payload)).toBe(true);
+  });
+
   it("keeps a ledger's checked rows: the same messages at the same cells, and an entry forged with a matching digest is what is read", async () => {
     // A proposal-system export as it comes: a duplicate 案号 (a cross-record error, at its cell)
     // and lines on what was skipped and inferred, placed at rows and cells of the sheet.
