@@ -59,9 +59,10 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
     const parse = () => (cache ? cachedWorkbook(cache, read.bytes, file.display) : readWorkbook(read.bytes, file.display));
     const workbook = session ? earlier(workbookMemo(session).get(file.display, () => ({ bytes: read.bytes, workbook: parse() })), read.bytes, parse) : parse();
     appendAll(sink, workbook.diagnostics);
-    const any = (data: unknown): data is unknown => data !== undefined;
+    // What was kept is checked by the stage that knows its shape (validate/sheet-records.ts).
+    const present = (data: unknown): data is unknown => data !== undefined;
     const checkedBefore = cache && {
-      find: (inputs: string) => cache.find('sheet-rows', [read.bytes, inputs], any, file.display),
+      find: (inputs: string) => cache.find('sheet-rows', [read.bytes, inputs], present, file.display),
       keep: (inputs: string, rows: unknown) => cache.keep('sheet-rows', [read.bytes, inputs], rows, file.display),
     };
     out.push({

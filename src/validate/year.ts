@@ -182,8 +182,9 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
 
 /**
  * A ledger's rows checked once while neither it nor the organisation's settings change: a watch
- * session keeps each parsed workbook (the same sheets), and a save of another file checked every
- * row of every ledger again. Records and problems are only read after this stage.
+ * session keeps each parsed workbook (LoadedWorkbook.identity, the same while its bytes are), and a
+ * save of another file checked every row of every ledger again. Records and problems are only read
+ * after this stage.
  */
 const checkedSheets = new WeakMap<object, { key: string; rows: SheetRows }>();
 
