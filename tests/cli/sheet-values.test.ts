@@ -3,11 +3,12 @@
  * organization: (sheetHeaders, sheetValues); written at the top of the file, it is told where
  * they belong, once.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReportRun } from '../../src/pipeline.js';
 import { BuildSession } from '../../src/session.js';
+import { CACHE_FOLDER } from '../../src/load/parse-cache.js';
 import { organizationYaml, tempDir, writeFiles } from '../helpers/fixture.js';
 import { jsonDiagnostics, report } from '../helpers/report.js';
 
@@ -38,6 +39,25 @@ describe('sheetHeaders and sheetValues', () => {
     expect(valueProblems()).toBe(0);
     await writeFile(path.join(cwd, 'data', 'organization.yaml'), ORGANIZATION);
     expect(valueProblems()).toBe(1);
+  });
+
+  it("across runs, the ledger's checked rows the parse cache kept are taken only for the same settings", async () => {
+    const cwd = await tempDir();
+    const mapped = ORGANIZATION + '  sheetValues: {proposals: {review: {转办: 转来信}}}\n';
+    await writeFiles(cwd, { 'data/organization.yaml': mapped, 'data/2024/提案台账.csv': LEDGER });
+    // validate keeps entries in the cache folder a build makes.
+    await mkdir(path.join(cwd, 'out', CACHE_FOLDER), { recursive: true });
+    const valueProblems = async () => jsonDiagnostics((await report(['validate', '2024', '--format', 'json'], { cwd })).stdout).filter((d) => d.code === 'RPT203').length;
+    expect(await valueProblems()).toBe(0);
+    // Its checked rows are kept (clean, with the mapping).
+    const kept = await Promise.all((await readdir(path.join(cwd, 'out', CACHE_FOLDER))).map((f) => readFile(path.join(cwd, 'out', CACHE_FOLDER, f), 'utf8')));
+    expect(kept.some((text) => text.includes('"headerRows":['))).toBe(true);
+    expect(await valueProblems()).toBe(0);
+    // The mapping taken out: the rows kept with it are not the answer; the ledger is checked again.
+    await writeFile(path.join(cwd, 'data', 'organization.yaml'), ORGANIZATION);
+    expect(await valueProblems()).toBe(1);
+    await writeFile(path.join(cwd, 'data', 'organization.yaml'), mapped);
+    expect(await valueProblems()).toBe(0);
   });
 
   it('in one session, a ledger saved with other contents is read again; one saved unchanged is not', async () => {
