@@ -12,6 +12,7 @@
  */
 import { columnLetter } from './spreadsheet/address.js';
 import type { Cell, CellRange, CellValue, Row, Sheet, Workbook } from './spreadsheet/index.js';
+import { everyOf, isCount, isMessageOf, isNumber, isObject, isString, optional } from './kept-shape.js';
 
 /** [column, value] | [column, value, text] | [column, value, text, formula] | [column, value, text, formula, unusable]; null where a later field follows an absent one (text null: the value itself). */
 type KeptCell = [number, CellValue, (string | null)?, (string | null)?, Cell['unusable']?];
@@ -63,15 +64,6 @@ export function workbookFromKept(kept: KeptWorkbook): Workbook {
   return { sheets, diagnostics: kept.diagnostics, ...(kept.format !== undefined ? { format: kept.format } : {}) };
 }
 
-type Plain = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
-const optional = (v: unknown, test: (v: unknown) => boolean): boolean => v === undefined || test(v);
-const everyOf = (v: unknown, test: (item: unknown) => boolean): boolean => Array.isArray(v) && v.every(test);
-
 function isCellValue(v: unknown): boolean {
   if (isString(v) || isNumber(v) || typeof v === 'boolean') return true;
   return isObject(v) && v.kind === 'date' && isString(v.date) && optional(v.time, isString) && isNumber(v.serial);
@@ -92,7 +84,7 @@ const isMerge = (m: unknown): boolean => isObject(m) && isString(m.ref) && isPla
 
 const isSheet = (s: unknown): boolean => isObject(s) && isString(s.name) && everyOf(s.rows, isRow) && everyOf(s.merges, isMerge);
 
-const isMessage = (d: unknown): boolean => isObject(d) && isString(d.code) && (d.severity === 'error' || d.severity === 'warning') && isString(d.message);
+const isMessage = isMessageOf(['error', 'warning']);
 
 /** What reading a workbook said, kept apart from its cells (load/sheets.ts). */
 export function isKeptMessages(data: unknown): data is { diagnostics: Workbook['diagnostics'] } {

@@ -93,8 +93,8 @@ export class ParseCache {
     // A cache that can neither be read nor written (a validate with no build's folder yet, as in CI): nothing to hash.
     if (!this.usable()) return read();
     const key = this.key(kind, display, content);
-    const cached = this.read(key);
-    if (cached !== undefined && valid(cached)) return cached;
+    const cached = this.checked(key, valid);
+    if (cached !== undefined) return cached;
     const result = read();
     if (keep(result)) this.hold(key, result);
     return result;
@@ -105,9 +105,7 @@ export class ParseCache {
    * `display`, when what was kept depends on it (a workbook's messages name its file).
    */
   find<T>(kind: string, content: Content, valid: (data: unknown) => data is T, display = ''): T | undefined {
-    if (!this.usable()) return undefined;
-    const cached = this.read(this.key(kind, display, content));
-    return cached !== undefined && valid(cached) ? cached : undefined;
+    return this.usable() ? this.checked(this.key(kind, display, content), valid) : undefined;
   }
 
   /** Keeps `result`, what `content` gave, for later runs: saved with this run's other entries. */
@@ -121,6 +119,12 @@ export class ParseCache {
     // Several parts: each after its length, so that no two lists of parts hash alike.
     for (const part of content) hash.update(`${typeof part === 'string' ? Buffer.byteLength(part) : part.length}\0`).update(part);
     return hash.digest('hex');
+  }
+
+  /** The entry `key`, when it reads back and checks out by `valid`. */
+  private checked<T>(key: string, valid: (data: unknown) => data is T): T | undefined {
+    const cached = this.read(key);
+    return cached !== undefined && valid(cached) ? cached : undefined;
   }
 
   private hold(key: string, result: unknown): void {

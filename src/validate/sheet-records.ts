@@ -21,6 +21,7 @@ import { coveredFields, PREPARE, RuleTally } from './row-inference.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { issuesToDiagnostics, parseRecord } from './zod-issues.js';
 import { appendAll } from '../append.js';
+import { everyOf, isCount, isMessageOf, isObject, isString } from '../load/kept-shape.js';
 
 /** The kinds a spreadsheet can hold, the most specific words first (a 提案批示 sheet holds instructions). */
 const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
@@ -215,31 +216,22 @@ export function sheetRowsFromKept(kept: KeptSheetRows, file: string): SheetRows 
   };
 }
 
-type Plain = Record<string, unknown>;
-const isObject = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
 const KIND_KEYS = new Set(RECORD_KINDS.map((k) => k.key));
 const isColumn = (c: unknown): boolean => isObject(c) && isCount(c.column) && isString(c.letter);
 const isColumns = (c: unknown): boolean => isObject(c) && Object.values(c).every(isColumn);
 const isKeptRecord = (sets: number) => (r: unknown): boolean =>
   isObject(r) && isString(r.kind) && KIND_KEYS.has(r.kind) && isObject(r.record) && isString(r.sheet) && isCount(r.row) && Number.isInteger(r.columns) && (r.columns as number) >= 0 && (r.columns as number) < sets;
-const isMessage = (d: unknown): boolean => isObject(d) && isString(d.code) && (d.severity === 'error' || d.severity === 'warning' || d.severity === 'info') && isString(d.message);
+const isMessage = isMessageOf(['error', 'warning', 'info']);
 
 /** Whether what the cache gave back has the kept rows' shape; anything else is a miss, and the rows are checked again. */
 export function isKeptSheetRows(data: unknown): data is KeptSheetRows {
   return (
     isObject(data) &&
-    Array.isArray(data.columns) &&
-    data.columns.every(isColumns) &&
-    Array.isArray(data.records) &&
-    data.records.every(isKeptRecord(data.columns.length)) &&
+    everyOf(data.columns, isColumns) &&
+    everyOf(data.records, isKeptRecord((data.columns as unknown[]).length)) &&
     Array.isArray(data.refused) &&
-    Array.isArray(data.diagnostics) &&
-    data.diagnostics.every(isMessage) &&
-    Array.isArray(data.headerRows) &&
-    data.headerRows.every((h) => Array.isArray(h) && h.length === 2 && isString(h[0]) && isCount(h[1])) &&
-    Array.isArray(data.coverage) &&
-    data.coverage.every((c) => isObject(c) && isString(c.kind) && isString(c.sheet) && Array.isArray(c.fields) && c.fields.every(isString))
+    everyOf(data.diagnostics, isMessage) &&
+    everyOf(data.headerRows, (h) => Array.isArray(h) && h.length === 2 && isString(h[0]) && isCount(h[1])) &&
+    everyOf(data.coverage, (c) => isObject(c) && isString(c.kind) && isString(c.sheet) && everyOf(c.fields, isString))
   );
 }

@@ -190,7 +190,7 @@ const checkedSheets = new WeakMap<object, { key: string; rows: SheetRows }>();
 
 function sheetRecordsOnce(workbook: LoadedFolder['workbooks'][number], vocabulary: Vocabulary, organization: Organization | undefined): SheetRows {
   const inputs = JSON.stringify([organization ?? null, vocabulary]);
-  const key = JSON.stringify([workbook.display, inputs]);
+  const key = `${workbook.display}\0${inputs}`;
   const known = checkedSheets.get(workbook.identity);
   if (known?.key === key) return known.rows;
   let rows = keptRows(workbook, inputs);

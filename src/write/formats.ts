@@ -63,11 +63,11 @@ export const FORMATS = {
         // The document is a function of these alone (plain data): a build whose report reads as the
         // last one's (run again, or after an edit the report does not show) takes the document that
         // build made, without loading the Word writer.
-        const inputs = madeBefore ? JSON.stringify([report.document, report.layout, made]) : '';
+        const inputs = JSON.stringify([report.document, report.layout, made]);
         const found = madeBefore?.find('docx', inputs, isKeptDocx);
         if (found) return { content: Buffer.from(found.docx, 'base64') };
         const { renderDocxReusing } = await import('./docx/render-docx.js');
-        const content = await renderDocxReusing(report.document, report.layout, made);
+        const content = await renderDocxReusing(report.document, report.layout, made, inputs);
         madeBefore?.keep('docx', inputs, { docx: Buffer.from(content).toString('base64') });
         return { content };
       };

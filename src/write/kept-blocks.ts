@@ -7,6 +7,7 @@
  */
 import type { Alignment } from '../domain/layout.js';
 import type { Block, Inline, ParagraphKind, RunRole, TableCell } from './blocks.js';
+import { everyOf, isObject, isString, optional, type Plain } from '../load/kept-shape.js';
 
 type KeptCell = { inlines: Inline[]; alignment: Alignment | null };
 type KeptBlock = Exclude<Block, { type: 'table' }> | { type: 'table'; caption?: Inline[]; header: KeptCell[]; rows: KeptCell[][] };
@@ -36,13 +37,11 @@ const PARAGRAPH_KINDS = new Set<ParagraphKind>(['title', 'subtitle', 'speaker', 
 const RUN_ROLES = new Set<RunRole>(['plain', 'lead', 'runIn']);
 const ALIGNMENTS = new Set<unknown>(['left', 'center', 'right', 'justify', null]);
 
-type Plain = Record<string, unknown>;
-const isObject = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
 const keysAre = (o: Plain, keys: string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
 
 const isInline = (i: unknown): boolean =>
-  isObject(i) && ((i.type === 'break' && keysAre(i, ['type'])) || (i.type === 'text' && typeof i.text === 'string' && RUN_ROLES.has(i.role as RunRole) && keysAre(i, ['type', 'text', 'role'])));
-const isInlines = (v: unknown): boolean => Array.isArray(v) && v.every(isInline);
+  isObject(i) && ((i.type === 'break' && keysAre(i, ['type'])) || (i.type === 'text' && isString(i.text) && RUN_ROLES.has(i.role as RunRole) && keysAre(i, ['type', 'text', 'role'])));
+const isInlines = (v: unknown): boolean => everyOf(v, isInline);
 const isCell = (c: unknown): boolean => isObject(c) && isInlines(c.inlines) && ALIGNMENTS.has(c.alignment) && keysAre(c, ['inlines', 'alignment']);
 
 const isBlock = (b: unknown): boolean => {
@@ -50,15 +49,13 @@ const isBlock = (b: unknown): boolean => {
   if (b.type === 'paragraph') return PARAGRAPH_KINDS.has(b.kind as ParagraphKind) && isInlines(b.inlines) && keysAre(b, ['type', 'kind', 'inlines']);
   return (
     b.type === 'table' &&
-    (b.caption === undefined || isInlines(b.caption)) &&
-    Array.isArray(b.header) &&
-    b.header.every(isCell) &&
-    Array.isArray(b.rows) &&
-    b.rows.every((r) => Array.isArray(r) && r.every(isCell)) &&
+    optional(b.caption, isInlines) &&
+    everyOf(b.header, isCell) &&
+    everyOf(b.rows, (r) => everyOf(r, isCell)) &&
     keysAre(b, ['type', 'caption', 'header', 'rows'])
   );
 };
 
 export function isKeptBlocks(data: unknown): data is KeptBlocks {
-  return isObject(data) && Array.isArray(data.blocks) && data.blocks.every(isBlock) && keysAre(data, ['blocks']);
+  return isObject(data) && everyOf(data.blocks, isBlock) && keysAre(data, ['blocks']);
 }

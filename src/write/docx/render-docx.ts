@@ -162,9 +162,11 @@ export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_L
  */
 let last: { key: string; bytes: Uint8Array } | undefined;
 
-/** renderDocx, reusing the previous result when the inputs are the same (compared as JSON: plain data only). */
-export async function renderDocxReusing(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = []): Promise<Uint8Array> {
-  const key = JSON.stringify([doc, layout, marks]);
+/**
+ * renderDocx, reusing the previous result when the inputs are the same (compared as JSON: plain
+ * data only); `key`, their JSON when the caller has made it already.
+ */
+export async function renderDocxReusing(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = [], key = JSON.stringify([doc, layout, marks])): Promise<Uint8Array> {
   if (last?.key === key) return last.bytes.slice();
   const bytes = await renderDocx(doc, layout, marks);
   last = { key, bytes: bytes.slice() };
