@@ -13,7 +13,7 @@ import { entryKind, listFolder } from './files.js';
 import { readProse, type ProseFile } from './markdown-prose.js';
 import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
 import type { ParseCache } from './parse-cache.js';
-import { parsedValue, parseYaml, type ParsedYaml } from './yaml.js';
+import { heldValue, parseYaml, type ParsedYaml } from './yaml.js';
 import type { BuildSession } from '../session.js';
 import { readFile } from './text-file.js';
 import { appendAll } from '../append.js';
@@ -29,6 +29,17 @@ export interface LoadedFolder {
   workbooks: LoadedWorkbook[];
   /** Narrative files asked for, by file name, when present. */
   prose: Map<string, ProseFile>;
+  /**
+   * With a parse cache, when every YAML file and ledger of the folder has an entry name (a
+   * digest of its bytes): what checking the year's records gave an earlier run whose files were
+   * these, with the same settings (`inputs`: the year and the organisation's settings as JSON),
+   * and where this run's is kept for the next. What is kept is checked by the validate stage
+   * (validate/kept-year.ts).
+   */
+  checkedBefore?: {
+    find(inputs: string): unknown;
+    keep(inputs: string, checked: unknown): void;
+  };
 }
 
 export interface LoadedData {
@@ -161,20 +172,37 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
     }
   }
   loaded.workbooks = readSheets(sheets, sink, session, cache);
+  // The files stand in the key by their names and their entries' names: what is kept names them in its messages.
+  const files = [...loaded.yaml.map((f) => [f.file.display, f.digest]), ...loaded.workbooks.map((w) => [w.display, w.digest])];
+  if (cache && files.every(([, digest]) => digest !== undefined)) {
+    const parts = (inputs: string) => [inputs, JSON.stringify(files)];
+    const present = (data: unknown): data is unknown => data !== undefined;
+    loaded.checkedBefore = {
+      find: (inputs) => cache.find('checked-year', parts(inputs), present),
+      keep: (inputs, checked) => cache.keep('checked-year', parts(inputs), checked),
+    };
+  }
   return loaded;
 }
 
-/** A YAML file's value from the parse cache, or parsed (and kept for the cache when clean). */
+/**
+ * A YAML file's value from the parse cache, read when first asked for (heldValue), or parsed now
+ * (and kept for the cache when clean). Only clean parses are kept: a file the cache holds has no
+ * problems to report, and one whose entry turns out damaged when read is parsed then, to the same
+ * clean value.
+ */
 function cachedYaml(cache: ParseCache, display: string, text: string, bytes: Uint8Array): ParsedYaml {
-  let fresh: ParsedYaml | undefined;
-  const read = () => {
-    fresh = parseYaml(display, text);
-    return { clean: fresh.diagnostics.length === 0, value: fresh.value };
-  };
   // Keyed by the file's bytes alone (their text is decoded from them, the same every time; hashing
   // the bytes spares encoding the text back to UTF-8): a clean parse's value does not depend on where the file is.
-  const entry = cache.get('yaml', '', bytes, read, isYamlEntry, (e) => e.clean);
-  return fresh ?? parsedValue(display, text, entry.value);
+  const digest = cache.digest('yaml', bytes);
+  if (digest === undefined) return parseYaml(display, text);
+  const parse = () => {
+    const fresh = parseYaml(display, text);
+    if (fresh.diagnostics.length === 0) cache.keepAt(digest, { clean: true, value: fresh.value });
+    return fresh;
+  };
+  if (cache.holds(digest)) return heldValue(display, text, () => (cache.findAt(digest, isYamlEntry) ?? parse()).value, digest);
+  return { ...parse(), digest };
 }
 
 function isYamlEntry(data: unknown): data is { clean: true; value: unknown } {
@@ -189,7 +217,7 @@ function readYamlFile(full: string, display: string, sink: Diagnostic[], session
   const parsed = read.earlier ? (read.earlier.yaml ??= parse()) : parse();
   appendAll(sink, parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
-  if ((parsed.value === null || parsed.value === undefined) && parsed.diagnostics.length === 0 && text.trim() === '') {
+  if (text.trim() === '' && parsed.diagnostics.length === 0 && (parsed.value === null || parsed.value === undefined)) {
     sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));
   }
   return parsed;

@@ -86,21 +86,6 @@ export class ParseCache {
   }
 
   /**
-   * What reading `content` (shown as `display`) gives, from the cache when an entry for it checks
-   * out by `valid`; else `read()`, whose result is kept for saving when `keep` says it may be.
-   */
-  get<T>(kind: string, display: string, content: string | Uint8Array, read: () => T, valid: (data: unknown) => data is T, keep: (result: T) => boolean): T {
-    // A cache that can neither be read nor written (a validate with no build's folder yet, as in CI): nothing to hash.
-    if (!this.usable()) return read();
-    const key = this.key(kind, display, content);
-    const cached = this.checked(key, valid);
-    if (cached !== undefined) return cached;
-    const result = read();
-    if (keep(result)) this.hold(key, result);
-    return result;
-  }
-
-  /**
    * What an earlier run kept for `content` (`keep` below), when its entry checks out by `valid`;
    * `display`, when what was kept depends on it (a workbook's messages name its file).
    */
@@ -111,6 +96,34 @@ export class ParseCache {
   /** Keeps `result`, what `content` gave, for later runs: saved with this run's other entries. */
   keep(kind: string, content: Content, result: unknown, display = ''): void {
     if (this.usable()) this.hold(this.key(kind, display, content), result);
+  }
+
+  /**
+   * The name of the entry for `content`, to look it up later (`holds`, `findAt`, `keepAt`) or to
+   * stand for the content in another entry's key (a year's files by their entries' names); undefined
+   * when the cache can be neither read nor written.
+   */
+  digest(kind: string, content: Content, display = ''): string | undefined {
+    return this.usable() ? this.key(kind, display, content) : undefined;
+  }
+
+  /** Whether an entry by that name is in the folder (what it holds is checked when it is read). */
+  holds(digest: string): boolean {
+    try {
+      return statSync(path.join(this.folder, `${digest}.json`)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** `find` by an entry's name (`digest`). */
+  findAt<T>(digest: string, valid: (data: unknown) => data is T): T | undefined {
+    return this.checked(digest, valid);
+  }
+
+  /** `keep` by an entry's name (`digest`). */
+  keepAt(digest: string, result: unknown): void {
+    this.hold(digest, result);
   }
 
   private key(kind: string, display: string, content: Content): string {
@@ -139,20 +152,21 @@ export class ParseCache {
       fd = openSync(path.join(this.folder, `${key}.json`), 'r');
       const size = fstatSync(fd).size;
       if (size > MAX_ENTRY_BYTES + 200) return undefined;
-      const buffer = Buffer.alloc(size);
+      const buffer = Buffer.allocUnsafe(size);
       let at = 0;
       while (at < size) {
         const n = readSync(fd, buffer, at, size - at, at);
         if (n === 0) break;
         at += n;
       }
-      const text = buffer.subarray(0, at).toString('utf8');
-      const newline = text.indexOf('\n');
+      const bytes = buffer.subarray(0, at);
+      const newline = bytes.indexOf(10);
       if (newline < 0) return undefined;
-      const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
-      const payload = text.slice(newline + 1);
+      const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { format?: unknown; key?: unknown; sha256?: unknown };
+      // The digest of the payload's bytes as they are on disk (the same as of its text written as UTF-8), before decoding them.
+      const payload = bytes.subarray(newline + 1);
       if (header.format !== FORMAT || header.key !== key || header.sha256 !== nodeCrypto().createHash('sha256').update(payload).digest('hex')) return undefined;
-      return JSON.parse(payload) as unknown;
+      return JSON.parse(payload.toString('utf8')) as unknown;
     } catch {
       return undefined;
     } finally {

@@ -33,6 +33,8 @@ export interface LoadedWorkbook {
     find(inputs: string): unknown;
     keep(inputs: string, rows: unknown): void;
   };
+  /** With a parse cache: a digest of the file's bytes, which stands for them in the key of a year's checked records. */
+  digest?: string;
 }
 
 /**
@@ -65,8 +67,10 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
       find: (inputs: string) => cache.find('sheet-rows', [read.bytes, inputs], present, file.display),
       keep: (inputs: string, rows: unknown) => cache.keep('sheet-rows', [read.bytes, inputs], rows, file.display),
     };
+    const digest = cache?.digest('workbook-bytes', read.bytes);
     out.push({
       display: file.display,
+      ...(digest !== undefined ? { digest } : {}),
       get sheets() {
         return workbook.sheets;
       },

@@ -46,6 +46,11 @@ export interface ParsedYaml {
   /** The plain value, or undefined when the YAML could not be read. */
   value: unknown;
   diagnostics: Diagnostic[];
+  /**
+   * With a parse cache: the name of the file's entry, which stands for the file's bytes in the
+   * entries of what is made from them (a year's checked records, validate/kept-year.ts).
+   */
+  digest?: string;
 }
 
 /** Expanded size past which aliases are refused ("billion laughs"): data files have no use for them. */
@@ -60,13 +65,14 @@ function withPositions(text: string): { doc: Document.Parsed; lines: Lines } {
   return { doc, lines };
 }
 
+/** `value`: what js-yaml read, or, for a file the parse cache holds, how to read it when first asked for (a YAML value is never a function). */
 function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: Lines }, value?: unknown, plainText?: true): SourceFile {
   let positions = parsed;
   let lines = parsed?.lines;
-  return {
+  const file: SourceFile = {
     display,
     text,
-    ...(value !== undefined ? { value } : {}),
+    ...(typeof value !== 'function' && value !== undefined ? { value } : {}),
     ...(plainText ? { plainText } : {}),
     get doc() {
       return (positions ??= withPositions(text)).doc;
@@ -78,6 +84,9 @@ function sourceFile(display: string, text: string, parsed?: { doc: Document.Pars
       return positions !== undefined;
     },
   };
+  // Defined, not spread: spreading a getter would read the value now.
+  if (typeof value === 'function') Object.defineProperty(file, 'value', { get: () => (value as () => unknown)() ?? undefined, enumerable: true });
+  return file;
 }
 
 /** The lines of `text` as the parser counts them (every LF ends one). */
@@ -118,9 +127,21 @@ export function parseYaml(display: string, text: string): ParsedYaml {
   return { file, value, diagnostics: [] };
 }
 
-/** A file whose value is known (the parse cache kept it from a clean parse of this very text). */
-export function parsedValue(display: string, text: string, value: unknown): ParsedYaml {
-  return { file: sourceFile(display, text, undefined, value ?? undefined), value, diagnostics: [] };
+/**
+ * A file the parse cache kept a clean parse of, its value read from the cache when first asked
+ * for: a run whose year's records were kept checked (validate/kept-year.ts) asks for none of them.
+ */
+export function heldValue(display: string, text: string, value: () => unknown, digest: string): ParsedYaml {
+  let known: { value: unknown } | undefined;
+  const read = () => (known ??= { value: value() }).value;
+  return {
+    file: sourceFile(display, text, undefined, read),
+    get value() {
+      return read();
+    },
+    diagnostics: [],
+    digest,
+  };
 }
 
 /** Nodes of the value with every alias expanded, counted up to `limit` (js-yaml shares aliased objects). */

@@ -11,13 +11,12 @@ import { SittingShape, type Sitting } from '../domain/year-parts.js';
 import type { LoadedData, LoadedFolder } from '../load/data-folder.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { locate } from '../load/yaml.js';
-import { crossCheck } from './cross-check.js';
-import { onePerProblemInSheets } from './sheet-problems.js';
+import { checkedYear } from './kept-year.js';
 import { prosePieces, structureNarrative, type NarrativeDoc, type NarrativeSpec } from './narrative.js';
 import { checkOrganization } from './organization.js';
 import { draftStrings, draftWarning } from './placeholders.js';
 import { forbiddenCharacters } from './text-safety.js';
-import { checkYear, type CheckedYear } from './year.js';
+import type { CheckedYear } from './year.js';
 import { yamlOrigin } from './yaml-origin.js';
 import { describeValue, issuesToDiagnostics, parseRecord } from './zod-issues.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -67,9 +66,7 @@ function checkYearOnce(folder: LoadedFolder, year: number, organization: Organiz
   const anchor = parts[0];
   const known = anchor ? checkedYears.get(anchor) : undefined;
   if (known && known.key === key && known.parts.length === parts.length && known.parts.every((p, i) => p === parts[i])) return known;
-  const checked = checkYear(folder, year, organization, vocabulary);
-  const found = onePerProblemInSheets([...checked.diagnostics, ...crossCheck(checked.records)], checked.headerRows);
-  const made = { parts, key, checked, found };
+  const made = { parts, key, ...checkedYear(folder, year, organization, vocabulary) };
   if (anchor) checkedYears.set(anchor, made);
   return made;
 }
@@ -89,7 +86,7 @@ export function checkSource(data: LoadedData, plan: SourcePlan, narratives: read
     for (const d of found) if (year === plan.year || d.severity === 'error') diagnostics.push(d);
     if (year === plan.year) {
       appendAll(diagnostics, unfinished(checked));
-      for (const f of folder.yaml) if (f.value && typeof f.value === 'object' && 'sitting' in f.value) appendAll(diagnostics, yamlPlaceholders(f));
+      for (const f of checked.sittingFiles) appendAll(diagnostics, yamlPlaceholders(f));
     }
     years.set(year, checked);
   }

@@ -14,7 +14,7 @@ import type { Vocabulary } from '../domain/vocabulary.js';
 import type { Sitting } from '../domain/year-parts.js';
 import type { DataPath } from '../load/data-path.js';
 import type { LoadedFolder } from '../load/data-folder.js';
-import { locate, type SourceFile } from '../load/yaml.js';
+import { locate, type ParsedYaml, type SourceFile } from '../load/yaml.js';
 import { ListItemOrigin, yamlOrigin } from './yaml-origin.js';
 import { PREPARE, RuleTally } from './row-inference.js';
 import { isKeptSheetRows, keptSheetRows, sheetRecords, sheetRowsFromKept, type SheetRows } from './sheet-records.js';
@@ -29,6 +29,8 @@ export interface CheckedYear {
   sittingOrigin: Origin | undefined;
   /** Record lists written explicitly empty (`meetings: []`, as `report init` scaffolds them). */
   emptyLists: Array<{ key: string; origin: Origin }>;
+  /** The files that write a sitting (their draft marks are reported for the year reported on). */
+  sittingFiles: ParsedYaml[];
   /** Each spreadsheet table's header row, by file and sheet (`file\u0000sheet`): where a problem of many rows is placed. */
   headerRows: Map<string, number>;
   diagnostics: Diagnostic[];
@@ -55,30 +57,52 @@ const KEY_HINTS: Record<string, string> = {
   proposalCounts: '手填的总数写在 totals 下，如 totals: {proposals: {received: 232}}。',
 };
 
+/**
+ * What a year's YAML files gave, checked, as plain data: each record taken with its place (the
+ * file's index in the folder, the list's key, the item's index), the parts written once, and the
+ * problems. The year's records are made from it with their origins (yearFromParts), and the parse
+ * cache keeps it (validate/kept-year.ts).
+ */
+export interface YamlPart {
+  records: Array<[key: string, file: number, index: number, record: RecordValue]>;
+  totals: Array<[kind: string, file: number, value: RecordValue]>;
+  members: [file: number, value: RecordValue] | null;
+  sitting: [file: number, value: RecordValue] | null;
+  emptyLists: Array<[key: string, file: number]>;
+  /** The files that write a sitting: their draft marks are looked for (validate/source.ts). */
+  sittingFiles: number[];
+  /** Ids of the records the schema refused. */
+  refused: string[];
+  diagnostics: Diagnostic[];
+}
+
 export function checkYear(folder: LoadedFolder | undefined, year: number, organization: Organization | undefined, vocabulary: Vocabulary): CheckedYear {
-  const records = emptyYearRecords(year, organization, vocabulary);
-  const checked: CheckedYear = { records, sitting: undefined, sittingOrigin: undefined, emptyLists: [], headerRows: new Map(), diagnostics: [] };
-  if (!folder) return checked;
-  const out = checked.diagnostics;
+  if (!folder) {
+    return { records: emptyYearRecords(year, organization, vocabulary), sitting: undefined, sittingOrigin: undefined, emptyLists: [], sittingFiles: [], headerRows: new Map(), diagnostics: [] };
+  }
+  return yearFromParts(checkYamlFiles(folder, organization, vocabulary), folder, year, organization, vocabulary);
+}
+
+/** Each YAML file of a year folder against the schema of what it holds. */
+export function checkYamlFiles(folder: LoadedFolder, organization: Organization | undefined, vocabulary: Vocabulary): YamlPart {
+  const part: YamlPart = { records: [], totals: [], members: null, sitting: null, emptyLists: [], sittingFiles: [], refused: [], diagnostics: [] };
+  const out = part.diagnostics;
   const singleFrom = new Map<YearSingleKey, string>();
   const totalsFrom = new Map<string, string>();
   const refuse = (item: unknown) => {
     const id = (item as { id?: unknown } | null)?.id;
-    if (typeof id === 'string' || typeof id === 'number') records.refusedIds.add(String(id));
+    if (typeof id === 'string' || typeof id === 'number') part.refused.push(String(id));
   };
-  const accept = (key: string, record: RecordValue, origin: Origin) => {
-    records.records[key]!.push(record);
-    records.origins.set(record, origin);
-  };
-  for (const parsed of folder.yaml) {
+  folder.yaml.forEach((parsed, fileIndex) => {
     const { file, value } = parsed;
-    // Values can hold a forbidden character only if the text does, or writes one as an escape (\0, \uFFFF).
-    const mayBeUnsafe = !file.plainText && (forbiddenIn(file.text) !== undefined || file.text.includes('\\'));
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null) return;
     if (typeof value !== 'object' || Array.isArray(value)) {
       out.push(diagnostic('wrongType', { field: file.display, expected: '键值对（如“proposals:”开头）', received: describeValue(value) }, locate(file, [])));
-      continue;
+      return;
     }
+    if ('sitting' in value) part.sittingFiles.push(fileIndex);
+    // Values can hold a forbidden character only if the text does, or writes one as an escape (\0, \uFFFF).
+    const mayBeUnsafe = !file.plainText && (forbiddenIn(file.text) !== undefined || file.text.includes('\\'));
     for (const [key, content] of Object.entries(value)) {
       const kind = recordKind(key);
       if (kind) {
@@ -87,7 +111,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           out.push(diagnostic('wrongType', { field: key, expected: '列表（每项以“- ”开头）', received: describeValue(content) }, locate(file, [key])));
           continue;
         }
-        if (content.length === 0) checked.emptyLists.push({ key, origin: yamlOrigin(file, [key]) });
+        if (content.length === 0) part.emptyLists.push([key, fileIndex]);
         const checker = recordFields(kind, vocabulary, organization);
         const { fields } = checker;
         const prepare = PREPARE[kind.key];
@@ -117,7 +141,7 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
             refuse(item);
             continue;
           }
-          accept(key, result.data, new ListItemOrigin(file, key, index));
+          part.records.push([key, fileIndex, index, result.data]);
         }
         appendAll(out, applied.diagnostics(() => locate(file, [key], true)));
       } else if ((YEAR_SINGLE_KEYS as readonly string[]).includes(key)) {
@@ -141,14 +165,9 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
           continue;
         }
         const data = result.data as RecordValue;
-        const origin = yamlOrigin(file, [key]);
-        if (k === 'sitting') {
-          checked.sitting = data as unknown as Sitting;
-          checked.sittingOrigin = origin;
-        } else if (k === 'members') {
-          records.members = data as YearRecords['members'];
-          records.origins.set(data, origin);
-        } else {
+        if (k === 'sitting') part.sitting = [fileIndex, data];
+        else if (k === 'members') part.members = [fileIndex, data];
+        else {
           for (const [kindKey, totals] of Object.entries(data)) {
             if (totals === undefined) continue;
             const earlier = totalsFrom.get(kindKey);
@@ -157,14 +176,48 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
               continue;
             }
             totalsFrom.set(kindKey, file.display);
-            records.totals[kindKey] = totals as RecordValue;
-            records.origins.set(totals as object, yamlOrigin(file, [key, kindKey]));
+            part.totals.push([kindKey, fileIndex, totals as RecordValue]);
           }
         }
       } else {
         out.push(unknownKey(key, file));
       }
     }
+  });
+  return part;
+}
+
+/** The year's records from what its YAML files gave (checked now, or kept), each with its origin, and its ledgers' rows. */
+export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number, organization: Organization | undefined, vocabulary: Vocabulary): CheckedYear {
+  const records = emptyYearRecords(year, organization, vocabulary);
+  const fileAt = (index: number) => folder.yaml[index]!.file;
+  const checked: CheckedYear = {
+    records,
+    sitting: undefined,
+    sittingOrigin: undefined,
+    emptyLists: part.emptyLists.map(([key, file]) => ({ key, origin: yamlOrigin(fileAt(file), [key]) })),
+    sittingFiles: part.sittingFiles.map((index) => folder.yaml[index]!),
+    headerRows: new Map(),
+    diagnostics: [...part.diagnostics],
+  };
+  const out = checked.diagnostics;
+  const accept = (key: string, record: RecordValue, origin: Origin) => {
+    records.records[key]!.push(record);
+    records.origins.set(record, origin);
+  };
+  for (const [key, file, index, record] of part.records) accept(key, record, new ListItemOrigin(fileAt(file), key, index));
+  for (const id of part.refused) records.refusedIds.add(id);
+  if (part.sitting) {
+    checked.sitting = part.sitting[1] as unknown as Sitting;
+    checked.sittingOrigin = yamlOrigin(fileAt(part.sitting[0]), ['sitting']);
+  }
+  if (part.members) {
+    records.members = part.members[1] as YearRecords['members'];
+    records.origins.set(part.members[1], yamlOrigin(fileAt(part.members[0]), ['members']));
+  }
+  for (const [kindKey, file, totals] of part.totals) {
+    records.totals[kindKey] = totals;
+    records.origins.set(totals, yamlOrigin(fileAt(file), ['totals', kindKey]));
   }
   const fromYaml = new Set(RECORD_KINDS.filter((k) => records.records[k.key]!.length > 0).map((k) => k.key));
   const coverage: Array<{ kind: string; fields: Set<string>; file: string; sheet: string }> = [];
@@ -174,7 +227,10 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
     appendAll(out, rows.diagnostics);
     for (const [sheet, row] of rows.headerRows) checked.headerRows.set(`${workbook.display}\u0000${sheet}`, row);
     for (const { kind, record, origin } of rows.records) accept(kind, record, origin);
-    rows.refused.forEach(refuse);
+    for (const item of rows.refused) {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' || typeof id === 'number') records.refusedIds.add(String(id));
+    }
   }
   records.absent = absentColumns(coverage, fromYaml, vocabulary, organization);
   return checked;

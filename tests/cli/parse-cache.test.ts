@@ -31,16 +31,37 @@ async function build(data: string, out: string, ...more: string[]): Promise<Map<
 
 const entries = async (out: string) => (await readdir(path.join(out, CACHE_FOLDER))).filter((f) => f.endsWith('.json')).sort();
 
-/** The entry whose payload holds `text`: [file, header, payload]. */
-async function entryHolding(out: string, text: string): Promise<[string, string, string]> {
+/** How the payloads of two kinds of entry begin: a YAML file's value, and a year's checked records. */
+const YAML_VALUE = '{"clean":true,"value":';
+const CHECKED_YEAR = '{"yaml":{"records":';
+
+/** The entry whose payload holds `text` (and begins with `start`, when given): [file, header, payload]. */
+async function entryHolding(out: string, text: string, start = ''): Promise<[string, string, string]> {
   for (const name of await entries(out)) {
     const file = path.join(out, CACHE_FOLDER, name);
     const whole = await readFile(file, 'utf8');
     const newline = whole.indexOf('\n');
-    if (whole.includes(text)) return [file, whole.slice(0, newline), whole.slice(newline + 1)];
+    if (whole.includes(text) && whole.startsWith(start, newline + 1)) return [file, whole.slice(0, newline), whole.slice(newline + 1)];
   }
   throw new Error(`no entry holds ${text}`);
 }
+
+/** Removes the entries whose payload begins with `start`; their names. */
+async function removeEntries(out: string, start: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await entries(out)) {
+    const file = path.join(out, CACHE_FOLDER, name);
+    const whole = await readFile(file, 'utf8');
+    if (whole.startsWith(start, whole.indexOf('\n') + 1)) {
+      await rm(file);
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+/** `payload` under a header whose digest matches it: an entry edited by someone who knows the format. */
+const forgedEntry = (header: string, payload: string) => `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(payload).digest('hex') })}\n${payload}`;
 
 let data: string;
 let reference: Map<string, Buffer>;
@@ -64,21 +85,47 @@ describe('the parse cache', () => {
     expect(kept.length).toBeGreaterThanOrEqual(8);
     expect(await build(mine, out)).toEqual(reference);
     expect(await entries(out)).toEqual(kept);
-    // A comment added to one file: its entry is new, the others serve.
+    // A comment added to one file: its entry is new, and so is the entry of its year's checked
+    // records (found by the year's files); the others serve.
     await appendFile(path.join(mine, '2023', 'meetings.yaml'), '# 已核对\n');
     expect(await build(mine, out)).toEqual(reference);
-    expect((await entries(out)).length).toBe(kept.length + 1);
+    expect((await entries(out)).length).toBe(kept.length + 2);
   });
 
   it('is read: an entry forged with a matching digest changes the report (so a damaged one must be refused)', async () => {
     const out = await tempDir();
     await build(data, out);
-    const [file, header, payload] = await entryHolding(out, MEETINGS_2023);
-    const forged = payload.replace(STANDING, '"kind":"主席会议"');
-    const sha256 = createHash('sha256').update(forged).digest('hex');
-    await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256 })}\n${forged}`);
+    // The year's checked records, kept, are read instead of the file's value: without them, the value is read.
+    expect((await removeEntries(out, CHECKED_YEAR)).length).toBe(2);
+    const [file, header, payload] = await entryHolding(out, MEETINGS_2023, YAML_VALUE);
+    await writeFile(file, forgedEntry(header, payload.replace(STANDING, '"kind":"主席会议"')));
     const served = await build(data, out);
     expect(served.get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
+  });
+
+  it("keeps a year's checked records: read instead of checking them again, and instead of the files' values", async () => {
+    const out = await tempDir();
+    await build(data, out);
+    const [yearFile, yearHeader, yearPayload] = await entryHolding(out, MEETINGS_2023, CHECKED_YEAR);
+    // A file's value forged while its year's checked records are kept: not read, the report as it was.
+    const [valueFile, valueHeader, valuePayload] = await entryHolding(out, MEETINGS_2023, YAML_VALUE);
+    const forgedValue = forgedEntry(valueHeader, valuePayload.replace(STANDING, '"kind":"主席会议"'));
+    await writeFile(valueFile, forgedValue);
+    expect(await build(data, out)).toEqual(reference);
+    expect(await readFile(valueFile, 'utf8')).toBe(forgedValue);
+    // The checked records forged: the report counts what they say (so they are what the build used).
+    await writeFile(yearFile, forgedEntry(yearHeader, yearPayload.replace(STANDING, '"kind":"主席会议"')));
+    expect((await build(data, out)).get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
+    // A record placed in a file the folder does not have (its index past the last): refused, the
+    // records checked again from the files' values, here the forged one.
+    await writeFile(yearFile, forgedEntry(yearHeader, yearPayload.replace(/^\{"yaml":\{"records":\[\["(\w+)",\d+,/, '{"yaml":{"records":[["$1",99,')));
+    expect((await build(data, out)).get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
+    // That run kept what it checked, from the forged value. With the value as it was and no checked
+    // records kept, the outputs are the reference's again, and the checked records are kept afresh.
+    await writeFile(valueFile, `${valueHeader}\n${valuePayload}`);
+    await removeEntries(out, CHECKED_YEAR);
+    expect(await build(data, out)).toEqual(reference);
+    expect(await readFile(yearFile, 'utf8')).toBe(`${yearHeader}\n${yearPayload}`);
   });
 
   it.each([
@@ -90,10 +137,14 @@ describe('the parse cache', () => {
       const wrong = payload.replace(/"rows":\[\[\d+,/, '"rows":[[0,');
       return `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(wrong).digest('hex') })}\n${wrong}`;
     }],
+    ['a kept year edited without its digest', (header: string, payload: string) => `${header}\n${payload.replace(STANDING, '"kind":"主席会议"')}`],
   ])('refuses %s: the file is parsed again, the outputs stay byte-identical', async (_what, damage) => {
     const out = await tempDir();
     await build(data, out);
-    const [file, header, payload] = await entryHolding(out, _what.includes('workbook') ? '"rows":[[' : MEETINGS_2023);
+    const year = _what.includes('kept year');
+    // A file's value is read only when its year's records are checked: without their kept entries, they are.
+    if (!year) await removeEntries(out, CHECKED_YEAR);
+    const [file, header, payload] = await entryHolding(out, _what.includes('workbook') ? '"rows":[[' : MEETINGS_2023, _what.includes('workbook') ? '' : year ? CHECKED_YEAR : YAML_VALUE);
     await writeFile(file, damage(header, payload));
     // A workbook's cells are read only when its rows are checked: without its kept rows, they are.
     if (_what.includes('workbook')) for (const name of await entries(out)) if ((await readFile(path.join(out, CACHE_FOLDER, name), 'utf8')).includes('"headerRows":[')) await rm(path.join(out, CACHE_FOLDER, name));
@@ -162,6 +213,29 @@ describe('the parse cache', () => {
     await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(wrong).digest('hex') })}\n${wrong}`);
     expect(await build(data, out)).toEqual(reference);
     expect((await readFile(file, 'utf8')).endsWith(payload)).toBe(true);
+  });
+
+  it("serves a year's checked records with the same warnings at the same places, and checks them again when the settings change", async () => {
+    // A new organisation's year as init makes it (empty lists, draft marks), with a meeting without its topic.
+    const cwd = await tempDir('report-cache-year-');
+    expect((await report(['init', '2024', '--name', '青山县', '--level', '县'], { cwd })).code).toBe(0);
+    const meetings = path.join(cwd, 'data', '2024', 'meetings.yaml');
+    await writeFile(meetings, (await readFile(meetings, 'utf8')).replace('meetings: []', 'meetings:\n  - { id: M-01, kind: 月度协商会, date: 2024-03-18, topic: "" }'));
+    const organization = path.join(cwd, 'data', 'organization.yaml');
+    await writeFile(organization, (await readFile(organization, 'utf8')).replace('organization:\n', 'organization:\n  meetingKinds: [月度协商会]\n'));
+    const plain = await report(['validate', '2024', '--format', 'json', '--no-cache'], { cwd });
+    for (const code of ['RPT311', 'RPT313', 'RPT314']) expect(plain.stdout).toContain(`"code":"${code}"`);
+    expect(plain.stdout).toContain('"file":"data/2024/meetings.yaml","line":15');
+    await mkdir(path.join(cwd, 'out', CACHE_FOLDER), { recursive: true });
+    expect(await report(['validate', '2024', '--format', 'json'], { cwd })).toEqual(plain);
+    const [file, header, payload] = await entryHolding(path.join(cwd, 'out'), '月度协商会', CHECKED_YEAR);
+    expect(await report(['validate', '2024', '--format', 'json'], { cwd })).toEqual(plain);
+    expect(await readFile(file, 'utf8')).toBe(`${header}\n${payload}`);
+    // Without the meeting kind in the settings, the same files are checked again: the record is refused.
+    await writeFile(organization, (await readFile(organization, 'utf8')).replace('  meetingKinds: [月度协商会]\n', ''));
+    const refused = await report(['validate', '2024', '--format', 'json'], { cwd });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('meetingKinds');
   });
 
   it("keeps a ledger's checked rows: the same messages at the same cells, and an entry forged with a matching digest is what is read", async () => {
