@@ -8,7 +8,7 @@ import type { Figures, RecordKind, RecordValue, YearRecords } from '../domain/re
 import { RECORD_KINDS } from '../domain/registry.js';
 import { conventionsOf } from '../domain/conventions.js';
 import { withoutAbsentColumns } from './absent.js';
-import { settleShares, sum } from '../domain/groups.js';
+import { exclusive, isExclusive, settleShares, sum } from '../domain/groups.js';
 
 export interface YearFigures {
   year: number;
@@ -46,8 +46,59 @@ const computed = new WeakMap<YearRecords, YearFigures>();
 
 export function yearFigures(year: YearRecords): YearFigures {
   let figures = computed.get(year);
-  if (!figures) computed.set(year, (figures = computeYear(year)));
+  if (!figures) computed.set(year, (figures = keptFigures(year) ?? computeYear(year)));
   return figures;
+}
+
+/**
+ * The figures an earlier run counted from the same records, from the parse cache (see
+ * YearRecords.figuresBefore), when what it gives has their shape; else undefined, and the figures
+ * counted now are kept for the next run. Which groupings are exclusive (their shares balance to
+ * 100%: domain/groups.ts) is a mark beside the figures, not in them: it is kept as their paths.
+ */
+function keptFigures(year: YearRecords): YearFigures | undefined {
+  const before = year.figuresBefore;
+  if (!before) return undefined;
+  const found = before.find();
+  if (isKeptFigures(found, year.year)) {
+    const marked = markedExclusive(found);
+    if (marked) return marked;
+  }
+  const figures = computeYear(year);
+  const exclusivePaths: string[][] = [];
+  const walk = (node: unknown, at: string[]) => {
+    if (node === null || typeof node !== 'object') return;
+    if (isExclusive(node)) exclusivePaths.push(at);
+    for (const [key, value] of Object.entries(node)) walk(value, [...at, key]);
+  };
+  walk(figures, []);
+  before.keep({ figures, exclusive: exclusivePaths } satisfies KeptFigures);
+  return figures;
+}
+
+interface KeptFigures {
+  figures: YearFigures;
+  /** The paths of the exclusive groupings. */
+  exclusive: string[][];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The shape of kept figures: the year's, its members or null, an object for every kind of record, and the exclusive groupings' paths. */
+function isKeptFigures(data: unknown, year: number): data is KeptFigures {
+  if (!isObject(data) || !isObject(data.figures) || !Array.isArray(data.exclusive)) return false;
+  const f = data.figures;
+  return f.year === year && (f.members === null || isObject(f.members)) && RECORD_KINDS.every((k) => isObject(f[k.key])) && data.exclusive.every((p) => Array.isArray(p) && p.every((k) => typeof k === 'string'));
+}
+
+/** The kept figures with their exclusive groupings marked again; undefined when a path leads to no grouping. */
+function markedExclusive(kept: KeptFigures): YearFigures | undefined {
+  for (const path of kept.exclusive) {
+    const node = path.reduce<unknown>((n, key) => (isObject(n) && Object.hasOwn(n, key) ? n[key] : undefined), kept.figures);
+    if (!isObject(node)) return undefined;
+    exclusive(node);
+  }
+  return kept.figures;
 }
 
 export function computeYear(year: YearRecords): YearFigures {

@@ -50,6 +50,15 @@ export interface YearRecords {
    * ledgers: the figures that need it are missing (compute/absent.ts).
    */
   absent?: Record<string, Record<string, { column: string; file: string; sheet: string }>>;
+  /**
+   * With a parse cache, for a year whose checked records are kept (validate/kept-year.ts): the
+   * figures an earlier run counted from the same records (they depend on nothing else), and where
+   * this run's are kept for the next (compute/figures.ts checks what it is given).
+   */
+  figuresBefore?: {
+    find(): unknown;
+    keep(figures: unknown): void;
+  };
 }
 
 /** Whether figures are a year's or a term's (several years' records counted together). */

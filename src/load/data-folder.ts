@@ -31,14 +31,14 @@ export interface LoadedFolder {
   prose: Map<string, ProseFile>;
   /**
    * With a parse cache, when every YAML file and ledger of the folder has an entry name (a
-   * digest of its bytes): what checking the year's records gave an earlier run whose files were
-   * these, with the same settings (`inputs`: the year and the organisation's settings as JSON),
-   * and where this run's is kept for the next. What is kept is checked by the validate stage
-   * (validate/kept-year.ts).
+   * digest of its bytes): what an earlier run whose files were these made of them with the same
+   * settings (`inputs`: the year and the organisation's settings as JSON), and where this run's is
+   * kept for the next. `what`: the year's checked records (validate/kept-year.ts), or the figures
+   * counted from them (compute/figures.ts); each is checked by the stage that made it.
    */
   checkedBefore?: {
-    find(inputs: string): unknown;
-    keep(inputs: string, checked: unknown): void;
+    find(what: 'records' | 'figures', inputs: string): unknown;
+    keep(what: 'records' | 'figures', inputs: string, made: unknown): void;
   };
 }
 
@@ -178,8 +178,8 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
     const parts = (inputs: string) => [inputs, JSON.stringify(files)];
     const present = (data: unknown): data is unknown => data !== undefined;
     loaded.checkedBefore = {
-      find: (inputs) => cache.find('checked-year', parts(inputs), present),
-      keep: (inputs, checked) => cache.keep('checked-year', parts(inputs), checked),
+      find: (what, inputs) => cache.find(`year-${what}`, parts(inputs), present),
+      keep: (what, inputs, made) => cache.keep(`year-${what}`, parts(inputs), made),
     };
   }
   return loaded;

@@ -9,6 +9,7 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { RECORD_KINDS } from '../domain/registry.js';
 import type { Organization } from '../domain/organization.js';
+import type { YearRecords } from '../domain/record-kind.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { LoadedFolder } from '../load/data-folder.js';
 import { everyOf, isMessageOf, isObject, isString } from '../load/kept-shape.js';
@@ -31,13 +32,22 @@ interface KeptYear {
  */
 export function checkedYear(folder: LoadedFolder, year: number, organization: Organization | undefined, vocabulary: Vocabulary): { checked: CheckedYear; found: Diagnostic[] } {
   const inputs = JSON.stringify([year, organization ?? null, vocabulary]);
-  const kept = folder.checkedBefore?.find(inputs);
-  if (isKeptYear(kept, folder.yaml.length)) return { checked: yearFromParts(kept.yaml, folder, year, organization, vocabulary), found: kept.found };
+  const before = folder.checkedBefore;
+  // The figures counted from records that are kept are kept with them, by the same files and
+  // settings. Not enumerable: records made from these by spreading them (a term's) are others.
+  const withFigures = (checked: CheckedYear): CheckedYear => {
+    const figuresBefore: YearRecords['figuresBefore'] = before && { find: () => before.find('figures', inputs), keep: (figures) => before.keep('figures', inputs, figures) };
+    Object.defineProperty(checked.records, 'figuresBefore', { value: figuresBefore, enumerable: false });
+    return checked;
+  };
+  const kept = before?.find('records', inputs);
+  if (isKeptYear(kept, folder.yaml.length)) return { checked: withFigures(yearFromParts(kept.yaml, folder, year, organization, vocabulary)), found: kept.found };
   const yaml = checkYamlFiles(folder, organization, vocabulary);
   const checked = yearFromParts(yaml, folder, year, organization, vocabulary);
   const found = onePerProblemInSheets([...checked.diagnostics, ...crossCheck(checked.records)], checked.headerRows);
-  if (!hasErrors(found) && folder.yaml.every((f) => f.diagnostics.length === 0)) folder.checkedBefore?.keep(inputs, { yaml, found } satisfies KeptYear);
-  return { checked, found };
+  if (!before || hasErrors(found) || folder.yaml.some((f) => f.diagnostics.length > 0)) return { checked, found };
+  before.keep('records', inputs, { yaml, found } satisfies KeptYear);
+  return { checked: withFigures(checked), found };
 }
 
 const KIND_KEYS = new Set(RECORD_KINDS.map((k) => k.key));

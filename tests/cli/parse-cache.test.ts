@@ -34,6 +34,7 @@ const entries = async (out: string) => (await readdir(path.join(out, CACHE_FOLDE
 /** How the payloads of two kinds of entry begin: a YAML file's value, and a year's checked records. */
 const YAML_VALUE = '{"clean":true,"value":';
 const CHECKED_YEAR = '{"yaml":{"records":';
+const YEAR_FIGURES = '{"figures":{"year":2023,';
 
 /** The entry whose payload holds `text` (and begins with `start`, when given): [file, header, payload]. */
 async function entryHolding(out: string, text: string, start = ''): Promise<[string, string, string]> {
@@ -85,18 +86,19 @@ describe('the parse cache', () => {
     expect(kept.length).toBeGreaterThanOrEqual(8);
     expect(await build(mine, out)).toEqual(reference);
     expect(await entries(out)).toEqual(kept);
-    // A comment added to one file: its entry is new, and so is the entry of its year's checked
-    // records (found by the year's files); the others serve.
+    // A comment added to one file: its entry is new, and so are the entries of its year's checked
+    // records and figures (found by the year's files); the others serve.
     await appendFile(path.join(mine, '2023', 'meetings.yaml'), '# 已核对\n');
     expect(await build(mine, out)).toEqual(reference);
-    expect((await entries(out)).length).toBe(kept.length + 2);
+    expect((await entries(out)).length).toBe(kept.length + 3);
   });
 
   it('is read: an entry forged with a matching digest changes the report (so a damaged one must be refused)', async () => {
     const out = await tempDir();
     await build(data, out);
-    // The year's checked records, kept, are read instead of the file's value: without them, the value is read.
+    // The year's checked records and figures, kept, are read instead of the file's value: without them, the value is read.
     expect((await removeEntries(out, CHECKED_YEAR)).length).toBe(2);
+    expect((await removeEntries(out, '{"figures":')).length).toBe(2);
     const [file, header, payload] = await entryHolding(out, MEETINGS_2023, YAML_VALUE);
     await writeFile(file, forgedEntry(header, payload.replace(STANDING, '"kind":"主席会议"')));
     const served = await build(data, out);
@@ -113,17 +115,21 @@ describe('the parse cache', () => {
     await writeFile(valueFile, forgedValue);
     expect(await build(data, out)).toEqual(reference);
     expect(await readFile(valueFile, 'utf8')).toBe(forgedValue);
-    // The checked records forged: the report counts what they say (so they are what the build used).
+    // The checked records forged: the report counts what they say (so they are what the build
+    // used), once the figures kept with them, found by the same files, are counted again.
+    await removeEntries(out, YEAR_FIGURES);
     await writeFile(yearFile, forgedEntry(yearHeader, yearPayload.replace(STANDING, '"kind":"主席会议"')));
     expect((await build(data, out)).get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
     // A record placed in a file the folder does not have (its index past the last): refused, the
     // records checked again from the files' values, here the forged one.
+    await removeEntries(out, YEAR_FIGURES);
     await writeFile(yearFile, forgedEntry(yearHeader, yearPayload.replace(/^\{"yaml":\{"records":\[\["(\w+)",\d+,/, '{"yaml":{"records":[["$1",99,')));
     expect((await build(data, out)).get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
-    // That run kept what it checked, from the forged value. With the value as it was and no checked
-    // records kept, the outputs are the reference's again, and the checked records are kept afresh.
+    // That run kept what it checked and counted, from the forged value. With the value as it was and
+    // no checked records or figures kept, the outputs are the reference's again, and the checked records are kept afresh.
     await writeFile(valueFile, `${valueHeader}\n${valuePayload}`);
     await removeEntries(out, CHECKED_YEAR);
+    await removeEntries(out, YEAR_FIGURES);
     expect(await build(data, out)).toEqual(reference);
     expect(await readFile(yearFile, 'utf8')).toBe(`${yearHeader}\n${yearPayload}`);
   });
@@ -213,6 +219,25 @@ describe('the parse cache', () => {
     await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(wrong).digest('hex') })}\n${wrong}`);
     expect(await build(data, out)).toEqual(reference);
     expect((await readFile(file, 'utf8')).endsWith(payload)).toBe(true);
+  });
+
+  it("keeps a year's figures with its checked records: read, with its exclusive groupings marked again, refused when a mark leads nowhere", async () => {
+    const out = await tempDir();
+    await build(data, out);
+    const [file, header, payload] = await entryHolding(out, '', YEAR_FIGURES);
+    // The exclusive groupings' shares balance to 100% (the report's 占…% of 办理结果): with their marks they are read as they were made.
+    expect(payload).toContain('["proposals","byResult"]');
+    expect(await build(data, out)).toEqual(reference);
+    // The proposals received (提案232件), forged with a matching digest: the report prints the forged
+    // number (so the kept figures are what the build used).
+    const forged = payload.replace('"proposals":{"total":232,', '"proposals":{"total":9999,');
+    expect(forged).not.toBe(payload);
+    await writeFile(file, forgedEntry(header, forged));
+    expect((await build(data, out)).get('report.md')?.toString()).toContain('提案9999件');
+    // A mark whose path leads to no grouping: refused, the figures counted again and kept afresh.
+    await writeFile(file, forgedEntry(header, payload.replace('["proposals","byResult"]', '["proposals","byNothing"]')));
+    expect(await build(data, out)).toEqual(reference);
+    expect(await readFile(file, 'utf8')).toBe(`${header}\n${payload}`);
   });
 
   it("serves a year's checked records with the same warnings at the same places, and checks them again when the settings change", async () => {
