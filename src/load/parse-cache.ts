@@ -13,10 +13,11 @@
  *
  * Entries are written atomically (temporary file, then rename), only when the run asks (a build
  * that wrote its outputs, a validate into a cache folder that exists), and the folder is kept
- * under MAX_CACHE_BYTES by removing the oldest entries.
+ * under its bound by removing the oldest entries, looked at once enough has been written since the
+ * last time (pruneDue).
  */
 import { nodeCrypto } from '../node-builtins.js';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +25,10 @@ import { fileURLToPath } from 'node:url';
 export const CACHE_FOLDER = '.report-cache';
 const FORMAT = 1;
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
-const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/** The folder's bound, and what is written between two prunings of it (see pruneDue). */
+const LIMITS = { maxBytes: 256 * 1024 * 1024, pruneAfter: 16 * 1024 * 1024 };
+/** The file that counts what was written since the folder was last pruned. */
+const WRITTEN_FILE = 'written-since-pruned';
 const ENTRY = /^[0-9a-f]{64}\.json$/;
 
 /**
@@ -70,8 +74,9 @@ export class ParseCache {
    */
   constructor(
     readonly folder: string,
-    private readonly options: { create: boolean } = { create: true },
+    private readonly options: { create: boolean; limits?: typeof LIMITS } = { create: true },
   ) {}
+
 
   private folderFound: boolean | undefined;
 
@@ -180,7 +185,9 @@ export class ParseCache {
     try {
       if (this.options.create) mkdirSync(this.folder, { recursive: true });
       else if (!statSync(this.folder).isDirectory()) return;
+      let written = 0;
       for (const [key, payload] of this.pending) {
+        written += payload.length;
         const header = JSON.stringify({ format: FORMAT, key, sha256: nodeCrypto().createHash('sha256').update(payload).digest('hex') });
         const target = path.join(this.folder, `${key}.json`);
         const temporary = `${target}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
@@ -192,13 +199,33 @@ export class ParseCache {
         }
       }
       this.pending.clear();
-      this.prune();
+      if (this.pruneDue(written)) this.prune();
     } catch {
       // An unwritable output folder: the run's outputs report it; the cache stays as it was.
     }
   }
 
-  /** Keeps the folder under MAX_CACHE_BYTES: the oldest entries go first. */
+  /**
+   * Whether the folder is to be pruned after `written` more characters of entries: when what was
+   * written since it last was passes `pruneAfter` (counted in WRITTEN_FILE). Looking at every entry
+   * took a run that wrote a few entries into a folder of some hundreds longer than its own work on
+   * them; so the folder can grow past `maxBytes` by `pruneAfter` (and the last run's entries), and
+   * no further. A count that cannot be read is a prune.
+   */
+  private pruneDue(written: number): boolean {
+    const file = path.join(this.folder, WRITTEN_FILE);
+    let before = Number.NaN;
+    try {
+      before = Number(readFileSync(file, 'utf8'));
+    } catch {
+      // No count yet: a new folder, or one an earlier version wrote.
+    }
+    const due = !Number.isSafeInteger(before) || before < 0 || before + written > (this.options.limits ?? LIMITS).pruneAfter;
+    writeFileSync(file, String(due ? 0 : before + written));
+    return due;
+  }
+
+  /** Keeps the folder under `maxBytes`: the oldest entries go first. */
   private prune(): void {
     const entries = readdirSync(this.folder)
       .filter((name) => ENTRY.test(name))
@@ -210,7 +237,7 @@ export class ParseCache {
     let total = 0;
     for (const entry of entries) {
       total += entry.size;
-      if (total > MAX_CACHE_BYTES) rmSync(path.join(this.folder, entry.name), { force: true });
+      if (total > (this.options.limits ?? LIMITS).maxBytes) rmSync(path.join(this.folder, entry.name), { force: true });
     }
   }
 }
