@@ -120,14 +120,15 @@ function warnings(year: YearRecords, figures: YearFigures, previous: YearFigures
     // Top-level counts and rates of a kind only (`proposals.total`): groups and single records move for their own reasons.
     for (const { name, kind, value: now } of kindNumbers(figures)) {
       if (warned.has(name)) continue;
-      // A kind with no records this year yet (a new year, a totals-only office) is not a change in its figures.
-      if ((year.records[kind] ?? []).length === 0) continue;
       const then = kindNumber(previous, kind, name.slice(kind.length + 1));
       if (then === undefined) continue;
       const rate = /Rate$/.test(name);
       // From 0 there is no factor: last year may simply not have kept the field.
       const jump = rate ? Math.abs(now - then) * 100 > POINTS : then >= MIN_COUNT && (now === 0 || now / then > FACTOR || then / now > FACTOR);
       if (!jump) continue;
+      // A kind with no records this year yet (a new year, a totals-only office) is not a change in its
+      // figures. Asked last: a year whose figures were kept reads its records only for a warning.
+      if ((year.records[kind] ?? []).length === 0) continue;
       const { words, location } = recordsWords(name, year);
       out.push(diagnostic('implausibleChange', { name, label: label(name), value: shown(name, now), previous: shown(name, then), records: words }, location));
     }

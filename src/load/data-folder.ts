@@ -33,12 +33,12 @@ export interface LoadedFolder {
    * With a parse cache, when every YAML file and ledger of the folder has an entry name (a
    * digest of its bytes): what an earlier run whose files were these made of them with the same
    * settings (`inputs`: the year and the organisation's settings as JSON), and where this run's is
-   * kept for the next. `what`: the year's checked records (validate/kept-year.ts), or the figures
-   * counted from them (compute/figures.ts); each is checked by the stage that made it.
+   * kept for the next. `what`: the year's checks and its checked records (validate/kept-year.ts),
+   * or the figures counted from them (compute/figures.ts); each is checked by the stage that made it.
    */
   checkedBefore?: {
-    find(what: 'records' | 'figures', inputs: string): unknown;
-    keep(what: 'records' | 'figures', inputs: string, made: unknown): void;
+    find(what: 'checks' | 'records' | 'figures', inputs: string): unknown;
+    keep(what: 'checks' | 'records' | 'figures', inputs: string, made: unknown): void;
   };
 }
 

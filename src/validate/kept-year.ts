@@ -1,10 +1,12 @@
 /**
- * A year's records checked by an earlier run, kept in the parse cache (load/parse-cache.ts): what
- * the year's YAML files gave, checked (year.ts, YamlPart: each record with its place), and the
- * problems of the year's checks, found by the year's files (each by its entry's name) and the
- * organisation's settings, on which nothing else the checks do depends. A run whose files are as
- * they were takes them instead of checking every record again, and reads none of the files' values
- * (load/yaml.ts, heldValue). Origins are made again from the places.
+ * A year's records checked by an earlier run, kept in the parse cache (load/parse-cache.ts), found
+ * by the year's files (each by its entry's name) and the organisation's settings, on which
+ * nothing else the checks do depends. Two entries: the checks (the year's problems, its sitting,
+ * the lists written empty: small, read first) and the records (what the year's YAML files gave,
+ * checked: year.ts, YamlPart, each record with its place), read only when something asks for a
+ * record. A run whose files are as they were takes them instead of checking every record again,
+ * and reads none of the files' values (load/yaml.ts, heldValue); a clean year's validate reads
+ * not even its records, as its figures are kept too. Origins are made again from the places.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { RECORD_KINDS } from '../domain/registry.js';
@@ -12,16 +14,29 @@ import type { Organization } from '../domain/organization.js';
 import type { YearRecords } from '../domain/record-kind.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { LoadedFolder } from '../load/data-folder.js';
-import { everyOf, isMessageOf, isObject, isString } from '../load/kept-shape.js';
+import { everyOf, isCount, isMessageOf, isObject, isString } from '../load/kept-shape.js';
 import { crossCheck } from './cross-check.js';
 import { onePerProblemInSheets } from './sheet-problems.js';
-import { checkYamlFiles, yearFromParts, type CheckedYear, type YamlPart } from './year.js';
+import { checkYamlFiles, yearFromParts, yearParts, type CheckedYear, type YamlPart } from './year.js';
 
-/** What the parse cache keeps of a checked year. */
-interface KeptYear {
+/** What the parse cache keeps of a checked year's records: what its YAML files gave, checked. */
+interface KeptRecords {
   yaml: YamlPart;
+}
+
+/**
+ * What the parse cache keeps of a checked year's checks, apart from its records: a run reads this
+ * first, and the records only when something asks for them (a clean year's report asks for none:
+ * its figures are kept too, compute/figures.ts).
+ */
+interface KeptChecks extends Pick<YamlPart, 'sitting' | 'emptyLists' | 'sittingFiles'> {
   /** The year's problems, as checkSource reports them (validate/source.ts). */
   found: Diagnostic[];
+  /** The problems of the year's files and rows, before the cross-record checks (CheckedYear.diagnostics). */
+  diagnostics: Diagnostic[];
+  headerRows: Array<[string, number]>;
+  /** The columns no ledger of the year has (YearRecords.absent): the proposal report asks for them. */
+  absent: NonNullable<YearRecords['absent']>;
 }
 
 /**
@@ -40,14 +55,59 @@ export function checkedYear(folder: LoadedFolder, year: number, organization: Or
     Object.defineProperty(checked.records, 'figuresBefore', { value: figuresBefore, enumerable: false });
     return checked;
   };
-  const kept = before?.find('records', inputs);
-  if (isKeptYear(kept, folder.yaml.length)) return { checked: withFigures(yearFromParts(kept.yaml, folder, year, organization, vocabulary)), found: kept.found };
+  const files = folder.yaml.length;
+  const checks = before?.find('checks', inputs);
+  if (before && isKeptChecks(checks, files)) {
+    // The records as the checks found them: kept, or, should their entry be gone or damaged, checked again from the same files.
+    const records = heldRecords(year, organization, vocabulary, checks.absent, () => {
+      const kept = before.find('records', inputs);
+      if (isKeptRecords(kept, files)) return yearFromParts(kept.yaml, folder, year, organization, vocabulary).records;
+      const yaml = checkYamlFiles(folder, organization, vocabulary);
+      before.keep('records', inputs, { yaml } satisfies KeptRecords);
+      return yearFromParts(yaml, folder, year, organization, vocabulary).records;
+    });
+    const checked: CheckedYear = { records, ...yearParts(checks, folder), headerRows: new Map(checks.headerRows), diagnostics: checks.diagnostics };
+    return { checked: withFigures(checked), found: checks.found };
+  }
   const yaml = checkYamlFiles(folder, organization, vocabulary);
   const checked = yearFromParts(yaml, folder, year, organization, vocabulary);
   const found = onePerProblemInSheets([...checked.diagnostics, ...crossCheck(checked.records)], checked.headerRows);
   if (!before || hasErrors(found) || folder.yaml.some((f) => f.diagnostics.length > 0)) return { checked, found };
-  before.keep('records', inputs, { yaml, found } satisfies KeptYear);
+  before.keep('records', inputs, { yaml } satisfies KeptRecords);
+  const { sitting, emptyLists, sittingFiles } = yaml;
+  const absent = checked.records.absent ?? {};
+  before.keep('checks', inputs, { found, diagnostics: checked.diagnostics, sitting, emptyLists, sittingFiles, headerRows: [...checked.headerRows], absent } satisfies KeptChecks);
   return { checked: withFigures(checked), found };
+}
+
+/**
+ * A year's records made when first asked for (`make`): the year, organisation, vocabulary and
+ * absent columns at once, every other part from what `make` gives, once.
+ */
+function heldRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary, absent: YearRecords['absent'], make: () => YearRecords): YearRecords {
+  let made: YearRecords | undefined;
+  const records = () => (made ??= make());
+  return {
+    year,
+    organization,
+    vocabulary,
+    get records() {
+      return records().records;
+    },
+    get totals() {
+      return records().totals;
+    },
+    get members() {
+      return records().members;
+    },
+    get origins() {
+      return records().origins;
+    },
+    get refusedIds() {
+      return records().refusedIds;
+    },
+    absent,
+  } as YearRecords;
 }
 
 const KIND_KEYS = new Set(RECORD_KINDS.map((k) => k.key));
@@ -56,20 +116,38 @@ const isMessage = isMessageOf(['error', 'warning', 'info']);
 const fileIndex = (files: number) => (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < files;
 const isTuple = (v: unknown, length: number): v is unknown[] => Array.isArray(v) && v.length === length;
 
-/** Whether what the cache gave back has a kept year's shape, for a folder of `files` YAML files; anything else is a miss, and the year is checked again. */
-export function isKeptYear(data: unknown, files: number): data is KeptYear {
-  if (!isObject(data) || !isObject(data.yaml) || !everyOf(data.found, isMessage)) return false;
+const single = (inFolder: (v: unknown) => boolean) => (v: unknown) => v === null || (isTuple(v, 2) && inFolder(v[0]) && isObject(v[1]));
+
+/** Whether what the cache gave back has the shape of a kept year's records, for a folder of `files` YAML files; anything else is a miss, and the year is checked again. */
+export function isKeptRecords(data: unknown, files: number): data is KeptRecords {
+  if (!isObject(data) || !isObject(data.yaml)) return false;
   const y = data.yaml;
   const inFolder = fileIndex(files);
-  const single = (v: unknown) => v === null || (isTuple(v, 2) && inFolder(v[0]) && isObject(v[1]));
   return (
     everyOf(y.records, (r) => isTuple(r, 4) && isString(r[0]) && KIND_KEYS.has(r[0]) && inFolder(r[1]) && Number.isInteger(r[2]) && (r[2] as number) >= 0 && isObject(r[3])) &&
     everyOf(y.totals, (t) => isTuple(t, 3) && isString(t[0]) && inFolder(t[1]) && isObject(t[2])) &&
-    single(y.members) &&
-    single(y.sitting) &&
-    everyOf(y.emptyLists, (e) => isTuple(e, 2) && isString(e[0]) && KIND_KEYS.has(e[0]) && inFolder(e[1])) &&
-    everyOf(y.sittingFiles, inFolder) &&
+    single(inFolder)(y.members) &&
     everyOf(y.refused, isString) &&
-    everyOf(y.diagnostics, isMessage)
+    everyOf(y.diagnostics, isMessage) &&
+    isKeptParts(y, files)
   );
+}
+
+/** Whether what the cache gave back has the shape of a kept year's checks, for a folder of `files` YAML files. */
+export function isKeptChecks(data: unknown, files: number): data is KeptChecks {
+  return (
+    isObject(data) &&
+    everyOf(data.found, isMessage) &&
+    everyOf(data.diagnostics, isMessage) &&
+    everyOf(data.headerRows, (h) => isTuple(h, 2) && isString(h[0]) && isCount(h[1])) &&
+    isObject(data.absent) &&
+    Object.values(data.absent).every((fields) => isObject(fields) && Object.values(fields).every((a) => isObject(a) && isString(a.column) && isString(a.file) && isString(a.sheet))) &&
+    isKeptParts(data, files)
+  );
+}
+
+/** The parts of a year besides its records: the sitting, the lists written empty, the files that write a sitting. */
+function isKeptParts(data: Record<string, unknown>, files: number): boolean {
+  const inFolder = fileIndex(files);
+  return single(inFolder)(data.sitting) && everyOf(data.emptyLists, (e) => isTuple(e, 2) && isString(e[0]) && KIND_KEYS.has(e[0]) && inFolder(e[1])) && everyOf(data.sittingFiles, inFolder);
 }

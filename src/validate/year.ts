@@ -187,19 +187,25 @@ export function checkYamlFiles(folder: LoadedFolder, organization: Organization 
   return part;
 }
 
+/** What a year's YAML files said besides its records: the sitting, the lists written empty, the files that write a sitting. */
+export function yearParts(
+  part: Pick<YamlPart, 'sitting' | 'emptyLists' | 'sittingFiles'>,
+  folder: LoadedFolder,
+): Pick<CheckedYear, 'sitting' | 'sittingOrigin' | 'emptyLists' | 'sittingFiles'> {
+  const fileAt = (index: number) => folder.yaml[index]!.file;
+  return {
+    sitting: part.sitting ? (part.sitting[1] as unknown as Sitting) : undefined,
+    sittingOrigin: part.sitting ? yamlOrigin(fileAt(part.sitting[0]), ['sitting']) : undefined,
+    emptyLists: part.emptyLists.map(([key, file]) => ({ key, origin: yamlOrigin(fileAt(file), [key]) })),
+    sittingFiles: part.sittingFiles.map((index) => folder.yaml[index]!),
+  };
+}
+
 /** The year's records from what its YAML files gave (checked now, or kept), each with its origin, and its ledgers' rows. */
 export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number, organization: Organization | undefined, vocabulary: Vocabulary): CheckedYear {
   const records = emptyYearRecords(year, organization, vocabulary);
   const fileAt = (index: number) => folder.yaml[index]!.file;
-  const checked: CheckedYear = {
-    records,
-    sitting: undefined,
-    sittingOrigin: undefined,
-    emptyLists: part.emptyLists.map(([key, file]) => ({ key, origin: yamlOrigin(fileAt(file), [key]) })),
-    sittingFiles: part.sittingFiles.map((index) => folder.yaml[index]!),
-    headerRows: new Map(),
-    diagnostics: [...part.diagnostics],
-  };
+  const checked: CheckedYear = { records, ...yearParts(part, folder), headerRows: new Map(), diagnostics: [...part.diagnostics] };
   const out = checked.diagnostics;
   const accept = (key: string, record: RecordValue, origin: Origin) => {
     records.records[key]!.push(record);
@@ -207,10 +213,6 @@ export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number
   };
   for (const [key, file, index, record] of part.records) accept(key, record, new ListItemOrigin(fileAt(file), key, index));
   for (const id of part.refused) records.refusedIds.add(id);
-  if (part.sitting) {
-    checked.sitting = part.sitting[1] as unknown as Sitting;
-    checked.sittingOrigin = yamlOrigin(fileAt(part.sitting[0]), ['sitting']);
-  }
   if (part.members) {
     records.members = part.members[1] as YearRecords['members'];
     records.origins.set(part.members[1], yamlOrigin(fileAt(part.members[0]), ['members']));

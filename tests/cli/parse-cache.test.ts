@@ -35,6 +35,7 @@ const entries = async (out: string) => (await readdir(path.join(out, CACHE_FOLDE
 const YAML_VALUE = '{"clean":true,"value":';
 const CHECKED_YEAR = '{"yaml":{"records":';
 const YEAR_FIGURES = '{"figures":{"year":2023,';
+const YEAR_CHECKS = '{"found":[';
 
 /** The entry whose payload holds `text` (and begins with `start`, when given): [file, header, payload]. */
 async function entryHolding(out: string, text: string, start = ''): Promise<[string, string, string]> {
@@ -86,11 +87,11 @@ describe('the parse cache', () => {
     expect(kept.length).toBeGreaterThanOrEqual(8);
     expect(await build(mine, out)).toEqual(reference);
     expect(await entries(out)).toEqual(kept);
-    // A comment added to one file: its entry is new, and so are the entries of its year's checked
-    // records and figures (found by the year's files); the others serve.
+    // A comment added to one file: its entry is new, and so are the entries of its year's checks,
+    // checked records and figures (found by the year's files); the others serve.
     await appendFile(path.join(mine, '2023', 'meetings.yaml'), '# 已核对\n');
     expect(await build(mine, out)).toEqual(reference);
-    expect((await entries(out)).length).toBe(kept.length + 3);
+    expect((await entries(out)).length).toBe(kept.length + 4);
   });
 
   it('is read: an entry forged with a matching digest changes the report (so a damaged one must be refused)', async () => {
@@ -115,10 +116,12 @@ describe('the parse cache', () => {
     await writeFile(valueFile, forgedValue);
     expect(await build(data, out)).toEqual(reference);
     expect(await readFile(valueFile, 'utf8')).toBe(forgedValue);
-    // The checked records forged: the report counts what they say (so they are what the build
-    // used), once the figures kept with them, found by the same files, are counted again.
-    await removeEntries(out, YEAR_FIGURES);
+    // The checked records forged: with the year's checks and figures kept, the build asks for no
+    // record, and the report is as it was; once the figures are counted again, the report counts
+    // what the forged records say (so they are what the build used).
     await writeFile(yearFile, forgedEntry(yearHeader, yearPayload.replace(STANDING, '"kind":"主席会议"')));
+    expect(await build(data, out)).toEqual(reference);
+    await removeEntries(out, YEAR_FIGURES);
     expect((await build(data, out)).get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
     // A record placed in a file the folder does not have (its index past the last): refused, the
     // records checked again from the files' values, here the forged one.
@@ -148,8 +151,10 @@ describe('the parse cache', () => {
     const out = await tempDir();
     await build(data, out);
     const year = _what.includes('kept year');
-    // A file's value is read only when its year's records are checked: without their kept entries, they are.
-    if (!year) await removeEntries(out, CHECKED_YEAR);
+    // A year's records are read only when its figures are counted, and a file's value only when
+    // the records are checked: without the entries kept of them, they are.
+    await removeEntries(out, '{"figures":');
+    if (!year) for (const start of [CHECKED_YEAR, YEAR_CHECKS]) await removeEntries(out, start);
     const [file, header, payload] = await entryHolding(out, _what.includes('workbook') ? '"rows":[[' : MEETINGS_2023, _what.includes('workbook') ? '' : year ? CHECKED_YEAR : YAML_VALUE);
     await writeFile(file, damage(header, payload));
     // A workbook's cells are read only when its rows are checked: without its kept rows, they are.
