@@ -6,21 +6,15 @@
  * format is a writer file and one entry here.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { MadeBefore } from './made-before.js';
 import type { RenderedReport } from './rendered-report.js';
+
+export type { MadeBefore } from './made-before.js';
 
 /** What a writer makes of a rendered report: the file's content, or the problems that kept it from being made. */
 export interface Written {
   content?: string | Uint8Array;
   diagnostics?: Diagnostic[];
-}
-
-/**
- * What earlier builds made, kept in the parse cache's folder (load/parse-cache.ts): found by the
- * digest of exactly the inputs a writer was given, checked when read, plain data only.
- */
-export interface MadeBefore {
-  find<T>(kind: string, inputs: string, valid: (data: unknown) => data is T): T | undefined;
-  keep(kind: string, inputs: string, made: unknown): void;
 }
 
 export type Writer = (report: RenderedReport, madeBefore?: MadeBefore) => Promise<Written> | Written;
@@ -67,7 +61,7 @@ export const FORMATS = {
         const found = madeBefore?.find('docx', inputs, isKeptDocx);
         if (found) return { content: Buffer.from(found.docx, 'base64') };
         const { renderDocxReusing } = await import('./docx/render-docx.js');
-        const content = await renderDocxReusing(report.document, report.layout, made, inputs);
+        const content = await renderDocxReusing(report.document, report.layout, made, inputs, madeBefore);
         madeBefore?.keep('docx', inputs, { docx: Buffer.from(content).toString('base64') });
         return { content };
       };

@@ -210,6 +210,42 @@ describe('the parse cache', () => {
     expect(edited).toEqual(await build(mine, await tempDir(), '--no-cache'));
   });
 
+  it("keeps the Word document's parts that do not change with the data, deflated: read after an edit, refused when damaged", async () => {
+    const mine = await tempDir('report-cache-data-');
+    await cp(data, mine, { recursive: true });
+    const out = await tempDir();
+    const meetings = path.join(mine, '2023', 'meetings.yaml');
+    let suggestions = 6;
+    /** An edit the report shows, each time a document no other build of this process made (it keeps the last one it made). */
+    const edit = async () => {
+      const text = await readFile(meetings, 'utf8');
+      await writeFile(meetings, text.replace(`提升政务服务效能\n    suggestions: ${suggestions}\n`, `提升政务服务效能\n    suggestions: ${(suggestions += 11)}\n`));
+    };
+    await edit();
+    await build(mine, out);
+    const [file, header, payload] = await entryHolding(out, '{"parts":[["[Content_Types].xml",');
+    // Every part but the report's text.
+    expect(payload).toContain('"word/styles.xml"');
+    expect(payload).not.toContain('"word/document.xml"');
+    /** The CRC-32 the document's central directory gives word/styles.xml. */
+    const stylesCrc = (docx: Buffer) => {
+      // A central directory entry: its CRC-32 at 16, its name at 46.
+      const name = docx.indexOf('word/styles.xml', docx.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])));
+      return docx.readUInt32LE(name - 46 + 16);
+    };
+    const styles = JSON.parse(payload).parts.find((p: unknown[]) => p[0] === 'word/styles.xml');
+    expect(stylesCrc(reference.get('report.docx')!)).toBe(styles[1]);
+    // Forged with a matching digest (the styles' CRC-32 said to be 12345): the document made after an edit says it.
+    await writeFile(file, forgedEntry(header, payload.replace(`["word/styles.xml",${styles[1]},`, '["word/styles.xml",12345,')));
+    await edit();
+    expect(stylesCrc((await build(mine, out)).get('report.docx')!)).toBe(12345);
+    // A CRC-32 past 32 bits: refused, the parts deflated again, as a build without the cache makes them, and kept afresh.
+    await writeFile(file, forgedEntry(header, payload.replace(`["word/styles.xml",${styles[1]},`, '["word/styles.xml",4294967296,')));
+    await edit();
+    expect(await build(mine, out)).toEqual(await build(mine, await tempDir(), '--no-cache'));
+    expect(await readFile(file, 'utf8')).toBe(`${header}\n${payload}`);
+  });
+
   it("keeps the document's blocks parsed from the report's Markdown: read, checked, refused when damaged", async () => {
     const out = await tempDir();
     await build(data, out);

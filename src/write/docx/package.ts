@@ -2,7 +2,8 @@
 // core.xml is written from meta.date, and the package is zipped with every entry dated meta.date,
 // a fixed compression level and a fixed entry order (zip.ts).
 import { escapeXml } from '../../xml.js';
-import { zipEntries } from './zip.js';
+import type { MadeBefore } from '../made-before.js';
+import { deflateEntries, zipDeflated, zipEntries } from './zip.js';
 
 export interface CoreProperties {
   title: string;
@@ -44,16 +45,53 @@ export function coreXml(meta: CoreProperties): string {
 const entryRank = (path: string): number => (path === '[Content_Types].xml' ? 0 : path === '_rels/.rels' ? 1 : 2);
 const byEntryOrder = (a: string, b: string): number => entryRank(a) - entryRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 
-/** Zips a package's parts deterministically, every entry dated `date` (YYYY-MM-DD). */
-export function zipPackage(parts: ReadonlyMap<string, string | Uint8Array>, date: string): Uint8Array {
+/** The part that holds the report's text: the one part an edit of the data changes. */
+const DOCUMENT_PART = 'word/document.xml';
+
+/**
+ * Zips a package's parts deterministically, every entry dated `date` (YYYY-MM-DD). With
+ * `madeBefore`, the parts besides the report's text (styles, theme, footers, settings…: they
+ * change with the layout, not with the data) are taken deflated as an earlier build kept them
+ * when they are exactly the same, and kept when they are not: deflating them, a dozen small
+ * parts, cost a build after an edit more than deflating the text.
+ */
+export function zipPackage(parts: ReadonlyMap<string, string | Uint8Array>, date: string, madeBefore?: MadeBefore): Uint8Array {
   const { year, month, day } = parseIsoDate(date);
   // An MS-DOS date (the time is midnight): the same in every time zone.
   if (year > 2099) throw new RangeError(`renderDocx: a zip cannot date its entries after 2099, got "${date}"`);
   const dosDateTime = ((year - 1980) << 25) | (month << 21) | (day << 16);
   const encoder = new TextEncoder();
-  const entries = [...parts.keys()].sort(byEntryOrder).map((name) => {
+  const names = [...parts.keys()].sort(byEntryOrder);
+  const entries = names.map((name) => {
     const data = parts.get(name)!;
     return { name, data: typeof data === 'string' ? encoder.encode(data) : data };
   });
-  return zipEntries(entries, dosDateTime);
+  if (!madeBefore) return zipEntries(entries, dosDateTime);
+  const fixed = names.filter((name) => name !== DOCUMENT_PART);
+  const inputs = JSON.stringify(fixed.map((name) => [name, textOf(parts.get(name)!)]));
+  const found = madeBefore.find('docx-parts', inputs, isKeptParts);
+  const before = found && found.parts.length === fixed.length && found.parts.every(([name], i) => name === fixed[i]) ? new Map(found.parts.map(([name, crc, size, base64]) => [name, { name, crc, size, compressed: Buffer.from(base64, 'base64') }])) : undefined;
+  const deflated = deflateEntries(entries, before);
+  if (!before) madeBefore.keep('docx-parts', inputs, { parts: deflated.filter((e) => e.name !== DOCUMENT_PART).map((e) => [e.name, e.crc, e.size, Buffer.from(e.compressed).toString('base64')]) });
+  return zipDeflated(deflated, dosDateTime);
+}
+
+/** A part as text for the key of kept parts (a binary part, which no package has yet, as base64). */
+const textOf = (part: string | Uint8Array): string => (typeof part === 'string' ? part : `base64:${Buffer.from(part).toString('base64')}`);
+
+/** Kept deflated parts: [name, CRC-32 of the data, its size, the deflated bytes as base64] each. */
+function isKeptParts(data: unknown): data is { parts: Array<[string, number, number, string]> } {
+  const parts = (data as { parts?: unknown } | null)?.parts;
+  return (
+    Array.isArray(parts) &&
+    parts.every(
+      (p) =>
+        Array.isArray(p) &&
+        p.length === 4 &&
+        typeof p[0] === 'string' &&
+        Number.isInteger(p[1]) && p[1] >= 0 && p[1] <= 0xffffffff &&
+        Number.isInteger(p[2]) && p[2] >= 0 &&
+        typeof p[3] === 'string' && p[3].length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(p[3]),
+    )
+  );
 }

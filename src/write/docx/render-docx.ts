@@ -8,6 +8,7 @@ import { footersXml } from './footer.js';
 import { documentGrid, type DocumentGrid } from './document-grid.js';
 import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
+import type { MadeBefore } from '../made-before.js';
 import { withProseMarks } from './marks.js';
 import type { ProseMark } from '../../render/prose-marks.js';
 import { PARAGRAPH_STYLE_IDS, stylesXml, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
@@ -148,11 +149,11 @@ export function finishParts(parts: Map<string, string | Uint8Array>, doc: Report
   return parts;
 }
 
-/** `marks`: where the prose's blocks and figures stand, kept in the document as bookmarks (see marks.ts). */
-export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = []): Promise<Uint8Array> {
+/** `marks`: where the prose's blocks and figures stand, kept in the document as bookmarks (see marks.ts); `madeBefore`: the parts an earlier build deflated (package.ts). */
+export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = [], madeBefore?: MadeBefore): Promise<Uint8Array> {
   parseIsoDate(doc.meta.date); // fail before doing the work
   const scripted = layoutForScript(layout, doc.meta.script);
-  return zipPackage(finishParts(documentParts(doc, scripted), doc, scripted, marks), doc.meta.date);
+  return zipPackage(finishParts(documentParts(doc, scripted), doc, scripted, marks), doc.meta.date, madeBefore);
 }
 
 /**
@@ -166,9 +167,9 @@ let last: { key: string; bytes: Uint8Array } | undefined;
  * renderDocx, reusing the previous result when the inputs are the same (compared as JSON: plain
  * data only); `key`, their JSON when the caller has made it already.
  */
-export async function renderDocxReusing(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = [], key = JSON.stringify([doc, layout, marks])): Promise<Uint8Array> {
+export async function renderDocxReusing(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = [], key = JSON.stringify([doc, layout, marks]), madeBefore?: MadeBefore): Promise<Uint8Array> {
   if (last?.key === key) return last.bytes.slice();
-  const bytes = await renderDocx(doc, layout, marks);
+  const bytes = await renderDocx(doc, layout, marks, madeBefore);
   last = { key, bytes: bytes.slice() };
   return bytes;
 }

@@ -47,20 +47,42 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+/** An entry as the zip holds it: its data deflated, with the data's CRC-32 and size. */
+export interface DeflatedEntry {
+  name: string;
+  compressed: Uint8Array;
+  crc: number;
+  size: number;
+}
+
 /**
- * A zip of `entries` in their order, each deflated and dated `dosDateTime` (MS-DOS date in the
- * high 16 bits, time in the low), with fflate's header fields: version 2.0, no extra fields, the
- * UTF-8 flag on names that are not ASCII.
+ * `entries` deflated, in their order; an entry found in `before` (by name: the caller knows its
+ * data is the same) is taken as it is.
  */
-export function zipEntries(entries: readonly ZipEntry[], dosDateTime: number): Uint8Array {
+export function deflateEntries(entries: readonly ZipEntry[], before?: ReadonlyMap<string, DeflatedEntry>): DeflatedEntry[] {
   const used: Deflated[] = [];
+  const made = entries.map(({ name, data }) => before?.get(name) ?? { name, compressed: deflated(data, used), crc: crc32(data), size: data.length });
+  remembered = used;
+  return made;
+}
+
+/** A zip of `entries` in their order, each deflated and dated `dosDateTime` (zipDeflated). */
+export function zipEntries(entries: readonly ZipEntry[], dosDateTime: number): Uint8Array {
+  return zipDeflated(deflateEntries(entries), dosDateTime);
+}
+
+/**
+ * A zip of deflated `entries` in their order, dated `dosDateTime` (MS-DOS date in the high 16
+ * bits, time in the low), with fflate's header fields: version 2.0, no extra fields, the UTF-8
+ * flag on names that are not ASCII.
+ */
+export function zipDeflated(entries: readonly DeflatedEntry[], dosDateTime: number): Uint8Array {
   const encoder = new TextEncoder();
-  const files = entries.map(({ name, data }) => {
+  const files = entries.map(({ name, compressed, crc, size }) => {
     const nameBytes = encoder.encode(name);
     if (nameBytes.length > 65535) throw new RangeError(`zip: entry name too long: ${name.slice(0, 40)}…`);
-    return { nameBytes, utf8: nameBytes.length !== name.length, compressed: deflated(data, used), crc: crc32(data), size: data.length };
+    return { nameBytes, utf8: nameBytes.length !== name.length, compressed, crc, size };
   });
-  remembered = used;
   const localSize = files.reduce((n, f) => n + 30 + f.nameBytes.length + f.compressed.length, 0);
   const centralSize = files.reduce((n, f) => n + 46 + f.nameBytes.length, 0);
   const out = new Uint8Array(localSize + centralSize + 22);
