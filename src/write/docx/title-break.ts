@@ -10,7 +10,7 @@
 //      longer, or each shorter, than the one above) or a diamond (longer, then shorter);
 //   5. lines as even as possible; of two equally even choices, the longer first line.
 import type { Inline } from '../blocks.js';
-import { gaps } from './title-gaps.js';
+import { gaps, type Gap } from './title-gaps.js';
 
 /** How a line is measured: the type area's width and the paragraph's size and tracking (points). */
 export interface LineMeasure {
@@ -140,7 +140,12 @@ function better(a: Arrangement, b: Arrangement, at: Lines): boolean {
   const sa = spread(a.starts, at);
   const sb = spread(b.starts, at);
   if (Math.abs(sa - sb) > 1e-6) return sa < sb;
-  return at.count(a.starts[0]!, at.end(a.starts, 0)) > at.count(b.starts[0]!, at.end(b.starts, 0));
+  const fa = at.count(a.starts[0]!, at.end(a.starts, 0));
+  const fb = at.count(b.starts[0]!, at.end(b.starts, 0));
+  if (fa !== fb) return fa > fb;
+  // Alike in every other way: the earlier turns, whatever order the search met them in.
+  for (let i = 0; i < a.starts.length; i++) if (a.starts[i] !== b.starts[i]) return a.starts[i]! < b.starts[i]!;
+  return false;
 }
 
 /** The search is exhaustive over the gaps; this bounds it for pathological input (a very long
@@ -180,11 +185,17 @@ function searchLines(title: string, m: LineMeasure): string[] {
     }
     // Prune: more word breaks or (with as many) more lines than the best cannot win.
     if (best && (wordBreaks > best.wordBreaks || (wordBreaks === best.wordBreaks && best.badShape === 0 && starts.length + 2 > best.starts.length))) return;
+    // The turns that fit, the cheapest and the longest line first: a good arrangement is found at
+    // once, and the bounds above cut most of the rest (the bundled report's title took 1,721 steps
+    // in the order of the title, 21 in this one).
+    const next: Gap[] = [];
     for (const gap of all) {
       if (gap.at <= start) continue;
       if (at.width(start, gap.at) > m.widthPt + 1e-6) break;
-      search(gap.at, [...starts, start], wordBreaks + (gap.cost === 2 ? 1 : 0), placeBreaks + (gap.cost === 1 ? 1 : 0));
+      next.push(gap);
     }
+    next.sort((a, b) => a.cost - b.cost || b.at - a.at);
+    for (const gap of next) search(gap.at, [...starts, start], wordBreaks + (gap.cost === 2 ? 1 : 0), placeBreaks + (gap.cost === 1 ? 1 : 0));
   };
   search(0, [], 0, 0);
   return best ? at.text(best.starts) : [title];

@@ -52,7 +52,12 @@ const MAX_STEPS = 200_000;
 
 /** The lines a title should be set in, or `[title]` when it fits on one line. */
 export function titleLines(title: string, m: LineMeasure): string[] {
-  if (lineWidthPt(title, m) <= m.widthPt + 1e-6) return [title];
+  return searchedLines(title, m).lines;
+}
+
+/** titleLines, and whether the search went through every arrangement (it stops at MAX_STEPS, keeping the best found so far). */
+export function searchedLines(title: string, m: LineMeasure): { lines: string[]; complete: boolean } {
+  if (lineWidthPt(title, m) <= m.widthPt + 1e-6) return { lines: [title], complete: true };
   const all = gaps(title);
   let best: Arrangement | undefined;
   let steps = 0;
@@ -75,6 +80,6 @@ export function titleLines(title: string, m: LineMeasure): string[] {
     }
   };
   search(0, [], 0, 0);
-  return best?.lines ?? [title];
+  return { lines: best?.lines ?? [title], complete: steps <= MAX_STEPS };
 }
 
