@@ -65,13 +65,20 @@ function keptFigures(year: YearRecords): YearFigures | undefined {
     if (marked) return marked;
   }
   const figures = computeYear(year);
+  // Groupings are objects under objects (proposals.byCategory): lists (of titles…) are not looked into.
   const exclusivePaths: string[][] = [];
-  const walk = (node: unknown, at: string[]) => {
-    if (node === null || typeof node !== 'object') return;
-    if (isExclusive(node)) exclusivePaths.push(at);
-    for (const [key, value] of Object.entries(node)) walk(value, [...at, key]);
+  const at: string[] = [];
+  const walk = (node: Record<string, unknown>) => {
+    if (isExclusive(node)) exclusivePaths.push([...at]);
+    for (const key in node) {
+      const value = node[key];
+      if (!isObject(value)) continue;
+      at.push(key);
+      walk(value);
+      at.pop();
+    }
   };
-  walk(figures, []);
+  walk(figures);
   before.keep({ figures, exclusive: exclusivePaths } satisfies KeptFigures);
   return figures;
 }
