@@ -2,11 +2,12 @@
  * A year's records checked by an earlier run, kept in the parse cache (load/parse-cache.ts), found
  * by the year's files (each by its entry's name) and the organisation's settings, on which
  * nothing else the checks do depends. Two entries: the checks (the year's problems, its sitting,
- * the lists written empty: small, read first) and the records (what the year's YAML files gave,
- * checked: year.ts, YamlPart, each record with its place), read only when something asks for a
- * record. A run whose files are as they were takes them instead of checking every record again,
- * and reads none of the files' values (load/yaml.ts, heldValue); a clean year's validate reads
- * not even its records, as its figures are kept too. Origins are made again from the places.
+ * the lists written empty: small, kept by the run that checks the year, read first) and the
+ * records (what the year's YAML files gave, checked: year.ts, YamlPart, each record with its
+ * place), kept and read only when something asks for a record. A run whose files are as they were
+ * takes them instead of checking every record again, and reads none of the files' values
+ * (load/yaml.ts, heldValue); a clean year's validate reads not even its records, as its figures
+ * are kept too. Origins are made again from the places.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { RECORD_KINDS } from '../domain/registry.js';
@@ -58,7 +59,8 @@ export function checkedYear(folder: LoadedFolder, year: number, organization: Or
   const files = folder.yaml.length;
   const checks = before?.find('checks', inputs);
   if (before && isKeptChecks(checks, files)) {
-    // The records as the checks found them: kept, or, should their entry be gone or damaged, checked again from the same files.
+    // The records as the checks found them: kept, or checked again from the same files (and kept)
+    // by the first run that asks for them, or when their entry is damaged.
     const records = heldRecords(year, organization, vocabulary, checks.absent, () => {
       const kept = before.find('records', inputs);
       if (isKeptRecords(kept, files)) return yearFromParts(kept.yaml, folder, year, organization, vocabulary).records;
@@ -73,7 +75,9 @@ export function checkedYear(folder: LoadedFolder, year: number, organization: Or
   const checked = yearFromParts(yaml, folder, year, organization, vocabulary);
   const found = onePerProblemInSheets([...checked.diagnostics, ...crossCheck(checked.records)], checked.headerRows);
   if (!before || hasErrors(found) || folder.yaml.some((f) => f.diagnostics.length > 0)) return { checked, found };
-  before.keep('records', inputs, { yaml } satisfies KeptRecords);
+  // The records are kept by the first run served by these checks that asks for them (above), not
+  // here: a clean year's report asks for none, and writing a national year's records (60,000 of
+  // them, 9 MB of JSON) cost a validate after an edit a quarter of its time.
   const { sitting, emptyLists, sittingFiles } = yaml;
   const absent = checked.records.absent ?? {};
   before.keep('checks', inputs, { found, diagnostics: checked.diagnostics, sitting, emptyLists, sittingFiles, headerRows: [...checked.headerRows], absent } satisfies KeptChecks);
