@@ -9,6 +9,7 @@ import { RECORD_KINDS } from '../domain/registry.js';
 import { conventionsOf } from '../domain/conventions.js';
 import { withoutAbsentColumns } from './absent.js';
 import { exclusive, isExclusive, settleShares, sum } from '../domain/groups.js';
+import { everyOf, isObject, isString } from '../load/kept-shape.js';
 
 export interface YearFigures {
   year: number;
@@ -89,13 +90,11 @@ interface KeptFigures {
   exclusive: string[][];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** The shape of kept figures: the year's, its members or null, an object for every kind of record, and the exclusive groupings' paths. */
 function isKeptFigures(data: unknown, year: number): data is KeptFigures {
-  if (!isObject(data) || !isObject(data.figures) || !Array.isArray(data.exclusive)) return false;
+  if (!isObject(data) || !isObject(data.figures)) return false;
   const f = data.figures;
-  return f.year === year && (f.members === null || isObject(f.members)) && RECORD_KINDS.every((k) => isObject(f[k.key])) && data.exclusive.every((p) => Array.isArray(p) && p.every((k) => typeof k === 'string'));
+  return f.year === year && (f.members === null || isObject(f.members)) && RECORD_KINDS.every((k) => isObject(f[k.key])) && everyOf(data.exclusive, (p) => everyOf(p, isString));
 }
 
 /** The kept figures with their exclusive groupings marked again; undefined when a path leads to no grouping. */

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { entryKind, listFolder } from './files.js';
 import { readProse, type ProseFile } from './markdown-prose.js';
 import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
-import type { ParseCache } from './parse-cache.js';
+import { unchecked, type ParseCache } from './parse-cache.js';
 import { heldValue, parseYaml, type ParsedYaml } from './yaml.js';
 import type { BuildSession } from '../session.js';
 import { readFile } from './text-file.js';
@@ -176,9 +176,8 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
   const files = [...loaded.yaml.map((f) => [f.file.display, f.digest]), ...loaded.workbooks.map((w) => [w.display, w.digest])];
   if (cache && files.every(([, digest]) => digest !== undefined)) {
     const parts = (inputs: string) => [inputs, JSON.stringify(files)];
-    const present = (data: unknown): data is unknown => data !== undefined;
     loaded.checkedBefore = {
-      find: (what, inputs) => cache.find(`year-${what}`, parts(inputs), present),
+      find: (what, inputs) => cache.find(`year-${what}`, parts(inputs), unchecked),
       keep: (what, inputs, made) => cache.keep(`year-${what}`, parts(inputs), made),
     };
   }

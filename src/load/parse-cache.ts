@@ -57,6 +57,12 @@ function isPlainData(value: unknown, depth = 0): boolean {
   return true;
 }
 
+/**
+ * For `find` by a stage that checks what it is given itself (a workbook's kept rows, a year's kept
+ * checks: validate/): anything read back is handed on.
+ */
+export const unchecked = (data: unknown): data is unknown => data !== undefined;
+
 /** What an entry is found by: a file's content, or several parts (a file's bytes and the settings reading them used). */
 type Content = string | Uint8Array | ReadonlyArray<string | Uint8Array>;
 
@@ -76,7 +82,6 @@ export class ParseCache {
     readonly folder: string,
     private readonly options: { create: boolean; limits?: typeof LIMITS } = { create: true },
   ) {}
-
 
   private folderFound: boolean | undefined;
 

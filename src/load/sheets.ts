@@ -5,7 +5,7 @@
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isKeptMessages, isKeptWorkbook, keptWorkbook, workbookFromKept } from './cached-workbook.js';
-import type { ParseCache } from './parse-cache.js';
+import { unchecked, type ParseCache } from './parse-cache.js';
 import { readProblem } from './read-problem.js';
 import { readRegularFile, sameBytes } from './files.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet, type Workbook } from './spreadsheet/index.js';
@@ -58,16 +58,19 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
       sink.push(readProblem(read, file.display, 'sheet'));
       continue;
     }
-    const parse = () => (cache ? cachedWorkbook(cache, read.bytes, file.display) : readWorkbook(read.bytes, file.display));
+    // The file's bytes hashed once: their digest stands for them in the keys of everything kept of them.
+    const digest = cache?.digest('workbook-bytes', read.bytes);
+    const parse = () => (cache && digest !== undefined ? cachedWorkbook(cache, digest, read.bytes, file.display) : readWorkbook(read.bytes, file.display));
     const workbook = session ? earlier(workbookMemo(session).get(file.display, () => ({ bytes: read.bytes, workbook: parse() })), read.bytes, parse) : parse();
     appendAll(sink, workbook.diagnostics);
     // What was kept is checked by the stage that knows its shape (validate/sheet-records.ts).
-    const present = (data: unknown): data is unknown => data !== undefined;
-    const checkedBefore = cache && {
-      find: (inputs: string) => cache.find('sheet-rows', [read.bytes, inputs], present, file.display),
-      keep: (inputs: string, rows: unknown) => cache.keep('sheet-rows', [read.bytes, inputs], rows, file.display),
-    };
-    const digest = cache?.digest('workbook-bytes', read.bytes);
+    const checkedBefore =
+      cache && digest !== undefined
+        ? {
+            find: (inputs: string) => cache.find('sheet-rows', [digest, inputs], unchecked, file.display),
+            keep: (inputs: string, rows: unknown) => cache.keep('sheet-rows', [digest, inputs], rows, file.display),
+          }
+        : undefined;
     out.push({
       display: file.display,
       ...(digest !== undefined ? { digest } : {}),
@@ -86,28 +89,28 @@ export function readSheets(files: ReadonlyArray<{ path: string; display: string 
  * A workbook from the parse cache: what reading it said, and its cells when asked for; on a miss,
  * read (and kept, in the form the cache keeps, when it has no errors).
  */
-function cachedWorkbook(cache: ParseCache, bytes: Uint8Array, display: string): HeldWorkbook {
-  const said = cache.find('workbook-messages', bytes, isKeptMessages, display);
+function cachedWorkbook(cache: ParseCache, digest: string, bytes: Uint8Array, display: string): HeldWorkbook {
+  const said = cache.find('workbook-messages', digest, isKeptMessages, display);
   if (said) {
     let sheets: Sheet[] | undefined;
     return {
       diagnostics: said.diagnostics,
       get sheets() {
-        return (sheets ??= cachedCells(cache, bytes, display).sheets);
+        return (sheets ??= cachedCells(cache, digest, bytes, display).sheets);
       },
     };
   }
-  const workbook = cachedCells(cache, bytes, display);
-  if (!hasErrors(workbook.diagnostics)) cache.keep('workbook-messages', bytes, { diagnostics: workbook.diagnostics }, display);
+  const workbook = cachedCells(cache, digest, bytes, display);
+  if (!hasErrors(workbook.diagnostics)) cache.keep('workbook-messages', digest, { diagnostics: workbook.diagnostics }, display);
   return workbook;
 }
 
 /** A workbook's cells from the parse cache, in the form it keeps (cached-workbook.ts), or read (and kept when it has no errors). */
-function cachedCells(cache: ParseCache, bytes: Uint8Array, display: string): Workbook {
-  const kept = cache.find('workbook', bytes, isKeptWorkbook, display);
+function cachedCells(cache: ParseCache, digest: string, bytes: Uint8Array, display: string): Workbook {
+  const kept = cache.find('workbook', digest, isKeptWorkbook, display);
   if (kept) return workbookFromKept(kept);
   const workbook = readWorkbook(bytes, display);
-  if (!hasErrors(workbook.diagnostics)) cache.keep('workbook', bytes, keptWorkbook(workbook), display);
+  if (!hasErrors(workbook.diagnostics)) cache.keep('workbook', digest, keptWorkbook(workbook), display);
   return workbook;
 }
 

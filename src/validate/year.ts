@@ -90,8 +90,8 @@ export function checkYamlFiles(folder: LoadedFolder, organization: Organization 
   const singleFrom = new Map<YearSingleKey, string>();
   const totalsFrom = new Map<string, string>();
   const refuse = (item: unknown) => {
-    const id = (item as { id?: unknown } | null)?.id;
-    if (typeof id === 'string' || typeof id === 'number') part.refused.push(String(id));
+    const id = refusedId(item);
+    if (id !== undefined) part.refused.push(id);
   };
   folder.yaml.forEach((parsed, fileIndex) => {
     const { file, value } = parsed;
@@ -187,6 +187,12 @@ export function checkYamlFiles(folder: LoadedFolder, organization: Organization 
   return part;
 }
 
+/** The id a refused record was written with, if it has one: a reference to it is not reported a second time. */
+function refusedId(item: unknown): string | undefined {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
 /** What a year's YAML files said besides its records: the sitting, the lists written empty, the files that write a sitting. */
 export function yearParts(
   part: Pick<YamlPart, 'sitting' | 'emptyLists' | 'sittingFiles'>,
@@ -230,8 +236,8 @@ export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number
     for (const [sheet, row] of rows.headerRows) checked.headerRows.set(`${workbook.display}\u0000${sheet}`, row);
     for (const { kind, record, origin } of rows.records) accept(kind, record, origin);
     for (const item of rows.refused) {
-      const id = (item as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' || typeof id === 'number') records.refusedIds.add(String(id));
+      const id = refusedId(item);
+      if (id !== undefined) records.refusedIds.add(id);
     }
   }
   records.absent = absentColumns(coverage, fromYaml, vocabulary, organization);

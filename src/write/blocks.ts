@@ -60,8 +60,11 @@ export interface ReportDocument {
   meta: DocumentMeta;
 }
 
+/** The text of runs, line breaks left out. */
+export const plainText = (inlines: readonly Inline[]): string => inlines.map((i) => (i.type === 'text' ? i.text : '')).join('');
+
 /** The report's `# ` title as plain text, if it has one. */
 export function documentTitle(blocks: readonly Block[]): string | undefined {
   const title = blocks.find((b): b is ParagraphBlock => b.type === 'paragraph' && b.kind === 'title');
-  return title ? title.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('') : undefined;
+  return title ? plainText(title.inlines) : undefined;
 }

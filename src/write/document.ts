@@ -13,6 +13,7 @@ export { toMarkdown } from './clean-markdown.js';
 
 export type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, DocumentMeta, ReportDocument } from './blocks.js';
 import type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, ReportDocument } from './blocks.js';
+import { plainText } from './blocks.js';
 
 const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation', 'caption'] as const;
 /** Roles whose class is not the kind's own name. */
@@ -88,8 +89,6 @@ function readInlines(inline: Token, prefix = ''): Inline[] {
   }
   return out;
 }
-
-const plainText = (inlines: Inline[]): string => inlines.map((i) => (i.type === 'text' ? i.text : '')).join('');
 
 /** A short line naming a table (附表：…, 提案分类统计表) read as its caption without a {.caption}. */
 function isTableLabel(block: Block | undefined): block is ParagraphBlock {

@@ -32,6 +32,7 @@ const named = (ext: string) => (name: string) => `${name}.${ext}`;
 
 /** A kept Word document: base64 of a zip (its first bytes the zip's local header, PK\x03\x04). */
 function isKeptDocx(data: unknown): data is { docx: string } {
+  // Checked here, not with load/kept-shape.ts: this table is read by --help and --version, which load nothing more.
   const docx = (data as { docx?: unknown } | null)?.docx;
   return typeof docx === 'string' && docx.startsWith('UEsDB') && /^[A-Za-z0-9+/]+={0,2}$/.test(docx);
 }

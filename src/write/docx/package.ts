@@ -2,6 +2,7 @@
 // core.xml is written from meta.date, and the package is zipped with every entry dated meta.date,
 // a fixed compression level and a fixed entry order (zip.ts).
 import { escapeXml } from '../../xml.js';
+import { everyOf, isBase64, isObject, isString } from '../../load/kept-shape.js';
 import type { MadeBefore } from '../made-before.js';
 import { deflateEntries, zipDeflated, zipEntries } from './zip.js';
 
@@ -70,7 +71,9 @@ export function zipPackage(parts: ReadonlyMap<string, string | Uint8Array>, date
   const fixed = names.filter((name) => name !== DOCUMENT_PART);
   const inputs = JSON.stringify(fixed.map((name) => [name, textOf(parts.get(name)!)]));
   const found = madeBefore.find('docx-parts', inputs, isKeptParts);
-  const before = found && found.parts.length === fixed.length && found.parts.every(([name], i) => name === fixed[i]) ? new Map(found.parts.map(([name, crc, size, base64]) => [name, { name, crc, size, compressed: Buffer.from(base64, 'base64') }])) : undefined;
+  // Kept for exactly these parts, in this order; else a miss.
+  const matches = found !== undefined && found.parts.length === fixed.length && found.parts.every(([name], i) => name === fixed[i]);
+  const before = matches ? new Map(found.parts.map(([name, crc, size, base64]) => [name, { name, crc, size, compressed: Buffer.from(base64, 'base64') }])) : undefined;
   const deflated = deflateEntries(entries, before);
   if (!before) madeBefore.keep('docx-parts', inputs, { parts: deflated.filter((e) => e.name !== DOCUMENT_PART).map((e) => [e.name, e.crc, e.size, Buffer.from(e.compressed).toString('base64')]) });
   return zipDeflated(deflated, dosDateTime);
@@ -81,17 +84,6 @@ const textOf = (part: string | Uint8Array): string => (typeof part === 'string' 
 
 /** Kept deflated parts: [name, CRC-32 of the data, its size, the deflated bytes as base64] each. */
 function isKeptParts(data: unknown): data is { parts: Array<[string, number, number, string]> } {
-  const parts = (data as { parts?: unknown } | null)?.parts;
-  return (
-    Array.isArray(parts) &&
-    parts.every(
-      (p) =>
-        Array.isArray(p) &&
-        p.length === 4 &&
-        typeof p[0] === 'string' &&
-        Number.isInteger(p[1]) && p[1] >= 0 && p[1] <= 0xffffffff &&
-        Number.isInteger(p[2]) && p[2] >= 0 &&
-        typeof p[3] === 'string' && p[3].length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(p[3]),
-    )
-  );
+  const isPart = (p: unknown) => Array.isArray(p) && p.length === 4 && isString(p[0]) && Number.isInteger(p[1]) && p[1] >= 0 && p[1] <= 0xffffffff && Number.isInteger(p[2]) && p[2] >= 0 && isBase64(p[3]);
+  return isObject(data) && everyOf(data.parts, isPart);
 }

@@ -1,12 +1,12 @@
 // How wide and how aligned each column of a statistics table is, shared by the DOCX, HTML and PDF writers
 // (without the docx library, which only the DOCX writer loads).
 import type { TableBlock, TableCell } from '../document.js';
+import { plainText } from '../blocks.js';
 import type { Alignment, Layout } from '../../domain/layout.js';
 import { isWide } from './title-break.js';
 import { ptToTwips } from './units.js';
 
-const cellText = (cell: TableCell | undefined): string =>
-  (cell?.inlines ?? []).map((i) => (i.type === 'text' ? i.text : '')).join('').trim();
+const cellText = (cell: TableCell | undefined): string => plainText(cell?.inlines ?? []).trim();
 
 /** A figure as statistics tables hold them: 116, 116件, 61.4%, 100余篇, 25件次, —. */
 const FIGURE = /^([-+]?[0-9０-９][0-9０-９,，.．]*\s*(%|％|‰)?\s*[余多]?[\u4e00-\u9fff]{0,2}|[—–-]{1,2})$/u;

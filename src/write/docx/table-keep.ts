@@ -3,13 +3,14 @@
 // page break (a header and one row at a page foot is a layout error). Row heights are estimated
 // from the text's width in its column at the table's fixed line spacing.
 import type { TableBlock, TableCell } from '../document.js';
+import { plainText } from '../blocks.js';
 import type { Layout } from '../../domain/layout.js';
 
 /** Rows a body row before a page break must at least bring with the header. */
 export const ROWS_BEFORE_BREAK = 3;
 
 const cellEm = (cell: TableCell | undefined): number =>
-  [...(cell?.inlines ?? []).map((i) => (i.type === 'text' ? i.text : '')).join('')].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.5), 0);
+  [...plainText(cell?.inlines ?? [])].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.5), 0);
 
 /** Lines of the tallest cell of a row, given the columns' widths in points less the cells' margins. */
 function rowLines(cells: readonly TableCell[], widthsPt: readonly number[], sizePt: number): number {
