@@ -219,7 +219,7 @@ describe('the parse cache', () => {
     expect(edited).toEqual(await build(mine, await tempDir(), '--no-cache'));
   });
 
-  it("keeps the Word document's parts that do not change with the data, deflated: read after an edit, refused when damaged", async () => {
+  it('keeps the pieces the Word document was deflated in: a build after an edit deflates the pieces around it, takes the rest as kept, refuses them damaged', async () => {
     const mine = await tempDir('report-cache-data-');
     await cp(data, mine, { recursive: true });
     const out = await tempDir();
@@ -230,29 +230,44 @@ describe('the parse cache', () => {
       const text = await readFile(meetings, 'utf8');
       await writeFile(meetings, text.replace(`提升政务服务效能\n    suggestions: ${suggestions}\n`, `提升政务服务效能\n    suggestions: ${(suggestions += 11)}\n`));
     };
+    type Piece = [string, number, number, string];
+    const keptPieces = async () => {
+      const [file, header, payload] = await entryHolding(out, '{"pieces":[["');
+      return { file, header, payload, pieces: JSON.parse(payload).pieces as Piece[] };
+    };
     await edit();
     await build(mine, out);
-    const [file, header, payload] = await entryHolding(out, '{"parts":[["[Content_Types].xml",');
-    // Every part but the report's text.
-    expect(payload).toContain('"word/styles.xml"');
-    expect(payload).not.toContain('"word/document.xml"');
+    const first = await keptPieces();
+    // An edit of one figure: one or two pieces of the report's text are new, the others (and every other part's) as kept.
+    await edit();
+    await build(mine, out);
+    const second = await keptPieces();
+    expect(second.file).toBe(first.file);
+    const fresh = second.pieces.filter(([digest]) => !first.pieces.some(([d]) => d === digest));
+    expect(fresh.length).toBeGreaterThanOrEqual(1);
+    expect(fresh.length).toBeLessThanOrEqual(2);
+    expect(second.pieces.length).toBeGreaterThan(10);
     /** The CRC-32 the document's central directory gives word/styles.xml. */
     const stylesCrc = (docx: Buffer) => {
       // A central directory entry: its CRC-32 at 16, its name at 46.
       const name = docx.indexOf('word/styles.xml', docx.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])));
       return docx.readUInt32LE(name - 46 + 16);
     };
-    const styles = JSON.parse(payload).parts.find((p: unknown[]) => p[0] === 'word/styles.xml');
-    expect(stylesCrc(reference.get('report.docx')!)).toBe(styles[1]);
+    // word/styles.xml is one piece: its CRC-32 is the part's.
+    const styles = second.pieces.find((p) => p[2] === stylesCrc(reference.get('report.docx')!))!;
+    expect(styles).toBeDefined();
     // Forged with a matching digest (the styles' CRC-32 said to be 12345): the document made after an edit says it.
-    await writeFile(file, forgedEntry(header, payload.replace(`["word/styles.xml",${styles[1]},`, '["word/styles.xml",12345,')));
+    await writeFile(second.file, forgedEntry(second.header, second.payload.replace(`"${styles[0]}",${styles[1]},${styles[2]},`, `"${styles[0]}",${styles[1]},12345,`)));
     await edit();
     expect(stylesCrc((await build(mine, out)).get('report.docx')!)).toBe(12345);
-    // A CRC-32 past 32 bits: refused, the parts deflated again, as a build without the cache makes them, and kept afresh.
-    await writeFile(file, forgedEntry(header, payload.replace(`["word/styles.xml",${styles[1]},`, '["word/styles.xml",4294967296,')));
+    // A CRC-32 past 32 bits: refused, every piece deflated again, as a build without the cache makes them, and kept afresh.
+    const third = await keptPieces();
+    await writeFile(third.file, forgedEntry(third.header, third.payload.replace(`,12345,`, ',4294967296,')));
     await edit();
     expect(await build(mine, out)).toEqual(await build(mine, await tempDir(), '--no-cache'));
-    expect(await readFile(file, 'utf8')).toBe(`${header}\n${payload}`);
+    const fourth = await keptPieces();
+    expect(fourth.payload).not.toContain('4294967296');
+    expect(fourth.pieces.find((p) => p[0] === styles[0])?.[2]).toBe(styles[2]);
   });
 
   it("keeps the document's blocks parsed from the report's Markdown: read, checked, refused when damaged", async () => {

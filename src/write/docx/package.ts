@@ -1,10 +1,11 @@
 // Makes the DOCX package byte-stable: the same Markdown, meta and layout always give the same bytes.
 // core.xml is written from meta.date, and the package is zipped with every entry dated meta.date,
-// a fixed compression level and a fixed entry order (zip.ts).
+// the same deflate of each piece wherever it is made, and a fixed entry order (zip.ts).
 import { escapeXml } from '../../xml.js';
 import { everyOf, isBase64, isObject, isString } from '../../load/kept-shape.js';
 import type { MadeBefore } from '../made-before.js';
-import { deflateEntries, zipDeflated, zipEntries } from './zip.js';
+import { nodeCrypto } from '../../node-builtins.js';
+import { zipEntries } from './zip.js';
 
 export interface CoreProperties {
   title: string;
@@ -46,15 +47,13 @@ export function coreXml(meta: CoreProperties): string {
 const entryRank = (path: string): number => (path === '[Content_Types].xml' ? 0 : path === '_rels/.rels' ? 1 : 2);
 const byEntryOrder = (a: string, b: string): number => entryRank(a) - entryRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 
-/** The part that holds the report's text: the one part an edit of the data changes. */
-const DOCUMENT_PART = 'word/document.xml';
-
 /**
  * Zips a package's parts deterministically, every entry dated `date` (YYYY-MM-DD). With
- * `madeBefore`, the parts besides the report's text (styles, theme, footers, settings…: they
- * change with the layout, not with the data) are taken deflated as an earlier build kept them
- * when they are exactly the same, and kept when they are not: deflating them, a dozen small
- * parts, cost a build after an edit more than deflating the text.
+ * `madeBefore`, the pieces an earlier build of this report deflated (zip.ts) are taken as it kept
+ * them, found by the digest of their bytes, and this build's pieces are kept when any is new: a
+ * build after an edit deflates the pieces of the report's text around the edit, not the styles,
+ * theme, footers and settings, nor the rest of the text. The pieces are kept by the report's
+ * title, author and date (core.xml), which an edit of the data leaves as they were.
  */
 export function zipPackage(parts: ReadonlyMap<string, string | Uint8Array>, date: string, madeBefore?: MadeBefore): Uint8Array {
   const { year, month, day } = parseIsoDate(date);
@@ -68,22 +67,39 @@ export function zipPackage(parts: ReadonlyMap<string, string | Uint8Array>, date
     return { name, data: typeof data === 'string' ? encoder.encode(data) : data };
   });
   if (!madeBefore) return zipEntries(entries, dosDateTime);
-  const fixed = names.filter((name) => name !== DOCUMENT_PART);
-  const inputs = JSON.stringify(fixed.map((name) => [name, textOf(parts.get(name)!)]));
-  const found = madeBefore.find('docx-parts', inputs, isKeptParts);
-  // Kept for exactly these parts, in this order; else a miss.
-  const matches = found !== undefined && found.parts.length === fixed.length && found.parts.every(([name], i) => name === fixed[i]);
-  const before = matches ? new Map(found.parts.map(([name, crc, size, base64]) => [name, { name, crc, size, compressed: Buffer.from(base64, 'base64') }])) : undefined;
-  const deflated = deflateEntries(entries, before);
-  if (!before) madeBefore.keep('docx-parts', inputs, { parts: deflated.filter((e) => e.name !== DOCUMENT_PART).map((e) => [e.name, e.crc, e.size, Buffer.from(e.compressed).toString('base64')]) });
-  return zipDeflated(deflated, dosDateTime);
+  const inputs = textOf(parts.get(CORE_PART) ?? '');
+  const kept = new Map((madeBefore.find('docx-pieces', inputs, isKeptPieces)?.pieces ?? []).map(([digest, size, crc, base64]) => [digest, { size, crc, base64 }]));
+  const made = new Map<string, KeptPiece>();
+  let last: { piece: Uint8Array; digest: string } | undefined;
+  // find and made ask for the same piece one after the other: it is hashed once.
+  const digestOf = (piece: Uint8Array) => (last?.piece === piece ? last.digest : (last = { piece, digest: nodeCrypto().createHash('sha256').update(piece).digest('hex') }).digest);
+  const zip = zipEntries(entries, dosDateTime, {
+    find(piece) {
+      const found = kept.get(digestOf(piece));
+      // A kept piece is used for bytes of its length only (the digest names them; the length is a check that costs nothing).
+      return found && found.size === piece.length ? { size: found.size, crc: found.crc, compressed: Buffer.from(found.base64, 'base64') } : undefined;
+    },
+    made(piece, deflated) {
+      const digest = digestOf(piece);
+      made.set(digest, [digest, deflated.size, deflated.crc, Buffer.from(deflated.compressed).toString('base64')]);
+    },
+  });
+  // Kept again when this package's pieces are not the ones kept.
+  if (made.size !== kept.size || [...made.keys()].some((digest) => !kept.has(digest))) madeBefore.keep('docx-pieces', inputs, { pieces: [...made.values()] });
+  return zip;
 }
+
+/** The part whose text names the report (title, author, date): the key the pieces are kept by. */
+const CORE_PART = 'docProps/core.xml';
 
 /** A part as text for the key of kept parts (a binary part, which no package has yet, as base64). */
 const textOf = (part: string | Uint8Array): string => (typeof part === 'string' ? part : `base64:${Buffer.from(part).toString('base64')}`);
 
-/** Kept deflated parts: [name, CRC-32 of the data, its size, the deflated bytes as base64] each. */
-function isKeptParts(data: unknown): data is { parts: Array<[string, number, number, string]> } {
-  const isPart = (p: unknown) => Array.isArray(p) && p.length === 4 && isString(p[0]) && Number.isInteger(p[1]) && p[1] >= 0 && p[1] <= 0xffffffff && Number.isInteger(p[2]) && p[2] >= 0 && isBase64(p[3]);
-  return isObject(data) && everyOf(data.parts, isPart);
+/** A kept piece: [SHA-256 of its bytes, their length, their CRC-32, the deflated piece as base64]. */
+type KeptPiece = [string, number, number, string];
+
+function isKeptPieces(data: unknown): data is { pieces: KeptPiece[] } {
+  const isPiece = (p: unknown) =>
+    Array.isArray(p) && p.length === 4 && isString(p[0]) && /^[0-9a-f]{64}$/.test(p[0]) && Number.isInteger(p[1]) && p[1] >= 0 && Number.isInteger(p[2]) && p[2] >= 0 && p[2] <= 0xffffffff && isBase64(p[3]);
+  return isObject(data) && everyOf(data.pieces, isPiece);
 }
