@@ -298,7 +298,7 @@ await commonJsFile({ entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'] }, 'dist/
     if (scanTemplate(text, BLOCK_HELPERS)) continue;
     const tree = parse(text);
     const prepared = prepareIndexed(tree);
-    if ('refused' in prepared) continue;
+    if ('refused' in prepared || prepared.unrunnable) continue;
     let plain = true;
     const json = JSON.stringify(tree, (key, value) => {
       if (key === 'loc' && position(value)) return [value.start.line, value.start.column, value.end.line, value.end.column];

@@ -21,7 +21,7 @@ import { BLANK, BLOCK_HELPERS, DEFINED, VALUE, callKey, callsOf, describe, prepa
 import { storedTemplate } from '../load/template-trees.js';
 import { CompileFailure, parse } from './template-compile.js';
 import { parseSimple } from './simple-template.js';
-import { runnable, UnrunnableTemplate, type TemplateRun } from './template-run.js';
+import { runnable, type TemplateRun } from './template-run.js';
 import { lineColumn } from '../load/markdown-prose.js';
 import { scanTemplate } from './template-scan.js';
 import { TemplateError, type TemplateProblem } from './template-problem.js';
@@ -187,15 +187,11 @@ export function createEngine(partialNames: () => readonly string[] = () => []): 
     },
   };
   function compileText(text: string, source: string): CompiledTemplate {
-    const { ast, partials, calls } = preparedText(text, source);
+    const { ast, partials, calls, unrunnable } = preparedText(text, source);
     checkPartialReferences(partials, source, partialNames());
-    let template: TemplateRun;
-    try {
-      template = runnable(ast, hb);
-    } catch (error) {
-      if (!(error instanceof UnrunnableTemplate)) throw error;
-      throw new TemplateError({ kind: 'syntax', subject: '', detail: '{{> 片段名}} 之后最多写一个参数（片段使用的数据）', source, line: error.loc.start.line, column: error.loc.start.column + 1 });
-    }
+    // The one form Handlebars' parser takes and its compiler refuses (found when the text was prepared).
+    if (unrunnable) throw new TemplateError({ kind: 'syntax', subject: '', detail: '{{> 片段名}} 之后最多写一个参数（片段使用的数据）', source, line: unrunnable.start.line, column: unrunnable.start.column + 1 });
+    const template = runnable(ast, hb);
     references.set(source, partials);
     return (context, options) => {
       const outermost = budget.depth === 0;
@@ -222,6 +218,8 @@ interface PreparedText {
   partials: PartialReference[];
   /** Wanted only to place a problem: a stored template's are found when first asked for. */
   calls: () => ReadonlyMap<string, Call>;
+  /** Where the text gives a partial more than one argument (template-ast.ts); never in a stored template. */
+  unrunnable?: SourceLoc;
 }
 
 /**
@@ -258,8 +256,8 @@ function preparedText(text: string, source: string): PreparedText {
     const { loc, ...problem } = indexed.refused;
     throw new TemplateError({ ...problem, source, line: loc.start.line, column: loc.start.column + 1 });
   }
-  const { partials, calls } = indexed;
-  return remember(text, { ast, partials, calls: () => calls });
+  const { partials, calls, unrunnable } = indexed;
+  return remember(text, { ast, partials, calls: () => calls, ...(unrunnable ? { unrunnable } : {}) });
 }
 
 function remember(text: string, made: PreparedText): PreparedText {

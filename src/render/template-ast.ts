@@ -182,6 +182,12 @@ export const BLANK = /undefined|NaN|\[object Object\]/;
 export interface Indexed {
   partials: PartialReference[];
   calls: Map<string, Call>;
+  /**
+   * The first `{{> name a b}}` (a partial given more than one argument): Handlebars' parser takes
+   * it and its compiler refuses it. Said after the partials' names are checked (engine.ts), as
+   * Handlebars would.
+   */
+  unrunnable?: SourceLoc;
 }
 
 /**
@@ -197,6 +203,9 @@ export function prepareIndexed(ast: Program): { refused: AstProblem } | Indexed 
       prepareNode(node);
       addPartialReference(node, found.partials);
       addCall(node, found.calls);
+      if (found.unrunnable === undefined && (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && (node as unknown as hbs.AST.PartialStatement).params.length > 1) {
+        found.unrunnable = node.loc as SourceLoc;
+      }
     });
     return found;
   } catch (error) {

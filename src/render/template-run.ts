@@ -50,13 +50,6 @@ interface Env {
 
 const noop: Fn = () => '';
 
-/** A syntax Handlebars accepts but refuses when compiling: said before anything runs. */
-export class UnrunnableTemplate extends Error {
-  constructor(readonly loc: SourceLoc) {
-    super('unrunnable');
-  }
-}
-
 /** Handlebars' property lookup with prototype access denied: only a value's own properties. */
 function lookupProperty(parent: unknown, name: string): unknown {
   const result = (parent as Record<string, unknown>)[name];
@@ -78,7 +71,6 @@ const scoped = (path: PathExpression) => /^\.|this\b/.test(path.original);
 export function runnable(ast: Program, registry: Registry): TemplateRun {
   // Each template has its own stand-in for a missing context, as Handlebars' container does.
   const nullContext = Object.seal({});
-  refuseUnrunnable(ast);
 
   const self = (env: Env) => (env.context !== null && env.context !== undefined ? env.context : nullContext);
 
@@ -230,13 +222,3 @@ function text(value: unknown): string {
   return value === null || value === undefined ? '' : '' + (value as string);
 }
 
-/** The one form Handlebars' compiler refuses that its parser accepts and the checks let through. */
-function refuseUnrunnable(node: unknown): void {
-  if (!node || typeof node !== 'object') return;
-  const n = node as { type?: string; params?: unknown[]; loc?: SourceLoc };
-  if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && (n.params?.length ?? 0) > 1) throw new UnrunnableTemplate(n.loc!);
-  for (const child of Object.values(node)) {
-    if (Array.isArray(child)) child.forEach(refuseUnrunnable);
-    else if (child && typeof child === 'object' && child !== n.loc) refuseUnrunnable(child);
-  }
-}

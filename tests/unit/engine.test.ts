@@ -28,6 +28,13 @@ describe('template engine', () => {
     )(context);
     expect(out).toBe('民生提案116件，占比61.4%，就“甲”“乙”协商');
   });
+  it('refuses a partial given more than one argument, at the first one, after the partials named are found', () => {
+    expect(problem('甲\n{{> opening proposals}}{{> opening proposals information}}', ['opening'])).toMatchObject({ kind: 'syntax', detail: '{{> 片段名}} 之后最多写一个参数（片段使用的数据）', line: 2, column: 24 });
+    expect(problem('{{#each meetings.byTag.民生.topics}}{{> opening this ../organization}}{{/each}}', ['opening'])).toMatchObject({ kind: 'syntax', line: 1, column: 35 });
+    // A partial no folder has is said first, as Handlebars' compiler would.
+    expect(problem('{{> opening proposals information}}{{> closing}}', ['opening'])).toMatchObject({ kind: 'missing-partial', subject: 'closing' });
+    expect(problem('{{> opening proposals}}', ['opening'])).not.toMatchObject({ kind: 'syntax' });
+  });
   it('names a missing figure and its position instead of printing a blank', () => {
     expect(problem('第一行\n共提出提案{{proposals.totl}}件')).toMatchObject({ kind: 'missing-field', subject: 'proposals.totl', line: 2, column: 6 });
     expect(problem('{{proposals.byCategory.教育.count}}')).toMatchObject({ kind: 'missing-field', subject: 'proposals.byCategory.教育.count' });
