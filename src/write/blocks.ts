@@ -60,6 +60,9 @@ export interface ReportDocument {
   meta: DocumentMeta;
 }
 
+/** Wide (CJK) characters: a line break inside a paragraph joins them without a space, Latin text with one. */
+export const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]/u;
+
 /** The text of runs, line breaks left out. */
 export const plainText = (inlines: readonly Inline[]): string => inlines.map((i) => (i.type === 'text' ? i.text : '')).join('');
 

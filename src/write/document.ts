@@ -5,15 +5,14 @@
 // come from the heading level and from markdown-it-attrs classes ({.subtitle}, {.speaker},
 // {.salutation}, {.caption}, {.run-in}).
 import type { Token } from 'markdown-it';
-import type { Alignment, Layout } from '../domain/layout.js';
-import { breakTitle } from './docx/title-break.js';
-import { reportMarkdown as md, WIDE } from './markdown.js';
+import type { Alignment } from '../domain/layout.js';
+import { reportMarkdown as md } from './markdown.js';
 
 export { toMarkdown } from './clean-markdown.js';
 
 export type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, DocumentMeta, ReportDocument } from './blocks.js';
-import type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block, ReportDocument } from './blocks.js';
-import { plainText } from './blocks.js';
+import type { ParagraphKind, RunRole, Inline, ParagraphBlock, TableCell, TableBlock, Block } from './blocks.js';
+import { plainText, WIDE } from './blocks.js';
 
 const ROLE_CLASSES = ['subtitle', 'speaker', 'salutation', 'caption'] as const;
 /** Roles whose class is not the kind's own name. */
@@ -197,23 +196,3 @@ function parseBlocks(markdown: string): Block[] {
 }
 
 export { documentTitle } from './blocks.js';
-
-/** Width of the type area in points. */
-export const typeAreaWidthPt = (layout: Layout): number =>
-  ((layout.page.widthMm - layout.page.marginsMm.left - layout.page.marginsMm.right) * 72) / 25.4;
-
-/**
- * The document with its title and subtitle broken into lines: GB/T 9704 wants a long title turned
- * between words, in a trapezoid or diamond (see title-break.ts). Decided here, once, so that DOCX,
- * HTML and PDF break at the same places; a title or subtitle that already has a break (the
- * template's) is left as written, so calling this twice changes nothing.
- */
-export function breakDisplayLines(doc: ReportDocument, layout: Layout): ReportDocument {
-  const width = typeAreaWidthPt(layout);
-  const blocks = doc.blocks.map((block): Block => {
-    if (block.type !== 'paragraph' || (block.kind !== 'title' && block.kind !== 'subtitle')) return block;
-    const p = layout.paragraphs[block.kind];
-    return { ...block, inlines: breakTitle(block.inlines, { widthPt: width, sizePt: p.sizePt, trackingPt: p.trackingPt }) };
-  });
-  return { ...doc, blocks };
-}

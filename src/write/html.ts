@@ -6,7 +6,8 @@
 // headings kept with what follows, table headers repeated).
 // Pure: no disk, no clock; the same document gives the same bytes. No script, nothing fetched:
 // every text is escaped, and fonts are only named (local()).
-import { breakDisplayLines, type Block, type Inline, type ReportDocument, type TableBlock } from './document.js';
+import type { Block, Inline, ReportDocument, TableBlock } from './blocks.js';
+import { breakDisplayLines } from './display-lines.js';
 import { chineseLanguage, fontChain, layoutForScript } from './docx/fonts.js';
 import { ANNEX_NOTE_HANG_CHARS, DEFAULT_LAYOUT, type Layout, type ParagraphLayout } from '../domain/layout.js';
 import { columnAlignments } from './docx/table-columns.js';

@@ -10,6 +10,3 @@ import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
 export const reportMarkdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false })
   .use(markdownItCjkFriendly)
   .use(markdownItAttrs, { allowedAttributes: ['class'] });
-
-/** Wide (CJK) characters: a line break inside a paragraph joins them without a space, Latin text with one. */
-export const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]/u;

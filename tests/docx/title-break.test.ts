@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakDisplayLines, typeAreaWidthPt, type Inline } from '../../src/write/document.js';
+import type { Inline } from '../../src/write/document.js';
+import { breakDisplayLines, typeAreaWidthPt } from '../../src/write/display-lines.js';
 import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { renderDocx } from '../../src/write/docx/index.js';
 import { breakTitle, libreOfficeLineWidthPt, lineWidthPt, titleLines, type LineMeasure } from '../../src/write/docx/title-break.js';

@@ -1,7 +1,8 @@
 // A long title (a 自治区/自治州 name, 40 characters and more) breaks at the same places in the DOCX,
 // the HTML and the PDF: between words, no line of one or two characters.
 import { describe, expect, it } from 'vitest';
-import { breakDisplayLines, parseReportMarkdown, type ReportDocument } from '../../src/write/document.js';
+import { parseReportMarkdown, type ReportDocument } from '../../src/write/document.js';
+import { breakDisplayLines } from '../../src/write/display-lines.js';
 import { renderDocx } from '../../src/write/docx/index.js';
 import { DEFAULT_LAYOUT } from '../../src/domain/layout.js';
 import { renderHtml } from '../../src/write/html.js';

@@ -2,7 +2,8 @@
 // a paragraph names its paragraph style, a lead sentence or run-in heading its character style, and
 // runs carry no fonts or sizes of their own, so an editor who changes a style in Word restyles the
 // whole document.
-import { typeAreaWidthPt, type Block, type Inline, type ParagraphBlock, type TableBlock, type TableCell as CellBlock } from '../document.js';
+import type { Block, Inline, ParagraphBlock, TableBlock, TableCell as CellBlock } from '../blocks.js';
+import { typeAreaWidthPt } from '../display-lines.js';
 import type { Alignment, Layout, ParagraphLayout } from '../../domain/layout.js';
 import { CELL_MARGIN_TWIPS, columnAlignments, columnWidths } from './table-columns.js';
 import { keepWhole, ROWS_BEFORE_BREAK } from './table-keep.js';

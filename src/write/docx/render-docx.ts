@@ -1,6 +1,7 @@
 // renderDocx: the report document → the bytes of a Word document laid out to GB/T 9704.
 // Pure: no disk, no clock; the same input gives the same bytes.
-import { breakDisplayLines, type ReportDocument } from '../document.js';
+import type { ReportDocument } from '../blocks.js';
+import { breakDisplayLines } from '../display-lines.js';
 import { bodyXml } from './blocks.js';
 import { fontTableXml, withSettings, withTypographyDefaults, withZeroTracking } from './font-table.js';
 import { chineseLanguage, layoutForScript } from './fonts.js';

@@ -3,7 +3,8 @@
 // (@myriaddreamin/typst-ts-node-compiler, prebuilt per platform, an optional dependency), loaded
 // only when a PDF is asked for. No LibreOffice or Word needed; no network; no clock (the PDF's date
 // is the report's). Reads the font folders to find fonts; writes nothing.
-import { breakDisplayLines, type ReportDocument } from '../document.js';
+import type { ReportDocument } from '../blocks.js';
+import { breakDisplayLines } from '../display-lines.js';
 import { fontsUsed, layoutForScript } from '../docx/fonts.js';
 import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import type { FontFiles } from './font-files.js';

@@ -2,7 +2,8 @@
 // src/write/docx/ is compared with (differential.test.ts): the same parts, the same bytes.
 import { unzipSync } from 'fflate';
 import { Document, DocumentGridType, NumberFormat, Packer, type IThemeOptions } from 'docx';
-import { breakDisplayLines, type ReportDocument } from '../../../src/write/document.js';
+import type { ReportDocument } from '../../../src/write/document.js';
+import { breakDisplayLines } from '../../../src/write/display-lines.js';
 import { buildBody } from './blocks.js';
 import { layoutForScript } from '../../../src/write/docx/fonts.js';
 import { buildFooters } from './footer.js';
