@@ -23,7 +23,7 @@ import { checkLayout } from './validate/layout.js';
 import { checkSource } from './validate/source.js';
 import { compileTemplates } from './render/templates.js';
 import { documentTitle, type Block, type ReportDocument } from './write/blocks.js';
-import { blocksFromKept, isKeptBlocks, keptBlocks } from './write/kept-blocks.js';
+import { blocksFromKept, isKeptBlocks, keptBlocks, patchedBlocks } from './write/kept-blocks.js';
 import type { RenderedReport } from './write/rendered-report.js';
 import type { Layout } from './domain/layout.js';
 
@@ -144,16 +144,17 @@ export function checkReportRun(request: ReportRequest): ReportCheck {
 
 /**
  * The report document's blocks: parsed from the Markdown (the parser is loaded for a build only:
- * validate stops before it), or, when an earlier build parsed this very Markdown, what it gave,
- * from the parse cache (write/kept-blocks.ts), without loading the parser.
+ * validate stops before it), or, from what the parse cache kept of this report's last Markdown
+ * (write/kept-blocks.ts), without loading the parser: the same Markdown's blocks, or those of one
+ * that differs from it only inside plain paragraphs, those paragraphs read anew. `report` names
+ * the report the Markdown is of (kind, year, script): the entry kept for it.
  */
-async function documentBlocks(markdown: string, cache: ReportRequest['cache']): Promise<Block[]> {
-  const kept = cache?.find('blocks', markdown, isKeptBlocks);
-  if (kept) return blocksFromKept(kept);
-  const { parseReportMarkdown } = await import('./write/document.js');
-  const blocks = parseReportMarkdown(markdown);
-  cache?.keep('blocks', markdown, keptBlocks(blocks));
-  return blocks;
+async function documentBlocks(markdown: string, cache: ReportRequest['cache'], report: string): Promise<Block[]> {
+  const kept = cache?.find('markdown-blocks', report, isKeptBlocks);
+  if (kept?.markdown === markdown) return blocksFromKept(kept);
+  const parsed = (kept && patchedBlocks(kept, markdown)) ?? (await import('./write/document.js')).parseReportMarkdownLines(markdown);
+  cache?.keep('markdown-blocks', report, keptBlocks(markdown, parsed));
+  return parsed.blocks;
 }
 
 /** Everything but the files: the rendered report, or the problems that stop it. */
@@ -166,7 +167,7 @@ export async function renderReportRun(request: ReportRequest): Promise<ReportRun
   const script = request.script ?? 'hans';
   const markdown = await toScript(run.markdown, script);
   const properties = { author: await toScript(prepared.properties.author, script), date: prepared.properties.date };
-  const blocks = await documentBlocks(markdown, request.cache);
+  const blocks = await documentBlocks(markdown, request.cache, JSON.stringify([kind.name, run.plan.year, script]));
   const document: ReportDocument = { blocks, meta: { title: documentTitle(blocks) ?? properties.author, ...properties, script } };
   const marks = () => proseMarks(prepared.prose, templates.engine);
   const records = stage.sources[0]?.years.get(run.plan.year)?.records;

@@ -111,17 +111,36 @@ function withCaption(blocks: Block[], table: TableBlock): TableBlock {
  * report's Markdown as it was is not parsed again. Callers get a copy each time, so what one does
  * with its blocks cannot reach the next.
  */
-let lastParsed: { markdown: string; blocks: Block[] } | undefined;
+let lastParsed: { markdown: string; parsed: ParsedMarkdown } | undefined;
 
 /** Parses the report Markdown into blocks. Pure; never throws on odd input. */
 export function parseReportMarkdown(markdown: string): Block[] {
-  if (lastParsed?.markdown !== markdown) lastParsed = { markdown, blocks: parseBlocks(markdown) };
-  return structuredClone(lastParsed.blocks);
+  return parseReportMarkdownLines(markdown).blocks;
 }
 
-function parseBlocks(markdown: string): Block[] {
+/**
+ * The report Markdown's blocks, and for each the lines of the Markdown it was read from when it is
+ * a plain paragraph (write/kept-blocks.ts patches such a paragraph after an edit without parsing).
+ */
+export interface ParsedMarkdown {
+  blocks: Block[];
+  /**
+   * [first line, line after the last], 0-based, for a block that is a paragraph of plain text
+   * (text and line breaks only) at the top level, not in a list item, not just above a table
+   * (a short one would become its caption); null for any other block.
+   */
+  plainLines: Array<[number, number] | null>;
+}
+
+export function parseReportMarkdownLines(markdown: string): ParsedMarkdown {
+  if (lastParsed?.markdown !== markdown) lastParsed = { markdown, parsed: parseBlocks(markdown) };
+  return structuredClone(lastParsed.parsed);
+}
+
+function parseBlocks(markdown: string): ParsedMarkdown {
   const tokens = md.parse(markdown, {});
   const blocks: Block[] = [];
+  const plainLines: ParsedMarkdown['plainLines'] = [];
   let table: TableBlock | undefined;
   let row: TableCell[] | undefined;
   let inHead = false;
@@ -135,7 +154,10 @@ function parseBlocks(markdown: string): Block[] {
       case 'paragraph_open': {
         const inline = tokens[i + 1];
         if (inline?.type !== 'inline' || table) break;
-        blocks.push({ type: 'paragraph', kind: paragraphKind(token), inlines: readInlines(inline, itemPrefix) });
+        const kind = paragraphKind(token);
+        const plain = token.type === 'paragraph_open' && token.level === 0 && kind === 'body' && itemPrefix === '' && token.map !== null && (inline.children ?? []).every((c) => c.type === 'text' || c.type === 'softbreak');
+        blocks.push({ type: 'paragraph', kind, inlines: readInlines(inline, itemPrefix) });
+        plainLines.push(plain ? [token.map![0], token.map![1]] : null);
         itemPrefix = '';
         i += 1;
         break;
@@ -144,6 +166,7 @@ function parseBlocks(markdown: string): Block[] {
       case 'fence':
         for (const line of token.content.replace(/\n$/, '').split('\n')) {
           blocks.push({ type: 'paragraph', kind: 'body', inlines: [{ type: 'text', text: line, role: 'plain' }] });
+          plainLines.push(null);
         }
         break;
       case 'bullet_list_open':
@@ -185,14 +208,21 @@ function parseBlocks(markdown: string): Block[] {
         break;
       }
       case 'table_close':
-        if (table) blocks.push(withCaption(blocks, table));
+        if (table) {
+          // The paragraph above a table may be its caption, or become one when its text changes.
+          if (plainLines.length > 0) plainLines[plainLines.length - 1] = null;
+          const withTitle = withCaption(blocks, table);
+          if (withTitle !== table) plainLines.pop();
+          blocks.push(withTitle);
+          plainLines.push(null);
+        }
         table = undefined;
         break;
       default:
         break;
     }
   }
-  return blocks;
+  return { blocks, plainLines };
 }
 
 export { documentTitle } from './blocks.js';

@@ -1,36 +1,152 @@
 /**
- * The report document's blocks as the parse cache keeps them: what parsing the rendered Markdown
- * gave (write/document.ts), found by that Markdown's exact text. A build whose Markdown reads as
- * the last one's takes them without loading the Markdown parser. Plain data, with a table cell's
- * alignment `null` where it has none (JSON has no undefined); checked block by block when read:
- * anything else is a miss, and the Markdown is parsed again.
+ * The report document's blocks as the parse cache keeps them: the last Markdown of a report parsed
+ * (write/document.ts), its blocks, and the lines each plain paragraph was read from. A build whose
+ * Markdown reads as the last one's takes the blocks as they are; one whose Markdown differs only
+ * inside plain paragraphs (an edit of the data changes a figure in a sentence) takes the other
+ * blocks as they are and reads those paragraphs itself (patchedBlocks): neither loads the Markdown
+ * parser. Plain data, with a table cell's alignment `null` where it has none (JSON has no
+ * undefined); checked block by block when read: anything else is a miss, and the Markdown is
+ * parsed again.
  */
 import type { Alignment } from '../domain/layout.js';
-import type { Block, Inline, ParagraphKind, RunRole, TableCell } from './blocks.js';
+import { WIDE, type Block, type Inline, type ParagraphKind, type RunRole, type TableCell } from './blocks.js';
 import { everyOf, isObject, isString, optional, type Plain } from '../load/kept-shape.js';
 
 type KeptCell = { inlines: Inline[]; alignment: Alignment | null };
 type KeptBlock = Exclude<Block, { type: 'table' }> | { type: 'table'; caption?: Inline[]; header: KeptCell[]; rows: KeptCell[][] };
+type Lines = [number, number] | null;
 export interface KeptBlocks {
+  /** The Markdown the blocks were read from. */
+  markdown: string;
   blocks: KeptBlock[];
+  /** For each block, the lines of a plain paragraph, or null (write/document.ts, ParsedMarkdown). */
+  plainLines: Lines[];
 }
 
 const keptCell = (cell: TableCell): KeptCell => ({ inlines: cell.inlines, alignment: cell.alignment ?? null });
 const cellFromKept = (cell: KeptCell): TableCell => ({ inlines: cell.inlines, alignment: cell.alignment ?? undefined });
 
-export function keptBlocks(blocks: readonly Block[]): KeptBlocks {
+export function keptBlocks(markdown: string, parsed: { blocks: readonly Block[]; plainLines: readonly Lines[] }): KeptBlocks {
   return {
-    blocks: blocks.map((b) =>
+    markdown,
+    blocks: parsed.blocks.map((b) =>
       b.type === 'table' ? { type: 'table', header: b.header.map(keptCell), rows: b.rows.map((r) => r.map(keptCell)), ...(b.caption ? { caption: b.caption } : {}) } : b,
     ),
+    plainLines: [...parsed.plainLines],
   };
 }
 
-export function blocksFromKept(kept: KeptBlocks): Block[] {
+export function blocksFromKept(kept: Pick<KeptBlocks, 'blocks'>): Block[] {
   return kept.blocks.map((b) =>
     // In the order parsing makes them (write/document.ts): a document's JSON is the Word document's key.
     b.type === 'table' ? { type: 'table', header: b.header.map(cellFromKept), rows: b.rows.map((r) => r.map(cellFromKept)), ...(b.caption ? { caption: b.caption } : {}) } : b,
   );
+}
+
+/**
+ * Whether a line of Markdown can only be text of a paragraph, read as it is written: letters of
+ * any script, digits, spaces between words and `.,%/()` of ASCII; no other ASCII punctuation (each
+ * may open a Markdown construct: emphasis, a link, a list, a heading, a table, an entity, an
+ * attribute), no other whitespace (a paragraph's is trimmed), no control characters, no space at
+ * either end (two at the end break the line), and not a number followed by `.` or `)` (an
+ * ordered list).
+ */
+export function isPlainLine(line: string): boolean {
+  if (line === '' || line.startsWith(' ') || line.endsWith(' ') || /^\d+[.)]/.test(line)) return false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x80) {
+      if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x20 || c === 0x2e || c === 0x2c || c === 0x25 || c === 0x2f || c === 0x28 || c === 0x29)) return false;
+    } else if (c <= 0x9f || /\s/.test(line[i]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * A paragraph of plain lines as parsing the Markdown gives it (write/document.ts): one run of
+ * text, the lines joined without a space where either side of the break is wide (CJK), with one
+ * otherwise.
+ */
+export function plainParagraph(lines: readonly string[]): Block {
+  let text = lines[0]!;
+  for (const line of lines.slice(1)) text += WIDE.test(text.slice(-1)) || WIDE.test(line.charAt(0)) ? line : ` ${line}`;
+  return { type: 'paragraph', kind: 'body', inlines: [{ type: 'text', text, role: 'plain' }] };
+}
+
+/** Lines that are blank to Markdown (spaces and tabs only). */
+const isBlank = (line: string) => /^[ \t]*$/.test(line);
+
+/** The runs of non-blank lines of `lines` ([first, after the last]), and the blank lines around them, as text. */
+function chunksOf(lines: readonly string[]): { chunks: Array<[number, number]>; between: string[] } {
+  const chunks: Array<[number, number]> = [];
+  const between: string[] = [];
+  let blank: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (isBlank(lines[i]!)) {
+      blank.push(lines[i]!);
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lines.length && !isBlank(lines[i]!)) i++;
+    between.push(blank.join('\n'));
+    blank = [];
+    chunks.push([start, i]);
+  }
+  between.push(blank.join('\n'));
+  return { chunks, between };
+}
+
+/**
+ * The blocks of `markdown` from what was kept of an earlier Markdown of the report, when the two
+ * differ only in plain paragraphs that stand alone between blank lines and are plain in both:
+ * those are read as plainParagraph reads them, every other block is taken as kept. Undefined
+ * when the Markdown differs anywhere else (it is parsed then).
+ *
+ * Why that is what parsing gives: Markdown is read block by block, and a run of plain lines
+ * between blank lines is a paragraph of its own whatever stands around it (no plain line can open
+ * or continue another construct, nor end one that the blank line above did not end), and it
+ * leaves nothing behind for the blocks after it (it defines no link, opens no list, carries no
+ * attribute); the blocks around it are read from the same lines in the same state, and write/
+ * document.ts makes the same blocks of them (a paragraph just above a table is never patched: a
+ * short one is taken for the table's caption). tests/unit/kept-blocks.test.ts checks this against
+ * the parser on the saved reports and on random documents.
+ */
+export function patchedBlocks(kept: KeptBlocks, markdown: string): { blocks: Block[]; plainLines: Lines[] } | undefined {
+  const before = kept.markdown.split('\n');
+  const after = markdown.split('\n');
+  const was = chunksOf(before);
+  const now = chunksOf(after);
+  if (was.chunks.length !== now.chunks.length || was.between.some((b, i) => b !== now.between[i])) return undefined;
+  /** Kept blocks by the first line of their plain paragraph. */
+  const plainAt = new Map<number, number>();
+  kept.plainLines.forEach((lines, i) => lines && plainAt.set(lines[0], i));
+  const blocks = blocksFromKept(kept);
+  /** How far each chunk of the earlier Markdown moved (lines added or taken above it). */
+  const shifts: number[] = [];
+  for (let k = 0; k < was.chunks.length; k++) {
+    const [start, end] = was.chunks[k]!;
+    const [newStart, newEnd] = now.chunks[k]!;
+    shifts.push(newStart - start);
+    const text = after.slice(newStart, newEnd);
+    if (end - start === newEnd - newStart && before.slice(start, end).every((line, i) => line === text[i])) continue;
+    const block = plainAt.get(start);
+    // Only a plain paragraph that is the whole chunk, and plain lines in its place.
+    if (block === undefined || kept.plainLines[block]![1] !== end || !text.every(isPlainLine)) return undefined;
+    blocks[block] = plainParagraph(text);
+  }
+  /** The chunk of the earlier Markdown that holds line `line`. */
+  const chunkOf = (line: number) => was.chunks.findIndex(([start, end]) => line >= start && line < end);
+  const plainLines = kept.plainLines.map((lines): Lines => {
+    if (!lines) return null;
+    const k = chunkOf(lines[0]);
+    if (k < 0) return null;
+    const [start, end] = was.chunks[k]!;
+    // A paragraph that is its whole chunk is its whole chunk still; any other moved with its chunk.
+    if (lines[0] === start && lines[1] === end) return [...now.chunks[k]!];
+    return [lines[0] + shifts[k]!, lines[1] + shifts[k]!];
+  });
+  return { blocks, plainLines };
 }
 
 const PARAGRAPH_KINDS = new Set<ParagraphKind>(['title', 'subtitle', 'speaker', 'salutation', 'body', 'heading1', 'heading2', 'heading3', 'caption', 'annexNote', 'annexLabel']);
@@ -56,6 +172,19 @@ const isBlock = (b: unknown): boolean => {
   );
 };
 
+/** Lines of a plain paragraph: within the Markdown, in order, each after the one before. */
+function areLines(plainLines: unknown, blocks: unknown[], markdown: string): boolean {
+  if (!Array.isArray(plainLines) || plainLines.length !== blocks.length) return false;
+  const count = markdown.split('\n').length;
+  let after = 0;
+  return plainLines.every((lines, i) => {
+    if (lines === null) return true;
+    const ok = Array.isArray(lines) && lines.length === 2 && Number.isInteger(lines[0]) && Number.isInteger(lines[1]) && lines[0] >= after && lines[1] > lines[0] && lines[1] <= count && (blocks[i] as Plain).type === 'paragraph';
+    if (ok) after = lines[1];
+    return ok;
+  });
+}
+
 export function isKeptBlocks(data: unknown): data is KeptBlocks {
-  return isObject(data) && everyOf(data.blocks, isBlock) && keysAre(data, ['blocks']);
+  return isObject(data) && isString(data.markdown) && everyOf(data.blocks, isBlock) && areLines(data.plainLines, data.blocks as unknown[], data.markdown) && keysAre(data, ['markdown', 'blocks', 'plainLines']);
 }

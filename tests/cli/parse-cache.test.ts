@@ -270,20 +270,23 @@ describe('the parse cache', () => {
     expect(fourth.pieces.find((p) => p[0] === styles[0])?.[2]).toBe(styles[2]);
   });
 
-  it("keeps the document's blocks parsed from the report's Markdown: read, checked, refused when damaged", async () => {
+  it("keeps the report's last Markdown and its blocks: read, checked, refused when damaged", async () => {
     const out = await tempDir();
     await build(data, out);
-    const [file, header, payload] = await entryHolding(out, '{"blocks":[');
+    const [file, header, payload] = await entryHolding(out, '{"markdown":"# ');
+    expect(JSON.parse(payload).markdown).toContain('会上提出意见建议139条');
     // Forged with a matching digest: the clean Markdown written from the blocks says it (so they are what the build used).
     const forged = payload.replace('"kind":"body","inlines":[{"type":"text","text":"', '"kind":"body","inlines":[{"type":"text","text":"伪造');
     expect(forged).not.toBe(payload);
-    await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(forged).digest('hex') })}\n${forged}`);
+    await writeFile(file, forgedEntry(header, forged));
     expect((await build(data, out)).get('report.md')?.toString()).toContain('伪造');
-    // A block of a kind no parse makes, digest matching: refused, the Markdown parsed again.
-    const wrong = payload.replace('"kind":"body"', '"kind":"aside"');
-    await writeFile(file, `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(wrong).digest('hex') })}\n${wrong}`);
-    expect(await build(data, out)).toEqual(reference);
-    expect((await readFile(file, 'utf8')).endsWith(payload)).toBe(true);
+    // A block of a kind no parse makes, or lines of a paragraph past the Markdown's end, digest matching: refused, the Markdown parsed again.
+    for (const wrong of [payload.replace('"kind":"body"', '"kind":"aside"'), payload.replace(/("plainLines":\[(?:null,)*)\[\d+,\d+\]/, '$1[0,100000]')]) {
+      expect(wrong).not.toBe(payload);
+      await writeFile(file, forgedEntry(header, wrong));
+      expect(await build(data, out)).toEqual(reference);
+      expect((await readFile(file, 'utf8')).endsWith(payload)).toBe(true);
+    }
   });
 
   it("keeps a year's figures with its checked records: read, with its exclusive groupings marked again, refused when a mark leads nowhere", async () => {

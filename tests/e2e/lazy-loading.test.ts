@@ -176,6 +176,26 @@ describe('what a command loads', () => {
     expect(again.filter((m) => /node_modules\/markdown-it/.test(m))).toEqual([]);
   });
 
+  it('reads a figure edited in a plain paragraph into the kept blocks: the Word document made anew without the Markdown parser', async () => {
+    const data = path.join(await tempDir('report-edit-'), 'data');
+    await cp(DATA, data, { recursive: true });
+    const out = await tempDir();
+    const args = ['build', '2023', '--data', data, '--out', out];
+    expect((await runCli(args, { cwd: data })).code).toBe(0);
+    // One meeting's suggestions, 6 → 7: 139 → 140 in the overview paragraph, a paragraph of plain text.
+    const meetings = path.join(data, '2023', 'meetings.yaml');
+    await writeFile(meetings, (await readFile(meetings, 'utf8')).replace('提升政务服务效能\n    suggestions: 6\n', '提升政务服务效能\n    suggestions: 7\n'));
+    const edited = await loaded(args, data);
+    expect(heavyIn(edited)).toEqual(['docx']);
+    expect(edited.filter((m) => /node_modules\/markdown-it/.test(m))).toEqual([]);
+    const report = await readFile(path.join(out, '2023', 'report.md'), 'utf8');
+    expect(report).toContain('会上提出意见建议140条');
+    // What a build without the cache writes.
+    const fresh = await tempDir();
+    expect((await runCli([...args.slice(0, -1), fresh, '--no-cache'], { cwd: data })).code).toBe(0);
+    for (const name of ['report.md', 'report.docx']) expect((await readFile(path.join(out, '2023', name))).equals(await readFile(path.join(fresh, '2023', name)))).toBe(true);
+  });
+
   it('serves the workbooks from the parse cache once a build has read them: no spreadsheet reader', async () => {
     const cwd = await tempDir();
     const data = await dataForTheLibrary();
