@@ -21,7 +21,7 @@
  * their own (the JSON schemas, written into a folder the user names).
  */
 import { nodeCrypto } from '../node-builtins.js';
-import fs, { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import fs, { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { acquireLock, DEFAULT_WAIT_MS, releaseHeldLocks, releaseLock } from './output-lock.js';
 import { onInterrupt } from './interrupt.js';
@@ -148,8 +148,26 @@ function exists(target: string): boolean {
  * set, and goes.
  */
 function settleOld(old: string, live: string, dropped: ReadonlySet<string> = new Set()): void {
+  let plain = true;
   for (const entry of readdirSync(old)) {
     if (!dropped.has(entry) && !exists(path.join(live, entry))) renameSync(path.join(old, entry), path.join(live, entry));
+    else {
+      // The previous set's files, one by one (Node's recursive removal loads code of its own for it);
+      // anything else, a folder a user gave a set file's name, goes with the folder below.
+      try {
+        unlinkSync(path.join(old, entry));
+      } catch {
+        plain = false;
+      }
+    }
+  }
+  if (plain) {
+    try {
+      rmdirSync(old);
+      return;
+    } catch {
+      // Not empty after all (something was written into it meanwhile): removed as a whole.
+    }
   }
   rmSync(old, { recursive: true, force: true });
 }
