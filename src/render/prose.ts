@@ -87,15 +87,6 @@ export function renderNarrative(
       diagnostics.push(diagnostic('proseTemplate', { detail: '报告的文字中不能插入模板片段（{{> …}}）：片段由模板编排' }, { file: file.display, ...lineColumn(file.text, piece.start + partial.index) }));
       return '';
     }
-    // Every unknown name of the piece at once: rendering would stop at the first.
-    if (!draft && piece.text.includes('{{')) {
-      const missing = engine.missing(piece.text, context, file.display).filter((p) => !(options.dataHasErrors && dependsOnRefusedRecords(p, context)));
-      if (missing.length > 1) {
-        failed = true;
-        for (const p of missing) diagnostics.push(problemToDiagnostic(p, { file: file.display, ...lineColumn(file.text, offsetIn(piece, p.line ?? 1, p.column ?? 1)) }, context, true));
-        return '';
-      }
-    }
     try {
       const text = heading ? ideographicSpaces(piece.text) : piece.text;
       // Most sentences cite nothing; compiling them as templates would only cost time.
@@ -104,6 +95,17 @@ export function renderNarrative(
       return heading ? joined.replace(/\u3000+/g, '\u3000') : joined;
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
+      // Every unknown name of the piece at once, when it has more than one: rendering stopped at the
+      // first. Looked for only when the piece failed: a piece that renders cites nothing missing
+      // where it runs (a name in a branch not taken is checked when the branch is).
+      if (!draft) {
+        const missing = engine.missing(piece.text, context, file.display).filter((m) => !(options.dataHasErrors && dependsOnRefusedRecords(m, context)));
+        if (missing.length > 1) {
+          failed = true;
+          for (const m of missing) diagnostics.push(problemToDiagnostic(m, { file: file.display, ...lineColumn(file.text, offsetIn(piece, m.line ?? 1, m.column ?? 1)) }, context, true));
+          return '';
+        }
+      }
       const p = error.problem;
       const offset = offsetIn(piece, p.line ?? 1, p.column ?? 1);
       const at: Location = { file: file.display, ...lineColumn(file.text, offset) };

@@ -42,6 +42,21 @@ describe('narrative.md', () => {
     expect(text.stderr).toMatch(new RegExp(`^ +${at.line} │ .*\\{\\{proposals\\.totl\\}\\}`, 'm'));
   });
 
+  it('reports every figure of a paragraph that does not exist, each at its place, in one run', async () => {
+    const data = await copyFixture('minimal');
+    const file = path.join(data, '2023', 'narrative.md');
+    await edit(file, '提案{{proposals.total}}件', '提案{{proposals.totl}}件，立案{{proposals.fild}}件');
+    const { run, diagnostics } = await validate(data);
+    expect(run.code).toBe(1);
+    // Each at its name (the one a render stops at is placed at its braces).
+    const places = await Promise.all(['proposals.totl', 'proposals.fild'].map((text) => positionOf(file, text)));
+    const found = diagnostics.filter((d) => d.code === 'RPT401').map((d) => [d.line, d.column, d.message]);
+    expect(found).toEqual([
+      [places[0]!.line, places[0]!.column, '引用的数字或字段“proposals.totl”不存在'],
+      [places[1]!.line, places[1]!.column, '引用的数字或字段“proposals.fild”不存在'],
+    ]);
+  });
+
   it('places a problem on a later line of a paragraph that spans several', async () => {
     const data = await copyFixture('minimal');
     const file = path.join(data, '2023', 'narrative.md');
