@@ -135,12 +135,12 @@ export function patchedBlocks(kept: KeptBlocks, markdown: string): { blocks: Blo
     if (block === undefined || kept.plainLines[block]![1] !== end || !text.every(isPlainLine)) return undefined;
     blocks[block] = plainParagraph(text);
   }
-  /** The chunk of the earlier Markdown that holds line `line`. */
-  const chunkOf = (line: number) => was.chunks.findIndex(([start, end]) => line >= start && line < end);
+  // The paragraphs' lines are in order (isKeptBlocks), so the chunk that holds each is found walking forward.
+  let k = 0;
   const plainLines = kept.plainLines.map((lines): Lines => {
     if (!lines) return null;
-    const k = chunkOf(lines[0]);
-    if (k < 0) return null;
+    while (k < was.chunks.length && was.chunks[k]![1] <= lines[0]) k++;
+    if (k === was.chunks.length || lines[0] < was.chunks[k]![0]) return null;
     const [start, end] = was.chunks[k]!;
     // A paragraph that is its whole chunk is its whole chunk still; any other moved with its chunk.
     if (lines[0] === start && lines[1] === end) return [...now.chunks[k]!];
