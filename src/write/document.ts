@@ -120,14 +120,14 @@ export function parseReportMarkdown(markdown: string): Block[] {
 
 /**
  * The report Markdown's blocks, and for each the lines of the Markdown it was read from when it is
- * a plain paragraph (write/kept-blocks.ts patches such a paragraph after an edit without parsing).
+ * a paragraph that write/kept-blocks.ts may read again itself after an edit, without parsing.
  */
 export interface ParsedMarkdown {
   blocks: Block[];
   /**
-   * [first line, line after the last], 0-based, for a block that is a paragraph of plain text
-   * (text and line breaks only) at the top level, not in a list item, not just above a table
-   * (a short one would become its caption); null for any other block.
+   * [first line, line after the last], 0-based, for a block that is a paragraph at the top level,
+   * not in a list item, not just above a table (a short one would become its caption); null for
+   * any other block.
    */
   plainLines: Array<[number, number] | null>;
 }
@@ -155,7 +155,7 @@ function parseBlocks(markdown: string): ParsedMarkdown {
         const inline = tokens[i + 1];
         if (inline?.type !== 'inline' || table) break;
         const kind = paragraphKind(token);
-        const plain = token.type === 'paragraph_open' && token.level === 0 && kind === 'body' && itemPrefix === '' && token.map !== null && (inline.children ?? []).every((c) => c.type === 'text' || c.type === 'softbreak');
+        const plain = token.type === 'paragraph_open' && token.level === 0 && itemPrefix === '' && token.map !== null;
         blocks.push({ type: 'paragraph', kind, inlines: readInlines(inline, itemPrefix) });
         plainLines.push(plain ? [token.map![0], token.map![1]] : null);
         itemPrefix = '';

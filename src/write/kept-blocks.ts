@@ -44,33 +44,65 @@ export function blocksFromKept(kept: Pick<KeptBlocks, 'blocks'>): Block[] {
 }
 
 /**
- * Whether a line of Markdown can only be text of a paragraph, read as it is written: letters of
- * any script, digits, spaces between words and `.,%/()` of ASCII; no other ASCII punctuation (each
- * may open a Markdown construct: emphasis, a link, a list, a heading, a table, an entity, an
- * attribute), no other whitespace (a paragraph's is trimmed), no control characters, no space at
- * either end (two at the end break the line), and not a number followed by `.` or `)` (an
- * ordered list).
+ * Whether text can only be text of a paragraph, read as it is written: letters of any script,
+ * digits, spaces between words and `.,%/()` of ASCII; no other ASCII punctuation (each may open a
+ * Markdown construct: emphasis, a link, a list, a heading, a table, an entity, an attribute), no
+ * other whitespace (a paragraph's is trimmed), no control characters.
  */
-export function isPlainLine(line: string): boolean {
-  if (line === '' || line.startsWith(' ') || line.endsWith(' ') || /^\d+[.)]/.test(line)) return false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+function isPlainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x80) {
       if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x20 || c === 0x2e || c === 0x2c || c === 0x25 || c === 0x2f || c === 0x28 || c === 0x29)) return false;
-    } else if (c <= 0x9f || /\s/.test(line[i]!)) return false;
+    } else if (c <= 0x9f || /\s/.test(text[i]!)) return false;
   }
   return true;
 }
 
 /**
- * A paragraph of plain lines as parsing the Markdown gives it (write/document.ts): one run of
- * text, the lines joined without a space where either side of the break is wide (CJK), with one
- * otherwise.
+ * Whether a line of Markdown can only be text of a paragraph: plain text (isPlainText), no space
+ * at either end (two at the end break the line), not a number followed by `.` or `)` (an ordered
+ * list).
  */
-export function plainParagraph(lines: readonly string[]): Block {
-  let text = lines[0]!;
-  for (const line of lines.slice(1)) text += WIDE.test(text.slice(-1)) || WIDE.test(line.charAt(0)) ? line : ` ${line}`;
-  return { type: 'paragraph', kind: 'body', inlines: [{ type: 'text', text, role: 'plain' }] };
+export function isPlainLine(line: string): boolean {
+  return line !== '' && !line.startsWith(' ') && !line.endsWith(' ') && !/^\d+[.)]/.test(line) && isPlainText(line);
+}
+
+/**
+ * A first line that opens with a bold lead sentence (**扎实开展主题教育**。按照…): the lead plain
+ * text that starts with no space and ends with a letter or a digit (so that both `**` are read as
+ * they stand, whatever follows), the rest plain text with no space at its end.
+ */
+const LEAD = /^\*\*([^*\s][^*]*)\*\*([^*]*)$/;
+const LETTER_OR_DIGIT = /[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/;
+
+/**
+ * A paragraph of plain lines, the first of which may open with a bold lead sentence, as parsing
+ * the Markdown gives it (write/document.ts): the lead, then one run of text, the lines joined
+ * without a space where either side of the break is wide (CJK), with one otherwise. Undefined for
+ * any other lines.
+ */
+export function plainParagraph(lines: readonly string[]): Block | undefined {
+  const inlines: Inline[] = [];
+  const lead = LEAD.exec(lines[0] ?? '');
+  let text: string;
+  if (lead) {
+    const [, sentence, rest] = lead as unknown as [string, string, string];
+    if (!isPlainText(sentence) || !LETTER_OR_DIGIT.test(sentence) || !isPlainText(rest) || rest.endsWith(' ')) return undefined;
+    inlines.push({ type: 'text', text: sentence, role: 'lead' });
+    text = rest;
+  } else {
+    if (lines.length === 0 || !isPlainLine(lines[0]!)) return undefined;
+    text = lines[0]!;
+  }
+  for (const line of lines.slice(1)) {
+    if (!isPlainLine(line)) return undefined;
+    // The character before the break: the run's last, or the lead's when the run is empty so far.
+    const before = text !== '' ? text.slice(-1) : (inlines[inlines.length - 1] as { text: string } | undefined)?.text.slice(-1) ?? '';
+    text += before === '' || WIDE.test(before) || WIDE.test(line.charAt(0)) ? line : ` ${line}`;
+  }
+  if (text !== '') inlines.push({ type: 'text', text, role: 'plain' });
+  return { type: 'paragraph', kind: 'body', inlines };
 }
 
 /** Lines that are blank to Markdown (spaces and tabs only). */
@@ -131,9 +163,10 @@ export function patchedBlocks(kept: KeptBlocks, markdown: string): { blocks: Blo
     const text = after.slice(newStart, newEnd);
     if (end - start === newEnd - newStart && before.slice(start, end).every((line, i) => line === text[i])) continue;
     const block = plainAt.get(start);
-    // Only a plain paragraph that is the whole chunk, and plain lines in its place.
-    if (block === undefined || kept.plainLines[block]![1] !== end || !text.every(isPlainLine)) return undefined;
-    blocks[block] = plainParagraph(text);
+    // Only a paragraph that is the whole chunk, and a plain one in its place.
+    const paragraph = block === undefined || kept.plainLines[block]![1] !== end ? undefined : plainParagraph(text);
+    if (!paragraph) return undefined;
+    blocks[block!] = paragraph;
   }
   // The paragraphs' lines are in order (isKeptBlocks), so the chunk that holds each is found walking forward.
   let k = 0;

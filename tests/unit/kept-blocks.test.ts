@@ -26,8 +26,8 @@ describe('kept blocks', () => {
     expect(back).toEqual(parsed);
     // The same JSON, key for key: a document's JSON is the kept Word document's key.
     expect(JSON.stringify(back)).toBe(JSON.stringify(parsed));
-    // Only the plain paragraph has its lines (the caption went into the table, the bold one is not plain).
-    expect(data.plainLines).toEqual([null, [2, 3], null, null]);
+    // The paragraphs have their lines (the caption went into the table; the heading and the table have none).
+    expect(data.plainLines).toEqual([null, [2, 3], null, [11, 13]]);
   });
 
   it('holds the blocks of a real report', () => {
@@ -75,6 +75,24 @@ describe('a plain paragraph', () => {
     );
   });
 
+  it('is what the parser makes of plain lines whose first opens with a bold lead sentence', () => {
+    const plain = line(PLAIN_CHARS);
+    fc.assert(
+      fc.property(plain, fc.oneof(plain, fc.constant('')), fc.array(fc.oneof({ weight: 4, arbitrary: plain }, { weight: 1, arbitrary: line([...PLAIN_CHARS, ...OTHER_CHARS]) }), { maxLength: 3 }), (lead, rest, more) => {
+        const lines = [`**${lead}**${rest}`, ...more];
+        const made = plainParagraph(lines);
+        if (made === undefined) return;
+        expect(parseReportMarkdown(lines.join('\n'))).toEqual([made]);
+        expect((made as { inlines: Array<{ role: string }> }).inlines[0]!.role).toBe('lead');
+      }),
+      { numRuns: 800, seed: 13 },
+    );
+    // A lead that ends with a letter is read, whatever follows; one that ends with a mark is left to the parser.
+    expect(plainParagraph(['**扎实开展主题教育**。按照市委统一部署'])).toBeDefined();
+    expect(plainParagraph(['**强化理论武装。**把学习贯彻'])).toBeUndefined();
+    expect(plainParagraph(['** 空格开头**正文'])).toBeUndefined();
+  });
+
   it('is no line that starts a list, carries Markdown or whitespace at an end', () => {
     for (const l of ['1. 第一', '2) 第二', '**加粗**', '# 标题', ' 缩进', '结尾 ', '　全角空格', '链接[a](b)', '{.speaker}', 'a&amp;b', '']) expect(isPlainLine(l)).toBe(false);
     for (const l of ['2023年是开局之年。', '占比61.4%，同比增长2.5个百分点', 'GDP (total) 1,200/3', '3.5%的提案']) expect(isPlainLine(l) || l.startsWith('3.5')).toBe(true);
@@ -109,7 +127,11 @@ const CHUNKS = [
   '附件：1.提案目录{.annex-note}',
 ];
 const plainLines = fc.array(line(PLAIN_CHARS.filter((c) => c !== ' ')), { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
-const chunk = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...CHUNKS) }, { weight: 2, arbitrary: plainLines });
+/** Plain lines whose first opens with a bold lead sentence ending in a letter. */
+const leadLines = fc
+  .tuple(line(PLAIN_CHARS.filter((c) => c !== ' ')), fc.constantFrom('育', '案', 'a', '7'), plainLines)
+  .map(([lead, last, rest]) => `**${lead}${last}**${rest}`);
+const chunk = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...CHUNKS) }, { weight: 2, arbitrary: plainLines }, { weight: 1, arbitrary: leadLines });
 const separator = fc.constantFrom('\n\n', '\n\n', '\n\n\n', '\n \n');
 
 /** A document of chunks and the separators after each. */
@@ -145,11 +167,11 @@ describe('patched blocks', () => {
   });
 
   it('are made whenever only plain paragraphs standing alone were edited into plain ones', () => {
-    const isPlain = (c: string) => c.split('\n').every(isPlainLine);
+    const isPlain = (c: string) => plainParagraph(c.split('\n')) !== undefined;
     fc.assert(
       fc.property(
         fc.array(fc.tuple(chunk, separator), { minLength: 1, maxLength: 10 }),
-        fc.array(fc.tuple(fc.nat(), plainLines), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.oneof(plainLines, leadLines)), { minLength: 1, maxLength: 3 }),
         (parts, edits) => {
           const edited = parts.map(([c, s]) => [c, s] as [string, string]);
           for (const [at, text] of edits) {
@@ -186,9 +208,9 @@ describe('patched blocks', () => {
       }
     };
     for (const f of figures) edit([f]);
+    // Every figure but the years in the two part headings stands in a paragraph read again without the parser.
+    expect(patchedCount).toBeGreaterThanOrEqual(figures.length - 2);
     for (let i = 0; i + 3 < figures.length; i += 3) edit(figures.slice(i, i + 3));
-    // The overview paragraph's figures, at least, are patched.
-    expect(patchedCount).toBeGreaterThan(10);
   });
 
   it('are a miss when the kept Markdown differs outside plain paragraphs', () => {
