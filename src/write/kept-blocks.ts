@@ -69,12 +69,15 @@ export function isPlainLine(line: string): boolean {
 }
 
 /**
- * A first line that opens with a bold lead sentence (**扎实开展主题教育**。按照…): the lead plain
- * text that starts with no space and ends with a letter or a digit (so that both `**` are read as
- * they stand, whatever follows), the rest plain text with no space at its end.
+ * A first line that opens with a bold lead sentence (**为数字经济发展献良策。**以…, as the templates
+ * write it): the lead plain text that starts with no space and ends with a letter, a digit, or a
+ * CJK or full-width mark (the closing `**` is then read as closing, whatever follows: with the
+ * CJK-friendly rules after a CJK mark, by CommonMark's own after a letter; after another mark,
+ * such as … or ”, it depends on what follows, and the paragraph is left to the parser), the rest
+ * plain text with no space at its end.
  */
 const LEAD = /^\*\*([^*\s][^*]*)\*\*([^*]*)$/;
-const LETTER_OR_DIGIT = /[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/;
+const CLOSES_LEAD = /[0-9A-Za-z\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]$/;
 
 /**
  * A paragraph of plain lines, the first of which may open with a bold lead sentence, as parsing
@@ -88,7 +91,7 @@ export function plainParagraph(lines: readonly string[]): Block | undefined {
   let text: string;
   if (lead) {
     const [, sentence, rest] = lead as unknown as [string, string, string];
-    if (!isPlainText(sentence) || !LETTER_OR_DIGIT.test(sentence) || !isPlainText(rest) || rest.endsWith(' ')) return undefined;
+    if (!isPlainText(sentence) || !CLOSES_LEAD.test(sentence) || !isPlainText(rest) || rest.endsWith(' ')) return undefined;
     inlines.push({ type: 'text', text: sentence, role: 'lead' });
     text = rest;
   } else {
