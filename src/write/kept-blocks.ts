@@ -134,18 +134,20 @@ function chunksOf(lines: readonly string[]): { chunks: Array<[number, number]>; 
 
 /**
  * The blocks of `markdown` from what was kept of an earlier Markdown of the report, when the two
- * differ only in plain paragraphs that stand alone between blank lines and are plain in both:
- * those are read as plainParagraph reads them, every other block is taken as kept. Undefined
- * when the Markdown differs anywhere else (it is parsed then).
+ * differ only in paragraphs that stand alone between blank lines (each a whole run of non-blank
+ * lines, kept with its lines) and whose new lines are plain (plainParagraph): those are read as
+ * plainParagraph reads them, every other block is taken as kept. Undefined when the Markdown
+ * differs anywhere else (it is parsed then).
  *
- * Why that is what parsing gives: Markdown is read block by block, and a run of plain lines
- * between blank lines is a paragraph of its own whatever stands around it (no plain line can open
- * or continue another construct, nor end one that the blank line above did not end), and it
- * leaves nothing behind for the blocks after it (it defines no link, opens no list, carries no
- * attribute); the blocks around it are read from the same lines in the same state, and write/
- * document.ts makes the same blocks of them (a paragraph just above a table is never patched: a
- * short one is taken for the table's caption). tests/unit/kept-blocks.test.ts checks this against
- * the parser on the saved reports and on random documents.
+ * Why that is what parsing gives: Markdown is read block by block. The old paragraph stood alone
+ * at the top level, so nothing was open where it started (no list, quote or fence). A run of
+ * plain lines there is a paragraph of its own, whatever stands around it: no plain line can open
+ * or continue another construct, nor end one. It leaves nothing behind for the blocks after it
+ * (it defines no link, opens no list, carries no attribute), and neither did the old paragraph,
+ * which ended at a blank line. So the blocks around it are read from the same lines in the same
+ * state, and write/document.ts makes the same blocks of them (a paragraph just above a table is
+ * never patched: a short one is taken for the table's caption). tests/unit/kept-blocks.test.ts
+ * checks this against the parser on the saved reports and on random documents.
  */
 export function patchedBlocks(kept: KeptBlocks, markdown: string): { blocks: Block[]; plainLines: Lines[] } | undefined {
   const before = kept.markdown.split('\n');

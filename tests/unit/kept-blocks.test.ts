@@ -129,6 +129,11 @@ const CHUNKS = [
   '段落一\n# 紧接的标题',
   '段落\n===',
   '附件：1.提案目录{.annex-note}',
+  '{.caption}',
+  '正文之后\n{.salutation}',
+  '| 类别 | 件数 |\n|---|---|\n| 文化 | 3 |\n{.caption}',
+  '- 一项\n{.speaker}',
+  '---',
 ];
 const plainLines = fc.array(line(PLAIN_CHARS.filter((c) => c !== ' ')), { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
 /** Plain lines whose first opens with a bold lead sentence ending in a letter. */
@@ -180,8 +185,10 @@ describe('patched blocks', () => {
           const edited = parts.map(([c, s]) => [c, s] as [string, string]);
           for (const [at, text] of edits) {
             const i = at % edited.length;
-            // A plain paragraph, not above a table (a short one there is the table's caption: left to the parser).
-            if (isPlain(parts[i]![0]) && isPlain(text) && !parts[i + 1]?.[0].startsWith('|')) edited[i]![0] = text;
+            // A plain paragraph, not above a table (a short one there is the table's caption: left to
+            // the parser), nor above one with only a rule or a link definition between (they make no block).
+            const next = parts.slice(i + 1).find(([c]) => c !== '---' && !c.startsWith('[链接]:'));
+            if (isPlain(parts[i]![0]) && isPlain(text) && !next?.[0].startsWith('|')) edited[i]![0] = text;
           }
           const after = documentOf(edited);
           const patched = expectParsed(documentOf(parts), after);
