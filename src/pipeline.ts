@@ -146,8 +146,8 @@ export function checkReportRun(request: ReportRequest): ReportCheck {
  * The report document's blocks: parsed from the Markdown (the parser is loaded for a build only:
  * validate stops before it), or, from what the parse cache kept of this report's last Markdown
  * (write/kept-blocks.ts), without loading the parser: the same Markdown's blocks, or those of one
- * that differs from it only inside plain paragraphs, those paragraphs read anew. `report` names
- * the report the Markdown is of (kind, year, script): the entry kept for it.
+ * that differs from it only inside paragraphs whose new text is plain, those paragraphs read anew.
+ * `report` names the report the Markdown is of (kind, year, script): the entry kept for it.
  */
 async function documentBlocks(markdown: string, cache: ReportRequest['cache'], report: string): Promise<Block[]> {
   const kept = cache?.find('markdown-blocks', report, isKeptBlocks);

@@ -129,7 +129,7 @@ export interface ParsedMarkdown {
    * not in a list item, not just above a table (a short one would become its caption); null for
    * any other block.
    */
-  plainLines: Array<[number, number] | null>;
+  paragraphLines: Array<[number, number] | null>;
 }
 
 export function parseReportMarkdownLines(markdown: string): ParsedMarkdown {
@@ -140,7 +140,7 @@ export function parseReportMarkdownLines(markdown: string): ParsedMarkdown {
 function parseBlocks(markdown: string): ParsedMarkdown {
   const tokens = md.parse(markdown, {});
   const blocks: Block[] = [];
-  const plainLines: ParsedMarkdown['plainLines'] = [];
+  const paragraphLines: ParsedMarkdown['paragraphLines'] = [];
   let table: TableBlock | undefined;
   let row: TableCell[] | undefined;
   let inHead = false;
@@ -154,10 +154,9 @@ function parseBlocks(markdown: string): ParsedMarkdown {
       case 'paragraph_open': {
         const inline = tokens[i + 1];
         if (inline?.type !== 'inline' || table) break;
-        const kind = paragraphKind(token);
-        const plain = token.type === 'paragraph_open' && token.level === 0 && itemPrefix === '' && token.map !== null;
-        blocks.push({ type: 'paragraph', kind, inlines: readInlines(inline, itemPrefix) });
-        plainLines.push(plain ? [token.map![0], token.map![1]] : null);
+        const topLevel = token.type === 'paragraph_open' && token.level === 0 && itemPrefix === '' && token.map !== null;
+        blocks.push({ type: 'paragraph', kind: paragraphKind(token), inlines: readInlines(inline, itemPrefix) });
+        paragraphLines.push(topLevel ? [token.map![0], token.map![1]] : null);
         itemPrefix = '';
         i += 1;
         break;
@@ -166,7 +165,7 @@ function parseBlocks(markdown: string): ParsedMarkdown {
       case 'fence':
         for (const line of token.content.replace(/\n$/, '').split('\n')) {
           blocks.push({ type: 'paragraph', kind: 'body', inlines: [{ type: 'text', text: line, role: 'plain' }] });
-          plainLines.push(null);
+          paragraphLines.push(null);
         }
         break;
       case 'bullet_list_open':
@@ -210,11 +209,11 @@ function parseBlocks(markdown: string): ParsedMarkdown {
       case 'table_close':
         if (table) {
           // The paragraph above a table may be its caption, or become one when its text changes.
-          if (plainLines.length > 0) plainLines[plainLines.length - 1] = null;
+          if (paragraphLines.length > 0) paragraphLines[paragraphLines.length - 1] = null;
           const withTitle = withCaption(blocks, table);
-          if (withTitle !== table) plainLines.pop();
+          if (withTitle !== table) paragraphLines.pop();
           blocks.push(withTitle);
-          plainLines.push(null);
+          paragraphLines.push(null);
         }
         table = undefined;
         break;
@@ -222,7 +221,7 @@ function parseBlocks(markdown: string): ParsedMarkdown {
         break;
     }
   }
-  return { blocks, plainLines };
+  return { blocks, paragraphLines };
 }
 
 export { documentTitle } from './blocks.js';

@@ -1,12 +1,12 @@
 /**
  * The report document's blocks as the parse cache keeps them: the last Markdown of a report parsed
- * (write/document.ts), its blocks, and the lines each plain paragraph was read from. A build whose
- * Markdown reads as the last one's takes the blocks as they are; one whose Markdown differs only
- * inside plain paragraphs (an edit of the data changes a figure in a sentence) takes the other
- * blocks as they are and reads those paragraphs itself (patchedBlocks): neither loads the Markdown
- * parser. Plain data, with a table cell's alignment `null` where it has none (JSON has no
- * undefined); checked block by block when read: anything else is a miss, and the Markdown is
- * parsed again.
+ * (write/document.ts), its blocks, and the lines each top-level paragraph was read from. A build
+ * whose Markdown reads as the last one's takes the blocks as they are; one whose Markdown differs
+ * only inside such paragraphs, plain text in their new form (an edit of the data changes a figure
+ * in a sentence), takes the other blocks as they are and reads those paragraphs itself
+ * (patchedBlocks): neither loads the Markdown parser. Plain data, with a table cell's alignment
+ * `null` where it has none (JSON has no undefined); checked block by block when read: anything
+ * else is a miss, and the Markdown is parsed again.
  */
 import type { Alignment } from '../domain/layout.js';
 import { WIDE, type Block, type Inline, type ParagraphKind, type RunRole, type TableCell } from './blocks.js';
@@ -19,20 +19,20 @@ export interface KeptBlocks {
   /** The Markdown the blocks were read from. */
   markdown: string;
   blocks: KeptBlock[];
-  /** For each block, the lines of a plain paragraph, or null (write/document.ts, ParsedMarkdown). */
-  plainLines: Lines[];
+  /** For each block, the lines of a paragraph that may be read again, or null (write/document.ts, ParsedMarkdown). */
+  paragraphLines: Lines[];
 }
 
 const keptCell = (cell: TableCell): KeptCell => ({ inlines: cell.inlines, alignment: cell.alignment ?? null });
 const cellFromKept = (cell: KeptCell): TableCell => ({ inlines: cell.inlines, alignment: cell.alignment ?? undefined });
 
-export function keptBlocks(markdown: string, parsed: { blocks: readonly Block[]; plainLines: readonly Lines[] }): KeptBlocks {
+export function keptBlocks(markdown: string, parsed: { blocks: readonly Block[]; paragraphLines: readonly Lines[] }): KeptBlocks {
   return {
     markdown,
     blocks: parsed.blocks.map((b) =>
       b.type === 'table' ? { type: 'table', header: b.header.map(keptCell), rows: b.rows.map((r) => r.map(keptCell)), ...(b.caption ? { caption: b.caption } : {}) } : b,
     ),
-    plainLines: [...parsed.plainLines],
+    paragraphLines: [...parsed.paragraphLines],
   };
 }
 
@@ -149,15 +149,15 @@ function chunksOf(lines: readonly string[]): { chunks: Array<[number, number]>; 
  * never patched: a short one is taken for the table's caption). tests/unit/kept-blocks.test.ts
  * checks this against the parser on the saved reports and on random documents.
  */
-export function patchedBlocks(kept: KeptBlocks, markdown: string): { blocks: Block[]; plainLines: Lines[] } | undefined {
+export function patchedBlocks(kept: KeptBlocks, markdown: string): { blocks: Block[]; paragraphLines: Lines[] } | undefined {
   const before = kept.markdown.split('\n');
   const after = markdown.split('\n');
   const was = chunksOf(before);
   const now = chunksOf(after);
   if (was.chunks.length !== now.chunks.length || was.between.some((b, i) => b !== now.between[i])) return undefined;
-  /** Kept blocks by the first line of their plain paragraph. */
-  const plainAt = new Map<number, number>();
-  kept.plainLines.forEach((lines, i) => lines && plainAt.set(lines[0], i));
+  /** Kept blocks by the first line of their paragraph. */
+  const paragraphAt = new Map<number, number>();
+  kept.paragraphLines.forEach((lines, i) => lines && paragraphAt.set(lines[0], i));
   const blocks = blocksFromKept(kept);
   /** How far each chunk of the earlier Markdown moved (lines added or taken above it). */
   const shifts: number[] = [];
@@ -167,15 +167,15 @@ export function patchedBlocks(kept: KeptBlocks, markdown: string): { blocks: Blo
     shifts.push(newStart - start);
     const text = after.slice(newStart, newEnd);
     if (end - start === newEnd - newStart && before.slice(start, end).every((line, i) => line === text[i])) continue;
-    const block = plainAt.get(start);
-    // Only a paragraph that is the whole chunk, and a plain one in its place.
-    const paragraph = block === undefined || kept.plainLines[block]![1] !== end ? undefined : plainParagraph(text);
+    const block = paragraphAt.get(start);
+    // Only a paragraph that is the whole chunk, and a plain one (plainParagraph) in its place.
+    const paragraph = block === undefined || kept.paragraphLines[block]![1] !== end ? undefined : plainParagraph(text);
     if (!paragraph) return undefined;
     blocks[block!] = paragraph;
   }
   // The paragraphs' lines are in order (isKeptBlocks), so the chunk that holds each is found walking forward.
   let k = 0;
-  const plainLines = kept.plainLines.map((lines): Lines => {
+  const paragraphLines = kept.paragraphLines.map((lines): Lines => {
     if (!lines) return null;
     while (k < was.chunks.length && was.chunks[k]![1] <= lines[0]) k++;
     if (k === was.chunks.length || lines[0] < was.chunks[k]![0]) return null;
@@ -184,7 +184,7 @@ export function patchedBlocks(kept: KeptBlocks, markdown: string): { blocks: Blo
     if (lines[0] === start && lines[1] === end) return [...now.chunks[k]!];
     return [lines[0] + shifts[k]!, lines[1] + shifts[k]!];
   });
-  return { blocks, plainLines };
+  return { blocks, paragraphLines };
 }
 
 const PARAGRAPH_KINDS = new Set<ParagraphKind>(['title', 'subtitle', 'speaker', 'salutation', 'body', 'heading1', 'heading2', 'heading3', 'caption', 'annexNote', 'annexLabel']);
@@ -210,12 +210,12 @@ const isBlock = (b: unknown): boolean => {
   );
 };
 
-/** Lines of a plain paragraph: within the Markdown, in order, each after the one before. */
-function areLines(plainLines: unknown, blocks: unknown[], markdown: string): boolean {
-  if (!Array.isArray(plainLines) || plainLines.length !== blocks.length) return false;
+/** Lines of paragraphs: within the Markdown, in order, each after the one before. */
+function areLines(paragraphLines: unknown, blocks: unknown[], markdown: string): boolean {
+  if (!Array.isArray(paragraphLines) || paragraphLines.length !== blocks.length) return false;
   const count = markdown.split('\n').length;
   let after = 0;
-  return plainLines.every((lines, i) => {
+  return paragraphLines.every((lines, i) => {
     if (lines === null) return true;
     const ok = Array.isArray(lines) && lines.length === 2 && Number.isInteger(lines[0]) && Number.isInteger(lines[1]) && lines[0] >= after && lines[1] > lines[0] && lines[1] <= count && (blocks[i] as Plain).type === 'paragraph';
     if (ok) after = lines[1];
@@ -224,5 +224,5 @@ function areLines(plainLines: unknown, blocks: unknown[], markdown: string): boo
 }
 
 export function isKeptBlocks(data: unknown): data is KeptBlocks {
-  return isObject(data) && isString(data.markdown) && everyOf(data.blocks, isBlock) && areLines(data.plainLines, data.blocks as unknown[], data.markdown) && keysAre(data, ['markdown', 'blocks', 'plainLines']);
+  return isObject(data) && isString(data.markdown) && everyOf(data.blocks, isBlock) && areLines(data.paragraphLines, data.blocks as unknown[], data.markdown) && keysAre(data, ['markdown', 'blocks', 'paragraphLines']);
 }

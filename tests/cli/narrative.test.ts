@@ -17,6 +17,14 @@ async function validate(data: string) {
   return { run, diagnostics: jsonDiagnostics(run.stdout) };
 }
 
+/** The minimal fixture with one edit of its narrative.md (`from` to `to`), validated. */
+async function validateEdited(from: string, to: string) {
+  const data = await copyFixture('minimal');
+  const file = path.join(data, '2023', 'narrative.md');
+  await edit(file, from, to);
+  return { data, file, ...(await validate(data)) };
+}
+
 async function built(data: string): Promise<string> {
   const out = await tempDir();
   const run = await report(['build', '2023', '--data', data, '--out', out, '--format', 'md'], { cwd: data });
@@ -26,10 +34,7 @@ async function built(data: string): Promise<string> {
 
 describe('narrative.md', () => {
   it('reports a figure that does not exist at its line and column, with names that do', async () => {
-    const data = await copyFixture('minimal');
-    const file = path.join(data, '2023', 'narrative.md');
-    await edit(file, '提案{{proposals.total}}件', '提案{{proposals.totl}}件');
-    const { run, diagnostics } = await validate(data);
+    const { run, diagnostics, file, data } = await validateEdited('提案{{proposals.total}}件', '提案{{proposals.totl}}件');
     expect(run.code).toBe(1);
     const at = await positionOf(file, '{{proposals.totl}}');
     const problem = diagnostics.find((d) => d.code === 'RPT401');
@@ -43,10 +48,7 @@ describe('narrative.md', () => {
   });
 
   it('reports every figure of a paragraph that does not exist, each at its place, in one run', async () => {
-    const data = await copyFixture('minimal');
-    const file = path.join(data, '2023', 'narrative.md');
-    await edit(file, '提案{{proposals.total}}件', '提案{{proposals.totl}}件，立案{{proposals.fild}}件');
-    const { run, diagnostics } = await validate(data);
+    const { run, diagnostics, file } = await validateEdited('提案{{proposals.total}}件', '提案{{proposals.totl}}件，立案{{proposals.fild}}件');
     expect(run.code).toBe(1);
     // Each at its name (the one a render stops at is placed at its braces).
     const places = await Promise.all(['proposals.totl', 'proposals.fild'].map((text) => positionOf(file, text)));
@@ -58,19 +60,13 @@ describe('narrative.md', () => {
   });
 
   it('places a problem on a later line of a paragraph that spans several', async () => {
-    const data = await copyFixture('minimal');
-    const file = path.join(data, '2023', 'narrative.md');
-    await edit(file, '广泛收集反映社会热点信息{{approx information.collected}}篇', '广泛收集反映社会热点信息{{approx information.collectd}}篇');
-    const { diagnostics } = await validate(data);
+    const { diagnostics, file } = await validateEdited('广泛收集反映社会热点信息{{approx information.collected}}篇', '广泛收集反映社会热点信息{{approx information.collectd}}篇');
     const at = await positionOf(file, 'information.collectd');
     expect(diagnostics.find((d) => d.code === 'RPT401' || d.code === 'RPT505')).toMatchObject({ file: '2023/narrative.md', line: at.line });
   });
 
   it('reports an unknown part heading with a hint listing the parts', async () => {
-    const data = await copyFixture('minimal');
-    const file = path.join(data, '2023', 'narrative.md');
-    await edit(file, '# 不足', '# 工作总结');
-    const { run, diagnostics } = await validate(data);
+    const { run, diagnostics, file } = await validateEdited('# 不足', '# 工作总结');
     expect(run.code).toBe(1);
     const at = await positionOf(file, '工作总结');
     const problem = diagnostics.find((d) => d.code === 'RPT318');

@@ -281,7 +281,7 @@ describe('the parse cache', () => {
     await writeFile(file, forgedEntry(header, forged));
     expect((await build(data, out)).get('report.md')?.toString()).toContain('伪造');
     // A block of a kind no parse makes, or lines of a paragraph past the Markdown's end, digest matching: refused, the Markdown parsed again.
-    for (const wrong of [payload.replace('"kind":"body"', '"kind":"aside"'), payload.replace(/("plainLines":\[(?:null,)*)\[\d+,\d+\]/, '$1[0,100000]')]) {
+    for (const wrong of [payload.replace('"kind":"body"', '"kind":"aside"'), payload.replace(/("paragraphLines":\[(?:null,)*)\[\d+,\d+\]/, '$1[0,100000]')]) {
       expect(wrong).not.toBe(payload);
       await writeFile(file, forgedEntry(header, wrong));
       expect(await build(data, out)).toEqual(reference);

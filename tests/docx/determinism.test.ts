@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderDocx } from '../../src/write/docx/index.js';
 import { doc, FIXTURE } from './docx-xml.js';
+import { localEntries } from '../helpers/docx.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -8,18 +9,7 @@ afterEach(() => {
 
 /** The entries of a zip as its local file headers give them: name and DOS date/time. */
 function zipEntries(bytes: Uint8Array): { name: string; dosTime: number; dosDate: number }[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entries = [];
-  let offset = 0;
-  while (view.getUint32(offset, true) === 0x04034b50) {
-    const compressed = view.getUint32(offset + 18, true);
-    const nameLength = view.getUint16(offset + 26, true);
-    const extraLength = view.getUint16(offset + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(offset + 30, offset + 30 + nameLength));
-    entries.push({ name, dosTime: view.getUint16(offset + 10, true), dosDate: view.getUint16(offset + 12, true) });
-    offset += 30 + nameLength + extraLength + compressed;
-  }
-  return entries;
+  return localEntries(bytes).map((e) => ({ name: e.name, dosTime: e.dosDateTime & 0xffff, dosDate: e.dosDateTime >>> 16 }));
 }
 
 describe('renderDocx output', () => {

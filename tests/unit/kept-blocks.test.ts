@@ -28,7 +28,7 @@ describe('kept blocks', () => {
     // The same JSON, key for key: a document's JSON is the kept Word document's key.
     expect(JSON.stringify(back)).toBe(JSON.stringify(parsed));
     // The paragraphs have their lines (the caption went into the table; the heading and the table have none).
-    expect(data.plainLines).toEqual([null, [2, 3], null, [11, 13]]);
+    expect(data.paragraphLines).toEqual([null, [2, 3], null, [11, 13]]);
   });
 
   it('holds the blocks of a real report', () => {
@@ -46,11 +46,11 @@ describe('kept blocks', () => {
     ['a field no block has', (k) => (k.blocks[0].style = 'x')],
     ['a cell of another alignment', (k) => (k.blocks.find((b: any) => b.type === 'table').header[0].alignment = 'middle')],
     ['a row that is not a list', (k) => (k.blocks.find((b: any) => b.type === 'table').rows[0] = {})],
-    ['lines for fewer blocks than there are', (k) => k.plainLines.pop()],
-    ['lines past the end of the Markdown', (k) => (k.plainLines[1] = [2, 99])],
-    ['lines that end before they start', (k) => (k.plainLines[1] = [3, 2])],
-    ['lines of a table', (k) => (k.plainLines[2] = [6, 10])],
-    ['lines overlapping the ones before', (k) => ((k.plainLines[0] = [0, 3]), (k.plainLines[1] = [2, 3]))],
+    ['lines for fewer blocks than there are', (k) => k.paragraphLines.pop()],
+    ['lines past the end of the Markdown', (k) => (k.paragraphLines[1] = [2, 99])],
+    ['lines that end before they start', (k) => (k.paragraphLines[1] = [3, 2])],
+    ['lines of a table', (k) => (k.paragraphLines[2] = [6, 10])],
+    ['lines overlapping the ones before', (k) => ((k.paragraphLines[0] = [0, 3]), (k.paragraphLines[1] = [2, 3]))],
   ];
   it.each(damages)('refuses %s', (_what, damage) => {
     const data = kept();
@@ -135,12 +135,12 @@ const CHUNKS = [
   '- 一项\n{.speaker}',
   '---',
 ];
-const plainLines = fc.array(line(PLAIN_CHARS.filter((c) => c !== ' ')), { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
+const paragraphLines = fc.array(line(PLAIN_CHARS.filter((c) => c !== ' ')), { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
 /** Plain lines whose first opens with a bold lead sentence ending in a letter. */
 const leadLines = fc
-  .tuple(line(PLAIN_CHARS.filter((c) => c !== ' ')), fc.constantFrom('育', '案', 'a', '7', '。', '，', '）'), plainLines)
+  .tuple(line(PLAIN_CHARS.filter((c) => c !== ' ')), fc.constantFrom('育', '案', 'a', '7', '。', '，', '）'), paragraphLines)
   .map(([lead, last, rest]) => `**${lead}${last}**${rest}`);
-const chunk = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...CHUNKS) }, { weight: 2, arbitrary: plainLines }, { weight: 1, arbitrary: leadLines });
+const chunk = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...CHUNKS) }, { weight: 2, arbitrary: paragraphLines }, { weight: 1, arbitrary: leadLines });
 const separator = fc.constantFrom('\n\n', '\n\n', '\n\n\n', '\n \n');
 
 /** A document of chunks and the separators after each. */
@@ -155,7 +155,7 @@ describe('patched blocks', () => {
     if (patched) {
       const reference = parseReportMarkdownLines(after);
       expect(JSON.stringify(patched.blocks)).toBe(JSON.stringify(reference.blocks));
-      expect(patched.plainLines).toEqual(reference.plainLines);
+      expect(patched.paragraphLines).toEqual(reference.paragraphLines);
     }
     return patched;
   };
@@ -180,7 +180,7 @@ describe('patched blocks', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(chunk, separator), { minLength: 1, maxLength: 10 }),
-        fc.array(fc.tuple(fc.nat(), fc.oneof(plainLines, leadLines)), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.oneof(paragraphLines, leadLines)), { minLength: 1, maxLength: 3 }),
         (parts, edits) => {
           const edited = parts.map(([c, s]) => [c, s] as [string, string]);
           for (const [at, text] of edits) {
@@ -216,7 +216,7 @@ describe('patched blocks', () => {
       if (patched) {
         patchedCount++;
         expect(JSON.stringify(patched.blocks)).toBe(JSON.stringify(parseReportMarkdownLines(after).blocks));
-        expect(patched.plainLines).toEqual(parseReportMarkdownLines(after).plainLines);
+        expect(patched.paragraphLines).toEqual(parseReportMarkdownLines(after).paragraphLines);
       }
     };
     for (const f of figures) edit([f]);

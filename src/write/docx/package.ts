@@ -5,7 +5,7 @@ import { escapeXml } from '../../xml.js';
 import { everyOf, isBase64, isObject, isString } from '../../load/kept-shape.js';
 import type { MadeBefore } from '../made-before.js';
 import { nodeCrypto } from '../../node-builtins.js';
-import { zipEntries } from './zip.js';
+import { zipEntries, type DeflatedPiece } from './zip.js';
 
 export interface CoreProperties {
   title: string;
@@ -69,30 +69,37 @@ export function zipPackage(parts: ReadonlyMap<string, string | Uint8Array>, date
   if (!madeBefore) return zipEntries(entries, dosDateTime);
   const inputs = textOf(parts.get(CORE_PART) ?? '');
   const kept = new Map((madeBefore.find('docx-pieces', inputs, isKeptPieces)?.pieces ?? []).map(([digest, size, crc, base64]) => [digest, { size, crc, base64 }]));
-  const made = new Map<string, KeptPiece>();
+  const made = new Map<string, DeflatedPiece>();
+  /** The digests of the pieces taken from `kept`: kept again as they were read. */
+  const taken = new Set<string>();
   let last: { piece: Uint8Array; digest: string } | undefined;
   // find and made ask for the same piece one after the other: it is hashed once.
   const digestOf = (piece: Uint8Array) => (last?.piece === piece ? last.digest : (last = { piece, digest: nodeCrypto().createHash('sha256').update(piece).digest('hex') }).digest);
   const zip = zipEntries(entries, dosDateTime, {
     find(piece) {
-      const found = kept.get(digestOf(piece));
+      const digest = digestOf(piece);
+      const found = kept.get(digest);
       // A kept piece is used for bytes of its length only (the digest names them; the length is a check that costs nothing).
-      return found && found.size === piece.length ? { size: found.size, crc: found.crc, compressed: Buffer.from(found.base64, 'base64') } : undefined;
+      if (!found || found.size !== piece.length) return undefined;
+      taken.add(digest);
+      return { size: found.size, crc: found.crc, compressed: Buffer.from(found.base64, 'base64') };
     },
     made(piece, deflated) {
-      const digest = digestOf(piece);
-      made.set(digest, [digest, deflated.size, deflated.crc, Buffer.from(deflated.compressed).toString('base64')]);
+      made.set(digestOf(piece), deflated);
     },
   });
-  // Kept again when this package's pieces are not the ones kept.
-  if (made.size !== kept.size || [...made.keys()].some((digest) => !kept.has(digest))) madeBefore.keep('docx-pieces', inputs, { pieces: [...made.values()] });
+  // Kept again when this package's pieces are not the ones kept (one taken from them is kept as it was read).
+  if (made.size !== kept.size || [...made.keys()].some((digest) => !kept.has(digest))) {
+    const pieces = [...made].map(([digest, p]): KeptPiece => [digest, p.size, p.crc, taken.has(digest) ? kept.get(digest)!.base64 : Buffer.from(p.compressed).toString('base64')]);
+    madeBefore.keep('docx-pieces', inputs, { pieces });
+  }
   return zip;
 }
 
 /** The part whose text names the report (title, author, date): the key the pieces are kept by. */
 const CORE_PART = 'docProps/core.xml';
 
-/** A part as text for the key of kept parts (a binary part, which no package has yet, as base64). */
+/** A part as text, for the key the pieces are kept by (a binary part, which no package has, as base64). */
 const textOf = (part: string | Uint8Array): string => (typeof part === 'string' ? part : `base64:${Buffer.from(part).toString('base64')}`);
 
 /** A kept piece: [SHA-256 of its bytes, their length, their CRC-32, the deflated piece as base64]. */
