@@ -8,7 +8,7 @@ import { diagnostic } from '../diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/nearest.js';
 import type { Organization } from '../domain/organization.js';
-import type { Origin, RecordValue, YearRecords } from '../domain/record-kind.js';
+import type { Origin, Origins, RecordValue, YearRecords } from '../domain/record-kind.js';
 import { KNOWN_YEAR_KEYS, RECORD_KINDS, recordFields, recordKind, singlePartShape, YEAR_SINGLE_KEYS, type YearSingleKey } from '../domain/registry.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { Sitting } from '../domain/year-parts.js';
@@ -217,7 +217,8 @@ export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number
     records.records[key]!.push(record);
     records.origins.set(record, origin);
   };
-  for (const [key, file, index, record] of part.records) accept(key, record, new ListItemOrigin(fileAt(file), key, index));
+  for (const [key, , , record] of part.records) records.records[key]!.push(record);
+  records.origins = new YearOrigins(part.records, fileAt);
   for (const id of part.refused) records.refusedIds.add(id);
   if (part.members) {
     records.members = part.members[1] as YearRecords['members'];
@@ -242,6 +243,35 @@ export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number
   }
   records.absent = absentColumns(coverage, fromYaml, vocabulary, organization);
   return checked;
+}
+
+/**
+ * The origins of a year's records: those of its YAML records (a national year has 60,000) made
+ * when a place is first asked for, as a clean run asks for none; the others set as they are made.
+ */
+class YearOrigins implements Origins {
+  private readonly known = new Map<object, Origin>();
+  private yaml: YamlPart['records'] | undefined;
+
+  constructor(
+    yaml: YamlPart['records'],
+    private readonly fileAt: (index: number) => SourceFile,
+  ) {
+    this.yaml = yaml;
+  }
+
+  get(record: object): Origin | undefined {
+    if (this.yaml !== undefined) {
+      for (const [key, file, index, r] of this.yaml) if (!this.known.has(r)) this.known.set(r, new ListItemOrigin(this.fileAt(file), key, index));
+      this.yaml = undefined;
+    }
+    return this.known.get(record);
+  }
+
+  set(record: object, origin: Origin): this {
+    this.known.set(record, origin);
+    return this;
+  }
 }
 
 /**
