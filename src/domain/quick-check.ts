@@ -38,12 +38,12 @@ export function quickObject(fieldsOf: Record<string, QuickField>): QuickCheck | 
   const checks = Object.entries(fieldsOf).map(([name, f]) => ({ name, ...f }));
   // A name on Object.prototype would be read from it by zod (`input[key]`, `key in input`).
   if (checks.some(({ name }) => name in Object.prototype)) return undefined;
-  const names = new Set(checks.map(({ name }) => name));
   return (input) => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return UNSURE;
     const record = input as Record<string, unknown>;
-    for (const key in record) if (!names.has(key)) return UNSURE;
     const out: Record<string, unknown> = {};
+    // The fields the record has: every key it has must be one of them (counted, not looked up).
+    let found = 0;
     for (const { name, quick, required, fallback } of checks) {
       const v = record[name];
       if (v === undefined) {
@@ -51,11 +51,14 @@ export function quickObject(fieldsOf: Record<string, QuickField>): QuickCheck | 
         if (fallback !== undefined) out[name] = shallowCopy(fallback);
         continue;
       }
+      found++;
       const checked = quick(v);
       if (checked === UNSURE) return UNSURE;
       out[name] = checked;
     }
-    return out;
+    let keys = 0;
+    for (const _key in record) keys++;
+    return keys === found ? out : UNSURE;
   };
 }
 
