@@ -118,9 +118,9 @@ export function loadData(request: DataRequest): LoadedData {
   const sink = data.diagnostics;
   const orgPath = path.join(dataDir, DATA_FOLDER_FILES.organization);
   if (entryKind(orgPath) === 'missing') sink.push(diagnostic('organizationMissing', { file: show(orgPath) }, { file: show(dataDir) }));
-  else data.organization = readYamlFile(orgPath, show(orgPath), sink, request.session);
+  else data.organization = readYamlFile(orgPath, show(orgPath), sink, request.session, request.cache);
   const layoutPath = path.join(dataDir, DATA_FOLDER_FILES.layout);
-  if (entryKind(layoutPath) !== 'missing') data.layout = readYamlFile(layoutPath, show(layoutPath), sink, request.session);
+  if (entryKind(layoutPath) !== 'missing') data.layout = readYamlFile(layoutPath, show(layoutPath), sink, request.session, request.cache);
 
   const found = yearFolders(dataDir, show);
   data.availableYears = found.years;

@@ -3,9 +3,8 @@
  * created exclusively. A second writer waits for it, up to a bound; a lock whose process is gone
  * (killed, or the machine restarted) is stale and taken away.
  */
-import { nodeCrypto } from '../node-builtins.js';
+import { nodeCrypto, nodeOs } from '../node-builtins.js';
 import { closeSync, linkSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
 
 /** Who holds an output folder's lock. */
 export interface LockHolder {
@@ -72,7 +71,7 @@ function processAlive(pid: number): boolean {
 
 function isStale(holder: LockHolder | undefined, ageMs: number): boolean {
   if (!holder) return ageMs > UNREADABLE_LOCK_STALE_MS;
-  if (holder.host !== hostname()) return ageMs > FOREIGN_LOCK_STALE_MS;
+  if (holder.host !== nodeOs().hostname()) return ageMs > FOREIGN_LOCK_STALE_MS;
   return !processAlive(holder.pid);
 }
 
@@ -119,7 +118,7 @@ function tryLock(lock: string, me: LockHolder, folder: string): boolean {
 }
 
 export async function acquireLock(lock: string, folder: string, waitMs: number): Promise<LockHolder> {
-  const me: LockHolder = { pid: process.pid, host: hostname(), since: Date.now(), id: nodeCrypto().randomBytes(6).toString('hex') };
+  const me: LockHolder = { pid: process.pid, host: nodeOs().hostname(), since: Date.now(), id: nodeCrypto().randomBytes(6).toString('hex') };
   const deadline = Date.now() + waitMs;
   for (let delay = 20; ; delay = Math.min(delay * 2, 200)) {
     if (tryLock(lock, me, folder)) {
