@@ -25,6 +25,11 @@ const CLOSE_SQUARE = 0x5d;
 export const OPEN_CURLY = 0x7b;
 const CLOSE_CURLY = 0x7d;
 
+/** Plain scalars shared (see LineScanner.plainScalar): up to this length, in this many slots of this many. */
+const SHARED_MAX_LENGTH = 16;
+const SHARED_SLOTS = 4096;
+const SHARED_PER_SLOT = 4;
+
 /** Thrown to give up; caught in readFastYaml. */
 export const DECLINE = Symbol('decline');
 
@@ -67,6 +72,8 @@ export abstract class LineScanner {
   protected stop = 0;
   protected maxDepth = 0;
   protected nodes = 0;
+  /** Short plain scalars met so far and their values, by a hash of their text (see plainScalar()). */
+  private readonly shared: Array<unknown[] | undefined> = new Array<unknown[] | undefined>(SHARED_SLOTS);
   /** Plain keys seen last, by depth, flow or block, and place in their mapping (see key()). */
   private readonly keyHints: string[] = new Array<string>(((FAST_MAX_DEPTH + 1) * 2) << 4).fill('');
 
@@ -126,7 +133,31 @@ export abstract class LineScanner {
     const stop = text.charCodeAt(this.stop);
     // Ended by `: ` (a key where a value was due), or in a flow collection by the line's end or a comment.
     if (end === at || stop === COLON || (flow && (this.stop >= this.lineEnd || stop === HASH))) throw DECLINE;
-    return plainValue(text.slice(at, end));
+    return this.plainScalar(at, end);
+  }
+
+  /**
+   * The value of the plain scalar from `at` to `end`. A short one met before (a date, true, a
+   * unit's or a category's name: most of a ledger's values repeat) is the value made then, found by
+   * comparing the text in place: no copy of the text is made, and the records share one string,
+   * which spares the garbage collector copying a national year's hundreds of thousands of them.
+   */
+  private plainScalar(at: number, end: number): unknown {
+    const text = this.text;
+    const length = end - at;
+    if (length > SHARED_MAX_LENGTH) return plainValue(text.slice(at, end));
+    const slot = (text.charCodeAt(at) * 31 + text.charCodeAt(end - 1) * 7 + text.charCodeAt(end - 2) * 3 + length) & (SHARED_SLOTS - 1);
+    let seen = this.shared[slot];
+    if (seen === undefined) seen = this.shared[slot] = [];
+    for (let i = 0; i < seen.length; i += 2) {
+      const known = seen[i] as string;
+      if (known.length === length && text.startsWith(known, at)) return seen[i + 1];
+    }
+    const raw = text.slice(at, end);
+    const value = plainValue(raw);
+    // A slot full of values met once (ids, titles) takes no more: a lookup there stays short.
+    if (seen.length < SHARED_PER_SLOT * 2) seen.push(raw, value);
+    return value;
   }
 
   /** A flow sequence or mapping closed on this line. */

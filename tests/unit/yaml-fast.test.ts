@@ -28,6 +28,14 @@ describe('the fast reader on every YAML file of the project', () => {
     expect(compareWithJsYaml(read(file))).toBe('read');
   });
 
+  it('reads a value met before as it read it the first time, whatever else shares its slot', () => {
+    // Short plain scalars are kept and found again by comparing text in place (plainScalar): many
+    // values of each length and ending, some typed (numbers, booleans, null), each several times.
+    const values = Array.from({ length: 400 }, (_, i) => [`2023-0${(i % 9) + 1}-${String(i % 28).padStart(2, '0')}`, String(i), `0x${i.toString(16)}`, `委员${i % 37}`, ['true', 'True', 'null', '~', '.5', '-0', '1e3', '0o17'][i % 8]!, `a${'b'.repeat(i % 20)}`][i % 6]!);
+    const text = `list:\n${[...values, ...values.reverse(), ...values].map((v, i) => (i % 2 ? `  - ${v}\n` : `  - {k: ${v}, m: [${v}, x${v}]}\n`)).join('')}`;
+    expect(compareWithJsYaml(text)).toBe('read');
+  });
+
   it('gives parseYaml the same value and no problems', () => {
     const text = read('data/2023/information.yaml');
     const parsed = parseYaml('information.yaml', text);
