@@ -25,6 +25,13 @@ class Memo<T> {
 export class BuildSession {
   private readonly memos: Array<Memo<unknown>> = [];
 
+  /**
+   * `readsFilesOnce`: the session's builds look at the files at one moment (validate checking the
+   * reports of a year), so each file is read once for all of them (load/files.ts, readInSession);
+   * a watch or preview session reads them again for each build, to see what was saved.
+   */
+  constructor(readonly options: { readsFilesOnce?: boolean } = {}) {}
+
   /** A new memo kept by this session, for values of one type (the module that makes them keeps it: `sessionMemo`). */
   memo<T>(): Memo<T> {
     const memo = new Memo<T>();

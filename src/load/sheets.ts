@@ -7,7 +7,8 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isKeptMessages, isKeptWorkbook, keptWorkbook, workbookFromKept } from './cached-workbook.js';
 import { unchecked, type ParseCache } from './parse-cache.js';
 import { readProblem } from './read-problem.js';
-import { readRegularFile, sameBytes } from './files.js';
+import { sameBytes } from './files.js';
+import { readInSession } from './text-file.js';
 import { DEFAULT_LIMITS, readWorkbook, type Sheet, type Workbook } from './spreadsheet/index.js';
 import { sessionMemo, type BuildSession } from '../session.js';
 import { appendAll } from '../append.js';
@@ -53,7 +54,7 @@ const workbookMemo = sessionMemo<{ bytes: Uint8Array; workbook: HeldWorkbook }>(
 export function readSheets(files: ReadonlyArray<{ path: string; display: string }>, sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): LoadedWorkbook[] {
   const out: LoadedWorkbook[] = [];
   for (const file of files) {
-    const read = readRegularFile(file.path, DEFAULT_LIMITS.maxFileBytes);
+    const read = readInSession(file.path, DEFAULT_LIMITS.maxFileBytes, session);
     if (!read.ok) {
       sink.push(readProblem(read, file.display, 'sheet'));
       continue;

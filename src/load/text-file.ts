@@ -6,7 +6,7 @@
 import { diagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decode, type Decoded } from './decode.js';
-import { readRegularFile, sameBytes } from './files.js';
+import { readRegularFile, sameBytes, type ReadOutcome } from './files.js';
 import { readProblem } from './read-problem.js';
 import type { ProseFile } from './markdown-prose.js';
 import { MAX_DATA_FILE_BYTES } from './nesting.js';
@@ -35,6 +35,18 @@ export interface EarlierRead {
 }
 const earlierReads = sessionMemo<EarlierRead>();
 
+const readsOnce = sessionMemo<ReadOutcome>();
+
+/**
+ * readRegularFile (files.ts), in a session whose builds read each file once (BuildSession.options):
+ * the first read's outcome for all of them. Validate checks a year's reports one after the other,
+ * and read a national year's 11 MB again for each.
+ */
+export function readInSession(path: string, maxBytes: number, session: BuildSession | undefined): ReadOutcome {
+  if (!session?.options.readsFilesOnce) return readRegularFile(path, maxBytes);
+  return readsOnce(session).get(`${maxBytes}\0${path}`, () => readRegularFile(path, maxBytes));
+}
+
 /** A text file's contents, decoded; undefined (with the reason in `sink`) when it cannot be read. */
 export function readText(full: string, display: string, sink: Diagnostic[]): string | undefined {
   return readFile(full, display, sink)?.text;
@@ -42,7 +54,7 @@ export function readText(full: string, display: string, sink: Diagnostic[]): str
 
 /** readText, with what an earlier read of the same bytes in the session made of them. */
 export function readFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession): { text: string; bytes: Uint8Array; earlier?: EarlierRead } | undefined {
-  const read = readRegularFile(full, MAX_DATA_FILE_BYTES);
+  const read = readInSession(full, MAX_DATA_FILE_BYTES, session);
   if (!read.ok) {
     sink.push(readProblem(read, display));
     return undefined;

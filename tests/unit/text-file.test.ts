@@ -40,6 +40,26 @@ describe('reading a data file again in a session', () => {
     expect(changed.years.get(2023)!.prose.get('narrative.md')).toBe(first.years.get(2023)!.prose.get('narrative.md'));
   });
 
+  it('in a session that reads each file once (validate), gives the first read for all, a workbook too', () => {
+    const dir = folder();
+    mkdirSync(path.join(dir, '2023'));
+    writeFileSync(path.join(dir, '2023', 'members.yaml'), 'members:\n  total: 5\n');
+    writeFileSync(path.join(dir, '2023', '台账.xlsx'), 'not a workbook');
+    const session = new BuildSession({ readsFilesOnce: true });
+    const first = load(dir, session);
+    writeFileSync(path.join(dir, '2023', 'members.yaml'), 'members:\n  total: 6\n');
+    writeFileSync(path.join(dir, '2023', '台账.xlsx'), 'still not a workbook, and longer');
+    const again = load(dir, session);
+    // Every report checked sees the files as they were when the first was: the same value, the same problems.
+    expect(again.years.get(2023)!.yaml[0]).toBe(first.years.get(2023)!.yaml[0]);
+    expect(again.years.get(2023)!.yaml[0]!.value).toEqual({ members: { total: 5 } });
+    expect(again.years.get(2023)!.workbooks[0]!.identity).toBe(first.years.get(2023)!.workbooks[0]!.identity);
+    expect(again.diagnostics).toEqual(first.diagnostics);
+    expect(first.diagnostics.length).toBeGreaterThan(0);
+    // A session that reads again (watch) sees the save.
+    expect(load(dir, new BuildSession()).years.get(2023)!.yaml[0]!.value).toEqual({ members: { total: 6 } });
+  });
+
   it('reports a file not in plain UTF-8 on every read', () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'organization.yaml'), iconv.encode('organization:\n  name: 云州市政协委员会办公厅\n', 'gb18030'));

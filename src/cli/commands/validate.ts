@@ -54,7 +54,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       // The cache a build left in the output folder; validate makes no folder of its own.
       const cache = opts.cache !== false ? new ParseCache(path.resolve(io.cwd, settings.out ?? 'out', CACHE_FOLDER), { create: false }) : undefined;
       // One session for the reports of the year checked below: each data file is read and parsed once.
-      const request = { ...reportRequest(yearArg, opts, settings, io), ...(cache ? { cache } : {}), session: new BuildSession() };
+      const request = { ...reportRequest(yearArg, opts, settings, io), ...(cache ? { cache } : {}), session: new BuildSession({ readsFilesOnce: true }) };
       const result = checkReportRun(request);
       // Without --kind, every report of the year whose prose is written is checked: the two plenary
       // reports share figures, and a problem in either stops its build.
