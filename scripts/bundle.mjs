@@ -77,15 +77,26 @@ const lazyChildProcess = {
  * members by name, read once; a getter (fs.promises) is reached through the default export when used.
  */
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/**
+ * A built-in's plain members, as a fresh process that only require()s it has them: in this one,
+ * which imports node:fs as an ES module, its getters have been read, and a getter once read can be
+ * a plain member (fs.Dir), which the module made below would then read, and load what it loads
+ * (fs.Dir: Node's directory module, after bin/report.js sets V8's flags, so without Node's code cache).
+ */
+const plainMembers = (name) =>
+  JSON.parse(
+    execFileSync(process.execPath, ['-e', `const d = Object.getOwnPropertyDescriptors(require(${JSON.stringify(name)})); process.stdout.write(JSON.stringify(Object.keys(d).filter((k) => 'value' in d[k])))`], {
+      encoding: 'utf8',
+    }),
+  );
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
-    const require = createRequire(import.meta.url);
+    const known = new Map();
     b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'report-builtin' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'report-builtin' }, (args) => {
-      const members = Object.entries(Object.getOwnPropertyDescriptors(require(args.path)))
-        .filter(([name, d]) => 'value' in d && name !== 'default' && IDENTIFIER.test(name))
-        .map(([name]) => name);
+      if (!known.has(args.path)) known.set(args.path, plainMembers(args.path));
+      const members = known.get(args.path).filter((name) => name !== 'default' && IDENTIFIER.test(name));
       const contents = `const m = require(${JSON.stringify(args.path)});\nexport default m;\nexport const { ${members.join(', ')} } = m;\n`;
       return { contents, loader: 'js' };
     });
