@@ -27,7 +27,7 @@ export class BuildSession {
 
   /**
    * `readsFilesOnce`: the session's builds look at the files at one moment (validate checking the
-   * reports of a year), so each file is read once for all of them (load/files.ts, readInSession);
+   * reports of a year), so each file is read once for all of them (load/text-file.ts, readInSession);
    * a watch or preview session reads them again for each build, to see what was saved.
    */
   constructor(readonly options: { readsFilesOnce?: boolean } = {}) {}
