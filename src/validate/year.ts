@@ -36,7 +36,7 @@ export interface CheckedYear {
   diagnostics: Diagnostic[];
 }
 
-function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary): YearRecords {
+function emptyYearRecords(year: number, organization: Organization | undefined, vocabulary: Vocabulary, origins: Origins = new Map()): YearRecords {
   return {
     year,
     organization,
@@ -44,7 +44,7 @@ function emptyYearRecords(year: number, organization: Organization | undefined, 
     records: Object.fromEntries(RECORD_KINDS.map((k) => [k.key, []])),
     totals: {},
     members: undefined,
-    origins: new Map(),
+    origins,
     refusedIds: new Set(),
   };
 }
@@ -209,8 +209,8 @@ export function yearParts(
 
 /** The year's records from what its YAML files gave (checked now, or kept), each with its origin, and its ledgers' rows. */
 export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number, organization: Organization | undefined, vocabulary: Vocabulary): CheckedYear {
-  const records = emptyYearRecords(year, organization, vocabulary);
   const fileAt = (index: number) => folder.yaml[index]!.file;
+  const records = emptyYearRecords(year, organization, vocabulary, new YearOrigins(part.records, fileAt));
   const checked: CheckedYear = { records, ...yearParts(part, folder), headerRows: new Map(), diagnostics: [...part.diagnostics] };
   const out = checked.diagnostics;
   const accept = (key: string, record: RecordValue, origin: Origin) => {
@@ -218,7 +218,6 @@ export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number
     records.origins.set(record, origin);
   };
   for (const [key, , , record] of part.records) records.records[key]!.push(record);
-  records.origins = new YearOrigins(part.records, fileAt);
   for (const id of part.refused) records.refusedIds.add(id);
   if (part.members) {
     records.members = part.members[1] as YearRecords['members'];
@@ -251,14 +250,12 @@ export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number
  */
 class YearOrigins implements Origins {
   private readonly known = new Map<object, Origin>();
-  private yaml: YamlPart['records'] | undefined;
 
   constructor(
-    yaml: YamlPart['records'],
+    /** The YAML records whose origins are still to be made: none once the first is asked for. */
+    private yaml: YamlPart['records'] | undefined,
     private readonly fileAt: (index: number) => SourceFile,
-  ) {
-    this.yaml = yaml;
-  }
+  ) {}
 
   get(record: object): Origin | undefined {
     if (this.yaml !== undefined) {
