@@ -15,7 +15,7 @@ import { readSheets, SHEET_FILE, type LoadedWorkbook } from './sheets.js';
 import { unchecked, type ParseCache } from './parse-cache.js';
 import { heldValue, parseYaml, type ParsedYaml } from './yaml.js';
 import type { BuildSession } from '../session.js';
-import { readFile } from './text-file.js';
+import { readFile, type ReadText } from './text-file.js';
 import { appendAll } from '../append.js';
 
 /** The files of a data folder that every year and report reads. */
@@ -190,36 +190,60 @@ function readFolder(folder: string, show: (p: string) => string, proseNames: rea
  * problems to report, and one whose entry turns out damaged when read is parsed then, to the same
  * clean value.
  */
-function cachedYaml(cache: ParseCache, display: string, text: string, bytes: Uint8Array): ParsedYaml {
+function cachedYaml(cache: ParseCache, display: string, source: ReadText): ParsedYaml {
   // Keyed by the file's bytes alone (their text is decoded from them, the same every time; hashing
   // the bytes spares encoding the text back to UTF-8): a clean parse's value does not depend on where the file is.
-  const digest = cache.digest('yaml', bytes);
-  if (digest === undefined) return parseYaml(display, text);
+  const digest = cache.digest('yaml', source.bytes);
+  if (digest === undefined) return parseYaml(display, source.text);
   const parse = () => {
-    const fresh = parseYaml(display, text);
-    if (fresh.diagnostics.length === 0) cache.keepAt(digest, { clean: true, value: fresh.value });
+    const fresh = parseYaml(display, source.text);
+    // Whether the fast reader read it (SourceFile.plainText) is kept too: a file held is then not decoded to be searched for what it cannot hold.
+    if (fresh.diagnostics.length === 0) cache.keepAt(digest, fresh.file.plainText ? { clean: true, value: fresh.value, plain: true } : { clean: true, value: fresh.value });
     return fresh;
   };
-  if (cache.holds(digest)) return heldValue(display, text, () => (cache.findAt(digest, isYamlEntry) ?? parse()).value, digest);
+  if (cache.holds(digest)) {
+    return heldValue(
+      display,
+      () => source.text,
+      () => {
+        const kept = cache.findAt(digest, isYamlEntry);
+        if (kept) return { value: kept.value, plainText: kept.plain === true };
+        const fresh = parse();
+        return { value: fresh.value, plainText: fresh.file.plainText === true };
+      },
+      digest,
+    );
+  }
   return { ...parse(), digest };
 }
 
-function isYamlEntry(data: unknown): data is { clean: true; value: unknown } {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) && (data as { clean?: unknown }).clean === true;
+function isYamlEntry(data: unknown): data is { clean: true; value: unknown; plain?: true } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  const entry = data as { clean?: unknown; plain?: unknown };
+  return entry.clean === true && (entry.plain === undefined || entry.plain === true);
 }
 
 function readYamlFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): ParsedYaml | undefined {
   const read = readFile(full, display, sink, session);
   if (read === undefined) return undefined;
-  const text = read.text;
-  const parse = () => (cache ? cachedYaml(cache, display, text, read.bytes) : parseYaml(display, text));
+  const parse = () => (cache ? cachedYaml(cache, display, read) : parseYaml(display, read.text));
   const parsed = read.earlier ? (read.earlier.yaml ??= parse()) : parse();
   appendAll(sink, parsed.diagnostics);
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
-  if (text.trim() === '' && parsed.diagnostics.length === 0 && (parsed.value === null || parsed.value === undefined)) {
+  if (parsed.diagnostics.length === 0 && blank(read) && (parsed.value === null || parsed.value === undefined)) {
     sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));
   }
   return parsed;
+}
+
+/**
+ * Whether a file's text is blank (white space only, as String.trim has it). Plain UTF-8 with a
+ * visible ASCII character (a key's letters, as every data file has) is not, and is not decoded to
+ * be told so: a byte below 0x80 is in UTF-8 only ever that character.
+ */
+function blank(read: ReadText): boolean {
+  if (read.utf8) for (const byte of read.bytes) if (byte > 0x20 && byte < 0x7f) return false;
+  return read.text.trim() === '';
 }
 
 function isFolder(p: string): boolean {

@@ -52,8 +52,20 @@ export function readText(full: string, display: string, sink: Diagnostic[]): str
   return readFile(full, display, sink)?.text;
 }
 
+/**
+ * A file's contents as readFile gives them: `text` decoded when first read (plain UTF-8) or
+ * already; `utf8` when the bytes are plain UTF-8 (each byte below 0x80 is then the ASCII character
+ * it stands for).
+ */
+export interface ReadText {
+  readonly text: string;
+  bytes: Uint8Array;
+  utf8: boolean;
+  earlier?: EarlierRead;
+}
+
 /** readText, with what an earlier read of the same bytes in the session made of them. */
-export function readFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession): { text: string; bytes: Uint8Array; earlier?: EarlierRead } | undefined {
+export function readFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession): ReadText | undefined {
   const read = readInSession(full, MAX_DATA_FILE_BYTES, session);
   if (!read.ok) {
     sink.push(readProblem(read, display));
@@ -73,5 +85,14 @@ export function readFile(full: string, display: string, sink: Diagnostic[], sess
     // No line: quoting the source line would show it misread by anything expecting UTF-8.
     sink.push(diagnostic('notPlainUtf8', { encoding: ENCODING_NAMES[decoded.encoding] }, { file: display }));
   }
-  return earlier ? { text: decoded.text, bytes: read.bytes, earlier } : { text: decoded.text, bytes: read.bytes };
+  // Not spread: reading `text` would decode it now.
+  const made: ReadText = {
+    get text() {
+      return decoded.text;
+    },
+    bytes: read.bytes,
+    utf8: decoded.encoding === undefined,
+  };
+  if (earlier) made.earlier = earlier;
+  return made;
 }

@@ -65,27 +65,35 @@ function withPositions(text: string): { doc: Document.Parsed; lines: Lines } {
   return { doc, lines };
 }
 
-/** `value`: what js-yaml read, or, for a file the parse cache holds, how to read it when first asked for (a YAML value is never a function). */
-function sourceFile(display: string, text: string, parsed?: { doc: Document.Parsed; lines: Lines }, value?: unknown, plainText?: true): SourceFile {
+/**
+ * `value`: what js-yaml read, or, for a file the parse cache holds, how to read it when first
+ * asked for (a YAML value is never a function); `text` and `plainText` likewise, for a file whose
+ * text is decoded, and whose kept entry is read, only when something asks (heldValue).
+ */
+function sourceFile(display: string, text: string | (() => string), parsed?: { doc: Document.Parsed; lines: Lines }, value?: unknown, plainText?: true | (() => boolean)): SourceFile {
   let positions = parsed;
   let lines = parsed?.lines;
-  const file: SourceFile = {
+  let known = typeof text === 'string' ? text : undefined;
+  const textOf = (): string => (known ??= (text as () => string)());
+  const file = {
     display,
-    text,
+    ...(typeof text === 'string' ? { text } : {}),
     ...(typeof value !== 'function' && value !== undefined ? { value } : {}),
-    ...(plainText ? { plainText } : {}),
+    ...(plainText === true ? { plainText } : {}),
     get doc() {
-      return (positions ??= withPositions(text)).doc;
+      return (positions ??= withPositions(textOf())).doc;
     },
     get lines() {
-      return (lines ??= positions?.lines ?? lineStarts(text));
+      return (lines ??= positions?.lines ?? lineStarts(textOf()));
     },
     get parsed() {
       return positions !== undefined;
     },
-  };
-  // Defined, not spread: spreading a getter would read the value now.
+  } as SourceFile;
+  // Defined, not spread: spreading a getter would read the value (decode the text) now.
+  if (typeof text === 'function') Object.defineProperty(file, 'text', { get: textOf, enumerable: true });
   if (typeof value === 'function') Object.defineProperty(file, 'value', { get: () => (value as () => unknown)() ?? undefined, enumerable: true });
+  if (typeof plainText === 'function') Object.defineProperty(file, 'plainText', { get: () => (plainText() ? true : undefined), enumerable: true });
   return file;
 }
 
@@ -130,14 +138,16 @@ export function parseYaml(display: string, text: string): ParsedYaml {
 /**
  * A file the parse cache kept a clean parse of, its value read from the cache when first asked
  * for: a run whose year's records were kept checked (validate/kept-year.ts) asks for none of them.
+ * Its text is decoded only when something asks for it (a place in a message); `entry` gives the
+ * value and whether the fast reader read it (SourceFile.plainText).
  */
-export function heldValue(display: string, text: string, value: () => unknown, digest: string): ParsedYaml {
-  let known: { value: unknown } | undefined;
-  const read = () => (known ??= { value: value() }).value;
+export function heldValue(display: string, text: () => string, entry: () => { value: unknown; plainText: boolean }, digest: string): ParsedYaml {
+  let known: { value: unknown; plainText: boolean } | undefined;
+  const read = () => (known ??= entry());
   return {
-    file: sourceFile(display, text, undefined, read),
+    file: sourceFile(display, text, undefined, () => read().value, () => read().plainText),
     get value() {
-      return read();
+      return read().value;
     },
     diagnostics: [],
     digest,
