@@ -3,16 +3,22 @@
  * rebuilds): the same bytes are decoded and parsed once, changed bytes are read afresh, and each
  * read still reports what it must (a file not in plain UTF-8).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/load/data-folder.js';
 import { BuildSession } from '../../src/session.js';
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function folder(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'text-file-'));
+  made.push(dir);
   writeFileSync(path.join(dir, 'organization.yaml'), 'organization:\n  name: 云州市政协\n');
   return dir;
 }
