@@ -20,6 +20,9 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import
 /** The folder of built-in pieces every kind shares, under BUILTIN_TEMPLATES; not a kind. */
 export const SHARED_TEMPLATES = 'shared';
 
+/** How a piece's bytes become its text (a stray byte becomes U+FFFD); one decoder for every piece: making one costs several times decoding a piece. */
+const UTF8 = new TextDecoder('utf-8', { fatal: false });
+
 /** Larger pieces are refused unread: the genre's longest piece is a few kilobytes. */
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
@@ -82,7 +85,7 @@ export function loadTemplates(kind: string, userFolder: string | undefined, cwd:
       if (pieces.has(name)) continue;
       const file = path.join(folder, `${name}.hbs`);
       const bytes = readRegularFile(file, MAX_TEMPLATE_BYTES);
-      read.set(name, bytes.ok ? { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes.bytes) } : { problem: readProblem(bytes, displayPath(cwd, file), 'template') });
+      read.set(name, bytes.ok ? { text: UTF8.decode(bytes.bytes) } : { problem: readProblem(bytes, displayPath(cwd, file), 'template') });
     }
     // A shared piece belongs to the kind when its pieces use it (a compilation has no closing).
     for (const name of folder === shared.folder ? usedOf(read, pieces) : [...read.keys()]) {

@@ -44,6 +44,8 @@ export function openZip(bytes: Uint8Array, limits: Pick<WorkbookLimits, 'maxPart
   const seen = new Set<string>();
   let total = 0;
   let at = directoryOffset;
+  // One decoder for all the names: making one costs several times decoding a short name.
+  const utf8 = new TextDecoder();
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return { kind: 'unreadable', detail: 'zip 目录已损坏' };
     const flags = view.getUint16(at + 8, true);
@@ -52,7 +54,7 @@ export function openZip(bytes: Uint8Array, limits: Pick<WorkbookLimits, 'maxPart
     const nameLength = view.getUint16(at + 28, true);
     const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     const local = view.getUint32(at + 42, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)).replace(/\\/g, '/').replace(/^\//, '');
+    const name = utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength)).replace(/\\/g, '/').replace(/^\//, '');
     at += 46 + skip;
     names.push(name);
     const key = name.toLowerCase();
