@@ -197,30 +197,29 @@ function cachedYaml(cache: ParseCache, display: string, source: ReadText): Parse
   if (digest === undefined) return parseYaml(display, source.text);
   const parse = () => {
     const fresh = parseYaml(display, source.text);
-    // Whether the fast reader read it (SourceFile.plainText) is kept too: a file held is then not decoded to be searched for what it cannot hold.
-    if (fresh.diagnostics.length === 0) cache.keepAt(digest, fresh.file.plainText ? { clean: true, value: fresh.value, plain: true } : { clean: true, value: fresh.value });
+    if (fresh.diagnostics.length === 0) cache.keepAt(digest, entryOf(fresh));
     return fresh;
   };
-  if (cache.holds(digest)) {
-    return heldValue(
-      display,
-      () => source.text,
-      () => {
-        const kept = cache.findAt(digest, isYamlEntry);
-        if (kept) return { value: kept.value, plainText: kept.plain === true };
-        const fresh = parse();
-        return { value: fresh.value, plainText: fresh.file.plainText === true };
-      },
-      digest,
-    );
-  }
+  if (cache.holds(digest)) return heldValue(display, () => source.text, () => cache.findAt(digest, isYamlEntry) ?? entryOf(parse()), digest);
   return { ...parse(), digest };
 }
 
-function isYamlEntry(data: unknown): data is { clean: true; value: unknown; plain?: true } {
+/**
+ * A clean parse as the parse cache keeps it: the value, and whether the fast reader read it
+ * (SourceFile.plainText): a file held is then not decoded to be searched for what it cannot hold.
+ */
+interface YamlEntry {
+  clean: true;
+  value: unknown;
+  plainText?: true;
+}
+
+const entryOf = (parsed: ParsedYaml): YamlEntry => (parsed.file.plainText ? { clean: true, value: parsed.value, plainText: true } : { clean: true, value: parsed.value });
+
+function isYamlEntry(data: unknown): data is YamlEntry {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
-  const entry = data as { clean?: unknown; plain?: unknown };
-  return entry.clean === true && (entry.plain === undefined || entry.plain === true);
+  const entry = data as { clean?: unknown; plainText?: unknown };
+  return entry.clean === true && (entry.plainText === undefined || entry.plainText === true);
 }
 
 function readYamlFile(full: string, display: string, sink: Diagnostic[], session?: BuildSession, cache?: ParseCache): ParsedYaml | undefined {

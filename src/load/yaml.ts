@@ -70,7 +70,7 @@ function withPositions(text: string): { doc: Document.Parsed; lines: Lines } {
  * asked for (a YAML value is never a function); `text` and `plainText` likewise, for a file whose
  * text is decoded, and whose kept entry is read, only when something asks (heldValue).
  */
-function sourceFile(display: string, text: string | (() => string), parsed?: { doc: Document.Parsed; lines: Lines }, value?: unknown, plainText?: true | (() => boolean)): SourceFile {
+function sourceFile(display: string, text: string | (() => string), parsed?: { doc: Document.Parsed; lines: Lines }, value?: unknown, plainText?: true | (() => true | undefined)): SourceFile {
   let positions = parsed;
   let lines = parsed?.lines;
   let known = typeof text === 'string' ? text : undefined;
@@ -93,7 +93,7 @@ function sourceFile(display: string, text: string | (() => string), parsed?: { d
   // Defined, not spread: spreading a getter would read the value (decode the text) now.
   if (typeof text === 'function') Object.defineProperty(file, 'text', { get: textOf, enumerable: true });
   if (typeof value === 'function') Object.defineProperty(file, 'value', { get: () => (value as () => unknown)() ?? undefined, enumerable: true });
-  if (typeof plainText === 'function') Object.defineProperty(file, 'plainText', { get: () => (plainText() ? true : undefined), enumerable: true });
+  if (typeof plainText === 'function') Object.defineProperty(file, 'plainText', { get: plainText, enumerable: true });
   return file;
 }
 
@@ -141,8 +141,8 @@ export function parseYaml(display: string, text: string): ParsedYaml {
  * Its text is decoded only when something asks for it (a place in a message); `entry` gives the
  * value and whether the fast reader read it (SourceFile.plainText).
  */
-export function heldValue(display: string, text: () => string, entry: () => { value: unknown; plainText: boolean }, digest: string): ParsedYaml {
-  let known: { value: unknown; plainText: boolean } | undefined;
+export function heldValue(display: string, text: () => string, entry: () => { value: unknown; plainText?: true }, digest: string): ParsedYaml {
+  let known: { value: unknown; plainText?: true } | undefined;
   const read = () => (known ??= entry());
   return {
     file: sourceFile(display, text, undefined, () => read().value, () => read().plainText),

@@ -86,13 +86,13 @@ const CLOSES_LEAD = /[0-9A-Za-z\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\uf
  * any other lines.
  */
 export function plainParagraph(lines: readonly string[]): Block | undefined {
-  const inlines: Inline[] = [];
   const lead = LEAD.exec(lines[0] ?? '');
+  let sentence = '';
   let text: string;
   if (lead) {
-    const [, sentence, rest] = lead as unknown as [string, string, string];
-    if (!isPlainText(sentence) || !CLOSES_LEAD.test(sentence) || !isPlainText(rest) || rest.endsWith(' ')) return undefined;
-    inlines.push({ type: 'text', text: sentence, role: 'lead' });
+    const [, leadText, rest] = lead as unknown as [string, string, string];
+    if (!isPlainText(leadText) || !CLOSES_LEAD.test(leadText) || !isPlainText(rest) || rest.endsWith(' ')) return undefined;
+    sentence = leadText;
     text = rest;
   } else {
     if (lines.length === 0 || !isPlainLine(lines[0]!)) return undefined;
@@ -101,9 +101,11 @@ export function plainParagraph(lines: readonly string[]): Block | undefined {
   for (const line of lines.slice(1)) {
     if (!isPlainLine(line)) return undefined;
     // The character before the break: the run's last, or the lead's when the run is empty so far.
-    const before = text !== '' ? text.slice(-1) : (inlines[inlines.length - 1] as { text: string } | undefined)?.text.slice(-1) ?? '';
+    const before = (text || sentence).slice(-1);
     text += before === '' || WIDE.test(before) || WIDE.test(line.charAt(0)) ? line : ` ${line}`;
   }
+  const inlines: Inline[] = [];
+  if (sentence !== '') inlines.push({ type: 'text', text: sentence, role: 'lead' });
   if (text !== '') inlines.push({ type: 'text', text, role: 'plain' });
   return { type: 'paragraph', kind: 'body', inlines };
 }
