@@ -268,8 +268,8 @@ for (const scale of ['national', 'national2']) {
   const dir = path.join(work, scale);
   const scaleData = path.join(dir, 'data');
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(cliRoot, 'scripts', 'generate-sample-data.ts'), '--scale', scale, '--out', scaleData], { stdio: 'ignore' });
-  const sv = report(['validate', '2023', '--data', scaleData, ...noCache], 3, { rss: true, cwd: dir });
-  const sb = report(['build', '2023', '--data', scaleData, '--out', path.join(dir, 'out'), ...noCache], 3, { rss: true, cwd: dir });
+  const sv = report(['validate', '2023', '--data', scaleData, ...noCache], RUNS, { rss: true, cwd: dir });
+  const sb = report(['build', '2023', '--data', scaleData, '--out', path.join(dir, 'out'), ...noCache], RUNS, { rss: true, cwd: dir });
   scales[scale] = { v: sv, b: sb };
   const national = scale === 'national';
   row(`${scale}: validate, first run`, `${s(sv.wall)}, peak ${sv.rss.toFixed(0)} MB`, national ? '≤ 0.8 s, ≤ 300 MB' : '');
