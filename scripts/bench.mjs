@@ -11,7 +11,9 @@
 //    (targets ≤ 0.8 s, ≤ 1.2 s, ≤ 300 MB), and twice that size (time ratio ≤ 2.2×: linear); for the
 //    national year also validate run again and after editing one file (no target)
 // Each ratio is the median of the ratios of rounds in which the command and its yardstick ran one
-// after the other (BENCH_RUNS rounds, default 5): a machine whose speed drifts moves both alike.
+// after the other (BENCH_RUNS rounds, default 11): a machine whose speed drifts moves both alike.
+// With 5 rounds, a row of the same code moved by a fifth between two runs minutes apart on a busy
+// machine; the national rows, each run taking most of a second, take 5 runs.
 // Nothing here is asserted by the tests. `BENCH_CLI=<path to bin/report.js>` measures another
 // checkout's CLI with the same data (its "first run" passes --no-cache only if it has the option).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -25,7 +27,8 @@ const cli = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.j
 const cliRoot = path.resolve(path.dirname(cli), '..');
 const measure = path.join(root, 'scripts', 'measure-child.cjs');
 const work = mkdtempSync(path.join(tmpdir(), 'report-bench-'));
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const SCALE_RUNS = Math.min(RUNS, 5);
 
 if (!['cli.mjs', 'cli.cjs'].some((f) => existsSync(path.join(cliRoot, 'dist', 'bundle', f)))) execFileSync('npm', ['run', 'build'], { cwd: cliRoot, stdio: 'inherit' });
 
@@ -268,8 +271,8 @@ for (const scale of ['national', 'national2']) {
   const dir = path.join(work, scale);
   const scaleData = path.join(dir, 'data');
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(cliRoot, 'scripts', 'generate-sample-data.ts'), '--scale', scale, '--out', scaleData], { stdio: 'ignore' });
-  const sv = report(['validate', '2023', '--data', scaleData, ...noCache], RUNS, { rss: true, cwd: dir });
-  const sb = report(['build', '2023', '--data', scaleData, '--out', path.join(dir, 'out'), ...noCache], RUNS, { rss: true, cwd: dir });
+  const sv = report(['validate', '2023', '--data', scaleData, ...noCache], SCALE_RUNS, { rss: true, cwd: dir });
+  const sb = report(['build', '2023', '--data', scaleData, '--out', path.join(dir, 'out'), ...noCache], SCALE_RUNS, { rss: true, cwd: dir });
   scales[scale] = { v: sv, b: sb };
   const national = scale === 'national';
   row(`${scale}: validate, first run`, `${s(sv.wall)}, peak ${sv.rss.toFixed(0)} MB`, national ? '≤ 0.8 s, ≤ 300 MB' : '');
@@ -289,5 +292,5 @@ row('doubled size: build time ratio', `${(scales.national2.b.wall / scales.natio
 
 rmSync(work, { recursive: true, force: true });
 const width = Math.max(...rows.map((r) => r.what.length));
-console.log(`report benchmark (${RUNS} runs each, median; Node ${process.version}; ${path.relative(process.cwd(), cli) || cli})`);
+console.log(`report benchmark (${RUNS} runs each, national rows ${SCALE_RUNS}; median; Node ${process.version}; ${path.relative(process.cwd(), cli) || cli})`);
 for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.value}${r.target ? `   [target ${r.target}]` : ''}`);
