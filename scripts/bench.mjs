@@ -279,11 +279,11 @@ for (const scale of ['national', 'national2']) {
   row(`${scale}: build, first run`, `${s(sb.wall)}, peak ${sb.rss.toFixed(0)} MB`, national ? '≤ 1.2 s, ≤ 300 MB' : '');
   if (!national || !hasCache) continue;
   report(['build', '2023', '--data', scaleData], 1, { cwd: dir });
-  const again = report(['validate', '2023', '--data', scaleData], 3, { rss: true, cwd: dir });
+  const again = report(['validate', '2023', '--data', scaleData], SCALE_RUNS, { rss: true, cwd: dir });
   // One more suggestion at the first meeting of the year, each time.
   const file = path.join(scaleData, '2023', 'meetings.yaml');
   const editNational = () => writeFileSync(file, readFileSync(file, 'utf8').replace(/(\n {4}suggestions: )(\d+)/, (_, head, n) => `${head}${Number(n) + 1}`));
-  const edit = report(['validate', '2023', '--data', scaleData], 3, { rss: true, cwd: dir, before: editNational });
+  const edit = report(['validate', '2023', '--data', scaleData], SCALE_RUNS, { rss: true, cwd: dir, before: editNational });
   row(`${scale}: validate, run again`, `${s(again.wall)}, peak ${again.rss.toFixed(0)} MB`);
   row(`${scale}: validate, after editing meetings.yaml`, `${s(edit.wall)}, peak ${edit.rss.toFixed(0)} MB`);
 }
