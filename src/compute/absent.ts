@@ -47,6 +47,16 @@ function blank(node: unknown, pattern: readonly string[], at: readonly string[],
   return isExclusive(node) ? exclusive(copy) : copy;
 }
 
+/** Why figures under `node` are missing (path inside it → the absent column), when withoutAbsentColumns made it. */
+export function absentReasons(node: object): ReadonlyMap<string, AbsentColumn> | undefined {
+  return WHY.get(node);
+}
+
+/** Marks `node` again with why its figures are missing: for figures kept by the parse cache, whose marks JSON does not hold. */
+export function markAbsent(node: object, reasons: Iterable<[string, AbsentColumn]>): void {
+  WHY.set(node, new Map(reasons));
+}
+
 /**
  * The absent column that makes `name` (a cited figure, `proposals.satisfactionRate` or
  * `previous.proposals.byResult.A.count`) missing, if that is why.

@@ -7,7 +7,7 @@
 import type { Figures, RecordKind, RecordValue, YearRecords } from '../domain/record-kind.js';
 import { RECORD_KINDS } from '../domain/registry.js';
 import { conventionsOf } from '../domain/conventions.js';
-import { withoutAbsentColumns } from './absent.js';
+import { absentReasons, markAbsent, withoutAbsentColumns, type AbsentColumn } from './absent.js';
 import { exclusive, isExclusive, settleShares, sum } from '../domain/groups.js';
 import { everyOf, isObject, isString } from '../load/kept-shape.js';
 
@@ -54,23 +54,28 @@ export function yearFigures(year: YearRecords): YearFigures {
 /**
  * The figures an earlier run counted from the same records, from the parse cache (see
  * YearRecords.figuresBefore), when what it gives has their shape; else undefined, and the figures
- * counted now are kept for the next run. Which groupings are exclusive (their shares balance to
- * 100%: domain/groups.ts) is a mark beside the figures, not in them: it is kept as their paths.
+ * counted now are kept for the next run. Two marks beside the figures, not in them, are kept as
+ * the paths of the objects they mark: which groupings are exclusive (their shares balance to 100%:
+ * domain/groups.ts), and why figures are missing where a ledger has no column for them
+ * (compute/absent.ts: a message then names the column to add, with the cache as without it).
  */
 function keptFigures(year: YearRecords): YearFigures | undefined {
   const before = year.figuresBefore;
   if (!before) return undefined;
   const found = before.find();
   if (isKeptFigures(found, year.year)) {
-    const marked = markedExclusive(found);
+    const marked = markedAgain(found);
     if (marked) return marked;
   }
   const figures = computeYear(year);
-  // Groupings are objects under objects (proposals.byCategory): lists (of titles…) are not looked into.
   const exclusivePaths: string[][] = [];
+  const absent: KeptFigures['absent'] = [];
+  // Groupings are objects under objects (proposals.byCategory): lists (of titles…) are not looked into.
   const at: string[] = [];
   const walk = (node: Record<string, unknown>) => {
     if (isExclusive(node)) exclusivePaths.push([...at]);
+    const reasons = absentReasons(node);
+    if (reasons) absent.push([[...at], [...reasons]]);
     for (const key in node) {
       const value = node[key];
       if (!isObject(value)) continue;
@@ -80,7 +85,7 @@ function keptFigures(year: YearRecords): YearFigures | undefined {
     }
   };
   walk(figures);
-  before.keep({ figures, exclusive: exclusivePaths } satisfies KeptFigures);
+  before.keep({ figures, exclusive: exclusivePaths, absent } satisfies KeptFigures);
   return figures;
 }
 
@@ -88,21 +93,38 @@ interface KeptFigures {
   figures: YearFigures;
   /** The paths of the exclusive groupings. */
   exclusive: string[][];
+  /** The paths of the objects whose missing figures have a reason, with the reasons (figure → absent column). */
+  absent: Array<[path: string[], reasons: Array<[figure: string, column: AbsentColumn]>]>;
 }
 
-/** The shape of kept figures: the year's, its members or null, an object for every kind of record, and the exclusive groupings' paths. */
+const isPath = (p: unknown): p is string[] => everyOf(p, isString);
+const isAbsentColumn = (a: unknown): boolean => isObject(a) && isString(a.column) && isString(a.file) && isString(a.sheet);
+
+/** The shape of kept figures: the year's, its members or null, an object for every kind of record, and the marks' paths. */
 function isKeptFigures(data: unknown, year: number): data is KeptFigures {
   if (!isObject(data) || !isObject(data.figures)) return false;
   const f = data.figures;
-  return f.year === year && (f.members === null || isObject(f.members)) && RECORD_KINDS.every((k) => isObject(f[k.key])) && everyOf(data.exclusive, (p) => everyOf(p, isString));
+  return (
+    f.year === year &&
+    (f.members === null || isObject(f.members)) &&
+    RECORD_KINDS.every((k) => isObject(f[k.key])) &&
+    everyOf(data.exclusive, isPath) &&
+    everyOf(data.absent, (a) => Array.isArray(a) && a.length === 2 && isPath(a[0]) && everyOf(a[1], (r) => Array.isArray(r) && r.length === 2 && isString(r[0]) && isAbsentColumn(r[1])))
+  );
 }
 
-/** The kept figures with their exclusive groupings marked again; undefined when a path leads to no grouping. */
-function markedExclusive(kept: KeptFigures): YearFigures | undefined {
+/** The kept figures with their marks made again; undefined when a path leads to no object. */
+function markedAgain(kept: KeptFigures): YearFigures | undefined {
+  const at = (path: readonly string[]) => path.reduce<unknown>((n, key) => (isObject(n) && Object.hasOwn(n, key) ? n[key] : undefined), kept.figures);
   for (const path of kept.exclusive) {
-    const node = path.reduce<unknown>((n, key) => (isObject(n) && Object.hasOwn(n, key) ? n[key] : undefined), kept.figures);
+    const node = at(path);
     if (!isObject(node)) return undefined;
     exclusive(node);
+  }
+  for (const [path, reasons] of kept.absent) {
+    const node = at(path);
+    if (!isObject(node)) return undefined;
+    markAbsent(node, reasons);
   }
   return kept.figures;
 }

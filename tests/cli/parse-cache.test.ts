@@ -308,6 +308,28 @@ describe('the parse cache', () => {
     expect(await readFile(file, 'utf8')).toBe(`${header}\n${payload}`);
   });
 
+  it('keeps why a figure is missing with the figures: a ledger without a column gives the same messages served by the cache', async () => {
+    const cwd = await tempDir();
+    expect((await report(['init', '2024', '--name', '青山县', '--level', '县'], { cwd })).code).toBe(0);
+    await rm(path.join(cwd, 'data', '2024', 'proposals.yaml'));
+    // No 办理结果 or 已办复 column: the 办复率 the narrative cites cannot be counted, and the warning names the column to add.
+    await writeFile(path.join(cwd, 'data', '2024', '提案台账.csv'), '案号,案由,第一提案人,提案类别,审查意见\n1,关于加快乡村振兴的提案,张三,经济建设,立案\n2,关于发展特色产业的提案,李四,经济建设,不予立案\n');
+    const plain = await report(['validate', '2024', '--no-cache'], { cwd });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout + plain.stderr).toContain('“proposals.answeredRate”现在还算不出：台账中没有“已办复”列');
+    const out = path.join(cwd, 'out');
+    await mkdir(path.join(out, CACHE_FOLDER), { recursive: true });
+    expect(await report(['validate', '2024'], { cwd })).toEqual(plain);
+    const [file, header, payload] = await entryHolding(out, '', '{"figures":{"year":2024,');
+    expect(payload).toContain('"absent":[[["proposals"],[[');
+    expect(payload).toContain('["answeredRate",{"column":"已办复"');
+    // Served by the kept figures, with their reasons marked again.
+    expect(await report(['validate', '2024'], { cwd })).toEqual(plain);
+    // A reason whose path leads nowhere: the entry is refused, the figures counted again.
+    await writeFile(file, forgedEntry(header, payload.replace('"absent":[[["proposals"]', '"absent":[[["proposals","byNothing"]')));
+    expect(await report(['validate', '2024'], { cwd })).toEqual(plain);
+  });
+
   it("serves a year's checked records with the same warnings at the same places, and checks them again when the settings change", async () => {
     // A new organisation's year as init makes it (empty lists, draft marks), with a meeting without its topic.
     const cwd = await tempDir('report-cache-year-');
