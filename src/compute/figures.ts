@@ -98,7 +98,10 @@ interface KeptFigures {
 }
 
 const isPath = (p: unknown): p is string[] => everyOf(p, isString);
+const isPair = (v: unknown, first: (v: unknown) => boolean, second: (v: unknown) => boolean): boolean => Array.isArray(v) && v.length === 2 && first(v[0]) && second(v[1]);
 const isAbsentColumn = (a: unknown): boolean => isObject(a) && isString(a.column) && isString(a.file) && isString(a.sheet);
+/** An object's path with its reasons, each a figure's name and its absent column (KeptFigures.absent). */
+const isAbsentMark = (m: unknown): boolean => isPair(m, isPath, (reasons) => everyOf(reasons, (r) => isPair(r, isString, isAbsentColumn)));
 
 /** The shape of kept figures: the year's, its members or null, an object for every kind of record, and the marks' paths. */
 function isKeptFigures(data: unknown, year: number): data is KeptFigures {
@@ -109,7 +112,7 @@ function isKeptFigures(data: unknown, year: number): data is KeptFigures {
     (f.members === null || isObject(f.members)) &&
     RECORD_KINDS.every((k) => isObject(f[k.key])) &&
     everyOf(data.exclusive, isPath) &&
-    everyOf(data.absent, (a) => Array.isArray(a) && a.length === 2 && isPath(a[0]) && everyOf(a[1], (r) => Array.isArray(r) && r.length === 2 && isString(r[0]) && isAbsentColumn(r[1])))
+    everyOf(data.absent, isAbsentMark)
   );
 }
 
