@@ -17,7 +17,7 @@
  * last time (pruneDue).
  */
 import { nodeCrypto } from '../node-builtins.js';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,8 +27,9 @@ const FORMAT = 1;
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 /** The folder's bound, and what is written between two prunings of it (see pruneDue). */
 const LIMITS = { maxBytes: 256 * 1024 * 1024, pruneAfter: 16 * 1024 * 1024 };
-/** The file that counts what was written since the folder was last pruned. */
+/** The log of what each run wrote since the folder was last pruned, and its bound in lines (see pruneDue). */
 const WRITTEN_FILE = 'written-since-pruned';
+const MAX_WRITTEN_LINES = 4096;
 const ENTRY = /^[0-9a-f]{64}\.json$/;
 
 /**
@@ -212,21 +213,28 @@ export class ParseCache {
 
   /**
    * Whether the folder is to be pruned after `written` more characters of entries: when what was
-   * written since it last was passes `pruneAfter` (counted in WRITTEN_FILE). Looking at every entry
-   * took a run that wrote a few entries into a folder of some hundreds longer than its own work on
-   * them; so the folder can grow past `maxBytes` by `pruneAfter` (and the last run's entries), and
-   * no further. A count that cannot be read is a prune.
+   * written since it last was passes `pruneAfter`. Looking at every entry took a run that wrote a
+   * few entries into a folder of some hundreds longer than its own work on them; so the folder can
+   * grow past `maxBytes` by `pruneAfter` (and the last run's entries), and no further.
+   *
+   * WRITTEN_FILE is a log, one line a run, of what each run wrote since the last pruning; a run
+   * appends its line. Rewriting one number in place made ext4 flush the file on close (its
+   * replace-by-truncate heuristic), and 4 runs in 30 of a validate after an edit stalled there
+   * 38–215 ms; an append has no such flush. A log that cannot be read, holds anything but counts,
+   * or has grown past MAX_WRITTEN_LINES is a prune, after which it starts again.
    */
   private pruneDue(written: number): boolean {
     const file = path.join(this.folder, WRITTEN_FILE);
     let before = Number.NaN;
     try {
-      before = Number(readFileSync(file, 'utf8'));
+      const lines = readFileSync(file, 'utf8').split('\n');
+      if (lines.pop() === '' && lines.length <= MAX_WRITTEN_LINES) before = lines.reduce((sum, line) => (/^\d{1,15}$/.test(line) ? sum + Number(line) : Number.NaN), 0);
     } catch {
-      // No count yet: a new folder, or one an earlier version wrote.
+      // No log yet: a new folder, or one an earlier version wrote.
     }
-    const due = !Number.isSafeInteger(before) || before < 0 || before + written > (this.options.limits ?? LIMITS).pruneAfter;
-    writeFileSync(file, String(due ? 0 : before + written));
+    const due = !Number.isSafeInteger(before) || before + written > (this.options.limits ?? LIMITS).pruneAfter;
+    if (due) rmSync(file, { force: true });
+    appendFileSync(file, due ? '' : `${written}\n`);
     return due;
   }
 

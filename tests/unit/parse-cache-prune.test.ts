@@ -2,7 +2,7 @@
  * The parse cache's bound (load/parse-cache.ts): the folder is pruned, oldest entries first, once
  * enough has been written since the last pruning, not on every run that writes an entry.
  */
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseCache } from '../../src/load/parse-cache.js';
@@ -51,5 +51,31 @@ describe('the parse cache folder', () => {
     writeFileSync(path.join(folder, 'written-since-pruned'), 'junk');
     run(folder, 9);
     expect(size(folder)).toBeLessThanOrEqual(LIMITS.maxBytes);
+  });
+
+  it('counts what each run wrote by appending a line to its log, never rewriting it', async () => {
+    const folder = await tempDir('report-cache-prune-');
+    const log = path.join(folder, 'written-since-pruned');
+    run(folder, 1); // a new folder: no log yet, so a pruning, after which the log starts empty
+    expect(readFileSync(log, 'utf8')).toBe('');
+    const inode = statSync(log).ino;
+    run(folder, 2);
+    run(folder, 3);
+    const lines = readFileSync(log, 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(Number(line)).toBeGreaterThan(500);
+    // Appended to in place: the same file, not one written anew.
+    expect(statSync(log).ino).toBe(inode);
+  });
+
+  it('is pruned when its log has grown past its bound in lines', async () => {
+    const folder = await tempDir('report-cache-prune-');
+    for (let n = 1; n <= 8; n++) run(folder, n);
+    expect(size(folder)).toBeGreaterThan(LIMITS.maxBytes);
+    writeFileSync(path.join(folder, 'written-since-pruned'), '0\n'.repeat(4097));
+    run(folder, 9);
+    expect(size(folder)).toBeLessThanOrEqual(LIMITS.maxBytes);
+    expect(readFileSync(path.join(folder, 'written-since-pruned'), 'utf8')).toBe('');
   });
 });
