@@ -109,4 +109,4 @@ function revive<T>(node: T): T {
 }
 
 /** A node's position as Handlebars writes it (0-based columns). */
-const position = ([line, column, endLine, endColumn]: number[]) => ({ source: undefined, start: { line, column }, end: { line: endLine, column: endColumn } });
+const position = (at: number[]) => ({ source: undefined, start: { line: at[0], column: at[1] }, end: { line: at[2], column: at[3] } });

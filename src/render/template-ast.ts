@@ -227,7 +227,7 @@ export function walk(node: unknown, visit: (node: Node) => void): void {
   for (const key in node) {
     const value = (node as Record<string, unknown>)[key];
     if (value === null || typeof value !== 'object' || value === n.loc) continue;
-    if (Array.isArray(value)) for (const v of value) walk(v, visit);
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) walk(value[i], visit);
     else walk(value, visit);
   }
 }
