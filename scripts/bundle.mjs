@@ -123,6 +123,24 @@ const lazyZod = {
   },
 };
 
+/**
+ * The diagnostics' catalogue loaded when a run first has a problem to tell, not with the library:
+ * src/diagnostics/entries-when-told.ts, the one module that imports the entries, is replaced by one
+ * that require()s dist/bundle/catalogue.cjs, built below from src/diagnostics/entries.ts. Its
+ * 150 KB of messages were more than a fifth of the library's chunk, read and run by every command; a run
+ * whose data is clean makes no diagnostic and now loads none of it.
+ */
+const lazyCatalogue = {
+  name: 'lazy-catalogue',
+  setup(b) {
+    const module = path.resolve('src/diagnostics/entries-when-told.ts');
+    b.onLoad({ filter: /[\\/]src[\\/]diagnostics[\\/]entries-when-told\.ts$/ }, (args) =>
+      args.path === module ? { contents: "let c; export const entries = () => (c ??= require('./catalogue.cjs').catalogue);", loader: 'js' } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/catalogue\.cjs$/ }, (args) => (args.importer === module ? { path: './catalogue.cjs', external: true } : undefined));
+  },
+};
+
 /** The bundle's options; the last pass adds one plugin (below). */
 const options = {
   entryPoints: { cli: 'src/cli/main.ts' },
@@ -148,7 +166,7 @@ const options = {
   // file); these five are required, since reading is synchronous. So is Handlebars' parser, only
   // for a text neither the simple parse nor the stored trees of the built-in templates give (below).
   external: ['opencc-js', 'opencc-js/*', '@myriaddreamin/typst-ts-node-compiler', '@e965/xlsx', 'yaml', 'js-yaml', 'chardet', 'csv-parse', 'csv-parse/*', 'handlebars/dist/cjs/handlebars/compiler/base.js'],
-  plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, lazyChildProcess, builtinsByRequire],
+  plugins: [onlyDefaultZodLocale, oneMarkdownIt, lazyZod, lazyCatalogue, lazyChildProcess, builtinsByRequire],
   // fflate's build for Node requires worker_threads when it loads, for its asynchronous functions;
   // the report calls only the synchronous ones (deflateSync, zipSync), which its other build has
   // the same, without loading Node's worker machinery into every build.
@@ -271,6 +289,9 @@ await commonJsFile(
   [onlyDefaultZodLocale],
 );
 writeFileSync('dist/bundle/zod.cjs', asciiOnly('dist/bundle/zod.cjs', readFileSync('dist/bundle/zod.cjs', 'utf8')));
+// The diagnostics' catalogue, for src/diagnostics/entries-when-told.ts.
+await commonJsFile({ entryPoints: ['src/diagnostics/entries.ts'] }, 'dist/bundle/catalogue.cjs');
+writeFileSync('dist/bundle/catalogue.cjs', asciiOnly('dist/bundle/catalogue.cjs', readFileSync('dist/bundle/catalogue.cjs', 'utf8')));
 // The spreadsheet library's ES module build, for src/load/spreadsheet/library.ts.
 await commonJsFile({ entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'] }, 'dist/bundle/xlsx.cjs');
 

@@ -1,8 +1,9 @@
 // Makes the V8 code cache of the bundle's chunks (see bin/bundle-loader.js), as the last step of
 // scripts/bundle.mjs: runs what users run most, on the bundled data, in one process with the CLI's
 // own V8 flags (build into Markdown, Word and a web page, a build and a validate that the parse
-// cache serves, a validate without it), then stores for each chunk what V8 compiled. A run that
-// does not end with exit code 0 makes no code cache and fails this script.
+// cache serves, a validate without it; first, one with a problem to tell), then stores for each
+// chunk what V8 compiled. A run that does not end with the exit code expected of it makes no code
+// cache and fails this script.
 'use strict';
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -20,6 +21,10 @@ const bundle = openBundle(path.join(root, 'dist', 'bundle'), { keep: true });
     const data = path.join(root, 'data');
     const out = path.join(work, 'out');
     const runs = [
+      // A problem to tell (no such year): the diagnostics' catalogue, loaded only then, is compiled
+      // too. First: run last, a validate of clean data counted about 0.7% more instructions with
+      // the code cache it left (callgrind, two runs each); the reason was not found.
+      ['validate', '1999', '--data', data, '--no-cache'],
       ['build', '2023', '--data', data, '--out', out, '--format', 'md,docx,html', '--no-cache'],
       ['build', '2023', '--data', data, '--out', out],
       ['validate', '2023', '--data', data],
@@ -29,7 +34,7 @@ const bundle = openBundle(path.join(root, 'dist', 'bundle'), { keep: true });
       let printed = '';
       const io = { stdout: (s) => (printed += s), stderr: (s) => (printed += s), cwd: work, env: { NO_COLOR: '1' }, isTTY: false };
       const code = await main(argv, io);
-      if (code !== 0) throw new Error(`report ${argv.join(' ')} exited ${code}:\n${printed}`);
+      if (code !== (argv[1] === '1999' ? 1 : 0)) throw new Error(`report ${argv.join(' ')} exited ${code}:\n${printed}`);
     }
     bundle.writeCodeCaches();
   } finally {

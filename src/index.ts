@@ -2,7 +2,7 @@
 export { build, produce, renderFiles, OUTPUT_FORMATS, DEFAULT_FORMATS, type BuildRequest, type BuildResult, type OutputFormat } from './build.js';
 export { prepareReport, renderReportRun, type ReportRequest, type ReportRun, type RenderedReport } from './pipeline.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
-export { catalogue } from './diagnostics/catalogue.js';
+export { catalogue } from './diagnostics/entries.js';
 export { computeYear, computeTerm, type YearFigures, type TermFigures } from './compute/figures.js';
 export { labelOf } from './compute/labels.js';
 export { RECORD_KINDS, recordKind } from './domain/registry.js';

@@ -3,7 +3,8 @@
  * the tool gives, with its message, cause, fix and an example. `npm run docs` writes it; a test
  * checks the file holds what this generates.
  */
-import { catalogue, RETIRED_CODES } from '../diagnostics/catalogue.js';
+import { RETIRED_CODES } from '../diagnostics/catalogue.js';
+import { catalogue } from '../diagnostics/entries.js';
 
 /** What each hundred of codes is about. */
 const AREAS: Record<string, string> = {
@@ -54,7 +55,7 @@ export function errorReference(): string {
   const out = [
     '# 问题代码一览',
     '',
-    '<!-- 由 npm run docs 从 src/diagnostics/catalogue.ts 生成，请勿手改。 -->',
+    '<!-- 由 npm run docs 从 src/diagnostics/entries.ts 生成，请勿手改。 -->',
     '',
     '`report` 报告的每个问题都有一个固定的代码（RPTnnn），代码的含义永远不变。下表按代码排列；',
     '‹…› 是运行时填入的内容（字段名、文件名、数值等）。错误使生成失败（退出码 1），警告只提醒（--strict 时也使检查失败），说明告诉你工具代为做了什么。',

@@ -160,6 +160,27 @@ describe('what a command loads', () => {
     expect(await readFile(log, 'utf8')).toContain('evaluated zod');
   });
 
+  it('loads the diagnostics catalogue only for a run with a problem to tell', async () => {
+    const catalogue = (modules: string[]) => modules.filter((m) => /dist\/bundle\/catalogue\.cjs$|src\/diagnostics\/entries\.ts$/.test(m));
+    const cwd = await tempDir();
+    const data = path.join(cwd, 'data');
+    await cp(DATA, data, { recursive: true });
+    const out = path.join(cwd, 'out');
+    // Clean data, checked and built, from the files and from the cache: no message is made.
+    expect(catalogue(await loaded(['validate', '2023', '--data', data, '--no-cache'], cwd))).toEqual([]);
+    expect(catalogue(await loaded(['build', '2023', '--data', data, '--out', out], cwd))).toEqual([]);
+    expect(catalogue(await loaded(['validate', '2023', '--data', data], cwd))).toEqual([]);
+    // A meeting without its date: the message is made from the catalogue, loaded for it.
+    const meetings = path.join(data, '2023', 'meetings.yaml');
+    await writeFile(meetings, (await readFile(meetings, 'utf8')).replace(/\n    date: [^\n]+/, ''));
+    const log = path.join(await tempDir('report-loads-'), 'loads.log');
+    const preload = pathToFileURL(path.join(ROOT, 'tests', 'helpers', 'load-log.mjs')).href;
+    const run = await runCli(['validate', '2023', '--data', data, '--no-cache'], { cwd, env: { REPORT_LOAD_LOG: log, NODE_OPTIONS: `--import ${preload}` } });
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/RPT\d{3}/);
+    expect(await readFile(log, 'utf8')).toMatch(/^chunk .*[\\/]catalogue\.cjs$/m);
+  });
+
   it("parses the bundled templates and prose without Handlebars' parser; loads it for an edited template", async () => {
     const parser = (modules: string[]) => modules.filter((m) => /node_modules\/handlebars\/dist\/cjs\/handlebars\/compiler\/(base|parser)\.js$/.test(m));
     // The built-in templates' trees are stored with the bundle, and every paragraph of the data is a simple text.

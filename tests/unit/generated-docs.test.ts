@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogue, RETIRED_CODES } from '../../src/diagnostics/catalogue.js';
+import { RETIRED_CODES } from '../../src/diagnostics/catalogue.js';
+import { catalogue } from '../../src/diagnostics/entries.js';
 import { errorReference } from '../../src/docs/errors.js';
 import { README_SECTIONS, withReference } from '../../src/docs/reference.js';
 import { ROOT } from '../helpers/fixture.js';
