@@ -127,8 +127,8 @@ const lazyZod = {
  * The diagnostics' catalogue loaded when a run first has a problem to tell, not with the library:
  * src/diagnostics/entries-when-told.ts, the one module that imports the entries, is replaced by one
  * that require()s dist/bundle/catalogue.cjs, built below from src/diagnostics/entries.ts. Its
- * 150 KB of messages were more than a fifth of the library's chunk, read and run by every command; a run
- * whose data is clean makes no diagnostic and now loads none of it.
+ * 150 KB of messages were more than a fifth of the library's chunk, read and run by every command;
+ * a run whose data is clean makes no diagnostic and now loads none of it.
  */
 const lazyCatalogue = {
   name: 'lazy-catalogue',

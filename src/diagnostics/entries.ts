@@ -3,7 +3,8 @@
  * change meaning; a retired problem keeps its code reserved (catalogue.ts). Message says what is
  * wrong, hint says what to do. A run meets them through diagnostic() (catalogue.ts), which asks
  * for them when it first has a problem to tell (entries-when-told.ts): these 150 KB of messages,
- * causes and examples were more than a fifth of the library's code, and a run whose data is clean tells none.
+ * causes and examples were more than a fifth of the library's code, and a run whose data is
+ * clean tells none.
  */
 import type { Severity } from './diagnostic.js';
 
