@@ -104,42 +104,42 @@ const builtinsByRequire = {
 };
 
 /**
- * zod loaded when a schema is first built, not with the library: a run whose data passes its quick
- * checks builds none (src/domain/shape.ts). src/domain/zod.ts, the one module that imports zod, is
- * replaced by one that require()s dist/bundle/zod.cjs, built below from the members of zod the
- * sources use (scripts/zod-members.mjs; all of zod's namespace would be some 200 KB more). Kept out
- * of the library's chunk, zod's 230 KB are not even compiled by a run that does not use them.
- * A name zod does not export stops the bundle.
+ * A module loaded when first asked for, not with the library: `source`, the one module that
+ * imports it, is replaced by `contents`, which require()s `./<file>` (built apart, below) on the
+ * first call; that require is left to the loader.
  */
-const zodMembers = zodMembersUsed('src');
-const lazyZod = {
-  name: 'lazy-zod',
+const requiredWhenAsked = (name, source, file, contents) => ({
+  name,
   setup(b) {
-    const module = path.resolve('src/domain/zod.ts');
-    b.onLoad({ filter: /[\\/]src[\\/]domain[\\/]zod\.ts$/ }, (args) =>
-      args.path === module ? { contents: "let z; export const zod = () => (z ??= require('./zod.cjs'));", loader: 'js' } : undefined,
-    );
-    b.onResolve({ filter: /^\.\/zod\.cjs$/ }, (args) => (args.importer === module ? { path: './zod.cjs', external: true } : undefined));
+    const module = path.resolve(source);
+    const escaped = (text) => text.replace(/[.\-]/g, (c) => `\\${c}`);
+    b.onLoad({ filter: new RegExp(`[\\\\/]${escaped(path.basename(source))}$`) }, (args) => (args.path === module ? { contents, loader: 'js' } : undefined));
+    b.onResolve({ filter: new RegExp(`^\\./${escaped(file)}$`) }, (args) => (args.importer === module ? { path: `./${file}`, external: true } : undefined));
   },
-};
+});
 
 /**
- * The diagnostics' catalogue loaded when a run first has a problem to tell, not with the library:
- * src/diagnostics/entries-when-told.ts, the one module that imports the entries, is replaced by one
- * that require()s dist/bundle/catalogue.cjs, built below from src/diagnostics/entries.ts. Its
- * 150 KB of messages were more than a fifth of the library's chunk, read and run by every command;
- * a run whose data is clean makes no diagnostic and now loads none of it.
+ * zod loaded when a schema is first built: a run whose data passes its quick checks builds none
+ * (src/domain/shape.ts). dist/bundle/zod.cjs is built below from the members of zod the sources
+ * use (scripts/zod-members.mjs; all of zod's namespace would be some 200 KB more). Kept out of the
+ * library's chunk, zod's 230 KB are not even compiled by a run that does not use them. A name zod
+ * does not export stops the bundle.
  */
-const lazyCatalogue = {
-  name: 'lazy-catalogue',
-  setup(b) {
-    const module = path.resolve('src/diagnostics/entries-when-told.ts');
-    b.onLoad({ filter: /[\\/]src[\\/]diagnostics[\\/]entries-when-told\.ts$/ }, (args) =>
-      args.path === module ? { contents: "let c; export const entries = () => (c ??= require('./catalogue.cjs').catalogue);", loader: 'js' } : undefined,
-    );
-    b.onResolve({ filter: /^\.\/catalogue\.cjs$/ }, (args) => (args.importer === module ? { path: './catalogue.cjs', external: true } : undefined));
-  },
-};
+const zodMembers = zodMembersUsed('src');
+const lazyZod = requiredWhenAsked('lazy-zod', 'src/domain/zod.ts', 'zod.cjs', "let z; export const zod = () => (z ??= require('./zod.cjs'));");
+
+/**
+ * The diagnostics' catalogue loaded when a run first has a problem to tell: dist/bundle/catalogue.cjs
+ * is built below from src/diagnostics/entries.ts. Its 150 KB of messages were more than a fifth of
+ * the library's chunk, read and run by every command; a run whose data is clean makes no diagnostic
+ * and now loads none of it.
+ */
+const lazyCatalogue = requiredWhenAsked(
+  'lazy-catalogue',
+  'src/diagnostics/entries-when-told.ts',
+  'catalogue.cjs',
+  "let c; export const entries = () => (c ??= require('./catalogue.cjs').catalogue);",
+);
 
 /** The bundle's options; the last pass adds one plugin (below). */
 const options = {
@@ -282,16 +282,20 @@ for (const output of result.outputFiles) {
 const commonJsFile = (entry, outfile, plugins = []) =>
   build({ ...entry, outfile, bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning', plugins });
 
+/** commonJsFile for the bundle's loader, in ASCII as the chunks are (asciiOnly). */
+const asciiCommonJsFile = async (entry, outfile, plugins) => {
+  await commonJsFile(entry, outfile, plugins);
+  writeFileSync(outfile, asciiOnly(outfile, readFileSync(outfile, 'utf8')));
+};
+
 // The members of zod the sources use, for src/domain/zod.ts.
-await commonJsFile(
+await asciiCommonJsFile(
   { stdin: { contents: `export { ${zodMembers.join(', ')} } from ${JSON.stringify(realpathSync('node_modules/zod/v4/index.js'))};`, resolveDir: process.cwd(), loader: 'js' } },
   'dist/bundle/zod.cjs',
   [onlyDefaultZodLocale],
 );
-writeFileSync('dist/bundle/zod.cjs', asciiOnly('dist/bundle/zod.cjs', readFileSync('dist/bundle/zod.cjs', 'utf8')));
 // The diagnostics' catalogue, for src/diagnostics/entries-when-told.ts.
-await commonJsFile({ entryPoints: ['src/diagnostics/entries.ts'] }, 'dist/bundle/catalogue.cjs');
-writeFileSync('dist/bundle/catalogue.cjs', asciiOnly('dist/bundle/catalogue.cjs', readFileSync('dist/bundle/catalogue.cjs', 'utf8')));
+await asciiCommonJsFile({ entryPoints: ['src/diagnostics/entries.ts'] }, 'dist/bundle/catalogue.cjs');
 // The spreadsheet library's ES module build, for src/load/spreadsheet/library.ts.
 await commonJsFile({ entryPoints: ['node_modules/@e965/xlsx/xlsx.mjs'] }, 'dist/bundle/xlsx.cjs');
 

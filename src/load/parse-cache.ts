@@ -233,8 +233,9 @@ export class ParseCache {
       // No log yet: a new folder, or one an earlier version wrote.
     }
     const due = !Number.isSafeInteger(before) || before + written > (this.options.limits ?? LIMITS).pruneAfter;
-    if (due) rmSync(file, { force: true });
-    appendFileSync(file, due ? '' : `${written}\n`);
+    // A pruning empties the log (rarely: once every pruneAfter); every other run appends.
+    if (due) writeFileSync(file, '');
+    else appendFileSync(file, `${written}\n`);
     return due;
   }
 
