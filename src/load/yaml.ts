@@ -51,6 +51,15 @@ export interface ParsedYaml {
    * entries of what is made from them (a year's checked records, validate/kept-year.ts).
    */
   digest?: string;
+  /**
+   * With a parse cache: what checking this file against the schema gave an earlier run with the
+   * same settings (`inputs`: the organisation's settings as JSON), and where this run's is kept for
+   * the next (validate/yaml-file.ts checks what it is given; the cache writes it when the run ends).
+   */
+  checkedBefore?: {
+    find(inputs: string): unknown;
+    keep(inputs: string, part: unknown): void;
+  };
 }
 
 /** Expanded size past which aliases are refused ("billion laughs"): data files have no use for them. */

@@ -1,13 +1,12 @@
 /**
- * A year's records checked by an earlier run, kept in the parse cache (load/parse-cache.ts), found
- * by the year's files (each by its entry's name) and the organisation's settings, on which
- * nothing else the checks do depends. Two entries: the checks (the year's problems, its sitting,
- * the lists written empty: small, kept by the run that checks the year, read first) and the
- * records (what the year's YAML files gave, checked: year.ts, YamlPart, each record with its
- * place), kept and read only when something asks for a record. A run whose files are as they were
- * takes them instead of checking every record again, and reads none of the files' values
- * (load/yaml.ts, heldValue); a clean year's validate reads not even its records, as its figures
- * are kept too. Origins are made again from the places.
+ * A year's checks made by an earlier run, kept in the parse cache (load/parse-cache.ts), found by
+ * the year's files (each by its entry's name) and the organisation's settings, on which nothing
+ * else the checks do depends: the year's problems, its sitting, the lists written empty. A run
+ * whose files are as they were takes them instead of checking the year again, and reads none of
+ * the files' values (load/yaml.ts, heldValue); its records are made only when a stage asks for
+ * one, from each file's check, kept by the file (validate/yaml-file.ts, and a ledger's rows:
+ * year.ts, sheetRecordsOnce). A clean year's validate asks for none, as its figures are kept too.
+ * Origins are made again from the places.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { RECORD_KINDS } from '../domain/registry.js';
@@ -19,11 +18,6 @@ import { everyOf, isCount, isMessageOf, isObject, isString } from '../load/kept-
 import { crossCheck } from './cross-check.js';
 import { onePerProblemInSheets } from './sheet-problems.js';
 import { checkYamlFiles, yearFromParts, yearParts, type CheckedYear, type YamlPart } from './year.js';
-
-/** What the parse cache keeps of a checked year's records: what its YAML files gave, checked. */
-interface KeptRecords {
-  yaml: YamlPart;
-}
 
 /**
  * What the parse cache keeps of a checked year's checks, apart from its records: a run reads this
@@ -59,15 +53,9 @@ export function checkedYear(folder: LoadedFolder, year: number, organization: Or
   const files = folder.yaml.length;
   const checks = before?.find('checks', inputs);
   if (before && isKeptChecks(checks, files)) {
-    // The records as the checks found them: kept, or checked again from the same files (and kept)
-    // by the first run that asks for them, or when their entry is damaged.
-    const records = heldRecords(year, organization, vocabulary, checks.absent, () => {
-      const kept = before.find('records', inputs);
-      if (isKeptRecords(kept, files)) return yearFromParts(kept.yaml, folder, year, organization, vocabulary).records;
-      const yaml = checkYamlFiles(folder, organization, vocabulary);
-      before.keep('records', inputs, { yaml } satisfies KeptRecords);
-      return yearFromParts(yaml, folder, year, organization, vocabulary).records;
-    });
+    // The records as the checks found them, made by the first stage that asks for them: each
+    // file's kept by the file (validate/yaml-file.ts, sheetRecordsOnce).
+    const records = heldRecords(year, organization, vocabulary, checks.absent, () => yearFromParts(checkYamlFiles(folder, organization, vocabulary), folder, year, organization, vocabulary).records);
     const checked: CheckedYear = { records, ...yearParts(checks, folder), headerRows: new Map(checks.headerRows), diagnostics: checks.diagnostics };
     return { checked: withFigures(checked), found: checks.found };
   }
@@ -75,9 +63,6 @@ export function checkedYear(folder: LoadedFolder, year: number, organization: Or
   const checked = yearFromParts(yaml, folder, year, organization, vocabulary);
   const found = onePerProblemInSheets([...checked.diagnostics, ...crossCheck(checked.records)], checked.headerRows);
   if (!before || hasErrors(found) || folder.yaml.some((f) => f.diagnostics.length > 0)) return { checked, found };
-  // The records are kept by the first run served by these checks that asks for them (above), not
-  // here: a clean year's report asks for none, and writing a national year's records (60,000 of
-  // them, 9 MB of JSON) cost a validate after an edit a quarter of its time.
   const { sitting, emptyLists, sittingFiles } = yaml;
   const absent = checked.records.absent ?? {};
   before.keep('checks', inputs, { found, diagnostics: checked.diagnostics, sitting, emptyLists, sittingFiles, headerRows: [...checked.headerRows], absent } satisfies KeptChecks);
@@ -121,21 +106,6 @@ const fileIndex = (files: number) => (v: unknown) => Number.isInteger(v) && (v a
 const isTuple = (v: unknown, length: number): v is unknown[] => Array.isArray(v) && v.length === length;
 
 const single = (inFolder: (v: unknown) => boolean) => (v: unknown) => v === null || (isTuple(v, 2) && inFolder(v[0]) && isObject(v[1]));
-
-/** Whether what the cache gave back has the shape of a kept year's records, for a folder of `files` YAML files; anything else is a miss, and the year is checked again. */
-export function isKeptRecords(data: unknown, files: number): data is KeptRecords {
-  if (!isObject(data) || !isObject(data.yaml)) return false;
-  const y = data.yaml;
-  const inFolder = fileIndex(files);
-  return (
-    everyOf(y.records, (r) => isTuple(r, 4) && isString(r[0]) && KIND_KEYS.has(r[0]) && inFolder(r[1]) && Number.isInteger(r[2]) && (r[2] as number) >= 0 && isObject(r[3])) &&
-    everyOf(y.totals, (t) => isTuple(t, 3) && isString(t[0]) && inFolder(t[1]) && isObject(t[2])) &&
-    single(inFolder)(y.members) &&
-    everyOf(y.refused, isString) &&
-    everyOf(y.diagnostics, isMessage) &&
-    isKeptParts(y, files)
-  );
-}
 
 /** Whether what the cache gave back has the shape of a kept year's checks, for a folder of `files` YAML files. */
 export function isKeptChecks(data: unknown, files: number): data is KeptChecks {

@@ -6,20 +6,16 @@
  */
 import { diagnostic } from '../diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/nearest.js';
 import type { Organization } from '../domain/organization.js';
 import type { Origin, Origins, RecordValue, YearRecords } from '../domain/record-kind.js';
-import { KNOWN_YEAR_KEYS, RECORD_KINDS, recordFields, recordKind, singlePartShape, YEAR_SINGLE_KEYS, type YearSingleKey } from '../domain/registry.js';
+import { RECORD_KINDS, recordFields, type YearSingleKey } from '../domain/registry.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { Sitting } from '../domain/year-parts.js';
-import type { DataPath } from '../load/data-path.js';
 import type { LoadedFolder } from '../load/data-folder.js';
 import { locate, type ParsedYaml, type SourceFile } from '../load/yaml.js';
+import { filePartOnce, refusedId } from './yaml-file.js';
 import { ListItemOrigin, yamlOrigin } from './yaml-origin.js';
-import { PREPARE, RuleTally } from './row-inference.js';
 import { isKeptSheetRows, keptSheetRows, sheetRecords, sheetRowsFromKept, type SheetRows } from './sheet-records.js';
-import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
-import { describeValue, issuesToDiagnostics, parseRecord, parseReporting } from './zod-issues.js';
 import { appendAll } from '../append.js';
 
 export interface CheckedYear {
@@ -49,19 +45,11 @@ function emptyYearRecords(year: number, organization: Organization | undefined, 
   };
 }
 
-/** Hints for keys that are not data: old names, and the Chinese names of the parts. */
-const KEY_HINTS: Record<string, string> = {
-  narrative: '报告的文字已改为写在同一文件夹的 narrative.md 中（Markdown），不再写在 YAML 里。',
-  reports: '调研视察报告的键名是 research。',
-  approvals: '领导批示的键名是 instructions，每条写明所批记录的编号（record）。',
-  proposalCounts: '手填的总数写在 totals 下，如 totals: {proposals: {received: 232}}。',
-};
-
 /**
  * What a year's YAML files gave, checked, as plain data: each record taken with its place (the
  * file's index in the folder, the list's key, the item's index), the parts written once, and the
- * problems. The year's records are made from it with their origins (yearFromParts), and the parse
- * cache keeps it (validate/kept-year.ts).
+ * problems. The year's records are made from it with their origins (yearFromParts); it is made
+ * from each file's check (validate/yaml-file.ts), which the parse cache keeps by the file.
  */
 export interface YamlPart {
   records: Array<[key: string, file: number, index: number, record: RecordValue]>;
@@ -83,90 +71,41 @@ export function checkYear(folder: LoadedFolder | undefined, year: number, organi
   return yearFromParts(checkYamlFiles(folder, organization, vocabulary), folder, year, organization, vocabulary);
 }
 
-/** Each YAML file of a year folder against the schema of what it holds. */
+/**
+ * Each YAML file of a year folder against the schema of what it holds (validate/yaml-file.ts, each
+ * kept by the file), joined: a part written once a year (sitting, members, each kind's totals) is
+ * taken from the first file that writes it, and each later one is a problem in its place.
+ */
 export function checkYamlFiles(folder: LoadedFolder, organization: Organization | undefined, vocabulary: Vocabulary): YamlPart {
   const part: YamlPart = { records: [], totals: [], members: null, sitting: null, emptyLists: [], sittingFiles: [], refused: [], diagnostics: [] };
   const out = part.diagnostics;
   const singleFrom = new Map<YearSingleKey, string>();
   const totalsFrom = new Map<string, string>();
-  const refuse = (item: unknown) => {
-    const id = refusedId(item);
-    if (id !== undefined) part.refused.push(id);
-  };
   folder.yaml.forEach((parsed, fileIndex) => {
-    const { file, value } = parsed;
-    if (value === undefined || value === null) return;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      out.push(diagnostic('wrongType', { field: file.display, expected: '键值对（如“proposals:”开头）', received: describeValue(value) }, locate(file, [])));
-      return;
-    }
-    if ('sitting' in value) part.sittingFiles.push(fileIndex);
-    // Values can hold a forbidden character only if the text does, or writes one as an escape (\0, \uFFFF).
-    const mayBeUnsafe = !file.plainText && (forbiddenIn(file.text) !== undefined || file.text.includes('\\'));
-    for (const [key, content] of Object.entries(value)) {
-      const kind = recordKind(key);
-      if (kind) {
-        if (content === null) continue;
-        if (!Array.isArray(content)) {
-          out.push(diagnostic('wrongType', { field: key, expected: '列表（每项以“- ”开头）', received: describeValue(content) }, locate(file, [key])));
-          continue;
-        }
-        if (content.length === 0) part.emptyLists.push([key, fileIndex]);
-        const checker = recordFields(kind, vocabulary, organization);
-        const { fields } = checker;
-        const prepare = PREPARE[kind.key];
-        const applied = new RuleTally();
-        for (let index = 0; index < content.length; index++) {
-          const raw: unknown = content[index];
-          const at = (p: DataPath, asKey?: boolean) => locate(file, [key, index, ...p], asKey);
-          if (mayBeUnsafe) {
-            const unsafe = forbiddenCharacters(raw, at);
-            if (unsafe.length > 0) {
-              appendAll(out, unsafe);
-              refuse(raw);
-              continue;
-            }
-          }
-          // What the record implies (已办复 from a 办理结果…), on a copy: the parsed file stays as written.
-          let item: unknown = raw;
-          if (prepare && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-            const copy = { ...(raw as Record<string, unknown>) };
-            const rules = prepare.prepare(copy, organization, { submitterKind: false });
-            if (rules.length > 0) applied.add(rules, () => at([]).line ?? 1);
-            item = copy;
-          }
-          const result = parseRecord(checker, item);
-          if (!result.success) {
-            appendAll(out, issuesToDiagnostics(result.error.issues, { at, fields }));
-            refuse(item);
-            continue;
-          }
-          part.records.push([key, fileIndex, index, result.data]);
-        }
-        appendAll(out, applied.diagnostics(() => locate(file, [key], true)));
-      } else if ((YEAR_SINGLE_KEYS as readonly string[]).includes(key)) {
-        const k = key as YearSingleKey;
+    const { file } = parsed;
+    const checked = filePartOnce(parsed, organization, vocabulary);
+    if (checked.writesSitting) part.sittingFiles.push(fileIndex);
+    appendAll(part.refused, checked.refused);
+    for (const entry of checked.keys) {
+      if ('list' in entry) {
+        const key = entry.list;
+        if (entry.empty) part.emptyLists.push([key, fileIndex]);
+        for (const [index, record] of entry.records) part.records.push([key, fileIndex, index, record]);
+        appendAll(out, entry.diagnostics);
+      } else if ('single' in entry) {
+        const key = entry.single;
         // Each office writes its own totals (totals.proposals in the proposal file…): only each entry is once.
-        const first = k === 'totals' ? undefined : singleFrom.get(k);
+        const first = key === 'totals' ? undefined : singleFrom.get(key);
         if (first !== undefined) {
           out.push(diagnostic('defineOnce', { key, first }, locate(file, [key], true)));
           continue;
         }
-        singleFrom.set(k, file.display);
-        const at = (p: DataPath, asKey?: boolean) => locate(file, [key, ...p], asKey);
-        const unsafe = mayBeUnsafe ? forbiddenCharacters(content, at) : [];
-        if (unsafe.length > 0) {
-          appendAll(out, unsafe);
-          continue;
-        }
-        const result = parseRecord(singlePartShape(k), content);
-        if (!result.success) {
-          appendAll(out, issuesToDiagnostics(result.error.issues, { at, whole: key }));
-          continue;
-        }
-        const data = result.data as RecordValue;
-        if (k === 'sitting') part.sitting = [fileIndex, data];
-        else if (k === 'members') part.members = [fileIndex, data];
+        singleFrom.set(key, file.display);
+        appendAll(out, entry.diagnostics);
+        const data = entry.value;
+        if (data === null) continue;
+        if (key === 'sitting') part.sitting = [fileIndex, data];
+        else if (key === 'members') part.members = [fileIndex, data];
         else {
           for (const [kindKey, totals] of Object.entries(data)) {
             if (totals === undefined) continue;
@@ -180,17 +119,11 @@ export function checkYamlFiles(folder: LoadedFolder, organization: Organization 
           }
         }
       } else {
-        out.push(unknownKey(key, file));
+        appendAll(out, entry.diagnostics);
       }
     }
   });
   return part;
-}
-
-/** The id a refused record was written with, if it has one: a reference to it is not reported a second time. */
-function refusedId(item: unknown): string | undefined {
-  const id = (item as { id?: unknown } | null)?.id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
 /** What a year's YAML files said besides its records: the sitting, the lists written empty, the files that write a sitting. */
@@ -322,14 +255,4 @@ function absentColumns(
     }
   }
   return absent;
-}
-
-function unknownKey(key: string, file: SourceFile) {
-  const byLabel = RECORD_KINDS.find((k) => k.label === key || key.includes(k.label));
-  const hint =
-    (Object.hasOwn(KEY_HINTS, key) ? KEY_HINTS[key] : undefined) ??
-    (byLabel ? `${byLabel.label}的键名是 ${byLabel.key}。` : `${didYouMean(key, KNOWN_YEAR_KEYS)}年度文件可以有的部分：${KNOWN_YEAR_KEYS.join('、')}。`);
-  const colon = key.search(/[：:]/);
-  const slip = colon > 0 ? `字段名和值之间用了全角冒号“：”：改为半角冒号加空格，如“${key.slice(0, colon)}: …”。` : undefined;
-  return diagnostic('unknownField', { field: key, hint: slip ?? hint }, locate(file, [key], true));
 }

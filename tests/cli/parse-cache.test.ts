@@ -31,9 +31,9 @@ async function build(data: string, out: string, ...more: string[]): Promise<Map<
 
 const entries = async (out: string) => (await readdir(path.join(out, CACHE_FOLDER))).filter((f) => f.endsWith('.json')).sort();
 
-/** How the payloads of two kinds of entry begin: a YAML file's value, and a year's checked records. */
+/** How the payloads of kinds of entry begin: a YAML file's value and its check, a year's figures and its checks. */
 const YAML_VALUE = '{"clean":true,"value":';
-const CHECKED_YEAR = '{"yaml":{"records":';
+const FILE_CHECKED = '{"keys":[';
 const YEAR_FIGURES = '{"figures":{"year":2023,';
 const YEAR_CHECKS = '{"found":[';
 
@@ -87,19 +87,29 @@ describe('the parse cache', () => {
     expect(kept.length).toBeGreaterThanOrEqual(8);
     expect(await build(mine, out)).toEqual(reference);
     expect(await entries(out)).toEqual(kept);
-    // A comment added to one file: its entry is new, and so are the entries of its year's checks
-    // and figures (found by the year's files; its records are kept once a run asks for them); the others serve.
-    await appendFile(path.join(mine, '2023', 'meetings.yaml'), '# 已核对\n');
+    expect(await removeEntries(out, FILE_CHECKED)).toEqual([]);
+    // A comment added to one file: its value's entry is new, and so are those of its year's checks
+    // and figures (found by the year's files); the others serve. The year's files are checked
+    // again, and the checks of those an earlier run read are kept: the next edit reads them.
+    const meetings = path.join(mine, '2023', 'meetings.yaml');
+    await appendFile(meetings, '# 已核对\n');
     expect(await build(mine, out)).toEqual(reference);
-    expect((await entries(out)).length).toBe(kept.length + 3);
+    const checkedFiles = (await readdir(path.join(data, '2023'))).filter((f) => f.endsWith('.yaml') && f !== 'meetings.yaml').length;
+    expect((await entries(out)).length).toBe(kept.length + 3 + checkedFiles);
+    // The next edit of the file: the others' checks serve, and only its own entries and its year's are new.
+    const before = (await entries(out)).length;
+    await appendFile(meetings, '# 再次核对\n');
+    expect(await build(mine, out)).toEqual(reference);
+    expect((await entries(out)).length).toBe(before + 3);
+    expect(await removeEntries(out, FILE_CHECKED)).toHaveLength(checkedFiles);
   });
 
   it('is read: an entry forged with a matching digest changes the report (so a damaged one must be refused)', async () => {
     const out = await tempDir();
     await build(data, out);
     // The year's figures, kept, are counted from records that are never asked for: without them the
-    // records are made, from the files' values, and the value is read.
-    expect(await removeEntries(out, CHECKED_YEAR)).toEqual([]);
+    // records are made from the files' values (a first build keeps no file's check), and the value is read.
+    expect(await removeEntries(out, FILE_CHECKED)).toEqual([]);
     expect((await removeEntries(out, '{"figures":')).length).toBe(2);
     const [file, header, payload] = await entryHolding(out, MEETINGS_2023, YAML_VALUE);
     await writeFile(file, forgedEntry(header, payload.replace(STANDING, '"kind":"主席会议"')));
@@ -107,39 +117,41 @@ describe('the parse cache', () => {
     expect(served.get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
   });
 
-  it("keeps a year's checked records: read instead of checking them again, and instead of the files' values", async () => {
+  it("keeps each YAML file's check: read instead of checking the file again, and instead of its value", async () => {
     const out = await tempDir();
     await build(data, out);
-    // The records are kept by the first run that asks for them: here one that counts the figures again.
-    expect(await removeEntries(out, CHECKED_YEAR)).toEqual([]);
-    await removeEntries(out, '{"figures":');
+    // Kept by a run that checks a file an earlier run read: here one whose year's checks are gone.
+    await removeEntries(out, YEAR_CHECKS);
     expect(await build(data, out)).toEqual(reference);
-    const [yearFile, yearHeader, yearPayload] = await entryHolding(out, MEETINGS_2023, CHECKED_YEAR);
-    // A file's value forged while its year's checked records are kept: not read, the report as it was.
+    const [checkFile, checkHeader, checkPayload] = await entryHolding(out, MEETINGS_2023, FILE_CHECKED);
+    // A file's value forged while its check is kept: not read, the report as it was, even when the
+    // figures are counted again.
     const [valueFile, valueHeader, valuePayload] = await entryHolding(out, MEETINGS_2023, YAML_VALUE);
     const forgedValue = forgedEntry(valueHeader, valuePayload.replace(STANDING, '"kind":"主席会议"'));
     await writeFile(valueFile, forgedValue);
+    await removeEntries(out, YEAR_FIGURES);
     expect(await build(data, out)).toEqual(reference);
     expect(await readFile(valueFile, 'utf8')).toBe(forgedValue);
-    // The checked records forged: with the year's checks and figures kept, the build asks for no
-    // record, and the report is as it was; once the figures are counted again, the report counts
-    // what the forged records say (so they are what the build used).
-    await writeFile(yearFile, forgedEntry(yearHeader, yearPayload.replace(STANDING, '"kind":"主席会议"')));
+    // The check forged: with the year's checks and figures kept, the build asks for no record, and
+    // the report is as it was; once the figures are counted again, the report counts what the
+    // forged check says (so it is what the build used).
+    await writeFile(checkFile, forgedEntry(checkHeader, checkPayload.replace(STANDING, '"kind":"主席会议"')));
     expect(await build(data, out)).toEqual(reference);
     await removeEntries(out, YEAR_FIGURES);
     expect((await build(data, out)).get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
-    // A record placed in a file the folder does not have (its index past the last): refused, the
-    // records checked again from the files' values, here the forged one.
+    // A record at a negative index: refused, the file checked again from its value, here the forged one.
     await removeEntries(out, YEAR_FIGURES);
-    await writeFile(yearFile, forgedEntry(yearHeader, yearPayload.replace(/^\{"yaml":\{"records":\[\["(\w+)",\d+,/, '{"yaml":{"records":[["$1",99,')));
+    const negative = checkPayload.replace(/^\{"keys":\[(.*?)\{"list":"meetings","records":\[\[\d+,/, '{"keys":[$1{"list":"meetings","records":[[-1,');
+    expect(negative).not.toBe(checkPayload);
+    await writeFile(checkFile, forgedEntry(checkHeader, negative));
     expect((await build(data, out)).get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
     // That run kept what it checked and counted, from the forged value. With the value as it was and
-    // no checked records or figures kept, the outputs are the reference's again, and the checked records are kept afresh.
+    // no checks or figures kept, the outputs are the reference's again, and the file's check is kept afresh.
     await writeFile(valueFile, `${valueHeader}\n${valuePayload}`);
-    await removeEntries(out, CHECKED_YEAR);
+    await removeEntries(out, FILE_CHECKED);
     await removeEntries(out, YEAR_FIGURES);
     expect(await build(data, out)).toEqual(reference);
-    expect(await readFile(yearFile, 'utf8')).toBe(`${yearHeader}\n${yearPayload}`);
+    expect(await readFile(checkFile, 'utf8')).toBe(`${checkHeader}\n${checkPayload}`);
   });
 
   it.each([
@@ -151,20 +163,21 @@ describe('the parse cache', () => {
       const wrong = payload.replace(/"rows":\[\[\d+,/, '"rows":[[0,');
       return `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(wrong).digest('hex') })}\n${wrong}`;
     }],
-    ['a kept year edited without its digest', (header: string, payload: string) => `${header}\n${payload.replace(STANDING, '"kind":"主席会议"')}`],
+    ["a file's kept check edited without its digest", (header: string, payload: string) => `${header}\n${payload.replace(STANDING, '"kind":"主席会议"')}`],
   ])('refuses %s: the file is parsed again, the outputs stay byte-identical', async (_what, damage) => {
     const out = await tempDir();
     await build(data, out);
-    const year = _what.includes('kept year');
-    // A year's records are read only when its figures are counted, and a file's value only when
-    // the records are checked: without the entries kept of them, they are. A year's records are
-    // kept by the first run that asks for them.
+    const checked = _what.includes('kept check');
+    // A file's check is read only when the year's figures are counted, and its value only when it
+    // is checked: without the entries kept of them, they are.
     await removeEntries(out, '{"figures":');
-    if (year) {
+    if (checked) {
+      // Kept by a run that checks the files an earlier run read.
+      await removeEntries(out, YEAR_CHECKS);
       await build(data, out);
       await removeEntries(out, '{"figures":');
-    } else for (const start of [CHECKED_YEAR, YEAR_CHECKS]) await removeEntries(out, start);
-    const [file, header, payload] = await entryHolding(out, _what.includes('workbook') ? '"rows":[[' : MEETINGS_2023, _what.includes('workbook') ? '' : year ? CHECKED_YEAR : YAML_VALUE);
+    } else for (const start of [FILE_CHECKED, YEAR_CHECKS]) await removeEntries(out, start);
+    const [file, header, payload] = await entryHolding(out, _what.includes('workbook') ? '"rows":[[' : MEETINGS_2023, _what.includes('workbook') ? '' : checked ? FILE_CHECKED : YAML_VALUE);
     await writeFile(file, damage(header, payload));
     // A workbook's cells are read only when its rows are checked: without its kept rows, they are.
     if (_what.includes('workbook')) for (const name of await entries(out)) if ((await readFile(path.join(out, CACHE_FOLDER, name), 'utf8')).includes('"headerRows":[')) await rm(path.join(out, CACHE_FOLDER, name));
@@ -343,9 +356,10 @@ describe('the parse cache', () => {
     expect(plain.stdout).toContain('"file":"data/2024/meetings.yaml","line":15');
     await mkdir(path.join(cwd, 'out', CACHE_FOLDER), { recursive: true });
     expect(await report(['validate', '2024', '--format', 'json'], { cwd })).toEqual(plain);
-    // The year's checks kept, and by the next run its records, which the lists written empty ask after (RPT313).
+    // The year's checks kept; the next run asks for its records (the lists written empty ask after
+    // them: RPT313), checks the files the run before read, and keeps their checks.
     expect(await report(['validate', '2024', '--format', 'json'], { cwd })).toEqual(plain);
-    const [file, header, payload] = await entryHolding(path.join(cwd, 'out'), '月度协商会', CHECKED_YEAR);
+    const [file, header, payload] = await entryHolding(path.join(cwd, 'out'), '月度协商会', FILE_CHECKED);
     expect(await report(['validate', '2024', '--format', 'json'], { cwd })).toEqual(plain);
     expect(await readFile(file, 'utf8')).toBe(`${header}\n${payload}`);
     // Without the meeting kind in the settings, the same files are checked again: the record is refused.

@@ -1,33 +1,44 @@
 /**
- * A year's checked records as the parse cache keeps them (validate/kept-year.ts): back through
- * JSON they make the same records, problems and origins as checking the files again; a damaged
- * shape is a miss.
+ * A year's checks as the parse cache keeps them (validate/kept-year.ts), and each YAML file's
+ * check, kept by the file (validate/yaml-file.ts): back through JSON they make the same records,
+ * problems and origins as checking the files again; a damaged shape is a miss.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/load/data-folder.js';
+import type { ParsedYaml } from '../../src/load/yaml.js';
 import { checkOrganization } from '../../src/validate/organization.js';
-import { isKeptChecks, isKeptRecords } from '../../src/validate/kept-year.js';
+import { isKeptChecks } from '../../src/validate/kept-year.js';
+import { checkYamlFile, isKeptFilePart } from '../../src/validate/yaml-file.js';
 import { checkYamlFiles, checkYear, yearFromParts } from '../../src/validate/year.js';
 import { DATA } from '../helpers/fixture.js';
 
 const data = loadData({ dataDir: DATA, cwd: path.dirname(DATA), years: [2023] });
 const folder = data.years.get(2023)!;
 const { organization, vocabulary } = checkOrganization(data.organization);
-const kept = (): Record<string, any> => JSON.parse(JSON.stringify({ yaml: checkYamlFiles(folder, organization, vocabulary) }));
+/** Each file's check as the parse cache gives it back. */
+const kept = (): Array<Record<string, any>> => folder.yaml.map((f) => JSON.parse(JSON.stringify(checkYamlFile(f, organization, vocabulary))));
 const checks = (): Record<string, any> => {
   const { sitting, emptyLists, sittingFiles } = checkYamlFiles(folder, organization, vocabulary);
   return JSON.parse(JSON.stringify({ found: [], diagnostics: [], sitting, emptyLists, sittingFiles, headerRows: [['data/2023/提案台账.xlsx\u0000提案', 1]], absent: { proposals: { leadUnits: { column: '主办单位', file: 'data/2023/提案台账.xlsx', sheet: '提案' } } } }));
 };
+/** The folder with each YAML file's check served by `parts` (as the parse cache serves it), and what was kept again. */
+const servedBy = (parts: Array<Record<string, any>>) => {
+  const keptAgain: unknown[] = [];
+  const yaml = folder.yaml.map((f, i): ParsedYaml => ({ ...f, checkedBefore: { find: () => parts[i], keep: (_inputs, part) => keptAgain.push(part) } }));
+  return { folder: { ...folder, yaml }, keptAgain };
+};
 
 describe('a kept year', () => {
-  it('comes back through JSON as the records checked, each origin at the same place', () => {
+  it('comes back through JSON, file by file, as the records checked, each origin at the same place', () => {
     const checked = checkYear(folder, 2023, organization, vocabulary);
-    const data = kept();
-    expect(isKeptRecords(data, folder.yaml.length)).toBe(true);
+    const parts = kept();
+    expect(parts.every(isKeptFilePart)).toBe(true);
     expect(isKeptChecks(checks(), folder.yaml.length)).toBe(true);
-    expect(data.yaml.records.length).toBeGreaterThan(50);
-    const back = yearFromParts(data.yaml, folder, 2023, organization, vocabulary);
+    const served = servedBy(parts);
+    const back = yearFromParts(checkYamlFiles(served.folder, organization, vocabulary), served.folder, 2023, organization, vocabulary);
+    expect(served.keptAgain).toEqual([]);
+    expect(Object.values(back.records.records).flat().length).toBeGreaterThan(50);
     expect(back.records.records).toEqual(checked.records.records);
     expect(back.records.totals).toEqual(checked.records.totals);
     expect(back.records.members).toEqual(checked.records.members);
@@ -47,21 +58,44 @@ describe('a kept year', () => {
     for (const [kind, totals] of Object.entries(checked.records.totals)) expect(back.records.origins.get(back.records.totals[kind]!)?.locate()).toEqual(checked.records.origins.get(totals)?.locate());
   });
 
+  it('takes each file as it was kept, not checked again', () => {
+    const parts = kept();
+    const meetings = folder.yaml.findIndex((f) => f.file.display.endsWith('meetings.yaml'));
+    const list = parts[meetings]!.keys.find((k: Record<string, unknown>) => k.list === 'meetings');
+    list.records[0][1].topic = '由缓存给出';
+    const served = servedBy(parts);
+    const back = checkYamlFiles(served.folder, organization, vocabulary);
+    expect(back.records.find(([key, file, index]) => key === 'meetings' && file === meetings && index === list.records[0][0])?.[3].topic).toBe('由缓存给出');
+  });
+
+  it('checks again, and keeps, a file whose kept check is damaged', () => {
+    const parts = kept();
+    const meetings = folder.yaml.findIndex((f) => f.file.display.endsWith('meetings.yaml'));
+    parts[meetings]!.keys.find((k: Record<string, unknown>) => k.list === 'meetings').records = 'damaged';
+    const served = servedBy(parts);
+    expect(checkYamlFiles(served.folder, organization, vocabulary)).toEqual(checkYamlFiles(folder, organization, vocabulary));
+    expect(served.keptAgain).toEqual([kept()[meetings]]);
+  });
+
   const damages: Array<[string, (k: Record<string, any>) => void]> = [
-    ['no records', (k) => delete k.yaml.records],
-    ['a record of an unknown kind', (k) => (k.yaml.records[0][0] = 'petitions')],
-    ['a record in a file the folder has not', (k) => (k.yaml.records[0][1] = 99)],
-    ['a record at a negative index', (k) => (k.yaml.records[0][2] = -1)],
-    ['a record that is a list', (k) => (k.yaml.records[0][3] = [])],
-    ['totals without their file', (k) => k.yaml.totals.push(['proposals', { received: 1 }])],
-    ['a sitting that is text', (k) => (k.yaml.sitting = [0, '2024-01-10'])],
-    ['a refused id that is a number', (k) => k.yaml.refused.push(7)],
-    ['a problem without its code', (k) => k.yaml.diagnostics.push({ severity: 'warning', message: '…' })],
+    ['no keys', (k) => delete k.keys],
+    ['a list of an unknown kind', (k) => (k.keys.find((e: any) => 'list' in e).list = 'petitions')],
+    ['a record at a negative index', (k) => (k.keys.find((e: any) => 'list' in e).records[0][0] = -1)],
+    ['a record that is a list', (k) => (k.keys.find((e: any) => 'list' in e).records[0][1] = [])],
+    ['a list without its emptiness', (k) => delete k.keys.find((e: any) => 'list' in e).empty],
+    ['a part written once of an unknown name', (k) => k.keys.push({ single: 'chair', value: null, diagnostics: [] })],
+    ['a part written once that is text', (k) => k.keys.push({ single: 'sitting', value: '2024-01-10', diagnostics: [] })],
+    ['an entry with more than its problems', (k) => k.keys.push({ diagnostics: [], key: 'x' })],
+    ['a refused id that is a number', (k) => k.refused.push(7)],
+    ['a problem without its code', (k) => k.keys[0].diagnostics.push({ severity: 'warning', message: '…' })],
+    ['whether it writes a sitting, as text', (k) => (k.writesSitting = 'no')],
   ];
   it.each(damages)('is refused with %s', (_what, damage) => {
-    const data = kept();
-    damage(data);
-    expect(isKeptRecords(data, folder.yaml.length)).toBe(false);
+    const parts = kept();
+    const withRecords = parts.find((p) => p.keys.some((e: any) => 'list' in e && e.records.length > 0))!;
+    expect(isKeptFilePart(withRecords)).toBe(true);
+    damage(withRecords);
+    expect(isKeptFilePart(withRecords)).toBe(false);
   });
 
   const checkDamages: Array<[string, (k: Record<string, any>) => void]> = [
