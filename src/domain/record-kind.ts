@@ -51,7 +51,7 @@ export interface YearRecords {
    */
   absent?: Record<string, Record<string, { column: string; file: string; sheet: string }>>;
   /**
-   * With a parse cache, for a year whose checked records are kept (validate/kept-year.ts): the
+   * With a parse cache, for a year whose checks are kept (validate/kept-year.ts): the
    * figures an earlier run counted from the same records (they depend on nothing else), and where
    * this run's are kept for the next (compute/figures.ts checks what it is given).
    */

@@ -34,7 +34,7 @@ export interface LoadedWorkbook {
     find(inputs: string): unknown;
     keep(inputs: string, rows: unknown): void;
   };
-  /** With a parse cache: a digest of the file's bytes, which stands for them in the key of a year's checked records. */
+  /** With a parse cache: a digest of the file's bytes, which stands for them in the key of a year's checks. */
   digest?: string;
 }
 

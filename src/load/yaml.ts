@@ -48,7 +48,7 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
   /**
    * With a parse cache: the name of the file's entry, which stands for the file's bytes in the
-   * entries of what is made from them (a year's checked records, validate/kept-year.ts).
+   * entries of what is made from them (a year's checks, validate/kept-year.ts).
    */
   digest?: string;
   /**
@@ -146,7 +146,7 @@ export function parseYaml(display: string, text: string): ParsedYaml {
 
 /**
  * A file the parse cache kept a clean parse of, its value read from the cache when first asked
- * for: a run whose year's records were kept checked (validate/kept-year.ts) asks for none of them.
+ * for: a run whose year's checks were kept (validate/kept-year.ts), or this file's (validate/yaml-file.ts), asks for none of them.
  * Its text is decoded only when something asks for it (a place in a message); `entry` gives the
  * value and whether the fast reader read it (SourceFile.plainText).
  */
