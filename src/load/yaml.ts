@@ -146,9 +146,10 @@ export function parseYaml(display: string, text: string): ParsedYaml {
 
 /**
  * A file the parse cache kept a clean parse of, its value read from the cache when first asked
- * for: a run whose year's checks were kept (validate/kept-year.ts), or this file's (validate/yaml-file.ts), asks for none of them.
- * Its text is decoded only when something asks for it (a place in a message); `entry` gives the
- * value and whether the fast reader read it (SourceFile.plainText).
+ * for: a run whose year's checks were kept (validate/kept-year.ts), or this file's check
+ * (validate/yaml-file.ts), asks for none of them. Its text is decoded only when something asks
+ * for it (a place in a message); `entry` gives the value and whether the fast reader read it
+ * (SourceFile.plainText).
  */
 export function heldValue(display: string, text: () => string, entry: () => { value: unknown; plainText?: true }, digest: string): ParsedYaml {
   let known: { value: unknown; plainText?: true } | undefined;
