@@ -77,6 +77,17 @@ describe('a kept year', () => {
     expect(served.keptAgain).toEqual([kept()[meetings]]);
   });
 
+  it("checks a file once while it and the settings are the same (a watch session's save checks the file saved)", () => {
+    const first = checkYamlFiles(folder, organization, vocabulary);
+    const again = checkYamlFiles(folder, organization, vocabulary);
+    expect(again.records.length).toBeGreaterThan(50);
+    again.records.forEach(([, , , record], i) => expect(record).toBe(first.records[i]![3]));
+    // Other settings: every file checked again, to records of their own.
+    const other = checkYamlFiles(folder, organization, { ...vocabulary, meetingKinds: [...vocabulary.meetingKinds, '读书会'] });
+    expect(other.records).toEqual(first.records);
+    other.records.forEach(([, , , record], i) => expect(record).not.toBe(first.records[i]![3]));
+  });
+
   const damages: Array<[string, (k: Record<string, any>) => void]> = [
     ['no keys', (k) => delete k.keys],
     ['a list of an unknown kind', (k) => (k.keys.find((e: any) => 'list' in e).list = 'petitions')],
