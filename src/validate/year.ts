@@ -90,7 +90,8 @@ export function checkYamlFiles(folder: LoadedFolder, organization: Organization 
       if ('list' in entry) {
         const key = entry.list;
         if (entry.empty) part.emptyLists.push([key, fileIndex]);
-        for (const [index, record] of entry.records) part.records.push([key, fileIndex, index, record]);
+        const { records, indexes } = entry;
+        for (let i = 0; i < records.length; i++) part.records.push([key, fileIndex, indexes[i]!, records[i]!]);
         appendAll(out, entry.diagnostics);
       } else if ('single' in entry) {
         const key = entry.single;

@@ -141,7 +141,7 @@ describe('the parse cache', () => {
     expect((await build(data, out)).get('report.md')?.equals(reference.get('report.md')!)).toBe(false);
     // A record at a negative index: refused, the file checked again from its value, here the forged one.
     await removeEntries(out, YEAR_FIGURES);
-    const negative = checkPayload.replace(/^\{"keys":\[(.*?)\{"list":"meetings","records":\[\[\d+,/, '{"keys":[$1{"list":"meetings","records":[[-1,');
+    const negative = checkPayload.replace(/("list":"meetings","records":\[.*?\],"indexes":\[)\d+/, '$1-1');
     expect(negative).not.toBe(checkPayload);
     await writeFile(checkFile, forgedEntry(checkHeader, negative));
     expect((await build(data, out)).get('report.md')?.equals(reference.get('report.md')!)).toBe(false);

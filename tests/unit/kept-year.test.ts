@@ -62,10 +62,10 @@ describe('a kept year', () => {
     const parts = kept();
     const meetings = folder.yaml.findIndex((f) => f.file.display.endsWith('meetings.yaml'));
     const list = parts[meetings]!.keys.find((k: Record<string, unknown>) => k.list === 'meetings');
-    list.records[0][1].topic = '由缓存给出';
+    list.records[0].topic = '由缓存给出';
     const served = servedBy(parts);
     const back = checkYamlFiles(served.folder, organization, vocabulary);
-    expect(back.records.find(([key, file, index]) => key === 'meetings' && file === meetings && index === list.records[0][0])?.[3].topic).toBe('由缓存给出');
+    expect(back.records.find(([key, file, index]) => key === 'meetings' && file === meetings && index === list.indexes[0])?.[3].topic).toBe('由缓存给出');
   });
 
   it('checks again, and keeps, a file whose kept check is damaged', () => {
@@ -91,8 +91,9 @@ describe('a kept year', () => {
   const damages: Array<[string, (k: Record<string, any>) => void]> = [
     ['no keys', (k) => delete k.keys],
     ['a list of an unknown kind', (k) => (k.keys.find((e: any) => 'list' in e).list = 'petitions')],
-    ['a record at a negative index', (k) => (k.keys.find((e: any) => 'list' in e).records[0][0] = -1)],
-    ['a record that is a list', (k) => (k.keys.find((e: any) => 'list' in e).records[0][1] = [])],
+    ['a record at a negative index', (k) => (k.keys.find((e: any) => 'list' in e).indexes[0] = -1)],
+    ['a record that is a list', (k) => (k.keys.find((e: any) => 'list' in e).records[0] = [])],
+    ['a record without its index', (k) => k.keys.find((e: any) => 'list' in e).indexes.pop()],
     ['a list without its emptiness', (k) => delete k.keys.find((e: any) => 'list' in e).empty],
     ['a part written once of an unknown name', (k) => k.keys.push({ single: 'chair', value: null, diagnostics: [] })],
     ['a part written once that is text', (k) => k.keys.push({ single: 'sitting', value: '2024-01-10', diagnostics: [] })],
