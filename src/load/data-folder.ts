@@ -238,7 +238,6 @@ function readYamlFile(full: string, display: string, sink: Diagnostic[], session
   const parse = () => (cache ? cachedYaml(cache, display, read) : parseYaml(display, read.text));
   const parsed = read.earlier ? (read.earlier.yaml ??= parse()) : parse();
   appendAll(sink, parsed.diagnostics);
-
   // A file of comments only was left so on purpose (a scaffold's members.yaml); an empty one is a slip.
   if (parsed.diagnostics.length === 0 && blank(read) && (parsed.value === null || parsed.value === undefined)) {
     sink.push(diagnostic('emptyFile', {}, { file: display, line: 1, column: 1 }));
