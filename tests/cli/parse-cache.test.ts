@@ -369,6 +369,29 @@ describe('the parse cache', () => {
     expect(refused.stdout).toContain('meetingKinds');
   });
 
+  it('joins kept file checks as it joins files checked now: a part a second file writes again is the same problem in the same place', async () => {
+    const cwd = await tempDir('report-cache-join-');
+    const mine = path.join(cwd, 'data');
+    await cp(data, mine, { recursive: true });
+    await writeFile(path.join(mine, '2023', 'zz-extra.yaml'), 'members:\n  total: 3\n');
+    const args = ['validate', '2023', '--data', mine, '--format', 'json'];
+    const plain = await report([...args, '--no-cache'], { cwd });
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain('"code":"RPT307","severity":"error"');
+    const out = path.join(cwd, 'out');
+    await mkdir(path.join(out, CACHE_FOLDER), { recursive: true });
+    // Each file alone is clean: the first run keeps the values, the second each file's check (the
+    // year, with its error, is checked every time), the third joins what was kept.
+    for (let run = 0; run < 3; run++) expect(await report(args, { cwd })).toEqual(plain);
+    // What is joined is what was kept: the second file's check forged to write nothing, the problem is gone.
+    const [file, header, payload] = await entryHolding(out, '{"single":"members","value":{"total":3}', FILE_CHECKED);
+    const forged = payload.replace(/^\{"keys":\[.*\],"writesSitting"/, '{"keys":[],"writesSitting"');
+    expect(forged).not.toBe(payload);
+    await writeFile(file, forgedEntry(header, forged));
+    const served = await report(args, { cwd });
+    expect(served.stdout).not.toContain('RPT307');
+  });
+
   it("keeps a ledger's checked rows: the same messages at the same cells, and an entry forged with a matching digest is what is read", async () => {
     // A proposal-system export as it comes: a duplicate 案号 (a cross-record error, at its cell)
     // and lines on what was skipped and inferred, placed at rows and cells of the sheet.
