@@ -12,6 +12,8 @@
 //    national year also validate run again and after editing one file (no target)
 // Each ratio is the median of the ratios of rounds in which the command and its yardstick ran one
 // after the other (BENCH_RUNS rounds, default 11): a machine whose speed drifts moves both alike.
+// Beside each target row, the middle half of its rounds (from the first quarter to the third): how
+// far one run's median can be trusted on the machine it ran on.
 // With 5 rounds, a row of the same code moved by a fifth between two runs minutes apart on a busy
 // machine; the national rows, each run taking most of a second, take 5 runs.
 // Nothing here is asserted by the tests. `BENCH_CLI=<path to bin/report.js>` measures another
@@ -33,11 +35,16 @@ const SCALE_RUNS = Math.min(RUNS, 5);
 if (!['cli.mjs', 'cli.cjs'].some((f) => existsSync(path.join(cliRoot, 'dist', 'bundle', f)))) execFileSync('npm', ['run', 'build'], { cwd: cliRoot, stdio: 'inherit' });
 
 function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return quantile(values, 0.5);
 }
 
-/** Runs a command `runs` times (`before(i)` first, untimed) in `cwd`; the median wall time in seconds and the largest peak RSS in MB. */
+/** The value a fraction `q` into `values` sorted (nearest rank): 0.25 and 0.75 bound the middle half of the rounds. */
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
+}
+
+/** Runs a command `runs` times (`before(i)` first, untimed) in `cwd`; the median wall time in seconds, the middle half of the times, and the largest peak RSS in MB. */
 function time(command, args, runs = RUNS, before = () => undefined, cwd = work) {
   const walls = [];
   let rss = 0;
@@ -51,7 +58,7 @@ function time(command, args, runs = RUNS, before = () => undefined, cwd = work) 
     const m = /"maxRssKb":(\d+)/.exec(result.stderr);
     if (m) rss = Math.max(rss, Number(m[1]) / 1024);
   }
-  return { wall: median(walls), rss };
+  return { wall: median(walls), spread: [quantile(walls, 0.25), quantile(walls, 0.75)], rss };
 }
 
 const report = (args, runs, { rss = false, before, cwd } = {}) => time(process.execPath, [...(rss ? [measure, cli] : [cli]), ...args], runs, before, cwd);
@@ -117,9 +124,15 @@ function rounds(yardstick, commands) {
     }
   }
   const result = { yardstick: median(walls.yardstick) };
-  for (const name of Object.keys(commands)) result[name] = { wall: median(walls[name]), ratio: median(ratios[name]) };
+  for (const name of Object.keys(commands)) result[name] = { wall: median(walls[name]), ratio: median(ratios[name]), spread: [quantile(ratios[name], 0.25), quantile(ratios[name], 0.75)] };
   return result;
 }
+/**
+ * A ratio row's figure: the median of the rounds' ratios, its wall time, and the middle half of the
+ * rounds' ratios. On a busy machine a row moves between two runs of the same code by more than a
+ * change moves it; the spread tells how far one run's median can be trusted.
+ */
+const ratioText = ({ ratio, wall, spread }) => `${ratio.toFixed(2)}× (${s(wall)}; middle half ${spread[0].toFixed(2)}–${spread[1].toFixed(2)}×)`;
 const edited = (before) => () => {
   before?.();
   editOne();
@@ -195,9 +208,9 @@ const v = rounds([process.execPath, ['-e', '0']], {
   floor: { argv: loadOnly(['validate', '2023', ...outArgs.slice(0, 2)]) },
 });
 row('node -e 0', s(v.yardstick));
-row('validate 2023 ÷ node -e 0, first run, no cache', `${v.first.ratio.toFixed(2)}× (${s(v.first.wall)})`, '≤ 4×');
-row('validate 2023 ÷ node -e 0, run again', `${v.again.ratio.toFixed(2)}× (${s(v.again.wall)})`, '≤ 2×');
-row('validate 2023 ÷ node -e 0, after editing one YAML file', `${v.edit.ratio.toFixed(2)}× (${s(v.edit.wall)})`, '≤ 2×');
+row('validate 2023 ÷ node -e 0, first run, no cache', ratioText(v.first), '≤ 4×');
+row('validate 2023 ÷ node -e 0, run again', ratioText(v.again), '≤ 2×');
+row('validate 2023 ÷ node -e 0, after editing one YAML file', ratioText(v.edit), '≤ 2×');
 row('  floor: only loading the code validate loads', `${v.floor.ratio.toFixed(2)}× (${s(v.floor.wall)})`);
 warmRow('validate', ['validate', '2023', ...outArgs.slice(0, 2)], v.floor.wall, v.yardstick);
 
@@ -210,9 +223,9 @@ if (pandoc) {
     floor: { argv: loadOnly(['build', '2023', ...outArgs]) },
   });
   row('pandoc report.md -o report.docx', s(b.yardstick));
-  row('build 2023 (md + docx) ÷ pandoc, first run, no cache', `${b.first.ratio.toFixed(2)}× (${s(b.first.wall)})`, '≤ 5×');
-  row('build 2023 (md + docx) ÷ pandoc, run again', `${b.again.ratio.toFixed(2)}× (${s(b.again.wall)})`, '≤ 2.5×');
-  row('build 2023 (md + docx) ÷ pandoc, after editing one data file', `${b.edit.ratio.toFixed(2)}× (${s(b.edit.wall)})`, '≤ 2.5×');
+  row('build 2023 (md + docx) ÷ pandoc, first run, no cache', ratioText(b.first), '≤ 5×');
+  row('build 2023 (md + docx) ÷ pandoc, run again', ratioText(b.again), '≤ 2.5×');
+  row('build 2023 (md + docx) ÷ pandoc, after editing one data file', ratioText(b.edit), '≤ 2.5×');
   row('  floor: only loading the code build loads', `${b.floor.ratio.toFixed(2)}× (${s(b.floor.wall)})`);
   warmRow('build', ['build', '2023', ...outArgs], b.floor.wall, b.yardstick);
 } else {
@@ -275,8 +288,9 @@ for (const scale of ['national', 'national2']) {
   const sb = report(['build', '2023', '--data', scaleData, '--out', path.join(dir, 'out'), ...noCache], SCALE_RUNS, { rss: true, cwd: dir });
   scales[scale] = { v: sv, b: sb };
   const national = scale === 'national';
-  row(`${scale}: validate, first run`, `${s(sv.wall)}, peak ${sv.rss.toFixed(0)} MB`, national ? '≤ 0.8 s, ≤ 300 MB' : '');
-  row(`${scale}: build, first run`, `${s(sb.wall)}, peak ${sb.rss.toFixed(0)} MB`, national ? '≤ 1.2 s, ≤ 300 MB' : '');
+  const scaleText = ({ wall, spread, rss }) => `${s(wall)}, peak ${rss.toFixed(0)} MB; middle half ${spread[0].toFixed(3)}–${spread[1].toFixed(3)} s`;
+  row(`${scale}: validate, first run`, scaleText(sv), national ? '≤ 0.8 s, ≤ 300 MB' : '');
+  row(`${scale}: build, first run`, scaleText(sb), national ? '≤ 1.2 s, ≤ 300 MB' : '');
   if (!national || !hasCache) continue;
   report(['build', '2023', '--data', scaleData], 1, { cwd: dir });
   const again = report(['validate', '2023', '--data', scaleData], SCALE_RUNS, { rss: true, cwd: dir });
