@@ -8,6 +8,7 @@ import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_FOLDER } from '../../src/load/parse-cache.js';
+import { docxPart } from '../helpers/docx.js';
 import { copyFixture, DATA, FIXTURES, tempDir } from '../helpers/fixture.js';
 import { report } from '../helpers/report.js';
 
@@ -281,6 +282,35 @@ describe('the parse cache', () => {
     const fourth = await keptPieces();
     expect(fourth.payload).not.toContain('4294967296');
     expect(fourth.pieces.find((p) => p[0] === styles[0])?.[2]).toBe(styles[2]);
+  });
+
+  it("keeps the Word document's parts that the layout alone decides: a build after an edit takes them as kept, refuses them damaged", async () => {
+    const mine = await tempDir('report-cache-data-');
+    await cp(data, mine, { recursive: true });
+    const out = await tempDir();
+    const meetings = path.join(mine, '2023', 'meetings.yaml');
+    let suggestions = 6;
+    const edit = async () => {
+      const text = await readFile(meetings, 'utf8');
+      await writeFile(meetings, text.replace(`提升政务服务效能\n    suggestions: ${suggestions}\n`, `提升政务服务效能\n    suggestions: ${(suggestions += 13)}\n`));
+    };
+    // Each build a document no other build of this process made (it keeps the last one it made).
+    await edit();
+    await build(mine, out);
+    const [file, header, payload] = await entryHolding(out, '', '{"parts":[["[Content_Types].xml",');
+    // docProps/app.xml forged with a matching digest: the document made after an edit holds it (so the kept parts are what the build used).
+    const forged = payload.replace('docPropsVTypes\\"/>"]', 'docPropsVTypes\\"><Company>由缓存给出</Company></Properties>"]');
+    expect(forged).not.toBe(payload);
+    await writeFile(file, forgedEntry(header, forged));
+    await edit();
+    expect(docxPart((await build(mine, out)).get('report.docx')!, 'docProps/app.xml')).toContain('由缓存给出');
+    // A part missing: refused, the parts made again as a build without the cache makes them, and kept afresh.
+    const missing = payload.replace(/\["docProps\/app\.xml","(?:[^"\\]|\\.)*"\],/, '');
+    expect(missing.length).toBeLessThan(payload.length);
+    await writeFile(file, forgedEntry(header, missing));
+    await edit();
+    expect(await build(mine, out)).toEqual(await build(mine, await tempDir(), '--no-cache'));
+    expect(await readFile(file, 'utf8')).toBe(`${header}\n${payload}`);
   });
 
   it("keeps the report's last Markdown and its blocks: read, checked, refused when damaged", async () => {

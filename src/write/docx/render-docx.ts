@@ -11,6 +11,7 @@ import { DEFAULT_LAYOUT, type Layout } from '../../domain/layout.js';
 import { coreXml, parseIsoDate, zipPackage } from './package.js';
 import type { MadeBefore } from '../made-before.js';
 import { withProseMarks } from './marks.js';
+import { isObject, isString } from '../../load/kept-shape.js';
 import type { ProseMark } from '../../render/prose-marks.js';
 import { PARAGRAPH_STYLE_IDS, stylesXml, TABLE_HEADER_STYLE, TABLE_TEXT_STYLE } from './styles.js';
 import { mmToTwips } from './units.js';
@@ -64,9 +65,8 @@ function sectionXml(layout: Layout): string {
   );
 }
 
-/** The package's parts as written from the document, before finishParts. */
-function documentParts(doc: ReportDocument, layout: Layout): Map<string, string> {
-  const body = bodyXml(breakDisplayLines(doc, layout).blocks, layout);
+/** The parts the layout and script alone decide, as written, before finishLayoutParts: all but the document's text and core properties. */
+function layoutPartsWritten(layout: Layout, script: Script): Map<string, string | Uint8Array> {
   const footers = footersXml(layout);
   return new Map([
     ['[Content_Types].xml', CONTENT_TYPES],
@@ -75,16 +75,76 @@ function documentParts(doc: ReportDocument, layout: Layout): Map<string, string>
     ['docProps/custom.xml', CUSTOM_XML],
     ['word/_rels/document.xml.rels', DOCUMENT_RELS],
     ...['endnotes', 'fontTable', 'footer1', 'footer2', 'footnotes'].map((part): [string, string] => [`word/_rels/${part}.xml.rels`, EMPTY_RELS]),
-    ['word/document.xml', `${DOCUMENT_OPEN}<w:body>${body}${sectionXml(layout)}</w:body></w:document>`],
     ['word/endnotes.xml', ENDNOTES_XML],
     ['word/footer1.xml', footers.default],
     ['word/footer2.xml', footers.even],
     ['word/footnotes.xml', FOOTNOTES_XML],
     ['word/numbering.xml', NUMBERING_XML],
     ['word/settings.xml', SETTINGS_XML],
-    ['word/styles.xml', stylesXml(layout, doc.meta.script)],
+    ['word/styles.xml', stylesXml(layout, script)],
     ['word/theme/theme1.xml', themeXml(themeFonts(layout.paragraphs.heading1), themeFonts(layout.paragraphs.body))],
   ]);
+}
+
+type Script = ReportDocument['meta']['script'];
+
+/**
+ * What the package holds that the layout and the script alone decide: every part but the
+ * document's text and its core properties, finished (finishLayoutParts), and the section
+ * properties that end the text. An edit of the data changes only the text: these are made once
+ * for a layout and kept (keptLayoutParts).
+ */
+interface LayoutParts {
+  parts: Array<[name: string, xml: string]>;
+  section: string;
+}
+
+/** The names of LayoutParts, in their order: what a kept one must hold. */
+const LAYOUT_PART_NAMES = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'docProps/app.xml',
+  'docProps/custom.xml',
+  ...['document', 'endnotes', 'fontTable', 'footer1', 'footer2', 'footnotes'].map((part) => `word/_rels/${part}.xml.rels`),
+  ...['endnotes', 'fontTable', 'footer1', 'footer2', 'footnotes', 'numbering', 'settings', 'styles', 'theme/theme1'].map((part) => `word/${part}.xml`),
+];
+
+function layoutParts(layout: Layout, script: Script): LayoutParts {
+  const section = sectionXml(layout);
+  const finished = finishLayoutParts(layoutPartsWritten(layout, script), layout, script, section);
+  if (finished.size !== LAYOUT_PART_NAMES.length) throw new Error(`renderDocx: the layout's parts are ${[...finished.keys()].join(', ')}`);
+  const parts = LAYOUT_PART_NAMES.map((name): [string, string] => {
+    const xml = finished.get(name);
+    if (typeof xml !== 'string') throw new Error(`renderDocx: no layout part ${name}`);
+    return [name, xml];
+  });
+  return { parts, section };
+}
+
+/** Whether what the cache gave back has the shape of LayoutParts: the parts this writer makes, by name, in its order. */
+function isLayoutParts(data: unknown): data is LayoutParts {
+  return (
+    isObject(data) &&
+    isString(data.section) &&
+    Array.isArray(data.parts) &&
+    data.parts.length === LAYOUT_PART_NAMES.length &&
+    data.parts.every((p, i) => Array.isArray(p) && p.length === 2 && p[0] === LAYOUT_PART_NAMES[i] && isString(p[1]))
+  );
+}
+
+/**
+ * LayoutParts for a layout and script: as an earlier build made them (`madeBefore`, found by the
+ * layout and script as JSON), else made now and kept. Making them took a build after an edit
+ * about 2% of its instructions (callgrind), code run for the first time (the section's document
+ * grid, the styles, the settings), for parts that are the same on every build of the report.
+ */
+function keptLayoutParts(layout: Layout, script: Script, madeBefore?: MadeBefore): LayoutParts {
+  const key = JSON.stringify([layout, script]);
+  const kept = madeBefore?.find('docx-layout-parts', key, isLayoutParts);
+  if (kept) return kept;
+  const made = layoutParts(layout, script);
+  madeBefore?.keep('docx-layout-parts', key, made);
+  return made;
 }
 
 /**
@@ -126,35 +186,57 @@ function withCachedPageNumber(footerXml: string, page: number): string {
   );
 }
 
-/** The parts docx writes, with the ones this writer owns replaced: core properties from the
- * report's date, a font table naming each font's fallbacks, and the typographic settings. */
-export function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout, marks: readonly ProseMark[]): Map<string, string | Uint8Array> {
+/**
+ * The parts the layout decides, with the ones this writer owns replaced: a font table naming
+ * each font's fallbacks, the typographic settings and styles, and each footer the section
+ * properties (`section`, or the document that holds them) refer to, with its page number shown.
+ */
+function finishLayoutParts(parts: Map<string, string | Uint8Array>, layout: Layout, script: Script, section: string): Map<string, string | Uint8Array> {
   const text = (path: string) => {
     const part = parts.get(path);
     return typeof part === 'string' ? part : part ? new TextDecoder().decode(part) : undefined;
   };
   const settings = text('word/settings.xml');
   const styles = text('word/styles.xml');
-  let body = text('word/document.xml');
-  for (const [path, page] of footerPages(body ?? '', text('word/_rels/document.xml.rels') ?? '')) {
+  for (const [path, page] of footerPages(section, text('word/_rels/document.xml.rels') ?? '')) {
     const footer = text(path);
     if (footer !== undefined) parts.set(path, withCachedPageNumber(footer, page));
   }
-  if (body !== undefined && marks.length > 0) body = withProseMarks(body, marks);
-  if (body !== undefined && doc.meta.script === 'hant') body = closingQuotesLineRule(body);
-  if (body !== undefined) parts.set('word/document.xml', body);
-  parts.set('docProps/core.xml', coreXml(doc.meta));
   parts.set('word/fontTable.xml', fontTableXml(layout));
-  if (settings !== undefined) parts.set('word/settings.xml', withSettings(settings, chineseLanguage(doc.meta.script)));
+  if (settings !== undefined) parts.set('word/settings.xml', withSettings(settings, chineseLanguage(script)));
   if (styles !== undefined) parts.set('word/styles.xml', withZeroTracking(withTypographyDefaults(styles, layout), zeroTrackingStyles(layout)));
+  return parts;
+}
+
+/** The document's text as this writer finishes it: the prose's marks as bookmarks, and the traditional script's closing quotes. */
+function finishedBody(body: string, marks: readonly ProseMark[], script: Script): string {
+  let finished = body;
+  if (marks.length > 0) finished = withProseMarks(finished, marks);
+  if (script === 'hant') finished = closingQuotesLineRule(finished);
+  return finished;
+}
+
+/** The parts docx writes, with the ones this writer owns replaced (finishLayoutParts, finishedBody) and core properties from the report's date. */
+export function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout, marks: readonly ProseMark[]): Map<string, string | Uint8Array> {
+  const body = parts.get('word/document.xml');
+  const text = typeof body === 'string' ? body : body ? new TextDecoder().decode(body) : undefined;
+  finishLayoutParts(parts, layout, doc.meta.script, text ?? '');
+  if (text !== undefined) parts.set('word/document.xml', finishedBody(text, marks, doc.meta.script));
+  parts.set('docProps/core.xml', coreXml(doc.meta));
   return parts;
 }
 
 /** `marks`: where the prose's blocks and figures stand, kept in the document as bookmarks (see marks.ts); `madeBefore`: the parts an earlier build deflated (package.ts). */
 export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = [], madeBefore?: MadeBefore): Promise<Uint8Array> {
   parseIsoDate(doc.meta.date); // fail before doing the work
-  const scripted = layoutForScript(layout, doc.meta.script);
-  return zipPackage(finishParts(documentParts(doc, scripted), doc, scripted, marks), doc.meta.date, madeBefore);
+  const { script } = doc.meta;
+  const scripted = layoutForScript(layout, script);
+  const fixed = keptLayoutParts(scripted, script, madeBefore);
+  const parts = new Map<string, string>(fixed.parts);
+  const body = `${DOCUMENT_OPEN}<w:body>${bodyXml(breakDisplayLines(doc, scripted).blocks, scripted)}${fixed.section}</w:body></w:document>`;
+  parts.set('word/document.xml', finishedBody(body, marks, script));
+  parts.set('docProps/core.xml', coreXml(doc.meta));
+  return zipPackage(parts, doc.meta.date, madeBefore);
 }
 
 /**
