@@ -66,6 +66,23 @@ async function removeEntries(out: string, start: string): Promise<string[]> {
 /** `payload` under a header whose digest matches it: an entry edited by someone who knows the format. */
 const forgedEntry = (header: string, payload: string) => `${JSON.stringify({ ...JSON.parse(header), sha256: createHash('sha256').update(payload).digest('hex') })}\n${payload}`;
 
+/**
+ * A copy of the bundled data, an output folder, and an edit the report shows (one meeting's
+ * suggestions, `step` more each time): after each, a document no other build of this process made
+ * (the process keeps the last one it made).
+ */
+async function editedCopy(step: number): Promise<{ mine: string; out: string; edit: () => Promise<void> }> {
+  const mine = await tempDir('report-cache-data-');
+  await cp(data, mine, { recursive: true });
+  const meetings = path.join(mine, '2023', 'meetings.yaml');
+  let suggestions = 6;
+  const edit = async () => {
+    const text = await readFile(meetings, 'utf8');
+    await writeFile(meetings, text.replace(`提升政务服务效能\n    suggestions: ${suggestions}\n`, `提升政务服务效能\n    suggestions: ${(suggestions += step)}\n`));
+  };
+  return { mine, out: await tempDir(), edit };
+}
+
 let data: string;
 let reference: Map<string, Buffer>;
 beforeAll(async () => {
@@ -234,16 +251,7 @@ describe('the parse cache', () => {
   });
 
   it('keeps the pieces the Word document was deflated in: a build after an edit deflates the pieces around it, takes the rest as kept, refuses them damaged', async () => {
-    const mine = await tempDir('report-cache-data-');
-    await cp(data, mine, { recursive: true });
-    const out = await tempDir();
-    const meetings = path.join(mine, '2023', 'meetings.yaml');
-    let suggestions = 6;
-    /** An edit the report shows, each time a document no other build of this process made (it keeps the last one it made). */
-    const edit = async () => {
-      const text = await readFile(meetings, 'utf8');
-      await writeFile(meetings, text.replace(`提升政务服务效能\n    suggestions: ${suggestions}\n`, `提升政务服务效能\n    suggestions: ${(suggestions += 11)}\n`));
-    };
+    const { mine, out, edit } = await editedCopy(11);
     type Piece = [string, number, number, string];
     const keptPieces = async () => {
       const [file, header, payload] = await entryHolding(out, '{"pieces":[["');
@@ -285,16 +293,7 @@ describe('the parse cache', () => {
   });
 
   it("keeps the Word document's parts that the layout alone decides: a build after an edit takes them as kept, refuses them damaged", async () => {
-    const mine = await tempDir('report-cache-data-');
-    await cp(data, mine, { recursive: true });
-    const out = await tempDir();
-    const meetings = path.join(mine, '2023', 'meetings.yaml');
-    let suggestions = 6;
-    const edit = async () => {
-      const text = await readFile(meetings, 'utf8');
-      await writeFile(meetings, text.replace(`提升政务服务效能\n    suggestions: ${suggestions}\n`, `提升政务服务效能\n    suggestions: ${(suggestions += 13)}\n`));
-    };
-    // Each build a document no other build of this process made (it keeps the last one it made).
+    const { mine, out, edit } = await editedCopy(13);
     await edit();
     await build(mine, out);
     const [file, header, payload] = await entryHolding(out, '', '{"parts":[["[Content_Types].xml",');
