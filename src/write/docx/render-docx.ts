@@ -226,7 +226,11 @@ export function finishParts(parts: Map<string, string | Uint8Array>, doc: Report
   return parts;
 }
 
-/** `marks`: where the prose's blocks and figures stand, kept in the document as bookmarks (see marks.ts); `madeBefore`: the parts an earlier build deflated (package.ts). */
+/**
+ * `marks`: where the prose's blocks and figures stand, kept in the document as bookmarks (see
+ * marks.ts); `madeBefore`: what earlier builds made, the layout's parts (keptLayoutParts) and the
+ * deflated pieces (package.ts).
+ */
 export async function renderDocx(doc: ReportDocument, layout: Layout = DEFAULT_LAYOUT, marks: readonly ProseMark[] = [], madeBefore?: MadeBefore): Promise<Uint8Array> {
   parseIsoDate(doc.meta.date); // fail before doing the work
   const { script } = doc.meta;
