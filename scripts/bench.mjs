@@ -133,6 +133,8 @@ function rounds(yardstick, commands) {
  * change moves it; the spread tells how far one run's median can be trusted.
  */
 const ratioText = ({ ratio, wall, spread }) => `${ratio.toFixed(2)}× (${s(wall)}; middle half ${spread[0].toFixed(2)}–${spread[1].toFixed(2)}×)`;
+/** A national row's figure: the median time, the peak memory, and the middle half of the runs' times. */
+const scaleText = ({ wall, spread, rss }) => `${s(wall)}, peak ${rss.toFixed(0)} MB; middle half ${spread[0].toFixed(3)}–${spread[1].toFixed(3)} s`;
 const edited = (before) => () => {
   before?.();
   editOne();
@@ -288,7 +290,6 @@ for (const scale of ['national', 'national2']) {
   const sb = report(['build', '2023', '--data', scaleData, '--out', path.join(dir, 'out'), ...noCache], SCALE_RUNS, { rss: true, cwd: dir });
   scales[scale] = { v: sv, b: sb };
   const national = scale === 'national';
-  const scaleText = ({ wall, spread, rss }) => `${s(wall)}, peak ${rss.toFixed(0)} MB; middle half ${spread[0].toFixed(3)}–${spread[1].toFixed(3)} s`;
   row(`${scale}: validate, first run`, scaleText(sv), national ? '≤ 0.8 s, ≤ 300 MB' : '');
   row(`${scale}: build, first run`, scaleText(sb), national ? '≤ 1.2 s, ≤ 300 MB' : '');
   if (!national || !hasCache) continue;

@@ -151,7 +151,7 @@ export function parseYaml(display: string, text: string): ParsedYaml {
  * for it (a place in a message); `entry` gives the value and whether the fast reader read it
  * (SourceFile.plainText).
  */
-export function heldValue(display: string, text: () => string, entry: () => { value: unknown; plainText?: true }, digest: string): ParsedYaml {
+export function heldValue(display: string, text: () => string, entry: () => { value: unknown; plainText?: true }, digest: string, checkedBefore?: ParsedYaml['checkedBefore']): ParsedYaml {
   let known: { value: unknown; plainText?: true } | undefined;
   const read = () => (known ??= entry());
   return {
@@ -161,6 +161,7 @@ export function heldValue(display: string, text: () => string, entry: () => { va
     },
     diagnostics: [],
     digest,
+    ...(checkedBefore ? { checkedBefore } : {}),
   };
 }
 

@@ -54,10 +54,10 @@ const KEY_HINTS: Record<string, string> = {
 /**
  * A file's check: kept by an earlier run (the parse cache, or this session's memo while the file's
  * bytes and the settings are the same), else made now and kept unless it has an error (a file with
- * an error is checked every time, as the parse cache keeps only clean files).
+ * an error is checked every time, as the parse cache keeps only clean files). `inputs`: the
+ * settings as JSON, made once by a caller that checks several files.
  */
-export function filePartOnce(parsed: ParsedYaml, organization: Organization | undefined, vocabulary: Vocabulary): FilePart {
-  const inputs = JSON.stringify([organization ?? null, vocabulary]);
+export function filePartOnce(parsed: ParsedYaml, organization: Organization | undefined, vocabulary: Vocabulary, inputs = JSON.stringify([organization ?? null, vocabulary])): FilePart {
   // A watch session keeps the parsed file while its bytes are the same: a save of another file does not check this one again.
   const known = checkedFiles.get(parsed);
   if (known?.inputs === inputs) return known.part;

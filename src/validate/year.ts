@@ -81,9 +81,10 @@ export function checkYamlFiles(folder: LoadedFolder, organization: Organization 
   const out = part.diagnostics;
   const singleFrom = new Map<YearSingleKey, string>();
   const totalsFrom = new Map<string, string>();
+  const inputs = JSON.stringify([organization ?? null, vocabulary]);
   folder.yaml.forEach((parsed, fileIndex) => {
     const { file } = parsed;
-    const checked = filePartOnce(parsed, organization, vocabulary);
+    const checked = filePartOnce(parsed, organization, vocabulary, inputs);
     if (checked.writesSitting) part.sittingFiles.push(fileIndex);
     appendAll(part.refused, checked.refused);
     for (const entry of checked.keys) {
