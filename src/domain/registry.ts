@@ -27,6 +27,10 @@ appendAll(INSTRUCTABLE, RECORD_KINDS.filter((k) => k.instructable).map((k) => k.
 
 export const recordKind = (key: string): RecordKind | undefined => RECORD_KINDS.find((k) => k.key === key);
 
+const RECORD_KIND_KEYS: ReadonlySet<unknown> = new Set(RECORD_KINDS.map((k) => k.key));
+/** Whether `v` is a record kind's key (proposals, meetings…): what a kept check of the parse cache may name. */
+export const isRecordKindKey = (v: unknown): v is string => RECORD_KIND_KEYS.has(v);
+
 /**
  * The fields and schema of one kind's records for an organisation's word lists, built once per
  * list: building a zod schema (and its compiled fast path) costs more than checking a small year.

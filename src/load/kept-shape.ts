@@ -1,9 +1,9 @@
 /**
  * Checks of plain data the parse cache gives back (load/parse-cache.ts), written by hand so that a
  * run served by the cache need not load the schema library: each kind of kept entry
- * (cached-workbook.ts, validate/sheet-records.ts, validate/kept-year.ts, compute/figures.ts,
- * write/kept-blocks.ts, write/docx/package.ts) is checked field by field
- * with these, and anything else is a miss.
+ * (cached-workbook.ts, validate/sheet-records.ts, validate/yaml-file.ts, validate/kept-year.ts,
+ * compute/figures.ts, write/kept-blocks.ts, write/docx/package.ts, write/docx/render-docx.ts) is
+ * checked field by field with these, and anything else is a miss.
  */
 import type { Severity } from '../diagnostics/diagnostic.js';
 
@@ -24,3 +24,6 @@ export const isMessageOf =
   (severities: readonly Severity[]) =>
   (d: unknown): boolean =>
     isObject(d) && isString(d.code) && severities.includes(d.severity as Severity) && isString(d.message);
+
+/** A message of any severity: a kept check's problems (a file's, a ledger's rows', a year's). */
+export const isDiagnostic = isMessageOf(['error', 'warning', 'info']);

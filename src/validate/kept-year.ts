@@ -9,12 +9,12 @@
  * Origins are made again from the places.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { RECORD_KINDS } from '../domain/registry.js';
+import { isRecordKindKey } from '../domain/registry.js';
 import type { Organization } from '../domain/organization.js';
 import type { YearRecords } from '../domain/record-kind.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { LoadedFolder } from '../load/data-folder.js';
-import { everyOf, isCount, isMessageOf, isObject, isString } from '../load/kept-shape.js';
+import { everyOf, isCount, isDiagnostic, isObject, isString } from '../load/kept-shape.js';
 import { crossCheck } from './cross-check.js';
 import { onePerProblemInSheets } from './sheet-problems.js';
 import { checkYamlFiles, yearFromParts, yearParts, type CheckedYear, type YamlPart } from './year.js';
@@ -99,20 +99,16 @@ function heldRecords(year: number, organization: Organization | undefined, vocab
   } as YearRecords;
 }
 
-const KIND_KEYS = new Set(RECORD_KINDS.map((k) => k.key));
-const isMessage = isMessageOf(['error', 'warning', 'info']);
 /** An index into the folder's YAML files. */
 const fileIndex = (files: number) => (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < files;
 const isTuple = (v: unknown, length: number): v is unknown[] => Array.isArray(v) && v.length === length;
-
-const single = (inFolder: (v: unknown) => boolean) => (v: unknown) => v === null || (isTuple(v, 2) && inFolder(v[0]) && isObject(v[1]));
 
 /** Whether what the cache gave back has the shape of a kept year's checks, for a folder of `files` YAML files. */
 export function isKeptChecks(data: unknown, files: number): data is KeptChecks {
   return (
     isObject(data) &&
-    everyOf(data.found, isMessage) &&
-    everyOf(data.diagnostics, isMessage) &&
+    everyOf(data.found, isDiagnostic) &&
+    everyOf(data.diagnostics, isDiagnostic) &&
     everyOf(data.headerRows, (h) => isTuple(h, 2) && isString(h[0]) && isCount(h[1])) &&
     isObject(data.absent) &&
     Object.values(data.absent).every((fields) => isObject(fields) && Object.values(fields).every((a) => isObject(a) && isString(a.column) && isString(a.file) && isString(a.sheet))) &&
@@ -123,5 +119,10 @@ export function isKeptChecks(data: unknown, files: number): data is KeptChecks {
 /** The parts of a year besides its records: the sitting, the lists written empty, the files that write a sitting. */
 function isKeptParts(data: Record<string, unknown>, files: number): boolean {
   const inFolder = fileIndex(files);
-  return single(inFolder)(data.sitting) && everyOf(data.emptyLists, (e) => isTuple(e, 2) && isString(e[0]) && KIND_KEYS.has(e[0]) && inFolder(e[1])) && everyOf(data.sittingFiles, inFolder);
+  const sitting = data.sitting;
+  return (
+    (sitting === null || (isTuple(sitting, 2) && inFolder(sitting[0]) && isObject(sitting[1]))) &&
+    everyOf(data.emptyLists, (e) => isTuple(e, 2) && isRecordKindKey(e[0]) && inFolder(e[1])) &&
+    everyOf(data.sittingFiles, inFolder)
+  );
 }

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Field } from '../domain/fields.js';
 import type { Organization } from '../domain/organization.js';
 import type { Origin, RecordKind, RecordValue } from '../domain/record-kind.js';
-import { RECORD_KINDS, recordFields } from '../domain/registry.js';
+import { isRecordKindKey, RECORD_KINDS, recordFields } from '../domain/registry.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
 import type { LoadedWorkbook } from '../load/sheets.js';
@@ -21,7 +21,7 @@ import { coveredFields, PREPARE, RuleTally } from './row-inference.js';
 import { forbiddenCharacters } from './text-safety.js';
 import { issuesToDiagnostics, parseRecord } from './zod-issues.js';
 import { appendAll } from '../append.js';
-import { everyOf, isCount, isMessageOf, isObject, isString } from '../load/kept-shape.js';
+import { everyOf, isCount, isDiagnostic, isObject, isString } from '../load/kept-shape.js';
 
 /** The kinds a spreadsheet can hold, the most specific words first (a 提案批示 sheet holds instructions). */
 const SHEET_KINDS = [...RECORD_KINDS].sort((a, b) => Number(b.key === 'instructions') - Number(a.key === 'instructions'));
@@ -216,12 +216,10 @@ export function sheetRowsFromKept(kept: KeptSheetRows, file: string): SheetRows 
   };
 }
 
-const KIND_KEYS = new Set(RECORD_KINDS.map((k) => k.key));
 const isColumn = (c: unknown): boolean => isObject(c) && isCount(c.column) && isString(c.letter);
 const isColumns = (c: unknown): boolean => isObject(c) && Object.values(c).every(isColumn);
 const isKeptRecord = (sets: number) => (r: unknown): boolean =>
-  isObject(r) && isString(r.kind) && KIND_KEYS.has(r.kind) && isObject(r.record) && isString(r.sheet) && isCount(r.row) && Number.isInteger(r.columns) && (r.columns as number) >= 0 && (r.columns as number) < sets;
-const isMessage = isMessageOf(['error', 'warning', 'info']);
+  isObject(r) && isRecordKindKey(r.kind) && isObject(r.record) && isString(r.sheet) && isCount(r.row) && Number.isInteger(r.columns) && (r.columns as number) >= 0 && (r.columns as number) < sets;
 
 /** Whether what the cache gave back has the kept rows' shape; anything else is a miss, and the rows are checked again. */
 export function isKeptSheetRows(data: unknown): data is KeptSheetRows {
@@ -230,7 +228,7 @@ export function isKeptSheetRows(data: unknown): data is KeptSheetRows {
     everyOf(data.columns, isColumns) &&
     everyOf(data.records, isKeptRecord((data.columns as unknown[]).length)) &&
     Array.isArray(data.refused) &&
-    everyOf(data.diagnostics, isMessage) &&
+    everyOf(data.diagnostics, isDiagnostic) &&
     everyOf(data.headerRows, (h) => Array.isArray(h) && h.length === 2 && isString(h[0]) && isCount(h[1])) &&
     everyOf(data.coverage, (c) => isObject(c) && isString(c.kind) && isString(c.sheet) && everyOf(c.fields, isString))
   );

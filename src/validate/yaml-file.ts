@@ -11,10 +11,10 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/nearest.js';
 import type { Organization } from '../domain/organization.js';
 import type { RecordValue } from '../domain/record-kind.js';
-import { KNOWN_YEAR_KEYS, RECORD_KINDS, recordFields, recordKind, singlePartShape, YEAR_SINGLE_KEYS, type YearSingleKey } from '../domain/registry.js';
+import { isRecordKindKey, KNOWN_YEAR_KEYS, RECORD_KINDS, recordFields, recordKind, singlePartShape, YEAR_SINGLE_KEYS, type YearSingleKey } from '../domain/registry.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import type { DataPath } from '../load/data-path.js';
-import { everyOf, isMessageOf, isObject, isString } from '../load/kept-shape.js';
+import { everyOf, isDiagnostic, isObject, isString } from '../load/kept-shape.js';
 import { locate, type ParsedYaml, type SourceFile } from '../load/yaml.js';
 import { PREPARE, RuleTally } from './row-inference.js';
 import { forbiddenCharacters, forbiddenIn } from './text-safety.js';
@@ -179,8 +179,6 @@ function unknownKey(key: string, file: SourceFile) {
   return diagnostic('unknownField', { field: key, hint: slip ?? hint }, locate(file, [key], true));
 }
 
-const KIND_KEYS = new Set(RECORD_KINDS.map((k) => k.key));
-const isMessage = isMessageOf(['error', 'warning', 'info']);
 const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 
 /** Whether what the cache gave back has the shape of a file's check; anything else is a miss, and the file is checked again. */
@@ -190,8 +188,8 @@ export function isKeptFilePart(data: unknown): data is FilePart {
     typeof data.writesSitting === 'boolean' &&
     everyOf(data.refused, isString) &&
     everyOf(data.keys, (k) => {
-      if (!isObject(k) || !everyOf(k.diagnostics, isMessage)) return false;
-      if ('list' in k) return isString(k.list) && KIND_KEYS.has(k.list) && typeof k.empty === 'boolean' && everyOf(k.records, isObject) && everyOf(k.indexes, isIndex) && (k.indexes as unknown[]).length === (k.records as unknown[]).length;
+      if (!isObject(k) || !everyOf(k.diagnostics, isDiagnostic)) return false;
+      if ('list' in k) return isRecordKindKey(k.list) && typeof k.empty === 'boolean' && everyOf(k.records, isObject) && everyOf(k.indexes, isIndex) && (k.indexes as unknown[]).length === (k.records as unknown[]).length;
       if ('single' in k) return (YEAR_SINGLE_KEYS as readonly unknown[]).includes(k.single) && (k.value === null || isObject(k.value));
       return Object.keys(k).length === 1;
     })

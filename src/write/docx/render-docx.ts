@@ -186,16 +186,19 @@ function withCachedPageNumber(footerXml: string, page: number): string {
   );
 }
 
+/** A part's XML as text, whether written as text or as bytes; undefined when there is no such part. */
+function partText(parts: Map<string, string | Uint8Array>, path: string): string | undefined {
+  const part = parts.get(path);
+  return typeof part === 'string' ? part : part ? new TextDecoder().decode(part) : undefined;
+}
+
 /**
  * The parts the layout decides, with the ones this writer owns replaced: a font table naming
  * each font's fallbacks, the typographic settings and styles, and each footer the section
  * properties (`section`, or the document that holds them) refer to, with its page number shown.
  */
 function finishLayoutParts(parts: Map<string, string | Uint8Array>, layout: Layout, script: Script, section: string): Map<string, string | Uint8Array> {
-  const text = (path: string) => {
-    const part = parts.get(path);
-    return typeof part === 'string' ? part : part ? new TextDecoder().decode(part) : undefined;
-  };
+  const text = (path: string) => partText(parts, path);
   const settings = text('word/settings.xml');
   const styles = text('word/styles.xml');
   for (const [path, page] of footerPages(section, text('word/_rels/document.xml.rels') ?? '')) {
@@ -218,8 +221,7 @@ function finishedBody(body: string, marks: readonly ProseMark[], script: Script)
 
 /** The parts docx writes, with the ones this writer owns replaced (finishLayoutParts, finishedBody) and core properties from the report's date. */
 export function finishParts(parts: Map<string, string | Uint8Array>, doc: ReportDocument, layout: Layout, marks: readonly ProseMark[]): Map<string, string | Uint8Array> {
-  const body = parts.get('word/document.xml');
-  const text = typeof body === 'string' ? body : body ? new TextDecoder().decode(body) : undefined;
+  const text = partText(parts, 'word/document.xml');
   finishLayoutParts(parts, layout, doc.meta.script, text ?? '');
   if (text !== undefined) parts.set('word/document.xml', finishedBody(text, marks, doc.meta.script));
   parts.set('docProps/core.xml', coreXml(doc.meta));
