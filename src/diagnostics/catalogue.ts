@@ -3,9 +3,12 @@
  * (entries.ts), and the codes retired from it. Codes never change meaning; a retired problem keeps
  * its code reserved. Message says what is wrong, hint says what to do.
  */
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic, Location } from './diagnostic.js';
 import type { catalogue, Entry } from './entries.js';
 import { entries } from './entries-when-told.js';
+
+/** Where a diagnostic points; the stages that make diagnostics import it with `diagnostic`. */
+export type { Location } from './diagnostic.js';
 
 export type CatalogueKey = keyof typeof catalogue;
 
@@ -16,16 +19,6 @@ export const RETIRED_CODES: Readonly<Record<string, string>> = {
   RPT312: '中文文字中有半角标点（半角标点在生成时改为全角，从未作为警告报出）',
 };
 type ArgsOf<K extends CatalogueKey> = (typeof catalogue)[K] extends Entry<infer A> ? A : never;
-
-export interface Location {
-  file?: string;
-  line?: number;
-  column?: number;
-  path?: string;
-  /** A spreadsheet's sheet and cell (F12); `line` is then the row and `column` the column number. */
-  sheet?: string;
-  cell?: string;
-}
 
 /** Longest value quoted in a message: a 10 MB value in the data must not make a 10 MB message. */
 const MAX_QUOTED = 500;

@@ -8,14 +8,8 @@ import { byCodePoint } from '../order.js';
 /** `info`: what the tool did on the user's behalf (rows skipped, values inferred); never a problem. */
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface Diagnostic {
-  /** Permanent code from the catalogue, e.g. `RPT201`. Never reused for another meaning. */
-  code: string;
-  severity: Severity;
-  /** What is wrong, in Chinese. */
-  message: string;
-  /** How to fix it, in Chinese. */
-  hint?: string;
+/** Where a problem is: a file's line and column, or a spreadsheet's sheet and cell. */
+export interface Location {
   /** Path of the offending file as given to the tool (relative to the working folder when possible). */
   file?: string;
   /** 1-based line and column. */
@@ -27,6 +21,16 @@ export interface Diagnostic {
   sheet?: string;
   /** For spreadsheets: the cell as Excel names it, e.g. `F12`; line and column then hold its row and column numbers. */
   cell?: string;
+}
+
+export interface Diagnostic extends Location {
+  /** Permanent code from the catalogue, e.g. `RPT201`. Never reused for another meaning. */
+  code: string;
+  severity: Severity;
+  /** What is wrong, in Chinese. */
+  message: string;
+  /** How to fix it, in Chinese. */
+  hint?: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
