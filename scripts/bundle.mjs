@@ -21,12 +21,13 @@ rmSync('dist/bundle', { recursive: true, force: true });
 const onlyDefaultZodLocale = {
   name: 'only-default-zod-locale',
   setup(b) {
+    // The module's name is written into the bundle (a comment): a name, not the folder it was built in.
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(args.resolveDir, '..', 'locales'), namespace: 'report-shim' } : undefined,
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'report-shim', pluginData: path.join(args.resolveDir, '..', 'locales') } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'report-shim' }, (args) => ({
       contents: "export { default as en } from './en.js'; export { default as zhCN } from './zh-CN.js';",
-      resolveDir: args.path,
+      resolveDir: args.pluginData,
       loader: 'js',
     }));
   },

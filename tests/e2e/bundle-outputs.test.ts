@@ -4,7 +4,7 @@
  * The bundle is built with plugins of its own (scripts/bundle.mjs), and the Word writer in it is
  * loaded by import(); a plugin that changed a library's behaviour would show here.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -47,5 +47,14 @@ describe('the bundled CLI and the sources write the same files', () => {
     expect(inputs).toContain('src/write/docx/render-docx.ts');
     const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
     expect(Object.keys(pkg.dependencies)).not.toContain('docx');
+  });
+
+  it('names no folder of the machine it was built on: the same sources make the same chunks wherever they are installed', async () => {
+    const folder = path.join(ROOT, 'dist', 'bundle');
+    const chunks = (await readdir(folder)).filter((f) => f.endsWith('.cjs'));
+    expect(chunks.length).toBeGreaterThan(10);
+    const naming = [];
+    for (const chunk of chunks) if ((await readFile(path.join(folder, chunk), 'latin1')).includes(ROOT)) naming.push(chunk);
+    expect(naming).toEqual([]);
   });
 });
