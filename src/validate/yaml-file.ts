@@ -55,9 +55,9 @@ const KEY_HINTS: Record<string, string> = {
  * A file's check: kept by an earlier run (the parse cache, or this session's memo while the file's
  * bytes and the settings are the same), else made now and kept unless it has an error (a file with
  * an error is checked every time, as the parse cache keeps only clean files). `inputs`: the
- * settings as JSON, made once by a caller that checks several files.
+ * settings as JSON (settingsInputs), made once by a caller that checks several files.
  */
-export function filePartOnce(parsed: ParsedYaml, organization: Organization | undefined, vocabulary: Vocabulary, inputs = JSON.stringify([organization ?? null, vocabulary])): FilePart {
+export function filePartOnce(parsed: ParsedYaml, organization: Organization | undefined, vocabulary: Vocabulary, inputs: string): FilePart {
   // A watch session keeps the parsed file while its bytes are the same: a save of another file does not check this one again.
   const known = checkedFiles.get(parsed);
   if (known?.inputs === inputs) return known.part;
@@ -72,6 +72,9 @@ export function filePartOnce(parsed: ParsedYaml, organization: Organization | un
 }
 
 const checkedFiles = new WeakMap<ParsedYaml, { inputs: string; part: FilePart }>();
+
+/** The settings a file's or a ledger's check depends on, as JSON: what its kept check is found by, with its bytes. */
+export const settingsInputs = (organization: Organization | undefined, vocabulary: Vocabulary): string => JSON.stringify([organization ?? null, vocabulary]);
 
 /** A YAML file of a year folder against the schema of what it holds. */
 export function checkYamlFile(parsed: ParsedYaml, organization: Organization | undefined, vocabulary: Vocabulary): FilePart {

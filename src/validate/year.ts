@@ -13,7 +13,7 @@ import type { Vocabulary } from '../domain/vocabulary.js';
 import type { Sitting } from '../domain/year-parts.js';
 import type { LoadedFolder } from '../load/data-folder.js';
 import { locate, type ParsedYaml, type SourceFile } from '../load/yaml.js';
-import { filePartOnce, refusedId } from './yaml-file.js';
+import { filePartOnce, refusedId, settingsInputs } from './yaml-file.js';
 import { ListItemOrigin, yamlOrigin } from './yaml-origin.js';
 import { isKeptSheetRows, keptSheetRows, sheetRecords, sheetRowsFromKept, type SheetRows } from './sheet-records.js';
 import { appendAll } from '../append.js';
@@ -81,7 +81,7 @@ export function checkYamlFiles(folder: LoadedFolder, organization: Organization 
   const out = part.diagnostics;
   const singleFrom = new Map<YearSingleKey, string>();
   const totalsFrom = new Map<string, string>();
-  const inputs = JSON.stringify([organization ?? null, vocabulary]);
+  const inputs = settingsInputs(organization, vocabulary);
   folder.yaml.forEach((parsed, fileIndex) => {
     const { file } = parsed;
     const checked = filePartOnce(parsed, organization, vocabulary, inputs);
@@ -164,8 +164,9 @@ export function yearFromParts(part: YamlPart, folder: LoadedFolder, year: number
   }
   const fromYaml = new Set(RECORD_KINDS.filter((k) => records.records[k.key]!.length > 0).map((k) => k.key));
   const coverage: Array<{ kind: string; fields: Set<string>; file: string; sheet: string }> = [];
+  const inputs = settingsInputs(organization, vocabulary);
   for (const workbook of folder.workbooks) {
-    const rows = sheetRecordsOnce(workbook, vocabulary, organization);
+    const rows = sheetRecordsOnce(workbook, vocabulary, organization, inputs);
     for (const c of rows.coverage) coverage.push({ ...c, file: workbook.display });
     appendAll(out, rows.diagnostics);
     for (const [sheet, row] of rows.headerRows) checked.headerRows.set(`${workbook.display}\u0000${sheet}`, row);
@@ -214,8 +215,7 @@ class YearOrigins implements Origins {
  */
 const checkedSheets = new WeakMap<object, { key: string; rows: SheetRows }>();
 
-function sheetRecordsOnce(workbook: LoadedFolder['workbooks'][number], vocabulary: Vocabulary, organization: Organization | undefined): SheetRows {
-  const inputs = JSON.stringify([organization ?? null, vocabulary]);
+function sheetRecordsOnce(workbook: LoadedFolder['workbooks'][number], vocabulary: Vocabulary, organization: Organization | undefined, inputs: string): SheetRows {
   const key = `${workbook.display}\0${inputs}`;
   const known = checkedSheets.get(workbook.identity);
   if (known?.key === key) return known.rows;
